@@ -1,0 +1,195 @@
+#!/usr/bin/env node
+// TMF conformance: a sandbox, one Prism validating proxy per TMF spec (`prism proxy --errors`),
+// and a small router in front that sends each path to the proxy of its API. The built CLI and
+// direct requests then go through the router, so every request and answer is checked against the
+// official spec; a violation fails the run and is printed.
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer, request as httpRequest } from 'node:http';
+import { createServer as createNetServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const arg = (name) => process.argv[process.argv.indexOf(name) + 1];
+const shared = resolve(arg('--shared'));
+const prism = resolve(arg('--prism'));
+const root = fileURLToPath(new URL('..', import.meta.url));
+
+const SPECS = [
+  { prefix: '/tmf-api/customerBillManagement/v4/', file: 'TMF678-Customer_Bill-v4.0.0.swagger.json' },
+  { prefix: '/tmf-api/accountManagement/v4/', file: 'TMF666-Account-v4.1.0.swagger.json' },
+  { prefix: '/tmf-api/openid/v4/', file: 'TMF691-FederatedID-v4.0.swagger.json' },
+];
+
+const children = [];
+const dataDir = mkdtempSync(join(tmpdir(), 'espace-conformance-'));
+const cleanup = () => {
+  for (const child of children) child.kill('SIGTERM');
+  rmSync(dataDir, { recursive: true, force: true });
+};
+process.on('exit', cleanup);
+process.on('SIGINT', () => process.exit(130));
+
+function freePort() {
+  return new Promise((resolvePort) => {
+    const server = createNetServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolvePort(port));
+    });
+  });
+}
+
+async function waitFor(check, what, timeoutMs = 60_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (await check().catch(() => false)) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`timed out waiting for ${what}`);
+}
+
+// 1. The sandbox.
+const sandboxPort = await freePort();
+const sandbox = spawn(process.execPath, [join(root, 'dist/sandbox/main.js'), '--data', dataDir, '--port', String(sandboxPort)], {
+  stdio: ['ignore', 'inherit', 'inherit'],
+});
+children.push(sandbox);
+const sandboxUrl = `http://127.0.0.1:${sandboxPort}`;
+await waitFor(async () => (await fetch(`${sandboxUrl}/health`)).ok, 'the sandbox');
+
+// 2. One Prism proxy per spec; their logs are kept to report violations.
+const proxies = [];
+for (const spec of SPECS) {
+  const port = await freePort();
+  const log = [];
+  const child = spawn(prism, ['proxy', '--errors', '-h', '127.0.0.1', '-p', String(port), join(shared, 'tmf', spec.file), sandboxUrl], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  child.stdout.on('data', (chunk) => log.push(chunk.toString()));
+  child.stderr.on('data', (chunk) => log.push(chunk.toString()));
+  children.push(child);
+  proxies.push({ ...spec, port, log });
+}
+for (const proxy of proxies) {
+  await waitFor(async () => proxy.log.join('').includes('Prism is listening'), `prism for ${proxy.file}`);
+}
+
+// 3. The router: each TMF path to its proxy, the rest (OAuth) straight to the sandbox.
+const router = createServer((req, res) => {
+  const proxy = proxies.find((candidate) => req.url.startsWith(candidate.prefix));
+  const port = proxy ? proxy.port : sandboxPort;
+  const upstream = httpRequest({ host: '127.0.0.1', port, path: req.url, method: req.method, headers: req.headers }, (answer) => {
+    res.writeHead(answer.statusCode, answer.headers);
+    answer.pipe(res);
+  });
+  upstream.on('error', (error) => {
+    res.writeHead(502);
+    res.end(String(error));
+  });
+  req.pipe(upstream);
+});
+const routerPort = await freePort();
+await new Promise((r) => router.listen(routerPort, '127.0.0.1', r));
+const base = `http://127.0.0.1:${routerPort}`;
+
+// 4. The checks.
+async function token(form) {
+  const response = await fetch(`${sandboxUrl}/oauth/token`, { method: 'POST', body: new URLSearchParams(form) });
+  if (!response.ok) throw new Error(`token: ${response.status}`);
+  return (await response.json()).access_token;
+}
+const marie = await token({ grant_type: 'password', username: 'marie.tremblay', password: 'Espace-Demo-2026!', client_id: 'espace-cli' });
+const agent = await token({ grant_type: 'password', username: 'agent.roy', password: 'Espace-Agent-2026!', client_id: 'espace-cli' });
+const ci = await token({ grant_type: 'client_credentials', client_id: 'espace-ci', client_secret: 'espace-ci-sandbox-secret' });
+
+const results = [];
+const violations = () => proxies.flatMap((proxy) => proxy.log.join('').split('\n').filter((line) => /violation|✖/i.test(line)).map((line) => `${proxy.file}: ${line.trim()}`));
+
+async function check(name, run) {
+  const before = violations().length;
+  let failure;
+  try {
+    await run();
+  } catch (error) {
+    failure = error.message;
+  }
+  const found = violations().slice(before);
+  const ok = failure === undefined && found.length === 0;
+  results.push({ name, ok });
+  console.log(`${ok ? 'ok  ' : 'FAIL'} ${name}${failure ? `: ${failure}` : ''}`);
+  for (const line of found) console.log(`     ${line}`);
+}
+
+async function get(path, bearer, expected = 200, init = {}) {
+  const response = await fetch(`${base}${path}`, { ...init, headers: { authorization: `Bearer ${bearer}`, accept: 'application/json', ...init.headers } });
+  const body = await response.text();
+  if (response.status !== expected) throw new Error(`${init.method ?? 'GET'} ${path}: ${response.status} (expected ${expected}) ${body.slice(0, 300)}`);
+  return body ? JSON.parse(body) : undefined;
+}
+
+function cli(args, env) {
+  return new Promise((resolveRun, reject) => {
+    const child = spawn(process.execPath, [join(root, 'bin/espace.js'), '--api-url', base, ...args], {
+      env: { ...process.env, ...env, NO_COLOR: '1', ESPACE_CONFIG_DIR: join(dataDir, 'cli-config') },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk) => (stdout += chunk));
+    child.stderr.on('data', (chunk) => (stderr += chunk));
+    child.on('exit', (code) => (code === 0 ? resolveRun(stdout) : reject(new Error(`espace ${args.join(' ')} exited ${code}: ${stderr.trim()}`))));
+  });
+}
+
+const BILL = '/tmf-api/customerBillManagement/v4';
+const ACCOUNT = '/tmf-api/accountManagement/v4';
+let billId;
+
+await check('CLI bill list (TMF666 billingAccount list, TMF678 customerBill list)', async () => {
+  const bills = JSON.parse(await cli(['bill', 'list', '--json'], { ESPACE_TOKEN: marie }));
+  if (bills.length !== 12) throw new Error(`expected 12 bills, got ${bills.length}`);
+  billId = bills[0].id;
+});
+await check('CLI bill show latest (customerBill by id, appliedCustomerBillingRate by bill.id)', async () => {
+  const bill = JSON.parse(await cli(['bill', 'show', 'latest', '--json'], { ESPACE_TOKEN: marie }));
+  if (bill.discrepancy.amount !== 0) throw new Error('the sections do not add up');
+});
+await check('CLI auth status (TMF691 userinfo)', () => cli(['auth', 'status', '--json'], { ESPACE_TOKEN: marie }));
+await check('CLI agent bill show --account BA-3001', () => cli(['bill', 'show', '--account', 'BA-3001', '--json'], { ESPACE_TOKEN: agent }));
+await check('CLI client credentials bill list --account BA-2001', () =>
+  cli(['bill', 'list', '--account', 'BA-2001', '--json'], { ESPACE_CLIENT_ID: 'espace-ci', ESPACE_CLIENT_SECRET: 'espace-ci-sandbox-secret' }),
+);
+await check('customerBill list with filters, paging and sort', () => get(`${BILL}/customerBill?billingAccount.id=BA-1001&state=settled&offset=1&limit=3&sort=-billDate`, marie));
+await check('customerBill list with a bill date range', () => get(`${BILL}/customerBill?billDate.gte=2000-01-01&billDate.lt=2999-01-01&limit=5`, marie));
+await check('customerBill list with fields', () => get(`${BILL}/customerBill?fields=billNo,billDate,amountDue`, marie));
+await check('appliedCustomerBillingRate list by bill.id', () => get(`${BILL}/appliedCustomerBillingRate?bill.id=${encodeURIComponent(billId)}`, marie));
+await check('appliedCustomerBillingRate by id', async () => {
+  const [rate] = await get(`${BILL}/appliedCustomerBillingRate?bill.id=${encodeURIComponent(billId)}&limit=1`, marie);
+  await get(`${BILL}/appliedCustomerBillingRate/${encodeURIComponent(rate.id)}`, marie);
+});
+await check('customerBill of another customer: 404 with a TMF Error body', () => get(`${BILL}/customerBill/${encodeURIComponent(billId)}`, agent, 200).then(() => get(`${BILL}/customerBill/${encodeURIComponent(billId.replace('1001', '2001'))}`, marie, 404)));
+await check('billingAccount list and by id (agent)', async () => {
+  await get(`${ACCOUNT}/billingAccount?limit=10`, agent);
+  await get(`${ACCOUNT}/billingAccount/BA-3001`, agent);
+});
+await check('billingAccount PATCH (customer, own account)', () =>
+  get(`${ACCOUNT}/billingAccount/BA-1001`, marie, 200, {
+    method: 'PATCH',
+    headers: { 'content-type': 'application/merge-patch+json' },
+    body: JSON.stringify({ billStructure: { presentationMedia: [{ name: 'paper' }] } }),
+  }),
+);
+await check('billingAccount PATCH by the read-only CI client: 403', () =>
+  get(`${ACCOUNT}/billingAccount/BA-1001`, ci, 403, {
+    method: 'PATCH',
+    headers: { 'content-type': 'application/merge-patch+json' },
+    body: JSON.stringify({ name: 'x' }),
+  }),
+);
+await check('missing token: 401 with a TMF Error body', () => get(`${BILL}/customerBill`, 'not-a-token', 401));
+
+router.close();
+const failed = results.filter((result) => !result.ok).length;
+console.log(`\nconformance: ${results.length - failed} passed, ${failed} failed`);
+process.exitCode = failed ? 1 : 0;

@@ -1,0 +1,86 @@
+/**
+ * The HTTP layer's error family, kept apart the way users need them kept apart: the server said
+ * no (ApiError, with the TMF error body and the request id), the server could not be reached
+ * (NetworkError), it did not answer in time (TimeoutError), or it answered something the CLI
+ * cannot use (ResponseShapeError).
+ */
+import { EspaceError, type ErrorCategory } from '../errors.js';
+import type { MessageKey } from '../i18n/catalog.js';
+
+/** The TMF error body (code may be a string or a number on real servers). */
+export interface TmfErrorBody {
+  code?: string | number;
+  reason?: string;
+  message?: string;
+  status?: string | number;
+  referenceError?: string;
+}
+
+export interface RequestInfo {
+  method: string;
+  url: string;
+  requestId: string;
+}
+
+function categoryOf(status: number): ErrorCategory {
+  return status === 401 || status === 403 ? 'auth' : 'general';
+}
+
+function keyOf(status: number): MessageKey {
+  if (status === 401) return 'api.unauthorized';
+  if (status === 403) return 'api.forbidden';
+  if (status === 404) return 'api.notFound';
+  if (status === 409) return 'api.conflict';
+  if (status === 422 || status === 400) return 'api.rejected';
+  if (status === 429) return 'api.rateLimited';
+  if (status >= 500) return 'api.serverError';
+  return 'api.rejected';
+}
+
+export class ApiError extends EspaceError {
+  readonly status: number;
+  readonly body: TmfErrorBody | undefined;
+  readonly request: RequestInfo;
+  /** The server's request id (X-Request-Id), or ours when it sent none. */
+  readonly requestId: string;
+
+  constructor(status: number, body: TmfErrorBody | undefined, request: RequestInfo, serverRequestId?: string) {
+    const requestId = serverRequestId ?? request.requestId;
+    const detail = body?.message ?? body?.reason ?? '';
+    super(categoryOf(status), keyOf(status), {
+      params: { status, detail, requestId, method: request.method, url: request.url },
+      hint: status === 401 ? 'auth.hintLogin' : undefined,
+    });
+    this.status = status;
+    this.body = body;
+    this.request = request;
+    this.requestId = requestId;
+  }
+}
+
+export class NetworkError extends EspaceError {
+  constructor(request: RequestInfo, reason: string, cause?: unknown) {
+    super('general', 'api.unreachable', {
+      params: { url: request.url, reason, requestId: request.requestId },
+      hint: 'api.hintUnreachable',
+      cause,
+    });
+  }
+}
+
+export class TimeoutError extends EspaceError {
+  constructor(request: RequestInfo, seconds: number, cause?: unknown) {
+    super('general', 'api.timeout', {
+      params: { url: request.url, seconds, requestId: request.requestId },
+      cause,
+    });
+  }
+}
+
+export class ResponseShapeError extends EspaceError {
+  constructor(resource: string, issues: string, request: RequestInfo) {
+    super('general', 'api.badResponse', {
+      params: { resource, issues, url: request.url, requestId: request.requestId },
+    });
+  }
+}

@@ -1,0 +1,284 @@
+/**
+ * The HTTP client: one undici pool per API origin, with timeouts, retries with exponential
+ * backoff and full jitter for requests that are safe to repeat, Retry-After honoured, a request
+ * id on every request, one token refresh on a 401, and typed errors.
+ */
+import { randomUUID } from 'node:crypto';
+import type { Dispatcher, Pool } from 'undici';
+import { ApiError, NetworkError, type RequestInfo, ResponseShapeError, TimeoutError, type TmfErrorBody } from './errors.js';
+import { parseApiUrl } from './url.js';
+
+export type HttpMethod = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
+export type QueryValue = string | number | boolean | undefined;
+
+export interface HttpRequest {
+  method: HttpMethod;
+  /** Path below the API base URL, e.g. `/tmf-api/customerBillManagement/v4/customerBill`. */
+  path: string;
+  query?: Record<string, QueryValue>;
+  /** Sent as JSON. */
+  json?: unknown;
+  /** Sent as application/x-www-form-urlencoded (OAuth endpoints). */
+  form?: Record<string, string | undefined>;
+  headers?: Record<string, string>;
+  /** Makes a POST safe to retry: the server answers a repeat with the first result. */
+  idempotencyKey?: string;
+  /** Send the bearer token (default true). */
+  authenticated?: boolean;
+}
+
+export interface HttpResponse {
+  status: number;
+  headers: Record<string, string | undefined>;
+  body: unknown;
+  requestId: string;
+}
+
+/** Where the bearer token comes from; the session layer implements it. */
+export interface TokenProvider {
+  token(): Promise<string>;
+  /** Called once after a 401: a new token, or undefined when none can be had. */
+  refreshAfterRejection(rejected: string): Promise<string | undefined>;
+}
+
+export interface HttpClientOptions {
+  baseUrl: string;
+  userAgent: string;
+  tokens?: TokenProvider;
+  /** Time allowed for the response headers and between body chunks. */
+  timeoutMs?: number;
+  connectTimeoutMs?: number;
+  /** Attempts after the first, for requests that are safe to repeat. */
+  retries?: number;
+  /** A Retry-After longer than this is not waited for: the error says when to try again. */
+  maxRetryAfterMs?: number;
+  connections?: number;
+  random?: () => number;
+  sleep?: (ms: number) => Promise<void>;
+}
+
+const IDEMPOTENT: ReadonlySet<HttpMethod> = new Set(['GET', 'PUT', 'DELETE']);
+const RETRY_STATUSES: ReadonlySet<number> = new Set([429, 502, 503, 504]);
+const TIMEOUT_CODES = new Set(['UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT', 'UND_ERR_CONNECT_TIMEOUT']);
+const BACKOFF_BASE_MS = 250;
+const BACKOFF_CAP_MS = 4000;
+
+type Undici = typeof import('undici');
+let undiciLoad: Promise<Undici> | undefined;
+
+/** Loads undici once. On Node 20, V8 otherwise spends ≈200 ms at exit optimising its WASM parser. */
+function loadUndici(): Promise<Undici> {
+  undiciLoad ??= (async () => {
+    if (process.versions.node.startsWith('20.')) {
+      const v8 = await import('node:v8');
+      v8.setFlagsFromString('--liftoff-only');
+    }
+    const loaded = (await import('undici')) as Undici & { default?: Undici };
+    // Bundled as CommonJS, its exports arrive on `default`.
+    return loaded.default ?? loaded;
+  })();
+  return undiciLoad;
+}
+
+export class HttpClient {
+  readonly baseUrl: URL;
+  private readonly options: Required<Omit<HttpClientOptions, 'tokens'>> & Pick<HttpClientOptions, 'tokens'>;
+  private pool: Pool | undefined;
+
+  constructor(options: HttpClientOptions) {
+    this.baseUrl = parseApiUrl(options.baseUrl);
+    this.options = {
+      timeoutMs: 30_000,
+      connectTimeoutMs: 10_000,
+      retries: 2,
+      maxRetryAfterMs: 60_000,
+      connections: 8,
+      random: Math.random,
+      sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+      ...options,
+    };
+  }
+
+  /** Sends a request, retrying what is safe to retry; throws ApiError for any non-2xx answer. */
+  async request(request: HttpRequest): Promise<HttpResponse> {
+    const requestId = randomUUID();
+    const info: RequestInfo = { method: request.method, url: this.urlFor(request).toString(), requestId };
+    const repeatable = IDEMPOTENT.has(request.method) || request.idempotencyKey !== undefined;
+    const maxAttempts = repeatable ? this.options.retries + 1 : 1;
+    let token = request.authenticated === false ? undefined : await this.options.tokens?.token();
+    let refreshed = false;
+
+    for (let attempt = 1; ; attempt++) {
+      let response: HttpResponse;
+      try {
+        response = await this.send(request, info, token);
+      } catch (error) {
+        if (errorCode(error) === undefined) throw error; // a bug, not the network
+        const failure = this.transportError(error, info);
+        if (attempt < maxAttempts && isTransient(error)) {
+          await this.options.sleep(this.backoff(attempt));
+          continue;
+        }
+        throw failure;
+      }
+
+      if (response.status === 401 && token !== undefined && !refreshed && this.options.tokens) {
+        refreshed = true;
+        const next = await this.options.tokens.refreshAfterRejection(token);
+        if (next !== undefined) {
+          token = next;
+          attempt--; // a refresh is not a retry
+          continue;
+        }
+      }
+      if (response.status >= 200 && response.status < 300) return response;
+
+      if (attempt < maxAttempts && RETRY_STATUSES.has(response.status)) {
+        const wait = retryAfterMs(response.headers['retry-after']) ?? this.backoff(attempt);
+        if (wait <= this.options.maxRetryAfterMs) {
+          await this.options.sleep(wait);
+          continue;
+        }
+      }
+      throw new ApiError(response.status, asErrorBody(response.body), info, response.headers['x-request-id']);
+    }
+  }
+
+  /** GET that returns the parsed JSON body. */
+  async get(path: string, query?: Record<string, QueryValue>): Promise<HttpResponse> {
+    return this.request({ method: 'GET', path, query });
+  }
+
+  async close(): Promise<void> {
+    const pool = this.pool;
+    this.pool = undefined;
+    await pool?.close();
+  }
+
+  private urlFor(request: HttpRequest): URL {
+    const base = this.baseUrl.pathname.replace(/\/+$/, '');
+    const url = new URL(base + request.path, this.baseUrl);
+    for (const [name, value] of Object.entries(request.query ?? {})) {
+      if (value !== undefined) url.searchParams.set(name, String(value));
+    }
+    return url;
+  }
+
+  private async dispatcher(): Promise<Pool> {
+    if (!this.pool) {
+      const { Pool } = await loadUndici();
+      this.pool = new Pool(this.baseUrl.origin, {
+        connections: this.options.connections,
+        connectTimeout: this.options.connectTimeoutMs,
+        headersTimeout: this.options.timeoutMs,
+        bodyTimeout: this.options.timeoutMs,
+      });
+    }
+    return this.pool;
+  }
+
+  private async send(request: HttpRequest, info: RequestInfo, token: string | undefined): Promise<HttpResponse> {
+    const url = new URL(info.url);
+    const headers: Record<string, string> = {
+      accept: 'application/json',
+      'user-agent': this.options.userAgent,
+      'x-request-id': info.requestId,
+      ...request.headers,
+    };
+    if (token !== undefined) headers.authorization = `Bearer ${token}`;
+    if (request.idempotencyKey !== undefined) headers['idempotency-key'] = request.idempotencyKey;
+    let body: string | undefined;
+    if (request.form !== undefined) {
+      headers['content-type'] = 'application/x-www-form-urlencoded';
+      const form = new URLSearchParams();
+      for (const [name, value] of Object.entries(request.form)) if (value !== undefined) form.set(name, value);
+      body = form.toString();
+    } else if (request.json !== undefined) {
+      headers['content-type'] = 'application/json';
+      body = JSON.stringify(request.json);
+    }
+
+    const pool = await this.dispatcher();
+    const answer: Dispatcher.ResponseData = await pool.request({
+      method: request.method,
+      path: url.pathname + url.search,
+      headers,
+      body,
+    });
+    const text = await answer.body.text();
+    const responseHeaders = flattenHeaders(answer.headers);
+    return {
+      status: answer.statusCode,
+      headers: responseHeaders,
+      body: parseBody(text, responseHeaders['content-type'], info),
+      requestId: responseHeaders['x-request-id'] ?? info.requestId,
+    };
+  }
+
+  private backoff(attempt: number): number {
+    const ceiling = Math.min(BACKOFF_CAP_MS, BACKOFF_BASE_MS * 2 ** (attempt - 1));
+    return Math.round(this.options.random() * ceiling);
+  }
+
+  private transportError(error: unknown, info: RequestInfo): Error {
+    const code = errorCode(error);
+    if (code !== undefined && TIMEOUT_CODES.has(code)) return new TimeoutError(info, Math.round(this.options.timeoutMs / 1000), error);
+    return new NetworkError(info, code ?? (error instanceof Error ? error.message : String(error)), error);
+  }
+}
+
+function errorCode(error: unknown): string | undefined {
+  if (typeof error !== 'object' || error === null) return undefined;
+  const code = (error as { code?: unknown }).code;
+  if (typeof code === 'string') return code;
+  return errorCode((error as { cause?: unknown }).cause);
+}
+
+/** Connection-level failures worth another attempt (a refused connection may be a restart). */
+function isTransient(error: unknown): boolean {
+  const code = errorCode(error);
+  return (
+    code !== undefined &&
+    (TIMEOUT_CODES.has(code) ||
+      ['ECONNRESET', 'ECONNREFUSED', 'EPIPE', 'ETIMEDOUT', 'UND_ERR_SOCKET', 'UND_ERR_CLOSED'].includes(code))
+  );
+}
+
+/** Retry-After is either seconds or an HTTP date (RFC 9110 §10.2.3). */
+export function retryAfterMs(value: string | undefined, now: number = Date.now()): number | undefined {
+  if (value === undefined) return undefined;
+  const trimmed = value.trim();
+  if (/^\d+$/.test(trimmed)) return Number(trimmed) * 1000;
+  const date = Date.parse(trimmed);
+  return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+}
+
+function flattenHeaders(headers: Record<string, string | string[] | undefined>): Record<string, string | undefined> {
+  const flat: Record<string, string | undefined> = {};
+  for (const [name, value] of Object.entries(headers)) flat[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : value;
+  return flat;
+}
+
+function parseBody(text: string, contentType: string | undefined, info: RequestInfo): unknown {
+  if (text === '') return undefined;
+  if (contentType !== undefined && !/json/i.test(contentType)) return text;
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new ResponseShapeError('JSON', 'the body is not valid JSON', info);
+  }
+}
+
+function asErrorBody(body: unknown): TmfErrorBody | undefined {
+  if (typeof body !== 'object' || body === null) return undefined;
+  const record = body as Record<string, unknown>;
+  const text = (value: unknown) => (typeof value === 'string' || typeof value === 'number' ? String(value) : undefined);
+  // OAuth endpoints answer RFC 6749 errors; fold them into the same shape.
+  return {
+    code: text(record.code) ?? text(record.error),
+    reason: text(record.reason) ?? text(record.error),
+    message: text(record.message) ?? text(record.error_description),
+    status: text(record.status),
+    referenceError: text(record.referenceError),
+  };
+}

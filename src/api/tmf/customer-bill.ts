@@ -1,0 +1,180 @@
+/**
+ * TMF678 Customer Bill: `customerBill` and its line items `appliedCustomerBillingRate`, mapped to
+ * the domain's Bill and BillLine. The balance-forward section (previous balance, payments) is not
+ * in TMF678 v4; the sandbox carries it on an `EspaceCustomerBill` subtype, and for other servers
+ * it is derived from the total.
+ */
+import { z } from 'zod';
+import type { Bill, BillLine, BillSectionName, BillSummary, ChargeKind } from '../../domain/bill.js';
+import { subtract, zero } from '../../domain/money.js';
+import type { HttpClient } from '../http.js';
+import { TimePeriod, TmfMoney, TmfRef, listAll, parseResource, toMoney } from './common.js';
+import { TMF } from './paths.js';
+
+const TaxItem = z.looseObject({
+  taxCategory: z.string().optional(),
+  taxRate: z.number().optional(),
+  taxAmount: TmfMoney,
+});
+
+const ReceivedPayment = z.looseObject({
+  payment: TmfRef.optional(),
+  appliedAmount: TmfMoney,
+  date: z.string().optional(),
+});
+
+export const CustomerBill = z.looseObject({
+  id: z.string(),
+  billNo: z.string().optional(),
+  billDate: z.string(),
+  billingPeriod: TimePeriod.optional(),
+  paymentDueDate: z.string().optional(),
+  state: z.string().optional(),
+  amountDue: TmfMoney,
+  remainingAmount: TmfMoney.optional(),
+  taxExcludedAmount: TmfMoney.optional(),
+  taxIncludedAmount: TmfMoney.optional(),
+  taxItem: z.array(TaxItem).optional(),
+  billingAccount: TmfRef.optional(),
+  previousBalance: TmfMoney.optional(),
+  paymentReceived: z.array(ReceivedPayment).optional(),
+});
+export type CustomerBill = z.infer<typeof CustomerBill>;
+
+export const AppliedCustomerBillingRate = z.looseObject({
+  id: z.string(),
+  name: z.string().optional(),
+  description: z.string().optional(),
+  appliedBillingRateType: z.string().optional(),
+  taxExcludedAmount: TmfMoney.optional(),
+  taxIncludedAmount: TmfMoney.optional(),
+  product: TmfRef.optional(),
+  periodCoverage: TimePeriod.optional(),
+  characteristic: z.array(z.looseObject({ name: z.string(), value: z.unknown() })).optional(),
+});
+export type AppliedCustomerBillingRate = z.infer<typeof AppliedCustomerBillingRate>;
+
+export function toBillSummary(bill: CustomerBill): BillSummary {
+  const currency = bill.amountDue.unit ?? 'CAD';
+  const totalDue = toMoney(bill.amountDue);
+  return {
+    id: bill.id,
+    number: bill.billNo ?? bill.id,
+    accountId: bill.billingAccount?.id ?? '',
+    billDate: bill.billDate,
+    period: { start: bill.billingPeriod?.startDateTime, end: bill.billingPeriod?.endDateTime },
+    dueDate: bill.paymentDueDate,
+    state: bill.state ?? 'new',
+    totalDue,
+    remaining: bill.remainingAmount ? toMoney(bill.remainingAmount, currency) : undefined,
+    currentCharges: bill.taxIncludedAmount ? toMoney(bill.taxIncludedAmount, currency) : totalDue,
+  };
+}
+
+export function toBill(bill: CustomerBill): Bill {
+  const summary = toBillSummary(bill);
+  const currency = summary.totalDue.currency;
+  const taxes = (bill.taxItem ?? []).map((tax) => ({
+    category: tax.taxCategory ?? '',
+    rate: tax.taxRate ?? 0,
+    amount: toMoney(tax.taxAmount, currency),
+  }));
+  const taxTotal = taxes.reduce((total, tax) => total + tax.amount.amount, 0);
+  return {
+    ...summary,
+    taxExcluded: bill.taxExcludedAmount
+      ? toMoney(bill.taxExcludedAmount, currency)
+      : subtract(summary.currentCharges, { amount: taxTotal, currency }),
+    taxes,
+    previousBalance: bill.previousBalance ? toMoney(bill.previousBalance, currency) : undefined,
+    paymentsReceived: (bill.paymentReceived ?? []).map((payment, index) => ({
+      id: payment.payment?.id ?? `payment-${index + 1}`,
+      date: payment.date,
+      amount: toMoney(payment.appliedAmount, currency),
+    })),
+  };
+}
+
+const RATE_KINDS: Record<string, ChargeKind> = {
+  recurringCharge: 'recurring',
+  usageCharge: 'usage',
+  oneTimeCharge: 'oneTime',
+  appliedBillingCredit: 'credit',
+  appliedPenaltyCharge: 'penalty',
+};
+const SECTIONS: ReadonlySet<string> = new Set<BillSectionName>(['serviceCharges', 'addOns', 'fees']);
+
+/**
+ * The section of a line: the `billSection` characteristic when the server gives one; otherwise
+ * DESIGN's rule — usage and one-time extras are add-ons, penalties are fees, the rest service.
+ */
+function sectionOf(rate: AppliedCustomerBillingRate, kind: ChargeKind): BillSectionName {
+  const declared = rate.characteristic?.find((item) => item.name === 'billSection')?.value;
+  if (typeof declared === 'string' && SECTIONS.has(declared)) return declared as BillSectionName;
+  if (kind === 'usage' || kind === 'oneTime') return 'addOns';
+  if (kind === 'penalty') return 'fees';
+  return 'serviceCharges';
+}
+
+export function toBillLine(rate: AppliedCustomerBillingRate, currency: string): BillLine {
+  const kind = RATE_KINDS[rate.appliedBillingRateType ?? ''] ?? 'recurring';
+  const amount = rate.taxExcludedAmount ?? rate.taxIncludedAmount;
+  return {
+    id: rate.id,
+    name: rate.name ?? rate.product?.name ?? rate.description ?? rate.id,
+    description: rate.description,
+    section: sectionOf(rate, kind),
+    kind,
+    amount: amount ? toMoney(amount, currency) : zero(currency),
+    productId: rate.product?.id,
+    period: rate.periodCoverage
+      ? { start: rate.periodCoverage.startDateTime, end: rate.periodCoverage.endDateTime }
+      : undefined,
+  };
+}
+
+export interface BillQuery {
+  accountId?: string;
+  state?: string;
+  /** Most recent first; at most this many. */
+  limit?: number;
+}
+
+export async function listBills(client: HttpClient, query: BillQuery): Promise<BillSummary[]> {
+  const bills = await listAll(client, TMF.customerBill, CustomerBill, 'CustomerBill', {
+    query: { 'billingAccount.id': query.accountId, state: query.state, sort: '-billDate' },
+    max: query.limit,
+  });
+  // Sorting here too: not every server honours `sort`.
+  return bills.map(toBillSummary).sort((a, b) => b.billDate.localeCompare(a.billDate));
+}
+
+export async function getBill(client: HttpClient, id: string): Promise<Bill> {
+  const path = `${TMF.customerBill}/${encodeURIComponent(id)}`;
+  return toBill(parseResource(CustomerBill, await client.get(path), 'CustomerBill', path));
+}
+
+export async function getBillLines(client: HttpClient, billId: string, currency: string): Promise<BillLine[]> {
+  const rates = await listAll(client, TMF.appliedCustomerBillingRate, AppliedCustomerBillingRate, 'AppliedCustomerBillingRate', {
+    query: { 'bill.id': billId },
+    pageSize: 200,
+  });
+  return rates.map((rate) => toBillLine(rate, currency));
+}
+
+const BillDateOnly = z.looseObject({ id: z.string(), billDate: z.string() });
+
+/**
+ * The id of an account's most recent bill. Asks only for ids and dates and picks the latest
+ * itself, so a server that ignores `sort` still gives the right answer.
+ */
+export async function latestBillId(client: HttpClient, accountId: string): Promise<string | undefined> {
+  const bills = await listAll(client, TMF.customerBill, BillDateOnly, 'CustomerBill', {
+    query: { 'billingAccount.id': accountId, fields: 'id,billDate', sort: '-billDate' },
+    pageSize: 1000,
+  });
+  return bills.reduce<(typeof bills)[number] | undefined>(
+    (latest, bill) => (latest === undefined || bill.billDate > latest.billDate ? bill : latest),
+    undefined,
+  )?.id;
+}

@@ -1,0 +1,174 @@
+/**
+ * Where the bearer token comes from, by precedence: `ESPACE_TOKEN`, then client credentials
+ * from the environment (`ESPACE_CLIENT_ID` + `ESPACE_CLIENT_SECRET`, for CI), then what
+ * `auth login` stored for the context. Environment credentials are never stored.
+ *
+ * Stored tokens are refreshed before they expire or after a 401, once, even when several
+ * requests need a new token at the same moment: they all wait for the same refresh.
+ */
+import { ApiError } from '../api/errors.js';
+import type { HttpClient, TokenProvider } from '../api/http.js';
+import { clientCredentialsGrant, refreshGrant, type TokenSet } from '../api/oauth.js';
+import { sameApi, type Target } from '../config/target.js';
+import { AuthError } from '../errors.js';
+import type { CredentialSource, StoredCredentials } from './credential-store.js';
+
+export type TokenOrigin = 'environment' | 'clientCredentials' | CredentialSource;
+
+/** What the session needs of the credential vault. */
+export interface VaultLike {
+  load(account: string): Promise<{ credentials: StoredCredentials; source: CredentialSource } | undefined>;
+  save(account: string, credentials: StoredCredentials, options: { insecureStorage: boolean }): Promise<CredentialSource>;
+  remove(account: string): Promise<boolean>;
+  /** Throws the keychain-unavailable error when tokens could only be kept in a file. */
+  assertSecureStorage?(): Promise<void>;
+}
+
+export interface SessionDeps {
+  target: Target;
+  env: Record<string, string | undefined>;
+  vault: () => Promise<VaultLike>;
+  /** An unauthenticated client for the token endpoint. */
+  oauthClient: () => Promise<HttpClient>;
+  clock: () => Date;
+}
+
+/** Refresh this long before the server's expiry, so a request does not leave with a dying token. */
+const EXPIRY_MARGIN_MS = 30_000;
+
+export class Session implements TokenProvider {
+  private current: { credentials: StoredCredentials; origin: TokenOrigin } | undefined;
+  private loading: Promise<void> | undefined;
+  private refreshing: Promise<string | undefined> | undefined;
+
+  constructor(private readonly deps: SessionDeps) {}
+
+  /** Where the token comes from, after the first `token()`; undefined when not logged in. */
+  get origin(): TokenOrigin | undefined {
+    return this.current?.origin;
+  }
+
+  get credentials(): StoredCredentials | undefined {
+    return this.current?.credentials;
+  }
+
+  /** Loads without failing: for `auth status`, which reports the absence of a session. */
+  async peek(): Promise<{ credentials: StoredCredentials; origin: TokenOrigin } | undefined> {
+    try {
+      await this.ensureLoaded();
+    } catch (error) {
+      if (error instanceof AuthError) return undefined;
+      throw error;
+    }
+    return this.current;
+  }
+
+  async token(): Promise<string> {
+    await this.ensureLoaded();
+    const current = this.current!;
+    if (this.expiresSoon(current.credentials)) {
+      const fresh = await this.refresh(current.credentials.accessToken);
+      if (fresh !== undefined) return fresh;
+    }
+    return current.credentials.accessToken;
+  }
+
+  async refreshAfterRejection(rejected: string): Promise<string | undefined> {
+    return this.refresh(rejected);
+  }
+
+  private expiresSoon(credentials: StoredCredentials): boolean {
+    if (credentials.expiresAt === undefined) return false;
+    return Date.parse(credentials.expiresAt) - this.deps.clock().getTime() < EXPIRY_MARGIN_MS;
+  }
+
+  private ensureLoaded(): Promise<void> {
+    this.loading ??= this.load();
+    return this.loading;
+  }
+
+  private async load(): Promise<void> {
+    const { env, target } = this.deps;
+    if (env.ESPACE_TOKEN) {
+      this.current = { credentials: this.transient({ accessToken: env.ESPACE_TOKEN, tokenType: 'Bearer' }), origin: 'environment' };
+      return;
+    }
+    if (env.ESPACE_CLIENT_ID || env.ESPACE_CLIENT_SECRET) {
+      if (!env.ESPACE_CLIENT_ID || !env.ESPACE_CLIENT_SECRET) throw new AuthError('auth.clientCredentialsIncomplete');
+      this.current = { credentials: this.transient(await this.clientCredentials()), origin: 'clientCredentials' };
+      return;
+    }
+    const stored = await (await this.deps.vault()).load(target.contextName);
+    if (!stored) {
+      throw new AuthError('auth.notLoggedIn', { params: { context: target.contextName }, hint: 'auth.hintLogin' });
+    }
+    if (!sameApi(stored.credentials.apiUrl, target.apiUrl)) {
+      // Never send a token to an API other than the one that issued it.
+      throw new AuthError('auth.otherApi', {
+        params: { context: target.contextName, stored: stored.credentials.apiUrl, target: target.apiUrl },
+        hint: 'auth.hintLogin',
+      });
+    }
+    this.current = { credentials: stored.credentials, origin: stored.source };
+  }
+
+  private transient(tokens: TokenSet): StoredCredentials {
+    return { ...tokens, apiUrl: this.deps.target.apiUrl, savedAt: this.deps.clock().toISOString() };
+  }
+
+  private async clientCredentials(): Promise<TokenSet> {
+    const { env } = this.deps;
+    return clientCredentialsGrant(await this.deps.oauthClient(), env.ESPACE_CLIENT_ID!, env.ESPACE_CLIENT_SECRET!, this.deps.clock());
+  }
+
+  /** One refresh at a time; callers holding an already-replaced token get the new one. */
+  private refresh(stale: string): Promise<string | undefined> {
+    const current = this.current;
+    if (!current) return Promise.resolve(undefined);
+    if (current.credentials.accessToken !== stale) return Promise.resolve(current.credentials.accessToken);
+    this.refreshing ??= this.doRefresh(current).finally(() => {
+      this.refreshing = undefined;
+    });
+    return this.refreshing;
+  }
+
+  private async doRefresh(current: { credentials: StoredCredentials; origin: TokenOrigin }): Promise<string | undefined> {
+    if (current.origin === 'environment') return undefined;
+    if (current.origin === 'clientCredentials') {
+      this.current = { credentials: this.transient(await this.clientCredentials()), origin: 'clientCredentials' };
+      return this.current.credentials.accessToken;
+    }
+    const refreshToken = current.credentials.refreshToken;
+    if (refreshToken === undefined) throw this.expired();
+    let tokens: TokenSet;
+    try {
+      tokens = await refreshGrant(await this.deps.oauthClient(), refreshToken, this.deps.clock());
+    } catch (error) {
+      if (!(error instanceof ApiError) || error.status >= 500) throw error;
+      // Another espace process may have refreshed first (refresh tokens rotate): use its token.
+      const reloaded = await (await this.deps.vault()).load(this.deps.target.contextName);
+      if (reloaded && reloaded.credentials.accessToken !== current.credentials.accessToken && !this.expiresSoon(reloaded.credentials)) {
+        this.current = { credentials: reloaded.credentials, origin: reloaded.source };
+        return reloaded.credentials.accessToken;
+      }
+      throw this.expired(error);
+    }
+    const credentials: StoredCredentials = {
+      ...current.credentials,
+      accessToken: tokens.accessToken,
+      refreshToken: tokens.refreshToken ?? refreshToken,
+      expiresAt: tokens.expiresAt,
+      scope: tokens.scope ?? current.credentials.scope,
+      savedAt: this.deps.clock().toISOString(),
+    };
+    const source = await (await this.deps.vault()).save(this.deps.target.contextName, credentials, {
+      insecureStorage: current.origin === 'file',
+    });
+    this.current = { credentials, origin: source };
+    return credentials.accessToken;
+  }
+
+  private expired(cause?: unknown): AuthError {
+    return new AuthError('auth.sessionExpired', { params: { context: this.deps.target.contextName }, hint: 'auth.hintLogin', cause });
+  }
+}

@@ -1,0 +1,54 @@
+/**
+ * `espace auth status`: who, which context and API, where the token came from, when it expires,
+ * and whether the server still accepts it. Exit code 4 when not logged in.
+ */
+import { getIdentity, type Identity } from '../../../api/tmf/userinfo.js';
+import { AuthError, EspaceError } from '../../../errors.js';
+import { toJson } from '../../../output/formats.js';
+import type { Context } from '../../context.js';
+
+export async function run(_options: object, ctx: Context): Promise<void> {
+  const { io, t, locale } = ctx;
+  const target = ctx.target();
+  const session = await ctx.session();
+  const current = await session.peek();
+  if (!current) {
+    throw new AuthError('auth.notLoggedIn', { params: { context: target.contextName }, hint: 'auth.hintLogin' });
+  }
+  let identity: Identity | undefined;
+  let problem: string | undefined;
+  try {
+    identity = await getIdentity(await ctx.api());
+  } catch (error) {
+    if (!(error instanceof EspaceError)) throw error;
+    problem = error.describe(t);
+  }
+  const { credentials, origin } = session.credentials ? { credentials: session.credentials, origin: session.origin! } : current;
+  const status = {
+    context: target.contextName,
+    apiUrl: target.apiUrl,
+    user: identity?.username ?? credentials.username ?? null,
+    name: identity?.name ?? null,
+    source: origin,
+    expiresAt: credentials.expiresAt ?? null,
+    valid: problem === undefined,
+    problem: problem ?? null,
+  };
+  if (ctx.globals.json) {
+    io.out(toJson(status));
+  } else {
+    const expires = credentials.expiresAt
+      ? new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(Date.parse(credentials.expiresAt))
+      : t('auth.status.noExpiry');
+    io.out(
+      [
+        t('auth.status.user', { user: status.user ?? '?', name: status.name ?? '' }),
+        t('auth.status.context', { context: status.context, url: status.apiUrl }),
+        t('auth.status.source', { source: t(`auth.source.${origin}`) }),
+        t('auth.status.expires', { expires }),
+        problem ? io.color.red(t('auth.status.invalid', { problem })) : io.color.green(t('auth.status.valid')),
+      ].join('\n') + '\n',
+    );
+  }
+  if (problem) throw new AuthError('auth.status.rejected', { params: { context: target.contextName }, hint: 'auth.hintLogin' });
+}

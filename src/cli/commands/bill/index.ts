@@ -1,0 +1,49 @@
+import { type Command, InvalidArgumentError } from 'commander';
+import type { Registrar } from '../../program.js';
+import type { BillListOptions } from './list.js';
+import type { BillShowOptions } from './show.js';
+
+function positiveInteger(value: string): number {
+  const parsed = Number(value);
+  if (!Number.isInteger(parsed) || parsed < 1) throw new InvalidArgumentError(value);
+  return parsed;
+}
+
+export function registerBill(program: Command, { t, action, examples }: Registrar): void {
+  const bill = examples(program.command('bill').description(t('bill.description')), ['espace bill list', 'espace bill show latest']);
+
+  examples(
+    bill
+      .command('list')
+      .description(t('bill.list.description'))
+      .option('--account <id>', t('bill.option.account'))
+      .option('--state <state>', t('bill.list.option.state'))
+      .option('--limit <n>', t('bill.list.option.limit'), positiveInteger, 12)
+      .action(
+        action(
+          () => import('./list.js'),
+          (_args, options): BillListOptions => ({
+            account: options.account as string | undefined,
+            state: options.state as string | undefined,
+            limit: options.limit as number,
+          }),
+        ),
+      ),
+    ['espace bill list', 'espace bill list --limit 3 --json', 'espace bill list --account BA-1001   # agents'],
+  );
+
+  examples(
+    bill
+      .command('show')
+      .description(t('bill.show.description'))
+      .argument('[bill]', t('bill.show.argument'), 'latest')
+      .option('--account <id>', t('bill.option.account'))
+      .action(
+        action(
+          () => import('./show.js'),
+          ([billId], options): BillShowOptions => ({ bill: billId ?? 'latest', account: options.account as string | undefined }),
+        ),
+      ),
+    ['espace bill show', 'espace bill show CB-1001-202611', 'espace bill show latest --json', 'espace --lang fr bill show'],
+  );
+}

@@ -1,0 +1,51 @@
+/** `espace bill list`: the account's bills, most recent first. */
+import { listBills } from '../../../api/tmf/customer-bill.js';
+import { formatDate, formatPeriod, isoDate, toJson } from '../../../output/formats.js';
+import { renderTable } from '../../../output/table.js';
+import { resolveAccountId } from '../../account.js';
+import type { Context } from '../../context.js';
+import { amountText, billSummaryJson, stateLabel } from './view.js';
+
+export interface BillListOptions {
+  account?: string;
+  state?: string;
+  limit: number;
+}
+
+export async function run(options: BillListOptions, ctx: Context): Promise<void> {
+  const api = await ctx.api();
+  const accountId = await resolveAccountId(api, options.account);
+  const bills = await listBills(api, { accountId, state: options.state, limit: options.limit });
+  const { io, t, locale } = ctx;
+
+  if (ctx.globals.json) {
+    io.out(toJson(bills.map((bill) => billSummaryJson(bill, locale))));
+    return;
+  }
+  if (bills.length === 0) {
+    io.err(`${t('bill.list.empty', { account: accountId })}\n`);
+    return;
+  }
+  const plain = !io.stdoutIsTTY;
+  const rows = bills.map((bill) =>
+    plain
+      ? [bill.number, isoDate(bill.period.start) ?? '', isoDate(bill.period.end) ?? '', isoDate(bill.billDate) ?? '',
+         amountText(bill.totalDue, true, locale), isoDate(bill.dueDate) ?? '', bill.state]
+      : [bill.number, formatPeriod(bill.period.start, bill.period.end, locale), formatDate(bill.billDate, locale),
+         amountText(bill.totalDue, false, locale), formatDate(bill.dueDate, locale), stateLabel(bill.state, t)],
+  );
+  io.out(
+    renderTable(
+      io,
+      [
+        { header: t('bill.column.number') },
+        { header: t('bill.column.period') },
+        { header: t('bill.column.date') },
+        { header: t('bill.column.total'), align: 'right' },
+        { header: t('bill.column.due') },
+        { header: t('bill.column.status') },
+      ],
+      rows,
+    ),
+  );
+}

@@ -1,0 +1,67 @@
+/** `espace bill show [ID|latest]`: one bill with its five sections. */
+import Table from 'cli-table3';
+import { getBill, getBillLines, latestBillId } from '../../../api/tmf/customer-bill.js';
+import { billSections } from '../../../domain/bill.js';
+import { GeneralError } from '../../../errors.js';
+import { toJson } from '../../../output/formats.js';
+import { BORDERLESS_CHARS } from '../../../output/table.js';
+import { resolveAccountId } from '../../account.js';
+import type { Context } from '../../context.js';
+import { amountText, billHeading, billJson, sectionRows } from './view.js';
+
+export interface BillShowOptions {
+  /** A bill id, or `latest`. */
+  bill: string;
+  account?: string;
+}
+
+export async function run(options: BillShowOptions, ctx: Context): Promise<void> {
+  const api = await ctx.api();
+  let billId = options.bill;
+  if (billId === 'latest') {
+    const accountId = await resolveAccountId(api, options.account);
+    const latest = await latestBillId(api, accountId);
+    if (!latest) throw new GeneralError('bill.noneYet', { params: { account: accountId } });
+    billId = latest;
+  }
+  const [bill, lines] = await Promise.all([
+    getBill(api, billId),
+    getBillLines(api, billId, 'CAD'),
+  ]);
+  const { io, t, locale } = ctx;
+
+  if (ctx.globals.json) {
+    io.out(toJson(billJson(bill, lines, locale)));
+    return;
+  }
+  const sections = billSections(bill, lines);
+  const rows = sectionRows(bill, sections, t, locale);
+  if (!io.stdoutIsTTY) {
+    // One line per row: section title, label, plain amount — easy to cut and sum.
+    let section = '';
+    const out: string[] = [];
+    for (const row of rows) {
+      if (row.kind === 'section') section = row.title;
+      else out.push([section, row.label, amountText(row.amount, true, locale)].join('\t'));
+    }
+    io.out(`${out.join('\n')}\n`);
+  } else {
+    const { color } = io;
+    io.out(`${billHeading(bill, t, locale).map((line, index) => (index === 0 ? color.bold(line) : line)).join('\n')}\n`);
+    const table = new Table({
+      colAligns: ['left', 'right'],
+      style: { head: [], border: [], 'padding-left': 0, 'padding-right': 0 },
+      chars: BORDERLESS_CHARS,
+    });
+    for (const row of rows) {
+      if (row.kind === 'section') table.push(['', ''], [color.bold.cyan(row.title), '']);
+      else if (row.kind === 'item') table.push([`  ${row.label}`, amountText(row.amount, false, locale)]);
+      else if (row.kind === 'subtotal') table.push([color.dim(`  ${row.label}`), color.dim(amountText(row.amount, false, locale))]);
+      else table.push([color.bold(row.label), color.bold(amountText(row.amount, false, locale))]);
+    }
+    io.out(`${table.toString()}\n`);
+  }
+  if (sections.discrepancy.amount !== 0) {
+    io.err(`${io.errColor.yellow(t('bill.discrepancy', { amount: amountText(sections.discrepancy, false, locale) }))}\n`);
+  }
+}

@@ -1,0 +1,25 @@
+/** `espace context add NAME --url URL`: a named API endpoint (staging, production…). */
+import { parseApiUrl } from '../../../api/url.js';
+import { assertContextName, findContext, updateConfig } from '../../../config/contexts.js';
+import { UsageError } from '../../../errors.js';
+import type { Context } from '../../context.js';
+
+export interface ContextAddOptions {
+  name: string;
+  url: string;
+  description?: string;
+  use: boolean;
+}
+
+export async function run(options: ContextAddOptions, ctx: Context): Promise<void> {
+  assertContextName(options.name);
+  const url = parseApiUrl(options.url).toString().replace(/\/+$/, '');
+  if (findContext(ctx.config(), options.name) && !findContext(ctx.config(), options.name)?.builtIn) {
+    throw new UsageError('context.exists', { params: { name: options.name } });
+  }
+  await updateConfig(ctx.configDir, (config) => ({
+    currentContext: options.use ? options.name : config.currentContext,
+    contexts: { ...config.contexts, [options.name]: { apiUrl: url, ...(options.description ? { description: options.description } : {}) } },
+  }));
+  ctx.io.err(`${ctx.t(options.use ? 'context.addedAndUsed' : 'context.added', { name: options.name, url })}\n`);
+}

@@ -1,0 +1,12 @@
+/** `espace context use NAME`. */
+import { findContext, updateConfig } from '../../../config/contexts.js';
+import { UsageError } from '../../../errors.js';
+import type { Context } from '../../context.js';
+
+export async function run(options: { name: string }, ctx: Context): Promise<void> {
+  if (!findContext(ctx.config(), options.name)) {
+    throw new UsageError('context.unknown', { params: { name: options.name }, hint: 'context.hintList' });
+  }
+  await updateConfig(ctx.configDir, (config) => ({ ...config, currentContext: options.name }));
+  ctx.io.err(`${ctx.t('context.used', { name: options.name })}\n`);
+}

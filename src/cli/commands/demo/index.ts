@@ -1,0 +1,12 @@
+import type { Command } from 'commander';
+import type { Registrar } from '../../program.js';
+
+export function registerDemo(program: Command, { t, action, examples }: Registrar): void {
+  examples(
+    program
+      .command('demo')
+      .description(t('demo.description'))
+      .action(action(() => import('./run.js'), () => ({}))),
+    ['espace demo', 'espace --lang fr demo', 'espace demo --json'],
+  );
+}

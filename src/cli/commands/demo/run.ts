@@ -1,0 +1,46 @@
+/**
+ * `espace demo`: the quick start. Starts the embedded sandbox if it is not running, signs in as
+ * the demo customer for this one command (nothing is stored, so it works on a machine with no
+ * keychain), shows the latest bill, then says how to log in for real.
+ */
+import { HttpClient } from '../../../api/http.js';
+import { passwordGrant } from '../../../api/oauth.js';
+import { SANDBOX_CONTEXT, SANDBOX_PORT } from '../../../config/contexts.js';
+import { sandboxDataDir } from '../../../config/paths.js';
+import { UsageError } from '../../../errors.js';
+import { type Context, VERSION } from '../../context.js';
+import { run as showBill } from '../bill/show.js';
+import { runningSandbox, startSandboxProcess } from '../sandbox/control.js';
+
+/** The seeded demo customer (see src/sandbox/seed.ts; a test keeps the two in step). */
+export const DEMO_CUSTOMER = { username: 'marie.tremblay', password: 'Espace-Demo-2026!' } as const;
+
+export async function run(_options: object, ctx: Context): Promise<void> {
+  const { io, t } = ctx;
+  const target = ctx.target();
+  if (target.contextName !== SANDBOX_CONTEXT || target.apiUrlOrigin !== 'default') {
+    throw new UsageError('demo.sandboxOnly');
+  }
+  const dataDir = sandboxDataDir(ctx.env);
+  if (!(await runningSandbox(dataDir))) {
+    io.err(`${t('demo.starting')}\n`);
+    const state = await startSandboxProcess({ dataDir, port: SANDBOX_PORT });
+    io.err(`${t('sandbox.started', { url: state.url, pid: state.pid, data: dataDir })}\n`);
+  }
+
+  const anonymous = await ctx.anonymousApi();
+  const tokens = await passwordGrant(anonymous, DEMO_CUSTOMER, ctx.clock());
+  // A one-command session: the token lives in memory only and is never stored.
+  const demoApi = new HttpClient({
+    baseUrl: target.apiUrl,
+    userAgent: `espace/${VERSION} demo`,
+    tokens: { token: async () => tokens.accessToken, refreshAfterRejection: async () => undefined },
+  });
+  try {
+    io.err(`${t('demo.showing', { username: DEMO_CUSTOMER.username })}\n\n`);
+    await showBill({ bill: 'latest' }, { ...ctx, api: async () => demoApi });
+  } finally {
+    await demoApi.close();
+  }
+  io.err(`\n${t('demo.next', { username: DEMO_CUSTOMER.username, password: DEMO_CUSTOMER.password })}\n`);
+}

@@ -1,0 +1,139 @@
+/**
+ * Starting and stopping the sandbox program in the background. The sandbox writes
+ * `DATA/sandbox.json` ({pid, url, port}) once it listens and removes it when it stops, so that
+ * file is the readiness signal, checked together with the process and its /health endpoint.
+ */
+import { spawn } from 'node:child_process';
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { sandboxEntry } from '../../../config/paths.js';
+import { GeneralError } from '../../../errors.js';
+
+export interface SandboxState {
+  pid: number;
+  url: string;
+  port: number;
+  startedAt?: string;
+}
+
+export function stateFile(dataDir: string): string {
+  return join(dataDir, 'sandbox.json');
+}
+
+export function logFile(dataDir: string): string {
+  return join(dataDir, 'sandbox.log');
+}
+
+function readState(dataDir: string): SandboxState | undefined {
+  try {
+    const state = JSON.parse(readFileSync(stateFile(dataDir), 'utf8')) as SandboxState;
+    return typeof state.pid === 'number' && typeof state.url === 'string' ? state : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+async function healthy(url: string): Promise<boolean> {
+  try {
+    const response = await fetch(`${url}/health`, { signal: AbortSignal.timeout(2000) });
+    return response.ok;
+  } catch {
+    return false;
+  }
+}
+
+/** The running sandbox of a data directory, if its process is alive and answers. */
+export async function runningSandbox(dataDir: string): Promise<SandboxState | undefined> {
+  const state = readState(dataDir);
+  if (!state || !isAlive(state.pid)) return undefined;
+  return (await healthy(state.url)) ? state : undefined;
+}
+
+export interface StartOptions {
+  dataDir: string;
+  port: number;
+  /** Extra arguments for the sandbox program (e.g. --reset). */
+  extraArgs?: string[];
+  timeoutMs?: number;
+}
+
+const POLL_MS = 50;
+
+/** Starts the sandbox detached from this process and waits until it answers. */
+export async function startSandboxProcess(options: StartOptions): Promise<SandboxState> {
+  mkdirSync(options.dataDir, { recursive: true, mode: 0o700 });
+  const log = openSync(logFile(options.dataDir), 'a', 0o600);
+  const child = spawn(
+    process.execPath,
+    [sandboxEntry(), '--data', options.dataDir, '--port', String(options.port), ...(options.extraArgs ?? [])],
+    { detached: true, stdio: ['ignore', log, log] },
+  );
+  closeSync(log);
+  let exitCode: number | null = null;
+  child.on('exit', (code) => {
+    exitCode = code ?? 1;
+  });
+  child.unref();
+
+  const deadline = Date.now() + (options.timeoutMs ?? 60_000);
+  while (Date.now() < deadline) {
+    if (exitCode !== null) break;
+    const state = readState(options.dataDir);
+    if (state && state.pid === child.pid && (await healthy(state.url))) return state;
+    await new Promise((resolve) => setTimeout(resolve, POLL_MS));
+  }
+  if (exitCode === null) child.kill('SIGTERM');
+  throw new GeneralError('sandbox.startFailed', {
+    params: { log: logFile(options.dataDir), reason: lastLogLine(options.dataDir) },
+  });
+}
+
+function lastLogLine(dataDir: string): string {
+  try {
+    const lines = readFileSync(logFile(dataDir), 'utf8').trim().split('\n');
+    return lines.at(-1) ?? '';
+  } catch {
+    return '';
+  }
+}
+
+/** Stops the sandbox and waits for its process to end; false when none was running. */
+export async function stopSandboxProcess(dataDir: string, timeoutMs = 15_000): Promise<boolean> {
+  const state = readState(dataDir);
+  if (!state || !isAlive(state.pid)) return false;
+  process.kill(state.pid, 'SIGTERM');
+  const deadline = Date.now() + timeoutMs;
+  while (isAlive(state.pid)) {
+    if (Date.now() > deadline) {
+      process.kill(state.pid, 'SIGKILL');
+      break;
+    }
+    await new Promise((resolve) => setTimeout(resolve, POLL_MS));
+  }
+  return true;
+}
+
+/** Deletes and reseeds the database with the sandbox program's own --reset --seed-only. */
+export async function reseed(dataDir: string): Promise<void> {
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  const child = spawn(process.execPath, [sandboxEntry(), '--data', dataDir, '--reset', '--seed-only'], {
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  let stderr = '';
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
+  const code = await new Promise<number>((resolve) => child.on('exit', (exit) => resolve(exit ?? 1)));
+  if (code !== 0) throw new GeneralError('sandbox.resetFailed', { params: { reason: stderr.trim().split('\n').at(-1) ?? '' } });
+}
+
+export function hasDatabase(dataDir: string): boolean {
+  return existsSync(join(dataDir, 'sandbox.db'));
+}

@@ -1,0 +1,33 @@
+import { type Command, InvalidArgumentError } from 'commander';
+import { SANDBOX_PORT } from '../../../config/contexts.js';
+import type { CommandModule, Registrar } from '../../program.js';
+import type { SandboxOptions } from './options.js';
+
+function port(value: string): number {
+  const parsed = Number(value);
+  if (!Number.isInteger(parsed) || parsed < 0 || parsed > 65535) throw new InvalidArgumentError(value);
+  return parsed;
+}
+
+export function registerSandbox(program: Command, { t, action, examples }: Registrar): void {
+  const sandbox = examples(program.command('sandbox').description(t('sandbox.description')), ['espace sandbox start', 'espace sandbox stop']);
+  const toOptions = (_args: string[], options: Record<string, unknown>): SandboxOptions => ({
+    data: options.data as string | undefined,
+    port: (options.port as number | undefined) ?? SANDBOX_PORT,
+  });
+  const verb = (name: 'start' | 'stop' | 'status' | 'reset', load: () => Promise<CommandModule<SandboxOptions>>, lines: string[]) =>
+    examples(
+      sandbox
+        .command(name)
+        .description(t(`sandbox.${name}.description`))
+        .option('--data <dir>', t('sandbox.option.data'))
+        .option('--port <port>', t('sandbox.option.port'), port)
+        .action(action(load, toOptions)),
+      lines,
+    );
+
+  verb('start', () => import('./start.js'), ['espace sandbox start', 'espace sandbox start --data /tmp/espace-sandbox --port 9000']);
+  verb('stop', () => import('./stop.js'), ['espace sandbox stop']);
+  verb('status', () => import('./status.js'), ['espace sandbox status', 'espace sandbox status --json']);
+  verb('reset', () => import('./reset.js'), ['espace sandbox reset']);
+}

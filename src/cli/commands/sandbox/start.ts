@@ -1,0 +1,15 @@
+/** `espace sandbox start`: runs the embedded TMF server in the background. */
+import type { Context } from '../../context.js';
+import { runningSandbox, startSandboxProcess } from './control.js';
+import { type SandboxOptions, dataDirOf } from './options.js';
+
+export async function run(options: SandboxOptions, ctx: Context): Promise<void> {
+  const dataDir = dataDirOf(options, ctx);
+  const running = await runningSandbox(dataDir);
+  if (running) {
+    ctx.io.err(`${ctx.t('sandbox.alreadyRunning', { url: running.url, pid: running.pid })}\n`);
+    return;
+  }
+  const state = await startSandboxProcess({ dataDir, port: options.port });
+  ctx.io.err(`${ctx.t('sandbox.started', { url: state.url, pid: state.pid, data: dataDir })}\n`);
+}

@@ -1,0 +1,123 @@
+/**
+ * The Context: a small bundle of lazy dependencies handed to every command's `run`. Nothing is
+ * built until a command asks for it, so `espace --version` pays for none of it, and tests build
+ * one over buffers, a scripted prompter and a test sandbox.
+ */
+import type { HttpClient } from '../api/http.js';
+import type { CredentialVault } from '../auth/vault.js';
+import type { Session, VaultLike } from '../auth/session.js';
+import { type ConfigData, readConfig } from '../config/contexts.js';
+import { configDir } from '../config/paths.js';
+import { type Target, resolveTarget } from '../config/target.js';
+import { type Lang, type Translate, translator } from '../i18n/catalog.js';
+import { localeOf } from '../i18n/lang.js';
+import type { IO } from '../output/io.js';
+import type { Prompter } from './prompt.js';
+
+export { VERSION } from '../version.js';
+import { VERSION } from '../version.js';
+
+/** Options every command accepts (see program.ts). */
+export interface GlobalOptions {
+  context?: string;
+  apiUrl?: string;
+  json: boolean;
+  verbose: boolean;
+}
+
+export interface Context {
+  readonly io: IO;
+  readonly lang: Lang;
+  readonly locale: 'en-CA' | 'fr-CA';
+  readonly t: Translate;
+  readonly env: Record<string, string | undefined>;
+  readonly globals: GlobalOptions;
+  readonly prompt: Prompter;
+  readonly clock: () => Date;
+  readonly configDir: string;
+  config(): ConfigData;
+  target(): Target;
+  vault(): Promise<VaultLike>;
+  session(): Promise<Session>;
+  /** The authenticated API client of the target. */
+  api(): Promise<HttpClient>;
+  /** An unauthenticated client of the target (token endpoint, health). */
+  anonymousApi(): Promise<HttpClient>;
+  /** Closes connections; main calls it after the command. */
+  close(): Promise<void>;
+}
+
+export interface ContextOptions {
+  io: IO;
+  lang: Lang;
+  env: Record<string, string | undefined>;
+  globals: GlobalOptions;
+  prompt: Prompter;
+  clock?: () => Date;
+  /** Tests inject an in-memory vault; the real one talks to the OS keychain. */
+  vault?: () => Promise<VaultLike>;
+}
+
+function once<T>(make: () => T): () => T {
+  let made = false;
+  let value: T;
+  return () => {
+    if (!made) {
+      value = make();
+      made = true;
+    }
+    return value;
+  };
+}
+
+export function createContext(options: ContextOptions): Context {
+  const { io, lang, env, globals, prompt } = options;
+  const clock = options.clock ?? (() => new Date());
+  const dir = configDir(env);
+  const clients: HttpClient[] = [];
+  const userAgent = `espace/${VERSION} node/${process.versions.node}`;
+
+  const config = once(() => readConfig(dir));
+  const target = once(() => resolveTarget({ contextFlag: globals.context, apiUrlFlag: globals.apiUrl, env, config: config() }));
+  // The HTTP stack (undici, node:crypto) loads only when a command talks to the API.
+  const client = async (withSession?: Session) => {
+    const { HttpClient } = await import('../api/http.js');
+    const made = new HttpClient({ baseUrl: target().apiUrl, userAgent, tokens: withSession });
+    clients.push(made);
+    return made;
+  };
+  const anonymousApi = once(() => client());
+  const vault =
+    options.vault ??
+    once(async (): Promise<CredentialVault> => {
+      const { CredentialVault } = await import('../auth/vault.js');
+      return new CredentialVault({ configDir: dir });
+    });
+  // Loaded on demand: the session pulls in zod and the OAuth adapter.
+  const session = once(async () => {
+    const { Session } = await import('../auth/session.js');
+    return new Session({ target: target(), env, vault, oauthClient: anonymousApi, clock });
+  });
+  const api = once(async () => client(await session()));
+
+  return {
+    io,
+    lang,
+    locale: localeOf(lang),
+    t: translator(lang),
+    env,
+    globals,
+    prompt,
+    clock,
+    configDir: dir,
+    config,
+    target,
+    vault,
+    session,
+    api,
+    anonymousApi,
+    close: async () => {
+      await Promise.all(clients.map((made) => made.close()));
+    },
+  };
+}

@@ -1,0 +1,121 @@
+/**
+ * The entry point behind bin/espace.js: parses argv, runs one command, and is the one place that
+ * turns errors into messages and exit codes. It returns the exit code; only bin/ sets it.
+ */
+import type { Readable, Writable } from 'node:stream';
+import { CommanderError } from 'commander';
+import { EXIT_CODES, EspaceError } from '../errors.js';
+import { type Translate, translator } from '../i18n/catalog.js';
+import { resolveLang } from '../i18n/lang.js';
+import { type IO, streamIO } from '../output/io.js';
+import { sanitizeText } from '../output/sanitize.js';
+import { buildProgram } from './program.js';
+import { terminalPrompter } from './prompt.js';
+import { createContext, type Context, type GlobalOptions } from './context.js';
+
+export interface MainOptions {
+  argv: string[];
+  env: Record<string, string | undefined>;
+  stdin: Readable;
+  stdout: Writable;
+  stderr: Writable;
+  /** Tests substitute the prompter and the vault; see createContext. */
+  contextOverrides?: Partial<Pick<Parameters<typeof createContext>[0], 'prompt' | 'vault' | 'clock'>>;
+}
+
+/** The value of a global option before commander has parsed anything (needed to build help). */
+function prescan(argv: string[], name: string): string | undefined {
+  for (let index = 0; index < argv.length; index++) {
+    const arg = argv[index]!;
+    if (arg === '--') break;
+    if (arg === name) return argv[index + 1];
+    if (arg.startsWith(`${name}=`)) return arg.slice(name.length + 1);
+  }
+  return undefined;
+}
+
+export async function main(options: MainOptions): Promise<number> {
+  const { argv, env } = options;
+  const lang = resolveLang(prescan(argv, '--lang'), env);
+  const t = translator(lang);
+  const io = streamIO({
+    stdin: options.stdin,
+    stdout: options.stdout,
+    stderr: options.stderr,
+    colorAllowed: !env.NO_COLOR && !argv.includes('--no-color'),
+    colorForced: Boolean(env.FORCE_COLOR) && env.FORCE_COLOR !== '0',
+  });
+  ignoreBrokenPipe(options.stdout);
+
+  let context: Context | undefined;
+  const program = buildProgram({
+    t,
+    io,
+    makeContext: (globals: GlobalOptions) => {
+      context = createContext({ io, lang, env, globals, prompt: terminalPrompter(io), ...options.contextOverrides });
+      return context;
+    },
+  });
+
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return EXIT_CODES.ok;
+  } catch (error) {
+    return report(error, io, t, argv.includes('--verbose') || argv.includes('-v'));
+  } finally {
+    await context?.close();
+  }
+}
+
+/** `espace bill list | head` closes stdout early: that is not an error worth a stack trace. */
+function ignoreBrokenPipe(stream: Writable): void {
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+  });
+}
+
+function report(error: unknown, io: IO, t: Translate, verbose: boolean): number {
+  const red = io.errColor.red;
+  const dim = io.errColor.dim;
+  if (error instanceof CommanderError) {
+    if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') {
+      return EXIT_CODES.ok;
+    }
+    io.err(`${red(t('core.errorPrefix'))}: ${commanderMessage(error, t)}\n`);
+    io.err(`${dim(t('core.usageHint'))}\n`);
+    return EXIT_CODES.usage;
+  }
+  if (error instanceof EspaceError) {
+    io.err(`${red(t('core.errorPrefix'))}: ${sanitizeText(error.describe(t))}\n`);
+    if (error.hint) io.err(`${t('core.hintPrefix')}: ${sanitizeText(t(error.hint, error.hintParams))}\n`);
+    if (verbose && error.cause) io.err(dim(`${String((error.cause as Error).stack ?? error.cause)}\n`));
+    return EXIT_CODES[error.category];
+  }
+  io.err(`${red(t('core.errorPrefix'))}: ${t('core.unexpected', { message: sanitizeText(String((error as Error)?.message ?? error)) })}\n`);
+  if (verbose) io.err(dim(`${String((error as Error)?.stack ?? '')}\n`));
+  return EXIT_CODES.general;
+}
+
+/** Commander's parse errors, in the user's language (commander itself speaks only English). */
+function commanderMessage(error: CommanderError, t: Translate): string {
+  const quoted = /'([^']+)'/.exec(error.message)?.[1] ?? '';
+  const suggestion = /\(Did you mean ([^?]+)\?\)/.exec(error.message)?.[1];
+  const didYouMean = suggestion ? ` ${t('core.didYouMean', { suggestion })}` : '';
+  switch (error.code) {
+    case 'commander.unknownCommand':
+      return t('core.unknownCommand', { name: quoted }) + didYouMean;
+    case 'commander.unknownOption':
+      return t('core.unknownOption', { name: quoted }) + didYouMean;
+    case 'commander.missingArgument':
+      return t('core.missingArgument', { name: quoted });
+    case 'commander.optionMissingArgument':
+    case 'commander.missingMandatoryOptionValue':
+      return t('core.optionMissingValue', { name: quoted });
+    case 'commander.excessArguments':
+      return t('core.excessArguments');
+    case 'commander.invalidArgument':
+      return t('core.invalidArgument', { detail: error.message.replace(/^error: /, '') });
+    default:
+      return error.message.replace(/^error: /, '');
+  }
+}

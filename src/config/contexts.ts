@@ -1,0 +1,102 @@
+/**
+ * Contexts: named API endpoints (`sandbox`, `staging`, …), like kubectl's. The config file is
+ * managed by `conf` (atomic writes) but read directly, because loading conf and its JSON-schema
+ * validator costs more start-up time than most commands take in all.
+ */
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { UsageError } from '../errors.js';
+
+export const SANDBOX_CONTEXT = 'sandbox';
+export const SANDBOX_PORT = 8642;
+export const SANDBOX_URL = `http://127.0.0.1:${SANDBOX_PORT}`;
+const CONFIG_NAME = 'config';
+const NAME_PATTERN = /^[a-z0-9][a-z0-9._-]{0,62}$/i;
+
+export interface ContextConfig {
+  apiUrl: string;
+  description?: string;
+}
+
+export interface ConfigData {
+  currentContext?: string;
+  contexts: Record<string, ContextConfig>;
+}
+
+export interface NamedContext extends ContextConfig {
+  name: string;
+  /** The built-in context of the embedded sandbox. */
+  builtIn: boolean;
+}
+
+const BUILT_IN: Record<string, ContextConfig> = {
+  [SANDBOX_CONTEXT]: { apiUrl: SANDBOX_URL, description: 'embedded sandbox' },
+};
+
+export function configFile(dir: string): string {
+  return join(dir, `${CONFIG_NAME}.json`);
+}
+
+/** Reads the config file; a missing file is an empty config, a broken one a clear error. */
+export function readConfig(dir: string): ConfigData {
+  const path = configFile(dir);
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { contexts: {} };
+    throw error;
+  }
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch {
+    throw new UsageError('config.corrupt', { params: { path } });
+  }
+  if (typeof data !== 'object' || data === null) throw new UsageError('config.corrupt', { params: { path } });
+  const record = data as Record<string, unknown>;
+  const contexts: Record<string, ContextConfig> = {};
+  if (typeof record.contexts === 'object' && record.contexts !== null) {
+    for (const [name, value] of Object.entries(record.contexts as Record<string, unknown>)) {
+      const apiUrl = (value as { apiUrl?: unknown } | null)?.apiUrl;
+      if (typeof apiUrl !== 'string') throw new UsageError('config.corrupt', { params: { path } });
+      const description = (value as { description?: unknown }).description;
+      contexts[name] = { apiUrl, ...(typeof description === 'string' ? { description } : {}) };
+    }
+  }
+  return {
+    currentContext: typeof record.currentContext === 'string' ? record.currentContext : undefined,
+    contexts,
+  };
+}
+
+export function allContexts(config: ConfigData): NamedContext[] {
+  const merged = { ...BUILT_IN, ...config.contexts };
+  return Object.entries(merged)
+    .map(([name, value]) => ({ name, ...value, builtIn: name in BUILT_IN && !(name in config.contexts) }))
+    .sort((a, b) => a.name.localeCompare(b.name));
+}
+
+export function findContext(config: ConfigData, name: string): NamedContext | undefined {
+  return allContexts(config).find((context) => context.name === name);
+}
+
+export function assertContextName(name: string): void {
+  if (!NAME_PATTERN.test(name)) throw new UsageError('context.badName', { params: { name } });
+}
+
+/** Writes through conf, which replaces the file atomically; mode 0600 since it names endpoints. */
+export async function updateConfig(dir: string, change: (config: ConfigData) => ConfigData): Promise<ConfigData> {
+  // conf would create the directory with the default mode; credentials may live beside it.
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  const { default: Conf } = await import('conf');
+  const store = new Conf<Record<string, unknown>>({
+    cwd: dir,
+    configName: CONFIG_NAME,
+    projectName: 'espace',
+    configFileMode: 0o600,
+  });
+  const next = change(readConfig(dir));
+  store.store = { ...(next.currentContext ? { currentContext: next.currentContext } : {}), contexts: next.contexts };
+  return next;
+}

@@ -1,0 +1,48 @@
+/**
+ * The one message catalog: every sentence a user reads, in English and Canadian French.
+ *
+ * Each area keeps its table in `messages/<area>.ts`; this module merges them so that a key is
+ * looked up in one place and a test can check that every key has both languages and the same
+ * placeholders.
+ */
+import { authMessages } from './messages/auth.js';
+import { billMessages } from './messages/bill.js';
+import { coreMessages } from './messages/core.js';
+import { sandboxMessages } from './messages/sandbox.js';
+import { sessionMessages } from './messages/session.js';
+
+export type Lang = 'en' | 'fr';
+
+/** A message in both languages; `{name}` placeholders are filled from params. */
+export interface Message {
+  en: string;
+  fr: string;
+}
+
+export type MessageTable = Record<string, Message>;
+
+export const catalog = {
+  ...coreMessages,
+  ...authMessages,
+  ...billMessages,
+  ...sandboxMessages,
+  ...sessionMessages,
+} satisfies MessageTable;
+
+export type MessageKey = keyof typeof catalog;
+export type MessageParams = Record<string, string | number>;
+
+/** Renders a catalog message; unknown placeholders are left visible so that a bug shows. */
+export function translate(lang: Lang, key: MessageKey, params?: MessageParams): string {
+  const template = catalog[key][lang];
+  if (!params) return template;
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
+    Object.prototype.hasOwnProperty.call(params, name) ? String(params[name]) : whole,
+  );
+}
+
+export type Translate = (key: MessageKey, params?: MessageParams) => string;
+
+export function translator(lang: Lang): Translate {
+  return (key, params) => translate(lang, key, params);
+}

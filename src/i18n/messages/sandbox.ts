@@ -1,0 +1,25 @@
+import type { MessageTable } from '../catalog.js';
+
+/** The embedded sandbox's commands. */
+export const sandboxMessages = {
+  'sandbox.description': { en: 'run the embedded TMF sandbox server (seeded demo data)', fr: 'faire tourner le serveur TMF bac à sable intégré (données de démonstration)' },
+  'sandbox.start.description': { en: 'start the sandbox in the background', fr: 'démarrer le bac à sable en arrière-plan' },
+  'sandbox.stop.description': { en: 'stop the sandbox', fr: 'arrêter le bac à sable' },
+  'sandbox.status.description': { en: 'is the sandbox running, and where (exit code 1 when not)', fr: "le bac à sable tourne-t-il, et où (code de sortie 1 sinon)" },
+  'sandbox.reset.description': { en: 'go back to the seeded data (restarts the sandbox if it runs)', fr: 'revenir aux données initiales (redémarre le bac à sable s’il tourne)' },
+  'sandbox.option.data': { en: 'data directory (default: your data directory, e.g. ~/.local/share/espace/sandbox)', fr: 'répertoire de données (par défaut : le vôtre, p. ex. ~/.local/share/espace/sandbox)' },
+  'sandbox.option.port': { en: 'port on 127.0.0.1 (default 8642)', fr: 'port sur 127.0.0.1 (8642 par défaut)' },
+  'sandbox.alreadyRunning': { en: 'The sandbox is already running at {url} (pid {pid}).', fr: 'Le bac à sable tourne déjà à {url} (pid {pid}).' },
+  'sandbox.started': { en: 'Sandbox running at {url} (pid {pid}, data in {data}).', fr: 'Bac à sable en marche à {url} (pid {pid}, données dans {data}).' },
+  'sandbox.stopped': { en: 'Sandbox stopped.', fr: 'Bac à sable arrêté.' },
+  'sandbox.notRunning': { en: 'The sandbox was not running.', fr: 'Le bac à sable ne tournait pas.' },
+  'sandbox.notRunningStatus': { en: 'the sandbox is not running (data directory {data}).', fr: 'le bac à sable ne tourne pas (répertoire de données {data}).' },
+  'sandbox.hintStart': { en: "Start it with 'espace sandbox start'.", fr: "Démarrez-le avec « espace sandbox start »." },
+  'sandbox.status': { en: 'Sandbox running at {url} (pid {pid}, data in {data}).', fr: 'Bac à sable en marche à {url} (pid {pid}, données dans {data}).' },
+  'sandbox.reset': { en: 'Sandbox data reset to the seed ({data}).', fr: 'Données du bac à sable remises à l’état initial ({data}).' },
+  'sandbox.startFailed': {
+    en: 'the sandbox did not start: {reason} (full log: {log}).',
+    fr: "le bac à sable n'a pas démarré : {reason} (journal complet : {log}).",
+  },
+  'sandbox.resetFailed': { en: 'the sandbox data could not be reset: {reason}', fr: 'les données du bac à sable n’ont pas pu être remises à zéro : {reason}' },
+} satisfies MessageTable;

@@ -1,0 +1,58 @@
+/**
+ * Locale-aware formatting of money, dates and rates, and the stable JSON shape of money
+ * (`{"amount": 1234, "currency": "CAD", "formatted": "$12.34"}`: integer cents plus display text).
+ */
+import { type Money, formatMoney } from '../domain/money.js';
+
+export interface MoneyJson {
+  amount: number;
+  currency: string;
+  formatted: string;
+}
+
+export function moneyJson(money: Money, locale: string): MoneyJson {
+  return { amount: money.amount, currency: money.currency, formatted: formatMoney(money, locale) };
+}
+
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** Dates of bills are calendar dates: formatted in UTC so that no time zone shifts the day. */
+function dateFormat(locale: string): Intl.DateTimeFormat {
+  let format = dateFormats.get(locale);
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' });
+    dateFormats.set(locale, format);
+  }
+  return format;
+}
+
+export function formatDate(iso: string | undefined, locale: string): string {
+  if (!iso) return '—';
+  const time = Date.parse(iso);
+  return Number.isNaN(time) ? iso : dateFormat(locale).format(time);
+}
+
+export function formatPeriod(start: string | undefined, end: string | undefined, locale: string): string {
+  if (!start || !end) return start || end ? formatDate(start ?? end, locale) : '—';
+  const from = Date.parse(start);
+  const to = Date.parse(end);
+  if (Number.isNaN(from) || Number.isNaN(to) || to < from) return `${formatDate(start, locale)} – ${formatDate(end, locale)}`;
+  return dateFormat(locale).formatRange(from, to);
+}
+
+/** A date as YYYY-MM-DD for JSON and tab-separated output (ISO 8601, no locale). */
+export function isoDate(iso: string | undefined): string | undefined {
+  if (!iso) return undefined;
+  const time = Date.parse(iso);
+  return Number.isNaN(time) ? iso : new Date(time).toISOString().slice(0, 10);
+}
+
+/** 0.09975 → "9.975 %" (fr-CA) or "9.975%" (en-CA). */
+export function formatRate(rate: number, locale: string): string {
+  return new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 3 }).format(rate);
+}
+
+/** Stable JSON: two-space indentation and a final newline. */
+export function toJson(value: unknown): string {
+  return `${JSON.stringify(value, null, 2)}\n`;
+}

@@ -1,0 +1,154 @@
+/**
+ * TMF678 representations. A bill is the documented subtype `EspaceCustomerBill`, which adds the
+ * statement section TMF678 v4 lacks: `previousBalance` and `paymentReceived[]`, with
+ * amountDue = previousBalance − Σ paymentReceived.appliedAmount + taxIncludedAmount.
+ */
+import { money, type TmfMoney } from '../money.js';
+import type { BillRow, PaymentLinkRow, RateRow, TaxRow } from '../store/bills.js';
+import { accountHref, billHref, rateHref } from './paths.js';
+
+export const ESPACE_CUSTOMER_BILL = 'EspaceCustomerBill';
+
+export interface TimePeriod {
+  startDateTime: string;
+  endDateTime: string;
+}
+
+interface Ref {
+  id: string;
+  href?: string;
+  name?: string;
+  '@referredType'?: string;
+}
+
+export interface TaxItem {
+  taxCategory: string;
+  taxRate: number;
+  taxAmount: TmfMoney;
+}
+
+export interface CustomerBill {
+  id: string;
+  href: string;
+  billNo: string;
+  billDate: string;
+  billingPeriod: TimePeriod;
+  paymentDueDate: string;
+  nextBillDate?: string;
+  lastUpdate: string;
+  category: string;
+  runType: string;
+  state: string;
+  billingAccount: Ref;
+  taxExcludedAmount: TmfMoney;
+  taxItem?: TaxItem[];
+  taxIncludedAmount: TmfMoney;
+  previousBalance: TmfMoney;
+  paymentReceived?: { payment: Ref; appliedAmount: TmfMoney; date: string }[];
+  amountDue: TmfMoney;
+  remainingAmount: TmfMoney;
+  appliedPayment?: { payment: Ref; appliedAmount: TmfMoney }[];
+  '@type': string;
+  '@baseType': string;
+  '@schemaLocation': string;
+}
+
+export interface BillChildren {
+  taxItems?: readonly TaxRow[];
+  received?: readonly PaymentLinkRow[];
+  applied?: readonly PaymentLinkRow[];
+}
+
+function taxItem(row: TaxRow, currency: string): TaxItem {
+  return { taxCategory: row.category, taxRate: row.rate, taxAmount: money(row.cents, currency) };
+}
+
+function accountRef(origin: string, id: string, name: string): Ref {
+  return { id, href: accountHref(origin, id), name, '@referredType': 'BillingAccount' };
+}
+
+/** Children left undefined (not loaded because `fields` excludes them) are left out. */
+export function customerBillResource(origin: string, row: BillRow, children: BillChildren): CustomerBill {
+  const c = row.currency;
+  return {
+    id: row.id,
+    href: billHref(origin, row.id),
+    billNo: row.billNo,
+    billDate: row.billDate,
+    billingPeriod: { startDateTime: row.periodStart, endDateTime: row.periodEnd },
+    paymentDueDate: row.paymentDueDate,
+    ...(row.nextBillDate ? { nextBillDate: row.nextBillDate } : {}),
+    lastUpdate: row.lastUpdate,
+    category: row.category,
+    runType: row.runType,
+    state: row.state,
+    billingAccount: accountRef(origin, row.billingAccountId, row.billingAccountName),
+    taxExcludedAmount: money(row.taxExcludedCents, c),
+    ...(children.taxItems ? { taxItem: children.taxItems.map((t) => taxItem(t, c)) } : {}),
+    taxIncludedAmount: money(row.taxIncludedCents, c),
+    previousBalance: money(row.previousBalanceCents, c),
+    ...(children.received
+      ? {
+          paymentReceived: children.received.map((p) => ({
+            payment: { id: p.paymentId, name: p.paymentName },
+            appliedAmount: money(p.amountCents, c),
+            date: p.date,
+          })),
+        }
+      : {}),
+    amountDue: money(row.amountDueCents, c),
+    remainingAmount: money(row.remainingCents, c),
+    ...(children.applied
+      ? {
+          appliedPayment: children.applied.map((p) => ({
+            payment: { id: p.paymentId, name: p.paymentName },
+            appliedAmount: money(p.amountCents, c),
+          })),
+        }
+      : {}),
+    '@type': ESPACE_CUSTOMER_BILL,
+    '@baseType': 'CustomerBill',
+    '@schemaLocation': `${origin}/openapi.json#/components/schemas/${ESPACE_CUSTOMER_BILL}`,
+  };
+}
+
+export interface AppliedCustomerBillingRate {
+  id: string;
+  href: string;
+  name: string;
+  description: string;
+  date: string;
+  appliedBillingRateType: string;
+  isBilled: true;
+  bill: Ref;
+  billingAccount: Ref;
+  product?: Ref;
+  periodCoverage: TimePeriod;
+  characteristic: { name: string; valueType: string; value: string }[];
+  taxExcludedAmount: TmfMoney;
+  taxIncludedAmount: TmfMoney;
+  appliedTax?: { taxCategory: string; taxRate: number; taxAmount: TmfMoney }[];
+  '@type': 'AppliedCustomerBillingRate';
+}
+
+export function appliedBillingRateResource(origin: string, row: RateRow, taxes: readonly TaxRow[] | undefined): AppliedCustomerBillingRate {
+  const c = row.currency;
+  return {
+    id: row.id,
+    href: rateHref(origin, row.id),
+    name: row.name,
+    description: row.description,
+    date: row.date,
+    appliedBillingRateType: row.rateType,
+    isBilled: true,
+    bill: { id: row.billId, href: billHref(origin, row.billId), name: row.billNo, '@referredType': 'CustomerBill' },
+    billingAccount: accountRef(origin, row.billingAccountId, row.billingAccountName),
+    ...(row.productId ? { product: { id: row.productId, name: row.productName ?? row.productId, '@referredType': 'Product' } } : {}),
+    periodCoverage: { startDateTime: row.periodStart, endDateTime: row.periodEnd },
+    characteristic: [{ name: 'billSection', valueType: 'string', value: row.section }],
+    taxExcludedAmount: money(row.taxExcludedCents, c),
+    taxIncludedAmount: money(row.taxIncludedCents, c),
+    ...(taxes !== undefined ? { appliedTax: taxes.map((t) => taxItem(t, c)) } : {}),
+    '@type': 'AppliedCustomerBillingRate',
+  };
+}

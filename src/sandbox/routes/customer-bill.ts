@@ -1,0 +1,92 @@
+/** TMF678 customerBill: list and retrieve, scoped to the accounts the caller may see. */
+import type { FastifyInstance } from 'fastify';
+import type { SandboxContext } from '../context.js';
+import { principalOf } from '../auth/principal.js';
+import { parseDateFilter, parseQuery, selectFields, setListHeaders, wants, singleFilter, type ParsedQuery } from '../paging.js';
+import { customerBillResource, type CustomerBill } from '../resources/customer-bill.js';
+import { CUSTOMER_BILL_API, originOf } from '../resources/paths.js';
+import { addInCondition, type BillRow, type Criteria } from '../store/bills.js';
+import { TmfError, sendTmfError } from '../tmf-errors.js';
+
+export const BILL_STATES = ['new', 'onHold', 'validated', 'sent', 'settled', 'partiallyPaid'] as const;
+
+export const CUSTOMER_BILL_FILTERS = [
+  'billingAccount.id',
+  'state',
+  'billDate.gte',
+  'billDate.gt',
+  'billDate.lte',
+  'billDate.lt',
+] as const;
+
+const DATE_BOUNDS = [
+  ['billDate.gte', '>=', 'start'],
+  ['billDate.gt', '>', 'end'],
+  ['billDate.lte', '<=', 'end'],
+  ['billDate.lt', '<', 'start'],
+] as const;
+
+function listCriteria(query: ParsedQuery): Criteria {
+  const conditions: string[] = [];
+  const params: Record<string, unknown> = {};
+  const criteria: Criteria = { conditions, params };
+  const accounts = query.filters.get('billingAccount.id');
+  if (accounts) addInCondition(criteria, 'b.billing_account_id', 'accounts', accounts);
+  const states = query.filters.get('state');
+  if (states) {
+    const unknown = states.filter((s) => !(BILL_STATES as readonly string[]).includes(s));
+    if (unknown.length) throw new TmfError(400, `Unknown bill state "${unknown[0]}"; valid states: ${BILL_STATES.join(', ')}`);
+    addInCondition(criteria, 'b.state', 'states', states);
+  }
+  DATE_BOUNDS.forEach(([name, operator, bound], i) => {
+    const value = singleFilter(query, name);
+    if (value === undefined) return;
+    conditions.push(`b.bill_date ${operator} @date${i}`);
+    params[`date${i}`] = parseDateFilter(name, value, bound);
+  });
+  return criteria;
+}
+
+/** Loads the child collections the response includes and builds the resources. */
+function resources(ctx: SandboxContext, origin: string, rows: readonly BillRow[], fields: ReadonlySet<string> | null): Partial<CustomerBill>[] {
+  const ids = rows.map((r) => r.id);
+  const taxItems = wants(fields, 'taxItem') ? ctx.bills.taxItemsOf(ids) : null;
+  const received = wants(fields, 'paymentReceived') ? ctx.bills.paymentsReceivedBy(ids) : null;
+  const applied = wants(fields, 'appliedPayment') ? ctx.bills.paymentsAppliedTo(ids) : null;
+  return rows.map((row) =>
+    selectFields(
+      customerBillResource(origin, row, {
+        ...(taxItems ? { taxItems: taxItems.get(row.id) ?? [] } : {}),
+        ...(received ? { received: received.get(row.id) ?? [] } : {}),
+        ...(applied ? { applied: applied.get(row.id) ?? [] } : {}),
+      }),
+      fields,
+    ),
+  );
+}
+
+export async function customerBillRoutes(app: FastifyInstance, { ctx }: { ctx: SandboxContext }): Promise<void> {
+  app.get(`${CUSTOMER_BILL_API}/customerBill`, async (request, reply) => {
+    const principal = principalOf(request);
+    const query = parseQuery(request.query, { filters: CUSTOMER_BILL_FILTERS, sorts: ['billDate', '-billDate'], paging: true });
+    const criteria = listCriteria(query);
+    const visible = ctx.access.accountCondition(principal, 'b.billing_account_id');
+    if (visible) {
+      criteria.conditions.push(visible.sql);
+      Object.assign(criteria.params, visible.params);
+    }
+    const { total, rows } = ctx.bills.listBills(criteria, query.sort === 'billDate' ? 'asc' : 'desc', query);
+    setListHeaders(reply, total, rows.length);
+    return resources(ctx, originOf(request), rows, query.fields);
+  });
+
+  app.get<{ Params: { id: string } }>(`${CUSTOMER_BILL_API}/customerBill/:id`, async (request, reply) => {
+    const principal = principalOf(request);
+    const query = parseQuery(request.query, {});
+    const row = ctx.bills.bill(request.params.id);
+    if (!row || !ctx.access.canSeeAccount(principal, row.billingAccountId)) {
+      return sendTmfError(reply, 404, `No customerBill with id "${request.params.id}"`);
+    }
+    return resources(ctx, originOf(request), [row], query.fields)[0];
+  });
+}

@@ -1,0 +1,149 @@
+/**
+ * The embedded sandbox: a TM Forum Open API v4 server (the subset espace uses) with OAuth-style
+ * authentication, on Fastify and one SQLite file. It is a separate program from the CLI.
+ */
+import { randomUUID } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { bearerAuthHook } from './auth/principal.js';
+import { createContext } from './context.js';
+import { defaultSeedAnchor, parseSeedAnchor } from './dates.js';
+import { openDatabase } from './db.js';
+import { appliedBillingRateRoutes } from './routes/applied-billing-rate.js';
+import { billingAccountRoutes } from './routes/billing-account.js';
+import { customerBillRoutes } from './routes/customer-bill.js';
+import { metaRoutes } from './routes/meta.js';
+import { oauthRoutes } from './routes/oauth.js';
+import { userinfoRoutes } from './routes/userinfo.js';
+import { ensureSeeded } from './seed.js';
+import { notFoundHandler, tmfErrorHandler, type KnownRoute } from './tmf-errors.js';
+
+export interface SandboxOptions {
+  /** Directory of the database (`sandbox.db`); created with mode 0700 if missing. */
+  dataDir: string;
+  /** Default 127.0.0.1. */
+  host?: string;
+  /** Default 8642; 0 picks a free port. */
+  port?: number;
+  /** Default 3600. */
+  accessTokenTtlSeconds?: number;
+  /** Default 30 days. */
+  refreshTokenTtlSeconds?: number;
+  /** ISO date (YYYY-MM-DD) the seeded bills are relative to; default: first day of the current month, UTC. */
+  seedAnchor?: string;
+  /** Clock for token expiry, throttling and balances (tests move it). */
+  now?: () => Date;
+  /** Fastify request logging to stdout; off by default. */
+  logger?: boolean;
+  /** Delete the database and seed a new one. */
+  reset?: boolean;
+  /**
+   * When seeding, also generate this many accounts (BA-100001, …) with a year of bills each, owned
+   * by no login (agents and the CI client see them): volume for bulk lookups. Default 0.
+   */
+  syntheticAccounts?: number;
+}
+
+export interface RunningSandbox {
+  /** e.g. http://127.0.0.1:8642 */
+  url: string;
+  port: number;
+  close(): Promise<void>;
+}
+
+export const DEFAULT_HOST = '127.0.0.1';
+export const DEFAULT_PORT = 8642;
+const DEFAULT_ACCESS_TTL = 3600;
+const DEFAULT_REFRESH_TTL = 30 * 24 * 3600;
+const REQUEST_ID = /^[\x21-\x7e]{1,200}$/;
+
+const knownRoutes = new WeakMap<FastifyInstance, KnownRoute[]>();
+
+/** Every (method, URL pattern) registered on a sandbox app, in registration order. */
+export function registeredRoutes(app: FastifyInstance): readonly KnownRoute[] {
+  return knownRoutes.get(app) ?? [];
+}
+
+/** Builds the app (not listening; use `inject` or `listen`). Opens and if needed seeds the database. */
+export async function buildSandboxApp(options: SandboxOptions): Promise<FastifyInstance> {
+  const now = options.now ?? (() => new Date());
+  const anchor = options.seedAnchor ?? defaultSeedAnchor(now());
+  parseSeedAnchor(anchor);
+  const db = openDatabase(options.dataDir, { reset: options.reset ?? false });
+  try {
+    ensureSeeded(db, anchor, { syntheticAccounts: options.syntheticAccounts ?? 0 });
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+  const ctx = createContext(db, {
+    now,
+    accessTokenTtlSeconds: options.accessTokenTtlSeconds ?? DEFAULT_ACCESS_TTL,
+    refreshTokenTtlSeconds: options.refreshTokenTtlSeconds ?? DEFAULT_REFRESH_TTL,
+  });
+
+  const app = Fastify({
+    logger: options.logger ?? false,
+    // Echo a well-formed client request id, otherwise make one.
+    genReqId: (request) => {
+      const given = request.headers['x-request-id'];
+      return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
+    },
+    exposeHeadRoutes: false,
+    bodyLimit: 256 * 1024,
+    return503OnClosing: true,
+  });
+  const routes: KnownRoute[] = [];
+  knownRoutes.set(app, routes);
+  app.addHook('onRoute', (route) => {
+    for (const method of [route.method].flat()) routes.push({ method, url: route.url });
+  });
+  app.addHook('onClose', async () => db.close());
+  app.addHook('onSend', async (request, reply, payload) => {
+    reply.header('x-request-id', request.id);
+    return payload;
+  });
+  app.decorateRequest('principal', null);
+  app.setErrorHandler(tmfErrorHandler);
+  app.setNotFoundHandler(notFoundHandler(routes));
+  // Bodies are JSON (TMF630 asks for JSON merge patch on PATCH; plain application/json is accepted
+  // too); anything else, text/plain included, answers 415.
+  app.removeContentTypeParser('text/plain');
+  app.addContentTypeParser('application/merge-patch+json', { parseAs: 'string' }, app.getDefaultJsonParser('error', 'error'));
+
+  await app.register(metaRoutes);
+  await app.register(oauthRoutes, { ctx });
+  await app.register(async (tmf) => {
+    tmf.addHook('onRequest', bearerAuthHook(ctx.tokens));
+    await tmf.register(customerBillRoutes, { ctx });
+    await tmf.register(appliedBillingRateRoutes, { ctx });
+    await tmf.register(billingAccountRoutes, { ctx });
+    await tmf.register(userinfoRoutes, { ctx });
+  });
+  return app;
+}
+
+function urlHost(host: string): string {
+  if (host === '0.0.0.0') return '127.0.0.1';
+  if (host === '::') return '[::1]';
+  return host.includes(':') ? `[${host}]` : host;
+}
+
+/** Builds the app and listens; rejects (with the listen error, e.g. EADDRINUSE) if it cannot. */
+export async function startSandbox(options: SandboxOptions): Promise<RunningSandbox> {
+  const host = options.host ?? DEFAULT_HOST;
+  const app = await buildSandboxApp(options);
+  try {
+    await app.listen({ host, port: options.port ?? DEFAULT_PORT });
+  } catch (error) {
+    await app.close();
+    throw error;
+  }
+  const { port } = app.server.address() as AddressInfo;
+  let closing: Promise<void> | null = null;
+  return {
+    url: `http://${urlHost(host)}:${port}`,
+    port,
+    close: () => (closing ??= app.close()),
+  };
+}

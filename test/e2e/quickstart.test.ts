@@ -1,0 +1,81 @@
+/**
+ * The README's first command on a fresh machine: `espace demo` starts the sandbox in the
+ * background, shows the demo customer's latest bill (five sections adding up to the total), and
+ * stores nothing. Then the sandbox commands, as a user runs them.
+ */
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { createConnection } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { espace } from '../helpers/spawn.js';
+
+let home: string;
+let env: Record<string, string>;
+
+function portInUse(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = createConnection({ host: '127.0.0.1', port });
+    socket.on('connect', () => (socket.destroy(), resolve(true)));
+    socket.on('error', () => resolve(false));
+  });
+}
+
+beforeAll(async () => {
+  if (await portInUse(8642)) throw new Error('port 8642 is taken (a sandbox of your own?): stop it to run the quick-start test');
+  home = mkdtempSync(join(tmpdir(), 'espace-e2e-quickstart-'));
+  env = {
+    ESPACE_DATA_DIR: join(home, 'data'),
+    ESPACE_CONFIG_DIR: join(home, 'config'),
+    // A fresh headless machine: no keychain reachable.
+    DBUS_SESSION_BUS_ADDRESS: 'unix:path=/nonexistent/espace-no-bus',
+  };
+});
+afterAll(async () => {
+  await espace(['sandbox', 'stop'], { env });
+  rmSync(home, { recursive: true, force: true });
+});
+
+describe('quick start', () => {
+  it('espace demo shows a bill whose five sections add up to its total, storing nothing', async () => {
+    const demo = await espace(['demo'], { env });
+    expect(demo.code, demo.stderr).toBe(0);
+    expect(demo.stderr).toMatch(/Sandbox running at http:\/\/127\.0\.0\.1:8642/);
+    expect(demo.stderr).toMatch(/espace auth login --username marie\.tremblay/);
+    // Piped: section \t label \t amount. The sections must add up to the total due.
+    const rows = demo.stdout.trim().split('\n').map((line) => line.split('\t'));
+    const cents = (value: string) => Math.round(Number(value) * 100);
+    const subtotal = (section: string, label: string) => cents(rows.find((row) => row[0] === section && row[1] === label)![2]!);
+    const totalDue = subtotal('Current charges and total due', 'Total due');
+    const sum =
+      subtotal('Service charges', 'Subtotal') +
+      subtotal('Add-ons and features', 'Subtotal') +
+      subtotal('Taxes and fees', 'Subtotal') +
+      subtotal('Previous balance and payments', 'Balance carried forward');
+    expect(totalDue).toBeGreaterThan(0);
+    expect(sum).toBe(totalDue);
+    expect(existsSync(join(home, 'config', 'credentials.json'))).toBe(false);
+
+    // A second run finds the sandbox running and does not start another.
+    const again = await espace(['demo'], { env });
+    expect(again.code, again.stderr).toBe(0);
+    expect(again.stderr).not.toMatch(/Sandbox running at/);
+  });
+
+  it('sandbox status, stop and reset', async () => {
+    const status = await espace(['sandbox', 'status', '--json'], { env });
+    expect(status.code, status.stderr).toBe(0);
+    expect(JSON.parse(status.stdout)).toMatchObject({ running: true, url: 'http://127.0.0.1:8642' });
+
+    const reset = await espace(['sandbox', 'reset'], { env });
+    expect(reset.code, reset.stderr).toBe(0);
+    expect((await espace(['sandbox', 'status'], { env })).code).toBe(0);
+
+    expect((await espace(['sandbox', 'stop'], { env })).code).toBe(0);
+    const stopped = await espace(['sandbox', 'status'], { env });
+    expect(stopped.code).toBe(1);
+    expect(stopped.stderr).toMatch(/not running/);
+    expect(stopped.stderr).toMatch(/espace sandbox start/);
+    expect(readdirSync(join(home, 'data', 'sandbox'))).not.toContain('sandbox.json');
+  });
+});

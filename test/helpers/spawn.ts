@@ -1,0 +1,31 @@
+/** Runs the built CLI (bin/espace.js → dist/) as a user would: a new process each time. */
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+
+export const ESPACE_BIN = fileURLToPath(new URL('../../bin/espace.js', import.meta.url));
+
+export interface SpawnResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+export function espace(
+  args: string[],
+  options: { env?: Record<string, string | undefined>; input?: string; replaceEnv?: boolean } = {},
+): Promise<SpawnResult> {
+  const base = options.replaceEnv ? {} : process.env;
+  const env = Object.fromEntries(
+    Object.entries({ ...base, LANG: 'en_CA.UTF-8', NO_COLOR: '1', ...options.env }).filter(([, value]) => value !== undefined),
+  ) as Record<string, string>;
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [ESPACE_BIN, ...args], { env, stdio: ['pipe', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }));
+    child.stdin.end(options.input ?? '');
+  });
+}

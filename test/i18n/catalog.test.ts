@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { catalog, translate } from '../../src/i18n/catalog.js';
+import { resolveLang } from '../../src/i18n/lang.js';
+
+const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((match) => match[1]).sort();
+
+describe('the message catalog', () => {
+  it('has both languages for every message, with the same placeholders', () => {
+    for (const [key, message] of Object.entries(catalog)) {
+      expect(message.en.trim(), key).not.toBe('');
+      expect(message.fr.trim(), key).not.toBe('');
+      expect(placeholders(message.fr), key).toEqual(placeholders(message.en));
+    }
+  });
+
+  it('fills placeholders and leaves unknown ones visible', () => {
+    expect(translate('fr', 'context.used', { name: 'staging' })).toBe('Contexte actif : staging.');
+    expect(translate('en', 'context.used')).toBe('Now using context {name}.');
+  });
+});
+
+describe('resolveLang', () => {
+  it('follows --lang, then ESPACE_LANG, then the locale', () => {
+    expect(resolveLang('fr', { ESPACE_LANG: 'en', LANG: 'en_CA.UTF-8' })).toBe('fr');
+    expect(resolveLang(undefined, { ESPACE_LANG: 'fr', LANG: 'en_CA.UTF-8' })).toBe('fr');
+    expect(resolveLang(undefined, { LC_ALL: 'fr_CA.UTF-8', LANG: 'en_US.UTF-8' })).toBe('fr');
+    expect(resolveLang(undefined, { LANG: 'fr_FR.UTF-8' })).toBe('fr');
+    expect(resolveLang(undefined, { LC_ALL: 'C', LANG: 'fr_CA.UTF-8' })).toBe('fr');
+    expect(resolveLang(undefined, {})).toBe('en');
+  });
+});
