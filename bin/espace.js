@@ -13,7 +13,9 @@ if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) {
     process.exitCode = await main({
       argv,
       env: process.env,
-      stdin: process.stdin,
+      // Opened only by commands that read it: creating process.stdin costs milliseconds.
+      stdin: () => process.stdin,
+      stdinIsTTY: require('node:tty').isatty(0),
       stdout: process.stdout,
       stderr: process.stderr,
     });

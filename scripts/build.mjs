@@ -23,11 +23,19 @@ await build({
   minify: true,
   // Native addons and the server framework stay in node_modules: they load their own files.
   external: ['better-sqlite3', '@napi-rs/keyring', 'fastify'],
-  // Bundled CommonJS dependencies (commander, cli-table3) require() Node built-ins. Serving those
-  // from process.getBuiltinModule (Node 20.16+) costs nothing, where createRequire in every chunk
-  // cost milliseconds of start-up.
+  // Bundled CommonJS dependencies (commander, cli-table3, undici) require() Node built-ins.
+  // Serving them from process.getBuiltinModule (Node 20.16+) avoids a createRequire per chunk,
+  // and commander's child_process (used only for external subcommands, which espace has none
+  // of) is loaded on first use instead of on every start.
   banner: {
-    js: "const require = (id) => { const found = process.getBuiltinModule(id); if (!found) throw new Error(`espace: cannot load ${id}`); return found; };",
+    js: [
+      'const require = (id) => {',
+      "  if (id === 'node:child_process' || id === 'child_process') return new Proxy({}, { get: (_, key) => process.getBuiltinModule(id)[key] });",
+      '  const found = process.getBuiltinModule(id);',
+      '  if (!found) throw new Error(`espace: cannot load ${id}`);',
+      '  return found;',
+      '};',
+    ].join('\n'),
   },
   logLevel: 'warning',
 });

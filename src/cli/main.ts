@@ -7,7 +7,7 @@ import { CommanderError } from 'commander';
 import { EXIT_CODES, EspaceError } from '../errors.js';
 import { type Translate, translator } from '../i18n/catalog.js';
 import { resolveLang } from '../i18n/lang.js';
-import { type IO, streamIO } from '../output/io.js';
+import { type IO, createIO } from '../output/io.js';
 import { sanitizeText } from '../output/sanitize.js';
 import { buildProgram } from './program.js';
 import { terminalPrompter } from './prompt.js';
@@ -16,7 +16,9 @@ import { createContext, type Context, type GlobalOptions } from './context.js';
 export interface MainOptions {
   argv: string[];
   env: Record<string, string | undefined>;
-  stdin: Readable;
+  /** A function when stdin should be opened only if a command reads it. */
+  stdin: Readable | (() => Readable);
+  stdinIsTTY?: boolean;
   stdout: Writable;
   stderr: Writable;
   /** Tests substitute the prompter and the vault; see createContext. */
@@ -38,8 +40,9 @@ export async function main(options: MainOptions): Promise<number> {
   const { argv, env } = options;
   const lang = resolveLang(prescan(argv, '--lang'), env);
   const t = translator(lang);
-  const io = streamIO({
+  const io = await createIO({
     stdin: options.stdin,
+    stdinIsTTY: options.stdinIsTTY,
     stdout: options.stdout,
     stderr: options.stderr,
     colorAllowed: !env.NO_COLOR && !argv.includes('--no-color'),
@@ -51,6 +54,7 @@ export async function main(options: MainOptions): Promise<number> {
   const program = buildProgram({
     t,
     io,
+    argv,
     makeContext: (globals: GlobalOptions) => {
       context = createContext({ io, lang, env, globals, prompt: terminalPrompter(io), ...options.contextOverrides });
       return context;
@@ -75,7 +79,7 @@ function ignoreBrokenPipe(stream: Writable): void {
 }
 
 function report(error: unknown, io: IO, t: Translate, verbose: boolean): number {
-  const red = io.errColor.red;
+  const red = io.errColor.error;
   const dim = io.errColor.dim;
   if (error instanceof CommanderError) {
     if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') {

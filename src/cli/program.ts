@@ -32,6 +32,30 @@ export interface ProgramOptions {
   t: Translate;
   io: IO;
   makeContext: (globals: GlobalOptions) => Context;
+  /** The arguments: when they name a noun, only that noun's commands are built. */
+  argv: readonly string[];
+}
+
+const NOUNS: Record<string, (program: Command, registrar: Registrar) => void> = {
+  auth: registerAuth,
+  bill: registerBill,
+  context: registerContext,
+  sandbox: registerSandbox,
+  demo: registerDemo,
+};
+
+/** Global options that take a value, so that the value is not mistaken for the noun. */
+const VALUED_GLOBALS = new Set(['--context', '--api-url', '--lang']);
+
+/** The first word of argv that is not an option: the noun, when the user named one. */
+export function nounOf(argv: readonly string[]): string | undefined {
+  for (let index = 0; index < argv.length; index++) {
+    const arg = argv[index]!;
+    if (arg === '--') return undefined;
+    if (VALUED_GLOBALS.has(arg)) index++;
+    else if (!arg.startsWith('-')) return arg;
+  }
+  return undefined;
 }
 
 const HELP_TITLES: Record<string, MessageKey> = {
@@ -42,7 +66,7 @@ const HELP_TITLES: Record<string, MessageKey> = {
   'Global Options:': 'help.globalOptions',
 };
 
-export function buildProgram({ t, io, makeContext }: ProgramOptions): Command {
+export function buildProgram({ t, io, makeContext, argv }: ProgramOptions): Command {
   const program = new Command('espace')
     .description(t('program.description'))
     .version(VERSION, '-V, --version', t('program.version'))
@@ -89,11 +113,12 @@ export function buildProgram({ t, io, makeContext }: ProgramOptions): Command {
       command.addHelpText('after', `\n${t('help.examples')}\n${lines.map((line) => `  $ ${line}`).join('\n')}\n`),
   };
 
-  registerAuth(program, registrar);
-  registerBill(program, registrar);
-  registerContext(program, registrar);
-  registerSandbox(program, registrar);
-  registerDemo(program, registrar);
+  // Every command is a new process: build only the named noun's commands. The full tree is
+  // built for top-level help, `espace help …` and unknown words (so suggestions see every noun).
+  const noun = nounOf(argv);
+  const only = noun !== undefined && noun !== 'help' ? NOUNS[noun] : undefined;
+  if (only) only(program, registrar);
+  else for (const register of Object.values(NOUNS)) register(program, registrar);
   registrar.examples(program, ['espace demo', 'espace auth login', 'espace bill show latest', 'espace bill list --json']);
   return program;
 }

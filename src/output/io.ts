@@ -1,11 +1,12 @@
 /**
  * The IO abstraction: the only way commands reach the terminal. Data goes to stdout, everything
- * else (progress, warnings, prompts) to stderr. Tests build one over buffers (see test/helpers/cli.ts).
+ * else (progress, warnings, prompts) to stderr. Tests build one over buffers (test/helpers/cli.ts).
  */
-import { Chalk, type ChalkInstance } from 'chalk';
 import type { Readable, Writable } from 'node:stream';
+import { type Palette, loadPalette } from './style.js';
 
 export interface IO {
+  /** Opened on first use: touching process.stdin costs start-up time most commands need not pay. */
   readonly stdin: Readable;
   readonly stdout: Writable;
   readonly stderr: Writable;
@@ -14,9 +15,9 @@ export interface IO {
   readonly stderrIsTTY: boolean;
   /** Prompts are allowed only when a person can answer them. */
   readonly interactive: boolean;
-  /** Colours for stdout and stderr (none when NO_COLOR, --no-color, or not a terminal). */
-  readonly color: ChalkInstance;
-  readonly errColor: ChalkInstance;
+  /** Colours for stdout and for stderr (plain when NO_COLOR, --no-color, or not a terminal). */
+  readonly color: Palette;
+  readonly errColor: Palette;
   readonly columns: number;
   out(text: string): void;
   err(text: string): void;
@@ -24,36 +25,44 @@ export interface IO {
   readStdin(): Promise<string>;
 }
 
+type Terminal = { isTTY?: boolean; columns?: number };
+
 export interface StreamIOOptions {
-  stdin: Readable & { isTTY?: boolean };
-  stdout: Writable & { isTTY?: boolean; columns?: number };
-  stderr: Writable & { isTTY?: boolean };
+  stdin: (Readable & Terminal) | (() => Readable);
+  /** Whether stdin is a terminal, when stdin is opened lazily. */
+  stdinIsTTY?: boolean;
+  stdout: Writable & Terminal;
+  stderr: Writable & Terminal;
   /** false when NO_COLOR is set or --no-color was given. */
   colorAllowed: boolean;
   /** FORCE_COLOR: colours even when not a terminal. */
   colorForced?: boolean;
 }
 
-export function streamIO(options: StreamIOOptions): IO {
-  const { stdin, stdout, stderr } = options;
-  const stdinIsTTY = stdin.isTTY === true;
+export async function createIO(options: StreamIOOptions): Promise<IO> {
+  const { stdout, stderr } = options;
+  const openStdin = typeof options.stdin === 'function' ? options.stdin : () => options.stdin as Readable;
+  const stdinIsTTY = options.stdinIsTTY ?? (typeof options.stdin === 'function' ? false : options.stdin.isTTY === true);
   const stdoutIsTTY = stdout.isTTY === true;
   const stderrIsTTY = stderr.isTTY === true;
-  const colorLevel = (tty: boolean) => (options.colorAllowed && (tty || options.colorForced) ? 1 : 0);
+  const colorOn = (tty: boolean) => options.colorAllowed && (tty || options.colorForced === true);
+  const [color, errColor] = await Promise.all([loadPalette(colorOn(stdoutIsTTY)), loadPalette(colorOn(stderrIsTTY))]);
   return {
-    stdin,
+    get stdin() {
+      return openStdin();
+    },
     stdout,
     stderr,
     stdinIsTTY,
     stdoutIsTTY,
     stderrIsTTY,
     interactive: stdinIsTTY && stderrIsTTY,
-    color: new Chalk({ level: colorLevel(stdoutIsTTY) }),
-    errColor: new Chalk({ level: colorLevel(stderrIsTTY) }),
+    color,
+    errColor,
     columns: stdout.columns ?? 100,
     out: (text) => void stdout.write(text),
     err: (text) => void stderr.write(text),
-    readStdin: () => readAll(stdin),
+    readStdin: () => readAll(openStdin()),
   };
 }
 

@@ -19,7 +19,7 @@ export interface LoginOptions {
 export async function run(options: LoginOptions, ctx: Context): Promise<void> {
   const { io, t } = ctx;
   const target = ctx.target();
-  if (ctx.env.ESPACE_TOKEN || ctx.env.ESPACE_CLIENT_ID) io.err(`${io.errColor.yellow(t('auth.login.envWins'))}\n`);
+  if (ctx.env.ESPACE_TOKEN || ctx.env.ESPACE_CLIENT_ID) io.err(`${io.errColor.warning(t('auth.login.envWins'))}\n`);
 
   const vault = await ctx.vault();
   // Fail before asking for a password that could not be kept anyway.
@@ -53,7 +53,7 @@ export async function run(options: LoginOptions, ctx: Context): Promise<void> {
     await revokeToken(client, tokens.refreshToken ?? tokens.accessToken, tokens.refreshToken ? 'refresh_token' : 'access_token').catch(() => {});
     throw error;
   }
-  if (source === 'file') io.err(`${io.errColor.yellow(t('auth.login.insecureStored'))}\n`);
+  if (source === 'file') io.err(`${io.errColor.warning(t('auth.login.insecureStored'))}\n`);
   io.err(`${t('auth.login.done', { username: credentials.username ?? '', context: target.contextName, store: t(`auth.store.${source === 'file' ? 'file' : 'keychain'}`) })}\n`);
 }
 

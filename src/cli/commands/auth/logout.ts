@@ -32,7 +32,7 @@ export async function run(_options: object, ctx: Context): Promise<void> {
     revokeToken(client, credentials.accessToken, 'access_token'),
   ];
   const results = await Promise.allSettled(revocations.filter((promise) => promise !== undefined));
-  if (results.some((result) => result.status === 'rejected')) io.err(`${io.errColor.yellow(t('auth.logout.revokeFailed'))}\n`);
+  if (results.some((result) => result.status === 'rejected')) io.err(`${io.errColor.warning(t('auth.logout.revokeFailed'))}\n`);
   await vault.remove(target.contextName);
   io.err(`${t('auth.logout.done', { context: target.contextName })}\n`);
 }

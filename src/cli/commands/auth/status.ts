@@ -46,7 +46,7 @@ export async function run(_options: object, ctx: Context): Promise<void> {
         t('auth.status.context', { context: status.context, url: status.apiUrl }),
         t('auth.status.source', { source: t(`auth.source.${origin}`) }),
         t('auth.status.expires', { expires }),
-        problem ? io.color.red(t('auth.status.invalid', { problem })) : io.color.green(t('auth.status.valid')),
+        problem ? io.color.error(t('auth.status.invalid', { problem })) : io.color.success(t('auth.status.valid')),
       ].join('\n') + '\n',
     );
   }

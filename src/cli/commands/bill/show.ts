@@ -54,7 +54,7 @@ export async function run(options: BillShowOptions, ctx: Context): Promise<void>
       chars: BORDERLESS_CHARS,
     });
     for (const row of rows) {
-      if (row.kind === 'section') table.push(['', ''], [color.bold.cyan(row.title), '']);
+      if (row.kind === 'section') table.push(['', ''], [color.heading(row.title), '']);
       else if (row.kind === 'item') table.push([`  ${row.label}`, amountText(row.amount, false, locale)]);
       else if (row.kind === 'subtotal') table.push([color.dim(`  ${row.label}`), color.dim(amountText(row.amount, false, locale))]);
       else table.push([color.bold(row.label), color.bold(amountText(row.amount, false, locale))]);
@@ -62,6 +62,6 @@ export async function run(options: BillShowOptions, ctx: Context): Promise<void>
     io.out(`${table.toString()}\n`);
   }
   if (sections.discrepancy.amount !== 0) {
-    io.err(`${io.errColor.yellow(t('bill.discrepancy', { amount: amountText(sections.discrepancy, false, locale) }))}\n`);
+    io.err(`${io.errColor.warning(t('bill.discrepancy', { amount: amountText(sections.discrepancy, false, locale) }))}\n`);
   }
 }
