@@ -8,7 +8,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { bearerAuthHook } from './auth/principal.js';
 import { createContext } from './context.js';
 import { defaultSeedAnchor, parseSeedAnchor } from './dates.js';
-import { openDatabase } from './db.js';
+import { openDatabase, type SandboxDatabase } from './db.js';
 import { appliedBillingRateRoutes } from './routes/applied-billing-rate.js';
 import { billingAccountRoutes } from './routes/billing-account.js';
 import { customerBillRoutes } from './routes/customer-bill.js';
@@ -16,7 +16,7 @@ import { metaRoutes } from './routes/meta.js';
 import { oauthRoutes } from './routes/oauth.js';
 import { userinfoRoutes } from './routes/userinfo.js';
 import { ensureSeeded } from './seed.js';
-import { notFoundHandler, tmfErrorHandler, type KnownRoute } from './tmf-errors.js';
+import { notFoundHandler, sendTmfError, tmfErrorHandler, type KnownRoute } from './tmf-errors.js';
 
 export interface SandboxOptions {
   /** Directory of the database (`sandbox.db`); created with mode 0700 if missing. */
@@ -72,10 +72,14 @@ export async function buildSandboxApp(options: SandboxOptions): Promise<FastifyI
   const db = openDatabase(options.dataDir, { reset: options.reset ?? false });
   try {
     ensureSeeded(db, anchor, { syntheticAccounts: options.syntheticAccounts ?? 0 });
+    return await createApp(db, options, now);
   } catch (error) {
-    db.close();
+    if (db.open) db.close();
     throw error;
   }
+}
+
+async function createApp(db: SandboxDatabase, options: SandboxOptions, now: () => Date): Promise<FastifyInstance> {
   const ctx = createContext(db, {
     now,
     accessTokenTtlSeconds: options.accessTokenTtlSeconds ?? DEFAULT_ACCESS_TTL,
@@ -88,6 +92,11 @@ export async function buildSandboxApp(options: SandboxOptions): Promise<FastifyI
     genReqId: (request) => {
       const given = request.headers['x-request-id'];
       return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
+    },
+    // Requests Fastify rejects before routing (e.g. broken percent-encoding) get a TMF error too.
+    frameworkErrors: (error, request, reply) => {
+      reply.header('x-request-id', request.id);
+      sendTmfError(reply, 400, error.code === 'FST_ERR_BAD_URL' ? 'The URL is malformed (invalid percent-encoding)' : error.message);
     },
     exposeHeadRoutes: false,
     bodyLimit: 256 * 1024,

@@ -1,3 +1,4 @@
+import { request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestSandbox, type TestSandbox } from '../helpers/sandbox.js';
 import { ACCOUNTS, BILLS, get, send } from './client.js';
@@ -81,6 +82,21 @@ describe('errors', () => {
     }
     const tooLong = await get(sandbox.url, '/health', undefined, { 'x-request-id': 'x'.repeat(300) });
     expect(tooLong.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it('answers a malformed URL with a TMF 400 and a request id', async () => {
+    const res = await new Promise<{ status: number; requestId: unknown; body: string }>((done, fail) => {
+      const req = request(`${sandbox.url}/tmf-api/customerBillManagement/v4/customerBill/%E0%A4%A`, (r) => {
+        let body = '';
+        r.on('data', (chunk) => (body += chunk));
+        r.on('end', () => done({ status: r.statusCode ?? 0, requestId: r.headers['x-request-id'], body }));
+      });
+      req.on('error', fail);
+      req.end();
+    });
+    expect(res.status).toBe(400);
+    expect(JSON.parse(res.body)).toEqual(tmfError(400));
+    expect(res.requestId).toEqual(expect.any(String));
   });
 
   it('serves /health without authentication', async () => {

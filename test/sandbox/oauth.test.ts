@@ -173,6 +173,17 @@ describe('revocation (RFC 7009)', () => {
     expect((await tokenRequest(sandbox.url, { grant_type: 'refresh_token', refresh_token: rotated.refresh_token })).body.error).toBe('invalid_grant');
   });
 
+  it('ignores a Bearer Authorization header sent along (it is not client authentication)', async () => {
+    const tokens = await login(sandbox.url, 'james');
+    const res = await send(sandbox.url, 'POST', '/oauth/revoke', {
+      contentType: 'application/x-www-form-urlencoded',
+      body: new URLSearchParams({ token: tokens.refresh_token, token_type_hint: 'refresh_token' }).toString(),
+      headers: { authorization: `Bearer ${tokens.access_token}` },
+    });
+    expect(res.status).toBe(200);
+    expect((await get(sandbox.url, `${ACCOUNTS}/BA-2001`, tokens.access_token)).status).toBe(401);
+  });
+
   it('answers 200 for unknown tokens and 400 without a token', async () => {
     const unknown = await send(sandbox.url, 'POST', '/oauth/revoke', { contentType: 'application/x-www-form-urlencoded', body: 'token=esp_at_nothing' });
     expect(unknown.status).toBe(200);

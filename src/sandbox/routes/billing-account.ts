@@ -27,10 +27,26 @@ function rejectOthers(object: Record<string, unknown>, allowed: readonly string[
   }
 }
 
-/** Validates a merge patch and turns it into the changes it asks for. */
-export function parseAccountPatch(body: unknown): AccountChanges {
+/** The parties of an account as a comparable key: who, in which role. */
+function partiesKey(parties: unknown): string {
+  if (!Array.isArray(parties)) return '';
+  return parties
+    .map((party: unknown) => (isObject(party) ? `${String(party.id)}|${String(party.role ?? '')}` : ''))
+    .sort()
+    .join(',');
+}
+
+/**
+ * Validates a merge patch and turns it into the changes it asks for. TMF666's
+ * BillingAccount_Update marks `relatedParty` as required, so a conformant client sends it: it is
+ * accepted when it names the account's current parties, and refused as a change otherwise.
+ */
+export function parseAccountPatch(body: unknown, currentParties: unknown = []): AccountChanges {
   if (!isObject(body)) throw new TmfError(400, 'The request body must be a JSON object (a JSON merge patch)');
-  rejectOthers(body, ['name', 'billStructure'], '');
+  rejectOthers(body, ['name', 'billStructure', 'relatedParty'], '');
+  if ('relatedParty' in body && partiesKey(body.relatedParty) !== partiesKey(currentParties)) {
+    throw new TmfError(400, '"relatedParty" cannot be changed; send the account\'s current parties or leave it out');
+  }
   const changes: AccountChanges = {};
   if ('name' in body) {
     const name = body.name;
@@ -101,7 +117,8 @@ export async function billingAccountRoutes(app: FastifyInstance, { ctx }: { ctx:
     if (!row || !ctx.access.canSeeAccount(principal, row.id)) {
       return sendTmfError(reply, 404, `No billingAccount with id "${request.params.id}"`);
     }
-    const changes = parseAccountPatch(request.body);
+    const current = billingAccountResource(originOf(request), row, undefined, ctx.now());
+    const changes = parseAccountPatch(request.body, current.relatedParty);
     if (changes.name !== undefined || changes.presentationMedia !== undefined) ctx.accounts.update(row.id, changes, ctx.now());
     const updated = ctx.accounts.account(row.id) ?? row;
     return build(ctx, originOf(request), [updated], null)[0];

@@ -64,20 +64,23 @@ function required(params: Params, name: string): string {
   return value;
 }
 
-/** HTTP Basic client credentials, form-urlencoded inside (RFC 6749 §2.3.1). */
+/**
+ * HTTP Basic client credentials, form-urlencoded inside (RFC 6749 §2.3.1). Other schemes are
+ * ignored: a client that sends its Bearer token along to /oauth/revoke is not authenticating.
+ */
 function basicCredentials(request: FastifyRequest): { id: string; secret: string } | null {
   const header = request.headers.authorization;
-  if (!header) return null;
+  if (!header || !/^Basic\s/i.test(header)) return null;
+  const challenge = { 'www-authenticate': 'Basic realm="espace"' };
   const match = /^Basic\s+([A-Za-z0-9+/=]+)\s*$/i.exec(header);
-  if (!match) throw new OAuthError(401, 'invalid_client', 'Unsupported Authorization scheme; use Basic', { 'www-authenticate': 'Basic realm="espace"' });
-  const decoded = Buffer.from(match[1] ?? '', 'base64').toString('utf8');
+  const decoded = match ? Buffer.from(match[1] ?? '', 'base64').toString('utf8') : '';
   const colon = decoded.indexOf(':');
-  if (colon < 0) throw new OAuthError(401, 'invalid_client', 'Malformed Basic credentials', { 'www-authenticate': 'Basic realm="espace"' });
+  if (colon < 0) throw new OAuthError(401, 'invalid_client', 'Malformed Basic credentials', challenge);
   const decode = (s: string) => decodeURIComponent(s.replace(/\+/g, ' '));
   try {
     return { id: decode(decoded.slice(0, colon)), secret: decode(decoded.slice(colon + 1)) };
   } catch {
-    throw new OAuthError(401, 'invalid_client', 'Malformed Basic credentials', { 'www-authenticate': 'Basic realm="espace"' });
+    throw new OAuthError(401, 'invalid_client', 'Malformed Basic credentials', challenge);
   }
 }
 
@@ -252,7 +255,7 @@ export async function oauthRoutes(app: FastifyInstance, { ctx }: { ctx: SandboxC
     const token = required(params, 'token');
     // Client credentials are optional here (possession of a token is enough to give it up),
     // but wrong ones are still refused.
-    if (params.client_id !== undefined || params.client_secret !== undefined || request.headers.authorization) {
+    if (params.client_id !== undefined || params.client_secret !== undefined || basicCredentials(request)) {
       authenticateClient(ctx, request, params);
     }
     ctx.tokens.revoke(token);
