@@ -10,7 +10,7 @@ import { ApiError } from '../api/errors.js';
 import type { HttpClient, TokenProvider } from '../api/http.js';
 import { clientCredentialsGrant, refreshGrant, type TokenSet } from '../api/oauth.js';
 import { sameApi, type Target } from '../config/target.js';
-import { AuthError } from '../errors.js';
+import { AuthError, type EspaceError } from '../errors.js';
 import type { CredentialSource, StoredCredentials } from './credential-store.js';
 
 export type TokenOrigin = 'environment' | 'clientCredentials' | CredentialSource;
@@ -22,6 +22,8 @@ export interface VaultLike {
   remove(account: string): Promise<boolean>;
   /** Throws the keychain-unavailable error when tokens could only be kept in a file. */
   assertSecureStorage?(): Promise<void>;
+  /** Why the keychain could not be read in the last call, if it could not. */
+  readonly lastKeychainError?: EspaceError | undefined;
 }
 
 export interface SessionDeps {

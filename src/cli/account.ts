@@ -8,7 +8,7 @@ import { UsageError } from '../errors.js';
 
 export async function resolveAccountId(api: HttpClient, requested: string | undefined): Promise<string> {
   if (requested) return requested;
-  // Two are enough to know whether the choice is ambiguous; an agent can see thousands.
+  // A few are enough to say the choice is ambiguous and name some; an agent can see thousands.
   const accounts = await listAccounts(api, 6);
   if (accounts.length === 1) return accounts[0]!.id;
   if (accounts.length === 0) throw new UsageError('account.none');

@@ -3,8 +3,9 @@ import type { MessageTable } from '../catalog.js';
 /** The CLI core: the program, its help, parse errors, the API layer, prompts, config, contexts. */
 export const coreMessages = {
   'core.cancelled': { en: 'Cancelled.', fr: 'Annulé.' },
-  'core.errorPrefix': { en: 'Error', fr: 'Erreur' },
-  'core.hintPrefix': { en: 'Hint', fr: 'Conseil' },
+  'core.errorPrefix': { en: 'Error:', fr: 'Erreur :' },
+  'core.warningPrefix': { en: 'Warning:', fr: 'Attention :' },
+  'core.hintPrefix': { en: 'Hint:', fr: 'Conseil :' },
   'core.usageHint': { en: "Run 'espace --help' (or 'espace COMMAND --help') for usage.", fr: "Lancez « espace --help » (ou « espace COMMANDE --help ») pour l'aide." },
   'core.unexpected': { en: 'unexpected failure: {message}. Run again with --verbose for details.', fr: 'échec inattendu : {message}. Relancez avec --verbose pour les détails.' },
   'core.unknownCommand': { en: "unknown command '{name}'.", fr: "commande inconnue « {name} »." },

@@ -13,6 +13,9 @@ export async function run(_options: object, ctx: Context): Promise<void> {
   const session = await ctx.session();
   const current = await session.peek();
   if (!current) {
+    // "Not logged in" may only mean the keychain holding the login cannot be reached.
+    const unreachable = (await ctx.vault()).lastKeychainError;
+    if (unreachable) io.err(`${io.errColor.warning(`${t('core.warningPrefix')} ${unreachable.describe(t)}`)}\n`);
     throw new AuthError('auth.notLoggedIn', { params: { context: target.contextName }, hint: 'auth.hintLogin' });
   }
   let identity: Identity | undefined;
