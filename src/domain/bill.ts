@@ -17,6 +17,7 @@ export interface BillLine {
   /** Before taxes; negative for a credit. */
   readonly amount: Money;
   readonly productId?: string;
+  readonly productName?: string;
   readonly period?: Period;
 }
 

@@ -127,6 +127,7 @@ export function toBillLine(rate: AppliedCustomerBillingRate, currency: string): 
     kind,
     amount: amount ? toMoney(amount, currency) : zero(currency),
     productId: rate.product?.id,
+    productName: rate.product?.name,
     period: rate.periodCoverage
       ? { start: rate.periodCoverage.startDateTime, end: rate.periodCoverage.endDateTime }
       : undefined,

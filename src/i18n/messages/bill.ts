@@ -3,7 +3,7 @@ import type { MessageTable } from '../catalog.js';
 /** Bills: commands, the five sections, states. */
 export const billMessages = {
   'bill.description': { en: 'read your bills', fr: 'consulter vos factures' },
-  'bill.list.description': { en: 'list bills, most recent first (number, period, date, total, due date, status)', fr: 'lister les factures, les plus récentes d’abord (numéro, période, date, total, échéance, état)' },
+  'bill.list.description': { en: 'list bills, most recent first (id, number, period, date, total, due date, status)', fr: 'lister les factures, les plus récentes d’abord (identifiant, numéro, période, date, total, échéance, état)' },
   'bill.list.option.state': { en: 'only bills in this state (sent, settled, partiallyPaid…)', fr: 'seulement les factures dans cet état (sent, settled, partiallyPaid…)' },
   'bill.list.option.limit': { en: 'at most this many bills', fr: 'au plus ce nombre de factures' },
   'bill.option.account': { en: 'billing account (needed when several are visible; agents may name any)', fr: 'compte de facturation (requis si plusieurs sont visibles; les agents peuvent en nommer un quelconque)' },
@@ -11,6 +11,7 @@ export const billMessages = {
   'bill.show.argument': { en: "bill id, or 'latest'", fr: "identifiant de facture, ou « latest »" },
   'bill.list.empty': { en: 'No bills for account {account}.', fr: 'Aucune facture pour le compte {account}.' },
   'bill.noneYet': { en: 'account {account} has no bill yet.', fr: "le compte {account} n'a encore aucune facture." },
+  'bill.column.id': { en: 'ID', fr: 'ID' },
   'bill.column.number': { en: 'Number', fr: 'Numéro' },
   'bill.column.period': { en: 'Period', fr: 'Période' },
   'bill.column.date': { en: 'Date', fr: 'Date' },

@@ -29,15 +29,16 @@ export async function run(options: BillListOptions, ctx: Context): Promise<void>
   const plain = !io.stdoutIsTTY;
   const rows = bills.map((bill) =>
     plain
-      ? [bill.number, isoDate(bill.period.start) ?? '', isoDate(bill.period.end) ?? '', isoDate(bill.billDate) ?? '',
+      ? [bill.id, bill.number, isoDate(bill.period.start) ?? '', isoDate(bill.period.end) ?? '', isoDate(bill.billDate) ?? '',
          amountText(bill.totalDue, true, locale), isoDate(bill.dueDate) ?? '', bill.state]
-      : [bill.number, formatPeriod(bill.period.start, bill.period.end, locale), formatDate(bill.billDate, locale),
+      : [bill.id, bill.number, formatPeriod(bill.period.start, bill.period.end, locale), formatDate(bill.billDate, locale),
          amountText(bill.totalDue, false, locale), formatDate(bill.dueDate, locale), stateLabel(bill.state, t)],
   );
   io.out(
     renderTable(
       io,
       [
+        { header: t('bill.column.id') },
         { header: t('bill.column.number') },
         { header: t('bill.column.period') },
         { header: t('bill.column.date') },

@@ -29,7 +29,7 @@ function lineJson(line: BillLine, locale: string) {
     name: line.name,
     description: line.description ?? null,
     kind: line.kind,
-    product: line.productId ?? null,
+    product: line.productId ? { id: line.productId, name: line.productName ?? null } : null,
     amount: moneyJson(line.amount, locale),
   };
 }
@@ -78,11 +78,17 @@ export function billJson(bill: Bill, lines: readonly BillLine[], locale: string)
 export type SectionRow = { kind: 'section'; title: string } | { kind: 'item' | 'subtotal' | 'total'; label: string; amount: Money };
 
 /** The five sections as rows, in the order and with the titles of the portal's bill. */
-export function sectionRows(bill: Bill, sections: BillSections, t: Translate, locale: string): SectionRow[] {
+export function sectionRows(bill: Bill, sections: BillSections, lines: readonly BillLine[], t: Translate, locale: string): SectionRow[] {
   const rows: SectionRow[] = [];
   const item = (label: string, amount: Money) => rows.push({ kind: 'item', label: sanitizeCell(label), amount });
   const subtotal = (amount: Money) => rows.push({ kind: 'subtotal', label: t('bill.subtotal'), amount });
-  const lineLabel = (line: BillLine) => (line.kind === 'credit' ? `${line.name} (${t('bill.credit')})` : line.name);
+  // The same charge on two products (a 9-1-1 fee per phone line) is told apart by the product.
+  const names = lines.map((line) => line.name);
+  const repeated = new Set(names.filter((name, index) => names.indexOf(name) !== index));
+  const lineLabel = (line: BillLine) => {
+    const name = repeated.has(line.name) && line.productName ? `${line.name} – ${line.productName}` : line.name;
+    return line.kind === 'credit' ? `${name} (${t('bill.credit')})` : name;
+  };
 
   rows.push({ kind: 'section', title: t('bill.section.serviceCharges') });
   for (const line of sections.serviceCharges.lines) item(lineLabel(line), line.amount);
