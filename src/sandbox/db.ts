@@ -5,7 +5,8 @@
  */
 import { chmodSync, mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
+import { Sqlite } from './sqlite.js';
 
 export type SandboxDatabase = Database.Database;
 export type Statement<P extends unknown[] | object = unknown[], R = unknown> = Database.Statement<P, R>;
@@ -251,7 +252,7 @@ export function openDatabase(dataDir: string, options: OpenOptions = {}): Sandbo
   mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   if (options.reset) removeDatabaseFiles(dataDir);
   const path = databasePath(dataDir);
-  const db = new Database(path);
+  const db = new Sqlite(path);
   try {
     // The file holds password and token hashes: keep it private to its owner.
     chmodSync(path, 0o600);

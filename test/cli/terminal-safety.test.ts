@@ -3,7 +3,7 @@
  * colour follows the terminal and NO_COLOR. The hostile string is written into the sandbox's
  * database, as a compromised or buggy backend would send it.
  */
-import Database from 'better-sqlite3';
+import { Sqlite as Database } from '../../src/sandbox/sqlite.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { databasePath } from '../../src/sandbox/db.js';
 import { runCli } from '../helpers/cli.js';

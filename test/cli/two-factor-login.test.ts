@@ -3,7 +3,7 @@
  * taken from --otp in scripts, and a code already used is refused. The secret is set directly in
  * the sandbox's database (enrolment itself is a later command).
  */
-import Database from 'better-sqlite3';
+import { Sqlite as Database } from '../../src/sandbox/sqlite.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { scriptedPrompter } from '../../src/cli/prompt.js';
 import { base32Encode, totpCode, totpStep } from '../../src/sandbox/auth/totp.js';

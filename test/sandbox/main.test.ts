@@ -4,7 +4,7 @@ import { mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises';
 import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import Database from 'better-sqlite3';
+import { Sqlite as Database } from '../../src/sandbox/sqlite.js';
 import { build } from 'esbuild';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 
@@ -27,7 +27,7 @@ beforeAll(async () => {
     platform: 'node',
     format: 'esm',
     target: 'node20',
-    external: ['fastify', 'better-sqlite3'],
+    external: ['fastify', 'better-sqlite3', 'better-sqlite3-node22'],
     logLevel: 'silent',
   });
 });

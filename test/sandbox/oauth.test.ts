@@ -1,4 +1,4 @@
-import Database from 'better-sqlite3';
+import { Sqlite as Database } from '../../src/sandbox/sqlite.js';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { base32Encode, totpCode, totpStep } from '../../src/sandbox/auth/totp.js';
 import { databasePath } from '../../src/sandbox/db.js';
