@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { espace } from '../helpers/spawn.js';
 
-let home: string;
+let home: string | undefined;
 let env: Record<string, string>;
 
 function portInUse(port: number): Promise<boolean> {
@@ -32,6 +32,7 @@ beforeAll(async () => {
   };
 });
 afterAll(async () => {
+  if (!home) return; // beforeAll refused to start
   await espace(['sandbox', 'stop'], { env });
   rmSync(home, { recursive: true, force: true });
 });
@@ -54,7 +55,7 @@ describe('quick start', () => {
       subtotal('Previous balance and payments', 'Balance carried forward');
     expect(totalDue).toBeGreaterThan(0);
     expect(sum).toBe(totalDue);
-    expect(existsSync(join(home, 'config', 'credentials.json'))).toBe(false);
+    expect(existsSync(join(home!, 'config', 'credentials.json'))).toBe(false);
 
     // A second run finds the sandbox running and does not start another.
     const again = await espace(['demo'], { env });
@@ -76,6 +77,6 @@ describe('quick start', () => {
     expect(stopped.code).toBe(1);
     expect(stopped.stderr).toMatch(/not running/);
     expect(stopped.stderr).toMatch(/espace sandbox start/);
-    expect(readdirSync(join(home, 'data', 'sandbox'))).not.toContain('sandbox.json');
+    expect(readdirSync(join(home!, 'data', 'sandbox'))).not.toContain('sandbox.json');
   });
 });
