@@ -1,23 +1,27 @@
 #!/usr/bin/env node
 // The launcher, and the only code that sets process.exitCode. It is CommonJS (see
-// bin/package.json) so that `espace --version` answers without starting the ES module loader;
-// every other command enables Node's compile cache (Node 22.1+) and loads the bundle in dist/.
+// bin/package.json), like the bundle in dist/ (see scripts/build.mjs): `espace --version` answers
+// without loading the bundle, and no command starts the ES module loader just to begin.
 'use strict';
 
 const argv = process.argv.slice(2);
 if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) {
   process.stdout.write(`${require('../package.json').version}\n`);
 } else {
-  require('node:module').enableCompileCache?.();
-  import('../dist/cli/main.js').then(async ({ main }) => {
-    process.exitCode = await main({
+  const stdinIsTTY = require('node:tty').isatty(0);
+  const cli = require('./load-cli.js').loadCli();
+  cli.exports
+    .main({
       argv,
       env: process.env,
       // Opened only by commands that read it: creating process.stdin costs milliseconds.
       stdin: () => process.stdin,
-      stdinIsTTY: require('node:tty').isatty(0),
+      stdinIsTTY,
       stdout: process.stdout,
       stderr: process.stderr,
+    })
+    .then((code) => {
+      process.exitCode = code;
+      cli.saveCodeCache?.();
     });
-  });
 }

@@ -1,32 +1,44 @@
-// Bundles the CLI and the sandbox with esbuild. Code splitting keeps each command in its own
-// chunk, so a process only parses the command it runs (start-up is paid on every invocation).
+// Bundles the CLI and the sandbox with esbuild, in two passes (every espace command is a new
+// process, so start-up is paid on every invocation):
+// 1. ES modules with code splitting, so that each command (and each heavy dependency) lives in a
+//    chunk that only the processes needing it load;
+// 2. every output turned into CommonJS (build/commonjs.mjs), and dist/cli/main.js made to embed
+//    the chunks it needs at start-up (build/embed.mjs).
 import { build } from 'esbuild';
-import { rm } from 'node:fs/promises';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+import { compileFunction } from 'node:vm';
+import { toCommonJS } from './build/commonjs.mjs';
+import { embedChunks, staticChunks } from './build/embed.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
-await rm(`${root}dist`, { recursive: true, force: true });
+const outdir = join(root, 'dist');
+await rm(outdir, { recursive: true, force: true });
 
-await build({
+const esm = await build({
   absWorkingDir: root,
   entryPoints: {
     'cli/main': 'src/cli/main.ts',
     'sandbox/main': 'src/sandbox/main.ts',
   },
-  outdir: 'dist',
+  outdir,
   chunkNames: 'chunks/[name]-[hash]',
   bundle: true,
   splitting: true,
   format: 'esm',
   platform: 'node',
   target: 'node20',
-  sourcemap: 'linked',
+  // Inline, for pass 2 to map its output back to the sources.
+  sourcemap: 'inline',
   minify: true,
+  metafile: true,
+  write: false,
   // Native addons and the server framework stay in node_modules: they load their own files.
   external: ['better-sqlite3', 'better-sqlite3-node22', '@napi-rs/keyring', 'fastify'],
   // Bundled CommonJS dependencies (commander, cli-table3, undici) require() Node built-ins.
   // Serving them from process.getBuiltinModule (Node 20.16+) avoids a createRequire per chunk,
   // and commander's child_process (used only for external subcommands, which espace has none
-  // of) is loaded on first use instead of on every start.
+  // of) is loaded on first use instead of on every start. Pass 2 renames this `require`.
   banner: {
     js: [
       'const require = (id) => {',
@@ -39,3 +51,25 @@ await build({
   },
   logLevel: 'warning',
 });
+
+const outputs = new Map(esm.outputFiles.map((file) => [file.path, file.text]));
+const converted = new Map(
+  await Promise.all([...outputs].map(async ([path, text]) => [path, await toCommonJS(path, text, outputs, root)])),
+);
+
+async function emit(path, code, map) {
+  const text = `${code}//# sourceMappingURL=${basename(path)}.map\n`;
+  // Fail here rather than ship a file that the CommonJS loader rejects.
+  compileFunction(text, ['exports', 'require', 'module', '__filename', '__dirname'], { filename: path });
+  await mkdir(dirname(path), { recursive: true });
+  await writeFile(path, text);
+  await writeFile(`${path}.map`, JSON.stringify(map));
+}
+
+const cliMain = join(outdir, 'cli/main.js');
+for (const [path, { code, map }] of converted) {
+  if (path !== cliMain) await emit(path, code, map);
+}
+await writeFile(join(outdir, 'package.json'), '{ "type": "commonjs" }\n');
+const embedded = embedChunks(cliMain, staticChunks(cliMain, esm.metafile, root), converted);
+await emit(cliMain, embedded.code, embedded.map);
