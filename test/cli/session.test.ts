@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HttpClient } from '../../src/api/http.js';
 import { Session } from '../../src/auth/session.js';
 import { resolveTarget } from '../../src/config/target.js';
-import { scriptedPrompter } from '../../src/cli/prompt.js';
+import { scriptedPrompter } from '../helpers/prompt.js';
 import { MemoryVault, runCli } from '../helpers/cli.js';
 import { startTestSandbox } from '../helpers/sandbox.js';
 

@@ -5,7 +5,7 @@
  */
 import { Sqlite as Database } from '../../src/sandbox/sqlite.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { scriptedPrompter } from '../../src/cli/prompt.js';
+import { scriptedPrompter } from '../helpers/prompt.js';
 import { base32Encode, totpCode, totpStep } from '../../src/sandbox/auth/totp.js';
 import { databasePath } from '../../src/sandbox/db.js';
 import { MemoryVault, runCli } from '../helpers/cli.js';
