@@ -1,0 +1,25 @@
+/** Facts the CLI repeats from elsewhere, kept in step with their source. */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { CLI_CLIENT_ID } from '../../src/api/oauth.js';
+import { DEMO_CUSTOMER } from '../../src/cli/commands/demo/run.js';
+import { SANDBOX_PORT } from '../../src/config/contexts.js';
+import { DEFAULT_PORT } from '../../src/sandbox/server.js';
+import { SEED_CREDENTIALS } from '../../src/sandbox/seed.js';
+import { VERSION } from '../../src/version.js';
+
+describe('what the CLI shares with the rest of the project', () => {
+  it('reports the version package.json gives', () => {
+    const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+    expect(VERSION).toBe(pkg.version);
+  });
+
+  it('signs the demo in as the seeded demo customer, as the client the sandbox knows', () => {
+    expect(DEMO_CUSTOMER).toEqual({ username: SEED_CREDENTIALS.marie.username, password: SEED_CREDENTIALS.marie.password });
+    expect(CLI_CLIENT_ID).toBe(SEED_CREDENTIALS.cliClientId);
+  });
+
+  it('points the built-in sandbox context at the port the sandbox listens on', () => {
+    expect(SANDBOX_PORT).toBe(DEFAULT_PORT);
+  });
+});
