@@ -354,10 +354,12 @@ const schemas: Record<string, Json> = {
   BillingAccountMergePatch: {
     type: 'object',
     description:
-      'JSON merge patch (RFC 7396) of a billing account. Only these attributes may change; any other attribute answers 400.',
+      'JSON merge patch (RFC 7396) of a billing account. Only these attributes may change; any other attribute answers 400. ' +
+      'relatedParty may be sent (TMF666 BillingAccount_Update requires it) but must name the current parties.',
     additionalProperties: false,
     properties: {
       name: str('New name (1–100 printable characters)'),
+      relatedParty: { ...arrayOf(ref('RelatedParty')), description: 'The current parties, unchanged' },
       billStructure: {
         type: 'object',
         additionalProperties: false,

@@ -56,6 +56,21 @@ describe('a customer', () => {
     expect(accounts.body.map((a: any) => a.id)).toEqual(['BA-1001']);
   });
 
+  it('accepts the current parties in a patch (TMF666 requires them) but refuses to change them', async () => {
+    const { marie } = sandbox.tokens;
+    const current = await get(sandbox.url, `${ACCOUNTS}/BA-1001`, marie);
+    const patch = (relatedParty: unknown) =>
+      send(sandbox.url, 'PATCH', `${ACCOUNTS}/BA-1001`, {
+        token: marie,
+        contentType: 'application/json',
+        body: JSON.stringify({ name: current.body.name, relatedParty }),
+      });
+    expect((await patch(current.body.relatedParty)).status).toBe(200);
+    const changed = await patch([{ id: 'IND-2001', name: 'James Wilson', role: 'owner', '@referredType': 'Individual' }]);
+    expect(changed.status).toBe(400);
+    expect(changed.body.message).toMatch(/relatedParty.*cannot be changed/);
+  });
+
   it('can change the name and bill delivery of their own account', async () => {
     const patch = await send(sandbox.url, 'PATCH', `${ACCOUNTS}/BA-1001`, {
       token: sandbox.tokens.marie,
