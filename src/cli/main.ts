@@ -79,23 +79,23 @@ function ignoreBrokenPipe(stream: Writable): void {
 }
 
 function report(error: unknown, io: IO, t: Translate, verbose: boolean): number {
-  const red = io.errColor.error;
+  const alert = io.errColor.error;
   const dim = io.errColor.dim;
   if (error instanceof CommanderError) {
     if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') {
       return EXIT_CODES.ok;
     }
-    io.err(`${red(t('core.errorPrefix'))} ${commanderMessage(error, t)}\n`);
+    io.err(`${alert(t('core.errorPrefix'))} ${commanderMessage(error, t)}\n`);
     io.err(`${dim(t('core.usageHint'))}\n`);
     return EXIT_CODES.usage;
   }
   if (error instanceof EspaceError) {
-    io.err(`${red(t('core.errorPrefix'))} ${sanitizeText(error.describe(t))}\n`);
+    io.err(`${alert(t('core.errorPrefix'))} ${sanitizeText(error.describe(t))}\n`);
     if (error.hint) io.err(`${t('core.hintPrefix')} ${sanitizeText(t(error.hint, error.hintParams))}\n`);
     if (verbose && error.cause) io.err(dim(`${String((error.cause as Error).stack ?? error.cause)}\n`));
     return EXIT_CODES[error.category];
   }
-  io.err(`${red(t('core.errorPrefix'))} ${t('core.unexpected', { message: sanitizeText(String((error as Error)?.message ?? error)) })}\n`);
+  io.err(`${alert(t('core.errorPrefix'))} ${t('core.unexpected', { message: sanitizeText(String((error as Error)?.message ?? error)) })}\n`);
   if (verbose) io.err(dim(`${String((error as Error)?.stack ?? '')}\n`));
   return EXIT_CODES.general;
 }

@@ -35,7 +35,7 @@ export async function run(options: BillShowOptions, ctx: Context): Promise<void>
     return;
   }
   const sections = billSections(bill, lines);
-  const rows = sectionRows(bill, sections, lines, t, locale);
+  const rows = sectionRows(bill, sections, t, locale);
   if (!io.stdoutIsTTY) {
     // One line per row: section title, label, plain amount — easy to cut and sum.
     let section = '';

@@ -78,11 +78,12 @@ export function billJson(bill: Bill, lines: readonly BillLine[], locale: string)
 export type SectionRow = { kind: 'section'; title: string } | { kind: 'item' | 'subtotal' | 'total'; label: string; amount: Money };
 
 /** The five sections as rows, in the order and with the titles of the portal's bill. */
-export function sectionRows(bill: Bill, sections: BillSections, lines: readonly BillLine[], t: Translate, locale: string): SectionRow[] {
+export function sectionRows(bill: Bill, sections: BillSections, t: Translate, locale: string): SectionRow[] {
   const rows: SectionRow[] = [];
   const item = (label: string, amount: Money) => rows.push({ kind: 'item', label: sanitizeCell(label), amount });
   const subtotal = (amount: Money) => rows.push({ kind: 'subtotal', label: t('bill.subtotal'), amount });
   // The same charge on two products (a 9-1-1 fee per phone line) is told apart by the product.
+  const lines = [...sections.serviceCharges.lines, ...sections.addOns.lines, ...sections.taxesAndFees.fees];
   const names = lines.map((line) => line.name);
   const repeated = new Set(names.filter((name, index) => names.indexOf(name) !== index));
   const lineLabel = (line: BillLine) => {
