@@ -4,7 +4,7 @@ import { toJson } from '../../../output/formats.js';
 import { renderTable } from '../../../output/table.js';
 import type { Context } from '../../context.js';
 import { amountText } from './view.js';
-import { changeItem, diffJson, reconciliationLine, sectionTitle, totalsLine } from './change-view.js';
+import { changeItem, diffJson, reconciliationLine, sectionTitle, signedAmount, totalsLine } from './change-view.js';
 import { loadBillPair } from './compare.js';
 
 export interface BillDiffOptions {
@@ -32,7 +32,7 @@ export async function run(options: BillDiffOptions, ctx: Context): Promise<void>
     changeItem(change, t),
     amount(change.before),
     amount(change.after),
-    amountText(change.effect, plain, locale),
+    plain ? amountText(change.effect, true, locale) : signedAmount(change.effect, locale),
   ]);
   if (!plain) {
     io.out(`${io.color.bold(t('bill.diff.heading', { before: diff.before.number, after: diff.after.number }))}\n${totalsLine(diff, t, locale)}\n\n`);
