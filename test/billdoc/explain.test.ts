@@ -153,6 +153,16 @@ describe('bill explain and bill diff output', () => {
     for (const line of piped.stdout.trim().split('\n')) expect(line.split('\t')).toHaveLength(5);
   });
 
+  it('says so when nothing changed (a generated account billed the same every month)', async () => {
+    const bills = await billsOf('agent', 'BA-100001');
+    const result = await runCli(['bill', 'explain', bills[5]!.id, '--account', 'BA-100001'], { env: env('agent'), tty: true });
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('Total due: $');
+    expect(result.stdout).toContain('($0.00)');
+    expect(result.stdout).toContain('Nothing changed: the two bills have the same charges and the same total.');
+    expect(result.stdout).not.toContain('account for the whole difference');
+  });
+
   it('says clearly when there is nothing to compare', async () => {
     const bills = await billsOf('marie', 'BA-1001');
     const first = await runCli(['bill', 'explain', bills[0]!.id], { env: env('marie') });

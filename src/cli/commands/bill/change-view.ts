@@ -106,6 +106,7 @@ export function diffJson(diff: BillDiff, t: Translate, locale: string) {
       reason: change.reason,
       section: change.section,
       item: changeItem(change, t),
+      ...(change.previousLabel !== undefined ? { previousItem: sanitizeCell(change.previousLabel) } : {}),
       product: change.productId ?? null,
       before: money(change.before),
       after: money(change.after),

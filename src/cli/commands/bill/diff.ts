@@ -53,5 +53,5 @@ export async function run(options: BillDiffOptions, ctx: Context): Promise<void>
       ),
     );
   }
-  if (!plain) io.out(`\n${reconciliationLine(diff, t, locale)}\n`);
+  if (!plain && rows.length > 0) io.out(`\n${reconciliationLine(diff, t, locale)}\n`);
 }

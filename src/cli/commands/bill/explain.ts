@@ -41,6 +41,6 @@ export async function run(options: BillExplainOptions, ctx: Context): Promise<vo
     }
     out.push(`  • ${explainChange(change, t, locale)} ${color.dim(`(${signedAmount(change.effect, locale)})`)}`);
   }
-  out.push('', reconciliationLine(diff, t, locale));
+  if (diff.changes.length > 0) out.push('', reconciliationLine(diff, t, locale));
   io.out(`${out.join('\n')}\n`);
 }
