@@ -106,6 +106,13 @@ describe('bill download', () => {
     }
   });
 
+  it('writes into a directory given with -o, under the default name', async () => {
+    const target = await mkdtemp(join(dir, 'into-'));
+    const result = await runCli(['bill', 'download', '-o', target], { env: env('james') });
+    expect(result.code).toBe(0);
+    expect(await readdir(target)).toEqual([expect.stringMatching(/^bill-\d{4}-\d{2}-2001\.pdf$/)]);
+  });
+
   it('refuses to overwrite without --force, and overwrites with it, leaving no temporary file', async () => {
     const target = await mkdtemp(join(dir, 'force-'));
     const path = join(target, 'bill.pdf');

@@ -7,8 +7,8 @@ export const billExplainMessages = {
     fr: 'enregistrer une facture en PDF (de façon atomique; n’écrase jamais un fichier sans --force)',
   },
   'bill.download.option.output': {
-    en: "file to write (default facture-<number>.pdf or bill-<number>.pdf in the current directory); '-' for stdout",
-    fr: "fichier à écrire (par défaut facture-<numéro>.pdf ou bill-<numéro>.pdf dans le dossier courant); « - » pour la sortie standard",
+    en: "file (or directory) to write to (default facture-<number>.pdf or bill-<number>.pdf in the current directory); '-' for stdout",
+    fr: "fichier (ou dossier) où écrire (par défaut facture-<numéro>.pdf ou bill-<numéro>.pdf dans le dossier courant); « - » pour la sortie standard",
   },
   'bill.download.option.force': { en: 'overwrite the file if it exists', fr: 'écraser le fichier s’il existe' },
   'bill.download.fileStem': { en: 'bill', fr: 'facture' },

@@ -1,5 +1,6 @@
 /** `espace bill download [BILL|latest] [-o FILE] [--force]`: the bill's PDF, written atomically. */
-import { resolve } from 'node:path';
+import { stat } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
 import { fetchBillDocument } from '../../../api/tmf/bill-document.js';
 import { GeneralError, UsageError } from '../../../errors.js';
 import { FileExistsError, writeFileAtomically } from '../../../output/atomic-file.js';
@@ -10,7 +11,7 @@ import { resolveBillId } from './resolve.js';
 export interface BillDownloadOptions {
   /** A bill id, or `latest`. */
   bill: string;
-  /** A file name, `-` for stdout; by default `facture-<number>.pdf` or `bill-<number>.pdf`. */
+  /** A file or directory name, `-` for stdout; by default `facture-<number>.pdf` or `bill-<number>.pdf`. */
   output?: string;
   force: boolean;
   account?: string;
@@ -34,7 +35,10 @@ export async function run(options: BillDownloadOptions, ctx: Context): Promise<v
     await new Promise<void>((done, fail) => io.stdout.write(document.bytes, (error) => (error ? fail(error) : done())));
     return;
   }
-  const path = options.output ?? defaultFileName(t('bill.download.fileStem'), document.billNumber);
+  const fileName = defaultFileName(t('bill.download.fileStem'), document.billNumber);
+  // `-o DIR` means "into DIR", as with cp.
+  const intoDirectory = options.output !== undefined && (await stat(options.output).catch(() => undefined))?.isDirectory();
+  const path = options.output === undefined ? fileName : intoDirectory ? join(options.output, fileName) : options.output;
   try {
     await writeFileAtomically(path, document.bytes, { overwrite: options.force });
   } catch (error) {
