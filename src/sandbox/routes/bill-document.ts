@@ -28,7 +28,7 @@ export async function billDocumentRoutes(app: FastifyInstance, { ctx }: { ctx: S
     const pdf = renderBillDocument({
       bill,
       account,
-      // The store lists newest bills first but a bill's own lines in bill order.
+      // One bill's lines come in bill order (by sequence), as the customer reads them.
       rates: rows,
       taxes: ctx.bills.taxItemsOf([bill.id]).get(bill.id) ?? [],
       received: ctx.bills.paymentsReceivedBy([bill.id]).get(bill.id) ?? [],
