@@ -25,6 +25,8 @@ export interface HttpRequest {
   idempotencyKey?: string;
   /** Send the bearer token (default true). */
   authenticated?: boolean;
+  /** Keep a successful answer's body as raw bytes (a Buffer): documents such as PDFs. */
+  binary?: boolean;
 }
 
 export interface HttpResponse {
@@ -205,8 +207,12 @@ export class HttpClient {
       headers,
       body,
     });
-    const text = await answer.body.text();
     const responseHeaders = flattenHeaders(answer.headers);
+    if (request.binary && answer.statusCode >= 200 && answer.statusCode < 300) {
+      const bytes = Buffer.from(await answer.body.arrayBuffer());
+      return { status: answer.statusCode, headers: responseHeaders, body: bytes, requestId: responseHeaders['x-request-id'] ?? info.requestId };
+    }
+    const text = await answer.body.text();
     return {
       status: answer.statusCode,
       headers: responseHeaders,

@@ -6,7 +6,8 @@
 import { type Money, add, subtract, sum } from './money.js';
 
 export type BillSectionName = 'serviceCharges' | 'addOns' | 'fees';
-export type ChargeKind = 'recurring' | 'usage' | 'oneTime' | 'credit' | 'penalty';
+/** `proration`: a plan change's partial-period credit (negative) or charge (positive). */
+export type ChargeKind = 'recurring' | 'usage' | 'oneTime' | 'credit' | 'penalty' | 'proration';
 
 export interface BillLine {
   readonly id: string;

@@ -9,6 +9,7 @@ import { ESPACE_CUSTOMER_BILL } from './resources/customer-bill.js';
 import { BILL_STATES } from './routes/customer-bill.js';
 import { PRESENTATION_MEDIA } from './routes/billing-account.js';
 import { SCOPES } from './seed.js';
+import { billDocumentPaths, billDocumentProperty, billDocumentSchemas } from './openapi/bill-document.js';
 
 type Json = Record<string, unknown>;
 
@@ -203,6 +204,7 @@ const schemas: Record<string, Json> = {
       amountDue: { ...ref('Money'), description: 'Total due on this bill (see EspaceCustomerBill)' },
       remainingAmount: { ...ref('Money'), description: "What is still owed of this bill's own current charges" },
       appliedPayment: arrayOf(ref('AppliedPayment')),
+      billDocument: billDocumentProperty,
       '@type': str('Sub-class name'),
       '@baseType': str('Super-class name'),
       '@schemaLocation': str('Where the sub-class is described', { format: 'uri' }),
@@ -507,6 +509,7 @@ export function buildOpenApiDocument(): Json {
       [`${CUSTOMER_BILL_API}/customerBill/{id}`]: {
         get: retrieveOperation('retrieveCustomerBill', 'customerBill', 'Retrieve a bill', ESPACE_CUSTOMER_BILL),
       },
+      ...billDocumentPaths,
       [`${CUSTOMER_BILL_API}/appliedCustomerBillingRate`]: {
         get: listOperation('listAppliedCustomerBillingRate', 'customerBill', "List line items (a bill's, in bill order)", 'AppliedCustomerBillingRate', [
           filter('bill.id', 'Line items of these bills (comma-separated)'),
@@ -594,7 +597,7 @@ export function buildOpenApiDocument(): Json {
         MethodNotAllowed: errorResponse('The path exists but not with this method (see the Allow header)'),
         InternalError: errorResponse('Unexpected server failure'),
       },
-      schemas,
+      schemas: { ...schemas, ...billDocumentSchemas },
     },
   };
 }

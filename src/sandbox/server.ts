@@ -10,6 +10,7 @@ import { createContext } from './context.js';
 import { defaultSeedAnchor, parseSeedAnchor } from './dates.js';
 import { openDatabase, type SandboxDatabase } from './db.js';
 import { appliedBillingRateRoutes } from './routes/applied-billing-rate.js';
+import { billDocumentRoutes } from './routes/bill-document.js';
 import { billingAccountRoutes } from './routes/billing-account.js';
 import { customerBillRoutes } from './routes/customer-bill.js';
 import { metaRoutes } from './routes/meta.js';
@@ -126,6 +127,7 @@ async function createApp(db: SandboxDatabase, options: SandboxOptions, now: () =
     tmf.addHook('onRequest', bearerAuthHook(ctx.tokens));
     await tmf.register(customerBillRoutes, { ctx });
     await tmf.register(appliedBillingRateRoutes, { ctx });
+    await tmf.register(billDocumentRoutes, { ctx });
     await tmf.register(billingAccountRoutes, { ctx });
     await tmf.register(userinfoRoutes, { ctx });
   });

@@ -101,6 +101,7 @@ const RATE_KINDS: Record<string, ChargeKind> = {
   oneTimeCharge: 'oneTime',
   appliedBillingCredit: 'credit',
   appliedPenaltyCharge: 'penalty',
+  proration: 'proration',
 };
 const SECTIONS: ReadonlySet<string> = new Set<BillSectionName>(['serviceCharges', 'addOns', 'fees']);
 

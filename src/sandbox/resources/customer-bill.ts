@@ -6,6 +6,7 @@
 import { money, type TmfMoney } from '../money.js';
 import type { BillRow, PaymentLinkRow, RateRow, TaxRow } from '../store/bills.js';
 import { accountHref, billHref, rateHref } from './paths.js';
+import { billDocumentRef, type BillDocumentRef } from './bill-document.js';
 
 export const ESPACE_CUSTOMER_BILL = 'EspaceCustomerBill';
 
@@ -48,6 +49,7 @@ export interface CustomerBill {
   amountDue: TmfMoney;
   remainingAmount: TmfMoney;
   appliedPayment?: { payment: Ref; appliedAmount: TmfMoney }[];
+  billDocument: BillDocumentRef[];
   '@type': string;
   '@baseType': string;
   '@schemaLocation': string;
@@ -106,6 +108,7 @@ export function customerBillResource(origin: string, row: BillRow, children: Bil
           })),
         }
       : {}),
+    billDocument: [billDocumentRef(origin, row)],
     '@type': ESPACE_CUSTOMER_BILL,
     '@baseType': 'CustomerBill',
     '@schemaLocation': `${origin}/openapi.json#/components/schemas/${ESPACE_CUSTOMER_BILL}`,

@@ -2,6 +2,9 @@ import { type Command, InvalidArgumentError } from 'commander';
 import type { Registrar } from '../../program.js';
 import type { BillListOptions } from './list.js';
 import type { BillShowOptions } from './show.js';
+import type { BillDownloadOptions } from './download.js';
+import type { BillDiffOptions } from './diff.js';
+import type { BillExplainOptions } from './explain.js';
 
 function positiveInteger(value: string): number {
   const parsed = Number(value);
@@ -45,5 +48,62 @@ export function registerBill(program: Command, { t, action, examples }: Registra
         ),
       ),
     ['espace bill show', 'espace bill show CB-1001-202611', 'espace bill show latest --json', 'espace --lang fr bill show'],
+  );
+
+  examples(
+    bill
+      .command('download')
+      .description(t('bill.download.description'))
+      .argument('[bill]', t('bill.show.argument'), 'latest')
+      .option('-o, --output <file>', t('bill.download.option.output'))
+      .option('--force', t('bill.download.option.force'), false)
+      .option('--account <id>', t('bill.option.account'))
+      .action(
+        action(
+          () => import('./download.js'),
+          ([billId], options): BillDownloadOptions => ({
+            bill: billId ?? 'latest',
+            output: options.output as string | undefined,
+            force: options.force === true,
+            account: options.account as string | undefined,
+          }),
+        ),
+      ),
+    ['espace bill download', 'espace bill download CB-1001-202611 -o november.pdf', 'espace bill download latest -o - | lpr'],
+  );
+
+  examples(
+    bill
+      .command('diff')
+      .description(t('bill.diff.description'))
+      .argument('[bill]', t('bill.diff.argument.first'), 'latest')
+      .argument('[other]', t('bill.diff.argument.second'))
+      .option('--account <id>', t('bill.option.account'))
+      .action(
+        action(
+          () => import('./diff.js'),
+          ([first, second], options): BillDiffOptions => ({
+            first: first ?? 'latest',
+            second: second ?? undefined,
+            account: options.account as string | undefined,
+          }),
+        ),
+      ),
+    ['espace bill diff', 'espace bill diff CB-1001-202611 CB-1001-202605', 'espace bill diff latest --json'],
+  );
+
+  examples(
+    bill
+      .command('explain')
+      .description(t('bill.explain.description'))
+      .argument('[bill]', t('bill.explain.argument'), 'latest')
+      .option('--account <id>', t('bill.option.account'))
+      .action(
+        action(
+          () => import('./explain.js'),
+          ([billId], options): BillExplainOptions => ({ bill: billId ?? 'latest', account: options.account as string | undefined }),
+        ),
+      ),
+    ['espace bill explain', 'espace bill explain CB-1001-202605', 'espace --lang fr bill explain --json'],
   );
 }

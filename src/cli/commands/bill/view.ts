@@ -129,7 +129,7 @@ export function billHeading(bill: Bill, t: Translate, locale: string): string[] 
 }
 
 /** Canada's sales taxes by their name in the user's language (TPS/TVQ/TVH in French). */
-function taxName(category: string, t: Translate): string {
+export function taxName(category: string, t: Translate): string {
   switch (category) {
     case 'GST':
     case 'QST':

@@ -1,0 +1,41 @@
+/**
+ * The two bills `bill diff` and `bill explain` compare, with their line items: two named bills
+ * (in date order, whichever way they were given), or one bill and the one before it.
+ */
+import { getBill, getBillLines, listBills } from '../../../api/tmf/customer-bill.js';
+import type { HttpClient } from '../../../api/http.js';
+import type { Bill } from '../../../domain/bill.js';
+import type { BillWithLines } from '../../../domain/bill-diff.js';
+import { GeneralError, UsageError } from '../../../errors.js';
+import { resolveBillId } from './resolve.js';
+
+export interface BillPair {
+  older: BillWithLines;
+  newer: BillWithLines;
+}
+
+async function withLines(api: HttpClient, bill: Bill): Promise<BillWithLines> {
+  return { bill, lines: await getBillLines(api, bill.id, bill.totalDue.currency) };
+}
+
+/** The id of the account's bill just before `bill`, by bill date. */
+async function previousBillId(api: HttpClient, bill: Bill): Promise<string> {
+  const bills = await listBills(api, { accountId: bill.accountId });
+  const earlier = bills.filter((other) => other.id !== bill.id && other.billDate < bill.billDate);
+  const previous = earlier.sort((a, b) => b.billDate.localeCompare(a.billDate))[0];
+  if (!previous) throw new GeneralError('bill.diff.noPrevious', { params: { bill: bill.number, account: bill.accountId } });
+  return previous.id;
+}
+
+export async function loadBillPair(api: HttpClient, first: string, second: string | undefined, account: string | undefined): Promise<BillPair> {
+  const firstBill = await getBill(api, await resolveBillId(api, first, account));
+  const secondId = second === undefined ? await previousBillId(api, firstBill) : await resolveBillId(api, second, account);
+  if (secondId === firstBill.id) throw new UsageError('bill.diff.sameBill');
+  const secondBill = await getBill(api, secondId);
+  if (secondBill.accountId !== firstBill.accountId) {
+    throw new UsageError('bill.diff.otherAccount', { params: { first: firstBill.id, second: secondBill.id } });
+  }
+  const [older, newer] = secondBill.billDate <= firstBill.billDate ? [secondBill, firstBill] : [firstBill, secondBill];
+  const [olderWithLines, newerWithLines] = await Promise.all([withLines(api, older), withLines(api, newer)]);
+  return { older: olderWithLines, newer: newerWithLines };
+}
