@@ -9,6 +9,8 @@ import { registerAuth } from './commands/auth/index.js';
 import { registerBill } from './commands/bill/index.js';
 import { registerContext } from './commands/context/index.js';
 import { registerDemo } from './commands/demo/index.js';
+import { registerPay } from './commands/pay/index.js';
+import { registerPayment } from './commands/payment/index.js';
 import { registerSandbox } from './commands/sandbox/index.js';
 import { type Context, type GlobalOptions, VERSION } from './context.js';
 
@@ -42,6 +44,8 @@ const NOUNS: Record<string, (program: Command, registrar: Registrar) => void> = 
   context: registerContext,
   sandbox: registerSandbox,
   demo: registerDemo,
+  pay: registerPay,
+  payment: registerPayment,
 };
 
 /** Global options that take a value, so that the value is not mistaken for the noun. */

@@ -8,6 +8,7 @@
 import { authMessages } from './messages/auth.js';
 import { billMessages } from './messages/bill.js';
 import { coreMessages } from './messages/core.js';
+import { paymentMessages } from './messages/payment.js';
 import { sandboxMessages } from './messages/sandbox.js';
 import { sessionMessages } from './messages/session.js';
 
@@ -27,6 +28,7 @@ export const catalog = {
   ...billMessages,
   ...sandboxMessages,
   ...sessionMessages,
+  ...paymentMessages,
 } satisfies MessageTable;
 
 export type MessageKey = keyof typeof catalog;
