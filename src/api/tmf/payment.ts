@@ -148,3 +148,41 @@ export async function defaultPaymentMethodId(client: HttpClient, accountId: stri
   const path = `${TMF.billingAccount}/${encodeURIComponent(accountId)}`;
   return parseResource(AccountDefaultMethod, await client.get(path), 'BillingAccount', path).defaultPaymentMethod?.id;
 }
+
+const AccountAutopay = z.looseObject({
+  id: z.string(),
+  defaultPaymentMethod: TmfRef.optional(),
+  characteristic: z.array(z.looseObject({ name: z.string(), value: z.unknown() })).optional(),
+});
+
+/** Autopay (pre-authorized payment) of an account: the `autopay` characteristic on TMF666 billingAccount. */
+export interface AutopayState {
+  enabled: boolean;
+  acceptedAt?: string;
+  method?: { id: string; name: string };
+}
+
+function toAutopay(account: z.infer<typeof AccountAutopay>): AutopayState {
+  const value = (name: string) => account.characteristic?.find((c) => c.name === name)?.value;
+  const acceptedAt = value('autopayTermsAcceptedAt');
+  return {
+    enabled: value('autopay') === true,
+    acceptedAt: typeof acceptedAt === 'string' ? acceptedAt : undefined,
+    method: account.defaultPaymentMethod ? { id: account.defaultPaymentMethod.id, name: account.defaultPaymentMethod.name ?? account.defaultPaymentMethod.id } : undefined,
+  };
+}
+
+export async function getAutopay(client: HttpClient, accountId: string): Promise<AutopayState> {
+  const path = `${TMF.billingAccount}/${encodeURIComponent(accountId)}`;
+  return toAutopay(parseResource(AccountAutopay, await client.get(path), 'BillingAccount', path));
+}
+
+/** Turns autopay on (with the method it will use and the accepted agreement) or off. */
+export async function setAutopay(client: HttpClient, accountId: string, change: { enabled: true; methodId: string } | { enabled: false }): Promise<AutopayState> {
+  const path = `${TMF.billingAccount}/${encodeURIComponent(accountId)}`;
+  const json = change.enabled
+    ? { defaultPaymentMethod: { id: change.methodId }, characteristic: [{ name: 'autopay', value: true }, { name: 'autopayTermsAccepted', value: true }] }
+    : { characteristic: [{ name: 'autopay', value: false }] };
+  const response = await client.request({ method: 'PATCH', path, json });
+  return toAutopay(parseResource(AccountAutopay, response, 'BillingAccount', path));
+}

@@ -11,20 +11,7 @@ import type { PaymentMethodStore } from '../payment/methods.js';
 import { PAYMENT_METHOD_API, paymentMethodResource } from '../resources/payment.js';
 import { originOf } from '../resources/paths.js';
 import { TmfError, sendTmfError } from '../tmf-errors.js';
-
-/** The Luhn checksum every card number carries. */
-export function luhnValid(digits: string): boolean {
-  let sum = 0;
-  for (let i = 0; i < digits.length; i++) {
-    let d = Number(digits[digits.length - 1 - i]);
-    if (i % 2 === 1) {
-      d *= 2;
-      if (d > 9) d -= 9;
-    }
-    sum += d;
-  }
-  return sum % 10 === 0;
-}
+import { luhnValid } from '../../domain/card.js';
 
 function field(body: Record<string, unknown>, name: string, pattern: RegExp, explain: string): string {
   const value = body[name];
