@@ -9,7 +9,7 @@ import { ESPACE_CUSTOMER_BILL } from './resources/customer-bill.js';
 import { BILL_STATES } from './routes/customer-bill.js';
 import { PRESENTATION_MEDIA } from './routes/billing-account.js';
 import { SCOPES } from './seed.js';
-import { paymentPaths, paymentSchemas, paymentTags } from './openapi/payment.js';
+import { accountPaymentPatchProperties, paymentPaths, paymentSchemas, paymentTags } from './openapi/payment.js';
 
 type Json = Record<string, unknown>;
 
@@ -368,6 +368,7 @@ const schemas: Record<string, Json> = {
           presentationMedia: { type: 'array', minItems: 1, maxItems: 1, items: ref('BillPresentationMedia') },
         },
       },
+      ...accountPaymentPatchProperties,
     },
     example: { billStructure: { presentationMedia: [{ name: 'paper' }] } },
   },

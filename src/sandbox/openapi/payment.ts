@@ -179,3 +179,25 @@ export const paymentPaths: Record<string, Json> = {
     },
   },
 };
+
+/** What a billingAccount merge patch may carry about payment: TMF666's defaultPaymentMethod, and autopay (extension). */
+export const accountPaymentPatchProperties: Record<string, Json> = {
+  defaultPaymentMethod: {
+    type: 'object',
+    description: 'A payment method on file for this account (TMF670 id)',
+    required: ['id'],
+    properties: { id: { type: 'string' } },
+  },
+  characteristic: {
+    type: 'array',
+    description:
+      'espace extension: {"name": "autopay", "value": true|false} turns pre-authorized payment on or off; turning it on also requires ' +
+      '{"name": "autopayTermsAccepted", "value": true} and a default method that is a card or bank account. The account then shows ' +
+      'characteristic autopay (boolean) and autopayTermsAcceptedAt (date-time).',
+    items: {
+      type: 'object',
+      required: ['name', 'value'],
+      properties: { name: { type: 'string', enum: ['autopay', 'autopayTermsAccepted'] }, value: { type: 'boolean' } },
+    },
+  },
+};
