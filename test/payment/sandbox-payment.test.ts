@@ -85,6 +85,9 @@ describe('POST payment', () => {
     expect(again.status).toBe(201);
     expect(again.headers.get('idempotent-replayed')).toBe('true');
     expect(again.body.id).toBe(first.body.id);
+    const stranger = await pay(sandbox.tokens.agent, 'key-partial-0001', paymentBody('BA-1001', bill.id, 10, 'PM-1001-1', 'key-partial-0001'));
+    expect(stranger.status).toBe(409);
+    expect(stranger.body.message).toMatch(/another caller/);
     const found = await get(sandbox.url, `${PAYMENTS}?correlatorId=key-partial-0001`, token);
     expect(found.body.map((p: any) => p.id)).toEqual([first.body.id]);
 

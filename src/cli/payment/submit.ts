@@ -38,10 +38,17 @@ export async function submitPayment(api: HttpClient, entry: JournalEntry, option
   }
 }
 
+/** 4xx answers that are not the server's word on this key: the request may have been processed before. */
+const NOT_FINAL: ReadonlySet<number> = new Set([
+  401, // the session ended between attempts; the key's fate is unknown until someone logged in asks
+  409, // still running, or the key is another caller's
+  429, // rate limited before the key was consulted
+]);
+
 function classify(error: unknown): SubmitOutcome {
-  // A 4xx other than 409 is the server's final word on this key: nothing was charged.
-  if (error instanceof ApiError && error.status >= 400 && error.status < 500 && error.status !== 409) return { kind: 'refused', error };
-  // 409 still running, 5xx, network, timeout, an unreadable answer: it may have been charged.
+  // Any other 4xx is the server's final answer for this key (stored with it): nothing was charged.
+  if (error instanceof ApiError && error.status >= 400 && error.status < 500 && !NOT_FINAL.has(error.status)) return { kind: 'refused', error };
+  // 5xx, network, timeout, an unreadable answer: it may have been charged.
   if (error instanceof EspaceError) return { kind: 'unknown', error };
   throw error;
 }

@@ -1,8 +1,9 @@
 /**
  * Idempotency-Key records for POST payment. The first request with a key reserves it
  * (`running`); its answer is stored with the charge in the same transaction (`done`). A repeat
- * with the same body gets the stored answer; a different body, or another caller, 422; a repeat
- * while the first still runs, 409. Records are kept 24 hours by the sandbox clock.
+ * with the same body gets the stored answer; a different body, 422; a repeat while the first
+ * still runs, or from another caller, 409 (the key is someone else's: its outcome is not theirs to
+ * learn, and not a refusal either). Records are kept 24 hours by the sandbox clock.
  */
 import { createHash } from 'node:crypto';
 import type { SandboxDatabase, Statement } from '../db.js';
@@ -15,6 +16,7 @@ export type Reservation =
   | { kind: 'reserved' }
   | { kind: 'replay'; statusCode: number; response: string }
   | { kind: 'mismatch' }
+  | { kind: 'otherCaller' }
   | { kind: 'inProgress' };
 
 interface KeyRow {
@@ -70,7 +72,8 @@ export class IdempotencyStore {
           this.#insert.run(key, caller, requestSha256, nowMs);
           return { kind: 'reserved' };
         }
-        if (row.caller !== caller || row.requestSha256 !== requestSha256) return { kind: 'mismatch' };
+        if (row.caller !== caller) return { kind: 'otherCaller' };
+        if (row.requestSha256 !== requestSha256) return { kind: 'mismatch' };
         if (row.state === 'done') return { kind: 'replay', statusCode: row.statusCode ?? 500, response: row.response ?? '' };
         if (nowMs - row.createdAt < ABANDONED_AFTER_MS) return { kind: 'inProgress' };
         this.#restart.run(nowMs, key);

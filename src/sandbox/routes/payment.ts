@@ -141,6 +141,8 @@ export async function paymentRoutes(app: FastifyInstance, { ctx, dataDir }: { ct
     switch (reservation.kind) {
       case 'mismatch':
         return sendTmfError(reply, 422, 'This Idempotency-Key was already used with a different request; use a new key for a new payment');
+      case 'otherCaller':
+        return sendTmfError(reply, 409, 'This Idempotency-Key belongs to another caller; use a new key for a new payment');
       case 'inProgress':
         reply.header('retry-after', '1');
         return sendTmfError(reply, 409, 'A request with this Idempotency-Key is still being processed; retry later with the same key');
