@@ -31,7 +31,7 @@ export function registerPay(program: Command, { t, action, examples }: Registrar
     'espace pay CB-1001-202611 --method PM-1001-1',
     'espace pay --account BA-2001 --yes   # agents: a payment by phone',
   ]);
-  pay.addHelpText('after', () => `\n${otherWaysToPay(t)}\n`);
+  pay.addHelpText('after', () => `${otherWaysToPay(t)}\n`);
 }
 
 /** Paying by mail (the remittance address) and by phone, from the one table in domain/contact.ts. */
