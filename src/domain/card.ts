@@ -21,6 +21,12 @@ export function cardDigits(typed: string): string | undefined {
   return /^\d{12,19}$/.test(digits) && luhnValid(digits) ? digits : undefined;
 }
 
+/** The last instant of an expiry month (`YYYY-MM`), as TMF670's date-time `expirationDate`. */
+export function expiryDateTime(month: string): string {
+  const [year, monthNumber] = month.split('-').map(Number);
+  return new Date(Date.UTC(year!, monthNumber!, 1) - 1000).toISOString().replace('.000Z', 'Z');
+}
+
 /**
  * An expiry as printed on cards (MM/YY, MM/YYYY) or ISO (YYYY-MM) → `YYYY-MM`; undefined when it
  * is malformed or the month is over (a card is valid through the last day of its month).

@@ -161,22 +161,22 @@ describe('payment methods', () => {
     const card = await send(sandbox.url, 'POST', METHODS, {
       token,
       contentType: 'application/json',
-      body: JSON.stringify({ '@type': 'BankCard', account: [{ id: 'BA-2001' }], cardNumber: '5555555555554444', expirationDate: '2031-04', cvv: '737' }),
+      body: JSON.stringify({ '@type': 'bankCard', account: [{ id: 'BA-2001' }], cardNumber: '5555555555554444', expirationDate: '2031-04', cvv: '737' }),
     });
     expect(card.status).toBe(201);
-    expect(card.body).toMatchObject({ '@type': 'TokenizedCard', brand: 'Mastercard', lastFourDigits: '4444', expirationDate: '2031-04' });
+    expect(card.body).toMatchObject({ '@type': 'tokenizedCard', brand: 'Mastercard', lastFourDigits: '4444', expirationDate: '2031-04-30T23:59:59Z' });
     expect(JSON.stringify(card.body)).not.toMatch(/5555555555554444|737|tok_/);
     const bank = await send(sandbox.url, 'POST', METHODS, {
       token,
       contentType: 'application/json',
-      body: JSON.stringify({ '@type': 'BankAccountDebit', account: [{ id: 'BA-2001' }], institutionNumber: '815', transitNumber: '20001', accountNumber: '98765432101' }),
+      body: JSON.stringify({ '@type': 'bankAccountDebit', account: [{ id: 'BA-2001' }], institutionNumber: '815', transitNumber: '20001', accountNumber: '98765432101' }),
     });
     expect(bank.status).toBe(201);
     expect(bank.body.accountNumber).toBe('•••• 2101');
     const bad = await send(sandbox.url, 'POST', METHODS, {
       token,
       contentType: 'application/json',
-      body: JSON.stringify({ '@type': 'BankCard', account: [{ id: 'BA-2001' }], cardNumber: '4242424242424241', expirationDate: '2031-04', cvv: '123' }),
+      body: JSON.stringify({ '@type': 'bankCard', account: [{ id: 'BA-2001' }], cardNumber: '4242424242424241', expirationDate: '2031-04', cvv: '123' }),
     });
     expect(bad.status).toBe(400);
     expect(bad.body.message).toMatch(/Luhn/);

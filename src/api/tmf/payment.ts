@@ -4,6 +4,7 @@
  * that is also its `correlatorId`, so that it can be found again by that key.
  */
 import { z } from 'zod';
+import { expiryDateTime } from '../../domain/card.js';
 import { decimalFromCents, type Money } from '../../domain/money.js';
 import type { Payment, PaymentMethod } from '../../domain/payment.js';
 import type { HttpClient } from '../http.js';
@@ -104,8 +105,9 @@ export async function getPayment(client: HttpClient, id: string): Promise<Paymen
 }
 
 function toPaymentMethod(method: z.infer<typeof TmfPaymentMethod>): PaymentMethod {
-  const type = method['@type'];
-  const kind = type === 'TokenizedCard' || type === 'BankCard' ? 'card' : type === 'BankAccountDebit' ? 'bankAccount' : 'other';
+  // TMF670 spells the types tokenizedCard, bankCard, bankAccountDebit; some servers capitalize them.
+  const type = method['@type']?.toLowerCase();
+  const kind = type === 'tokenizedcard' || type === 'bankcard' ? 'card' : type === 'bankaccountdebit' ? 'bankAccount' : 'other';
   return {
     id: method.id,
     kind,
@@ -131,8 +133,8 @@ export async function createPaymentMethod(client: HttpClient, accountId: string,
   const common = { account: [{ id: accountId }], isPreferred: makeDefault };
   const json =
     method.kind === 'card'
-      ? { ...common, '@type': 'BankCard', cardNumber: method.number, expirationDate: method.expiry, cvv: method.cvv, nameOnCard: method.holder }
-      : { ...common, '@type': 'BankAccountDebit', institutionNumber: method.institution, transitNumber: method.transit, accountNumber: method.account, owner: method.holder };
+      ? { ...common, '@type': 'bankCard', cardNumber: method.number, expirationDate: expiryDateTime(method.expiry), cvv: method.cvv, nameOnCard: method.holder }
+      : { ...common, '@type': 'bankAccountDebit', institutionNumber: method.institution, transitNumber: method.transit, accountNumber: method.account, owner: method.holder };
   const response = await client.request({ method: 'POST', path: PAYMENT_METHOD_PATH, json });
   return toPaymentMethod(parseResource(TmfPaymentMethod, response, 'PaymentMethod', PAYMENT_METHOD_PATH));
 }

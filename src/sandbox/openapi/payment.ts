@@ -69,12 +69,12 @@ export const paymentSchemas: Record<string, Json> = {
   PaymentMethodCreate: {
     type: 'object',
     description:
-      'BankCard: cardNumber (Luhn-checked), expirationDate (YYYY-MM), cvv — tokenized on receipt, number and CVV discarded. ' +
-      'BankAccountDebit (Canadian pre-authorized debit): institutionNumber (3 digits), transitNumber (5), accountNumber (7–12), stored encrypted. ' +
+      'bankCard: cardNumber (Luhn-checked), expirationDate (YYYY-MM), cvv — tokenized on receipt, number and CVV discarded. ' +
+      'bankAccountDebit (Canadian pre-authorized debit): institutionNumber (3 digits), transitNumber (5), accountNumber (7–12), stored encrypted. ' +
       'isPreferred: true makes it the account\'s default payment method.',
     required: ['@type', 'account'],
     properties: {
-      '@type': { type: 'string', enum: ['BankCard', 'BankAccountDebit'] },
+      '@type': { type: 'string', enum: ['bankCard', 'bankAccountDebit'] },
       account: { type: 'array', items: { type: 'object', required: ['id'], properties: { id: { type: 'string' } } } },
       cardNumber: { type: 'string' },
       expirationDate: { type: 'string' },
@@ -89,14 +89,14 @@ export const paymentSchemas: Record<string, Json> = {
   },
   PaymentMethod: {
     type: 'object',
-    description: 'TokenizedCard (brand, lastFourDigits, expirationDate; never the number, CVV or token) or BankAccountDebit (masked accountNumber).',
+    description: 'tokenizedCard (brand, lastFourDigits, expirationDate; never the number, CVV or token) or bankAccountDebit (masked accountNumber).',
     properties: {
       id: { type: 'string' },
       href: { type: 'string' },
       name: { type: 'string' },
       isPreferred: { type: 'boolean' },
       status: { type: 'string' },
-      '@type': { type: 'string', enum: ['TokenizedCard', 'BankAccountDebit'] },
+      '@type': { type: 'string', enum: ['tokenizedCard', 'bankAccountDebit'] },
     },
   },
 };

@@ -1,4 +1,5 @@
 /** TMF676 Payment and TMF670 PaymentMethod representations. */
+import { expiryDateTime } from '../../domain/card.js';
 import { money, type TmfMoney } from '../money.js';
 import type { PaymentMethodRow } from '../payment/methods.js';
 import type { AllocationRow, PaymentRow } from '../payment/payments.js';
@@ -28,8 +29,8 @@ export interface Payment {
   account: { id: string; href: string; '@referredType': 'BillingAccount' };
   totalAmount: TmfMoney;
   amount: TmfMoney;
-  channel: { name: string };
-  paymentMethod?: { id: string; name: string; href: string; '@referredType': 'PaymentMethod' };
+  channel: { id: string; name: string };
+  paymentMethod?: { id: string; name: string; href: string; '@referredType': 'PaymentMethod'; '@type': 'PaymentMethodRef' };
   paymentItem: { item: { id: string; href: string; '@referredType': 'CustomerBill' }; totalAmount: TmfMoney; amount: TmfMoney }[];
   '@type': 'Payment';
 }
@@ -48,7 +49,7 @@ export function paymentResource(origin: string, row: PaymentRow, allocations: re
     account: { id: row.billingAccountId, href: accountHref(origin, row.billingAccountId), '@referredType': 'BillingAccount' },
     totalAmount: money(row.amountCents, row.currency),
     amount: money(row.amountCents, row.currency),
-    channel: { name: row.channel },
+    channel: { id: row.channel, name: row.channel },
     ...(row.paymentMethodId
       ? {
           paymentMethod: {
@@ -56,6 +57,7 @@ export function paymentResource(origin: string, row: PaymentRow, allocations: re
             name: row.paymentMethodName ?? row.paymentMethodId,
             href: paymentMethodHref(origin, row.paymentMethodId),
             '@referredType': 'PaymentMethod' as const,
+            '@type': 'PaymentMethodRef' as const,
           },
         }
       : {}),
@@ -70,8 +72,9 @@ export function paymentResource(origin: string, row: PaymentRow, allocations: re
 
 /**
  * A saved method without its secrets: a card shows brand, last four digits and expiry
- * (`TokenizedCard`, the token itself is never returned); a bank account its institution and
- * transit numbers and the last four digits of the account (`BankAccountDebit`).
+ * (`tokenizedCard`, the token itself is never returned); a bank account its institution and
+ * transit numbers and the last four digits of the account (`bankAccountDebit`); `@type` values
+ * are TMF670's.
  */
 export function paymentMethodResource(origin: string, row: PaymentMethodRow, isPreferred: boolean): Record<string, unknown> {
   const common = {
@@ -89,10 +92,10 @@ export function paymentMethodResource(origin: string, row: PaymentMethodRow, isP
       brand: row.brand,
       cardType: 'credit',
       lastFourDigits: row.lastFour,
-      expirationDate: row.expiry,
+      expirationDate: row.expiry === null ? undefined : expiryDateTime(row.expiry),
       tokenType: 'sandbox',
       ...(row.holder ? { nameOnCard: row.holder } : {}),
-      '@type': 'TokenizedCard',
+      '@type': 'tokenizedCard',
     };
   }
   return {
@@ -102,6 +105,6 @@ export function paymentMethodResource(origin: string, row: PaymentMethodRow, isP
     institutionNumber: row.institution,
     transitNumber: row.transit,
     ...(row.holder ? { owner: row.holder } : {}),
-    '@type': 'BankAccountDebit',
+    '@type': 'bankAccountDebit',
   };
 }

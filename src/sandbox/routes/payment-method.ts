@@ -63,20 +63,22 @@ export async function paymentMethodRoutes(app: FastifyInstance, { ctx, methods }
     const holder = typeof record.nameOnCard === 'string' ? record.nameOnCard : typeof record.owner === 'string' ? record.owner : null;
     const now = ctx.now();
     let row;
-    if (record['@type'] === 'BankCard') {
+    const type = String(record['@type'] ?? '').toLowerCase();
+    if (type === 'bankcard') {
       const number = field(record, 'cardNumber', /^\d{12,19}$/, '12 to 19 digits');
       if (!luhnValid(number)) throw new TmfError(400, '"cardNumber" fails the Luhn check');
-      const expiry = field(record, 'expirationDate', /^\d{4}-(0[1-9]|1[0-2])$/, 'YYYY-MM');
+      // A date-time as TMF670 declares it (any instant in the month), or just YYYY-MM.
+      const expiry = field(record, 'expirationDate', /^\d{4}-(0[1-9]|1[0-2])($|-\d{2}T)/, 'a date-time or YYYY-MM').slice(0, 7);
       if (expiry < now.toISOString().slice(0, 7)) throw new TmfError(422, 'The card has expired');
       field(record, 'cvv', /^\d{3,4}$/, '3 or 4 digits');
       row = methods.addCard({ billingAccountId: accountId, number, expiry, holder }, now.toISOString());
-    } else if (record['@type'] === 'BankAccountDebit') {
+    } else if (type === 'bankaccountdebit') {
       const institution = field(record, 'institutionNumber', /^\d{3}$/, '3 digits');
       const transit = field(record, 'transitNumber', /^\d{5}$/, '5 digits');
       const account = field(record, 'accountNumber', /^\d{7,12}$/, '7 to 12 digits');
       row = methods.addBankAccount({ billingAccountId: accountId, institution, transit, account, holder }, now.toISOString());
     } else {
-      throw new TmfError(400, '"@type" must be BankCard or BankAccountDebit');
+      throw new TmfError(400, '"@type" must be bankCard or bankAccountDebit');
     }
     if (record.isPreferred === true) ctx.db.prepare('UPDATE billing_account SET default_payment_method_id = ?, default_payment_method_name = ? WHERE id = ?').run(row.id, row.name, accountId);
     return reply.code(201).send(paymentMethodResource(originOf(request), row, record.isPreferred === true));
