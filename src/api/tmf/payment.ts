@@ -62,18 +62,25 @@ export interface PaymentRequestBody {
   correlatorId: string;
   account: { id: string };
   totalAmount: { unit: string; value: number };
-  paymentMethod: { id: string };
+  paymentMethod: { id: string; name: string; '@type': 'PaymentMethodRef'; '@referredType': 'PaymentMethod' };
   paymentItem: { item: { id: string; '@referredType': 'CustomerBill' }; totalAmount: { unit: string; value: number } }[];
   '@type': 'Payment';
 }
 
-export function paymentRequestBody(key: string, accountId: string, billId: string, amount: Money, methodId: string): PaymentRequestBody {
+export function paymentRequestBody(
+  key: string,
+  accountId: string,
+  billId: string,
+  amount: Money,
+  method: { id: string; name: string },
+): PaymentRequestBody {
   const value = { unit: amount.currency, value: decimalFromCents(amount.amount) };
   return {
     correlatorId: key,
     account: { id: accountId },
     totalAmount: value,
-    paymentMethod: { id: methodId },
+    // TMF676's PaymentMethodRefOrValue requires @type and name besides the id.
+    paymentMethod: { id: method.id, name: method.name, '@type': 'PaymentMethodRef', '@referredType': 'PaymentMethod' },
     paymentItem: [{ item: { id: billId, '@referredType': 'CustomerBill' }, totalAmount: value }],
     '@type': 'Payment',
   };
@@ -153,6 +160,8 @@ export async function defaultPaymentMethodId(client: HttpClient, accountId: stri
 
 const AccountAutopay = z.looseObject({
   id: z.string(),
+  name: z.string().optional(),
+  relatedParty: z.array(z.unknown()).optional(),
   defaultPaymentMethod: TmfRef.optional(),
   characteristic: z.array(z.looseObject({ name: z.string(), value: z.unknown() })).optional(),
 });
@@ -182,9 +191,12 @@ export async function getAutopay(client: HttpClient, accountId: string): Promise
 /** Turns autopay on (with the method it will use and the accepted agreement) or off. */
 export async function setAutopay(client: HttpClient, accountId: string, change: { enabled: true; methodId: string } | { enabled: false }): Promise<AutopayState> {
   const path = `${TMF.billingAccount}/${encodeURIComponent(accountId)}`;
+  // TMF666's BillingAccount_Update requires name and relatedParty: send the current ones, unchanged.
+  const current = parseResource(AccountAutopay, await client.get(path), 'BillingAccount', path);
+  const required = { name: current.name ?? current.id, relatedParty: current.relatedParty ?? [] };
   const json = change.enabled
-    ? { defaultPaymentMethod: { id: change.methodId }, characteristic: [{ name: 'autopay', value: true }, { name: 'autopayTermsAccepted', value: true }] }
-    : { characteristic: [{ name: 'autopay', value: false }] };
+    ? { ...required, defaultPaymentMethod: { id: change.methodId }, characteristic: [{ name: 'autopay', value: true }, { name: 'autopayTermsAccepted', value: true }] }
+    : { ...required, characteristic: [{ name: 'autopay', value: false }] };
   const response = await client.request({ method: 'PATCH', path, json });
   return toAutopay(parseResource(AccountAutopay, response, 'BillingAccount', path));
 }

@@ -86,7 +86,7 @@ export async function run(options: PayOptions, ctx: Context): Promise<void> {
     methodId: method.id,
     methodName: method.name,
     createdAt: ctx.clock().toISOString(),
-    request: paymentRequestBody(key, accountId, bill.id, amount, method.id),
+    request: paymentRequestBody(key, accountId, bill.id, amount, method),
   };
   journal.record(entry);
 
