@@ -4,6 +4,7 @@
  * passes through. The faults are what a real network does to a payment:
  *
  * - `dropRequest`  the connection dies before the request reaches the server;
+ * - `resetMidRequest` half the request body reaches the server, then both connections are reset;
  * - `loseResponse` the server processes it, the answer is lost (connection closed);
  * - `resetMidBody` the server processes it, the answer is cut in the middle of its body;
  * - `abandon`      the request is forwarded, the client's connection closed at once (the server is still working);
@@ -13,7 +14,7 @@
 import { createServer, request as httpRequest, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
-export type Fault = 'pass' | 'dropRequest' | 'loseResponse' | 'resetMidBody' | 'abandon' | 'hold' | 'swallow';
+export type Fault = 'pass' | 'dropRequest' | 'resetMidRequest' | 'loseResponse' | 'resetMidBody' | 'abandon' | 'hold' | 'swallow';
 
 export interface ProxiedRequest {
   method: string;
@@ -96,6 +97,15 @@ export async function startFaultProxy(target: string, watch: (method: string, pa
           return;
         case 'swallow':
           return;
+        case 'resetMidRequest': {
+          const out = httpRequest({ host: upstream.hostname, port: upstream.port, method: req.method, path: req.url, headers: { ...req.headers, host: upstream.host } });
+          out.on('error', () => {});
+          out.write(body.subarray(0, Math.floor(body.length / 2)), () => {
+            out.destroy();
+            req.socket.destroy();
+          });
+          return;
+        }
         case 'abandon': {
           const pending = forward(req, body);
           req.socket.destroy();

@@ -115,6 +115,17 @@ describe('pay through a faulty network', () => {
     expect(await newPayments()).toHaveLength(1);
   });
 
+  it('connection reset in the middle of the request body: the server charges nothing for it, the retry pays once', async () => {
+    await setUp();
+    proxy.plan('resetMidRequest');
+    const result = await pay('--json');
+    expect(result.code).toBe(0);
+    const payments = await newPayments();
+    expect(payments).toHaveLength(1);
+    expect(JSON.parse(result.stdout).id).toBe(payments[0]!.id);
+    expect(proxy.log.map((r) => r.fault)).toEqual(['resetMidRequest', 'pass']);
+  });
+
   it('connection reset in the middle of the answer: one payment, reported once', async () => {
     await setUp();
     proxy.plan('resetMidBody', 'resetMidBody', 'resetMidBody');
