@@ -88,6 +88,13 @@ describe('pay through a faulty network', () => {
     expect(charged).toHaveLength(1);
     expect(charged[0]!.correlatorId).toBe(key);
 
+    // Paying the same bill again now could pay it twice: refused until reconciled, nothing sent.
+    const sent = proxy.log.length;
+    const again = await pay();
+    expect(again.code).toBe(5);
+    expect(again.stderr).toMatch(/earlier payment of bill .* unknown outcome/);
+    expect(proxy.log.length).toBe(sent);
+
     const settled = await reconcile();
     expect(settled.code).toBe(0);
     const report = JSON.parse(settled.stdout);
@@ -213,8 +220,8 @@ describe('the CLI killed while the payment is in flight', () => {
     expect(key).toBeDefined();
 
     const warned = await runCli(['pay', '--amount', '1'], { env: env() });
-    expect(warned.stderr).toMatch(/unknown outcome/);
-    expect(warned.code).toBe(2);
+    expect(warned.stderr).toMatch(/earlier payment\(s\) have an unknown outcome/);
+    expect(warned.code).toBe(5);
 
     const settled = await reconcile();
     expect(settled.code).toBe(0);

@@ -39,6 +39,10 @@ export const paymentMessages = {
     en: 'a payment needs confirmation and there is no terminal to ask: pass --yes to confirm it.',
     fr: 'un paiement doit être confirmé et aucun terminal ne permet de le demander : passez --yes pour le confirmer.',
   },
+  'pay.pendingSameBill': {
+    en: 'an earlier payment of bill {bill} has an unknown outcome (key {key}): it may have been charged. Settle it before paying this bill again.',
+    fr: 'un paiement antérieur de la facture {bill} a un résultat inconnu (clé {key}) : il a peut-être été porté. Réglez-le avant de payer cette facture de nouveau.',
+  },
   'pay.confirm': { en: 'Make this payment?', fr: 'Effectuer ce paiement?' },
   'pay.done': { en: 'Paid {amount} on bill {bill} with {method}: payment {id}.', fr: 'Payé {amount} sur la facture {bill} avec {method} : paiement {id}.' },
 

@@ -9,7 +9,7 @@ import { getBill, latestBillId } from '../../../api/tmf/customer-bill.js';
 import { defaultPaymentMethodId, listPaymentMethods, paymentRequestBody } from '../../../api/tmf/payment.js';
 import { type JournalEntry, PaymentJournal, journalDir, newPaymentKey } from '../../../config/payment-journal.js';
 import { type Money, centsFromDecimal, formatMoney } from '../../../domain/money.js';
-import { CancelledError, GeneralError, UsageError } from '../../../errors.js';
+import { CancelledError, EspaceError, GeneralError, UsageError } from '../../../errors.js';
 import { toJson } from '../../../output/formats.js';
 import { resolveAccountId } from '../../account.js';
 import type { Context } from '../../context.js';
@@ -53,6 +53,10 @@ export async function run(options: PayOptions, ctx: Context): Promise<void> {
     billId = latest;
   }
   const bill = await getBill(api, billId);
+  // Paying a bill again while an earlier payment of it may have gone through is how people pay twice.
+  const apiUrl = ctx.target().apiUrl;
+  const earlier = journal.pending().entries.find((entry) => entry.billId === bill.id && entry.apiUrl === apiUrl);
+  if (earlier) throw new EspaceError('paymentUnknown', 'pay.pendingSameBill', { params: { bill: bill.id, key: earlier.key }, hint: 'payment.hintReconcile' });
   const accountId = bill.accountId || (await resolveAccountId(api, options.account));
   const remaining = bill.remaining ?? bill.totalDue;
   if (remaining.amount <= 0) throw new GeneralError('pay.nothingOwed', { params: { bill: bill.id } });
@@ -79,7 +83,7 @@ export async function run(options: PayOptions, ctx: Context): Promise<void> {
   const entry: JournalEntry = {
     version: 1,
     key,
-    apiUrl: ctx.target().apiUrl,
+    apiUrl,
     accountId,
     billId: bill.id,
     amount,
