@@ -4,7 +4,7 @@
  * `autopay` (boolean) and, when it is turned on, `autopayTermsAccepted` (must be true: the
  * customer accepted the pre-authorized payment agreement).
  */
-import type { SandboxDatabase } from '../db.js';
+import type { SandboxDatabase, Statement } from '../db.js';
 import { TmfError } from '../tmf-errors.js';
 
 export interface PaymentPatch {
@@ -73,11 +73,17 @@ export function applyPaymentPatch(db: SandboxDatabase, accountId: string, patch:
   })();
 }
 
+const autopayStatements = new WeakMap<SandboxDatabase, Statement<[string], { autopay: number; acceptedAt: string | null }>>();
+
 /** The autopay characteristics of an account's resource. */
 export function autopayExtension(db: SandboxDatabase, accountId: string): { characteristic: { name: string; valueType: string; value: unknown }[] } {
-  const row = db
-    .prepare<[string], { autopay: number; acceptedAt: string | null }>('SELECT autopay, autopay_terms_accepted_at AS acceptedAt FROM billing_account WHERE id = ?')
-    .get(accountId);
+  let statement = autopayStatements.get(db);
+  if (!statement) {
+    // Prepared once per database: account lists call this for every account.
+    statement = db.prepare('SELECT autopay, autopay_terms_accepted_at AS acceptedAt FROM billing_account WHERE id = ?');
+    autopayStatements.set(db, statement);
+  }
+  const row = statement.get(accountId);
   return {
     characteristic: [
       { name: AUTOPAY, valueType: 'boolean', value: row?.autopay === 1 },
