@@ -227,3 +227,35 @@ describe('idempotency over time and concurrency', () => {
     }
   });
 });
+
+describe('billingAccount payment fields', () => {
+  async function patchAccount(token: string, account: string, changes: object) {
+    const current = (await get(sandbox.url, `${ACCOUNTS}/${account}`, sandbox.tokens.agent)).body;
+    return send(sandbox.url, 'PATCH', `${ACCOUNTS}/${account}`, {
+      token,
+      contentType: 'application/merge-patch+json',
+      body: JSON.stringify({ name: current.name, relatedParty: current.relatedParty, ...changes }),
+    });
+  }
+  const autopay = (value: boolean, terms?: boolean) => ({
+    characteristic: [{ name: 'autopay', value }, ...(terms === undefined ? [] : [{ name: 'autopayTermsAccepted', value: terms }])],
+  });
+
+  it('turns autopay on only with the agreement accepted and a method on file; the default cannot be removed', async () => {
+    const token = sandbox.tokens.james;
+    expect((await patchAccount(token, 'BA-2001', autopay(true))).status).toBe(422);
+    expect((await patchAccount(token, 'BA-2001', { defaultPaymentMethod: { id: 'PM-1001-1' }, ...autopay(true, true) })).status).toBe(422);
+    expect((await patchAccount(sandbox.tokens.ci, 'BA-2001', autopay(true, true))).status).toBe(403);
+    expect((await patchAccount(sandbox.tokens.marie, 'BA-2001', autopay(true, true))).status).toBe(404);
+    expect((await patchAccount(token, 'BA-2001', { characteristic: [{ name: 'color', value: true }] })).status).toBe(400);
+
+    const on = await patchAccount(token, 'BA-2001', autopay(true, true));
+    expect(on.status).toBe(200);
+    expect(on.body.characteristic).toContainEqual({ name: 'autopay', valueType: 'boolean', value: true });
+    expect(on.body.defaultPaymentMethod.id).toBe('PM-2001-1');
+    const removeDefault = await send(sandbox.url, 'DELETE', `${METHODS}/PM-2001-1`, { token });
+    expect(removeDefault.status).toBe(409);
+    const off = await patchAccount(token, 'BA-2001', autopay(false));
+    expect(off.body.characteristic).toContainEqual({ name: 'autopay', valueType: 'boolean', value: false });
+  });
+});
