@@ -20,6 +20,8 @@ const SPECS = [
   { prefix: '/tmf-api/customerBillManagement/v4/', file: 'TMF678-Customer_Bill-v4.0.0.swagger.json' },
   { prefix: '/tmf-api/accountManagement/v4/', file: 'TMF666-Account-v4.1.0.swagger.json' },
   { prefix: '/tmf-api/openid/v4/', file: 'TMF691-FederatedID-v4.0.swagger.json' },
+  { prefix: '/paymentManagement/v4/', file: 'TMF676-Payment-v4.0.0.swagger.json' },
+  { prefix: '/tmf-api/paymentMethod/v4/', file: 'TMF670-PaymentMethod-v4.0.0.swagger.json' },
 ];
 
 const children = [];
@@ -221,6 +223,23 @@ await check('billingAccount PATCH (customer, own account)', () =>
 );
 await check('billingAccount PATCH by the read-only CI client: 403', () => get(`${ACCOUNT}/billingAccount/BA-1001`, ci, 403, patch({ name: 'x' })));
 await check('missing token: 401 with a TMF Error body', () => get(`${BILL}/customerBill`, 'not-a-token', 401));
+await check('CLI payment-method list (TMF670 paymentMethod list)', () => cli(['payment-method', 'list', '--json'], { ESPACE_TOKEN: marie }));
+await check('paymentMethod create (bankCard in, tokenizedCard out)', () =>
+  get('/tmf-api/paymentMethod/v4/paymentMethod', marie, 201, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ '@type': 'bankCard', name: 'Test card', account: [{ id: 'BA-1001' }], cardNumber: '4242424242424242', expirationDate: '2031-08-31T23:59:59Z', cvv: '123' }),
+  }),
+);
+await check('CLI pay (TMF676 payment create with Idempotency-Key) and payment list', async () => {
+  const payment = JSON.parse(await cli(['pay', '--yes', '--amount', '1', '--json'], { ESPACE_TOKEN: marie, ESPACE_DATA_DIR: join(dataDir, 'cli-data') }));
+  await get(`/paymentManagement/v4/payment/${encodeURIComponent(payment.id)}`, marie);
+  await cli(['payment', 'list', '--json'], { ESPACE_TOKEN: marie });
+});
+await check('CLI autopay enable and disable (TMF666 defaultPaymentMethod, autopay characteristic)', async () => {
+  await cli(['autopay', 'enable', '--accept-terms', '--json'], { ESPACE_TOKEN: marie });
+  await cli(['autopay', 'disable', '--json'], { ESPACE_TOKEN: marie });
+});
 
 router.closeAllConnections();
 router.close();

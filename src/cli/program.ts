@@ -6,9 +6,13 @@ import { Command, Option } from 'commander';
 import type { MessageKey, Translate } from '../i18n/catalog.js';
 import type { IO } from '../output/io.js';
 import { registerAuth } from './commands/auth/index.js';
+import { registerAutopay } from './commands/autopay/index.js';
 import { registerBill } from './commands/bill/index.js';
 import { registerContext } from './commands/context/index.js';
 import { registerDemo } from './commands/demo/index.js';
+import { registerPay } from './commands/pay/index.js';
+import { registerPayment } from './commands/payment/index.js';
+import { registerPaymentMethod } from './commands/payment-method/index.js';
 import { registerSandbox } from './commands/sandbox/index.js';
 import { type Context, type GlobalOptions, VERSION } from './context.js';
 
@@ -42,6 +46,10 @@ const NOUNS: Record<string, (program: Command, registrar: Registrar) => void> = 
   context: registerContext,
   sandbox: registerSandbox,
   demo: registerDemo,
+  pay: registerPay,
+  payment: registerPayment,
+  'payment-method': registerPaymentMethod,
+  autopay: registerAutopay,
 };
 
 /** Global options that take a value, so that the value is not mistaken for the noun. */

@@ -9,6 +9,7 @@ import { authMessages } from './messages/auth.js';
 import { billMessages } from './messages/bill.js';
 import { billExplainMessages } from './messages/bill-explain.js';
 import { coreMessages } from './messages/core.js';
+import { paymentMessages } from './messages/payment.js';
 import { sandboxMessages } from './messages/sandbox.js';
 import { sessionMessages } from './messages/session.js';
 
@@ -29,6 +30,7 @@ export const catalog = {
   ...billExplainMessages,
   ...sandboxMessages,
   ...sessionMessages,
+  ...paymentMessages,
 } satisfies MessageTable;
 
 export type MessageKey = keyof typeof catalog;

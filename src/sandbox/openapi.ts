@@ -10,6 +10,7 @@ import { BILL_STATES } from './routes/customer-bill.js';
 import { PRESENTATION_MEDIA } from './routes/billing-account.js';
 import { SCOPES } from './seed.js';
 import { billDocumentPaths, billDocumentProperty, billDocumentSchemas } from './openapi/bill-document.js';
+import { accountPaymentPatchProperties, paymentPaths, paymentSchemas, paymentTags } from './openapi/payment.js';
 
 type Json = Record<string, unknown>;
 
@@ -369,6 +370,7 @@ const schemas: Record<string, Json> = {
           presentationMedia: { type: 'array', minItems: 1, maxItems: 1, items: ref('BillPresentationMedia') },
         },
       },
+      ...accountPaymentPatchProperties,
     },
     example: { billStructure: { presentationMedia: [{ name: 'paper' }] } },
   },
@@ -451,6 +453,7 @@ export function buildOpenApiDocument(): Json {
       { name: 'userinfo', description: 'TMF691 Federated ID' },
       { name: 'oauth', description: 'OAuth 2.0 (not TMF)' },
       { name: 'meta', description: 'Server utilities' },
+      ...paymentTags,
     ],
     paths: {
       [HEALTH_PATH]: {
@@ -549,6 +552,7 @@ export function buildOpenApiDocument(): Json {
       [`${OPENID_API}/userinfo/{id}`]: {
         get: retrieveOperation('retrieveUserinfo', 'userinfo', "The caller's own userinfo by sub (any other id answers 404)", 'Userinfo'),
       },
+      ...paymentPaths,
     },
     components: {
       securitySchemes: {
@@ -597,7 +601,7 @@ export function buildOpenApiDocument(): Json {
         MethodNotAllowed: errorResponse('The path exists but not with this method (see the Allow header)'),
         InternalError: errorResponse('Unexpected server failure'),
       },
-      schemas: { ...schemas, ...billDocumentSchemas },
+      schemas: { ...schemas, ...billDocumentSchemas, ...paymentSchemas },
     },
   };
 }

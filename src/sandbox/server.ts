@@ -15,6 +15,7 @@ import { billingAccountRoutes } from './routes/billing-account.js';
 import { customerBillRoutes } from './routes/customer-bill.js';
 import { metaRoutes } from './routes/meta.js';
 import { oauthRoutes } from './routes/oauth.js';
+import { paymentRoutes } from './routes/payment.js';
 import { userinfoRoutes } from './routes/userinfo.js';
 import { ensureSeeded } from './seed.js';
 import { notFoundHandler, sendTmfError, tmfErrorHandler, type KnownRoute } from './tmf-errors.js';
@@ -130,6 +131,7 @@ async function createApp(db: SandboxDatabase, options: SandboxOptions, now: () =
     await tmf.register(billDocumentRoutes, { ctx });
     await tmf.register(billingAccountRoutes, { ctx });
     await tmf.register(userinfoRoutes, { ctx });
+    await tmf.register(paymentRoutes, { ctx, dataDir: options.dataDir });
   });
   return app;
 }

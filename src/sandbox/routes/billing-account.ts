@@ -11,6 +11,7 @@ import { ACCOUNT_API, originOf } from '../resources/paths.js';
 import type { AccountChanges, AccountRow } from '../store/accounts.js';
 import { addInCondition, type Criteria } from '../store/bills.js';
 import { TmfError, sendTmfError } from '../tmf-errors.js';
+import { applyPaymentPatch, autopayExtension, takePaymentPatch } from '../payment/autopay.js';
 
 export const BILLING_ACCOUNT_FILTERS = ['id', 'state'] as const;
 export const PRESENTATION_MEDIA = ['electronic', 'paper'] as const;
@@ -78,7 +79,7 @@ function build(ctx: SandboxContext, origin: string, rows: readonly AccountRow[],
   const needsBalances = wants(fields, 'accountBalance') || wants(fields, 'paymentStatus');
   const balances = needsBalances ? ctx.accounts.balances(rows.map((r) => r.id), ctx.now()) : new Map();
   const now = ctx.now();
-  return rows.map((row) => selectFields(billingAccountResource(origin, row, balances.get(row.id), now), fields));
+  return rows.map((row) => selectFields({ ...billingAccountResource(origin, row, balances.get(row.id), now), ...autopayExtension(ctx.db, row.id) }, fields));
 }
 
 export async function billingAccountRoutes(app: FastifyInstance, { ctx }: { ctx: SandboxContext }): Promise<void> {
@@ -118,7 +119,9 @@ export async function billingAccountRoutes(app: FastifyInstance, { ctx }: { ctx:
       return sendTmfError(reply, 404, `No billingAccount with id "${request.params.id}"`);
     }
     const current = billingAccountResource(originOf(request), row, undefined, ctx.now());
-    const changes = parseAccountPatch(request.body, current.relatedParty);
+    const { rest, patch } = takePaymentPatch(request.body);
+    const changes = parseAccountPatch(rest, current.relatedParty);
+    applyPaymentPatch(ctx.db, row.id, patch, ctx.now());
     if (changes.name !== undefined || changes.presentationMedia !== undefined) ctx.accounts.update(row.id, changes, ctx.now());
     const updated = ctx.accounts.account(row.id) ?? row;
     return build(ctx, originOf(request), [updated], null)[0];

@@ -1,0 +1,202 @@
+/**
+ * TMF676 Payment (base path `/paymentManagement/v4`, without /tmf-api, as the spec declares it)
+ * and TMF670 Payment Method, mapped to the domain. A payment is created with an idempotency key
+ * that is also its `correlatorId`, so that it can be found again by that key.
+ */
+import { z } from 'zod';
+import { expiryDateTime } from '../../domain/card.js';
+import { decimalFromCents, type Money } from '../../domain/money.js';
+import type { Payment, PaymentMethod } from '../../domain/payment.js';
+import type { HttpClient } from '../http.js';
+import { TmfMoney, TmfRef, listAll, parseResource, toMoney } from './common.js';
+import { TMF } from './paths.js';
+
+export const PAYMENT_PATH = '/paymentManagement/v4/payment';
+export const PAYMENT_METHOD_PATH = '/tmf-api/paymentMethod/v4/paymentMethod';
+
+export const TmfPayment = z.looseObject({
+  id: z.string(),
+  correlatorId: z.string().optional(),
+  paymentDate: z.string().optional(),
+  status: z.string().optional(),
+  account: TmfRef.optional(),
+  totalAmount: TmfMoney,
+  channel: z.looseObject({ name: z.string().optional() }).optional(),
+  paymentMethod: TmfRef.optional(),
+  paymentItem: z.array(z.looseObject({ item: TmfRef, totalAmount: TmfMoney.optional(), amount: TmfMoney.optional() })).optional(),
+});
+export type TmfPayment = z.infer<typeof TmfPayment>;
+
+const TmfPaymentMethod = z.looseObject({
+  id: z.string(),
+  name: z.string().optional(),
+  isPreferred: z.boolean().optional(),
+  brand: z.string().optional(),
+  lastFourDigits: z.string().optional(),
+  expirationDate: z.string().optional(),
+  accountNumber: z.string().optional(),
+  '@type': z.string().optional(),
+});
+
+export function toPayment(payment: TmfPayment): Payment {
+  const amount = toMoney(payment.totalAmount);
+  return {
+    id: payment.id,
+    accountId: payment.account?.id ?? '',
+    date: payment.paymentDate ?? '',
+    amount,
+    status: payment.status ?? 'unknown',
+    channel: payment.channel?.name,
+    methodId: payment.paymentMethod?.id,
+    methodName: payment.paymentMethod?.name,
+    correlatorId: payment.correlatorId,
+    bills: (payment.paymentItem ?? []).map((item) => ({
+      billId: item.item.id,
+      amount: toMoney(item.totalAmount ?? item.amount ?? payment.totalAmount, amount.currency),
+    })),
+  };
+}
+
+/** What a payment request carries; kept verbatim in the journal so that a replay is byte-identical in meaning. */
+export interface PaymentRequestBody {
+  correlatorId: string;
+  account: { id: string };
+  totalAmount: { unit: string; value: number };
+  paymentMethod: { id: string; name: string; '@type': 'PaymentMethodRef'; '@referredType': 'PaymentMethod' };
+  paymentItem: { item: { id: string; '@referredType': 'CustomerBill' }; totalAmount: { unit: string; value: number } }[];
+  '@type': 'Payment';
+}
+
+export function paymentRequestBody(
+  key: string,
+  accountId: string,
+  billId: string,
+  amount: Money,
+  method: { id: string; name: string },
+): PaymentRequestBody {
+  const value = { unit: amount.currency, value: decimalFromCents(amount.amount) };
+  return {
+    correlatorId: key,
+    account: { id: accountId },
+    totalAmount: value,
+    // TMF676's PaymentMethodRefOrValue requires @type and name besides the id.
+    paymentMethod: { id: method.id, name: method.name, '@type': 'PaymentMethodRef', '@referredType': 'PaymentMethod' },
+    paymentItem: [{ item: { id: billId, '@referredType': 'CustomerBill' }, totalAmount: value }],
+    '@type': 'Payment',
+  };
+}
+
+/** POSTs a payment under its idempotency key (the client retries transient failures with the same key). */
+export async function createPayment(client: HttpClient, body: PaymentRequestBody, idempotencyKey: string): Promise<Payment> {
+  const response = await client.request({ method: 'POST', path: PAYMENT_PATH, json: body, idempotencyKey });
+  return toPayment(parseResource(TmfPayment, response, 'Payment', PAYMENT_PATH));
+}
+
+/** The payment made with this idempotency key, if the server has one. */
+export async function findPaymentByKey(client: HttpClient, accountId: string, key: string): Promise<Payment | undefined> {
+  const found = await listAll(client, PAYMENT_PATH, TmfPayment, 'Payment', { query: { 'account.id': accountId, correlatorId: key }, max: 1 });
+  return found[0] ? toPayment(found[0]) : undefined;
+}
+
+export async function listPayments(client: HttpClient, query: { accountId: string; billId?: string; limit?: number }): Promise<Payment[]> {
+  const payments = await listAll(client, PAYMENT_PATH, TmfPayment, 'Payment', {
+    query: { 'account.id': query.accountId, 'paymentItem.item.id': query.billId },
+    max: query.limit,
+  });
+  return payments.map(toPayment);
+}
+
+export async function getPayment(client: HttpClient, id: string): Promise<Payment> {
+  const path = `${PAYMENT_PATH}/${encodeURIComponent(id)}`;
+  return toPayment(parseResource(TmfPayment, await client.get(path), 'Payment', path));
+}
+
+function toPaymentMethod(method: z.infer<typeof TmfPaymentMethod>): PaymentMethod {
+  // TMF670 spells the types tokenizedCard, bankCard, bankAccountDebit; some servers capitalize them.
+  const type = method['@type']?.toLowerCase();
+  const kind = type === 'tokenizedcard' || type === 'bankcard' ? 'card' : type === 'bankaccountdebit' ? 'bankAccount' : 'other';
+  return {
+    id: method.id,
+    kind,
+    name: method.name ?? method.id,
+    isDefault: method.isPreferred === true,
+    brand: method.brand,
+    lastFour: method.lastFourDigits ?? method.accountNumber?.slice(-4),
+    expiry: method.expirationDate?.slice(0, 7),
+  };
+}
+
+export async function listPaymentMethods(client: HttpClient, accountId: string): Promise<PaymentMethod[]> {
+  const methods = await listAll(client, PAYMENT_METHOD_PATH, TmfPaymentMethod, 'PaymentMethod', { query: { 'account.id': accountId } });
+  return methods.map(toPaymentMethod);
+}
+
+/** A new card (number and CVV go to the server once, over the API, and are never kept here) or bank account. */
+export type NewPaymentMethod =
+  | { kind: 'card'; number: string; expiry: string; cvv: string; holder?: string }
+  | { kind: 'bankAccount'; institution: string; transit: string; account: string; holder?: string };
+
+export async function createPaymentMethod(client: HttpClient, accountId: string, method: NewPaymentMethod, makeDefault: boolean): Promise<PaymentMethod> {
+  const common = { account: [{ id: accountId }], isPreferred: makeDefault };
+  const json =
+    method.kind === 'card'
+      ? { ...common, '@type': 'bankCard', cardNumber: method.number, expirationDate: expiryDateTime(method.expiry), cvv: method.cvv, nameOnCard: method.holder }
+      : { ...common, '@type': 'bankAccountDebit', institutionNumber: method.institution, transitNumber: method.transit, accountNumber: method.account, owner: method.holder };
+  const response = await client.request({ method: 'POST', path: PAYMENT_METHOD_PATH, json });
+  return toPaymentMethod(parseResource(TmfPaymentMethod, response, 'PaymentMethod', PAYMENT_METHOD_PATH));
+}
+
+export async function deletePaymentMethod(client: HttpClient, id: string): Promise<void> {
+  await client.request({ method: 'DELETE', path: `${PAYMENT_METHOD_PATH}/${encodeURIComponent(id)}` });
+}
+
+const AccountDefaultMethod = z.looseObject({ id: z.string(), defaultPaymentMethod: TmfRef.optional() });
+
+/** The account's default payment method (TMF666 `defaultPaymentMethod`), if it has one. */
+export async function defaultPaymentMethodId(client: HttpClient, accountId: string): Promise<string | undefined> {
+  const path = `${TMF.billingAccount}/${encodeURIComponent(accountId)}`;
+  return parseResource(AccountDefaultMethod, await client.get(path), 'BillingAccount', path).defaultPaymentMethod?.id;
+}
+
+const AccountAutopay = z.looseObject({
+  id: z.string(),
+  name: z.string().optional(),
+  relatedParty: z.array(z.unknown()).optional(),
+  defaultPaymentMethod: TmfRef.optional(),
+  characteristic: z.array(z.looseObject({ name: z.string(), value: z.unknown() })).optional(),
+});
+
+/** Autopay (pre-authorized payment) of an account: the `autopay` characteristic on TMF666 billingAccount. */
+export interface AutopayState {
+  enabled: boolean;
+  acceptedAt?: string;
+  method?: { id: string; name: string };
+}
+
+function toAutopay(account: z.infer<typeof AccountAutopay>): AutopayState {
+  const value = (name: string) => account.characteristic?.find((c) => c.name === name)?.value;
+  const acceptedAt = value('autopayTermsAcceptedAt');
+  return {
+    enabled: value('autopay') === true,
+    acceptedAt: typeof acceptedAt === 'string' ? acceptedAt : undefined,
+    method: account.defaultPaymentMethod ? { id: account.defaultPaymentMethod.id, name: account.defaultPaymentMethod.name ?? account.defaultPaymentMethod.id } : undefined,
+  };
+}
+
+export async function getAutopay(client: HttpClient, accountId: string): Promise<AutopayState> {
+  const path = `${TMF.billingAccount}/${encodeURIComponent(accountId)}`;
+  return toAutopay(parseResource(AccountAutopay, await client.get(path), 'BillingAccount', path));
+}
+
+/** Turns autopay on (with the method it will use and the accepted agreement) or off. */
+export async function setAutopay(client: HttpClient, accountId: string, change: { enabled: true; methodId: string } | { enabled: false }): Promise<AutopayState> {
+  const path = `${TMF.billingAccount}/${encodeURIComponent(accountId)}`;
+  // TMF666's BillingAccount_Update requires name and relatedParty: send the current ones, unchanged.
+  const current = parseResource(AccountAutopay, await client.get(path), 'BillingAccount', path);
+  const required = { name: current.name ?? current.id, relatedParty: current.relatedParty ?? [] };
+  const json = change.enabled
+    ? { ...required, defaultPaymentMethod: { id: change.methodId }, characteristic: [{ name: 'autopay', value: true }, { name: 'autopayTermsAccepted', value: true }] }
+    : { ...required, characteristic: [{ name: 'autopay', value: false }] };
+  const response = await client.request({ method: 'PATCH', path, json });
+  return toAutopay(parseResource(AccountAutopay, response, 'BillingAccount', path));
+}

@@ -1,0 +1,29 @@
+/** `espace autopay status`: whether bills are paid automatically, and with what. */
+import { getAutopay } from '../../../api/tmf/payment.js';
+import { formatDate, toJson } from '../../../output/formats.js';
+import { sanitizeText } from '../../../output/sanitize.js';
+import { resolveAccountId } from '../../account.js';
+import type { Context } from '../../context.js';
+
+export interface AutopayStatusOptions {
+  account?: string;
+}
+
+export async function run(options: AutopayStatusOptions, ctx: Context): Promise<void> {
+  const api = await ctx.api();
+  const accountId = await resolveAccountId(api, options.account);
+  const state = await getAutopay(api, accountId);
+  const { io, t, locale } = ctx;
+  if (ctx.globals.json) {
+    io.out(toJson({ account: accountId, enabled: state.enabled, method: state.method ?? null, termsAcceptedAt: state.acceptedAt ?? null }));
+    return;
+  }
+  const method = state.method?.name ?? t('autopay.noMethod');
+  io.out(
+    `${sanitizeText(
+      state.enabled
+        ? t('autopay.statusOn', { account: accountId, method, date: formatDate(state.acceptedAt, locale) })
+        : t('autopay.statusOff', { account: accountId, method }),
+    )}\n`,
+  );
+}

@@ -1,0 +1,52 @@
+import { type Command, InvalidArgumentError } from 'commander';
+import type { Registrar } from '../../program.js';
+import type { PaymentListOptions } from './list.js';
+import type { PaymentReconcileOptions } from './reconcile.js';
+import type { PaymentShowOptions } from './show.js';
+
+function positiveInteger(value: string): number {
+  const parsed = Number(value);
+  if (!Number.isInteger(parsed) || parsed < 1) throw new InvalidArgumentError(value);
+  return parsed;
+}
+
+export function registerPayment(program: Command, { t, action, examples }: Registrar): void {
+  const payment = examples(program.command('payment').description(t('payment.description')), ['espace payment list', 'espace payment reconcile']);
+
+  examples(
+    payment
+      .command('list')
+      .description(t('payment.list.description'))
+      .option('--account <id>', t('bill.option.account'))
+      .option('--bill <id>', t('payment.list.option.bill'))
+      .option('--limit <n>', t('payment.list.option.limit'), positiveInteger, 24)
+      .action(
+        action(
+          () => import('./list.js'),
+          (_args, options): PaymentListOptions => ({
+            account: options.account as string | undefined,
+            bill: options.bill as string | undefined,
+            limit: options.limit as number,
+          }),
+        ),
+      ),
+    ['espace payment list', 'espace payment list --bill CB-1001-202611 --json', 'espace payment list --account BA-2001   # agents'],
+  );
+
+  examples(
+    payment
+      .command('show')
+      .description(t('payment.show.description'))
+      .argument('<id>', t('payment.show.argument'))
+      .action(action(() => import('./show.js'), ([id]): PaymentShowOptions => ({ id: id! }))),
+    ['espace payment show PAY-1001-20261018', 'espace payment show PAY-1001-20261018 --json'],
+  );
+
+  examples(
+    payment
+      .command('reconcile')
+      .description(t('payment.reconcile.description'))
+      .action(action(() => import('./reconcile.js'), (): PaymentReconcileOptions => ({}))),
+    ['espace payment reconcile', 'espace payment reconcile --json'],
+  );
+}

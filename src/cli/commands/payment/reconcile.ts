@@ -1,0 +1,86 @@
+/**
+ * `espace payment reconcile`: settles every journaled payment whose outcome is unknown. For each,
+ * the server is asked for the payment made with its key (correlatorId); if there is none, the same
+ * key and body are sent again — the server either charges it now, once, or answers with what it
+ * already did. Never a second charge, never a lost one. Exit 5 while any stays unknown.
+ */
+import { findPaymentByKey } from '../../../api/tmf/payment.js';
+import { PaymentJournal, journalDir, type JournalEntry } from '../../../config/payment-journal.js';
+import { formatMoney } from '../../../domain/money.js';
+import type { Payment } from '../../../domain/payment.js';
+import { EspaceError } from '../../../errors.js';
+import { moneyJson, toJson } from '../../../output/formats.js';
+import { sanitizeText } from '../../../output/sanitize.js';
+import type { Context } from '../../context.js';
+import { submitPayment } from '../../payment/submit.js';
+
+export type PaymentReconcileOptions = Record<string, never>;
+
+type Finding =
+  | { outcome: 'charged'; payment: Payment; replayed: boolean }
+  | { outcome: 'notCharged'; reason: EspaceError }
+  | { outcome: 'unknown'; reason: EspaceError }
+  | { outcome: 'otherServer' };
+
+async function settle(entry: JournalEntry, ctx: Context, journal: PaymentJournal): Promise<Finding> {
+  if (entry.apiUrl !== ctx.target().apiUrl) return { outcome: 'otherServer' };
+  const api = await ctx.api();
+  let found: Payment | undefined;
+  try {
+    found = await findPaymentByKey(api, entry.accountId, entry.key);
+  } catch (error) {
+    if (error instanceof EspaceError && error.category !== 'auth') return { outcome: 'unknown', reason: error };
+    throw error;
+  }
+  if (found) {
+    journal.settle(entry.key);
+    return { outcome: 'charged', payment: found, replayed: false };
+  }
+  const sent = await submitPayment(api, entry);
+  if (sent.kind === 'unknown') return { outcome: 'unknown', reason: sent.error };
+  journal.settle(entry.key);
+  return sent.kind === 'charged' ? { outcome: 'charged', payment: sent.payment, replayed: true } : { outcome: 'notCharged', reason: sent.error };
+}
+
+export async function run(_options: PaymentReconcileOptions, ctx: Context): Promise<void> {
+  const { io, t, locale } = ctx;
+  const journal = new PaymentJournal(journalDir(ctx.env));
+  const { entries, unreadable } = journal.pending();
+  for (const path of unreadable) io.err(`${io.errColor.warning(t('payment.reconcile.unreadable', { path }))}\n`);
+  if (entries.length === 0 && !ctx.globals.json) {
+    io.err(`${t('payment.reconcile.none')}\n`);
+    if (unreadable.length === 0) return;
+  }
+
+  const report: Record<string, unknown>[] = [];
+  let unresolved = unreadable.length;
+  for (const entry of entries) {
+    const finding = await settle(entry, ctx, journal);
+    const base = { key: entry.key, account: entry.accountId, bill: entry.billId, amount: moneyJson(entry.amount, locale), outcome: finding.outcome };
+    const amount = formatMoney(entry.amount, locale);
+    let line: string;
+    switch (finding.outcome) {
+      case 'charged':
+        report.push({ ...base, payment: finding.payment.id, charged: moneyJson(finding.payment.amount, locale) });
+        line = t(finding.replayed ? 'payment.reconcile.chargedNow' : 'payment.reconcile.charged', { key: entry.key, bill: entry.billId, amount, id: finding.payment.id });
+        break;
+      case 'notCharged':
+        report.push({ ...base, reason: finding.reason.describe(t) });
+        line = t('payment.reconcile.notCharged', { key: entry.key, bill: entry.billId, amount, reason: finding.reason.describe(t) });
+        break;
+      case 'unknown':
+        unresolved++;
+        report.push({ ...base, reason: finding.reason.describe(t) });
+        line = t('payment.reconcile.stillUnknown', { key: entry.key, bill: entry.billId, amount, reason: finding.reason.describe(t) });
+        break;
+      case 'otherServer':
+        unresolved++;
+        report.push({ ...base, apiUrl: entry.apiUrl });
+        line = t('payment.reconcile.otherServer', { key: entry.key, bill: entry.billId, amount, url: entry.apiUrl });
+        break;
+    }
+    if (!ctx.globals.json) io.out(`${sanitizeText(line)}\n`);
+  }
+  if (ctx.globals.json) io.out(toJson(report));
+  if (unresolved > 0) throw new EspaceError('paymentUnknown', 'payment.reconcile.incomplete', { params: { count: unresolved } });
+}

@@ -1,0 +1,33 @@
+/** `espace payment show ID`: one payment. */
+import { getPayment } from '../../../api/tmf/payment.js';
+import { formatMoney } from '../../../domain/money.js';
+import { formatDate, toJson } from '../../../output/formats.js';
+import { sanitizeText } from '../../../output/sanitize.js';
+import type { Context } from '../../context.js';
+import { paymentJson } from '../../payment/view.js';
+
+export interface PaymentShowOptions {
+  id: string;
+}
+
+export async function run(options: PaymentShowOptions, ctx: Context): Promise<void> {
+  const api = await ctx.api();
+  const payment = await getPayment(api, options.id);
+  const { io, t, locale } = ctx;
+  if (ctx.globals.json) {
+    io.out(toJson(paymentJson(payment, locale)));
+    return;
+  }
+  const lines = [
+    [t('payment.column.id'), payment.id],
+    [t('payment.column.account'), payment.accountId],
+    [t('payment.column.date'), formatDate(payment.date, locale)],
+    [t('payment.column.amount'), formatMoney(payment.amount, locale)],
+    [t('payment.column.method'), payment.methodName ?? ''],
+    [t('payment.column.channel'), payment.channel ?? ''],
+    [t('payment.column.status'), payment.status],
+    ...payment.bills.map((bill) => [t('payment.column.bills'), `${bill.billId} (${formatMoney(bill.amount, locale)})`]),
+    ...(payment.correlatorId ? [[t('payment.column.key'), payment.correlatorId]] : []),
+  ];
+  io.out(`${lines.map(([label, value]) => `${label}: ${sanitizeText(value ?? '')}`).join('\n')}\n`);
+}

@@ -1,0 +1,93 @@
+/**
+ * The payment side of a TMF666 billingAccount: `defaultPaymentMethod` (in TMF666) and autopay
+ * (pre-authorized payment), which TMF666 lacks, carried as the documented characteristics
+ * `autopay` (boolean) and, when it is turned on, `autopayTermsAccepted` (must be true: the
+ * customer accepted the pre-authorized payment agreement).
+ */
+import type { SandboxDatabase, Statement } from '../db.js';
+import { TmfError } from '../tmf-errors.js';
+
+export interface PaymentPatch {
+  defaultPaymentMethodId?: string;
+  autopay?: boolean;
+  termsAccepted?: boolean;
+}
+
+const AUTOPAY = 'autopay';
+const TERMS = 'autopayTermsAccepted';
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** Splits a merge patch into the payment fields (validated here) and the rest (for the account route). */
+export function takePaymentPatch(body: unknown): { rest: unknown; patch: PaymentPatch } {
+  if (!isObject(body)) return { rest: body, patch: {} };
+  const { defaultPaymentMethod, characteristic, ...rest } = body;
+  const patch: PaymentPatch = {};
+  if (defaultPaymentMethod !== undefined) {
+    if (!isObject(defaultPaymentMethod) || typeof defaultPaymentMethod.id !== 'string') throw new TmfError(400, '"defaultPaymentMethod" must be {"id": "PM-…"}');
+    patch.defaultPaymentMethodId = defaultPaymentMethod.id;
+  }
+  if (characteristic !== undefined) {
+    if (!Array.isArray(characteristic)) throw new TmfError(400, '"characteristic" must be an array');
+    for (const item of characteristic) {
+      if (!isObject(item) || (item.name !== AUTOPAY && item.name !== TERMS) || typeof item.value !== 'boolean') {
+        throw new TmfError(400, `"characteristic" may only hold {"name": "${AUTOPAY}" | "${TERMS}", "value": true | false}`);
+      }
+      if (item.name === AUTOPAY) patch.autopay = item.value;
+      else patch.termsAccepted = item.value;
+    }
+  }
+  return { rest, patch };
+}
+
+/** Applies the payment fields in one transaction; a method must be active and the account's own. */
+export function applyPaymentPatch(db: SandboxDatabase, accountId: string, patch: PaymentPatch, now: Date): void {
+  db.transaction(() => {
+    if (patch.defaultPaymentMethodId !== undefined) {
+      const method = db
+        .prepare<[string, string], { name: string }>(`SELECT name FROM payment_method WHERE id = ? AND billing_account_id = ? AND status = 'active'`)
+        .get(patch.defaultPaymentMethodId, accountId);
+      if (!method) throw new TmfError(422, `Payment method "${patch.defaultPaymentMethodId}" is not on file for account ${accountId}`);
+      db.prepare('UPDATE billing_account SET default_payment_method_id = ?, default_payment_method_name = ?, last_modified = ? WHERE id = ?').run(
+        patch.defaultPaymentMethodId,
+        method.name,
+        now.toISOString(),
+        accountId,
+      );
+    }
+    if (patch.autopay === true) {
+      if (patch.termsAccepted !== true) throw new TmfError(422, `Turning autopay on requires the pre-authorized payment agreement: send {"name": "${TERMS}", "value": true}`);
+      const usable = db
+        .prepare<[string], { one: number }>(
+          `SELECT 1 AS one FROM billing_account a JOIN payment_method m ON m.id = a.default_payment_method_id
+            WHERE a.id = ? AND m.status = 'active' AND m.kind IN ('card', 'bankAccount')`,
+        )
+        .get(accountId);
+      if (!usable) throw new TmfError(422, 'Autopay needs a default payment method on file (a card or a bank account)');
+      db.prepare('UPDATE billing_account SET autopay = 1, autopay_terms_accepted_at = ?, last_modified = ? WHERE id = ?').run(now.toISOString(), now.toISOString(), accountId);
+    } else if (patch.autopay === false) {
+      db.prepare('UPDATE billing_account SET autopay = 0, last_modified = ? WHERE id = ?').run(now.toISOString(), accountId);
+    }
+  })();
+}
+
+const autopayStatements = new WeakMap<SandboxDatabase, Statement<[string], { autopay: number; acceptedAt: string | null }>>();
+
+/** The autopay characteristics of an account's resource. */
+export function autopayExtension(db: SandboxDatabase, accountId: string): { characteristic: { name: string; valueType: string; value: unknown }[] } {
+  let statement = autopayStatements.get(db);
+  if (!statement) {
+    // Prepared once per database: account lists call this for every account.
+    statement = db.prepare('SELECT autopay, autopay_terms_accepted_at AS acceptedAt FROM billing_account WHERE id = ?');
+    autopayStatements.set(db, statement);
+  }
+  const row = statement.get(accountId);
+  return {
+    characteristic: [
+      { name: AUTOPAY, valueType: 'boolean', value: row?.autopay === 1 },
+      ...(row?.acceptedAt ? [{ name: 'autopayTermsAcceptedAt', valueType: 'dateTime', value: row.acceptedAt }] : []),
+    ],
+  };
+}

@@ -1,0 +1,209 @@
+/**
+ * TMF676 payment (at the spec's base path, without /tmf-api) and TMF670 paymentMethod.
+ *
+ * POST payment requires an `Idempotency-Key` header (payment/idempotency.ts) and applies the
+ * payment to one bill. Customers pay their own accounts (others answer 404); agents any account,
+ * recorded as a payment by phone; the read-only CI client is refused by the bearer hook (403).
+ */
+import { setTimeout as delay } from 'node:timers/promises';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { SandboxContext } from '../context.js';
+import { principalOf, type Principal } from '../auth/principal.js';
+import { parseQuery, selectFields, setListHeaders, singleFilter } from '../paging.js';
+import { loadPaymentDataCipher } from '../payment/cipher.js';
+import { IdempotencyStore, fingerprint } from '../payment/idempotency.js';
+import { PaymentMethodStore } from '../payment/methods.js';
+import { PaymentStore, type PaymentRow } from '../payment/payments.js';
+import { PAYMENT_API, paymentResource } from '../resources/payment.js';
+import { originOf } from '../resources/paths.js';
+import type { Criteria } from '../store/bills.js';
+import { TmfError, sendTmfError, tmfErrorBody } from '../tmf-errors.js';
+import { paymentMethodRoutes } from './payment-method.js';
+
+export const PAYMENT_FILTERS = ['account.id', 'correlatorId', 'paymentItem.item.id'] as const;
+const IDEMPOTENCY_KEY = /^[\x21-\x7e]{8,255}$/;
+/** Simulated card-network latency, so that a concurrent repeat can find a payment still running. */
+export const GATEWAY_LATENCY_ENV = 'ESPACE_SANDBOX_PAYMENT_LATENCY_MS';
+
+export interface PaymentServices {
+  payments: PaymentStore;
+  methods: PaymentMethodStore;
+  keys: IdempotencyStore;
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function refId(value: unknown, field: string): string {
+  if (!isObject(value) || typeof value.id !== 'string' || value.id === '') throw new TmfError(400, `"${field}.id" is required`);
+  return value.id;
+}
+
+/** Exact cents of a TMF Money value; refuses fractions of a cent and non-positive amounts. */
+function positiveCents(value: unknown, field: string): { cents: number; currency: string } {
+  if (!isObject(value) || typeof value.value !== 'number' || !Number.isFinite(value.value)) {
+    throw new TmfError(400, `"${field}" must be {"unit": "CAD", "value": <amount>}`);
+  }
+  const cents = Math.round(value.value * 100);
+  if (Math.abs(value.value * 100 - cents) > 1e-6) throw new TmfError(400, `"${field}.value" has fractions of a cent`);
+  if (cents <= 0) throw new TmfError(400, `"${field}.value" must be more than zero`);
+  return { cents, currency: typeof value.unit === 'string' ? value.unit : 'CAD' };
+}
+
+interface PaymentRequest {
+  accountId: string;
+  billId: string;
+  cents: number;
+  currency: string;
+  methodId: string;
+  correlatorId: string;
+}
+
+function parsePaymentBody(body: unknown, key: string): PaymentRequest {
+  if (!isObject(body)) throw new TmfError(400, 'The request body must be a JSON object (Payment_Create)');
+  const accountId = refId(body.account, 'account');
+  const methodId = refId(body.paymentMethod, 'paymentMethod');
+  const { cents, currency } = positiveCents(body.totalAmount, 'totalAmount');
+  const items = body.paymentItem;
+  if (!Array.isArray(items) || items.length !== 1 || !isObject(items[0])) {
+    throw new TmfError(400, '"paymentItem" must hold exactly one item: the bill paid ({"item": {"id": "CB-…"}})');
+  }
+  const billId = refId(items[0].item, 'paymentItem[0].item');
+  if (items[0].totalAmount !== undefined && positiveCents(items[0].totalAmount, 'paymentItem[0].totalAmount').cents !== cents) {
+    throw new TmfError(400, '"paymentItem[0].totalAmount" must equal "totalAmount"');
+  }
+  const correlatorId = body.correlatorId ?? key;
+  if (correlatorId !== key) throw new TmfError(400, '"correlatorId" must equal the Idempotency-Key header');
+  return { accountId, billId, cents, currency, methodId, correlatorId };
+}
+
+export function createPaymentServices(ctx: SandboxContext, dataDir: string): PaymentServices {
+  const methods = new PaymentMethodStore(ctx.db, loadPaymentDataCipher(dataDir));
+  methods.ensureSeeded(ctx.now().toISOString());
+  return { payments: new PaymentStore(ctx.db), methods, keys: new IdempotencyStore(ctx.db) };
+}
+
+export async function paymentRoutes(app: FastifyInstance, { ctx, dataDir }: { ctx: SandboxContext; dataDir: string }): Promise<void> {
+  const services = createPaymentServices(ctx, dataDir);
+  const { payments, methods, keys } = services;
+  const latencyMs = Number(process.env[GATEWAY_LATENCY_ENV] ?? 0) || 0;
+
+  const build = (origin: string, rows: readonly PaymentRow[]) => {
+    const allocations = payments.allocationsOf(rows.map((r) => r.id));
+    return rows.map((row) => paymentResource(origin, row, allocations.get(row.id) ?? []));
+  };
+
+  /** Validates, authorizes with the simulated issuer, and applies; the answer is stored with the charge. */
+  async function charge(principal: Principal, request: FastifyRequest, key: string): Promise<unknown> {
+    const parsed = parsePaymentBody(request.body, key);
+    const account = ctx.accounts.account(parsed.accountId);
+    if (!account || !ctx.access.canSeeAccount(principal, account.id)) throw new TmfError(404, `No billingAccount with id "${parsed.accountId}"`);
+    const method = methods.method(parsed.methodId);
+    if (!method || method.billingAccountId !== account.id || method.status !== 'active') {
+      throw new TmfError(422, `Payment method "${parsed.methodId}" is not on file for account ${account.id}`);
+    }
+    payments.checkPayable(parsed.billId, account.id, parsed.cents, parsed.currency);
+    if (method.kind === 'card' && method.expiry !== null && method.expiry < ctx.now().toISOString().slice(0, 7)) {
+      throw new TmfError(422, `The card ${method.name} has expired; nothing was charged`);
+    }
+    await delay(latencyMs);
+    if (method.declines) throw new TmfError(422, `The card ${method.name} was declined by its issuer; nothing was charged`);
+    const byPhone = principal.role === 'agent';
+    return payments.apply(
+      {
+        billingAccountId: account.id,
+        billId: parsed.billId,
+        amountCents: parsed.cents,
+        currency: parsed.currency,
+        channel: byPhone ? 'phone' : 'online',
+        name: byPhone ? 'Payment by phone' : 'Online payment',
+        description: `${byPhone ? 'Payment by phone' : 'Online payment'} of bill ${parsed.billId} – ${method.name}`,
+        paymentMethodId: method.id,
+        paymentMethodName: method.name,
+        correlatorId: parsed.correlatorId,
+      },
+      ctx.now(),
+      { store: keys, key, answer: (row, allocations) => paymentResource(originOf(request), row, allocations) },
+    );
+  }
+
+  app.post(`${PAYMENT_API}/payment`, async (request, reply: FastifyReply) => {
+    const principal = principalOf(request);
+    parseQuery(request.query, {});
+    const header = request.headers['idempotency-key'];
+    const key = Array.isArray(header) ? header[0] : header;
+    if (key === undefined) return sendTmfError(reply, 400, 'POST payment requires an Idempotency-Key header (a unique value per payment, reused on retries)');
+    if (!IDEMPOTENCY_KEY.test(key)) return sendTmfError(reply, 400, 'The Idempotency-Key header must be 8 to 255 printable ASCII characters');
+
+    const caller = principal.userId ?? principal.clientId;
+    const reservation = keys.reserve(key, caller, fingerprint(request.body), ctx.now().getTime());
+    switch (reservation.kind) {
+      case 'mismatch':
+        return sendTmfError(reply, 422, 'This Idempotency-Key was already used with a different request; use a new key for a new payment');
+      case 'otherCaller':
+        return sendTmfError(reply, 409, 'This Idempotency-Key belongs to another caller; use a new key for a new payment');
+      case 'inProgress':
+        reply.header('retry-after', '1');
+        return sendTmfError(reply, 409, 'A request with this Idempotency-Key is still being processed; retry later with the same key');
+      case 'replay':
+        reply.header('idempotent-replayed', 'true');
+        return reply.code(reservation.statusCode).type('application/json; charset=utf-8').send(reservation.response);
+      case 'reserved':
+        break;
+    }
+    try {
+      const answer = await charge(principal, request, key);
+      return reply.code(201).send(answer);
+    } catch (error) {
+      if (error instanceof TmfError && error.statusCode < 500) {
+        // A refusal is the key's final answer too: a retry must not turn it into a charge later.
+        keys.finish(key, error.statusCode, tmfErrorBody(error.statusCode, error.message));
+        throw error;
+      }
+      keys.release(key);
+      throw error;
+    }
+  });
+
+  app.get(`${PAYMENT_API}/payment`, async (request, reply) => {
+    const principal = principalOf(request);
+    const query = parseQuery(request.query, { filters: PAYMENT_FILTERS, paging: true });
+    const criteria: Criteria = { conditions: [], params: {} };
+    const account = singleFilter(query, 'account.id');
+    if (account !== undefined) {
+      criteria.conditions.push('p.billing_account_id = @account');
+      criteria.params.account = account;
+    }
+    const correlator = singleFilter(query, 'correlatorId');
+    if (correlator !== undefined) {
+      criteria.conditions.push('p.correlator_id = @correlator');
+      criteria.params.correlator = correlator;
+    }
+    const bill = singleFilter(query, 'paymentItem.item.id');
+    if (bill !== undefined) {
+      criteria.conditions.push('p.id IN (SELECT payment_id FROM payment_allocation WHERE bill_id = @bill)');
+      criteria.params.bill = bill;
+    }
+    const visible = ctx.access.accountCondition(principal, 'p.billing_account_id');
+    if (visible) {
+      criteria.conditions.push(visible.sql);
+      Object.assign(criteria.params, visible.params);
+    }
+    const { total, rows } = payments.list(criteria, query);
+    setListHeaders(reply, total, rows.length);
+    return build(originOf(request), rows).map((resource) => selectFields(resource, query.fields));
+  });
+
+  app.get<{ Params: { id: string } }>(`${PAYMENT_API}/payment/:id`, async (request, reply) => {
+    const principal = principalOf(request);
+    const query = parseQuery(request.query, {});
+    const row = payments.payment(request.params.id);
+    if (!row || !ctx.access.canSeeAccount(principal, row.billingAccountId)) {
+      return sendTmfError(reply, 404, `No payment with id "${request.params.id}"`);
+    }
+    return selectFields(build(originOf(request), [row])[0]!, query.fields);
+  });
+
+  await app.register(paymentMethodRoutes, { ctx, methods });
+}

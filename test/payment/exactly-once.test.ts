@@ -1,0 +1,250 @@
+/**
+ * Exactly-once payments through a fault-injecting proxy between the CLI and a real sandbox:
+ * whatever the network does, or if the CLI is killed, the sandbox ends up with exactly one
+ * payment and what the CLI reports (at once, or after `payment reconcile`) is that payment.
+ */
+import { spawn } from 'node:child_process';
+import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { runCli } from '../helpers/cli.js';
+import { startFaultProxy, type FaultProxy } from '../helpers/fault-proxy.js';
+import { startTestSandbox, type TestSandbox } from '../helpers/sandbox.js';
+import { ESPACE_BIN } from '../helpers/spawn.js';
+
+const PAYMENTS = '/paymentManagement/v4/payment';
+
+let sandbox: TestSandbox;
+let proxy: FaultProxy;
+let home: string;
+
+async function setUp(options: { latencyMs?: number } = {}) {
+  if (options.latencyMs) process.env.ESPACE_SANDBOX_PAYMENT_LATENCY_MS = String(options.latencyMs);
+  sandbox = await startTestSandbox();
+  delete process.env.ESPACE_SANDBOX_PAYMENT_LATENCY_MS;
+  proxy = await startFaultProxy(sandbox.url, (method, path) => method === 'POST' && path.startsWith(PAYMENTS));
+}
+
+beforeEach(async () => {
+  home = await mkdtemp(join(tmpdir(), 'espace-pay-'));
+});
+afterEach(async () => {
+  await proxy?.close();
+  await sandbox?.close();
+  await rm(home, { recursive: true, force: true });
+});
+
+const env = () => ({
+  ESPACE_API_URL: proxy.url,
+  ESPACE_TOKEN: sandbox.tokens.marie,
+  ESPACE_CONFIG_DIR: join(home, 'config'),
+  ESPACE_DATA_DIR: join(home, 'data'),
+});
+const journalDir = () => join(home, 'data', 'payment-journal');
+
+async function journalKeys(): Promise<string[]> {
+  try {
+    return (await readdir(journalDir())).filter((name) => name.endsWith('.json')).map((name) => name.replace(/\.json$/, ''));
+  } catch {
+    return [];
+  }
+}
+
+/** Payments made through the API (not the seeded history), asked of the sandbox directly. */
+async function newPayments(): Promise<Array<{ id: string; correlatorId: string; totalAmount: { value: number } }>> {
+  const res = await fetch(`${sandbox.url}${PAYMENTS}?account.id=BA-1001&limit=1000`, { headers: { authorization: `Bearer ${sandbox.tokens.marie}` } });
+  const all = (await res.json()) as Array<{ id: string; correlatorId?: string; totalAmount: { value: number } }>;
+  return all.filter((p) => p.correlatorId !== undefined) as Array<{ id: string; correlatorId: string; totalAmount: { value: number } }>;
+}
+
+const pay = (...extra: string[]) => runCli(['pay', '--yes', '--amount', '10', ...extra], { env: env() });
+const reconcile = () => runCli(['payment', 'reconcile', '--json'], { env: env() });
+
+describe('pay through a faulty network', () => {
+  it('answer lost once after the charge: the retry with the same key gets the same payment', async () => {
+    await setUp();
+    proxy.plan('loseResponse');
+    const result = await pay('--json');
+    expect(result.stderr).not.toMatch(/Error/);
+    expect(result.code).toBe(0);
+    const payments = await newPayments();
+    expect(payments).toHaveLength(1);
+    expect(JSON.parse(result.stdout).id).toBe(payments[0]!.id);
+    expect(new Set(proxy.log.map((r) => r.idempotencyKey)).size).toBe(1);
+    expect(proxy.log).toHaveLength(2);
+    expect(await journalKeys()).toEqual([]);
+  });
+
+  it('answer lost on every attempt: exit 5 with the key, then reconcile finds the one payment', async () => {
+    await setUp();
+    proxy.plan('loseResponse', 'loseResponse', 'loseResponse');
+    const result = await pay();
+    expect(result.code).toBe(5);
+    const [key] = await journalKeys();
+    expect(result.stderr).toContain(key);
+    expect(result.stderr).toMatch(/payment reconcile/);
+    const charged = await newPayments();
+    expect(charged).toHaveLength(1);
+    expect(charged[0]!.correlatorId).toBe(key);
+
+    // Paying the same bill again now could pay it twice: refused until reconciled, nothing sent.
+    const sent = proxy.log.length;
+    const again = await pay();
+    expect(again.code).toBe(5);
+    expect(again.stderr).toMatch(/earlier payment of bill .* unknown outcome/);
+    expect(proxy.log.length).toBe(sent);
+
+    const settled = await reconcile();
+    expect(settled.code).toBe(0);
+    const report = JSON.parse(settled.stdout);
+    expect(report).toEqual([expect.objectContaining({ key, outcome: 'charged', payment: charged[0]!.id })]);
+    expect(await newPayments()).toHaveLength(1);
+    expect(await journalKeys()).toEqual([]);
+  });
+
+  it('request dropped before it arrived, every attempt: exit 5, nothing charged, reconcile charges it once', async () => {
+    await setUp();
+    proxy.plan('dropRequest', 'dropRequest', 'dropRequest');
+    const result = await pay();
+    expect(result.code).toBe(5);
+    expect(await newPayments()).toHaveLength(0);
+    const [key] = await journalKeys();
+
+    const settled = await reconcile();
+    expect(settled.code).toBe(0);
+    const payments = await newPayments();
+    expect(payments).toHaveLength(1);
+    expect(payments[0]!.correlatorId).toBe(key);
+    expect(JSON.parse(settled.stdout)).toEqual([expect.objectContaining({ key, outcome: 'charged', payment: payments[0]!.id })]);
+    // A second reconcile has nothing left to do and charges nothing.
+    expect((await runCli(['payment', 'reconcile'], { env: env() })).code).toBe(0);
+    expect(await newPayments()).toHaveLength(1);
+  });
+
+  it('connection reset in the middle of the request body: the server charges nothing for it, the retry pays once', async () => {
+    await setUp();
+    proxy.plan('resetMidRequest');
+    const result = await pay('--json');
+    expect(result.code).toBe(0);
+    const payments = await newPayments();
+    expect(payments).toHaveLength(1);
+    expect(JSON.parse(result.stdout).id).toBe(payments[0]!.id);
+    expect(proxy.log.map((r) => r.fault)).toEqual(['resetMidRequest', 'pass']);
+  });
+
+  it('connection reset in the middle of the answer: one payment, reported once', async () => {
+    await setUp();
+    proxy.plan('resetMidBody', 'resetMidBody', 'resetMidBody');
+    const result = await pay();
+    expect(result.code).toBe(5);
+    const settled = await reconcile();
+    expect(settled.code).toBe(0);
+    const payments = await newPayments();
+    expect(payments).toHaveLength(1);
+    expect(JSON.parse(settled.stdout)[0]).toMatchObject({ outcome: 'charged', payment: payments[0]!.id });
+    expect(proxy.log.every((r) => r.upstreamStatus === 201)).toBe(true);
+  });
+
+  it('a repeat while the first attempt still runs gets 409, then the single charge', async () => {
+    await setUp({ latencyMs: 600 });
+    proxy.plan('abandon');
+    const result = await pay('--json');
+    expect(result.code).toBe(0);
+    const payments = await newPayments();
+    expect(payments).toHaveLength(1);
+    expect(JSON.parse(result.stdout).id).toBe(payments[0]!.id);
+    await proxy.waitFor((log) => log[0]?.upstreamStatus !== undefined);
+    expect(proxy.log.map((r) => r.upstreamStatus)).toContain(409);
+    expect(proxy.log[0]!.upstreamStatus).toBe(201);
+  });
+
+  it('a declined card is refused once, not retried, and leaves nothing pending', async () => {
+    await setUp();
+    const result = await pay('--method', 'PM-1001-2');
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/declined/);
+    expect(proxy.log).toHaveLength(1);
+    expect(await newPayments()).toHaveLength(0);
+    expect(await journalKeys()).toEqual([]);
+  });
+
+  it('reconcile of a key the server knows with another body: 422, not retried, not charged', async () => {
+    await setUp();
+    expect((await pay()).code).toBe(0);
+    const [first] = await newPayments();
+    const key = first!.correlatorId;
+    // A journal entry reusing that key with another amount, as a corrupted or tampered journal would.
+    const request = {
+      correlatorId: key,
+      account: { id: 'BA-1001' },
+      totalAmount: { unit: 'CAD', value: 11 },
+      paymentMethod: { id: 'PM-1001-1' },
+      paymentItem: [{ item: { id: 'CB-X', '@referredType': 'CustomerBill' }, totalAmount: { unit: 'CAD', value: 11 } }],
+      '@type': 'Payment',
+    };
+    await writeFile(
+      join(journalDir(), `${key}.json`),
+      JSON.stringify({ version: 1, key, apiUrl: proxy.url, accountId: 'BA-9999', billId: 'CB-X', amount: { amount: 1100, currency: 'CAD' }, methodId: 'PM-1001-1', createdAt: new Date().toISOString(), request }),
+      { mode: 0o600 },
+    );
+    const before = proxy.log.length;
+    const settled = await reconcile();
+    expect(settled.code).toBe(0);
+    expect(JSON.parse(settled.stdout)[0]).toMatchObject({ key, outcome: 'notCharged' });
+    expect(JSON.parse(settled.stdout)[0].reason).toMatch(/422/);
+    expect(proxy.log.length - before).toBe(1);
+    expect(await newPayments()).toHaveLength(1);
+  });
+});
+
+describe('the CLI killed while the payment is in flight', () => {
+  /** Starts the built CLI paying; resolves with the child once the proxy has the request. */
+  async function payInChild() {
+    const child = spawn(process.execPath, [ESPACE_BIN, 'pay', '--yes', '--amount', '10'], {
+      env: { ...process.env, ...env(), LANG: 'en_CA.UTF-8', NO_COLOR: '1' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (_code, signal) => resolve(signal === 'SIGKILL' ? null : _code)));
+    return { child, exited };
+  }
+
+  it('after the server charged: reconcile reports that payment, and there is one', async () => {
+    await setUp();
+    proxy.plan('hold');
+    const { child, exited } = await payInChild();
+    await proxy.waitFor((log) => log[0]?.upstreamStatus === 201);
+    child.kill('SIGKILL');
+    expect(await exited).toBeNull();
+    const [key] = await journalKeys();
+    expect(key).toBeDefined();
+
+    const warned = await runCli(['pay', '--amount', '1'], { env: env() });
+    expect(warned.stderr).toMatch(/earlier payment\(s\) have an unknown outcome/);
+    expect(warned.code).toBe(5);
+
+    const settled = await reconcile();
+    expect(settled.code).toBe(0);
+    const payments = await newPayments();
+    expect(payments).toHaveLength(1);
+    expect(JSON.parse(settled.stdout)).toEqual([expect.objectContaining({ key, outcome: 'charged', payment: payments[0]!.id })]);
+  });
+
+  it('before the request reached the server: reconcile charges it, once', async () => {
+    await setUp();
+    proxy.plan('swallow');
+    const { child, exited } = await payInChild();
+    await proxy.waitFor((log) => log.length === 1);
+    child.kill('SIGKILL');
+    await exited;
+    expect(await newPayments()).toHaveLength(0);
+    const [key] = await journalKeys();
+
+    const settled = await reconcile();
+    expect(settled.code).toBe(0);
+    const payments = await newPayments();
+    expect(payments).toHaveLength(1);
+    expect(payments[0]!.correlatorId).toBe(key);
+    expect(JSON.parse(settled.stdout)[0]).toMatchObject({ outcome: 'charged', payment: payments[0]!.id });
+  });
+});
