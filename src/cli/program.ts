@@ -10,6 +10,10 @@ import { registerBill } from './commands/bill/index.js';
 import { registerContext } from './commands/context/index.js';
 import { registerDemo } from './commands/demo/index.js';
 import { registerSandbox } from './commands/sandbox/index.js';
+import { registerPlan } from './commands/plan/index.js';
+import { registerOrder } from './commands/order/index.js';
+import { registerAddon } from './commands/addon/index.js';
+import { registerUsage } from './commands/usage/index.js';
 import { type Context, type GlobalOptions, VERSION } from './context.js';
 
 /** A command module: its options type and the function that does the work. */
@@ -42,6 +46,10 @@ const NOUNS: Record<string, (program: Command, registrar: Registrar) => void> = 
   context: registerContext,
   sandbox: registerSandbox,
   demo: registerDemo,
+  plan: registerPlan,
+  order: registerOrder,
+  addon: registerAddon,
+  usage: registerUsage,
 };
 
 /** Global options that take a value, so that the value is not mistaken for the noun. */

@@ -10,6 +10,8 @@ import { billMessages } from './messages/bill.js';
 import { coreMessages } from './messages/core.js';
 import { sandboxMessages } from './messages/sandbox.js';
 import { sessionMessages } from './messages/session.js';
+import { planMessages } from './messages/plan.js';
+import { usageMessages } from './messages/usage.js';
 
 export type Lang = 'en' | 'fr';
 
@@ -27,6 +29,8 @@ export const catalog = {
   ...billMessages,
   ...sandboxMessages,
   ...sessionMessages,
+  ...planMessages,
+  ...usageMessages,
 } satisfies MessageTable;
 
 export type MessageKey = keyof typeof catalog;
