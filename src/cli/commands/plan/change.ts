@@ -35,7 +35,7 @@ async function chooseService(ctx: Context, services: readonly Product[], given: 
   if (service === undefined) {
     if (held.length === 1) service = held[0]!;
     else {
-      ctx.io.err(`${services.map((p) => `  ${p.kind}  ${sanitizeCell(p.name)} (${formatMoney(p.monthly, ctx.locale)})`).join('\n')}\n`);
+      ctx.io.err(`${services.map((p) => sanitizeCell(`  ${p.kind}  ${p.name} (${formatMoney(p.monthly, ctx.locale)})`)).join('\n')}\n`);
       service = await ctx.prompt.input({
         message: ctx.t('plan.prompt.service', { services: held.join(', ') }),
         flag: '--service',
@@ -55,7 +55,7 @@ async function chooseOffering(ctx: Context, product: Product, offerings: readonl
   let id = given;
   if (id === undefined) {
     ctx.io.err(
-      `${choices.map((o) => `  ${o.id}  ${sanitizeCell(o.name)}  ${formatMoney(o.monthly, ctx.locale)}  ${offeringDetails(o, ctx.t, ctx.locale)}`).join('\n')}\n`,
+      `${choices.map((o) => sanitizeCell(`  ${o.id}  ${o.name}  ${formatMoney(o.monthly, ctx.locale)}  ${offeringDetails(o, ctx.t, ctx.locale)}`)).join('\n')}\n`,
     );
     id = (
       await ctx.prompt.input({

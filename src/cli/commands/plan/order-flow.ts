@@ -86,7 +86,7 @@ async function confirmOrder(ctx: Context, options: ConfirmOptions): Promise<void
 
 export function stateLine(order: Order, ctx: Context): string {
   const history = order.stateChanges.map((change) => change.state).join(' → ');
-  return ctx.t('order.placed', { id: order.id, state: order.state, history: history || order.state });
+  return sanitizeCell(ctx.t('order.placed', { id: order.id, state: order.state, history: history || order.state }));
 }
 
 export async function previewAndOrder(
