@@ -106,6 +106,23 @@ describe('plan change, then the next bill on demand', () => {
     expect(after.products[0]).toMatchObject({ offeringId: 'OFF-INT-GIGA-PLUS', monthly: { amount: 9900 } });
   });
 
+  it('produces the next bill with `plan next-bill` and shows it as `bill show` does', async () => {
+    const changed = await cli('marie', ['plan', 'change', '--service', 'mobile', '--to', 'OFF-MOB-50', '--accept-terms', '--yes', '--json']);
+    expect(changed.code, changed.stderr).toBe(0);
+    const { preview } = JSON.parse(changed.stdout);
+    // 55.00 × 14/30 = 25.666… → 25.67 credited; 70.00 × 14/30 = 32.666… → 32.67 charged.
+    expect([preview.proratedCredit.amount, preview.proratedCharge.amount]).toEqual([-2567, 3267]);
+    const json = await cli('marie', ['plan', 'next-bill', '--json']);
+    expect(json.code, json.stderr).toBe(0);
+    const bill = JSON.parse(json.stdout);
+    expect(bill.id).toBe('CB-1001-202612');
+    const prorations = bill.sections.serviceCharges.lines.filter((l: any) => /au prorata/.test(l.name)).map((l: any) => l.amount.amount);
+    expect(prorations).toEqual([-2567, 3267]);
+    const piped = await cli('marie', ['plan', 'next-bill']);
+    expect(piped.stdout).toContain('Mobile 50 Go – frais au prorata\t32.67');
+    expect(piped.stdout).toContain('Mobile 20 Go – crédit au prorata\t-25.67');
+  });
+
   it.each([
     ['a downgrade inside the contract term', ['--service', 'internet', '--to', 'OFF-INT-400'], /under contract until Jul 1, 2027/],
     ['an offer of another service', ['--service', 'internet', '--to', 'OFF-MOB-50'], /offer OFF-MOB-50 is not a plan of the service Internet/],

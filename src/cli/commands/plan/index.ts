@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import type { Registrar } from '../../program.js';
 import type { PlanCatalogOptions } from './catalog.js';
 import type { PlanChangeOptions } from './change.js';
+import type { PlanNextBillOptions } from './next-bill.js';
 import type { PlanShowOptions } from './show.js';
 
 export function registerPlan(program: Command, { t, action, examples }: Registrar): void {
@@ -47,5 +48,14 @@ export function registerPlan(program: Command, { t, action, examples }: Registra
         ),
       ),
     ['espace plan change', 'espace plan change --service internet --to OFF-INT-GIGA-PLUS', 'espace plan change --service mobile --to OFF-MOB-50 --accept-terms --yes --json'],
+  );
+
+  examples(
+    plan
+      .command('next-bill')
+      .description(t('plan.nextBill.description'))
+      .option('--account <id>', t('bill.option.account'))
+      .action(action(() => import('./next-bill.js'), (_args, options): PlanNextBillOptions => ({ account: options.account as string | undefined }))),
+    ['espace plan next-bill', 'espace plan next-bill --json'],
   );
 }
