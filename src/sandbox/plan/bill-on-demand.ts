@@ -145,7 +145,15 @@ function draftLines(deps: BillOnDemandDeps, account: AccountFacts, cycle: Cycle,
       taxable: true,
     };
   });
-  lines.sort((a, b) => Number(a.section === 'addOns') - Number(b.section === 'addOns'));
+  // Services before add-ons, each in the order the last bill listed them.
+  const lastOrder = latest
+    ? productIdsInBillOrder(deps, latest.id)
+    : [];
+  const rank = (line: DraftLine) => {
+    const at = lastOrder.indexOf(line.productId ?? '');
+    return (line.section === 'addOns' ? 1000 : 0) + (at < 0 ? 999 : at);
+  };
+  lines.sort((a, b) => rank(a) - rank(b));
   if (latest) {
     const fees = deps.db
       .prepare<[string], FeeLine>(
@@ -160,6 +168,14 @@ function draftLines(deps: BillOnDemandDeps, account: AccountFacts, cycle: Cycle,
   }
   for (const item of items) lines.push(...prorationLines(item, cycle, lang));
   return lines;
+}
+
+/** Product ids in the order of a bill's line items. */
+function productIdsInBillOrder(deps: BillOnDemandDeps, billId: string): string[] {
+  return deps.db
+    .prepare<[string], { productId: string }>('SELECT product_id AS productId FROM applied_billing_rate WHERE bill_id = ? AND product_id IS NOT NULL ORDER BY seq')
+    .all(billId)
+    .map((row) => row.productId);
 }
 
 /** Produces (or produces again) the account's bill for the current cycle; returns its id. */
