@@ -156,28 +156,37 @@ describe('plan change, then the next bill on demand', () => {
 
 describe('add-ons and orders', () => {
   it('lists subscribed and available add-ons, adds one and removes another, each on the next bill', async () => {
-    const listed = JSON.parse((await cli('luc', ['addon', 'list', '--json'])).stdout);
-    expect(listed.subscribed.map((p: any) => p.id)).toEqual(['PRD-3001-PVR']);
+    const listed = JSON.parse((await cli('james', ['addon', 'list', '--json'])).stdout);
+    expect(listed.subscribed.map((p: any) => p.id)).toEqual(['PRD-2001-VVM']);
     const available = listed.available.map((o: any) => o.id);
-    expect(available).toContain('OFF-ADD-WIFI');
-    expect(available).not.toContain('OFF-ADD-SPORTS');
+    expect(available).toEqual(expect.arrayContaining(['OFF-ADD-WIFI', 'OFF-ADD-DATA5']));
+    expect(available).not.toContain('OFF-ADD-FILM');
     expect(available).not.toContain('OFF-ADD-VVM');
 
-    const added = await cli('luc', ['addon', 'add', 'OFF-ADD-WIFI', '--accept-terms', '--yes', '--json']);
+    const added = await cli('james', ['addon', 'add', 'OFF-ADD-WIFI', '--accept-terms', '--yes', '--json']);
     expect(added.code, added.stderr).toBe(0);
     expect(JSON.parse(added.stdout).preview.proratedCharge.amount).toBe(233);
-    const removed = await cli('luc', ['addon', 'remove', 'PRD-3001-PVR', '--accept-terms', '--yes', '--json']);
+    const removed = await cli('james', ['addon', 'remove', 'PRD-2001-VVM', '--accept-terms', '--yes', '--json']);
     expect(removed.code, removed.stderr).toBe(0);
-    expect(JSON.parse(removed.stdout).preview.proratedCredit.amount).toBe(-233);
+    expect(JSON.parse(removed.stdout).preview.proratedCredit.amount).toBe(-140);
 
-    const orders = JSON.parse((await cli('luc', ['order', 'list', '--json'])).stdout);
+    const orders = JSON.parse((await cli('james', ['order', 'list', '--json'])).stdout);
     expect(orders.map((o: any) => o.items[0].action)).toEqual(['delete', 'add']);
-    const shown = await cli('luc', ['order', 'show', orders[1].id]);
+    const shown = await cli('james', ['order', 'show', orders[1].id]);
     expect(shown.stdout).toMatch(/completed/);
 
-    await billOnDemand('luc', 'BA-3001');
-    const bill = JSON.parse((await cli('luc', ['bill', 'show', 'latest', '--json'])).stdout);
-    expect(bill.sections.addOns.lines.map((l: any) => l.amount.amount)).toEqual([500, 233, -233]);
+    await billOnDemand('james', 'BA-2001');
+    const bill = JSON.parse((await cli('james', ['bill', 'show', 'latest', '--json'])).stdout);
+    expect(bill.sections.addOns.lines.map((l: any) => l.amount.amount)).toEqual([300, 233, -140]);
+  });
+
+  it('reports an order the server rejects, with its reason, and fails', async () => {
+    const result = await cli('luc', ['addon', 'add', 'OFF-ADD-WIFI', '--accept-terms', '--yes']);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toMatch(/Order PO-000001: rejected \(acknowledged → rejected\)/);
+    expect(result.stderr).toMatch(/order PO-000001 was rejected: .*more than 30 days past due/);
+    const plan = JSON.parse((await cli('luc', ['plan', 'show', '--json'])).stdout);
+    expect(plan.products.map((p: any) => p.id)).not.toContain('PRD-3001-WIFI');
   });
 
   it('refuses an add-on whose service the account lacks, before ordering', async () => {

@@ -99,6 +99,19 @@ describe('ordering', () => {
     expect(products.some((p: any) => p.productOffering?.id === 'OFF-ADD-WIFI')).toBe(false);
   });
 
+  it('rejects, with a reason, an order that raises the bill of an account long past due, and changes nothing', async () => {
+    const before = (await get(sandbox.url, `${PRODUCTS}?billingAccount.id=BA-3001`, sandbox.tokens.luc)).body;
+    const rejected = await order(sandbox.tokens.luc, { billingAccount: { id: 'BA-3001' }, productOrderItem: [{ action: 'add', productOffering: { id: 'OFF-ADD-WIFI' } }] });
+    expect(rejected.status).toBe(201);
+    expect(rejected.body.state).toBe('rejected');
+    expect(rejected.body.stateChange.map((s: any) => s.state)).toEqual(['acknowledged', 'rejected']);
+    expect(rejected.body.note[0].text).toMatch(/more than 30 days past due/);
+    expect((await get(sandbox.url, `${PRODUCTS}?billingAccount.id=BA-3001`, sandbox.tokens.luc)).body).toEqual(before);
+    // Removing an add-on lowers the bill: accepted.
+    const removal = await order(sandbox.tokens.luc, { productOrderItem: [{ action: 'delete', product: { id: 'PRD-3001-PVR' } }] });
+    expect(removal.body.state).toBe('completed');
+  });
+
   it('is read-only for the CI client', async () => {
     const refused = await order(sandbox.tokens.ci, modify('PRD-1001-INT', 'OFF-INT-GIGA-PLUS'));
     expect(refused.status).toBe(403);
@@ -143,28 +156,39 @@ describe('the next bill on demand', () => {
   });
 
   it('prorates an added and a removed add-on in the add-ons section, and can be produced again', async () => {
-    const first = await send(sandbox.url, 'POST', ON_DEMAND, { token: sandbox.tokens.luc, body: JSON.stringify({ billingAccount: { id: 'BA-3001' } }), contentType: 'application/json' });
-    const before = (await get(sandbox.url, `${BILLS}/${first.body.customerBill.id}`, sandbox.tokens.luc)).body;
-    const placed = await order(sandbox.tokens.luc, {
-      billingAccount: { id: 'BA-3001' },
+    const produce = () => send(sandbox.url, 'POST', ON_DEMAND, { token: sandbox.tokens.james, body: JSON.stringify({ billingAccount: { id: 'BA-2001' } }), contentType: 'application/json' });
+    const first = await produce();
+    const before = (await get(sandbox.url, `${BILLS}/${first.body.customerBill.id}`, sandbox.tokens.james)).body;
+    const placed = await order(sandbox.tokens.james, {
+      billingAccount: { id: 'BA-2001' },
       productOrderItem: [
         { action: 'add', productOffering: { id: 'OFF-ADD-WIFI' } },
-        { action: 'delete', product: { id: 'PRD-3001-PVR' } },
+        { action: 'delete', product: { id: 'PRD-2001-VVM' } },
       ],
     });
     expect(placed.status).toBe(201);
-    const again = await send(sandbox.url, 'POST', ON_DEMAND, { token: sandbox.tokens.luc, body: JSON.stringify({ billingAccount: { id: 'BA-3001' } }), contentType: 'application/json' });
+    expect(placed.body.state).toBe('completed');
+    const again = await produce();
     expect(again.body.customerBill.id).toBe(first.body.customerBill.id);
-    const lines = (await get(sandbox.url, `${RATES}?bill.id=${again.body.customerBill.id}`, sandbox.tokens.luc)).body;
+    const lines = (await get(sandbox.url, `${RATES}?bill.id=${again.body.customerBill.id}`, sandbox.tokens.james)).body;
     const prorations = lines.filter((l: any) => l.appliedBillingRateType === 'proration');
-    // 5.00 × 14/30 = 2.333… → 2.33 for each.
+    // 5.00 × 14/30 = 2.333… → 2.33 charged; 3.00 × 14/30 = 1.40 credited.
     expect(prorations.map((l: any) => [l.product.id, cents(l.taxExcludedAmount)])).toEqual([
-      ['PRD-3001-WIFI', 233],
-      ['PRD-3001-PVR', -233],
+      ['PRD-2001-WIFI', 233],
+      ['PRD-2001-VVM', -140],
     ]);
     expect(prorations.every((l: any) => l.characteristic[0].value === 'addOns')).toBe(true);
-    const after = (await get(sandbox.url, `${BILLS}/${again.body.customerBill.id}`, sandbox.tokens.luc)).body;
-    expect(cents(after.taxExcludedAmount)).toBe(cents(before.taxExcludedAmount));
+    const after = (await get(sandbox.url, `${BILLS}/${again.body.customerBill.id}`, sandbox.tokens.james)).body;
+    expect(cents(after.taxExcludedAmount) - cents(before.taxExcludedAmount)).toBe(93);
+    expect(after.taxItem.map((t: any) => t.taxCategory)).toEqual(['HST']);
+  });
+
+  it('lists the services in the order of the last bill, add-ons after them', async () => {
+    const made = await send(sandbox.url, 'POST', ON_DEMAND, { token: sandbox.tokens.marie, body: JSON.stringify({ billingAccount: { id: 'BA-1001' } }), contentType: 'application/json' });
+    const lines = (await get(sandbox.url, `${RATES}?bill.id=${made.body.customerBill.id}`, sandbox.tokens.marie)).body;
+    expect(lines.filter((l: any) => l.characteristic[0].value !== 'fees').map((l: any) => l.product.id)).toEqual([
+      'PRD-1001-INT', 'PRD-1001-TV', 'PRD-1001-TEL', 'PRD-1001-MOB', 'PRD-1001-INTL', 'PRD-1001-FILM',
+    ]);
   });
 
   it('is refused for another customer\'s account', async () => {

@@ -75,6 +75,7 @@ export const planMessages = {
   'order.action.modify': { en: 'change to', fr: 'passage à' },
   'order.action.add': { en: 'add', fr: 'ajout de' },
   'order.action.delete': { en: 'remove', fr: 'retrait de' },
+  'order.rejected': { en: 'order {id} was rejected: {reason}', fr: 'la commande {id} a été refusée : {reason}' },
   'order.placed': { en: 'Order {id}: {state} ({history})', fr: 'Commande {id} : {state} ({history})' },
 
   'addon.description': { en: 'list, add and remove add-ons', fr: 'lister, ajouter et retirer des options' },

@@ -141,6 +141,8 @@ export const planSchemas: Record<string, Json> = {
     description:
       'TMF622 ProductOrder with stateChange[] (espace extension: each state and when it was reached). The sandbox completes accepted orders ' +
       'at once (acknowledged → inProgress → completed) and applies them to the inventory; changes take effect on the day of the order. ' +
+      'An order that would raise the monthly bill of an account with a bill more than 30 days past due is recorded as rejected ' +
+      '(acknowledged → rejected; note[0].text gives the reason) and changes nothing. ' +
       'itemPrice holds the monthly price before (previousMonthlyPrice) and after (monthlyPrice) the item.',
     required: ['id', 'state', 'productOrderItem'],
     properties: {

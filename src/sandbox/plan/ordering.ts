@@ -2,7 +2,9 @@
  * Places a TMF622 product order: every item is checked against the catalog and the account's
  * inventory first, and only an order whose items all pass is recorded; it then goes through
  * acknowledged → inProgress → completed at once (the sandbox has no provisioning delay) and its
- * changes are applied to the inventory. A refused order leaves nothing behind.
+ * changes are applied to the inventory. A refused order leaves nothing behind. An order that would
+ * raise the monthly bill of an account with a bill unpaid more than 30 days past its due date is
+ * recorded but rejected (acknowledged → rejected, with the reason), and changes nothing.
  */
 import type { SandboxDatabase } from '../db.js';
 import { addMonths, noonUtc } from '../dates.js';
@@ -29,6 +31,20 @@ export interface OrderingDeps {
   /** Whether the caller may act on the account (others' products answer 404). */
   canSee(accountId: string): boolean;
   now: Date;
+}
+
+/** How late a bill may be before orders that raise the monthly bill are rejected. */
+const REJECT_AFTER_DAYS_OVERDUE = 30;
+
+function hasLongOverdueBill(db: SandboxDatabase, accountId: string, now: Date): boolean {
+  const before = new Date(now.getTime() - REJECT_AFTER_DAYS_OVERDUE * 86_400_000).toISOString();
+  return (
+    db
+      .prepare<[string, string], { one: number }>(
+        'SELECT 1 AS one FROM customer_bill WHERE billing_account_id = ? AND remaining_cents > 0 AND payment_due_date < ? LIMIT 1',
+      )
+      .get(accountId, before) !== undefined
+  );
 }
 
 type PlannedItem = Omit<OrderItemRow, 'orderId'> & { apply(): void };
@@ -206,9 +222,29 @@ export function placeOrder(deps: OrderingDeps, request: OrderRequest): string {
         return plannedItem;
       });
       const id = deps.orders.nextId();
+      const rows = planned.map(({ apply: _apply, ...row }) => row);
+      const raisesBill = planned.some((item) => (item.newPriceCents ?? 0) > (item.oldPriceCents ?? 0));
+      if (raisesBill && hasLongOverdueBill(deps.db, accountId!, deps.now)) {
+        deps.orders.insert(
+          {
+            id,
+            billingAccountId: accountId!,
+            state: 'rejected',
+            stateReason: `Account ${accountId} has a bill more than ${REJECT_AFTER_DAYS_OVERDUE} days past due: pay the overdue balance before adding services or moving to a higher-priced plan`,
+            orderDate: at,
+            completionDate: null,
+          },
+          rows,
+          [
+            { state: 'acknowledged', at },
+            { state: 'rejected', at },
+          ],
+        );
+        return id;
+      }
       deps.orders.insert(
         { id, billingAccountId: accountId!, state: 'completed', stateReason: null, orderDate: at, completionDate: at },
-        planned.map(({ apply: _apply, ...row }) => row),
+        rows,
         [
           { state: 'acknowledged', at },
           { state: 'inProgress', at },

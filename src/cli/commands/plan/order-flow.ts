@@ -8,7 +8,7 @@ import type { HttpClient } from '../../../api/http.js';
 import { formatMoney, type Money } from '../../../domain/money.js';
 import type { Order } from '../../../domain/plan.js';
 import type { Proration } from '../../../domain/proration.js';
-import { CancelledError, UsageError } from '../../../errors.js';
+import { CancelledError, GeneralError, UsageError } from '../../../errors.js';
 import type { MessageKey } from '../../../i18n/catalog.js';
 import { formatDate, moneyJson, toJson } from '../../../output/formats.js';
 import { sanitizeCell } from '../../../output/sanitize.js';
@@ -105,5 +105,6 @@ export async function previewAndOrder(
     ctx.io.out(`${stateLine(order, ctx)}\n`);
     if (order.reason) ctx.io.out(`${sanitizeCell(order.reason)}\n`);
   }
+  if (order.state === 'rejected') throw new GeneralError('order.rejected', { params: { id: order.id, reason: sanitizeCell(order.reason ?? '') } });
   return order;
 }
