@@ -1,3 +1,13 @@
+import { OFFERINGS, offeringOfSeededProduct } from './catalog.js';
+
+/** Product names a database seeded before this migration may hold, with the offer each maps to. */
+function backfillOfferings(): string {
+  const names = [...OFFERINGS.map((o) => o.name), 'TV – Basic', 'Mobile 10 GB'];
+  const quote = (text: string) => `'${text.replaceAll("'", "''")}'`;
+  const cases = names.map((name) => `WHEN ${quote(name)} THEN ${quote(offeringOfSeededProduct(name)!.id)}`).join(' ');
+  return `UPDATE product SET offering_id = CASE name ${cases} END WHERE offering_id IS NULL;`;
+}
+
 /**
  * Migration of the plans area: the catalog offer and contract end of each product (TMF637), and
  * product orders (TMF622) with their items and state history, and on-demand bill requests (TMF678).
@@ -48,4 +58,8 @@ export const PLAN_MIGRATION = `
     bill_id TEXT NOT NULL,
     created_at TEXT NOT NULL
   ) STRICT;
+
+  -- A database seeded before this migration: link its products to the catalog (a new one is
+  -- linked, with contract terms, when it is seeded).
+  ${backfillOfferings()}
 `;
