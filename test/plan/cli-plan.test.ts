@@ -20,16 +20,17 @@ afterEach(async () => {
   await sandbox.close();
 });
 
-const env = (who: 'marie' | 'james' | 'luc') => ({ ESPACE_API_URL: sandbox.url, ESPACE_TOKEN: sandbox.tokens[who], ESPACE_CONFIG_DIR: '/nonexistent/espace-test' });
-const cli = (who: 'marie' | 'james' | 'luc', argv: string[], options: Parameters<typeof runCli>[1] = {}) => runCli(argv, { env: env(who), clock, ...options });
+type Who = 'marie' | 'james' | 'luc' | 'agent' | 'ci';
+const env = (who: Who) => ({ ESPACE_API_URL: sandbox.url, ESPACE_TOKEN: sandbox.tokens[who], ESPACE_CONFIG_DIR: '/nonexistent/espace-test' });
+const cli = (who: Who, argv: string[], options: Parameters<typeof runCli>[1] = {}) => runCli(argv, { env: env(who), clock, ...options });
 
-async function ordersOf(who: 'marie' | 'james' | 'luc'): Promise<unknown[]> {
+async function ordersOf(who: Who): Promise<unknown[]> {
   const result = await cli(who, ['order', 'list', '--json']);
   expect(result.code).toBe(0);
   return JSON.parse(result.stdout);
 }
 
-async function billOnDemand(who: 'marie' | 'james' | 'luc', account: string): Promise<string> {
+async function billOnDemand(who: Who, account: string): Promise<string> {
   const made = await send(sandbox.url, 'POST', '/tmf-api/customerBillManagement/v4/customerBillOnDemand', {
     token: sandbox.tokens[who],
     body: JSON.stringify({ billingAccount: { id: account } }),
@@ -197,5 +198,16 @@ describe('add-ons and orders', () => {
     const notMine = await cli('james', ['addon', 'remove', 'PRD-1001-FILM', '--accept-terms', '--yes']);
     expect(notMine.code).toBe(2);
     expect(notMine.stderr).toMatch(/not one of your add-ons; yours: PRD-2001-VVM/);
+  });
+});
+
+describe('agents and the CI client', () => {
+  it('lets an agent read any account with --account, and keeps the CI client read-only', async () => {
+    const agent = await cli('agent', ['plan', 'show', '--account', 'BA-2001', '--json']);
+    expect(agent.code, agent.stderr).toBe(0);
+    expect(JSON.parse(agent.stdout).products.map((p: any) => p.offeringId)).toEqual(['OFF-INT-400', 'OFF-MOB-15', 'OFF-ADD-VVM']);
+    const ci = await cli('ci', ['addon', 'add', 'OFF-ADD-WIFI', '--account', 'BA-2001', '--accept-terms', '--yes']);
+    expect(ci.code).toBe(4);
+    expect(await ordersOf('james')).toEqual([]);
   });
 });
