@@ -14,6 +14,10 @@ import { registerPay } from './commands/pay/index.js';
 import { registerPayment } from './commands/payment/index.js';
 import { registerPaymentMethod } from './commands/payment-method/index.js';
 import { registerSandbox } from './commands/sandbox/index.js';
+import { registerPlan } from './commands/plan/index.js';
+import { registerOrder } from './commands/order/index.js';
+import { registerAddon } from './commands/addon/index.js';
+import { registerUsage } from './commands/usage/index.js';
 import { type Context, type GlobalOptions, VERSION } from './context.js';
 
 /** A command module: its options type and the function that does the work. */
@@ -50,6 +54,10 @@ const NOUNS: Record<string, (program: Command, registrar: Registrar) => void> = 
   payment: registerPayment,
   'payment-method': registerPaymentMethod,
   autopay: registerAutopay,
+  plan: registerPlan,
+  order: registerOrder,
+  addon: registerAddon,
+  usage: registerUsage,
 };
 
 /** Global options that take a value, so that the value is not mistaken for the noun. */

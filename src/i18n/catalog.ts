@@ -12,6 +12,8 @@ import { coreMessages } from './messages/core.js';
 import { paymentMessages } from './messages/payment.js';
 import { sandboxMessages } from './messages/sandbox.js';
 import { sessionMessages } from './messages/session.js';
+import { planMessages } from './messages/plan.js';
+import { usageMessages } from './messages/usage.js';
 
 export type Lang = 'en' | 'fr';
 
@@ -31,6 +33,8 @@ export const catalog = {
   ...sandboxMessages,
   ...sessionMessages,
   ...paymentMessages,
+  ...planMessages,
+  ...usageMessages,
 } satisfies MessageTable;
 
 export type MessageKey = keyof typeof catalog;

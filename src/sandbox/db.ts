@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import type Database from 'better-sqlite3';
 import { Sqlite } from './sqlite.js';
 import { PAYMENT_MIGRATION } from './schema/payment.js';
+import { PLAN_MIGRATION } from './plan/schema.js';
 
 export type SandboxDatabase = Database.Database;
 export type Statement<P extends unknown[] | object = unknown[], R = unknown> = Database.Statement<P, R>;
@@ -231,6 +232,7 @@ const MIGRATIONS: readonly string[] = [
   ) STRICT, WITHOUT ROWID;
   `,
   /* 2: exactly-once payments, payment methods, autopay */ PAYMENT_MIGRATION,
+  /* 2: plans, orders and on-demand bills */ PLAN_MIGRATION,
 ];
 
 export function databasePath(dataDir: string): string {

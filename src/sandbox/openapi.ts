@@ -11,6 +11,7 @@ import { PRESENTATION_MEDIA } from './routes/billing-account.js';
 import { SCOPES } from './seed.js';
 import { billDocumentPaths, billDocumentProperty, billDocumentSchemas } from './openapi/bill-document.js';
 import { accountPaymentPatchProperties, paymentPaths, paymentSchemas, paymentTags } from './openapi/payment.js';
+import { planPaths, planSchemas, planTags } from './plan/openapi.js';
 
 type Json = Record<string, unknown>;
 
@@ -454,6 +455,7 @@ export function buildOpenApiDocument(): Json {
       { name: 'oauth', description: 'OAuth 2.0 (not TMF)' },
       { name: 'meta', description: 'Server utilities' },
       ...paymentTags,
+      ...planTags,
     ],
     paths: {
       [HEALTH_PATH]: {
@@ -553,6 +555,7 @@ export function buildOpenApiDocument(): Json {
         get: retrieveOperation('retrieveUserinfo', 'userinfo', "The caller's own userinfo by sub (any other id answers 404)", 'Userinfo'),
       },
       ...paymentPaths,
+      ...planPaths,
     },
     components: {
       securitySchemes: {
@@ -601,7 +604,7 @@ export function buildOpenApiDocument(): Json {
         MethodNotAllowed: errorResponse('The path exists but not with this method (see the Allow header)'),
         InternalError: errorResponse('Unexpected server failure'),
       },
-      schemas: { ...schemas, ...billDocumentSchemas, ...paymentSchemas },
+      schemas: { ...schemas, ...billDocumentSchemas, ...paymentSchemas, ...planSchemas },
     },
   };
 }

@@ -16,6 +16,7 @@ import { customerBillRoutes } from './routes/customer-bill.js';
 import { metaRoutes } from './routes/meta.js';
 import { oauthRoutes } from './routes/oauth.js';
 import { paymentRoutes } from './routes/payment.js';
+import { planRoutes } from './plan/routes.js';
 import { userinfoRoutes } from './routes/userinfo.js';
 import { ensureSeeded } from './seed.js';
 import { notFoundHandler, sendTmfError, tmfErrorHandler, type KnownRoute } from './tmf-errors.js';
@@ -132,6 +133,7 @@ async function createApp(db: SandboxDatabase, options: SandboxOptions, now: () =
     await tmf.register(billingAccountRoutes, { ctx });
     await tmf.register(userinfoRoutes, { ctx });
     await tmf.register(paymentRoutes, { ctx, dataDir: options.dataDir });
+    await tmf.register(planRoutes, { ctx });
   });
   return app;
 }

@@ -1,0 +1,52 @@
+/** TMF637 Product Inventory: the `product`s of an account, mapped to the domain's Product. */
+import { z } from 'zod';
+import type { OfferingKind, Product } from '../../domain/plan.js';
+import type { HttpClient } from '../http.js';
+import { TmfMoney, TmfRef, listAll, parseResource, toMoney } from './common.js';
+
+export const PRODUCT_PATH = '/tmf-api/productInventory/v4/product';
+
+export const InventoryProduct = z.looseObject({
+  id: z.string(),
+  name: z.string().optional(),
+  status: z.string().optional(),
+  startDate: z.string().optional(),
+  productOffering: TmfRef.optional(),
+  productCharacteristic: z.array(z.looseObject({ name: z.string(), value: z.unknown() })).optional(),
+  productPrice: z.array(z.looseObject({ priceType: z.string().optional(), price: z.looseObject({ dutyFreeAmount: TmfMoney.optional() }).optional() })).optional(),
+  productTerm: z.array(z.looseObject({ validFor: z.looseObject({ endDateTime: z.string().optional() }).optional() })).optional(),
+});
+export type InventoryProduct = z.infer<typeof InventoryProduct>;
+
+const KINDS: ReadonlySet<string> = new Set(['internet', 'tv', 'phone', 'mobile', 'addOn']);
+
+export function toProduct(product: InventoryProduct): Product {
+  const characteristic = (name: string) => product.productCharacteristic?.find((c) => c.name === name)?.value;
+  const kind = characteristic('serviceType');
+  const price = product.productPrice?.find((p) => p.priceType === 'recurring')?.price?.dutyFreeAmount;
+  const contractEnd = product.productTerm?.[0]?.validFor?.endDateTime;
+  return {
+    id: product.id,
+    name: product.name ?? product.productOffering?.name ?? product.id,
+    status: product.status ?? 'active',
+    kind: typeof kind === 'string' && KINDS.has(kind) ? (kind as OfferingKind) : undefined,
+    isAddOn: characteristic('isAddOn') === true || kind === 'addOn',
+    ...(product.productOffering ? { offeringId: product.productOffering.id } : {}),
+    monthly: price ? toMoney(price) : { amount: 0, currency: 'CAD' },
+    ...(product.startDate ? { startDate: product.startDate } : {}),
+    ...(contractEnd ? { contractEnd } : {}),
+  };
+}
+
+const ORDER: readonly (OfferingKind | undefined)[] = ['internet', 'tv', 'phone', 'mobile', 'addOn', undefined];
+
+/** The active products of an account: internet, TV, phone, mobile, then add-ons. */
+export async function listProducts(client: HttpClient, accountId: string): Promise<Product[]> {
+  const products = await listAll(client, PRODUCT_PATH, InventoryProduct, 'Product', { query: { 'billingAccount.id': accountId, status: 'active' }, pageSize: 200 });
+  return products.map(toProduct).sort((a, b) => ORDER.indexOf(a.isAddOn ? 'addOn' : a.kind) - ORDER.indexOf(b.isAddOn ? 'addOn' : b.kind));
+}
+
+export async function getProduct(client: HttpClient, id: string): Promise<Product> {
+  const path = `${PRODUCT_PATH}/${encodeURIComponent(id)}`;
+  return toProduct(parseResource(InventoryProduct, await client.get(path), 'Product', path));
+}

@@ -1,0 +1,31 @@
+/** TMF635 Usage: daily `usage` records of an account, mapped to the domain's UsageRecord. */
+import { z } from 'zod';
+import type { UsageKind, UsageRecord } from '../../domain/usage.js';
+import type { HttpClient } from '../http.js';
+import { TmfRef, listAll } from './common.js';
+
+export const USAGE_PATH = '/tmf-api/usageManagement/v4/usage';
+
+export const Usage = z.looseObject({
+  id: z.string(),
+  usageDate: z.string(),
+  usageType: z.string(),
+  usageCharacteristic: z.array(z.looseObject({ name: z.string(), value: z.unknown() })).optional(),
+  ratedProductUsage: z.array(z.looseObject({ productRef: TmfRef.optional() })).optional(),
+});
+
+const KINDS: ReadonlySet<string> = new Set(['mobileData', 'voice', 'sms', 'internetData']);
+
+/** Records between two dates (YYYY-MM-DD, inclusive); unknown usage types are skipped. */
+export async function listUsage(client: HttpClient, accountId: string, from: string, to: string): Promise<UsageRecord[]> {
+  const records = await listAll(client, USAGE_PATH, Usage, 'Usage', {
+    query: { 'billingAccount.id': accountId, 'usageDate.gte': from, 'usageDate.lte': to },
+    pageSize: 1000,
+  });
+  return records.flatMap((record) => {
+    const quantity = record.usageCharacteristic?.find((c) => c.name === 'quantity')?.value;
+    const product = record.ratedProductUsage?.[0]?.productRef;
+    if (!KINDS.has(record.usageType) || typeof quantity !== 'number' || !product) return [];
+    return [{ date: record.usageDate, kind: record.usageType as UsageKind, productId: product.id, productName: product.name, quantity }];
+  });
+}

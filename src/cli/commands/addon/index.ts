@@ -1,0 +1,54 @@
+import type { Command } from 'commander';
+import type { Registrar } from '../../program.js';
+import type { AddonAddOptions } from './add.js';
+import type { AddonListOptions } from './list.js';
+import type { AddonRemoveOptions } from './remove.js';
+
+export function registerAddon(program: Command, { t, action, examples }: Registrar): void {
+  const addon = examples(program.command('addon').description(t('addon.description')), ['espace addon list', 'espace addon add OFF-ADD-WIFI']);
+
+  examples(
+    addon
+      .command('list')
+      .description(t('addon.list.description'))
+      .option('--account <id>', t('bill.option.account'))
+      .action(action(() => import('./list.js'), (_args, options): AddonListOptions => ({ account: options.account as string | undefined }))),
+    ['espace addon list', 'espace addon list --json'],
+  );
+
+  const confirmations = (command: Command) =>
+    command
+      .option('--account <id>', t('bill.option.account'))
+      .option('--accept-terms', t('plan.option.acceptTerms'))
+      .option('-y, --yes', t('plan.option.yes'));
+
+  examples(
+    confirmations(addon.command('add').description(t('addon.add.description')).argument('<offer>', t('addon.add.argument'))).action(
+      action(
+        () => import('./add.js'),
+        ([offer], options): AddonAddOptions => ({
+          offer: offer!,
+          account: options.account as string | undefined,
+          acceptTerms: Boolean(options.acceptTerms),
+          yes: Boolean(options.yes),
+        }),
+      ),
+    ),
+    ['espace addon add OFF-ADD-WIFI', 'espace addon add OFF-ADD-SPORTS --accept-terms --yes'],
+  );
+
+  examples(
+    confirmations(addon.command('remove').description(t('addon.remove.description')).argument('<product>', t('addon.remove.argument'))).action(
+      action(
+        () => import('./remove.js'),
+        ([product], options): AddonRemoveOptions => ({
+          product: product!,
+          account: options.account as string | undefined,
+          acceptTerms: Boolean(options.acceptTerms),
+          yes: Boolean(options.yes),
+        }),
+      ),
+    ),
+    ['espace addon remove PRD-1001-FILM', 'espace addon remove PRD-1001-FILM --accept-terms --yes --json'],
+  );
+}

@@ -1,0 +1,61 @@
+import type { Command } from 'commander';
+import type { Registrar } from '../../program.js';
+import type { PlanCatalogOptions } from './catalog.js';
+import type { PlanChangeOptions } from './change.js';
+import type { PlanNextBillOptions } from './next-bill.js';
+import type { PlanShowOptions } from './show.js';
+
+export function registerPlan(program: Command, { t, action, examples }: Registrar): void {
+  const plan = examples(program.command('plan').description(t('plan.description')), ['espace plan show', 'espace plan catalog --service mobile']);
+
+  examples(
+    plan
+      .command('show')
+      .description(t('plan.show.description'))
+      .option('--account <id>', t('bill.option.account'))
+      .action(action(() => import('./show.js'), (_args, options): PlanShowOptions => ({ account: options.account as string | undefined }))),
+    ['espace plan show', 'espace plan show --json'],
+  );
+
+  examples(
+    plan
+      .command('catalog')
+      .description(t('plan.catalog.description'))
+      .option('--service <service>', t('plan.option.service'))
+      .action(action(() => import('./catalog.js'), (_args, options): PlanCatalogOptions => ({ service: options.service as string | undefined }))),
+    ['espace plan catalog', 'espace plan catalog --service internet', 'espace plan catalog --json'],
+  );
+
+  examples(
+    plan
+      .command('change')
+      .description(t('plan.change.description'))
+      .option('--account <id>', t('bill.option.account'))
+      .option('--service <service>', t('plan.option.service'))
+      .option('--to <offer>', t('plan.option.to'))
+      .option('--accept-terms', t('plan.option.acceptTerms'))
+      .option('-y, --yes', t('plan.option.yes'))
+      .action(
+        action(
+          () => import('./change.js'),
+          (_args, options): PlanChangeOptions => ({
+            account: options.account as string | undefined,
+            service: options.service as string | undefined,
+            to: options.to as string | undefined,
+            acceptTerms: Boolean(options.acceptTerms),
+            yes: Boolean(options.yes),
+          }),
+        ),
+      ),
+    ['espace plan change', 'espace plan change --service internet --to OFF-INT-GIGA-PLUS', 'espace plan change --service mobile --to OFF-MOB-50 --accept-terms --yes --json'],
+  );
+
+  examples(
+    plan
+      .command('next-bill')
+      .description(t('plan.nextBill.description'))
+      .option('--account <id>', t('bill.option.account'))
+      .action(action(() => import('./next-bill.js'), (_args, options): PlanNextBillOptions => ({ account: options.account as string | undefined }))),
+    ['espace plan next-bill', 'espace plan next-bill --json'],
+  );
+}

@@ -1,0 +1,129 @@
+/**
+ * `espace usage show [--period current|previous]`: data used against the allowance, the days left,
+ * a projection to the end of the cycle and the overage it would cost, minutes and texts, and a
+ * daily chart on a terminal (a plain table when piped, JSON with --json).
+ */
+import { listOfferings } from '../../../api/tmf/product-catalog.js';
+import { listProducts } from '../../../api/tmf/product-inventory.js';
+import { listUsage } from '../../../api/tmf/usage.js';
+import { formatMoney } from '../../../domain/money.js';
+import { cycleOf, previousCycleOf } from '../../../domain/proration.js';
+import { MB_PER_GB, summarizeUsage, type Meter, type ProductUsage } from '../../../domain/usage.js';
+import { UsageError } from '../../../errors.js';
+import { renderBarChart } from '../../../output/chart.js';
+import { formatPeriod, moneyJson, toJson } from '../../../output/formats.js';
+import { sanitizeCell } from '../../../output/sanitize.js';
+import { renderTable } from '../../../output/table.js';
+import { resolveAccountId } from '../../account.js';
+import type { Context } from '../../context.js';
+
+export interface UsageShowOptions {
+  account?: string;
+  period: string;
+}
+
+const PERIODS = ['current', 'previous'];
+
+function gb(mb: number, locale: string): string {
+  return new Intl.NumberFormat(locale, { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(mb / MB_PER_GB);
+}
+
+function count(value: number, locale: string): string {
+  return new Intl.NumberFormat(locale).format(value);
+}
+
+function meterJson(meter: Meter) {
+  return { used: meter.used, allowance: meter.allowance ?? null, projected: meter.projected };
+}
+
+function usageJson(usage: ProductUsage, locale: string) {
+  return {
+    product: usage.productId,
+    name: usage.productName,
+    service: usage.kind,
+    dataMb: meterJson(usage.data),
+    ...(usage.minutes ? { minutes: meterJson(usage.minutes) } : {}),
+    ...(usage.texts ? { texts: meterJson(usage.texts) } : {}),
+    ...(usage.overage ? { overage: { used: moneyJson(usage.overage.used, locale), projected: moneyJson(usage.overage.projected, locale) } } : {}),
+    daily: usage.daily,
+  };
+}
+
+function usageText(usage: ProductUsage, ctx: Context, current: boolean): string {
+  const { t, locale, io } = ctx;
+  const lines = [io.color.bold(`${sanitizeCell(usage.productName)} (${usage.productId})`)];
+  const data = usage.data;
+  lines.push(
+    data.allowance !== undefined
+      ? t('usage.data', { used: gb(data.used, locale), allowance: gb(data.allowance, locale) })
+      : t('usage.dataUnlimited', { used: gb(data.used, locale) }),
+  );
+  if (current) {
+    const over = usage.overage?.projected;
+    lines.push(
+      over && over.amount > 0
+        ? t('usage.projectionOver', { projected: gb(data.projected, locale), cost: formatMoney(over, locale) })
+        : t('usage.projection', { projected: gb(data.projected, locale) }),
+    );
+  } else if (usage.overage && usage.overage.used.amount > 0) {
+    lines.push(t('usage.overage', { cost: formatMoney(usage.overage.used, locale) }));
+  }
+  if (usage.minutes && usage.texts) {
+    lines.push(
+      t('usage.calls', {
+        minutes: count(usage.minutes.used, locale),
+        minutesAllowance: usage.minutes.allowance !== undefined ? count(usage.minutes.allowance, locale) : '∞',
+        texts: count(usage.texts.used, locale),
+        textsAllowance: usage.texts.allowance !== undefined ? count(usage.texts.allowance, locale) : '∞',
+      }),
+    );
+  }
+  const chart = renderBarChart(
+    usage.daily.map((day) => ({ label: day.date.slice(5), value: day.dataMb, caption: `${gb(day.dataMb, locale)} ${t('usage.gb')}` })),
+    io.columns,
+  );
+  return `${lines.join('\n')}\n${chart}`;
+}
+
+export async function run(options: UsageShowOptions, ctx: Context): Promise<void> {
+  if (!PERIODS.includes(options.period)) throw new UsageError('usage.badPeriod', { params: { period: options.period } });
+  const api = await ctx.api();
+  const accountId = await resolveAccountId(api, options.account);
+  const now = ctx.clock();
+  const current = options.period === 'current';
+  const cycle = current ? cycleOf(now) : previousCycleOf(now);
+  const to = current ? now.toISOString().slice(0, 10) : cycle.end;
+  const elapsedDays = current ? now.getUTCDate() : cycle.days;
+  const [products, offerings, records] = await Promise.all([listProducts(api, accountId), listOfferings(api), listUsage(api, accountId, cycle.start, to)]);
+  const metered = products.filter((p) => !p.isAddOn && (p.kind === 'mobile' || p.kind === 'internet'));
+  const usages = metered.map((p) => {
+    const offering = offerings.find((o) => o.id === p.offeringId);
+    return summarizeUsage(
+      records,
+      { id: p.id, name: p.name, kind: p.kind as 'mobile' | 'internet' },
+      { dataGb: offering?.dataGb, minutes: offering?.minutes, texts: offering?.texts, dataOverage: offering?.dataOverage },
+      { days: cycle.days, elapsedDays },
+    );
+  });
+  const daysLeft = cycle.days - elapsedDays;
+  const { io, t, locale } = ctx;
+  if (ctx.globals.json) {
+    io.out(toJson({ account: accountId, period: options.period, cycle, daysLeft, products: usages.map((u) => usageJson(u, locale)) }));
+    return;
+  }
+  if (!io.stdoutIsTTY) {
+    io.out(
+      renderTable(
+        io,
+        [],
+        records.map((r) => [r.date.slice(0, 10), r.productId, r.kind, String(r.quantity)]),
+      ),
+    );
+    return;
+  }
+  const heading = t(current ? 'usage.headingCurrent' : 'usage.headingPrevious', {
+    period: formatPeriod(`${cycle.start}T12:00:00Z`, `${cycle.end}T12:00:00Z`, locale),
+    days: daysLeft,
+  });
+  io.out(`${io.color.bold(heading)}\n\n${usages.map((u) => usageText(u, ctx, current)).join('\n')}`);
+}

@@ -1,0 +1,191 @@
+/**
+ * Routes of the plan area: TMF620 catalog, TMF637 inventory, TMF622 ordering, TMF635 usage and
+ * TMF678 customerBillOnDemand. Every read is scoped to the accounts the caller may see.
+ */
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { SandboxContext } from '../context.js';
+import { principalOf } from '../auth/principal.js';
+import { addMonths, noonUtc } from '../dates.js';
+import { parseDateFilter, parseQuery, selectFields, setListHeaders, singleFilter, type ParsedQuery } from '../paging.js';
+import { billHref, accountHref, originOf } from '../resources/paths.js';
+import { TmfError, sendTmfError } from '../tmf-errors.js';
+import { produceBillOnDemand } from './bill-on-demand.js';
+import { OFFERINGS, offeringById } from './catalog.js';
+import { InventoryStore, type ProductRow } from './inventory.js';
+import { placeOrder, type OrderRequestItem } from './ordering.js';
+import { OrderStore } from './orders.js';
+import { BILL_ON_DEMAND_PATH, CATALOG_API, INVENTORY_API, ORDERING_API, USAGE_API } from './paths.js';
+import { cycleOf } from './proration.js';
+import { productOfferingResource, productOrderResource, productResource, usageResource } from './resources.js';
+import { usageRecords } from './usage.js';
+
+export const OFFERING_FILTERS = ['serviceType', 'category.id'] as const;
+export const PRODUCT_FILTERS = ['billingAccount.id', 'status'] as const;
+export const ORDER_FILTERS = ['billingAccount.id'] as const;
+export const USAGE_FILTERS = ['billingAccount.id', 'usageType', 'usageDate.gte', 'usageDate.lte'] as const;
+
+function page<T>(reply: FastifyReply, query: ParsedQuery, items: readonly T[]): T[] {
+  const slice = items.slice(query.offset, query.offset + query.limit);
+  setListHeaders(reply, items.length, slice.length);
+  return slice;
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function refId(value: unknown, where: string): string | undefined {
+  if (value === undefined) return undefined;
+  if (!isObject(value) || typeof value.id !== 'string' || value.id === '') throw new TmfError(400, `${where} must be an object with a string id`);
+  return value.id;
+}
+
+/** The one account a request names, which the caller must be able to see. */
+function visibleAccount(ctx: SandboxContext, request: FastifyRequest, query: ParsedQuery): string {
+  const id = singleFilter(query, 'billingAccount.id');
+  if (!id) throw new TmfError(400, 'Query parameter "billingAccount.id" is required');
+  if (!ctx.access.canSeeAccount(principalOf(request), id)) throw new TmfError(404, `No billingAccount with id "${id}"`);
+  return id;
+}
+
+export async function planRoutes(app: FastifyInstance, { ctx }: { ctx: SandboxContext }): Promise<void> {
+  const inventory = new InventoryStore(ctx.db);
+  const orders = new OrderStore(ctx.db);
+  const canSee = (request: FastifyRequest) => (accountId: string) => ctx.access.canSeeAccount(principalOf(request), accountId);
+  const product = (origin: string, row: ProductRow) => productResource(origin, row, row.offeringId ? offeringById(row.offeringId) : undefined);
+
+  app.get(`${CATALOG_API}/productOffering`, async (request, reply) => {
+    const query = parseQuery(request.query, { filters: OFFERING_FILTERS, paging: true });
+    const kinds = query.filters.get('serviceType') ?? query.filters.get('category.id');
+    const offerings = OFFERINGS.filter((o) => !kinds || kinds.includes(o.kind));
+    return page(reply, query, offerings).map((o) => selectFields(productOfferingResource(originOf(request), o), query.fields));
+  });
+
+  app.get<{ Params: { id: string } }>(`${CATALOG_API}/productOffering/:id`, async (request, reply) => {
+    const query = parseQuery(request.query, {});
+    const offering = offeringById(request.params.id);
+    if (!offering) return sendTmfError(reply, 404, `No productOffering with id "${request.params.id}"`);
+    return selectFields(productOfferingResource(originOf(request), offering), query.fields);
+  });
+
+  app.get(`${INVENTORY_API}/product`, async (request, reply) => {
+    const principal = principalOf(request);
+    const query = parseQuery(request.query, { filters: PRODUCT_FILTERS, paging: true });
+    const accounts = query.filters.get('billingAccount.id');
+    const statuses = query.filters.get('status');
+    const rows = (accounts ? accounts.flatMap((id) => inventory.ofAccount(id)) : inventory.all()).filter(
+      (row) => ctx.access.canSeeAccount(principal, row.billingAccountId) && (!statuses || statuses.includes(row.status)),
+    );
+    return page(reply, query, rows).map((row) => selectFields(product(originOf(request), row), query.fields));
+  });
+
+  app.get<{ Params: { id: string } }>(`${INVENTORY_API}/product/:id`, async (request, reply) => {
+    const query = parseQuery(request.query, {});
+    const row = inventory.product(request.params.id);
+    if (!row || !ctx.access.canSeeAccount(principalOf(request), row.billingAccountId)) {
+      return sendTmfError(reply, 404, `No product with id "${request.params.id}"`);
+    }
+    return selectFields(product(originOf(request), row), query.fields);
+  });
+
+  const orderResource = (origin: string, id: string) => {
+    const order = orders.order(id)!;
+    return productOrderResource(origin, order, orders.items(id), orders.states(id));
+  };
+
+  app.get(`${ORDERING_API}/productOrder`, async (request, reply) => {
+    const principal = principalOf(request);
+    const query = parseQuery(request.query, { filters: ORDER_FILTERS, paging: true });
+    const rows = orders.list(query.filters.get('billingAccount.id') ?? null, principal.role === 'customer' ? principal.userId : null);
+    return page(reply, query, rows).map((row) => selectFields(orderResource(originOf(request), row.id), query.fields));
+  });
+
+  app.get<{ Params: { id: string } }>(`${ORDERING_API}/productOrder/:id`, async (request, reply) => {
+    const query = parseQuery(request.query, {});
+    const order = orders.order(request.params.id);
+    if (!order || !ctx.access.canSeeAccount(principalOf(request), order.billingAccountId)) {
+      return sendTmfError(reply, 404, `No productOrder with id "${request.params.id}"`);
+    }
+    return selectFields(orderResource(originOf(request), order.id), query.fields);
+  });
+
+  app.post(`${ORDERING_API}/productOrder`, async (request, reply) => {
+    const body = request.body;
+    if (!isObject(body)) throw new TmfError(400, 'The request body must be a ProductOrder object');
+    if (!Array.isArray(body.productOrderItem)) throw new TmfError(400, 'productOrderItem must be an array of items');
+    const items: OrderRequestItem[] = body.productOrderItem.map((item: unknown, i: number) => {
+      if (!isObject(item) || typeof item.action !== 'string') throw new TmfError(400, `productOrderItem[${i}] needs an action (add, modify or delete)`);
+      return {
+        action: item.action,
+        productId: refId(item.product, `productOrderItem[${i}].product`),
+        offeringId: refId(item.productOffering, `productOrderItem[${i}].productOffering`),
+      };
+    });
+    const id = placeOrder(
+      { db: ctx.db, inventory, orders, canSee: canSee(request), now: ctx.now() },
+      { billingAccountId: refId(body.billingAccount, 'billingAccount'), items },
+    );
+    const resource = orderResource(originOf(request), id);
+    return reply.code(201).header('location', resource.href).send(resource);
+  });
+
+  app.get(`${USAGE_API}/usage`, async (request, reply) => {
+    const query = parseQuery(request.query, { filters: USAGE_FILTERS, paging: true });
+    const accountId = visibleAccount(ctx, request, query);
+    const today = ctx.now();
+    const current = cycleOf(today);
+    // Usage exists for the previous and the current cycle, up to today.
+    const earliest = noonUtc(addMonths(current.month, -1), 1);
+    const latest = noonUtc(current.month, today.getUTCDate());
+    const gte = singleFilter(query, 'usageDate.gte');
+    const lte = singleFilter(query, 'usageDate.lte');
+    const from = gte ? parseDateFilter('usageDate.gte', gte, 'start') : current.start;
+    const to = lte ? parseDateFilter('usageDate.lte', lte, 'end') : latest;
+    const types = query.filters.get('usageType');
+    const records = usageRecords(
+      inventory.ofAccount(accountId),
+      from > earliest ? from : earliest,
+      to < latest ? to : latest,
+    ).filter((r) => r.date >= from && r.date <= to && (!types || types.includes(r.type)));
+    return page(reply, query, records).map((r) => selectFields(usageResource(originOf(request), r), query.fields));
+  });
+
+  const billOnDemandResource = (origin: string, made: { id: string; accountId: string; billId: string; at: string }) => ({
+    id: made.id,
+    href: `${origin}${BILL_ON_DEMAND_PATH}/${encodeURIComponent(made.id)}`,
+    name: 'Next bill on demand',
+    description: 'The next bill of the account, produced now from its current products and the orders completed during the cycle',
+    state: 'done',
+    lastUpdate: made.at,
+    billingAccount: { id: made.accountId, href: accountHref(origin, made.accountId), '@referredType': 'BillingAccount' },
+    customerBill: { id: made.billId, href: billHref(origin, made.billId), '@referredType': 'CustomerBill' },
+    '@type': 'CustomerBillOnDemand',
+  });
+
+  app.post(BILL_ON_DEMAND_PATH, async (request, reply) => {
+    const body = request.body;
+    if (!isObject(body)) throw new TmfError(400, 'The request body must be a CustomerBillOnDemand object');
+    const accountId = refId(body.billingAccount, 'billingAccount');
+    if (!accountId) throw new TmfError(400, 'billingAccount.id is required');
+    if (!ctx.access.canSeeAccount(principalOf(request), accountId)) throw new TmfError(404, `No billingAccount with id "${accountId}"`);
+    const billId = produceBillOnDemand({ db: ctx.db, inventory, orders, now: ctx.now() }, accountId);
+    const at = ctx.now().toISOString();
+    const id = `CBOD-${accountId.replace(/^BA-/, '')}-${at.replace(/\D/g, '').slice(0, 14)}`;
+    ctx.db.prepare('INSERT OR REPLACE INTO customer_bill_on_demand (id, billing_account_id, bill_id, created_at) VALUES (?, ?, ?, ?)').run(id, accountId, billId, at);
+    const resource = billOnDemandResource(originOf(request), { id, accountId, billId, at });
+    return reply.code(201).header('location', resource.href).send(resource);
+  });
+
+  app.get<{ Params: { id: string } }>(`${BILL_ON_DEMAND_PATH}/:id`, async (request, reply) => {
+    parseQuery(request.query, {});
+    const made = ctx.db
+      .prepare<[string], { id: string; accountId: string; billId: string; at: string }>(
+        'SELECT id, billing_account_id AS accountId, bill_id AS billId, created_at AS at FROM customer_bill_on_demand WHERE id = ?',
+      )
+      .get(request.params.id);
+    if (!made || !ctx.access.canSeeAccount(principalOf(request), made.accountId)) {
+      return sendTmfError(reply, 404, `No customerBillOnDemand with id "${request.params.id}"`);
+    }
+    return billOnDemandResource(originOf(request), made);
+  });
+}

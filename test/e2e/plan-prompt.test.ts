@@ -1,0 +1,86 @@
+/**
+ * `plan change` in a real terminal: tmux runs the built CLI, answers its prompts, reads the
+ * preview off the screen; then the next bill on demand, read by the built `bill show`, carries
+ * the prorated amounts the preview announced, to the cent.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { centsFromDecimal } from '../../src/domain/money.js';
+import { startTestSandbox, type TestSandbox } from '../helpers/sandbox.js';
+import { ESPACE_BIN, espace } from '../helpers/spawn.js';
+import { TmuxTerminal } from '../helpers/terminal.js';
+import { send } from '../sandbox/client.js';
+
+const terminal = new TmuxTerminal('plan');
+let sandbox: TestSandbox;
+let home: string;
+
+beforeAll(async () => {
+  sandbox = await startTestSandbox();
+  home = mkdtempSync(join(tmpdir(), 'espace-e2e-plan-'));
+});
+afterAll(async () => {
+  terminal.close();
+  await sandbox?.close();
+  rmSync(home, { recursive: true, force: true });
+});
+
+describe('plan change in a terminal', () => {
+  it('prompts for the service and the offer, previews, asks for the terms, and the bill agrees with the preview', async () => {
+    const env = { ESPACE_API_URL: sandbox.url, ESPACE_TOKEN: sandbox.tokens.marie, ESPACE_CONFIG_DIR: join(home, 'config'), NO_COLOR: '1', LANG: 'en_CA.UTF-8' };
+    const assignments = Object.entries(env).map(([name, value]) => `${name}='${value}'`);
+    terminal.start('change', `env ${assignments.join(' ')} ${process.execPath} ${ESPACE_BIN} plan change`);
+
+    await terminal.waitFor('change', /Which service \(internet, tv, phone, mobile\)\?/);
+    terminal.send('change', 'internet', 'Enter');
+    await terminal.waitFor('change', /Move Internet Giga to which offer\?/);
+    expect(terminal.screen('change')).toMatch(/OFF-INT-GIGA-PLUS\s+Internet Giga Plus\s+\$99\.00/);
+    terminal.send('change', 'OFF-NOPE', 'Enter');
+    await terminal.waitFor('change', /Enter one of: OFF-INT-100, OFF-INT-400, OFF-INT-GIGA-PLUS/);
+    terminal.send('change', 'C-u', 'OFF-INT-GIGA-PLUS', 'Enter');
+    const preview = await terminal.waitFor('change', /Do you accept these terms\?/);
+    expect(preview).toMatch(/Internet: Internet Giga → Internet Giga Plus/);
+    expect(preview).toMatch(/Monthly price: \$85\.00 → \$99\.00/);
+    expect(preview).toMatch(/24-month contract starts on/);
+    terminal.send('change', 'y', 'Enter');
+    await terminal.waitFor('change', /Place this order\?/);
+    terminal.send('change', 'y', 'Enter');
+    const final = await terminal.waitFor('change', /EXIT=\d+/);
+    expect(final).toMatch(/Order PO-000001: completed \(acknowledged → inProgress → completed\)/);
+    expect(final).toMatch(/EXIT=0/);
+
+    const prorated = /credit (-?\$[\d.,]+), charge \+(\$[\d.,]+), net/.exec(preview);
+    expect(prorated).not.toBeNull();
+    const previewCredit = centsFromDecimal(prorated![1]!.replace('$', '').replace(',', ''));
+    const previewCharge = centsFromDecimal(prorated![2]!.replace('$', '').replace(',', ''));
+
+    const made = await send(sandbox.url, 'POST', '/tmf-api/customerBillManagement/v4/customerBillOnDemand', {
+      token: sandbox.tokens.marie,
+      body: JSON.stringify({ billingAccount: { id: 'BA-1001' } }),
+      contentType: 'application/json',
+    });
+    expect(made.status).toBe(201);
+    const shown = await espace(['bill', 'show', 'latest', '--json'], { env: { ESPACE_API_URL: sandbox.url, ESPACE_TOKEN: sandbox.tokens.marie, ESPACE_CONFIG_DIR: join(home, 'config') } });
+    expect(shown.code, shown.stderr).toBe(0);
+    const lines = JSON.parse(shown.stdout).sections.serviceCharges.lines as Array<{ name: string; amount: { amount: number } }>;
+    expect(lines.find((l) => l.name === 'Internet Giga – crédit au prorata')?.amount.amount).toBe(previewCredit);
+    expect(lines.find((l) => l.name === 'Internet Giga Plus – frais au prorata')?.amount.amount).toBe(previewCharge);
+  });
+
+  it('asks in French, and declining the terms orders nothing (exit code 130)', async () => {
+    const env = { ESPACE_API_URL: sandbox.url, ESPACE_TOKEN: sandbox.tokens.luc, ESPACE_CONFIG_DIR: join(home, 'config-fr'), NO_COLOR: '1', LANG: 'fr_CA.UTF-8' };
+    const assignments = Object.entries(env).map(([name, value]) => `${name}='${value}'`);
+    terminal.start('decline', `env ${assignments.join(' ')} ${process.execPath} ${ESPACE_BIN} addon add OFF-ADD-WIFI`);
+    const preview = await terminal.waitFor('decline', /Acceptez-vous ces conditions \?/);
+    expect(preview).toMatch(/Ajout de Amplificateur Wi-Fi/);
+    expect(preview).toMatch(/Prix mensuel : rien → 5,00\s\$/);
+    terminal.send('decline', 'n', 'Enter');
+    const final = await terminal.waitFor('decline', /EXIT=\d+/);
+    expect(final).toMatch(/Annulé/);
+    expect(final).toMatch(/EXIT=130/);
+    const orders = await espace(['order', 'list', '--json'], { env: { ESPACE_API_URL: sandbox.url, ESPACE_TOKEN: sandbox.tokens.luc, ESPACE_CONFIG_DIR: join(home, 'config-fr') } });
+    expect(JSON.parse(orders.stdout)).toEqual([]);
+  });
+});
