@@ -7,6 +7,7 @@ import { chmodSync, mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type Database from 'better-sqlite3';
 import { Sqlite } from './sqlite.js';
+import { ACCOUNT_SECURITY_MIGRATION } from './schema/account-security.js';
 
 export type SandboxDatabase = Database.Database;
 export type Statement<P extends unknown[] | object = unknown[], R = unknown> = Database.Statement<P, R>;
@@ -229,6 +230,7 @@ const MIGRATIONS: readonly string[] = [
     PRIMARY KEY (bill_id, payment_id)
   ) STRICT, WITHOUT ROWID;
   `,
+  /* 2: profile and account security */ ACCOUNT_SECURITY_MIGRATION,
 ];
 
 export function databasePath(dataDir: string): string {

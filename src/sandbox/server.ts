@@ -14,6 +14,8 @@ import { billingAccountRoutes } from './routes/billing-account.js';
 import { customerBillRoutes } from './routes/customer-bill.js';
 import { metaRoutes } from './routes/meta.js';
 import { oauthRoutes } from './routes/oauth.js';
+import { partyRoutes } from './routes/party.js';
+import { securityRoutes } from './routes/security.js';
 import { userinfoRoutes } from './routes/userinfo.js';
 import { ensureSeeded } from './seed.js';
 import { notFoundHandler, sendTmfError, tmfErrorHandler, type KnownRoute } from './tmf-errors.js';
@@ -128,6 +130,8 @@ async function createApp(db: SandboxDatabase, options: SandboxOptions, now: () =
     await tmf.register(appliedBillingRateRoutes, { ctx });
     await tmf.register(billingAccountRoutes, { ctx });
     await tmf.register(userinfoRoutes, { ctx });
+    await tmf.register(securityRoutes, { ctx });
+    await tmf.register(partyRoutes, { ctx });
   });
   return app;
 }
