@@ -9,6 +9,7 @@ import { registerAuth } from './commands/auth/index.js';
 import { registerBill } from './commands/bill/index.js';
 import { registerContext } from './commands/context/index.js';
 import { registerDemo } from './commands/demo/index.js';
+import { registerProfile } from './commands/profile/index.js';
 import { registerSandbox } from './commands/sandbox/index.js';
 import { type Context, type GlobalOptions, VERSION } from './context.js';
 
@@ -42,6 +43,7 @@ const NOUNS: Record<string, (program: Command, registrar: Registrar) => void> = 
   context: registerContext,
   sandbox: registerSandbox,
   demo: registerDemo,
+  profile: registerProfile,
 };
 
 /** Global options that take a value, so that the value is not mistaken for the noun. */

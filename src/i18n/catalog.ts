@@ -8,7 +8,9 @@
 import { authMessages } from './messages/auth.js';
 import { billMessages } from './messages/bill.js';
 import { coreMessages } from './messages/core.js';
+import { profileMessages } from './messages/profile.js';
 import { sandboxMessages } from './messages/sandbox.js';
+import { securityMessages } from './messages/security.js';
 import { sessionMessages } from './messages/session.js';
 
 export type Lang = 'en' | 'fr';
@@ -27,6 +29,8 @@ export const catalog = {
   ...billMessages,
   ...sandboxMessages,
   ...sessionMessages,
+  ...profileMessages,
+  ...securityMessages,
 } satisfies MessageTable;
 
 export type MessageKey = keyof typeof catalog;
