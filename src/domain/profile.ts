@@ -74,6 +74,6 @@ export function postalCodeMatchesProvince(postalCode: string, province: string):
 }
 
 export function formatAddress(address: MailingAddress): string {
-  const street = address.street2 ? `${address.street2}-${address.street1}` : address.street1;
-  return `${street}, ${address.city} (${address.province}) ${address.postalCode}`;
+  const lines = [address.street1, address.street2, `${address.city} (${address.province}) ${address.postalCode}`];
+  return lines.filter(Boolean).join(', ');
 }
