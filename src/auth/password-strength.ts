@@ -17,13 +17,19 @@ export interface StrengthVerdict {
 
 export type StrengthCheck = (password: string) => StrengthVerdict;
 
+/** The bundle turns these packages into CommonJS, whose exports then arrive on `default`. */
+function namedExports<T extends object>(loaded: T): T {
+  const fallback = (loaded as { default?: T }).default;
+  return fallback && typeof fallback === 'object' ? fallback : loaded;
+}
+
 /** Builds a checker that also penalizes the user's own words (user name, names, email). */
 export async function loadStrengthCheck(lang: Lang, userWords: readonly string[]): Promise<StrengthCheck> {
   const [{ ZxcvbnFactory }, common, en, fr] = await Promise.all([
-    import('@zxcvbn-ts/core'),
-    import('@zxcvbn-ts/language-common'),
-    import('@zxcvbn-ts/language-en'),
-    import('@zxcvbn-ts/language-fr'),
+    import('@zxcvbn-ts/core').then(namedExports),
+    import('@zxcvbn-ts/language-common').then(namedExports),
+    import('@zxcvbn-ts/language-en').then(namedExports),
+    import('@zxcvbn-ts/language-fr').then(namedExports),
   ]);
   const zxcvbn = new ZxcvbnFactory({
     dictionary: { ...common.dictionary, ...en.dictionary, ...fr.dictionary },
