@@ -5,6 +5,7 @@
 import { confirmEnrolment } from '../../../api/security.js';
 import type { HttpClient } from '../../../api/http.js';
 import { toJson } from '../../../output/formats.js';
+import { sanitizeText } from '../../../output/sanitize.js';
 import type { Context } from '../../context.js';
 import { readCode, withRefusals } from './security-input.js';
 
@@ -24,7 +25,7 @@ export async function confirmAndShowRecoveryCodes(ctx: Context, api: HttpClient,
     return;
   }
   io.err(`${io.errColor.success(t('security.2fa.enabled'))}\n${io.errColor.warning(t('security.2fa.recoveryCodesOnce'))}\n`);
-  io.out(`${recoveryCodes.join('\n')}\n`);
+  io.out(`${recoveryCodes.map(sanitizeText).join('\n')}\n`);
 }
 
 export async function run(options: TwoFactorConfirmOptions, ctx: Context): Promise<void> {
