@@ -7,6 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { SandboxContext } from '../context.js';
+import type { SandboxDatabase, Statement } from '../db.js';
 import type { UserRow } from '../auth/identities.js';
 import { principalOf } from '../auth/principal.js';
 import { checkCanadianAddress, type CanadianAddress } from '../address/canada.js';
@@ -125,47 +126,59 @@ export function parseIndividualPatch(body: unknown): IndividualChanges {
   return changes;
 }
 
+const OWNED = "id IN (SELECT billing_account_id FROM account_access WHERE user_id = @userId AND role = 'owner')";
+
+type Update = 'givenName' | 'familyName' | 'locale' | 'email' | 'phone' | 'accountEmail' | 'accountPhone' | 'address';
+
 class IndividualStore {
-  readonly #ctx: SandboxContext;
+  readonly #db: SandboxDatabase;
+  readonly #address: Statement<[string], MailingAddress>;
+  readonly #updates: Record<Update, Statement<Record<string, unknown>>>;
 
-  constructor(ctx: SandboxContext) {
-    this.#ctx = ctx;
+  constructor(db: SandboxDatabase) {
+    this.#db = db;
+    // The mailing address: that of the first billing account the person owns.
+    this.#address = db.prepare(
+      `SELECT a.street1, a.street2, a.city, a.province, a.postcode, a.country FROM billing_account a
+         JOIN account_access x ON x.billing_account_id = a.id WHERE x.user_id = ? AND x.role = 'owner' ORDER BY a.id LIMIT 1`,
+    );
+    this.#updates = {
+      givenName: db.prepare('UPDATE app_user SET given_name = @givenName WHERE id = @userId'),
+      familyName: db.prepare('UPDATE app_user SET family_name = @familyName WHERE id = @userId'),
+      locale: db.prepare('UPDATE app_user SET locale = @locale WHERE id = @userId'),
+      email: db.prepare('UPDATE app_user SET email = @email WHERE id = @userId'),
+      phone: db.prepare('UPDATE app_user SET phone = @phone WHERE id = @userId'),
+      // Contact details are mirrored on the accounts the person owns, where bills and notices use them.
+      accountEmail: db.prepare(`UPDATE billing_account SET email = @email, last_modified = @stamp WHERE ${OWNED}`),
+      accountPhone: db.prepare(`UPDATE billing_account SET phone = @phone, last_modified = @stamp WHERE ${OWNED}`),
+      address: db.prepare(
+        `UPDATE billing_account SET street1 = @street1, street2 = @street2, city = @city, province = @province,
+           postcode = @postcode, last_modified = @stamp WHERE ${OWNED}`,
+      ),
+    };
   }
 
-  /** The mailing address: that of the first billing account the person owns. */
   address(userId: string): MailingAddress | undefined {
-    return this.#ctx.db
-      .prepare<[string], MailingAddress>(
-        `SELECT a.street1, a.street2, a.city, a.province, a.postcode, a.country FROM billing_account a
-           JOIN account_access x ON x.billing_account_id = a.id WHERE x.user_id = ? AND x.role = 'owner' ORDER BY a.id LIMIT 1`,
-      )
-      .get(userId);
+    return this.#address.get(userId);
   }
 
-  /** Applies changes in one transaction; contact details are mirrored on the accounts the person owns. */
+  /** Applies the changes in one transaction. */
   apply(userId: string, changes: IndividualChanges, now: Date): void {
-    const db = this.#ctx.db;
-    const owned = "id IN (SELECT billing_account_id FROM account_access WHERE user_id = @userId AND role = 'owner')";
-    const stamp = now.toISOString();
-    db.transaction(() => {
-      const user = { userId, ...changes };
-      if (changes.givenName !== undefined) db.prepare('UPDATE app_user SET given_name = @givenName WHERE id = @userId').run(user);
-      if (changes.familyName !== undefined) db.prepare('UPDATE app_user SET family_name = @familyName WHERE id = @userId').run(user);
-      if (changes.locale !== undefined) db.prepare('UPDATE app_user SET locale = @locale WHERE id = @userId').run(user);
+    const params = { userId, stamp: now.toISOString(), ...changes, ...changes.address };
+    const run = (name: Update) => this.#updates[name].run(params);
+    this.#db.transaction(() => {
+      if (changes.givenName !== undefined) run('givenName');
+      if (changes.familyName !== undefined) run('familyName');
+      if (changes.locale !== undefined) run('locale');
       if (changes.email !== undefined) {
-        db.prepare('UPDATE app_user SET email = @email WHERE id = @userId').run(user);
-        db.prepare(`UPDATE billing_account SET email = @email, last_modified = @stamp WHERE ${owned}`).run({ ...user, stamp });
+        run('email');
+        run('accountEmail');
       }
       if (changes.phone !== undefined) {
-        db.prepare('UPDATE app_user SET phone = @phone WHERE id = @userId').run(user);
-        db.prepare(`UPDATE billing_account SET phone = @phone, last_modified = @stamp WHERE ${owned}`).run({ ...user, stamp });
+        run('phone');
+        run('accountPhone');
       }
-      if (changes.address) {
-        db.prepare(
-          `UPDATE billing_account SET street1 = @street1, street2 = @street2, city = @city, province = @province,
-             postcode = @postcode, last_modified = @stamp WHERE ${owned}`,
-        ).run({ userId, ...changes.address, stamp });
-      }
+      if (changes.address) run('address');
     })();
   }
 }
@@ -204,7 +217,7 @@ function individualResource(origin: string, user: UserRow, address: MailingAddre
 }
 
 export async function partyRoutes(app: FastifyInstance, { ctx }: { ctx: SandboxContext }): Promise<void> {
-  const store = new IndividualStore(ctx);
+  const store = new IndividualStore(ctx.db);
 
   /** The individual the caller may see, or a 404 that does not tell whether it exists. */
   const visibleIndividual = (request: FastifyRequest<{ Params: { id: string } }>): UserRow => {

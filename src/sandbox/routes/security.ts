@@ -65,6 +65,7 @@ export async function securityRoutes(app: FastifyInstance, { ctx }: { ctx: Sandb
   const twoFactor = twoFactorOf(ctx);
   const sessions = new SessionStore(ctx.db);
   const nowMs = () => ctx.now().getTime();
+  const setPassword = ctx.db.prepare<[string, string, string]>('UPDATE app_user SET password_hash = ?, password_changed_at = ? WHERE id = ?');
 
   app.get(SECURITY_PATHS.twoFactor, async (request) => {
     const { user } = callerOf(ctx, request);
@@ -132,9 +133,7 @@ export async function securityRoutes(app: FastifyInstance, { ctx }: { ctx: Sandb
       return sendTmfError(reply, 422, '"currentPassword" is not the current password');
     }
     ctx.throttle.recordSuccess(user.username);
-    ctx.db
-      .prepare('UPDATE app_user SET password_hash = ?, password_changed_at = ? WHERE id = ?')
-      .run(await hashPassword(next), ctx.now().toISOString(), user.id);
+    setPassword.run(await hashPassword(next), ctx.now().toISOString(), user.id);
     return reply.code(204).send();
   });
 
