@@ -119,12 +119,14 @@ describe('auth 2fa', () => {
       ...scriptedPrompter([]),
       input: async ({ message }: { message: string }) => {
         asked.push(message);
-        return oathtool(pendingSecret('luc.gagnon'), clockMs);
+        // A mistyped code first: the command asks again.
+        return asked.length === 1 ? '123456' : oathtool(pendingSecret('luc.gagnon'), clockMs);
       },
     };
     const result = await runCli(['auth', '2fa', 'enable'], { env: env(token), tty: true, prompt });
     expect(result.code, result.stderr).toBe(0);
-    expect(asked).toEqual(['Code shown by the app']);
+    expect(asked).toEqual(['Code shown by the app', 'Code shown by the app']);
+    expect(result.stderr).toMatch(/the code was refused/);
     expect(result.stderr).toMatch(/Secret: [A-Z2-7]{32}\n/);
     expect(result.stderr).toMatch(/URI: otpauth:\/\/totp\/Espace%20Client:luc\.gagnon\?secret=/);
     expect(result.stderr).toMatch(/[▀▄█]{10}/);

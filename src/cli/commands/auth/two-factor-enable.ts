@@ -5,12 +5,15 @@
  * finishes it.
  */
 import { startEnrolment, twoFactorStatus } from '../../../api/security.js';
-import { GeneralError } from '../../../errors.js';
+import { AuthError, GeneralError } from '../../../errors.js';
 import { toJson } from '../../../output/formats.js';
 import { sanitizeText } from '../../../output/sanitize.js';
 import type { Context } from '../../context.js';
 import { readCode } from './security-input.js';
 import { confirmAndShowRecoveryCodes } from './two-factor-confirm.js';
+
+/** Codes that may be tried at the terminal before the command gives up (the enrolment stays pending). */
+const CODE_ATTEMPTS = 3;
 
 async function terminalQrCode(uri: string): Promise<string> {
   const { default: qrcode } = await import('qrcode');
@@ -32,6 +35,15 @@ export async function run(_options: object, ctx: Context): Promise<void> {
     return;
   }
   io.err(`${t('security.2fa.scan')}\n\n${await terminalQrCode(uri)}\n${t('security.2fa.uri', { uri })}\n${t('security.2fa.secret', { secret })}\n\n`);
-  const code = await readCode(ctx, false, 'security.2fa.promptConfirmCode', false);
-  await confirmAndShowRecoveryCodes(ctx, api, code);
+  // A mistyped or stale code gets another try; each failure counts against the login throttle.
+  for (let attempt = 1; ; attempt++) {
+    const code = await readCode(ctx, false, 'security.2fa.promptConfirmCode', false);
+    try {
+      await confirmAndShowRecoveryCodes(ctx, api, code);
+      return;
+    } catch (error) {
+      if (!(error instanceof AuthError) || error.key !== 'security.2fa.codeRefused' || attempt === CODE_ATTEMPTS) throw error;
+      io.err(`${io.errColor.warning(error.describe(t))}\n`);
+    }
+  }
 }
