@@ -13,6 +13,7 @@ import { registerDemo } from './commands/demo/index.js';
 import { registerPay } from './commands/pay/index.js';
 import { registerPayment } from './commands/payment/index.js';
 import { registerPaymentMethod } from './commands/payment-method/index.js';
+import { registerProfile } from './commands/profile/index.js';
 import { registerSandbox } from './commands/sandbox/index.js';
 import { registerPlan } from './commands/plan/index.js';
 import { registerOrder } from './commands/order/index.js';
@@ -58,6 +59,7 @@ const NOUNS: Record<string, (program: Command, registrar: Registrar) => void> = 
   order: registerOrder,
   addon: registerAddon,
   usage: registerUsage,
+  profile: registerProfile,
 };
 
 /** Global options that take a value, so that the value is not mistaken for the noun. */

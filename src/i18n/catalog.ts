@@ -10,7 +10,9 @@ import { billMessages } from './messages/bill.js';
 import { billExplainMessages } from './messages/bill-explain.js';
 import { coreMessages } from './messages/core.js';
 import { paymentMessages } from './messages/payment.js';
+import { profileMessages } from './messages/profile.js';
 import { sandboxMessages } from './messages/sandbox.js';
+import { securityMessages } from './messages/security.js';
 import { sessionMessages } from './messages/session.js';
 import { planMessages } from './messages/plan.js';
 import { usageMessages } from './messages/usage.js';
@@ -35,6 +37,8 @@ export const catalog = {
   ...paymentMessages,
   ...planMessages,
   ...usageMessages,
+  ...profileMessages,
+  ...securityMessages,
 } satisfies MessageTable;
 
 export type MessageKey = keyof typeof catalog;

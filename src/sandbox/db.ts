@@ -9,6 +9,7 @@ import type Database from 'better-sqlite3';
 import { Sqlite } from './sqlite.js';
 import { PAYMENT_MIGRATION } from './schema/payment.js';
 import { PLAN_MIGRATION } from './plan/schema.js';
+import { ACCOUNT_SECURITY_MIGRATION } from './schema/account-security.js';
 
 export type SandboxDatabase = Database.Database;
 export type Statement<P extends unknown[] | object = unknown[], R = unknown> = Database.Statement<P, R>;
@@ -233,6 +234,7 @@ const MIGRATIONS: readonly string[] = [
   `,
   /* 2: exactly-once payments, payment methods, autopay */ PAYMENT_MIGRATION,
   /* 2: plans, orders and on-demand bills */ PLAN_MIGRATION,
+  /* 2: profile and account security */ ACCOUNT_SECURITY_MIGRATION,
 ];
 
 export function databasePath(dataDir: string): string {

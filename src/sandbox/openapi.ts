@@ -12,6 +12,7 @@ import { SCOPES } from './seed.js';
 import { billDocumentPaths, billDocumentProperty, billDocumentSchemas } from './openapi/bill-document.js';
 import { accountPaymentPatchProperties, paymentPaths, paymentSchemas, paymentTags } from './openapi/payment.js';
 import { planPaths, planSchemas, planTags } from './plan/openapi.js';
+import { ACCOUNT_SECURITY_PATHS, ACCOUNT_SECURITY_SCHEMAS, ACCOUNT_SECURITY_TAGS } from './openapi/account-security.js';
 
 type Json = Record<string, unknown>;
 
@@ -456,6 +457,7 @@ export function buildOpenApiDocument(): Json {
       { name: 'meta', description: 'Server utilities' },
       ...paymentTags,
       ...planTags,
+      ...ACCOUNT_SECURITY_TAGS,
     ],
     paths: {
       [HEALTH_PATH]: {
@@ -556,6 +558,7 @@ export function buildOpenApiDocument(): Json {
       },
       ...paymentPaths,
       ...planPaths,
+      ...ACCOUNT_SECURITY_PATHS,
     },
     components: {
       securitySchemes: {
@@ -604,7 +607,7 @@ export function buildOpenApiDocument(): Json {
         MethodNotAllowed: errorResponse('The path exists but not with this method (see the Allow header)'),
         InternalError: errorResponse('Unexpected server failure'),
       },
-      schemas: { ...schemas, ...billDocumentSchemas, ...paymentSchemas, ...planSchemas },
+      schemas: { ...schemas, ...billDocumentSchemas, ...paymentSchemas, ...planSchemas, ...ACCOUNT_SECURITY_SCHEMAS },
     },
   };
 }

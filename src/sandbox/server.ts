@@ -17,6 +17,8 @@ import { metaRoutes } from './routes/meta.js';
 import { oauthRoutes } from './routes/oauth.js';
 import { paymentRoutes } from './routes/payment.js';
 import { planRoutes } from './plan/routes.js';
+import { partyRoutes } from './routes/party.js';
+import { securityRoutes } from './routes/security.js';
 import { userinfoRoutes } from './routes/userinfo.js';
 import { ensureSeeded } from './seed.js';
 import { notFoundHandler, sendTmfError, tmfErrorHandler, type KnownRoute } from './tmf-errors.js';
@@ -134,6 +136,8 @@ async function createApp(db: SandboxDatabase, options: SandboxOptions, now: () =
     await tmf.register(userinfoRoutes, { ctx });
     await tmf.register(paymentRoutes, { ctx, dataDir: options.dataDir });
     await tmf.register(planRoutes, { ctx });
+    await tmf.register(securityRoutes, { ctx });
+    await tmf.register(partyRoutes, { ctx });
   });
   return app;
 }

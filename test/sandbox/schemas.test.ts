@@ -1,37 +1,11 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { Ajv } from 'ajv';
-import addFormatsModule, { type FormatsPlugin } from 'ajv-formats';
+import { existsSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestSandbox, type TestSandbox } from '../helpers/sandbox.js';
+import { expectValid, specDir, validator } from '../helpers/tmf-schema.js';
 import { ACCOUNTS, BILLS, RATES, USERINFO, get } from './client.js';
 
 // Responses checked against the official TMF v4 definitions in ../shared/tmf (beside the clone in
-// CI; skipped where it is absent). ajv comes with fastify.
-
-const specDir = resolve(import.meta.dirname, '../../../shared/tmf');
-// ajv-formats is CommonJS; depending on the loader its default export may arrive wrapped once more.
-const addFormats: FormatsPlugin =
-  (addFormatsModule as unknown as { default?: FormatsPlugin }).default ?? (addFormatsModule as unknown as FormatsPlugin);
-
-type Validate = ((data: unknown) => boolean) & { errors?: unknown };
-
-function validator(file: string, definition: string): Validate {
-  const spec = JSON.parse(readFileSync(join(specDir, file), 'utf8')) as { definitions: Record<string, unknown> };
-  // The TMF691 file refers to definitions it does not contain (UserAsset, Identification).
-  for (const missing of ['UserAsset', 'Identification']) {
-    if (JSON.stringify(spec).includes(`#/definitions/${missing}"`) && !(missing in spec.definitions)) spec.definitions[missing] = {};
-  }
-  const ajv = new Ajv({ strict: false, allErrors: true, logger: false });
-  addFormats(ajv);
-  for (const format of ['float', 'double', 'int32', 'int64']) ajv.addFormat(format, true);
-  return ajv.compile({ definitions: spec.definitions, $ref: `#/definitions/${definition}` }) as Validate;
-}
-
-function expectValid(validate: Validate, data: unknown): void {
-  const ok = validate(data);
-  expect(ok ? null : validate.errors).toBeNull();
-}
+// CI; skipped where it is absent).
 
 let sandbox: TestSandbox;
 

@@ -8,7 +8,7 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import type { SandboxContext } from '../context.js';
 import { clientSecretMatches, type ClientRow } from '../auth/identities.js';
 import { DUMMY_PASSWORD_HASH, verifyPassword } from '../auth/password.js';
-import { verifyTotp } from '../auth/totp.js';
+import { twoFactorOf } from '../auth/two-factor.js';
 import type { IssuedTokens } from '../auth/tokens.js';
 import { REVOKE_PATH, TOKEN_PATH } from '../resources/paths.js';
 import { SEED_CREDENTIALS } from '../seed.js';
@@ -165,10 +165,9 @@ async function passwordGrant(ctx: SandboxContext, request: FastifyRequest, param
   if (user.totpSecret) {
     const otp = params.otp;
     if (otp === undefined || otp === '') {
-      throw new OAuthError(400, 'mfa_required', 'Two-factor authentication is on: send the 6-digit code from the authenticator app as "otp"');
+      throw new OAuthError(400, 'mfa_required', 'Two-factor authentication is on: send the 6-digit code from the authenticator app (or a recovery code) as "otp"');
     }
-    const step = verifyTotp(user.totpSecret, otp.trim(), ctx.now().getTime(), user.totpLastStep);
-    if (step === null || !ctx.identities.consumeTotpStep(user.id, step)) {
+    if (!twoFactorOf(ctx).verifySecondFactor(user, otp, ctx.now().getTime())) {
       ctx.throttle.recordFailure(username, ip);
       throw new OAuthError(400, 'invalid_grant', 'The one-time code is wrong, expired or already used');
     }

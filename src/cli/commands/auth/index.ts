@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import type { Registrar } from '../../program.js';
 import type { LoginOptions } from './login.js';
+import { registerAccountSecurity } from './register-security.js';
 
 export function registerAuth(program: Command, { t, action, examples }: Registrar): void {
   const auth = examples(program.command('auth').description(t('auth.description')), ['espace auth login', 'espace auth status']);
@@ -40,4 +41,6 @@ export function registerAuth(program: Command, { t, action, examples }: Registra
     auth.command('status').description(t('auth.status.description')).action(action(() => import('./status.js'), () => ({}))),
     ['espace auth status', 'espace auth status --json'],
   );
+
+  registerAccountSecurity(auth, { t, action, examples });
 }

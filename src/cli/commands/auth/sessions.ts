@@ -1,0 +1,30 @@
+/** `espace auth sessions`: the active logins of this user, the current one marked. */
+import { listSessions } from '../../../api/security.js';
+import { toJson } from '../../../output/formats.js';
+import { renderTable } from '../../../output/table.js';
+import type { Context } from '../../context.js';
+
+export async function run(_options: object, ctx: Context): Promise<void> {
+  const { io, t, locale } = ctx;
+  const sessions = await listSessions(await ctx.api());
+  if (ctx.globals.json) {
+    io.out(toJson(sessions));
+    return;
+  }
+  const when = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' });
+  const rows = sessions.map((session) => [
+    session.current ? '*' : '',
+    session.id,
+    session.device ?? t('security.sessions.unknownDevice'),
+    when.format(Date.parse(session.createdAt)),
+    when.format(Date.parse(session.lastUsedAt)),
+  ]);
+  io.out(
+    renderTable(
+      io,
+      [{ header: '' }, { header: t('security.sessions.id') }, { header: t('security.sessions.device') }, { header: t('security.sessions.created') }, { header: t('security.sessions.lastUsed') }],
+      rows,
+    ),
+  );
+  if (io.stdoutIsTTY) io.err(`${t('security.sessions.legend')}\n`);
+}

@@ -1,0 +1,49 @@
+/**
+ * `espace auth 2fa enable`: the sandbox issues a TOTP secret (pending until a code confirms it);
+ * on a terminal, a QR code and the otpauth:// URI are shown, a code is asked for, and the recovery
+ * codes follow. Without a terminal, the pending enrolment is printed and `auth 2fa confirm`
+ * finishes it.
+ */
+import { startEnrolment, twoFactorStatus } from '../../../api/security.js';
+import { AuthError, GeneralError } from '../../../errors.js';
+import { toJson } from '../../../output/formats.js';
+import { sanitizeText } from '../../../output/sanitize.js';
+import type { Context } from '../../context.js';
+import { readCode } from './security-input.js';
+import { confirmAndShowRecoveryCodes } from './two-factor-confirm.js';
+
+/** Codes that may be tried at the terminal before the command gives up (the enrolment stays pending). */
+const CODE_ATTEMPTS = 3;
+
+async function terminalQrCode(uri: string): Promise<string> {
+  const { default: qrcode } = await import('qrcode');
+  return qrcode.toString(uri, { type: 'terminal', small: true, errorCorrectionLevel: 'M' });
+}
+
+export async function run(_options: object, ctx: Context): Promise<void> {
+  const { io, t } = ctx;
+  const api = await ctx.api();
+  if ((await twoFactorStatus(api)).enabled) throw new GeneralError('security.2fa.alreadyOn', { hint: 'security.2fa.hintDisableFirst' });
+  const enrolment = await startEnrolment(api);
+  const uri = sanitizeText(enrolment.otpauthUri);
+  const secret = sanitizeText(enrolment.secret);
+
+  if (!io.interactive) {
+    // Nobody can type a code: hand the pending secret to the script, which confirms it next.
+    io.out(ctx.globals.json ? toJson({ enabled: false, pending: true, secret, otpauthUri: uri }) : `${uri}\n`);
+    io.err(`${t('security.2fa.pendingNext')}\n`);
+    return;
+  }
+  io.err(`${t('security.2fa.scan')}\n\n${await terminalQrCode(uri)}\n${t('security.2fa.uri', { uri })}\n${t('security.2fa.secret', { secret })}\n\n`);
+  // A mistyped or stale code gets another try; each failure counts against the login throttle.
+  for (let attempt = 1; ; attempt++) {
+    const code = await readCode(ctx, false, 'security.2fa.promptConfirmCode', false);
+    try {
+      await confirmAndShowRecoveryCodes(ctx, api, code);
+      return;
+    } catch (error) {
+      if (!(error instanceof AuthError) || error.key !== 'security.2fa.codeRefused' || attempt === CODE_ATTEMPTS) throw error;
+      io.err(`${io.errColor.warning(error.describe(t))}\n`);
+    }
+  }
+}

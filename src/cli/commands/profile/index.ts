@@ -1,0 +1,57 @@
+import type { Command } from 'commander';
+import type { Registrar } from '../../program.js';
+import type { ProfileSetOptions } from './set.js';
+import type { ProfileShowOptions } from './show.js';
+
+export function registerProfile(program: Command, { t, action, examples }: Registrar): void {
+  const profile = examples(program.command('profile').description(t('profile.description')), ['espace profile show', 'espace profile set']);
+
+  examples(
+    profile
+      .command('show')
+      .description(t('profile.show.description'))
+      .option('--user <id>', t('profile.option.user'))
+      .action(action(() => import('./show.js'), (_args, options): ProfileShowOptions => ({ user: options.user as string | undefined }))),
+    ['espace profile show', 'espace profile show --json', 'espace profile show --user IND-1001   # agents'],
+  );
+
+  examples(
+    profile
+      .command('set')
+      .description(t('profile.set.description'))
+      .option('--given-name <name>', t('profile.set.option.givenName'))
+      .option('--family-name <name>', t('profile.set.option.familyName'))
+      .option('--email <address>', t('profile.set.option.email'))
+      .option('--phone <number>', t('profile.set.option.phone'))
+      .option('--street <line>', t('profile.set.option.street'))
+      .option('--city <city>', t('profile.set.option.city'))
+      .option('--province <code>', t('profile.set.option.province'))
+      .option('--postal-code <code>', t('profile.set.option.postalCode'))
+      .option('--language <lang>', t('profile.set.option.language'))
+      .option('--user <id>', t('profile.option.user'))
+      .option('-y, --yes', t('profile.set.option.yes'))
+      .action(
+        action(
+          () => import('./set.js'),
+          (_args, options): ProfileSetOptions => ({
+            user: options.user as string | undefined,
+            givenName: options.givenName as string | undefined,
+            familyName: options.familyName as string | undefined,
+            email: options.email as string | undefined,
+            phone: options.phone as string | undefined,
+            street: options.street as string | undefined,
+            city: options.city as string | undefined,
+            province: options.province as string | undefined,
+            postalCode: options.postalCode as string | undefined,
+            language: options.language as string | undefined,
+            yes: Boolean(options.yes),
+          }),
+        ),
+      ),
+    [
+      'espace profile set   # asks for each field on a terminal',
+      'espace profile set --phone "514 555-0199" --yes',
+      'espace profile set --street "1200, rue Sherbrooke Est" --city Montréal --province QC --postal-code "H2L 1L9"',
+    ],
+  );
+}

@@ -1,0 +1,280 @@
+/**
+ * TMF632 `individual` (personal information) and TMF673 address validation. An individual is a
+ * login (app_user: names, email, phone, language); their mailing address is the one on the billing
+ * accounts they own. Customers see and change only themselves (anyone else answers 404); agents
+ * anyone; the CI client reads. A PATCH is checked as a whole before anything is written.
+ */
+import { randomUUID } from 'node:crypto';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { SandboxContext } from '../context.js';
+import type { SandboxDatabase, Statement } from '../db.js';
+import type { UserRow } from '../auth/identities.js';
+import { principalOf } from '../auth/principal.js';
+import { checkCanadianAddress, type CanadianAddress } from '../address/canada.js';
+import { parseQuery, selectFields } from '../paging.js';
+import { originOf } from '../resources/paths.js';
+import { ADDRESS_VALIDATION_PATH, INDIVIDUAL_PATH } from '../resources/party-paths.js';
+import { TmfError } from '../tmf-errors.js';
+
+interface MailingAddress {
+  street1: string;
+  street2: string | null;
+  city: string;
+  province: string;
+  postcode: string;
+  country: string;
+}
+
+export interface IndividualChanges {
+  givenName?: string;
+  familyName?: string;
+  email?: string;
+  phone?: string;
+  locale?: 'en-CA' | 'fr-CA';
+  address?: { street1: string; street2: string | null; city: string; province: string; postcode: string };
+}
+
+const EMAIL = /^[^\s@]{1,64}@[^\s@.]+(\.[^\s@.]+)+$/;
+/** North American numbering plan: area code and exchange never start with 0 or 1. */
+const NANP = /^(?:\+?1)?([2-9]\d\d)([2-9]\d\d)(\d{4})$/;
+const NAME = /^[\p{L}\p{M}][\p{L}\p{M}' .-]{0,59}$/u;
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function text(value: unknown, field: string): string {
+  if (typeof value !== 'string') throw new TmfError(400, `"${field}" must be a string`);
+  return value.trim();
+}
+
+/** `+1 514-555-0142`, the form the seed and the bills use; undefined if not a NANP number. */
+export function canonicalPhone(value: string): string | undefined {
+  const match = NANP.exec(value.replace(/[\s().-]/g, ''));
+  return match ? `+1 ${match[1]}-${match[2]}-${match[3]}` : undefined;
+}
+
+function splitStreet(street1: string): { streetNr?: string; streetName: string } {
+  const match = /^(\d+[A-Za-z]?)[,\s]+(.+)$/.exec(street1.trim());
+  return match ? { streetNr: match[1], streetName: match[2]! } : { streetName: street1.trim() };
+}
+
+function parseAddress(characteristic: Record<string, unknown>): NonNullable<IndividualChanges['address']> {
+  const street1 = text(characteristic.street1, 'contactMedium.characteristic.street1');
+  const street2 = characteristic.street2 === undefined || characteristic.street2 === null ? null : text(characteristic.street2, 'street2') || null;
+  const submitted: CanadianAddress = {
+    ...splitStreet(street1),
+    city: text(characteristic.city, 'contactMedium.characteristic.city'),
+    stateOrProvince: text(characteristic.stateOrProvince, 'contactMedium.characteristic.stateOrProvince'),
+    postcode: text(characteristic.postCode, 'contactMedium.characteristic.postCode'),
+    country: characteristic.country === undefined ? 'CA' : text(characteristic.country, 'contactMedium.characteristic.country'),
+  };
+  const check = checkCanadianAddress(submitted);
+  if (check.result !== 'success' || !check.valid) {
+    throw new TmfError(400, `The postal address is not valid: ${check.problems.join('; ')} (validate it with geographicAddressValidation first)`);
+  }
+  return { street1, street2, city: check.valid.city, province: check.valid.stateOrProvince, postcode: check.valid.postcode };
+}
+
+/** Reads a merge patch of an individual. contactMedium entries replace the medium of their mediumType. */
+export function parseIndividualPatch(body: unknown): IndividualChanges {
+  if (!isObject(body)) throw new TmfError(400, 'The body must be a JSON object');
+  const allowed = ['givenName', 'familyName', 'contactMedium', 'languageAbility', '@type'];
+  const others = Object.keys(body).filter((key) => !allowed.includes(key));
+  if (others.length) throw new TmfError(400, `These attributes cannot be changed here: ${others.join(', ')}`);
+  const changes: IndividualChanges = {};
+  for (const field of ['givenName', 'familyName'] as const) {
+    if (body[field] === undefined) continue;
+    const value = text(body[field], field);
+    if (!NAME.test(value)) throw new TmfError(400, `"${field}" must be 1–60 letters (spaces, hyphens, apostrophes and periods allowed)`);
+    changes[field] = value;
+  }
+  if (body.contactMedium !== undefined) {
+    if (!Array.isArray(body.contactMedium)) throw new TmfError(400, '"contactMedium" must be an array');
+    for (const medium of body.contactMedium) {
+      if (!isObject(medium) || !isObject(medium.characteristic)) throw new TmfError(400, 'Each contactMedium needs a mediumType and a characteristic object');
+      const characteristic = medium.characteristic;
+      switch (medium.mediumType) {
+        case 'email': {
+          const email = text(characteristic.emailAddress, 'contactMedium.characteristic.emailAddress');
+          if (!EMAIL.test(email) || email.length > 254) throw new TmfError(400, `"emailAddress" is not a valid email address: "${email}"`);
+          changes.email = email;
+          break;
+        }
+        case 'phone': {
+          const phone = canonicalPhone(text(characteristic.phoneNumber, 'contactMedium.characteristic.phoneNumber'));
+          if (!phone) throw new TmfError(400, '"phoneNumber" must be a Canadian (North American) number, e.g. +1 514-555-0142');
+          changes.phone = phone;
+          break;
+        }
+        case 'postalAddress':
+          changes.address = parseAddress(characteristic);
+          break;
+        default:
+          throw new TmfError(400, 'contactMedium.mediumType must be email, phone or postalAddress');
+      }
+    }
+  }
+  if (body.languageAbility !== undefined) {
+    const favourite = Array.isArray(body.languageAbility)
+      ? body.languageAbility.find((ability) => isObject(ability) && ability.isFavouriteLanguage === true)
+      : undefined;
+    const code = isObject(favourite) && typeof favourite.languageCode === 'string' ? favourite.languageCode.toLowerCase().slice(0, 2) : '';
+    if (code !== 'en' && code !== 'fr') throw new TmfError(400, 'languageAbility must hold one favourite language, languageCode "en" or "fr"');
+    changes.locale = code === 'fr' ? 'fr-CA' : 'en-CA';
+  }
+  return changes;
+}
+
+const OWNED = "id IN (SELECT billing_account_id FROM account_access WHERE user_id = @userId AND role = 'owner')";
+
+type Update = 'givenName' | 'familyName' | 'locale' | 'email' | 'phone' | 'accountEmail' | 'accountPhone' | 'address';
+
+class IndividualStore {
+  readonly #db: SandboxDatabase;
+  readonly #address: Statement<[string], MailingAddress>;
+  readonly #updates: Record<Update, Statement<Record<string, unknown>>>;
+
+  constructor(db: SandboxDatabase) {
+    this.#db = db;
+    // The mailing address: that of the first billing account the person owns.
+    this.#address = db.prepare(
+      `SELECT a.street1, a.street2, a.city, a.province, a.postcode, a.country FROM billing_account a
+         JOIN account_access x ON x.billing_account_id = a.id WHERE x.user_id = ? AND x.role = 'owner' ORDER BY a.id LIMIT 1`,
+    );
+    this.#updates = {
+      givenName: db.prepare('UPDATE app_user SET given_name = @givenName WHERE id = @userId'),
+      familyName: db.prepare('UPDATE app_user SET family_name = @familyName WHERE id = @userId'),
+      locale: db.prepare('UPDATE app_user SET locale = @locale WHERE id = @userId'),
+      email: db.prepare('UPDATE app_user SET email = @email WHERE id = @userId'),
+      phone: db.prepare('UPDATE app_user SET phone = @phone WHERE id = @userId'),
+      // Contact details are mirrored on the accounts the person owns, where bills and notices use them.
+      accountEmail: db.prepare(`UPDATE billing_account SET email = @email, last_modified = @stamp WHERE ${OWNED}`),
+      accountPhone: db.prepare(`UPDATE billing_account SET phone = @phone, last_modified = @stamp WHERE ${OWNED}`),
+      address: db.prepare(
+        `UPDATE billing_account SET street1 = @street1, street2 = @street2, city = @city, province = @province,
+           postcode = @postcode, last_modified = @stamp WHERE ${OWNED}`,
+      ),
+    };
+  }
+
+  address(userId: string): MailingAddress | undefined {
+    return this.#address.get(userId);
+  }
+
+  /** Applies the changes in one transaction. */
+  apply(userId: string, changes: IndividualChanges, now: Date): void {
+    const params = { userId, stamp: now.toISOString(), ...changes, ...changes.address };
+    const run = (name: Update) => this.#updates[name].run(params);
+    this.#db.transaction(() => {
+      if (changes.givenName !== undefined) run('givenName');
+      if (changes.familyName !== undefined) run('familyName');
+      if (changes.locale !== undefined) run('locale');
+      if (changes.email !== undefined) {
+        run('email');
+        run('accountEmail');
+      }
+      if (changes.phone !== undefined) {
+        run('phone');
+        run('accountPhone');
+      }
+      if (changes.address) run('address');
+    })();
+  }
+}
+
+function individualResource(origin: string, user: UserRow, address: MailingAddress | undefined) {
+  const contactMedium: Record<string, unknown>[] = [
+    { mediumType: 'email', preferred: true, characteristic: { contactType: 'email', emailAddress: user.email } },
+  ];
+  if (user.phone) contactMedium.push({ mediumType: 'phone', preferred: false, characteristic: { contactType: 'mobile', phoneNumber: user.phone } });
+  if (address) {
+    contactMedium.push({
+      mediumType: 'postalAddress',
+      preferred: false,
+      characteristic: {
+        contactType: 'mailing',
+        street1: address.street1,
+        ...(address.street2 ? { street2: address.street2 } : {}),
+        city: address.city,
+        stateOrProvince: address.province,
+        postCode: address.postcode,
+        country: address.country,
+      },
+    });
+  }
+  return {
+    id: user.id,
+    href: `${origin}${INDIVIDUAL_PATH}/${encodeURIComponent(user.id)}`,
+    givenName: user.givenName,
+    familyName: user.familyName,
+    fullName: `${user.givenName} ${user.familyName}`,
+    status: 'validated',
+    contactMedium,
+    languageAbility: [{ languageCode: user.locale.slice(0, 2), languageName: user.locale.startsWith('fr') ? 'Français' : 'English', isFavouriteLanguage: true }],
+    '@type': 'Individual',
+  };
+}
+
+export async function partyRoutes(app: FastifyInstance, { ctx }: { ctx: SandboxContext }): Promise<void> {
+  const store = new IndividualStore(ctx.db);
+
+  /** The individual the caller may see, or a 404 that does not tell whether it exists. */
+  const visibleIndividual = (request: FastifyRequest<{ Params: { id: string } }>): UserRow => {
+    const principal = principalOf(request);
+    const id = request.params.id;
+    const user = ctx.identities.userById(id);
+    if (!user || (principal.role === 'customer' && principal.userId !== id)) throw new TmfError(404, `No individual with id "${id}"`);
+    return user;
+  };
+
+  app.get<{ Params: { id: string } }>(`${INDIVIDUAL_PATH}/:id`, async (request) => {
+    const query = parseQuery(request.query, {});
+    const user = visibleIndividual(request);
+    return selectFields(individualResource(originOf(request), user, store.address(user.id)), query.fields);
+  });
+
+  app.patch<{ Params: { id: string } }>(`${INDIVIDUAL_PATH}/:id`, async (request) => {
+    parseQuery(request.query, {});
+    const user = visibleIndividual(request);
+    const changes = parseIndividualPatch(request.body);
+    if (changes.address && !store.address(user.id)) {
+      throw new TmfError(400, 'This individual owns no billing account, so there is no mailing address to change');
+    }
+    store.apply(user.id, changes, ctx.now());
+    const updated = ctx.identities.userById(user.id) ?? user;
+    return individualResource(originOf(request), updated, store.address(user.id));
+  });
+
+  app.post(ADDRESS_VALIDATION_PATH, async (request, reply) => {
+    const body = request.body;
+    if (!isObject(body) || !isObject(body.submittedGeographicAddress)) {
+      throw new TmfError(400, '"submittedGeographicAddress" is required (an object)');
+    }
+    const submitted = body.submittedGeographicAddress;
+    const address: CanadianAddress = {
+      ...(submitted.streetNr !== undefined ? { streetNr: text(submitted.streetNr, 'streetNr') } : {}),
+      streetName: submitted.streetName === undefined ? '' : text(submitted.streetName, 'streetName'),
+      city: submitted.city === undefined ? '' : text(submitted.city, 'city'),
+      stateOrProvince: submitted.stateOrProvince === undefined ? '' : text(submitted.stateOrProvince, 'stateOrProvince'),
+      postcode: submitted.postcode === undefined ? '' : text(submitted.postcode, 'postcode'),
+      ...(submitted.country !== undefined ? { country: text(submitted.country, 'country') } : {}),
+    };
+    const check = checkCanadianAddress(address);
+    const id = randomUUID();
+    return reply.code(201).send({
+      id,
+      href: `${originOf(request)}${ADDRESS_VALIDATION_PATH}/${id}`,
+      provideAlternative: body.provideAlternative !== false,
+      validationDate: ctx.now().toISOString(),
+      validationResult: check.result,
+      state: 'done',
+      submittedGeographicAddress: { ...submitted, '@type': 'GeographicAddress' },
+      ...(check.valid ? { validGeographicAddress: { ...check.valid, '@type': 'GeographicAddress' } } : {}),
+      alternateGeographicAddress: body.provideAlternative === false ? [] : check.alternatives.map((alt) => ({ ...alt, '@type': 'GeographicAddress' })),
+      // Not in TMF673: why the address failed or is only partial, for the person fixing it.
+      problem: check.problems,
+      '@type': 'GeographicAddressValidation',
+    });
+  });
+}

@@ -1,0 +1,80 @@
+/**
+ * Account security prompts in a real terminal (tmux, the built CLI): two-factor enrolment shows a
+ * QR code, the otpauth:// URI and the secret, takes a code computed by oathtool from the secret on
+ * screen, then prints the recovery codes; a password change masks every entry and shows zxcvbn's
+ * feedback for a weak password before accepting a strong one.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestSandbox, type TestSandbox } from '../helpers/sandbox.js';
+import { TmuxTerminal } from '../helpers/terminal.js';
+
+const terminal = new TmuxTerminal('security');
+let sandbox: TestSandbox;
+let home: string;
+
+beforeAll(async () => {
+  sandbox = await startTestSandbox();
+  home = mkdtempSync(join(tmpdir(), 'espace-e2e-security-'));
+});
+afterAll(async () => {
+  terminal.close();
+  await sandbox?.close();
+  rmSync(home, { recursive: true, force: true });
+});
+
+const env = (token: string) => ({
+  ESPACE_API_URL: sandbox.url,
+  ESPACE_CONFIG_DIR: join(home, 'config'),
+  ESPACE_TOKEN: token,
+  NO_COLOR: '1',
+  LANG: 'en_CA.UTF-8',
+});
+
+describe('security prompts in a terminal', () => {
+  it('auth 2fa enable: QR code, URI and secret on screen; a code from oathtool; recovery codes once', async () => {
+    terminal.start('enable', ['auth', '2fa', 'enable'], env(sandbox.tokens.luc));
+    const shown = await terminal.waitFor('enable', /Code shown by the app/);
+    expect(shown).toMatch(/Scan this QR code/);
+    expect(shown).toMatch(/[▀▄█]{10}/);
+    expect(shown).toMatch(/URI: otpauth:\/\/totp\/Espace%20Client:luc\.gagnon\?secret=/);
+    const secret = /Secret: ([A-Z2-7]+)/.exec(shown)?.[1];
+    expect(secret).toMatch(/^[A-Z2-7]{32}$/);
+
+    const code = execFileSync('oathtool', ['--totp', '-b', secret!], { encoding: 'utf8' }).trim();
+    terminal.type('enable', code, 'Enter');
+    const final = await terminal.waitFor('enable', /EXIT=\d+/);
+    expect(final).toMatch(/Two-factor authentication is on/);
+    expect(final).toMatch(/Recovery codes \(shown only now/);
+    expect(final.match(/^[a-z2-9]{5}-[a-z2-9]{5}$/gm)).toHaveLength(10);
+    expect(final).toMatch(/EXIT=0/);
+  });
+
+  it('auth password: masked entries, zxcvbn feedback for a weak password, then sign out the others', async () => {
+    const strong = 'Gaspesie-Perce-Rocher-2031';
+    terminal.start('password', ['auth', 'password'], env(sandbox.tokens.marie));
+    await terminal.waitFor('password', /Current password/);
+    terminal.type('password', 'Espace-Demo-2026!', 'Enter');
+    await terminal.waitFor('password', /New password/);
+    terminal.type('password', 'password1', 'Enter');
+    const feedback = await terminal.waitFor('password', /too easy to guess/);
+    expect(feedback).toMatch(/strength [0-2] of 4/);
+    // Clear the weak entry and type a strong one.
+    terminal.type('password', 'C-u');
+    terminal.type('password', strong, 'Enter');
+    await terminal.waitFor('password', /New password again/);
+    terminal.type('password', strong, 'Enter');
+    await terminal.waitFor('password', /Sign out every other session\?/);
+    terminal.type('password', 'y', 'Enter');
+    const final = await terminal.waitFor('password', /EXIT=\d+/);
+    expect(final).toMatch(/Password changed\./);
+    expect(final).toMatch(/Other sessions ended: \d+/);
+    expect(final).toMatch(/EXIT=0/);
+    expect(final).not.toContain(strong);
+    expect(final).not.toContain('Espace-Demo-2026!');
+    expect(final).toMatch(/\*{17}/);
+  });
+});

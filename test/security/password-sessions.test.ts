@@ -1,0 +1,138 @@
+/**
+ * `auth password` and `auth sessions` against a real sandbox: the strength check with zxcvbn's
+ * feedback, a wrong current password refused, a changed password that logs in (the old one no
+ * longer does), and sessions listed with the current one marked, revoked one by one or all others.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MemoryVault, runCli } from '../helpers/cli.js';
+import { scriptedPrompter } from '../helpers/prompt.js';
+import { startTestSandbox, type TestSandbox } from '../helpers/sandbox.js';
+
+let sandbox: TestSandbox;
+
+beforeAll(async () => {
+  sandbox = await startTestSandbox();
+});
+afterAll(async () => sandbox?.close());
+
+const env = (token?: string) => ({
+  ESPACE_API_URL: sandbox.url,
+  ESPACE_CONFIG_DIR: '/nonexistent/espace-test',
+  ...(token ? { ESPACE_TOKEN: token } : {}),
+});
+
+async function loginAs(username: string, password: string): Promise<{ code: number; vault: MemoryVault; stderr: string }> {
+  const vault = new MemoryVault();
+  const result = await runCli(['auth', 'login', '--username', username, '--password-stdin'], { env: env(), vault, stdin: password });
+  return { code: result.code, vault, stderr: result.stderr };
+}
+
+/** Whether the sandbox still accepts a token. */
+async function accepted(token: string): Promise<boolean> {
+  const response = await fetch(`${sandbox.url}/tmf-api/openid/v4/userinfo`, { headers: { authorization: `Bearer ${token}` } });
+  return response.status === 200;
+}
+
+const accessToken = (vault: MemoryVault) => vault.entries.get('sandbox')!.accessToken;
+
+describe('auth password', () => {
+  it('refuses a weak new password with zxcvbn feedback, and a wrong current one', async () => {
+    const weak = await runCli(['auth', 'password', '--password-stdin', '--keep-sessions'], {
+      env: env(sandbox.tokens.luc),
+      stdin: 'Espace-Demo-2026!\npassword123\n',
+    });
+    expect(weak.code).toBe(2);
+    expect(weak.stderr).toMatch(/too easy to guess \(strength [0-2] of 4; at least 3 needed\)/);
+    expect(weak.stderr).toMatch(/common|similar|Add more words/i);
+
+    const french = await runCli(['--lang', 'fr', 'auth', 'password', '--password-stdin', '--keep-sessions'], {
+      env: env(sandbox.tokens.luc),
+      stdin: 'Espace-Demo-2026!\nmotdepasse1\n',
+    });
+    expect(french.code).toBe(2);
+    expect(french.stderr).toMatch(/trop facile à deviner/);
+
+    const wrongCurrent = await runCli(['auth', 'password', '--password-stdin', '--keep-sessions'], {
+      env: env(sandbox.tokens.luc),
+      stdin: 'not-the-password\ncorrect horse battery staple 42\n',
+    });
+    expect(wrongCurrent.code).toBe(4);
+    expect(wrongCurrent.stderr).toMatch(/current password is wrong; nothing was changed/);
+  });
+
+  it('changes the password on a terminal, then signs out the other sessions when asked', async () => {
+    const other = await loginAs('marie.tremblay', 'Espace-Demo-2026!');
+    expect(other.code, other.stderr).toBe(0);
+    const mine = await loginAs('marie.tremblay', 'Espace-Demo-2026!');
+    const newPassword = 'Ferry-Tadoussac-Beluga-1998';
+    const prompt = scriptedPrompter(['Espace-Demo-2026!', newPassword, newPassword, true]);
+    const result = await runCli(['auth', 'password'], { env: env(), vault: mine.vault, prompt, tty: true });
+    expect(result.code, result.stderr).toBe(0);
+    expect(prompt.asked).toEqual(['Current password', 'New password', 'New password again', 'Sign out every other session?']);
+    expect(result.stderr).toMatch(/Password changed\./);
+    expect(result.stderr).toMatch(/Other sessions ended: [1-9]/);
+    expect(result.stderr + result.stdout).not.toContain(newPassword);
+
+    expect(await accepted(accessToken(other.vault))).toBe(false);
+    expect(await accepted(accessToken(mine.vault))).toBe(true);
+    expect((await loginAs('marie.tremblay', 'Espace-Demo-2026!')).code).toBe(4);
+    expect((await loginAs('marie.tremblay', newPassword)).code).toBe(0);
+  });
+
+  it('names --password-stdin when there is no terminal, and never takes a password from argv', async () => {
+    const result = await runCli(['auth', 'password'], { env: env(sandbox.tokens.james) });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/pass --password-stdin/);
+    const argv = await runCli(['auth', 'password', 'Espace-Demo-2026!'], { env: env(sandbox.tokens.james) });
+    expect(argv.code).toBe(2);
+  });
+});
+
+describe('auth sessions', () => {
+  it('lists active sessions with the current one marked, and revokes one or all others', async () => {
+    const laptop = await loginAs('james.wilson', 'Espace-Demo-2026!');
+    const phone = await loginAs('james.wilson', 'Espace-Demo-2026!');
+    const listed = await runCli(['auth', 'sessions', '--json'], { env: env(), vault: phone.vault });
+    expect(listed.code, listed.stderr).toBe(0);
+    const sessions = JSON.parse(listed.stdout) as { id: string; current: boolean; device: string | null; createdAt: string; lastUsedAt: string }[];
+    expect(sessions.length).toBeGreaterThanOrEqual(3); // two logins and the test fixture's token
+    expect(sessions.filter((session) => session.current)).toHaveLength(1);
+    expect(sessions.find((session) => session.current)?.device).toMatch(/^espace\//);
+    for (const session of sessions) expect(Date.parse(session.lastUsedAt)).toBeGreaterThanOrEqual(Date.parse(session.createdAt));
+
+    const table = await runCli(['auth', 'sessions'], { env: env(), vault: phone.vault });
+    expect(table.stdout.split('\n').filter((line) => line.startsWith('*\t'))).toHaveLength(1);
+
+    const current = sessions.find((session) => session.current)!;
+    const refused = await runCli(['auth', 'sessions', 'revoke', current.id], { env: env(), vault: phone.vault });
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toMatch(/auth logout/);
+
+    // The laptop's session is the other one opened by a password login.
+    const laptopSession = (JSON.parse((await runCli(['auth', 'sessions', '--json'], { env: env(), vault: laptop.vault })).stdout) as typeof sessions).find(
+      (session) => session.current,
+    )!;
+    const revoked = await runCli(['auth', 'sessions', 'revoke', laptopSession.id], { env: env(), vault: phone.vault });
+    expect(revoked.code, revoked.stderr).toBe(0);
+    expect(await accepted(accessToken(laptop.vault))).toBe(false);
+    expect(await accepted(sandbox.tokens.james)).toBe(true);
+
+    const noConfirm = await runCli(['auth', 'sessions', 'revoke', '--others'], { env: env(), vault: phone.vault });
+    expect(noConfirm.code).toBe(2);
+    expect(noConfirm.stderr).toMatch(/--yes/);
+    const others = await runCli(['auth', 'sessions', 'revoke', '--others', '--yes', '--json'], { env: env(), vault: phone.vault });
+    expect(others.code, others.stderr).toBe(0);
+    expect(JSON.parse(others.stdout)).toEqual({ revoked: 1 });
+    expect(await accepted(sandbox.tokens.james)).toBe(false);
+    const remaining = JSON.parse((await runCli(['auth', 'sessions', '--json'], { env: env(), vault: phone.vault })).stdout) as typeof sessions;
+    expect(remaining.map((session) => session.id)).toEqual([current.id]);
+  });
+
+  it('refuses a client token (no user) and an ID that is not an active session of the user', async () => {
+    const ci = await runCli(['auth', 'sessions'], { env: env(sandbox.tokens.ci) });
+    expect(ci.code).toBe(4);
+    const unknown = await runCli(['auth', 'sessions', 'revoke', 'no-such-session'], { env: env(sandbox.tokens.luc) });
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toMatch(/No active session/);
+  });
+});
