@@ -6,6 +6,7 @@
 import { chmodSync, mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type Database from 'better-sqlite3';
+import { TICKET_SCHEMA } from './schema/ticket.js';
 import { Sqlite } from './sqlite.js';
 
 export type SandboxDatabase = Database.Database;
@@ -229,6 +230,7 @@ const MIGRATIONS: readonly string[] = [
     PRIMARY KEY (bill_id, payment_id)
   ) STRICT, WITHOUT ROWID;
   `,
+  /* 2: trouble tickets and live chat */ TICKET_SCHEMA,
 ];
 
 export function databasePath(dataDir: string): string {

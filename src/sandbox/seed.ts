@@ -20,6 +20,7 @@ import { addMonths, noonUtc, parseSeedAnchor, type YearMonth } from './dates.js'
 import { generateLedger, type AccountPlan, type BillingMonth, type ChargeSpec, type Ledger } from './billing/ledger.js';
 import { SALES_TAXES, type Province } from './billing/taxes.js';
 import { getMeta, setMeta, type SandboxDatabase } from './db.js';
+import { seedTickets } from './seed/tickets.js';
 
 /** The seeded identities, in one place for tests and documentation. */
 export const SEED_CREDENTIALS = {
@@ -757,6 +758,7 @@ export function seedDatabase(db: SandboxDatabase, anchor: string, options: SeedO
     for (const customer of CUSTOMERS) insertCustomer(st, customer, ym);
     const synthetic = options.syntheticAccounts ?? 0;
     for (let n = 1; n <= synthetic; n++) insertCustomer(st, syntheticCustomer(n), ym);
+    seedTickets(db, ym);
     setMeta(db, 'seed_anchor', anchor);
     setMeta(db, 'seed_version', String(SEED_VERSION));
     setMeta(db, 'synthetic_accounts', String(synthetic));

@@ -11,9 +11,11 @@ import { defaultSeedAnchor, parseSeedAnchor } from './dates.js';
 import { openDatabase, type SandboxDatabase } from './db.js';
 import { appliedBillingRateRoutes } from './routes/applied-billing-rate.js';
 import { billingAccountRoutes } from './routes/billing-account.js';
+import { chatRoutes } from './routes/chat.js';
 import { customerBillRoutes } from './routes/customer-bill.js';
 import { metaRoutes } from './routes/meta.js';
 import { oauthRoutes } from './routes/oauth.js';
+import { troubleTicketRoutes } from './routes/trouble-ticket.js';
 import { userinfoRoutes } from './routes/userinfo.js';
 import { ensureSeeded } from './seed.js';
 import { notFoundHandler, sendTmfError, tmfErrorHandler, type KnownRoute } from './tmf-errors.js';
@@ -128,6 +130,8 @@ async function createApp(db: SandboxDatabase, options: SandboxOptions, now: () =
     await tmf.register(appliedBillingRateRoutes, { ctx });
     await tmf.register(billingAccountRoutes, { ctx });
     await tmf.register(userinfoRoutes, { ctx });
+    await tmf.register(troubleTicketRoutes, { ctx });
+    await tmf.register(chatRoutes, { ctx });
   });
   return app;
 }
