@@ -10,6 +10,8 @@ import { billMessages } from './messages/bill.js';
 import { coreMessages } from './messages/core.js';
 import { sandboxMessages } from './messages/sandbox.js';
 import { sessionMessages } from './messages/session.js';
+import { ticketMessages } from './messages/ticket.js';
+import { chatMessages } from './messages/chat.js';
 
 export type Lang = 'en' | 'fr';
 
@@ -27,6 +29,8 @@ export const catalog = {
   ...billMessages,
   ...sandboxMessages,
   ...sessionMessages,
+  ...ticketMessages,
+  ...chatMessages,
 } satisfies MessageTable;
 
 export type MessageKey = keyof typeof catalog;

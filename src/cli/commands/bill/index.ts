@@ -1,5 +1,6 @@
 import { type Command, InvalidArgumentError } from 'commander';
 import type { Registrar } from '../../program.js';
+import { registerBillDispute } from './dispute-command.js';
 import type { BillListOptions } from './list.js';
 import type { BillShowOptions } from './show.js';
 
@@ -46,4 +47,5 @@ export function registerBill(program: Command, { t, action, examples }: Registra
       ),
     ['espace bill show', 'espace bill show CB-1001-202611', 'espace bill show latest --json', 'espace --lang fr bill show'],
   );
+  registerBillDispute(bill, { t, action, examples });
 }
