@@ -13,6 +13,7 @@ export const CHAT_PATH = '/chat/v1/conversation';
 const Conversation = z.looseObject({
   id: z.string(),
   status: z.string(),
+  customerConnected: z.boolean().optional(),
   subject: z.string().optional(),
   customer: z.looseObject({ name: z.string() }).optional(),
   agent: z.looseObject({ name: z.string() }).optional(),

@@ -14,6 +14,8 @@ const KEEP_ALIVE_MS = 15_000;
 export class ChatHub {
   readonly #listeners = new Map<string, Set<Listener>>();
   readonly #streams = new Set<ServerResponse>();
+  /** Open streams of customers, per conversation: an agent is offered only customers still there. */
+  readonly #customers = new Map<string, number>();
 
   subscribe(conversationId: string, listener: Listener): () => void {
     let set = this.#listeners.get(conversationId);
@@ -34,12 +36,17 @@ export class ChatHub {
    * the conversation closes or the client goes away. Replay and subscription happen in the same
    * tick, so no event falls between them.
    */
-  stream(response: ServerResponse, conversationId: string, history: readonly ChatEventRow[], headers: Record<string, string>): void {
+  stream(
+    response: ServerResponse,
+    conversationId: string,
+    history: readonly ChatEventRow[],
+    options: { headers: Record<string, string>; customer: boolean },
+  ): void {
     response.writeHead(200, {
       'content-type': 'text/event-stream; charset=utf-8',
       'cache-control': 'no-store',
       connection: 'keep-alive',
-      ...headers,
+      ...options.headers,
     });
     this.#streams.add(response);
     const send = (event: ChatEventRow) => {
@@ -49,13 +56,23 @@ export class ChatHub {
     for (const event of history) send(event);
     if (history.some((event) => event.type === 'closed')) return;
     const unsubscribe = this.subscribe(conversationId, send);
+    if (options.customer) this.#customers.set(conversationId, (this.#customers.get(conversationId) ?? 0) + 1);
     const keepAlive = setInterval(() => response.write(': keep-alive\n\n'), KEEP_ALIVE_MS);
     keepAlive.unref();
     response.on('close', () => {
       clearInterval(keepAlive);
       unsubscribe();
       this.#streams.delete(response);
+      if (options.customer) {
+        const left = (this.#customers.get(conversationId) ?? 1) - 1;
+        if (left > 0) this.#customers.set(conversationId, left);
+        else this.#customers.delete(conversationId);
+      }
     });
+  }
+
+  customerConnected(conversationId: string): boolean {
+    return this.#customers.has(conversationId);
   }
 
   /** Ends every open stream (the server is closing; they would otherwise hold it open). */

@@ -264,6 +264,7 @@ export const TICKET_OPENAPI_SCHEMAS: Record<string, Json> = {
     properties: {
       id: text('Identifier (CH-…)'),
       status: text('waiting for an agent, active, or closed', { enum: ['waiting', 'active', 'closed'] }),
+      customerConnected: { type: 'boolean', description: 'Waiting conversations: whether the customer is still listening to its events' },
       subject: text('What it is about'),
       billingAccount: { type: 'object', properties: { id: text('Account') } },
       customer: { type: 'object', properties: { name: text('Name') } },

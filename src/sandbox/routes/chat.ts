@@ -37,10 +37,11 @@ function messageText(value: unknown, name: string): string {
   return value.trim();
 }
 
-function conversationJson(row: ConversationRow) {
+function conversationJson(row: ConversationRow, hub: ChatHub) {
   return {
     id: row.id,
     status: row.status,
+    ...(row.status === 'waiting' ? { customerConnected: hub.customerConnected(row.id) } : {}),
     subject: row.subject,
     billingAccount: { id: row.billingAccountId },
     customer: { name: row.customerName },
@@ -122,7 +123,7 @@ export async function chatRoutes(app: FastifyInstance, { ctx }: { ctx: SandboxCo
       createdAt: now(),
     });
     reply.code(201);
-    return conversationJson(store.conversation(id)!);
+    return conversationJson(store.conversation(id)!, hub);
   });
 
   app.get(`${CHAT_API}/conversation`, async (request) => {
@@ -137,11 +138,11 @@ export async function chatRoutes(app: FastifyInstance, { ctx }: { ctx: SandboxCo
     return store
       .conversations(status as 'waiting' | 'active' | 'closed' | undefined)
       .filter((row) => principal.role !== 'customer' || row.customerId === principal.userId)
-      .map(conversationJson);
+      .map((row) => conversationJson(row, hub));
   });
 
   app.get<{ Params: { id: string } }>(`${CHAT_API}/conversation/:id`, async (request) =>
-    conversationJson(visible(principalOf(request), request.params.id)),
+    conversationJson(visible(principalOf(request), request.params.id), hub),
   );
 
   app.post<{ Params: { id: string } }>(`${CHAT_API}/conversation/:id/join`, async (request) => {
@@ -154,7 +155,7 @@ export async function chatRoutes(app: FastifyInstance, { ctx }: { ctx: SandboxCo
       throw new TmfError(409, `Conversation ${row.id} is no longer waiting (${row.status === 'closed' ? 'it has ended' : 'another agent took it'})`);
     }
     emit({ conversationId: row.id, type: 'joined', authorName: agent.name, authorRole: 'agent', text: null, at: now(), ticketId: null });
-    return conversationJson(store.conversation(row.id)!);
+    return conversationJson(store.conversation(row.id)!, hub);
   });
 
   app.post<{ Params: { id: string } }>(`${CHAT_API}/conversation/:id/message`, async (request, reply) => {
@@ -185,7 +186,7 @@ export async function chatRoutes(app: FastifyInstance, { ctx }: { ctx: SandboxCo
       return id;
     })();
     emit({ conversationId: row.id, type: 'closed', authorName: by.name, authorRole: principal.role, text: null, at: now(), ticketId });
-    return conversationJson(store.conversation(row.id)!);
+    return conversationJson(store.conversation(row.id)!, hub);
   });
 
   app.get<{ Params: { id: string }; Querystring: { after?: string } }>(`${CHAT_API}/conversation/:id/events`, async (request, reply) => {
@@ -194,6 +195,9 @@ export async function chatRoutes(app: FastifyInstance, { ctx }: { ctx: SandboxCo
     const resume = request.headers['last-event-id'] ?? request.query.after ?? '0';
     if (typeof resume !== 'string' || !/^\d+$/.test(resume)) throw new TmfError(400, 'Last-Event-ID (or "after") must be an event id');
     reply.hijack();
-    hub.stream(reply.raw, row.id, store.eventsAfter(row.id, Number(resume)), { 'x-request-id': request.id });
+    hub.stream(reply.raw, row.id, store.eventsAfter(row.id, Number(resume)), {
+      headers: { 'x-request-id': request.id },
+      customer: principal.userId === row.customerId,
+    });
   });
 }

@@ -57,7 +57,8 @@ async function pickUp(api: HttpClient, options: SupportChatOptions, ctx: Context
   const deadline = Date.now() + options.waitMs;
   let announced = false;
   for (;;) {
-    for (const waiting of await waitingConversations(api)) {
+    // A customer who left without ending the chat is not worth an agent's time.
+    for (const waiting of (await waitingConversations(api)).filter((c) => c.customerConnected !== false)) {
       try {
         return await joinConversation(api, waiting.id);
       } catch (error) {
