@@ -155,3 +155,14 @@ describe('ticket helpers', () => {
     expect(entries.map((entry) => (entry.kind === 'status' ? entry.status : entry.text))).toEqual(['earlier', 'acknowledged', 'same time']);
   });
 });
+
+describe('ticket open by an agent', () => {
+  it('needs --account, and names the accounts it could be', async () => {
+    const result = await as('agent', ['ticket', 'open', '--description', 'Call back']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('BA-1001');
+    const opened = await json('agent', ['ticket', 'open', '--account', 'BA-3001', '--description', 'Call back about the late fee']);
+    expect(opened.related[0]).toMatchObject({ id: 'BA-3001', type: 'BillingAccount' });
+    expect(opened.customer.name).toBe('Luc Gagnon');
+  });
+});

@@ -1,6 +1,7 @@
 /** `espace ticket open`: a technical problem, a billing question, a service request or a move. */
 import { openTicket } from '../../../api/tmf/trouble-ticket.js';
 import { toJson } from '../../../output/formats.js';
+import { resolveAccountId } from '../../account.js';
 import type { Context } from '../../context.js';
 import { readLongText } from './long-text.js';
 import { label, ticketJson } from './view.js';
@@ -20,12 +21,14 @@ export async function run(options: TicketOpenOptions, ctx: Context): Promise<voi
     options.subject ?? (ctx.io.interactive ? await ctx.prompt.input({ message: t('ticket.open.askSubject'), flag: '--subject' }) : undefined);
   const description = await readLongText(ctx, { value: options.description, flag: '--description', message: t('ticket.open.askDescription') });
   const api = await ctx.api();
+  // Resolved here rather than by the server, so that "which account?" is a usage error listing them.
+  const accountId = await resolveAccountId(api, options.account);
   const ticket = await openTicket(api, {
     subject: subject?.trim() || undefined,
     description,
     type: options.type,
     severity: options.severity,
-    accountId: options.account,
+    accountId,
   });
   if (ctx.globals.json) {
     ctx.io.out(toJson(ticketJson(ticket)));
