@@ -20,6 +20,7 @@ const SPECS = [
   { prefix: '/tmf-api/customerBillManagement/v4/', file: 'TMF678-Customer_Bill-v4.0.0.swagger.json' },
   { prefix: '/tmf-api/accountManagement/v4/', file: 'TMF666-Account-v4.1.0.swagger.json' },
   { prefix: '/tmf-api/openid/v4/', file: 'TMF691-FederatedID-v4.0.swagger.json' },
+  { prefix: '/tmf-api/troubleTicket/v4/', file: 'TMF621-TroubleTicket-v4.0.0.swagger.json' },
 ];
 
 const children = [];
@@ -221,6 +222,23 @@ await check('billingAccount PATCH (customer, own account)', () =>
 );
 await check('billingAccount PATCH by the read-only CI client: 403', () => get(`${ACCOUNT}/billingAccount/BA-1001`, ci, 403, patch({ name: 'x' })));
 await check('missing token: 401 with a TMF Error body', () => get(`${BILL}/customerBill`, 'not-a-token', 401));
+
+const TICKET = '/tmf-api/troubleTicket/v4/troubleTicket';
+let disputeId;
+await check('CLI bill dispute (TMF621 troubleTicket create with related bill and line)', async () => {
+  const ticket = JSON.parse(await cli(['bill', 'dispute', 'latest', '--item', 'Internet Giga', '--reason', 'Charged twice', '--json'], { ESPACE_TOKEN: marie }));
+  disputeId = ticket.id;
+});
+await check('CLI ticket show and list (troubleTicket by id, list with status filter)', async () => {
+  await cli(['ticket', 'show', disputeId, '--json'], { ESPACE_TOKEN: marie });
+  await cli(['ticket', 'list', '--status', 'open', '--json'], { ESPACE_TOKEN: agent });
+});
+await check('CLI ticket comment and close (troubleTicket PATCH)', async () => {
+  await cli(['ticket', 'comment', disputeId, '--message', 'Any news?'], { ESPACE_TOKEN: marie });
+  await cli(['ticket', 'close', disputeId], { ESPACE_TOKEN: marie });
+});
+await check('troubleTicket list with fields, paging and filters', () => get(`${TICKET}?fields=id&offset=1&limit=2&ticketType=billing`, agent));
+await check('troubleTicket of another customer: 404', () => get(`${TICKET}/TT-1003`, marie, 404));
 
 router.closeAllConnections();
 router.close();

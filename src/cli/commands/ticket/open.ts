@@ -17,8 +17,10 @@ export interface TicketOpenOptions {
 
 export async function run(options: TicketOpenOptions, ctx: Context): Promise<void> {
   const { t } = ctx;
-  const subject =
-    options.subject ?? (ctx.io.interactive ? await ctx.prompt.input({ message: t('ticket.open.askSubject'), flag: '--subject' }) : undefined);
+  // The subject is optional (the server takes the description's first line): asked only of
+  // someone who gave neither.
+  const ask = options.subject === undefined && options.description === undefined && ctx.io.interactive;
+  const subject = ask ? await ctx.prompt.input({ message: t('ticket.open.askSubject'), flag: '--subject' }) : options.subject;
   const description = await readLongText(ctx, { value: options.description, flag: '--description', message: t('ticket.open.askDescription') });
   const api = await ctx.api();
   // Resolved here rather than by the server, so that "which account?" is a usage error listing them.
