@@ -95,6 +95,21 @@ describe('support chat', () => {
     ]);
   });
 
+  it('answers a piped question: the customer keeps listening after the end of input until the agent ends the chat', async () => {
+    const customer = chatter('marie', ['--subject', 'Outage?', '--wait', '5m']);
+    customer.child.stdin.end('Is there an outage in H2X?\n');
+    await customer.waitFor('stderr', /Waiting for an agent/);
+    const agent = chatter('agent', ['--queue', '--wait', '2m']);
+    await agent.waitFor('stdout', /Marie Tremblay: Is there an outage in H2X\?/);
+    agent.child.stdin.end('No outage; please restart your modem.\n');
+    expect(await customer.exit).toBe(0);
+    expect(await agent.exit).toBe(0);
+    expect(customer.stdout()).toBe('Sophie Roy: No outage; please restart your modem.\n');
+    expect(customer.stderr()).toContain('Sophie Roy ended the chat.');
+    const id = (await agent.waitFor('stderr', /Transcript saved to ticket (TT-\d+)/))[1]!;
+    expect((await ticket(id)).note).toHaveLength(2);
+  });
+
   it('offers a ticket when no agent answers in time, and leaves one with the customer’s messages', async () => {
     const customer = chatter('marie', ['--subject', 'TV sound', '--type', 'technical', '--wait', '1s']);
     customer.child.stdin.end('My TV has no sound since this morning\n');

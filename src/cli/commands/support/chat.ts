@@ -82,7 +82,6 @@ class ChatLoop {
   readonly #abort = new AbortController();
   #joined: boolean;
   #ending = false;
-  #inputEnded = false;
   /** Sends go one after the other, so that lines arrive in the order typed. */
   #sending: Promise<void> = Promise.resolve();
   #finish!: (error?: unknown) => void;
@@ -135,7 +134,6 @@ class ChatLoop {
       this.#joined = true;
       clearTimeout(this.#timer);
       io.err(`${t('chat.joined', { agent: sanitizeCell(event.author.name) })}\n`);
-      if (this.#inputEnded) this.#quit();
     } else if (event.type === 'closed') {
       if (!this.#ending) {
         io.err(`${t('chat.endedBy', { name: sanitizeCell(event.author.name) })}\n`);
@@ -153,10 +151,10 @@ class ChatLoop {
       if (text === QUIT) return this.#quit();
       this.#sending = this.#sending.then(() => sendMessage(this.#api, this.#conversation.id, text)).catch((error) => this.#finish(error));
     });
-    // End of input ends the chat, except while a customer waits: their question still deserves an answer.
+    // End of input ends an agent's chat. A customer keeps listening (a piped question deserves its
+    // answer) until the agent ends the chat or, before one joins, the wait runs out.
     this.#input.on('close', () => {
-      this.#inputEnded = true;
-      if (this.#joined) this.#quit();
+      if (this.#role === 'agent') this.#quit();
     });
   }
 
