@@ -73,6 +73,7 @@ export interface EventStreamOptions {
 }
 
 const RECONNECTS = 3;
+const RECONNECT_DELAY_MS = 300;
 
 /**
  * The conversation's events, history first, until it closes. A dropped stream is resumed from
@@ -81,6 +82,8 @@ const RECONNECTS = 3;
 export async function* conversationEvents(id: string, options: EventStreamOptions): AsyncGenerator<ChatEvent> {
   let lastId = 0;
   for (let attempt = 0; attempt <= RECONNECTS && !options.signal.aborted; attempt++) {
+    // A moment between attempts, so that a server restarting has time to come back.
+    if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, RECONNECT_DELAY_MS * attempt));
     const url = new URL(`${options.baseUrl.replace(/\/+$/, '')}${conversationPath(id, 'events')}`);
     let response: Response;
     try {

@@ -24,9 +24,9 @@ interface Chatter {
   exit: Promise<number>;
 }
 
-function chatter(who: 'marie' | 'agent', args: string[]): Chatter {
+function chatter(who: 'marie' | 'agent', args: string[], server: TestSandbox = sandbox): Chatter {
   const child = spawn(process.execPath, [ESPACE_BIN, 'support', 'chat', ...args], {
-    env: { ...process.env, LANG: 'en_CA.UTF-8', NO_COLOR: '1', ESPACE_API_URL: sandbox.url, ESPACE_TOKEN: sandbox.tokens[who], ESPACE_CONFIG_DIR: '/nonexistent/espace-chat-test' },
+    env: { ...process.env, LANG: 'en_CA.UTF-8', NO_COLOR: '1', ESPACE_API_URL: server.url, ESPACE_TOKEN: server.tokens[who], ESPACE_CONFIG_DIR: '/nonexistent/espace-chat-test' },
     stdio: ['pipe', 'pipe', 'pipe'],
   });
   const text = { stdout: '', stderr: '' };
@@ -136,5 +136,14 @@ describe('support chat', () => {
     agent.child.stdin.end();
     expect(await agent.exit).toBe(1);
     expect(agent.stderr()).toContain('no customer came within 1 s');
+  });
+
+  it('fails with a clear message when the server goes away mid-chat', async () => {
+    const doomed = await startTestSandbox();
+    const customer = chatter('marie', ['--wait', '5m'], doomed);
+    await customer.waitFor('stderr', /Waiting for an agent/);
+    await doomed.close();
+    expect(await customer.exit).toBe(1);
+    expect(customer.stderr()).toContain('the chat connection failed');
   });
 });

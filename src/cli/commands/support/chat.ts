@@ -82,6 +82,8 @@ class ChatLoop {
   readonly #abort = new AbortController();
   #joined: boolean;
   #ending = false;
+  /** The chat is over: nothing more is sent. */
+  #over = false;
   /** Sends go one after the other, so that lines arrive in the order typed. */
   #sending: Promise<void> = Promise.resolve();
   #finish!: (error?: unknown) => void;
@@ -99,7 +101,11 @@ class ChatLoop {
 
   async run(): Promise<void> {
     const done = new Promise<void>((resolve, reject) => {
-      this.#finish = (error) => (error ? reject(error) : resolve());
+      this.#finish = (error) => {
+        this.#over = true;
+        if (error) reject(error);
+        else resolve();
+      };
     });
     if (this.#role === 'customer') {
       this.#timer = setTimeout(() => void this.#noAgent().catch((error) => this.#finish(error)), this.#options.waitMs);
@@ -124,6 +130,8 @@ class ChatLoop {
       signal: this.#abort.signal,
     });
     for await (const event of events) this.#show(event);
+    // The stream ends after the closed event; ending before it means the server went away.
+    if (!this.#over && !this.#ending) throw new GeneralError('chat.streamFailed', { params: { reason: 'the server ended the stream' } });
   }
 
   #show(event: ChatEvent): void {
@@ -134,11 +142,10 @@ class ChatLoop {
       this.#joined = true;
       clearTimeout(this.#timer);
       io.err(`${t('chat.joined', { agent: sanitizeCell(event.author.name) })}\n`);
-    } else if (event.type === 'closed') {
-      if (!this.#ending) {
-        io.err(`${t('chat.endedBy', { name: sanitizeCell(event.author.name) })}\n`);
-        this.#saved(event.ticket?.id);
-      }
+    } else if (event.type === 'closed' && !this.#ending) {
+      // When this side ended the chat, #end reports it once the server has answered.
+      io.err(`${t('chat.endedBy', { name: sanitizeCell(event.author.name) })}\n`);
+      this.#saved(event.ticket?.id);
       this.#finish();
     }
   }
@@ -159,13 +166,13 @@ class ChatLoop {
   }
 
   #quit(): void {
-    if (this.#ending) return;
+    if (this.#ending || this.#over) return;
     void this.#end({ ticketType: this.#options.type }).catch((error) => this.#finish(error));
   }
 
   /** No agent within the wait: offer a ticket (asked on a terminal, else --no-ticket decides), then end. */
   async #noAgent(): Promise<void> {
-    if (this.#joined || this.#ending) return;
+    if (this.#joined || this.#ending || this.#over) return;
     const { io, t } = this.#ctx;
     const seconds = Math.round(this.#options.waitMs / 1000);
     io.err(`${t('chat.noAgent', { seconds })}\n`);
