@@ -2,7 +2,7 @@ import type { MessageTable } from '../catalog.js';
 
 /** Live chat with support (`espace support chat`). */
 export const chatMessages = {
-  'support.description': { en: 'reach customer support: live chat', fr: 'joindre le service à la clientèle : clavardage en direct' },
+  'support.description': { en: 'reach customer support', fr: 'joindre le service à la clientèle' },
   'chat.description': {
     en: 'chat live with an agent; lines you type (or pipe) are sent, /quit ends; the transcript is saved to a ticket',
     fr: 'clavarder en direct avec un agent; les lignes tapées (ou transmises par un tube) sont envoyées, /quit termine; la transcription est enregistrée dans un billet',
