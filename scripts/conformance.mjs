@@ -22,6 +22,7 @@ const SPECS = [
   { prefix: '/tmf-api/openid/v4/', file: 'TMF691-FederatedID-v4.0.swagger.json' },
   { prefix: '/paymentManagement/v4/', file: 'TMF676-Payment-v4.0.0.swagger.json' },
   { prefix: '/tmf-api/paymentMethod/v4/', file: 'TMF670-PaymentMethod-v4.0.0.swagger.json' },
+  { prefix: '/tmf-api/troubleTicket/v4/', file: 'TMF621-TroubleTicket-v4.0.0.swagger.json' },
 ];
 
 const children = [];
@@ -240,6 +241,23 @@ await check('CLI autopay enable and disable (TMF666 defaultPaymentMethod, autopa
   await cli(['autopay', 'enable', '--accept-terms', '--json'], { ESPACE_TOKEN: marie });
   await cli(['autopay', 'disable', '--json'], { ESPACE_TOKEN: marie });
 });
+
+const TICKET = '/tmf-api/troubleTicket/v4/troubleTicket';
+let disputeId;
+await check('CLI bill dispute (TMF621 troubleTicket create with related bill and line)', async () => {
+  const ticket = JSON.parse(await cli(['bill', 'dispute', 'latest', '--item', 'Internet Giga', '--reason', 'Charged twice', '--json'], { ESPACE_TOKEN: marie }));
+  disputeId = ticket.id;
+});
+await check('CLI ticket show and list (troubleTicket by id, list with status filter)', async () => {
+  await cli(['ticket', 'show', disputeId, '--json'], { ESPACE_TOKEN: marie });
+  await cli(['ticket', 'list', '--status', 'open', '--json'], { ESPACE_TOKEN: agent });
+});
+await check('CLI ticket comment and close (troubleTicket PATCH)', async () => {
+  await cli(['ticket', 'comment', disputeId, '--message', 'Any news?'], { ESPACE_TOKEN: marie });
+  await cli(['ticket', 'close', disputeId], { ESPACE_TOKEN: marie });
+});
+await check('troubleTicket list with fields, paging and filters', () => get(`${TICKET}?fields=id&offset=1&limit=2&ticketType=billing`, agent));
+await check('troubleTicket of another customer: 404', () => get(`${TICKET}/TT-1003`, marie, 404));
 
 router.closeAllConnections();
 router.close();

@@ -19,6 +19,8 @@ import { registerPlan } from './commands/plan/index.js';
 import { registerOrder } from './commands/order/index.js';
 import { registerAddon } from './commands/addon/index.js';
 import { registerUsage } from './commands/usage/index.js';
+import { registerSupport } from './commands/support/index.js';
+import { registerTicket } from './commands/ticket/index.js';
 import { type Context, type GlobalOptions, VERSION } from './context.js';
 
 /** A command module: its options type and the function that does the work. */
@@ -60,6 +62,8 @@ const NOUNS: Record<string, (program: Command, registrar: Registrar) => void> = 
   addon: registerAddon,
   usage: registerUsage,
   profile: registerProfile,
+  ticket: registerTicket,
+  support: registerSupport,
 };
 
 /** Global options that take a value, so that the value is not mistaken for the noun. */

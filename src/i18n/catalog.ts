@@ -16,6 +16,8 @@ import { securityMessages } from './messages/security.js';
 import { sessionMessages } from './messages/session.js';
 import { planMessages } from './messages/plan.js';
 import { usageMessages } from './messages/usage.js';
+import { ticketMessages } from './messages/ticket.js';
+import { chatMessages } from './messages/chat.js';
 
 export type Lang = 'en' | 'fr';
 
@@ -39,6 +41,8 @@ export const catalog = {
   ...usageMessages,
   ...profileMessages,
   ...securityMessages,
+  ...ticketMessages,
+  ...chatMessages,
 } satisfies MessageTable;
 
 export type MessageKey = keyof typeof catalog;

@@ -6,6 +6,7 @@
 import { chmodSync, mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type Database from 'better-sqlite3';
+import { TICKET_SCHEMA } from './schema/ticket.js';
 import { Sqlite } from './sqlite.js';
 import { PAYMENT_MIGRATION } from './schema/payment.js';
 import { PLAN_MIGRATION } from './plan/schema.js';
@@ -235,6 +236,7 @@ const MIGRATIONS: readonly string[] = [
   /* 2: exactly-once payments, payment methods, autopay */ PAYMENT_MIGRATION,
   /* 2: plans, orders and on-demand bills */ PLAN_MIGRATION,
   /* 2: profile and account security */ ACCOUNT_SECURITY_MIGRATION,
+  /* 2: trouble tickets and live chat */ TICKET_SCHEMA,
 ];
 
 export function databasePath(dataDir: string): string {

@@ -13,6 +13,7 @@ import { billDocumentPaths, billDocumentProperty, billDocumentSchemas } from './
 import { accountPaymentPatchProperties, paymentPaths, paymentSchemas, paymentTags } from './openapi/payment.js';
 import { planPaths, planSchemas, planTags } from './plan/openapi.js';
 import { ACCOUNT_SECURITY_PATHS, ACCOUNT_SECURITY_SCHEMAS, ACCOUNT_SECURITY_TAGS } from './openapi/account-security.js';
+import { TICKET_OPENAPI_PATHS, TICKET_OPENAPI_SCHEMAS, TICKET_OPENAPI_TAGS } from './openapi/ticket.js';
 
 type Json = Record<string, unknown>;
 
@@ -458,6 +459,7 @@ export function buildOpenApiDocument(): Json {
       ...paymentTags,
       ...planTags,
       ...ACCOUNT_SECURITY_TAGS,
+      ...TICKET_OPENAPI_TAGS,
     ],
     paths: {
       [HEALTH_PATH]: {
@@ -559,6 +561,7 @@ export function buildOpenApiDocument(): Json {
       ...paymentPaths,
       ...planPaths,
       ...ACCOUNT_SECURITY_PATHS,
+      ...TICKET_OPENAPI_PATHS,
     },
     components: {
       securitySchemes: {
@@ -607,7 +610,7 @@ export function buildOpenApiDocument(): Json {
         MethodNotAllowed: errorResponse('The path exists but not with this method (see the Allow header)'),
         InternalError: errorResponse('Unexpected server failure'),
       },
-      schemas: { ...schemas, ...billDocumentSchemas, ...paymentSchemas, ...planSchemas, ...ACCOUNT_SECURITY_SCHEMAS },
+      schemas: { ...schemas, ...billDocumentSchemas, ...paymentSchemas, ...planSchemas, ...ACCOUNT_SECURITY_SCHEMAS, ...TICKET_OPENAPI_SCHEMAS },
     },
   };
 }

@@ -21,6 +21,7 @@ import { generateLedger, type AccountPlan, type BillingMonth, type ChargeSpec, t
 import { SALES_TAXES, type Province } from './billing/taxes.js';
 import { getMeta, setMeta, type SandboxDatabase } from './db.js';
 import { seedPlanInventory } from './plan/seed.js';
+import { seedTickets } from './seed/tickets.js';
 
 /** The seeded identities, in one place for tests and documentation. */
 export const SEED_CREDENTIALS = {
@@ -759,6 +760,7 @@ export function seedDatabase(db: SandboxDatabase, anchor: string, options: SeedO
     const synthetic = options.syntheticAccounts ?? 0;
     for (let n = 1; n <= synthetic; n++) insertCustomer(st, syntheticCustomer(n), ym);
     seedPlanInventory(db, ym);
+    seedTickets(db, ym);
     setMeta(db, 'seed_anchor', anchor);
     setMeta(db, 'seed_version', String(SEED_VERSION));
     setMeta(db, 'synthetic_accounts', String(synthetic));

@@ -12,6 +12,7 @@ import { openDatabase, type SandboxDatabase } from './db.js';
 import { appliedBillingRateRoutes } from './routes/applied-billing-rate.js';
 import { billDocumentRoutes } from './routes/bill-document.js';
 import { billingAccountRoutes } from './routes/billing-account.js';
+import { chatRoutes } from './routes/chat.js';
 import { customerBillRoutes } from './routes/customer-bill.js';
 import { metaRoutes } from './routes/meta.js';
 import { oauthRoutes } from './routes/oauth.js';
@@ -19,6 +20,7 @@ import { paymentRoutes } from './routes/payment.js';
 import { planRoutes } from './plan/routes.js';
 import { partyRoutes } from './routes/party.js';
 import { securityRoutes } from './routes/security.js';
+import { troubleTicketRoutes } from './routes/trouble-ticket.js';
 import { userinfoRoutes } from './routes/userinfo.js';
 import { ensureSeeded } from './seed.js';
 import { notFoundHandler, sendTmfError, tmfErrorHandler, type KnownRoute } from './tmf-errors.js';
@@ -138,6 +140,8 @@ async function createApp(db: SandboxDatabase, options: SandboxOptions, now: () =
     await tmf.register(planRoutes, { ctx });
     await tmf.register(securityRoutes, { ctx });
     await tmf.register(partyRoutes, { ctx });
+    await tmf.register(troubleTicketRoutes, { ctx });
+    await tmf.register(chatRoutes, { ctx });
   });
   return app;
 }

@@ -1,5 +1,6 @@
 import { type Command, InvalidArgumentError } from 'commander';
 import type { Registrar } from '../../program.js';
+import { registerBillDispute } from './dispute-command.js';
 import type { BillListOptions } from './list.js';
 import type { BillShowOptions } from './show.js';
 import type { BillDownloadOptions } from './download.js';
@@ -106,4 +107,5 @@ export function registerBill(program: Command, { t, action, examples }: Registra
       ),
     ['espace bill explain', 'espace bill explain CB-1001-202605', 'espace --lang fr bill explain --json'],
   );
+  registerBillDispute(bill, { t, action, examples });
 }

@@ -1,0 +1,202 @@
+/**
+ * `espace support chat`: a live conversation in the terminal. A customer starts one and waits for
+ * an agent; an agent (`--queue`) picks up the customer who has waited longest. Lines read from
+ * stdin are sent (a pipe works too), the other side's lines are printed on stdout, `/quit` ends.
+ * When no agent answers within `--wait`, the customer is offered to leave a ticket. Either way,
+ * the server saves the transcript to a ticket, whose id both sides are told.
+ */
+import { createInterface } from 'node:readline';
+import {
+  type ChatEvent,
+  type Conversation,
+  closeConversation,
+  conversationEvents,
+  joinConversation,
+  sendMessage,
+  startConversation,
+  waitingConversations,
+} from '../../../api/chat.js';
+import { ApiError } from '../../../api/errors.js';
+import type { HttpClient } from '../../../api/http.js';
+import { GeneralError } from '../../../errors.js';
+import { sanitizeCell } from '../../../output/sanitize.js';
+import { VERSION } from '../../../version.js';
+import type { Context } from '../../context.js';
+
+export interface SupportChatOptions {
+  /** Agents: pick up a waiting customer. */
+  queue: boolean;
+  /** How long to wait for the other side, in milliseconds. */
+  waitMs: number;
+  subject?: string;
+  account?: string;
+  /** The transcript ticket's type (customers). */
+  type: string;
+  /** When no agent answers and there is no terminal to ask: leave a ticket (true) or not. */
+  leaveTicket: boolean;
+  /** Agents: this conversation rather than the oldest waiting one. */
+  conversation?: string;
+}
+
+export const QUIT = '/quit';
+const QUEUE_POLL_MS = 1000;
+
+export async function run(options: SupportChatOptions, ctx: Context): Promise<void> {
+  const api = await ctx.api();
+  const conversation = options.queue ? await pickUp(api, options, ctx) : await startConversation(api, options.subject, options.account);
+  const role = options.queue ? 'agent' : 'customer';
+  const { t, io } = ctx;
+  if (role === 'customer') io.err(`${t('chat.waiting', { seconds: Math.round(options.waitMs / 1000), quit: QUIT })}\n`);
+  else io.err(`${t('chat.connected', { customer: sanitizeCell(conversation.customer?.name ?? '—'), subject: sanitizeCell(conversation.subject ?? ''), quit: QUIT })}\n`);
+  await new ChatLoop(ctx, api, conversation, role, options).run();
+}
+
+/** The conversation an agent takes: the one named, or the oldest waiting (another agent may be faster). */
+async function pickUp(api: HttpClient, options: SupportChatOptions, ctx: Context): Promise<Conversation> {
+  if (options.conversation) return joinConversation(api, options.conversation);
+  const deadline = Date.now() + options.waitMs;
+  let announced = false;
+  for (;;) {
+    // A customer who left without ending the chat is not worth an agent's time.
+    for (const waiting of (await waitingConversations(api)).filter((c) => c.customerConnected !== false)) {
+      try {
+        return await joinConversation(api, waiting.id);
+      } catch (error) {
+        if (!(error instanceof ApiError && error.status === 409)) throw error;
+      }
+    }
+    if (Date.now() >= deadline) throw new GeneralError('chat.noCustomer', { params: { seconds: Math.round(options.waitMs / 1000) } });
+    if (!announced) ctx.io.err(`${ctx.t('chat.queueEmpty')}\n`);
+    announced = true;
+    await new Promise((resolve) => setTimeout(resolve, Math.min(QUEUE_POLL_MS, Math.max(0, deadline - Date.now()))));
+  }
+}
+
+/** One side of a conversation: reads stdin, prints the other side, and ends cleanly. */
+class ChatLoop {
+  readonly #ctx: Context;
+  readonly #api: HttpClient;
+  readonly #conversation: Conversation;
+  readonly #role: 'customer' | 'agent';
+  readonly #options: SupportChatOptions;
+  readonly #abort = new AbortController();
+  #joined: boolean;
+  #ending = false;
+  /** The chat is over: nothing more is sent. */
+  #over = false;
+  /** Sends go one after the other, so that lines arrive in the order typed. */
+  #sending: Promise<void> = Promise.resolve();
+  #finish!: (error?: unknown) => void;
+  #timer: NodeJS.Timeout | undefined;
+  #input: ReturnType<typeof createInterface> | undefined;
+
+  constructor(ctx: Context, api: HttpClient, conversation: Conversation, role: 'customer' | 'agent', options: SupportChatOptions) {
+    this.#ctx = ctx;
+    this.#api = api;
+    this.#conversation = conversation;
+    this.#role = role;
+    this.#options = options;
+    this.#joined = role === 'agent';
+  }
+
+  async run(): Promise<void> {
+    const done = new Promise<void>((resolve, reject) => {
+      this.#finish = (error) => {
+        this.#over = true;
+        if (error) reject(error);
+        else resolve();
+      };
+    });
+    if (this.#role === 'customer') {
+      this.#timer = setTimeout(() => void this.#noAgent().catch((error) => this.#finish(error)), this.#options.waitMs);
+    }
+    void this.#readEvents().catch((error) => this.#finish(error));
+    this.#readInput();
+    try {
+      await done;
+    } finally {
+      clearTimeout(this.#timer);
+      this.#input?.close();
+      this.#abort.abort();
+    }
+  }
+
+  async #readEvents(): Promise<void> {
+    const session = await this.#ctx.session();
+    const events = conversationEvents(this.#conversation.id, {
+      baseUrl: this.#ctx.target().apiUrl,
+      tokens: session,
+      userAgent: `espace/${VERSION}`,
+      signal: this.#abort.signal,
+    });
+    for await (const event of events) this.#show(event);
+    // The stream ends after the closed event; ending before it means the server went away.
+    if (!this.#over && !this.#ending) throw new GeneralError('chat.streamFailed', { params: { reason: 'the server ended the stream' } });
+  }
+
+  #show(event: ChatEvent): void {
+    const { io, t } = this.#ctx;
+    if (event.type === 'message' && event.author.role !== this.#role) {
+      io.out(`${io.color.bold(sanitizeCell(event.author.name))}: ${sanitizeCell(event.text ?? '')}\n`);
+    } else if (event.type === 'joined' && this.#role === 'customer') {
+      this.#joined = true;
+      clearTimeout(this.#timer);
+      io.err(`${t('chat.joined', { agent: sanitizeCell(event.author.name) })}\n`);
+    } else if (event.type === 'closed' && !this.#ending) {
+      // When this side ended the chat, #end reports it once the server has answered.
+      io.err(`${t('chat.endedBy', { name: sanitizeCell(event.author.name) })}\n`);
+      this.#saved(event.ticket?.id);
+      this.#finish();
+    }
+  }
+
+  #readInput(): void {
+    this.#input = createInterface({ input: this.#ctx.io.stdin, terminal: false });
+    this.#input.on('line', (line) => {
+      const text = line.trim();
+      if (text === '' || this.#ending) return;
+      if (text === QUIT) return this.#quit();
+      this.#sending = this.#sending.then(() => sendMessage(this.#api, this.#conversation.id, text)).catch((error) => this.#finish(error));
+    });
+    // End of input ends an agent's chat. A customer keeps listening (a piped question deserves its
+    // answer) until the agent ends the chat or, before one joins, the wait runs out.
+    this.#input.on('close', () => {
+      if (this.#role === 'agent') this.#quit();
+    });
+  }
+
+  #quit(): void {
+    if (this.#ending || this.#over) return;
+    void this.#end({ ticketType: this.#options.type }).catch((error) => this.#finish(error));
+  }
+
+  /** No agent within the wait: offer a ticket (asked on a terminal, else --no-ticket decides), then end. */
+  async #noAgent(): Promise<void> {
+    if (this.#joined || this.#ending || this.#over) return;
+    const { io, t } = this.#ctx;
+    const seconds = Math.round(this.#options.waitMs / 1000);
+    io.err(`${t('chat.noAgent', { seconds })}\n`);
+    let leaveTicket = this.#options.leaveTicket;
+    if (io.interactive) {
+      this.#input?.close();
+      leaveTicket = await this.#ctx.prompt.confirm({ message: t('chat.offerTicket'), flag: '--no-ticket', default: true });
+    }
+    await this.#end({ leaveTicket, ticketType: this.#options.type });
+  }
+
+  async #end(request: { leaveTicket?: boolean; ticketType?: string }): Promise<void> {
+    this.#ending = true;
+    clearTimeout(this.#timer);
+    await this.#sending;
+    const closed = await closeConversation(this.#api, this.#conversation.id, this.#role === 'customer' ? request : {});
+    this.#ctx.io.err(`${this.#ctx.t('chat.ended')}\n`);
+    this.#saved(closed.ticket?.id, request.leaveTicket === false && !this.#joined);
+    this.#finish();
+  }
+
+  #saved(ticketId: string | undefined, declined = false): void {
+    if (!ticketId) return;
+    const { io, t } = this.#ctx;
+    io.err(`${t(declined ? 'chat.transcriptOnly' : 'chat.transcriptSaved', { id: ticketId })}\n`);
+  }
+}

@@ -1,0 +1,57 @@
+import { type Command, InvalidArgumentError, Option } from 'commander';
+import { TICKET_TYPES } from '../../../domain/ticket.js';
+import type { Registrar } from '../../program.js';
+import type { SupportChatOptions } from './chat.js';
+
+const DURATION = /^(\d+)(ms|s|m)?$/;
+
+/** `120s`, `2m`, `500ms`, or a bare number of seconds → milliseconds. */
+export function parseDuration(value: string): number {
+  const match = DURATION.exec(value.trim());
+  if (!match) throw new InvalidArgumentError(value);
+  const amount = Number(match[1]);
+  const unit = match[2] ?? 's';
+  return unit === 'ms' ? amount : unit === 'm' ? amount * 60_000 : amount * 1000;
+}
+
+export const CUSTOMER_WAIT = '120s';
+export const AGENT_WAIT = '10m';
+
+export function registerSupport(program: Command, { t, action, examples }: Registrar): void {
+  const support = examples(program.command('support').description(t('support.description')), ['espace support chat']);
+
+  examples(
+    support
+      .command('chat')
+      .description(t('chat.description'))
+      .option('--queue', t('chat.option.queue'))
+      .option('--wait <duration>', t('chat.option.wait', { customer: CUSTOMER_WAIT, agent: AGENT_WAIT }))
+      .option('--subject <text>', t('chat.option.subject'))
+      .addOption(new Option('--type <type>', t('chat.option.type')).choices(TICKET_TYPES).default('technical'))
+      .option('--no-ticket', t('chat.option.noTicket'))
+      .option('--conversation <id>', t('chat.option.conversation'))
+      .option('--account <id>', t('ticket.option.account'))
+      .action(
+        action(
+          () => import('./chat.js'),
+          (_args, options): SupportChatOptions => {
+            const queue = Boolean(options.queue);
+            return {
+              queue,
+              waitMs: parseDuration((options.wait as string | undefined) ?? (queue ? AGENT_WAIT : CUSTOMER_WAIT)),
+              subject: options.subject as string | undefined,
+              account: options.account as string | undefined,
+              type: options.type as string,
+              leaveTicket: options.ticket !== false,
+              conversation: options.conversation as string | undefined,
+            };
+          },
+        ),
+      ),
+    [
+      'espace support chat --subject "Modem blinking"',
+      'espace support chat --queue            # agents: pick up the customer waiting longest',
+      'echo "Is there an outage in H2X?" | espace support chat --wait 30s --no-ticket',
+    ],
+  );
+}

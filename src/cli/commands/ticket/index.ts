@@ -1,0 +1,107 @@
+import { type Command, InvalidArgumentError, Option } from 'commander';
+import { SEVERITIES, TICKET_TYPES } from '../../../domain/ticket.js';
+import type { Registrar } from '../../program.js';
+import type { TicketCloseOptions } from './close.js';
+import type { TicketCommentOptions } from './comment.js';
+import type { TicketEscalateOptions } from './escalate.js';
+import type { TicketListOptions } from './list.js';
+import type { TicketOpenOptions } from './open.js';
+import type { TicketShowOptions } from './show.js';
+
+function positiveInteger(value: string): number {
+  const parsed = Number(value);
+  if (!Number.isInteger(parsed) || parsed < 1) throw new InvalidArgumentError(value);
+  return parsed;
+}
+
+const text = (value: unknown) => value as string | undefined;
+
+export function registerTicket(program: Command, { t, action, examples }: Registrar): void {
+  const ticket = examples(program.command('ticket').description(t('ticket.description')), [
+    'espace ticket list',
+    'espace ticket open --type technical --subject "No internet" --description "The modem blinks orange"',
+  ]);
+
+  examples(
+    ticket
+      .command('open')
+      .description(t('ticket.open.description'))
+      .addOption(new Option('--type <type>', t('ticket.open.option.type')).choices(TICKET_TYPES).default('technical'))
+      .addOption(new Option('--severity <severity>', t('ticket.open.option.severity')).choices(SEVERITIES).default('minor'))
+      .option('--subject <text>', t('ticket.open.option.subject'))
+      .option('--description <text>', t('ticket.open.option.description'))
+      .option('--account <id>', t('ticket.option.account'))
+      .action(
+        action(
+          () => import('./open.js'),
+          (_args, options): TicketOpenOptions => ({
+            type: options.type as string,
+            severity: options.severity as string,
+            subject: text(options.subject),
+            description: text(options.description),
+            account: text(options.account),
+          }),
+        ),
+      ),
+    [
+      'espace ticket open                      # asks, or opens $EDITOR for the description',
+      'espace ticket open --type move --subject "Moving on July 1" --description "New address: …"',
+      'dmesg | espace ticket open --severity major --subject "Modem logs" --description -',
+    ],
+  );
+
+  examples(
+    ticket
+      .command('list')
+      .description(t('ticket.list.description'))
+      .option('--status <status>', t('ticket.list.option.status'))
+      .option('--account <id>', t('ticket.list.option.account'))
+      .option('--limit <n>', t('ticket.list.option.limit'), positiveInteger, 50)
+      .action(
+        action(
+          () => import('./list.js'),
+          (_args, options): TicketListOptions => ({ status: text(options.status), account: text(options.account), limit: options.limit as number }),
+        ),
+      ),
+    ['espace ticket list', 'espace ticket list --status open', 'espace ticket list --status resolved,closed --json'],
+  );
+
+  examples(
+    ticket
+      .command('show')
+      .description(t('ticket.show.description'))
+      .argument('<id>', t('ticket.argument.id'))
+      .action(action(() => import('./show.js'), ([id]): TicketShowOptions => ({ id: id! }))),
+    ['espace ticket show TT-1001', 'espace ticket show TT-1001 --json'],
+  );
+
+  examples(
+    ticket
+      .command('comment')
+      .description(t('ticket.comment.description'))
+      .argument('<id>', t('ticket.argument.id'))
+      .option('-m, --message <text>', t('ticket.comment.option.message'))
+      .action(action(() => import('./comment.js'), ([id], options): TicketCommentOptions => ({ id: id!, message: text(options.message) }))),
+    ['espace ticket comment TT-1001 -m "It happened again last night"', 'espace ticket comment TT-1001 --message - < notes.txt'],
+  );
+
+  examples(
+    ticket
+      .command('escalate')
+      .description(t('ticket.escalate.description'))
+      .argument('<id>', t('ticket.argument.id'))
+      .option('--reason <text>', t('ticket.escalate.option.reason'))
+      .action(action(() => import('./escalate.js'), ([id], options): TicketEscalateOptions => ({ id: id!, reason: text(options.reason) }))),
+    ['espace ticket escalate TT-1001 --reason "Still down after a week"'],
+  );
+
+  examples(
+    ticket
+      .command('close')
+      .description(t('ticket.close.description'))
+      .argument('<id>', t('ticket.argument.id'))
+      .option('--reason <text>', t('ticket.close.option.reason'))
+      .action(action(() => import('./close.js'), ([id], options): TicketCloseOptions => ({ id: id!, reason: text(options.reason) }))),
+    ['espace ticket close TT-1001', 'espace ticket close TT-1003 --reason "Fixed itself"'],
+  );
+}

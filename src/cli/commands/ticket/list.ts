@@ -1,0 +1,66 @@
+/** `espace ticket list`: the caller's tickets (an agent's: everyone's), newest first. */
+import { listTickets } from '../../../api/tmf/trouble-ticket.js';
+import { OPEN_STATUSES, TICKET_STATUSES } from '../../../domain/ticket.js';
+import { UsageError } from '../../../errors.js';
+import { isoDate, toJson } from '../../../output/formats.js';
+import { renderTable } from '../../../output/table.js';
+import type { Context } from '../../context.js';
+import { formatDateTime, label, ticketJson } from './view.js';
+
+export interface TicketListOptions {
+  /** Comma-separated statuses; `open` stands for every status still being worked on. */
+  status?: string;
+  account?: string;
+  limit: number;
+}
+
+export function parseStatuses(value: string | undefined): string[] | undefined {
+  if (value === undefined) return undefined;
+  const statuses = value.split(',').map((status) => status.trim()).flatMap((status) => (status === 'open' ? [...OPEN_STATUSES] : [status]));
+  const unknown = statuses.find((status) => !(TICKET_STATUSES as readonly string[]).includes(status));
+  if (unknown !== undefined) {
+    throw new UsageError('ticket.list.badStatus', { params: { status: unknown, valid: ['open', ...TICKET_STATUSES].join(', ') } });
+  }
+  return [...new Set(statuses)];
+}
+
+export async function run(options: TicketListOptions, ctx: Context): Promise<void> {
+  const statuses = parseStatuses(options.status);
+  const api = await ctx.api();
+  const tickets = await listTickets(api, { statuses, accountId: options.account, limit: options.limit });
+  const { io, t, locale } = ctx;
+  if (ctx.globals.json) {
+    io.out(toJson(tickets.map((ticket) => {
+      const { timeline: _timeline, related: _related, description: _description, ...summary } = ticketJson(ticket);
+      return summary;
+    })));
+    return;
+  }
+  if (tickets.length === 0) {
+    io.err(`${t('ticket.list.empty')}\n`);
+    return;
+  }
+  const plain = !io.stdoutIsTTY;
+  const rows = tickets.map((ticket) => [
+    ticket.id,
+    plain ? ticket.type : label('type', ticket.type, t),
+    plain ? ticket.status : label('status', ticket.status, t),
+    plain ? (ticket.priority ?? '') : label('priority', ticket.priority, t),
+    plain ? (isoDate(ticket.updated) ?? '') : formatDateTime(ticket.updated, locale),
+    ticket.subject,
+  ]);
+  io.out(
+    renderTable(
+      io,
+      [
+        { header: t('ticket.column.id') },
+        { header: t('ticket.column.type') },
+        { header: t('ticket.column.status') },
+        { header: t('ticket.column.priority') },
+        { header: t('ticket.column.updated') },
+        { header: t('ticket.column.subject') },
+      ],
+      rows,
+    ),
+  );
+}

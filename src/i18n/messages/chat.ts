@@ -1,0 +1,40 @@
+import type { MessageTable } from '../catalog.js';
+
+/** Live chat with support (`espace support chat`). */
+export const chatMessages = {
+  'support.description': { en: 'reach customer support', fr: 'joindre le service à la clientèle' },
+  'chat.description': {
+    en: 'chat live with an agent; lines you type (or pipe) are sent, /quit ends; the transcript is saved to a ticket',
+    fr: 'clavarder en direct avec un agent; les lignes tapées (ou transmises par un tube) sont envoyées, /quit termine; la transcription est enregistrée dans un billet',
+  },
+  'chat.option.queue': { en: 'agents: pick up the customer who has waited longest', fr: 'agents : prendre le client qui attend depuis le plus longtemps' },
+  'chat.option.wait': {
+    en: 'how long to wait for an agent (default {customer}) or, with --queue, for a customer (default {agent}); e.g. 90s, 2m',
+    fr: 'durée d’attente d’un agent (par défaut {customer}) ou, avec --queue, d’un client (par défaut {agent}); p. ex. 90s, 2m',
+  },
+  'chat.option.subject': { en: 'what it is about', fr: 'le sujet' },
+  'chat.option.type': { en: 'type of the ticket that keeps the transcript', fr: 'type du billet qui conserve la transcription' },
+  'chat.option.noTicket': {
+    en: 'when no agent answers, do not leave an open ticket (the transcript is still kept, in a cancelled one)',
+    fr: 'si aucun agent ne répond, ne pas laisser de billet ouvert (la transcription est tout de même conservée, dans un billet annulé)',
+  },
+  'chat.option.conversation': { en: 'agents: join this conversation rather than the oldest waiting one', fr: 'agents : joindre cette conversation plutôt que la plus ancienne en attente' },
+  'chat.waiting': {
+    en: 'Waiting for an agent (up to {seconds} s). Type your messages; {quit} to leave.',
+    fr: 'En attente d’un agent (jusqu’à {seconds} s). Tapez vos messages; {quit} pour quitter.',
+  },
+  'chat.connected': {
+    en: 'Connected with {customer} ({subject}). Type your messages; {quit} to end the chat.',
+    fr: 'En ligne avec {customer} ({subject}). Tapez vos messages; {quit} pour terminer.',
+  },
+  'chat.queueEmpty': { en: 'No customer is waiting; watching the queue…', fr: 'Aucun client n’attend; surveillance de la file…' },
+  'chat.noCustomer': { en: 'no customer came within {seconds} s.', fr: 'aucun client ne s’est présenté en {seconds} s.' },
+  'chat.joined': { en: '{agent} joined the chat.', fr: '{agent} s’est joint à la conversation.' },
+  'chat.noAgent': { en: 'No agent answered within {seconds} s.', fr: 'Aucun agent n’a répondu en {seconds} s.' },
+  'chat.offerTicket': { en: 'Leave a ticket with your messages, so that an agent follows up?', fr: 'Laisser un billet avec vos messages, pour qu’un agent fasse le suivi?' },
+  'chat.endedBy': { en: '{name} ended the chat.', fr: '{name} a mis fin à la conversation.' },
+  'chat.ended': { en: 'Chat ended.', fr: 'Conversation terminée.' },
+  'chat.transcriptSaved': { en: "Transcript saved to ticket {id} ('espace ticket show {id}').", fr: "Transcription enregistrée dans le billet {id} (« espace ticket show {id} »)." },
+  'chat.transcriptOnly': { en: 'Transcript kept in ticket {id} (cancelled: no follow-up).', fr: 'Transcription conservée dans le billet {id} (annulé : aucun suivi).' },
+  'chat.streamFailed': { en: 'the chat connection failed: {reason}. Check the connection and start the chat again.', fr: 'la connexion de clavardage a échoué : {reason}. Vérifiez la connexion et relancez le clavardage.' },
+} satisfies MessageTable;

@@ -1,0 +1,203 @@
+/**
+ * Live chat (not TMF; documented in the sandbox's OpenAPI document). A customer opens a
+ * conversation and waits; an agent picks it up from the queue; both post messages and read the
+ * conversation's server-sent event stream; either ends it. When it ends, the transcript is saved
+ * to a trouble ticket: resolved when an agent answered, acknowledged when the customer left a
+ * ticket after nobody answered, cancelled when they declined.
+ */
+import { randomUUID } from 'node:crypto';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { SandboxContext } from '../context.js';
+import { type Principal, principalOf } from '../auth/principal.js';
+import { ChatHub, chatEventJson } from '../chat/hub.js';
+import { ChatStore, type ChatEventRow, type ConversationRow } from '../chat/store.js';
+import { TICKET_TYPES, type TicketType } from '../tickets/lifecycle.js';
+import { TicketService } from '../tickets/service.js';
+import { TmfError } from '../tmf-errors.js';
+
+export const CHAT_API = '/chat/v1';
+const MAX_MESSAGE = 4000;
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function body(request: FastifyRequest, allowed: readonly string[]): Record<string, unknown> {
+  const raw = request.body ?? {};
+  if (!isObject(raw)) throw new TmfError(400, 'The request body must be a JSON object');
+  const other = Object.keys(raw).find((key) => !allowed.includes(key));
+  if (other !== undefined) throw new TmfError(400, `"${other}" is not accepted here; accepted: ${allowed.join(', ') || 'nothing'}`);
+  return raw;
+}
+
+function messageText(value: unknown, name: string): string {
+  if (typeof value !== 'string' || value.trim() === '' || value.length > MAX_MESSAGE || /[\u0000-\u0008\u000b-\u001f\u007f]/.test(value)) {
+    throw new TmfError(400, `"${name}" must be non-empty text of at most ${MAX_MESSAGE} characters`);
+  }
+  return value.trim();
+}
+
+function conversationJson(row: ConversationRow, hub: ChatHub) {
+  return {
+    id: row.id,
+    status: row.status,
+    ...(row.status === 'waiting' ? { customerConnected: hub.customerConnected(row.id) } : {}),
+    subject: row.subject,
+    billingAccount: { id: row.billingAccountId },
+    customer: { name: row.customerName },
+    ...(row.agentName ? { agent: { name: row.agentName } } : {}),
+    createdAt: row.createdAt,
+    ...(row.joinedAt ? { joinedAt: row.joinedAt } : {}),
+    ...(row.closedAt ? { closedAt: row.closedAt } : {}),
+    ...(row.ticketId ? { ticket: { id: row.ticketId } } : {}),
+  };
+}
+
+export async function chatRoutes(app: FastifyInstance, { ctx }: { ctx: SandboxContext }): Promise<void> {
+  const store = new ChatStore(ctx.db);
+  const tickets = new TicketService(ctx);
+  const hub = new ChatHub();
+  app.addHook('preClose', async () => hub.endAll());
+
+  const now = () => ctx.now().toISOString();
+  const emit = (event: Omit<ChatEventRow, 'seq'>) => hub.publish(store.addEvent(event));
+
+  /** The conversation if the caller takes part in it (or is staff); 404 otherwise. */
+  const visible = (principal: Principal, id: string): ConversationRow => {
+    const row = store.conversation(id);
+    if (!row || (principal.role === 'customer' && row.customerId !== principal.userId)) {
+      throw new TmfError(404, `No conversation with id "${id}"`);
+    }
+    return row;
+  };
+  const participant = (principal: Principal, row: ConversationRow) => {
+    if (principal.role === 'agent' && row.agentId !== principal.userId) {
+      throw new TmfError(409, `Conversation ${row.id} is not yours; pick it up first (POST …/join)`);
+    }
+    if (row.status === 'closed') throw new TmfError(409, `Conversation ${row.id} has ended`);
+  };
+
+  /** Saves the transcript to a ticket of the customer's account; returns its id. */
+  const saveTranscript = (row: ConversationRow, leaveTicket: boolean, description: string | undefined, type: TicketType): string => {
+    const events = store.eventsAfter(row.id, 0).filter((event) => event.type === 'message');
+    const customerLines = events.filter((event) => event.authorRole === 'customer').map((event) => event.text!);
+    const answered = row.agentId !== null;
+    return tickets.record(
+      row.billingAccountId,
+      { id: row.customerId, actor: { name: row.customerName, role: 'customer' } },
+      {
+        name: `Live chat: ${row.subject}`.slice(0, 120),
+        description: description ?? (customerLines.join('\n') || row.subject),
+        ticketType: type,
+        severity: 'minor',
+        channel: 'chat',
+        status: answered ? 'resolved' : leaveTicket ? 'acknowledged' : 'cancelled',
+        statusChangeReason: answered
+          ? `Answered in live chat by ${row.agentName}`
+          : leaveTicket
+            ? 'Left by the customer: no agent was available'
+            : 'Chat ended before an agent answered',
+        related: [],
+        notes: events.map((event) => ({ kind: 'chat' as const, author: { name: event.authorName, role: event.authorRole }, date: event.at, text: event.text! })),
+      },
+    );
+  };
+
+  app.post(`${CHAT_API}/conversation`, async (request, reply) => {
+    const principal = principalOf(request);
+    if (principal.role !== 'customer' || !principal.userId) throw new TmfError(403, 'Only customers start a conversation');
+    const input = body(request, ['subject', 'billingAccount']);
+    const requested = isObject(input.billingAccount) && typeof input.billingAccount.id === 'string' ? input.billingAccount.id : undefined;
+    const own = ctx.identities.accountsOf(principal.userId).map((account) => account.id);
+    const accountId = requested ?? (own.length === 1 ? own[0] : undefined);
+    if (!accountId) throw new TmfError(400, 'Name the billing account: "billingAccount": {"id": …}');
+    if (!own.includes(accountId)) throw new TmfError(404, `No billingAccount with id "${accountId}"`);
+    const customer = tickets.actorOf(principal);
+    const id = `CH-${randomUUID().slice(0, 8)}`;
+    store.create({
+      id,
+      billingAccountId: accountId,
+      customerId: principal.userId,
+      customerName: customer.name,
+      subject: 'subject' in input ? messageText(input.subject, 'subject').slice(0, 120) : 'Support',
+      createdAt: now(),
+    });
+    reply.code(201);
+    return conversationJson(store.conversation(id)!, hub);
+  });
+
+  app.get(`${CHAT_API}/conversation`, async (request) => {
+    const principal = principalOf(request);
+    const query = (request.query ?? {}) as Record<string, unknown>;
+    const other = Object.keys(query).find((key) => key !== 'status');
+    if (other !== undefined) throw new TmfError(400, `Unsupported query parameter "${other}"; supported: status`);
+    const status = query.status;
+    if (status !== undefined && status !== 'waiting' && status !== 'active' && status !== 'closed') {
+      throw new TmfError(400, 'Query parameter "status" must be waiting, active or closed');
+    }
+    return store
+      .conversations(status as 'waiting' | 'active' | 'closed' | undefined)
+      .filter((row) => principal.role !== 'customer' || row.customerId === principal.userId)
+      .map((row) => conversationJson(row, hub));
+  });
+
+  app.get<{ Params: { id: string } }>(`${CHAT_API}/conversation/:id`, async (request) =>
+    conversationJson(visible(principalOf(request), request.params.id), hub),
+  );
+
+  app.post<{ Params: { id: string } }>(`${CHAT_API}/conversation/:id/join`, async (request) => {
+    const principal = principalOf(request);
+    body(request, []);
+    if (principal.role !== 'agent' || !principal.userId) throw new TmfError(403, 'Only agents pick up a conversation');
+    const row = visible(principal, request.params.id);
+    const agent = tickets.actorOf(principal);
+    if (!store.join(row.id, principal.userId, agent.name, now())) {
+      throw new TmfError(409, `Conversation ${row.id} is no longer waiting (${row.status === 'closed' ? 'it has ended' : 'another agent took it'})`);
+    }
+    emit({ conversationId: row.id, type: 'joined', authorName: agent.name, authorRole: 'agent', text: null, at: now(), ticketId: null });
+    return conversationJson(store.conversation(row.id)!, hub);
+  });
+
+  app.post<{ Params: { id: string } }>(`${CHAT_API}/conversation/:id/message`, async (request, reply) => {
+    const principal = principalOf(request);
+    const row = visible(principal, request.params.id);
+    participant(principal, row);
+    const text = messageText(body(request, ['text']).text, 'text');
+    const author = tickets.actorOf(principal);
+    const event = store.addEvent({ conversationId: row.id, type: 'message', authorName: author.name, authorRole: principal.role, text, at: now(), ticketId: null });
+    hub.publish(event);
+    reply.code(201);
+    return chatEventJson(event);
+  });
+
+  app.post<{ Params: { id: string } }>(`${CHAT_API}/conversation/:id/close`, async (request) => {
+    const principal = principalOf(request);
+    const row = visible(principal, request.params.id);
+    participant(principal, row);
+    const input = body(request, ['leaveTicket', 'description', 'ticketType']);
+    if ('leaveTicket' in input && typeof input.leaveTicket !== 'boolean') throw new TmfError(400, '"leaveTicket" must be true or false');
+    const type = input.ticketType ?? 'technical';
+    if (!(TICKET_TYPES as readonly unknown[]).includes(type)) throw new TmfError(400, `"ticketType" must be one of: ${TICKET_TYPES.join(', ')}`);
+    const description = 'description' in input ? messageText(input.description, 'description') : undefined;
+    const by = tickets.actorOf(principal);
+    const ticketId = ctx.db.transaction(() => {
+      const id = saveTranscript(row, input.leaveTicket !== false, description, type as TicketType);
+      store.close(row.id, now(), id);
+      return id;
+    })();
+    emit({ conversationId: row.id, type: 'closed', authorName: by.name, authorRole: principal.role, text: null, at: now(), ticketId });
+    return conversationJson(store.conversation(row.id)!, hub);
+  });
+
+  app.get<{ Params: { id: string }; Querystring: { after?: string } }>(`${CHAT_API}/conversation/:id/events`, async (request, reply) => {
+    const principal = principalOf(request);
+    const row = visible(principal, request.params.id);
+    const resume = request.headers['last-event-id'] ?? request.query.after ?? '0';
+    if (typeof resume !== 'string' || !/^\d+$/.test(resume)) throw new TmfError(400, 'Last-Event-ID (or "after") must be an event id');
+    reply.hijack();
+    hub.stream(reply.raw, row.id, store.eventsAfter(row.id, Number(resume)), {
+      headers: { 'x-request-id': request.id },
+      customer: principal.userId === row.customerId,
+    });
+  });
+}
