@@ -234,9 +234,9 @@ const MIGRATIONS: readonly string[] = [
   ) STRICT, WITHOUT ROWID;
   `,
   /* 2: exactly-once payments, payment methods, autopay */ PAYMENT_MIGRATION,
-  /* 2: plans, orders and on-demand bills */ PLAN_MIGRATION,
-  /* 2: profile and account security */ ACCOUNT_SECURITY_MIGRATION,
-  /* 2: trouble tickets and live chat */ TICKET_SCHEMA,
+  /* 3: plans, orders and on-demand bills */ PLAN_MIGRATION,
+  /* 4: profile and account security */ ACCOUNT_SECURITY_MIGRATION,
+  /* 5: trouble tickets and live chat */ TICKET_SCHEMA,
 ];
 
 export function databasePath(dataDir: string): string {

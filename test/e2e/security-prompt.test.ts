@@ -36,7 +36,7 @@ const env = (token: string) => ({
 
 describe('security prompts in a terminal', () => {
   it('auth 2fa enable: QR code, URI and secret on screen; a code from oathtool; recovery codes once', async () => {
-    terminal.start('enable', ['auth', '2fa', 'enable'], env(sandbox.tokens.luc));
+    terminal.startEspace('enable', ['auth', '2fa', 'enable'], env(sandbox.tokens.luc));
     const shown = await terminal.waitFor('enable', /Code shown by the app/);
     expect(shown).toMatch(/Scan this QR code/);
     expect(shown).toMatch(/[▀▄█]{10}/);
@@ -45,7 +45,7 @@ describe('security prompts in a terminal', () => {
     expect(secret).toMatch(/^[A-Z2-7]{32}$/);
 
     const code = execFileSync('oathtool', ['--totp', '-b', secret!], { encoding: 'utf8' }).trim();
-    terminal.type('enable', code, 'Enter');
+    terminal.send('enable', code, 'Enter');
     const final = await terminal.waitFor('enable', /EXIT=\d+/);
     expect(final).toMatch(/Two-factor authentication is on/);
     expect(final).toMatch(/Recovery codes \(shown only now/);
@@ -55,20 +55,20 @@ describe('security prompts in a terminal', () => {
 
   it('auth password: masked entries, zxcvbn feedback for a weak password, then sign out the others', async () => {
     const strong = 'Gaspesie-Perce-Rocher-2031';
-    terminal.start('password', ['auth', 'password'], env(sandbox.tokens.marie));
+    terminal.startEspace('password', ['auth', 'password'], env(sandbox.tokens.marie));
     await terminal.waitFor('password', /Current password/);
-    terminal.type('password', 'Espace-Demo-2026!', 'Enter');
+    terminal.send('password', 'Espace-Demo-2026!', 'Enter');
     await terminal.waitFor('password', /New password/);
-    terminal.type('password', 'password1', 'Enter');
+    terminal.send('password', 'password1', 'Enter');
     const feedback = await terminal.waitFor('password', /too easy to guess/);
     expect(feedback).toMatch(/strength [0-2] of 4/);
     // Clear the weak entry and type a strong one.
-    terminal.type('password', 'C-u');
-    terminal.type('password', strong, 'Enter');
+    terminal.send('password', 'C-u');
+    terminal.send('password', strong, 'Enter');
     await terminal.waitFor('password', /New password again/);
-    terminal.type('password', strong, 'Enter');
+    terminal.send('password', strong, 'Enter');
     await terminal.waitFor('password', /Sign out every other session\?/);
-    terminal.type('password', 'y', 'Enter');
+    terminal.send('password', 'y', 'Enter');
     const final = await terminal.waitFor('password', /EXIT=\d+/);
     expect(final).toMatch(/Password changed\./);
     expect(final).toMatch(/Other sessions ended: \d+/);

@@ -2,7 +2,7 @@
  * Validators of the official TMF v4 definitions in ../shared/tmf (beside the clone in CI; absent
  * in some checkouts, hence `specDir` for skipping). ajv comes with fastify.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { Ajv } from 'ajv';
 import addFormatsModule, { type FormatsPlugin } from 'ajv-formats';
@@ -10,6 +10,9 @@ import { expect } from 'vitest';
 
 /** TMF_SPEC_DIR points elsewhere, for checkouts where shared/ is not beside the clone. */
 export const specDir = process.env.TMF_SPEC_DIR ?? resolve(import.meta.dirname, '../../../shared/tmf');
+
+/** Outside CI a checkout may have no specifications beside it; in CI their absence must fail, not skip. */
+export const TMF_SPECS_MISSING = !existsSync(specDir) && process.env.CI !== 'true';
 // ajv-formats is CommonJS; depending on the loader its default export may arrive wrapped once more.
 const addFormats: FormatsPlugin =
   (addFormatsModule as unknown as { default?: FormatsPlugin }).default ?? (addFormatsModule as unknown as FormatsPlugin);
@@ -31,4 +34,10 @@ export function validator(file: string, definition: string): Validate {
 export function expectValid(validate: Validate, data: unknown): void {
   const ok = validate(data);
   expect(ok ? null : validate.errors).toBeNull();
+}
+
+/** A function that asserts its argument is a valid `definition` of `file`. */
+export function asserter(file: string, definition: string): (data: unknown) => void {
+  const validate = validator(file, definition);
+  return (data) => expectValid(validate, data);
 }

@@ -1,34 +1,15 @@
 /**
  * Payment answers against the official TMF676, TMF670 and TMF666 definitions in ../shared/tmf
- * (beside the clone in CI, or ESPACE_TMF_SPECS); skipped where neither exists, outside CI.
+ * (beside the clone in CI, or TMF_SPEC_DIR); skipped where neither exists, outside CI.
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { Ajv } from 'ajv';
-import addFormatsModule, { type FormatsPlugin } from 'ajv-formats';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestSandbox, type TestSandbox } from '../helpers/sandbox.js';
+import { asserter as validator, TMF_SPECS_MISSING } from '../helpers/tmf-schema.js';
 import { ACCOUNTS, get, send } from '../sandbox/client.js';
-
-const specDir = process.env.ESPACE_TMF_SPECS ?? resolve(import.meta.dirname, '../../../shared/tmf');
-const addFormats: FormatsPlugin =
-  (addFormatsModule as unknown as { default?: FormatsPlugin }).default ?? (addFormatsModule as unknown as FormatsPlugin);
-
-function validator(file: string, definition: string) {
-  const spec = JSON.parse(readFileSync(join(specDir, file), 'utf8')) as { definitions: Record<string, unknown> };
-  const ajv = new Ajv({ strict: false, allErrors: true, logger: false });
-  addFormats(ajv);
-  for (const format of ['float', 'double', 'int32', 'int64']) ajv.addFormat(format, true);
-  const validate = ajv.compile({ definitions: spec.definitions, $ref: `#/definitions/${definition}` });
-  return (data: unknown) => {
-    const ok = validate(data);
-    expect(ok ? null : validate.errors).toBeNull();
-  };
-}
 
 let sandbox: TestSandbox;
 
-describe.skipIf(!existsSync(specDir) && process.env.CI !== 'true')('payment resources against the official TMF schemas', () => {
+describe.skipIf(TMF_SPECS_MISSING)('payment resources against the official TMF schemas', () => {
   beforeAll(async () => {
     sandbox = await startTestSandbox({ seedAnchor: '2026-11-01' });
   });

@@ -1,12 +1,11 @@
 /** TMF632 individual and TMF673 address validation answers against the official TMF v4 definitions. */
-import { existsSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestSandbox, type TestSandbox } from '../helpers/sandbox.js';
-import { expectValid, specDir, validator } from '../helpers/tmf-schema.js';
+import { expectValid, TMF_SPECS_MISSING, validator } from '../helpers/tmf-schema.js';
 
 let sandbox: TestSandbox;
 
-describe.skipIf(!existsSync(specDir) && process.env.CI !== 'true')('profile answers against the official TMF schemas', () => {
+describe.skipIf(TMF_SPECS_MISSING)('profile answers against the official TMF schemas', () => {
   beforeAll(async () => {
     sandbox = await startTestSandbox();
   });
