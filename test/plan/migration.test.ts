@@ -12,7 +12,10 @@ describe('the plans migration', () => {
     try {
       const db = openDatabase(dir);
       // Products as a database seeded before the migration holds them (no offer), then its backfill.
-      db.exec(`INSERT INTO billing_account VALUES ('BA-1', 'x', NULL, 'residential', 'active', 'prepaid', 'CAD', 'QC', 'P', 'x', 's', NULL, 'c', 'H2X 1Y4', 'CA', 'e', NULL, 'paper', 'm', 21, NULL, NULL, 't', 't')`);
+      db.exec(`INSERT INTO billing_account (id, name, description, account_type, state, rating_type, currency, province,
+                 owner_party_id, owner_name, street1, street2, city, postcode, country, email, phone, presentation_media,
+                 cycle_name, payment_due_days, default_payment_method_id, default_payment_method_name, created_at, last_modified)
+               VALUES ('BA-1', 'x', NULL, 'residential', 'active', 'prepaid', 'CAD', 'QC', 'P', 'x', 's', NULL, 'c', 'H2X 1Y4', 'CA', 'e', NULL, 'paper', 'm', 21, NULL, NULL, 't', 't')`);
       db.exec(`INSERT INTO product (id, billing_account_id, name, product_type, is_add_on, status, start_date, recurring_price_cents)
                VALUES ('P1', 'BA-1', 'Internet Giga', 'internet', 0, 'active', 't', 8500), ('P2', 'BA-1', 'TV – Basic', 'tv', 0, 'active', 't', 3500),
                       ('P3', 'BA-1', 'Something else', 'tv', 0, 'active', 't', 100)`);
