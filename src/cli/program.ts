@@ -9,7 +9,9 @@ import { registerAuth } from './commands/auth/index.js';
 import { registerBill } from './commands/bill/index.js';
 import { registerContext } from './commands/context/index.js';
 import { registerDemo } from './commands/demo/index.js';
+import { registerOutage } from './commands/outage/index.js';
 import { registerSandbox } from './commands/sandbox/index.js';
+import { registerSupport } from './commands/support/index.js';
 import { type Context, type GlobalOptions, VERSION } from './context.js';
 
 /** A command module: its options type and the function that does the work. */
@@ -42,6 +44,8 @@ const NOUNS: Record<string, (program: Command, registrar: Registrar) => void> = 
   context: registerContext,
   sandbox: registerSandbox,
   demo: registerDemo,
+  outage: registerOutage,
+  support: registerSupport,
 };
 
 /** Global options that take a value, so that the value is not mistaken for the noun. */

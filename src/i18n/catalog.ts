@@ -7,7 +7,9 @@
  */
 import { authMessages } from './messages/auth.js';
 import { billMessages } from './messages/bill.js';
+import { contactMessages } from './messages/contact.js';
 import { coreMessages } from './messages/core.js';
+import { outageMessages } from './messages/outage.js';
 import { sandboxMessages } from './messages/sandbox.js';
 import { sessionMessages } from './messages/session.js';
 
@@ -27,6 +29,8 @@ export const catalog = {
   ...billMessages,
   ...sandboxMessages,
   ...sessionMessages,
+  ...outageMessages,
+  ...contactMessages,
 } satisfies MessageTable;
 
 export type MessageKey = keyof typeof catalog;

@@ -9,6 +9,7 @@ import { ESPACE_CUSTOMER_BILL } from './resources/customer-bill.js';
 import { BILL_STATES } from './routes/customer-bill.js';
 import { PRESENTATION_MEDIA } from './routes/billing-account.js';
 import { SCOPES } from './seed.js';
+import { OUTAGE_PATHS, OUTAGE_SCHEMAS, OUTAGE_TAGS } from './openapi/outage.js';
 
 type Json = Record<string, unknown>;
 
@@ -449,6 +450,7 @@ export function buildOpenApiDocument(): Json {
       { name: 'userinfo', description: 'TMF691 Federated ID' },
       { name: 'oauth', description: 'OAuth 2.0 (not TMF)' },
       { name: 'meta', description: 'Server utilities' },
+      ...OUTAGE_TAGS,
     ],
     paths: {
       [HEALTH_PATH]: {
@@ -546,6 +548,7 @@ export function buildOpenApiDocument(): Json {
       [`${OPENID_API}/userinfo/{id}`]: {
         get: retrieveOperation('retrieveUserinfo', 'userinfo', "The caller's own userinfo by sub (any other id answers 404)", 'Userinfo'),
       },
+      ...OUTAGE_PATHS,
     },
     components: {
       securitySchemes: {
@@ -594,7 +597,7 @@ export function buildOpenApiDocument(): Json {
         MethodNotAllowed: errorResponse('The path exists but not with this method (see the Allow header)'),
         InternalError: errorResponse('Unexpected server failure'),
       },
-      schemas,
+      schemas: { ...schemas, ...OUTAGE_SCHEMAS },
     },
   };
 }

@@ -14,6 +14,7 @@ import { billingAccountRoutes } from './routes/billing-account.js';
 import { customerBillRoutes } from './routes/customer-bill.js';
 import { metaRoutes } from './routes/meta.js';
 import { oauthRoutes } from './routes/oauth.js';
+import { serviceProblemRoutes } from './routes/service-problem.js';
 import { userinfoRoutes } from './routes/userinfo.js';
 import { ensureSeeded } from './seed.js';
 import { notFoundHandler, sendTmfError, tmfErrorHandler, type KnownRoute } from './tmf-errors.js';
@@ -128,6 +129,7 @@ async function createApp(db: SandboxDatabase, options: SandboxOptions, now: () =
     await tmf.register(appliedBillingRateRoutes, { ctx });
     await tmf.register(billingAccountRoutes, { ctx });
     await tmf.register(userinfoRoutes, { ctx });
+    await tmf.register(serviceProblemRoutes, { ctx });
   });
   return app;
 }
