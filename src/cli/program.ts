@@ -9,6 +9,7 @@ import { registerAuth } from './commands/auth/index.js';
 import { registerBill } from './commands/bill/index.js';
 import { registerContext } from './commands/context/index.js';
 import { registerDemo } from './commands/demo/index.js';
+import { registerDoctor } from './commands/doctor/index.js';
 import { registerOutage } from './commands/outage/index.js';
 import { registerSandbox } from './commands/sandbox/index.js';
 import { registerSupport } from './commands/support/index.js';
@@ -46,6 +47,7 @@ const NOUNS: Record<string, (program: Command, registrar: Registrar) => void> = 
   demo: registerDemo,
   outage: registerOutage,
   support: registerSupport,
+  doctor: registerDoctor,
 };
 
 /** Global options that take a value, so that the value is not mistaken for the noun. */

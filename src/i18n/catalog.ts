@@ -9,6 +9,7 @@ import { authMessages } from './messages/auth.js';
 import { billMessages } from './messages/bill.js';
 import { contactMessages } from './messages/contact.js';
 import { coreMessages } from './messages/core.js';
+import { doctorMessages } from './messages/doctor.js';
 import { outageMessages } from './messages/outage.js';
 import { sandboxMessages } from './messages/sandbox.js';
 import { sessionMessages } from './messages/session.js';
@@ -31,6 +32,7 @@ export const catalog = {
   ...sessionMessages,
   ...outageMessages,
   ...contactMessages,
+  ...doctorMessages,
 } satisfies MessageTable;
 
 export type MessageKey = keyof typeof catalog;
