@@ -7,9 +7,11 @@ import type { MessageKey, Translate } from '../i18n/catalog.js';
 import type { IO } from '../output/io.js';
 import { registerAuth } from './commands/auth/index.js';
 import { registerBill } from './commands/bill/index.js';
+import { registerCompleteValues, registerCompletion } from './commands/completion/index.js';
 import { registerContext } from './commands/context/index.js';
 import { registerDemo } from './commands/demo/index.js';
 import { registerDoctor } from './commands/doctor/index.js';
+import { registerHelpTopics } from './commands/help-topics/index.js';
 import { registerOutage } from './commands/outage/index.js';
 import { registerSandbox } from './commands/sandbox/index.js';
 import { registerSupport } from './commands/support/index.js';
@@ -48,6 +50,9 @@ const NOUNS: Record<string, (program: Command, registrar: Registrar) => void> = 
   outage: registerOutage,
   support: registerSupport,
   doctor: registerDoctor,
+  completion: registerCompletion,
+  __complete: registerCompleteValues,
+  'exit-codes': registerHelpTopics,
 };
 
 /** Global options that take a value, so that the value is not mistaken for the noun. */

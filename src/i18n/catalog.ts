@@ -7,12 +7,14 @@
  */
 import { authMessages } from './messages/auth.js';
 import { billMessages } from './messages/bill.js';
+import { completionMessages } from './messages/completion.js';
 import { contactMessages } from './messages/contact.js';
 import { coreMessages } from './messages/core.js';
 import { doctorMessages } from './messages/doctor.js';
 import { outageMessages } from './messages/outage.js';
 import { sandboxMessages } from './messages/sandbox.js';
 import { sessionMessages } from './messages/session.js';
+import { topicsMessages } from './messages/topics.js';
 
 export type Lang = 'en' | 'fr';
 
@@ -33,6 +35,8 @@ export const catalog = {
   ...outageMessages,
   ...contactMessages,
   ...doctorMessages,
+  ...completionMessages,
+  ...topicsMessages,
 } satisfies MessageTable;
 
 export type MessageKey = keyof typeof catalog;

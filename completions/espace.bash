@@ -1,0 +1,102 @@
+# bash completion for espace. Generated from the command tree by `espace completion`; do not edit (regenerate with `npm run completions`).
+# Install: source this file from ~/.bashrc, or copy it to ~/.local/share/bash-completion/completions/espace
+
+__espace_spec() {
+  commands='' flags='' args=''
+  case "$1" in
+    '') commands='auth bill context sandbox demo outage support doctor completion help' flags='-V --version --context --api-url --json --no-color --lang -v --verbose -h --help' args='' ;;
+    'auth') commands='login logout status help' flags='-h --help --context --api-url --json --no-color --lang -v --verbose' args='' ;;
+    'auth login') commands='' flags='--username --password-stdin --otp --insecure-storage -h --help --context --api-url --json --no-color --lang -v --verbose' args='' ;;
+    'auth logout') commands='' flags='-h --help --context --api-url --json --no-color --lang -v --verbose' args='' ;;
+    'auth status') commands='' flags='-h --help --context --api-url --json --no-color --lang -v --verbose' args='' ;;
+    'auth help') commands='' flags='--context --api-url --json --no-color --lang -v --verbose -h --help' args='login,logout,status' ;;
+    'bill') commands='list show help' flags='-h --help --context --api-url --json --no-color --lang -v --verbose' args='' ;;
+    'bill list') commands='' flags='--account --state --limit -h --help --context --api-url --json --no-color --lang -v --verbose' args='' ;;
+    'bill show') commands='' flags='--account -h --help --context --api-url --json --no-color --lang -v --verbose' args='@bill' ;;
+    'bill help') commands='' flags='--context --api-url --json --no-color --lang -v --verbose -h --help' args='list,show' ;;
+    'context') commands='list add use remove help' flags='-h --help --context --api-url --json --no-color --lang -v --verbose' args='' ;;
+    'context list') commands='' flags='-h --help --context --api-url --json --no-color --lang -v --verbose' args='' ;;
+    'context add') commands='' flags='--url --description --use -h --help --context --api-url --json --no-color --lang -v --verbose' args='-' ;;
+    'context use') commands='' flags='-h --help --context --api-url --json --no-color --lang -v --verbose' args='@context' ;;
+    'context remove') commands='' flags='-h --help --context --api-url --json --no-color --lang -v --verbose' args='@context' ;;
+    'context help') commands='' flags='--context --api-url --json --no-color --lang -v --verbose -h --help' args='list,add,use,remove' ;;
+    'sandbox') commands='start stop status reset help' flags='-h --help --context --api-url --json --no-color --lang -v --verbose' args='' ;;
+    'sandbox start') commands='' flags='--data --port -h --help --context --api-url --json --no-color --lang -v --verbose' args='' ;;
+    'sandbox stop') commands='' flags='--data --port -h --help --context --api-url --json --no-color --lang -v --verbose' args='' ;;
+    'sandbox status') commands='' flags='--data --port -h --help --context --api-url --json --no-color --lang -v --verbose' args='' ;;
+    'sandbox reset') commands='' flags='--data --port -h --help --context --api-url --json --no-color --lang -v --verbose' args='' ;;
+    'sandbox help') commands='' flags='--context --api-url --json --no-color --lang -v --verbose -h --help' args='start,stop,status,reset' ;;
+    'demo') commands='' flags='-h --help --context --api-url --json --no-color --lang -v --verbose' args='' ;;
+    'outage') commands='' flags='--postal-code --all --account -h --help --context --api-url --json --no-color --lang -v --verbose' args='' ;;
+    'support') commands='contact help' flags='-h --help --context --api-url --json --no-color --lang -v --verbose' args='' ;;
+    'support contact') commands='' flags='-h --help --context --api-url --json --no-color --lang -v --verbose' args='' ;;
+    'support help') commands='' flags='--context --api-url --json --no-color --lang -v --verbose -h --help' args='contact' ;;
+    'doctor') commands='' flags='-h --help --context --api-url --json --no-color --lang -v --verbose' args='' ;;
+    'completion') commands='' flags='-h --help --context --api-url --json --no-color --lang -v --verbose' args='bash,zsh,fish' ;;
+    'help') commands='' flags='--context --api-url --json --no-color --lang -v --verbose -h --help' args='auth,bill,context,sandbox,demo,outage,support,doctor,completion,exit-codes,environment' ;;
+  esac
+}
+
+__espace_value_offer() {
+  offer=''
+  case "$1|$2" in
+    '|--context') offer='@context' ;;
+    '|--lang') offer='en,fr' ;;
+    'bill list|--account') offer='@account' ;;
+    'bill show|--account') offer='@account' ;;
+    'outage|--account') offer='@account' ;;
+  esac
+}
+
+# Offers "$1" (a comma-separated list, or @KIND for values fetched from espace) for the word "$2".
+__espace_offer() {
+  local list
+  if [[ $1 == @* ]]; then
+    list=$(command espace "${__espace_globals[@]}" __complete "${1#@}" 2>/dev/null)
+  else
+    list=${1//,/ }
+  fi
+  local IFS=$'\n'
+  COMPREPLY=($(compgen -W "$list" -- "$2"))
+}
+
+_espace() {
+  local paths='||auth|auth login|auth logout|auth status|auth help|bill|bill list|bill show|bill help|context|context list|context add|context use|context remove|context help|sandbox|sandbox start|sandbox stop|sandbox status|sandbox reset|sandbox help|demo|outage|support|support contact|support help|doctor|completion|help|' valued=' --account --api-url --context --data --description --lang --limit --otp --port --postal-code --state --url --username '
+  local cur=${COMP_WORDS[COMP_CWORD]} path='' npos=0 skip='' word candidate i
+  local commands flags args offer
+  __espace_globals=()
+  for ((i = 1; i < COMP_CWORD; i++)); do
+    word=${COMP_WORDS[i]}
+    if [[ -n $skip ]]; then
+      [[ $skip == --context || $skip == --api-url ]] && __espace_globals+=("$skip" "$word")
+      skip=''
+      continue
+    fi
+    if [[ $word == -* ]]; then
+      [[ $valued == *" $word "* ]] && skip=$word
+      continue
+    fi
+    candidate=${path:+$path }$word
+    if [[ $paths == *"|$candidate|"* ]]; then path=$candidate; else npos=$((npos + 1)); fi
+  done
+  COMPREPLY=()
+  if [[ -n $skip ]]; then
+    __espace_value_offer "$path" "$skip"
+    [[ -z $offer ]] && __espace_value_offer '' "$skip"
+    [[ -n $offer ]] && __espace_offer "$offer" "$cur"
+    return 0
+  fi
+  __espace_spec "$path"
+  if [[ $cur == -* ]]; then
+    COMPREPLY=($(compgen -W "$flags" -- "$cur"))
+  elif [[ -n $commands ]]; then
+    COMPREPLY=($(compgen -W "$commands" -- "$cur"))
+  else
+    local kinds=($args)
+    local kind=${kinds[npos]}
+    [[ -n $kind && $kind != - ]] && __espace_offer "$kind" "$cur"
+  fi
+  return 0
+}
+
+complete -F _espace espace

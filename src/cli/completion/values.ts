@@ -1,0 +1,71 @@
+/**
+ * Dynamic completion values: what `espace __complete KIND` prints, one per line. Every TAB runs a
+ * process, so this must be quick, and it must never print an error into the user's command line:
+ * any failure (offline, not logged in, an API the server lacks) yields no values, within a
+ * deadline.
+ */
+import type { HttpClient } from '../../api/http.js';
+import { TMF } from '../../api/tmf/paths.js';
+import { allContexts } from '../../config/contexts.js';
+import type { Context } from '../context.js';
+import type { ValueKind } from './tree.js';
+
+/** Beyond this the user has given up waiting for the TAB. */
+const DEADLINE_MS = 2500;
+const REQUEST_TIMEOUT_MS = 2000;
+const MAX_VALUES = 100;
+
+export const TROUBLE_TICKET_PATH = '/tmf-api/troubleTicket/v4/troubleTicket';
+
+const REMOTE_PATHS: Record<Exclude<ValueKind, 'context'>, string> = {
+  bill: TMF.customerBill,
+  ticket: TROUBLE_TICKET_PATH,
+  account: TMF.billingAccount,
+};
+
+/** Ids of a TMF list, asking only for `id` (newest first where the server sorts that way). */
+async function listIds(client: HttpClient, path: string): Promise<string[]> {
+  const response = await client.get(path, { fields: 'id', limit: MAX_VALUES });
+  if (!Array.isArray(response.body)) return [];
+  return response.body
+    .map((item: unknown) => (item as { id?: unknown } | null)?.id)
+    .filter((id): id is string => typeof id === 'string' && /^[\w.:-]+$/.test(id));
+}
+
+/** A client that gives up fast: no retries, short timeouts (the default client waits 30 s). */
+async function quickClient(ctx: Context): Promise<HttpClient> {
+  const [{ HttpClient }, session] = await Promise.all([import('../../api/http.js'), ctx.session()]);
+  return new HttpClient({
+    baseUrl: ctx.target().apiUrl,
+    userAgent: 'espace-completion',
+    tokens: session,
+    timeoutMs: REQUEST_TIMEOUT_MS,
+    connectTimeoutMs: REQUEST_TIMEOUT_MS,
+    retries: 0,
+  });
+}
+
+async function valuesOf(kind: ValueKind, ctx: Context): Promise<string[]> {
+  if (kind === 'context') return allContexts(ctx.config()).map((context) => context.name);
+  const client = await quickClient(ctx);
+  try {
+    const ids = await listIds(client, REMOTE_PATHS[kind]);
+    // `bill show` and friends also take the word `latest`.
+    return kind === 'bill' ? ['latest', ...ids] : ids;
+  } finally {
+    await client.close();
+  }
+}
+
+export async function completionValues(kind: ValueKind, ctx: Context): Promise<string[]> {
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<string[]>((resolve) => {
+    timer = setTimeout(() => resolve([]), DEADLINE_MS);
+    timer.unref();
+  });
+  try {
+    return await Promise.race([valuesOf(kind, ctx).catch(() => []), deadline]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
