@@ -2,38 +2,38 @@
 # Install: source this file from ~/.bashrc, or copy it to ~/.local/share/bash-completion/completions/espace
 
 __espace_spec() {
-  commands='' flags='' args=''
+  subs='' flags='' args=''
   case "$1" in
-    '') commands='auth bill context sandbox demo outage support doctor completion help' flags='-V --version --context --api-url --json --no-color --lang -v --verbose -h --help' args='' ;;
-    'auth') commands='login logout status help' flags='-h --help --context --api-url --json --no-color --lang -v --verbose' args='' ;;
-    'auth login') commands='' flags='--username --password-stdin --otp --insecure-storage -h --help --context --api-url --json --no-color --lang -v --verbose' args='' ;;
-    'auth logout') commands='' flags='-h --help --context --api-url --json --no-color --lang -v --verbose' args='' ;;
-    'auth status') commands='' flags='-h --help --context --api-url --json --no-color --lang -v --verbose' args='' ;;
-    'auth help') commands='' flags='--context --api-url --json --no-color --lang -v --verbose -h --help' args='login,logout,status' ;;
-    'bill') commands='list show help' flags='-h --help --context --api-url --json --no-color --lang -v --verbose' args='' ;;
-    'bill list') commands='' flags='--account --state --limit -h --help --context --api-url --json --no-color --lang -v --verbose' args='' ;;
-    'bill show') commands='' flags='--account -h --help --context --api-url --json --no-color --lang -v --verbose' args='@bill' ;;
-    'bill help') commands='' flags='--context --api-url --json --no-color --lang -v --verbose -h --help' args='list,show' ;;
-    'context') commands='list add use remove help' flags='-h --help --context --api-url --json --no-color --lang -v --verbose' args='' ;;
-    'context list') commands='' flags='-h --help --context --api-url --json --no-color --lang -v --verbose' args='' ;;
-    'context add') commands='' flags='--url --description --use -h --help --context --api-url --json --no-color --lang -v --verbose' args='-' ;;
-    'context use') commands='' flags='-h --help --context --api-url --json --no-color --lang -v --verbose' args='@context' ;;
-    'context remove') commands='' flags='-h --help --context --api-url --json --no-color --lang -v --verbose' args='@context' ;;
-    'context help') commands='' flags='--context --api-url --json --no-color --lang -v --verbose -h --help' args='list,add,use,remove' ;;
-    'sandbox') commands='start stop status reset help' flags='-h --help --context --api-url --json --no-color --lang -v --verbose' args='' ;;
-    'sandbox start') commands='' flags='--data --port -h --help --context --api-url --json --no-color --lang -v --verbose' args='' ;;
-    'sandbox stop') commands='' flags='--data --port -h --help --context --api-url --json --no-color --lang -v --verbose' args='' ;;
-    'sandbox status') commands='' flags='--data --port -h --help --context --api-url --json --no-color --lang -v --verbose' args='' ;;
-    'sandbox reset') commands='' flags='--data --port -h --help --context --api-url --json --no-color --lang -v --verbose' args='' ;;
-    'sandbox help') commands='' flags='--context --api-url --json --no-color --lang -v --verbose -h --help' args='start,stop,status,reset' ;;
-    'demo') commands='' flags='-h --help --context --api-url --json --no-color --lang -v --verbose' args='' ;;
-    'outage') commands='' flags='--postal-code --all --account -h --help --context --api-url --json --no-color --lang -v --verbose' args='' ;;
-    'support') commands='contact help' flags='-h --help --context --api-url --json --no-color --lang -v --verbose' args='' ;;
-    'support contact') commands='' flags='-h --help --context --api-url --json --no-color --lang -v --verbose' args='' ;;
-    'support help') commands='' flags='--context --api-url --json --no-color --lang -v --verbose -h --help' args='contact' ;;
-    'doctor') commands='' flags='-h --help --context --api-url --json --no-color --lang -v --verbose' args='' ;;
-    'completion') commands='' flags='-h --help --context --api-url --json --no-color --lang -v --verbose' args='bash,zsh,fish' ;;
-    'help') commands='' flags='--context --api-url --json --no-color --lang -v --verbose -h --help' args='auth,bill,context,sandbox,demo,outage,support,doctor,completion,exit-codes,environment' ;;
+    '') subs='auth bill context sandbox demo outage support doctor completion help' flags='-V --version --context --api-url --json --no-color --lang -v --verbose -h --help' args='' ;;
+    'auth') subs='login logout status help' flags='-h --help --context --api-url --json --no-color --lang -v --verbose' args='' ;;
+    'auth login') subs='' flags='--username --password-stdin --otp --insecure-storage -h --help --context --api-url --json --no-color --lang -v --verbose' args='' ;;
+    'auth logout') subs='' flags='-h --help --context --api-url --json --no-color --lang -v --verbose' args='' ;;
+    'auth status') subs='' flags='-h --help --context --api-url --json --no-color --lang -v --verbose' args='' ;;
+    'auth help') subs='' flags='--context --api-url --json --no-color --lang -v --verbose -h --help' args='login,logout,status' ;;
+    'bill') subs='list show help' flags='-h --help --context --api-url --json --no-color --lang -v --verbose' args='' ;;
+    'bill list') subs='' flags='--account --state --limit -h --help --context --api-url --json --no-color --lang -v --verbose' args='' ;;
+    'bill show') subs='' flags='--account -h --help --context --api-url --json --no-color --lang -v --verbose' args='@bill' ;;
+    'bill help') subs='' flags='--context --api-url --json --no-color --lang -v --verbose -h --help' args='list,show' ;;
+    'context') subs='list add use remove help' flags='-h --help --context --api-url --json --no-color --lang -v --verbose' args='' ;;
+    'context list') subs='' flags='-h --help --context --api-url --json --no-color --lang -v --verbose' args='' ;;
+    'context add') subs='' flags='--url --description --use -h --help --context --api-url --json --no-color --lang -v --verbose' args='-' ;;
+    'context use') subs='' flags='-h --help --context --api-url --json --no-color --lang -v --verbose' args='@context' ;;
+    'context remove') subs='' flags='-h --help --context --api-url --json --no-color --lang -v --verbose' args='@context' ;;
+    'context help') subs='' flags='--context --api-url --json --no-color --lang -v --verbose -h --help' args='list,add,use,remove' ;;
+    'sandbox') subs='start stop status reset help' flags='-h --help --context --api-url --json --no-color --lang -v --verbose' args='' ;;
+    'sandbox start') subs='' flags='--data --port -h --help --context --api-url --json --no-color --lang -v --verbose' args='' ;;
+    'sandbox stop') subs='' flags='--data --port -h --help --context --api-url --json --no-color --lang -v --verbose' args='' ;;
+    'sandbox status') subs='' flags='--data --port -h --help --context --api-url --json --no-color --lang -v --verbose' args='' ;;
+    'sandbox reset') subs='' flags='--data --port -h --help --context --api-url --json --no-color --lang -v --verbose' args='' ;;
+    'sandbox help') subs='' flags='--context --api-url --json --no-color --lang -v --verbose -h --help' args='start,stop,status,reset' ;;
+    'demo') subs='' flags='-h --help --context --api-url --json --no-color --lang -v --verbose' args='' ;;
+    'outage') subs='' flags='--postal-code --all --account -h --help --context --api-url --json --no-color --lang -v --verbose' args='' ;;
+    'support') subs='contact help' flags='-h --help --context --api-url --json --no-color --lang -v --verbose' args='' ;;
+    'support contact') subs='' flags='-h --help --context --api-url --json --no-color --lang -v --verbose' args='' ;;
+    'support help') subs='' flags='--context --api-url --json --no-color --lang -v --verbose -h --help' args='contact' ;;
+    'doctor') subs='' flags='-h --help --context --api-url --json --no-color --lang -v --verbose' args='' ;;
+    'completion') subs='' flags='-h --help --context --api-url --json --no-color --lang -v --verbose' args='bash,zsh,fish' ;;
+    'help') subs='' flags='--context --api-url --json --no-color --lang -v --verbose -h --help' args='auth,bill,context,sandbox,demo,outage,support,doctor,completion,exit-codes,environment' ;;
   esac
 }
 
@@ -54,7 +54,7 @@ __espace_offer() {
   if [[ $1 == @* ]]; then
     list=$(command espace "${__espace_globals[@]}" __complete "${1#@}" 2>/dev/null)
   else
-    list=${1//,/ }
+    list=${1//,/$'\n'}
   fi
   local IFS=$'\n'
   COMPREPLY=($(compgen -W "$list" -- "$2"))
@@ -62,8 +62,8 @@ __espace_offer() {
 
 _espace() {
   local paths='||auth|auth login|auth logout|auth status|auth help|bill|bill list|bill show|bill help|context|context list|context add|context use|context remove|context help|sandbox|sandbox start|sandbox stop|sandbox status|sandbox reset|sandbox help|demo|outage|support|support contact|support help|doctor|completion|help|' valued=' --account --api-url --context --data --description --lang --limit --otp --port --postal-code --state --url --username '
-  local cur=${COMP_WORDS[COMP_CWORD]} path='' npos=0 skip='' word candidate i
-  local commands flags args offer
+  local cur=${COMP_WORDS[COMP_CWORD]} cmdpath='' npos=0 skip='' word candidate i
+  local subs flags args offer
   __espace_globals=()
   for ((i = 1; i < COMP_CWORD; i++)); do
     word=${COMP_WORDS[i]}
@@ -76,21 +76,21 @@ _espace() {
       [[ $valued == *" $word "* ]] && skip=$word
       continue
     fi
-    candidate=${path:+$path }$word
-    if [[ $paths == *"|$candidate|"* ]]; then path=$candidate; else npos=$((npos + 1)); fi
+    candidate=${cmdpath:+$cmdpath }$word
+    if [[ $paths == *"|$candidate|"* ]]; then cmdpath=$candidate; else npos=$((npos + 1)); fi
   done
   COMPREPLY=()
   if [[ -n $skip ]]; then
-    __espace_value_offer "$path" "$skip"
+    __espace_value_offer "$cmdpath" "$skip"
     [[ -z $offer ]] && __espace_value_offer '' "$skip"
     [[ -n $offer ]] && __espace_offer "$offer" "$cur"
     return 0
   fi
-  __espace_spec "$path"
+  __espace_spec "$cmdpath"
   if [[ $cur == -* ]]; then
     COMPREPLY=($(compgen -W "$flags" -- "$cur"))
-  elif [[ -n $commands ]]; then
-    COMPREPLY=($(compgen -W "$commands" -- "$cur"))
+  elif [[ -n $subs ]]; then
+    COMPREPLY=($(compgen -W "$subs" -- "$cur"))
   else
     local kinds=($args)
     local kind=${kinds[npos]}

@@ -48,7 +48,7 @@ describe('checked-in completion scripts', () => {
   it('cover every visible command path, with dynamic values where ids are expected', () => {
     const specs = describeTree(program([]));
     const bash = readFileSync(join(root, 'completions', 'espace.bash'), 'utf8');
-    for (const spec of specs) expect(bash).toContain(`'${spec.path}') commands=`);
+    for (const spec of specs) expect(bash).toContain(`'${spec.path}') subs=`);
     const billShow = specs.find((spec) => spec.path === 'bill show')!;
     expect(billShow.args).toEqual([{ kind: 'bill' }]);
     expect(specs.find((spec) => spec.path === 'context use')!.args).toEqual([{ kind: 'context' }]);

@@ -9,7 +9,7 @@ import type { CommandSpec } from './tree.js';
 function specCase(spec: CommandSpec, root: CommandSpec): string {
   const flags = offeredFlags(spec, root).flatMap((flag) => flag.names).join(' ');
   const commands = spec.subcommands.map((sub) => sub.name).join(' ');
-  return `    ${quote(spec.path)}) commands=${quote(commands)} flags=${quote(flags)} args=${quote(argOffers(spec))} ;;`;
+  return `    ${quote(spec.path)}) subs=${quote(commands)} flags=${quote(flags)} args=${quote(argOffers(spec))} ;;`;
 }
 
 
@@ -20,7 +20,7 @@ export function bashScript(specs: readonly CommandSpec[]): string {
 # Install: source this file from ~/.bashrc, or copy it to ~/.local/share/bash-completion/completions/espace
 
 __espace_spec() {
-  commands='' flags='' args=''
+  subs='' flags='' args=''
   case "$1" in
 ${specs.map((spec) => specCase(spec, root)).join('\n')}
   esac
@@ -39,7 +39,7 @@ __espace_offer() {
   if [[ $1 == @* ]]; then
     list=$(command espace "\${__espace_globals[@]}" __complete "\${1#@}" 2>/dev/null)
   else
-    list=\${1//,/ }
+    list=\${1//,/$'\\n'}
   fi
   local IFS=$'\\n'
   COMPREPLY=($(compgen -W "$list" -- "$2"))
@@ -47,22 +47,22 @@ __espace_offer() {
 
 _espace() {
   local paths=${quote(facts.paths)} valued=${quote(facts.valued)}
-  local cur=\${COMP_WORDS[COMP_CWORD]} path='' npos=0 skip='' word candidate i
-  local commands flags args offer
+  local cur=\${COMP_WORDS[COMP_CWORD]} cmdpath='' npos=0 skip='' word candidate i
+  local subs flags args offer
   __espace_globals=()
 ${walkerLoop('COMP_WORDS', 1, 'COMP_CWORD')}
   COMPREPLY=()
   if [[ -n $skip ]]; then
-    __espace_value_offer "$path" "$skip"
+    __espace_value_offer "$cmdpath" "$skip"
     [[ -z $offer ]] && __espace_value_offer '' "$skip"
     [[ -n $offer ]] && __espace_offer "$offer" "$cur"
     return 0
   fi
-  __espace_spec "$path"
+  __espace_spec "$cmdpath"
   if [[ $cur == -* ]]; then
     COMPREPLY=($(compgen -W "$flags" -- "$cur"))
-  elif [[ -n $commands ]]; then
-    COMPREPLY=($(compgen -W "$commands" -- "$cur"))
+  elif [[ -n $subs ]]; then
+    COMPREPLY=($(compgen -W "$subs" -- "$cur"))
   else
     local kinds=($args)
     local kind=\${kinds[npos]}

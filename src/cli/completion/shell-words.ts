@@ -81,7 +81,7 @@ export function walkerLoop(words: string, first: number, end: string): string {
       [[ $valued == *" $word "* ]] && skip=$word
       continue
     fi
-    candidate=\${path:+$path }$word
-    if [[ $paths == *"|$candidate|"* ]]; then path=$candidate; else npos=$((npos + 1)); fi
+    candidate=\${cmdpath:+$cmdpath }$word
+    if [[ $paths == *"|$candidate|"* ]]; then cmdpath=$candidate; else npos=$((npos + 1)); fi
   done`;
 }

@@ -10,7 +10,7 @@ function specCase(spec: CommandSpec, root: CommandSpec): string {
   const flags = offeredFlags(spec, root)
     .flatMap((flag) => flag.names.map((name) => described(name, flag.description)))
     .join(' ');
-  return `    ${quote(spec.path)}) commands=(${commands}) flags=(${flags}) args=(${argOffers(spec)}) ;;`;
+  return `    ${quote(spec.path)}) subs=(${commands}) flags=(${flags}) args=(${argOffers(spec)}) ;;`;
 }
 
 
@@ -23,7 +23,7 @@ export function zshScript(specs: readonly CommandSpec[]): string {
 # compinit in ~/.zshrc), or source it from ~/.zshrc after compinit.
 
 __espace_spec() {
-  commands=() flags=() args=()
+  subs=() flags=() args=()
   case $1 in
 ${specs.map((spec) => specCase(spec, root)).join('\n')}
   esac
@@ -49,22 +49,22 @@ __espace_offer() {
 
 _espace() {
   local paths=${quote(facts.paths)} valued=${quote(facts.valued)}
-  local cur=\${words[CURRENT]} path='' npos=0 skip='' word candidate i offer
-  local -a commands flags args
+  local cur=\${words[CURRENT]} cmdpath='' npos=0 skip='' word candidate i offer
+  local -a subs flags args
   typeset -ga __espace_globals
   __espace_globals=()
 ${walkerLoop('words', 2, 'CURRENT')}
   if [[ -n $skip ]]; then
-    __espace_value_offer "$path" "$skip"
+    __espace_value_offer "$cmdpath" "$skip"
     [[ -z $offer ]] && __espace_value_offer '' "$skip"
     [[ -n $offer ]] && __espace_offer "$offer"
     return 0
   fi
-  __espace_spec "$path"
+  __espace_spec "$cmdpath"
   if [[ $cur == -* ]]; then
     _describe -t options 'option' flags
-  elif (( \${#commands} )); then
-    _describe -t commands 'command' commands
+  elif (( \${#subs} )); then
+    _describe -t commands 'command' subs
   else
     local kind=\${args[npos + 1]}
     [[ -n $kind && $kind != - ]] && __espace_offer "$kind"
