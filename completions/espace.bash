@@ -4,7 +4,7 @@
 __espace_spec() {
   subs='' flags='' args=''
   case "$1" in
-    '') subs='auth bill context sandbox demo outage support doctor completion help' flags='-V --version --context --api-url --json --no-color --lang -v --verbose -h --help' args='' ;;
+    '') subs='auth bill context sandbox demo outage support doctor completion api help' flags='-V --version --context --api-url --json --no-color --lang -v --verbose -h --help' args='' ;;
     'auth') subs='login logout status help' flags='-h --help --context --api-url --json --no-color --lang -v --verbose' args='' ;;
     'auth login') subs='' flags='--username --password-stdin --otp --insecure-storage -h --help --context --api-url --json --no-color --lang -v --verbose' args='' ;;
     'auth logout') subs='' flags='-h --help --context --api-url --json --no-color --lang -v --verbose' args='' ;;
@@ -33,7 +33,8 @@ __espace_spec() {
     'support help') subs='' flags='--context --api-url --json --no-color --lang -v --verbose -h --help' args='contact' ;;
     'doctor') subs='' flags='-h --help --context --api-url --json --no-color --lang -v --verbose' args='' ;;
     'completion') subs='' flags='-h --help --context --api-url --json --no-color --lang -v --verbose' args='bash,zsh,fish' ;;
-    'help') subs='' flags='--context --api-url --json --no-color --lang -v --verbose -h --help' args='auth,bill,context,sandbox,demo,outage,support,doctor,completion,exit-codes,environment' ;;
+    'api') subs='' flags='-F --field -f --raw-field -H --header --input --paginate -i --include -h --help --context --api-url --json --no-color --lang -v --verbose' args='- -' ;;
+    'help') subs='' flags='--context --api-url --json --no-color --lang -v --verbose -h --help' args='auth,bill,context,sandbox,demo,outage,support,doctor,completion,api,exit-codes,environment' ;;
   esac
 }
 
@@ -61,7 +62,7 @@ __espace_offer() {
 }
 
 _espace() {
-  local paths='||auth|auth login|auth logout|auth status|auth help|bill|bill list|bill show|bill help|context|context list|context add|context use|context remove|context help|sandbox|sandbox start|sandbox stop|sandbox status|sandbox reset|sandbox help|demo|outage|support|support contact|support help|doctor|completion|help|' valued=' --account --api-url --context --data --description --lang --limit --otp --port --postal-code --state --url --username '
+  local paths='||auth|auth login|auth logout|auth status|auth help|bill|bill list|bill show|bill help|context|context list|context add|context use|context remove|context help|sandbox|sandbox start|sandbox stop|sandbox status|sandbox reset|sandbox help|demo|outage|support|support contact|support help|doctor|completion|api|help|' valued=' --account --api-url --context --data --description --field --header --input --lang --limit --otp --port --postal-code --raw-field --state --url --username -F -H -f '
   local cur=${COMP_WORDS[COMP_CWORD]} cmdpath='' npos=0 skip='' word candidate i
   local subs flags args offer
   __espace_globals=()

@@ -3,8 +3,8 @@
 
 # Prints the command path, the number of positional arguments, and the option awaiting a value.
 function __espace_state
-    set -l paths '||auth|auth login|auth logout|auth status|auth help|bill|bill list|bill show|bill help|context|context list|context add|context use|context remove|context help|sandbox|sandbox start|sandbox stop|sandbox status|sandbox reset|sandbox help|demo|outage|support|support contact|support help|doctor|completion|help|'
-    set -l valued ' --account --api-url --context --data --description --lang --limit --otp --port --postal-code --state --url --username '
+    set -l paths '||auth|auth login|auth logout|auth status|auth help|bill|bill list|bill show|bill help|context|context list|context add|context use|context remove|context help|sandbox|sandbox start|sandbox stop|sandbox status|sandbox reset|sandbox help|demo|outage|support|support contact|support help|doctor|completion|api|help|'
+    set -l valued ' --account --api-url --context --data --description --field --header --input --lang --limit --otp --port --postal-code --raw-field --state --url --username -F -H -f '
     set -l words (commandline -opc)
     set -e words[1]
     set -l path ''
@@ -67,6 +67,7 @@ complete -c espace -n '__espace_at \'\'' -a 'outage' -d 'outages and planned mai
 complete -c espace -n '__espace_at \'\'' -a 'support' -d 'get help: contact channels and hours'
 complete -c espace -n '__espace_at \'\'' -a 'doctor' -d 'check the connection, TLS, clock, login, keychain, file permissions and outages, and say what to fix'
 complete -c espace -n '__espace_at \'\'' -a 'completion' -d 'print the shell completion script (commands, flags, bill and ticket ids, contexts)'
+complete -c espace -n '__espace_at \'\'' -a 'api' -d 'send an authenticated request to the API and print the JSON answer (like gh api)'
 complete -c espace -n '__espace_at \'\'' -a 'help' -d 'show help for a command'
 complete -c espace -s V -l version -d 'print the version'
 complete -c espace -l context -r -f -a '(__espace_values context)' -d 'use this context (default: the active one; env ESPACE_CONTEXT)'
@@ -126,4 +127,10 @@ complete -c espace -n '__espace_at \'support\'' -a 'contact' -d 'phone, email an
 complete -c espace -n '__espace_at \'support\'' -a 'help' -d 'show help for a command'
 complete -c espace -n '__espace_arg \'support help\' 0' -a 'contact'
 complete -c espace -n '__espace_arg \'completion\' 0' -a 'bash zsh fish'
-complete -c espace -n '__espace_arg \'help\' 0' -a 'auth bill context sandbox demo outage support doctor completion exit-codes environment'
+complete -c espace -n '__espace_in \'api\'' -s F -l field -r -d 'parameter with a JSON-typed value (true, false, null, numbers); repeatable'
+complete -c espace -n '__espace_in \'api\'' -s f -l raw-field -r -d 'parameter with a string value; repeatable'
+complete -c espace -n '__espace_in \'api\'' -s H -l header -r -d 'extra request header; repeatable'
+complete -c espace -n '__espace_in \'api\'' -l input -r -d 'JSON request body from a file, or - for stdin'
+complete -c espace -n '__espace_in \'api\'' -l paginate -d 'follow offset/limit through every page and print one array'
+complete -c espace -n '__espace_in \'api\'' -s i -l include -d 'print the HTTP status and response headers first'
+complete -c espace -n '__espace_arg \'help\' 0' -a 'auth bill context sandbox demo outage support doctor completion api exit-codes environment'

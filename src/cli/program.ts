@@ -5,6 +5,7 @@
 import { Command, Option } from 'commander';
 import type { MessageKey, Translate } from '../i18n/catalog.js';
 import type { IO } from '../output/io.js';
+import { registerApi } from './commands/api/index.js';
 import { registerAuth } from './commands/auth/index.js';
 import { registerBill } from './commands/bill/index.js';
 import { registerCompleteValues, registerCompletion } from './commands/completion/index.js';
@@ -53,6 +54,7 @@ const NOUNS: Record<string, (program: Command, registrar: Registrar) => void> = 
   completion: registerCompletion,
   __complete: registerCompleteValues,
   'exit-codes': registerHelpTopics,
+  api: registerApi,
 };
 
 /** Global options that take a value, so that the value is not mistaken for the noun. */

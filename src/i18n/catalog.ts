@@ -12,6 +12,7 @@ import { contactMessages } from './messages/contact.js';
 import { coreMessages } from './messages/core.js';
 import { doctorMessages } from './messages/doctor.js';
 import { outageMessages } from './messages/outage.js';
+import { rawApiMessages } from './messages/raw-api.js';
 import { sandboxMessages } from './messages/sandbox.js';
 import { sessionMessages } from './messages/session.js';
 import { topicsMessages } from './messages/topics.js';
@@ -37,6 +38,7 @@ export const catalog = {
   ...doctorMessages,
   ...completionMessages,
   ...topicsMessages,
+  ...rawApiMessages,
 } satisfies MessageTable;
 
 export type MessageKey = keyof typeof catalog;
