@@ -59,3 +59,12 @@ export function topicText(topic: HelpTopic, t: Translate): string {
   const rows = ENVIRONMENT.map((variable) => `  ${variable.name.padEnd(width)}  ${t(variable.meaning)}`);
   return `${t('topics.env.heading')}\n\n${rows.join('\n')}\n`;
 }
+
+/** The README's environment table: the same rows, in English, as Markdown. */
+export function environmentMarkdown(t: Translate): string {
+  const rows = ENVIRONMENT.map((variable) => {
+    const names = variable.name.split(', ').map((name) => `\`${name}\``).join(', ');
+    return `| ${names} | ${t(variable.meaning)} |`;
+  });
+  return ['| variable | effect |', '|---|---|', ...rows].join('\n');
+}
