@@ -64,6 +64,8 @@ beforeAll(async () => {
     LANG: 'en_CA.UTF-8',
     NO_COLOR: '1',
     TERM: 'xterm',
+    // A loaded test machine must not turn a slow answer into no answer.
+    ESPACE_COMPLETION_TIMEOUT_MS: '30000',
   };
   const added = await espace(['context', 'add', 'staging', '--url', 'https://staging.example.com'], { env });
   expect(added.code, added.stderr).toBe(0);

@@ -64,7 +64,8 @@ describe('espace __complete', () => {
   });
 
   it('prints the bill ids of the logged-in customer, newest first, after "latest"', async () => {
-    const result = await runCli(['__complete', 'bill'], { env: { ESPACE_API_URL: sandbox.url, ESPACE_TOKEN: sandbox.tokens.marie, ESPACE_CONFIG_DIR: configDir } });
+    const env = { ESPACE_API_URL: sandbox.url, ESPACE_TOKEN: sandbox.tokens.marie, ESPACE_CONFIG_DIR: configDir, ESPACE_COMPLETION_TIMEOUT_MS: '30000' };
+    const result = await runCli(['__complete', 'bill'], { env });
     expect(result.code).toBe(0);
     const values = result.stdout.trim().split('\n');
     expect(values[0]).toBe('latest');
@@ -88,7 +89,9 @@ describe('espace __complete', () => {
     const anonymous = await runCli(['__complete', 'account'], { env: { ESPACE_API_URL: sandbox.url, ESPACE_CONFIG_DIR: '/nonexistent/espace' } });
     expect(anonymous).toEqual({ code: 0, stdout: '', stderr: '' });
     // Until the trouble-ticket API exists on the server, ticket ids are simply not offered.
-    const tickets = await runCli(['__complete', 'ticket'], { env: { ESPACE_API_URL: sandbox.url, ESPACE_TOKEN: sandbox.tokens.marie, ESPACE_CONFIG_DIR: configDir } });
+    const tickets = await runCli(['__complete', 'ticket'], {
+      env: { ESPACE_API_URL: sandbox.url, ESPACE_TOKEN: sandbox.tokens.marie, ESPACE_CONFIG_DIR: configDir, ESPACE_COMPLETION_TIMEOUT_MS: '30000' },
+    });
     expect(tickets.code).toBe(0);
     expect(tickets.stderr).toBe('');
   });

@@ -3,7 +3,7 @@
  * a word that extends a known command path enters it, an option that takes a value skips the next
  * word, anything else counts as a positional argument. Then the path's table says what to offer.
  */
-import { GENERATED_NOTE, argOffers, offeredFlags, quote, treeFacts, valueCases, walkerLoop } from './shell-words.js';
+import { GENERATED_NOTE, argOffers, offeredFlags, quote, treeFacts, valueOfferFunction, walkerLoop } from './shell-words.js';
 import type { CommandSpec } from './tree.js';
 
 function specCase(spec: CommandSpec, root: CommandSpec): string {
@@ -26,12 +26,7 @@ ${specs.map((spec) => specCase(spec, root)).join('\n')}
   esac
 }
 
-__espace_value_offer() {
-  offer=''
-  case "$1|$2" in
-${valueCases(specs).join('\n')}
-  esac
-}
+${valueOfferFunction(specs)}
 
 # Offers "$1" (a comma-separated list, or @KIND for values fetched from espace) for the word "$2".
 __espace_offer() {

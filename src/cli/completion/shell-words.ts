@@ -54,14 +54,23 @@ export function argOffers(spec: CommandSpec): string {
   return spec.args.map((arg) => (arg.kind ? `@${arg.kind}` : arg.choices?.length ? arg.choices.join(',') : '-')).join(' ');
 }
 
-/** The `case` lines mapping `PATH|FLAG` to what its value offers (bash and zsh share the syntax). */
-export function valueCases(specs: readonly CommandSpec[]): string[] {
-  return specs.flatMap((spec) =>
+/**
+ * The function mapping `PATH|FLAG` to what the flag's value offers, in `offer` (bash and zsh share
+ * the syntax).
+ */
+export function valueOfferFunction(specs: readonly CommandSpec[]): string {
+  const cases = specs.flatMap((spec) =>
     spec.flags.flatMap((flag) => {
       const offer = flagOffer(flag);
       return offer === undefined ? [] : flag.names.map((name) => `    ${quote(`${spec.path}|${name}`)}) offer=${quote(offer)} ;;`);
     }),
   );
+  return `__espace_value_offer() {
+  offer=''
+  case "$1|$2" in
+${cases.join('\n')}
+  esac
+}`;
 }
 
 /**

@@ -10,10 +10,16 @@ import { allContexts } from '../../config/contexts.js';
 import type { Context } from '../context.js';
 import type { ValueKind } from './tree.js';
 
-/** Beyond this the user has given up waiting for the TAB. */
-const DEADLINE_MS = 2500;
-const REQUEST_TIMEOUT_MS = 2000;
+/** Beyond this the user has given up waiting for the TAB; `ESPACE_COMPLETION_TIMEOUT_MS` changes it. */
+const DEFAULT_DEADLINE_MS = 2500;
 const MAX_VALUES = 100;
+
+/** The deadline from the environment; anything but a positive whole number keeps the default (no error while completing). */
+function deadlineMs(env: Record<string, string | undefined>): number {
+  const raw = env.ESPACE_COMPLETION_TIMEOUT_MS?.trim() ?? '';
+  const value = Number(raw);
+  return /^\d+$/.test(raw) && Number.isSafeInteger(value) && value > 0 ? value : DEFAULT_DEADLINE_MS;
+}
 
 export const TROUBLE_TICKET_PATH = '/tmf-api/troubleTicket/v4/troubleTicket';
 
@@ -33,21 +39,21 @@ async function listIds(client: HttpClient, path: string): Promise<string[]> {
 }
 
 /** A client that gives up fast: no retries, short timeouts (the default client waits 30 s). */
-async function quickClient(ctx: Context): Promise<HttpClient> {
+async function quickClient(ctx: Context, timeoutMs: number): Promise<HttpClient> {
   const [{ HttpClient }, session] = await Promise.all([import('../../api/http.js'), ctx.session()]);
   return new HttpClient({
     baseUrl: ctx.target().apiUrl,
     userAgent: 'espace-completion',
     tokens: session,
-    timeoutMs: REQUEST_TIMEOUT_MS,
-    connectTimeoutMs: REQUEST_TIMEOUT_MS,
+    timeoutMs,
+    connectTimeoutMs: timeoutMs,
     retries: 0,
   });
 }
 
-async function valuesOf(kind: ValueKind, ctx: Context): Promise<string[]> {
+async function valuesOf(kind: ValueKind, ctx: Context, timeoutMs: number): Promise<string[]> {
   if (kind === 'context') return allContexts(ctx.config()).map((context) => context.name);
-  const client = await quickClient(ctx);
+  const client = await quickClient(ctx, timeoutMs);
   try {
     const ids = await listIds(client, REMOTE_PATHS[kind]);
     // `bill show` and friends also take the word `latest`.
@@ -58,13 +64,14 @@ async function valuesOf(kind: ValueKind, ctx: Context): Promise<string[]> {
 }
 
 export async function completionValues(kind: ValueKind, ctx: Context): Promise<string[]> {
+  const limit = deadlineMs(ctx.env);
   let timer: NodeJS.Timeout | undefined;
   const deadline = new Promise<string[]>((resolve) => {
-    timer = setTimeout(() => resolve([]), DEADLINE_MS);
+    timer = setTimeout(() => resolve([]), limit);
     timer.unref();
   });
   try {
-    return await Promise.race([valuesOf(kind, ctx).catch(() => []), deadline]);
+    return await Promise.race([valuesOf(kind, ctx, limit).catch(() => []), deadline]);
   } finally {
     clearTimeout(timer);
   }

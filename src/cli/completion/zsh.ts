@@ -1,5 +1,5 @@
 /** The zsh completion script: the walker of bash.ts in zsh, with descriptions beside each offer. */
-import { GENERATED_NOTE, argOffers, offeredFlags, quote, summary, treeFacts, valueCases, walkerLoop } from './shell-words.js';
+import { GENERATED_NOTE, argOffers, offeredFlags, quote, summary, treeFacts, valueOfferFunction, walkerLoop } from './shell-words.js';
 import type { CommandSpec } from './tree.js';
 
 /** `name:description` for _describe (a colon in the name must be escaped). */
@@ -29,12 +29,7 @@ ${specs.map((spec) => specCase(spec, root)).join('\n')}
   esac
 }
 
-__espace_value_offer() {
-  offer=''
-  case "$1|$2" in
-${valueCases(specs).join('\n')}
-  esac
-}
+${valueOfferFunction(specs)}
 
 # Offers $1 (a comma-separated list, or @KIND for values fetched from espace).
 __espace_offer() {

@@ -28,6 +28,7 @@ export const topicsMessages = {
   'topics.env.configDir': { en: 'where the config (and an --insecure-storage credential file) lives; default $XDG_CONFIG_HOME/espace', fr: 'où vivent la configuration (et un fichier d’identifiants --insecure-storage); par défaut $XDG_CONFIG_HOME/espace' },
   'topics.env.dataDir': { en: 'where data lives (the sandbox’s in sandbox/); default $XDG_DATA_HOME/espace', fr: 'où vivent les données (celles du bac à sable dans sandbox/); par défaut $XDG_DATA_HOME/espace' },
   'topics.env.keychainTimeout': { en: 'the keychain timeout in milliseconds (default 5000)', fr: 'le délai du trousseau en millisecondes (5000 par défaut)' },
+  'topics.env.completionTimeout': { en: 'how long TAB waits for bill, ticket or account ids, in milliseconds (default 2500)', fr: 'attente maximale de TAB pour les identifiants de factures, billets ou comptes, en millisecondes (2500 par défaut)' },
   'topics.env.noColor': { en: 'colours off (like --no-color)', fr: 'couleurs désactivées (comme --no-color)' },
   'topics.env.forceColor': { en: 'colours on even when piped', fr: 'couleurs même quand la sortie est redirigée' },
   'topics.env.locale': { en: 'the language when neither --lang nor ESPACE_LANG says (fr_CA.UTF-8 → French)', fr: 'la langue si ni --lang ni ESPACE_LANG ne la donnent (fr_CA.UTF-8 → français)' },

@@ -16,6 +16,8 @@ const CERT_WARN_DAYS = 14;
 const SKEW_OK_MS = 30_000;
 /** Beyond this, token expiry and two-factor codes go wrong. */
 const SKEW_FAIL_MS = 5 * 60_000;
+/** Node's and OpenSSL's certificate error codes. */
+const CERTIFICATE_PROBLEM = /CERT|SELF_SIGNED|UNABLE_TO_VERIFY|ERR_TLS/;
 
 export async function checkApi(ctx: Context, findings: Findings): Promise<CheckResult> {
   const { t } = ctx;
@@ -40,11 +42,14 @@ export async function checkApi(ctx: Context, findings: Findings): Promise<CheckR
       return { id: 'api', status: 'ok', detail: t('doctor.api.answered', { url, status: error.status }) };
     }
     if (!(error instanceof EspaceError)) throw error;
-    // An API on this machine is the sandbox, or something like it that was not started.
-    const local = sameApi(url, SANDBOX_URL) || isLoopbackHost(new URL(url).hostname);
-    const fix = local ? t('doctor.api.fixSandbox') : t('doctor.api.fixRemote');
-    return { id: 'api', status: 'fail', detail: error.describe(t), fix };
+    return { id: 'api', status: 'fail', detail: error.describe(t), fix: apiFix(url, error, t) };
   }
+}
+
+/** A certificate problem is fixed on the TLS side; an API on this machine is usually the sandbox, not started. */
+function apiFix(url: string, error: EspaceError, t: Context['t']): string {
+  if (CERTIFICATE_PROBLEM.test(String(error.params.reason ?? ''))) return t('doctor.tls.fixUntrusted');
+  return sameApi(url, SANDBOX_URL) || isLoopbackHost(new URL(url).hostname) ? t('doctor.api.fixSandbox') : t('doctor.api.fixRemote');
 }
 
 export async function checkTls(ctx: Context, findings: Findings): Promise<CheckResult> {

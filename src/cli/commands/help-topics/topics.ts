@@ -35,6 +35,7 @@ export const ENVIRONMENT: readonly EnvironmentVariable[] = [
   { name: 'ESPACE_CONFIG_DIR', meaning: 'topics.env.configDir' },
   { name: 'ESPACE_DATA_DIR', meaning: 'topics.env.dataDir' },
   { name: 'ESPACE_KEYCHAIN_TIMEOUT_MS', meaning: 'topics.env.keychainTimeout' },
+  { name: 'ESPACE_COMPLETION_TIMEOUT_MS', meaning: 'topics.env.completionTimeout' },
   { name: 'NO_COLOR', meaning: 'topics.env.noColor' },
   { name: 'FORCE_COLOR', meaning: 'topics.env.forceColor' },
   { name: 'LC_ALL, LC_MESSAGES, LANG', meaning: 'topics.env.locale' },
