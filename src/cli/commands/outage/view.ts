@@ -39,11 +39,15 @@ export function isOver(outage: Outage): boolean {
   return ['resolved', 'closed', 'cancelled', 'rejected'].includes(outage.status);
 }
 
-/** Date and time in the user's locale and time zone (restoration times are to the hour). */
+/**
+ * Date and time in the user's locale and time zone, without the year: outages are about the days
+ * around now, and the table must fit a terminal.
+ */
 export function formatDateTime(iso: string | undefined, locale: string): string {
   if (!iso) return '—';
   const time = Date.parse(iso);
-  return Number.isNaN(time) ? iso : new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(time);
+  if (Number.isNaN(time)) return iso;
+  return new Intl.DateTimeFormat(locale, { weekday: 'short', month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit' }).format(time);
 }
 
 export function outageJson(outage: Outage) {
