@@ -105,6 +105,16 @@ describe('espace doctor', () => {
     }
   });
 
+  it('warns, without failing, when the keychain cannot be reached, and says how to do without it (built CLI)', async () => {
+    const result = await espace(['doctor', '--json'], {
+      env: { ESPACE_API_URL: sandbox.url, ESPACE_TOKEN: sandbox.tokens.luc, ESPACE_CONFIG_DIR: configDir, DBUS_SESSION_BUS_ADDRESS: 'unix:path=/nonexistent/espace-bus' },
+    });
+    const report = JSON.parse(result.stdout) as Report;
+    expect(check(report, 'keychain')).toMatchObject({ status: 'warn', fix: expect.stringMatching(/--insecure-storage/) });
+    expect(check(report, 'keychain').detail).toMatch(/the OS keychain cannot be used/);
+    expect(result.code).toBe(0);
+  });
+
   it('fails on a clock minutes away from the server’s, in French too', async () => {
     const result = await runCli(['--lang', 'fr', 'doctor'], {
       env: { ESPACE_API_URL: sandbox.url, ESPACE_TOKEN: sandbox.tokens.james, ESPACE_CONFIG_DIR: configDir },
