@@ -58,6 +58,26 @@ describe('checked-in completion scripts', () => {
   });
 });
 
+describe('dynamic values recognised by name', () => {
+  it('cover commands other nouns add, without any registration', async () => {
+    const { Command } = await import('commander');
+    const tree = new Command('espace').option('--context <name>');
+    const ticket = tree.command('ticket');
+    ticket.command('show').argument('<ID>');
+    ticket.command('open').argument('[name]');
+    ticket.command('comment').argument('<ticket-id>').option('--bill <id>');
+    tree.command('bill').command('dispute').argument('[BILL]').option('--item <line>');
+    const specs = describeTree(tree);
+    const spec = (path: string) => specs.find((candidate) => candidate.path === path)!;
+    expect(spec('ticket show').args).toEqual([{ kind: 'ticket' }]);
+    expect(spec('ticket open').args).toEqual([{}]);
+    expect(spec('ticket comment').args).toEqual([{ kind: 'ticket' }]);
+    expect(spec('ticket comment').flags.find((flag) => flag.names.includes('--bill'))!.kind).toBe('bill');
+    expect(spec('bill dispute').args).toEqual([{ kind: 'bill' }]);
+    expect(spec('bill dispute').flags.find((flag) => flag.names.includes('--item'))!.kind).toBeUndefined();
+  });
+});
+
 describe('espace __complete', () => {
   it('builds only its own command, so that each TAB starts little', () => {
     expect(program(['__complete', 'bill']).commands.map((command) => command.name())).toEqual(['__complete']);

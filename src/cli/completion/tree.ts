@@ -41,11 +41,11 @@ function kindOfFlag(long: string | undefined): ValueKind | undefined {
 }
 
 function kindOfArgument(path: string[], argument: string): ValueKind | undefined {
-  const name = argument.toLowerCase().replace(/[-_]?id$/, '') || 'id';
-  const named = VALUE_KINDS.find((kind) => kind === name);
+  const lower = argument.toLowerCase();
+  const named = VALUE_KINDS.find((kind) => kind === lower.replace(/[-_]?id$/, ''));
   if (named) return named;
   const [noun, verb] = path;
-  if ((argument === 'id' || argument === 'name') && !CREATING_VERBS.has(verb ?? '')) return VALUE_KINDS.find((kind) => kind === noun);
+  if ((lower === 'id' || lower === 'name') && !CREATING_VERBS.has(verb ?? '')) return VALUE_KINDS.find((kind) => kind === noun);
   return undefined;
 }
 
