@@ -89,7 +89,10 @@ describe('espace doctor', () => {
       const credentials = { apiUrl: sandbox.url, accessToken: sandbox.tokens.marie, savedAt: new Date().toISOString() };
       writeFileSync(file, JSON.stringify({ version: 1, credentials: { sandbox: credentials } }));
       chmodSync(file, 0o644);
-      const result = await espace(['doctor', '--json'], { env: { ESPACE_API_URL: sandbox.url, ESPACE_CONFIG_DIR: dir, ESPACE_TOKEN: undefined } });
+      // A headless machine: no keychain (so none shared with other tests), logins in the file.
+      const result = await espace(['doctor', '--json'], {
+        env: { ESPACE_API_URL: sandbox.url, ESPACE_CONFIG_DIR: dir, ESPACE_TOKEN: undefined, DBUS_SESSION_BUS_ADDRESS: 'unix:path=/nonexistent/espace-bus' },
+      });
       expect(result.code).toBe(1);
       const report = JSON.parse(result.stdout) as Report;
       expect(report.ok).toBe(false);
