@@ -20,6 +20,7 @@ const SPECS = [
   { prefix: '/tmf-api/customerBillManagement/v4/', file: 'TMF678-Customer_Bill-v4.0.0.swagger.json' },
   { prefix: '/tmf-api/accountManagement/v4/', file: 'TMF666-Account-v4.1.0.swagger.json' },
   { prefix: '/tmf-api/openid/v4/', file: 'TMF691-FederatedID-v4.0.swagger.json' },
+  { prefix: '/tmf-api/serviceProblemManagement/v4/', file: 'TMF656-ServiceProblem-v4.0.0.swagger.json' },
 ];
 
 const children = [];
@@ -220,6 +221,14 @@ await check('billingAccount PATCH (customer, own account)', () =>
   get(`${ACCOUNT}/billingAccount/BA-1001`, marie, 200, patch({ billStructure: { presentationMedia: [{ name: 'paper' }] } })),
 );
 await check('billingAccount PATCH by the read-only CI client: 403', () => get(`${ACCOUNT}/billingAccount/BA-1001`, ci, 403, patch({ name: 'x' })));
+await check('CLI outage (TMF666 billingAccount contact, TMF656 serviceProblem by postal code)', async () => {
+  const report = JSON.parse(await cli(['outage', '--json'], { ESPACE_TOKEN: marie }));
+  if (report.outages.length !== 1) throw new Error(`expected 1 outage at ${report.postalCode}, got ${report.outages.length}`);
+});
+await check('serviceProblem list with filters and paging, and by id', async () => {
+  await get('/tmf-api/serviceProblemManagement/v4/serviceProblem?status=inProgress,acknowledged&category=outage&offset=0&limit=2', ci);
+  await get('/tmf-api/serviceProblemManagement/v4/serviceProblem/SP-1002', ci);
+});
 await check('missing token: 401 with a TMF Error body', () => get(`${BILL}/customerBill`, 'not-a-token', 401));
 
 router.closeAllConnections();

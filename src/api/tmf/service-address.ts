@@ -25,7 +25,8 @@ export interface ServiceAddress {
 /** The account's postal code and city; undefined when the account lists no postal address. */
 export async function getServiceAddress(client: HttpClient, accountId: string): Promise<ServiceAddress | undefined> {
   const path = `${TMF.billingAccount}/${encodeURIComponent(accountId)}`;
-  const account = parseResource(AccountContacts, await client.get(path, { fields: 'contact' }), 'BillingAccount', path);
+  // The whole account: TMF666 requires name and relatedParty in every answer, so a `fields=contact` one would not conform.
+  const account = parseResource(AccountContacts, await client.get(path), 'BillingAccount', path);
   for (const contact of account.contact ?? []) {
     for (const medium of contact.contactMedium ?? []) {
       const postCode = medium.characteristic?.postCode;
