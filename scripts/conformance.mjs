@@ -23,6 +23,7 @@ const SPECS = [
   { prefix: '/paymentManagement/v4/', file: 'TMF676-Payment-v4.0.0.swagger.json' },
   { prefix: '/tmf-api/paymentMethod/v4/', file: 'TMF670-PaymentMethod-v4.0.0.swagger.json' },
   { prefix: '/tmf-api/troubleTicket/v4/', file: 'TMF621-TroubleTicket-v4.0.0.swagger.json' },
+  { prefix: '/tmf-api/serviceProblemManagement/v4/', file: 'TMF656-ServiceProblem-v4.0.0.swagger.json' },
 ];
 
 const children = [];
@@ -223,6 +224,14 @@ await check('billingAccount PATCH (customer, own account)', () =>
   get(`${ACCOUNT}/billingAccount/BA-1001`, marie, 200, patch({ billStructure: { presentationMedia: [{ name: 'paper' }] } })),
 );
 await check('billingAccount PATCH by the read-only CI client: 403', () => get(`${ACCOUNT}/billingAccount/BA-1001`, ci, 403, patch({ name: 'x' })));
+await check('CLI outage (TMF666 billingAccount contact, TMF656 serviceProblem by postal code)', async () => {
+  const report = JSON.parse(await cli(['outage', '--json'], { ESPACE_TOKEN: marie }));
+  if (report.outages.length !== 1) throw new Error(`expected 1 outage at ${report.postalCode}, got ${report.outages.length}`);
+});
+await check('serviceProblem list with filters and paging, and by id', async () => {
+  await get('/tmf-api/serviceProblemManagement/v4/serviceProblem?status=inProgress,acknowledged&category=outage&offset=0&limit=2', ci);
+  await get('/tmf-api/serviceProblemManagement/v4/serviceProblem/SP-1002', ci);
+});
 await check('missing token: 401 with a TMF Error body', () => get(`${BILL}/customerBill`, 'not-a-token', 401));
 await check('CLI payment-method list (TMF670 paymentMethod list)', () => cli(['payment-method', 'list', '--json'], { ESPACE_TOKEN: marie }));
 await check('paymentMethod create (bankCard in, tokenizedCard out)', () =>

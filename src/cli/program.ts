@@ -5,9 +5,11 @@
 import { Command, Option } from 'commander';
 import type { MessageKey, Translate } from '../i18n/catalog.js';
 import type { IO } from '../output/io.js';
+import { registerApi } from './commands/api/index.js';
 import { registerAuth } from './commands/auth/index.js';
 import { registerAutopay } from './commands/autopay/index.js';
 import { registerBill } from './commands/bill/index.js';
+import { registerCompleteValues, registerCompletion } from './commands/completion/index.js';
 import { registerContext } from './commands/context/index.js';
 import { registerDemo } from './commands/demo/index.js';
 import { registerPay } from './commands/pay/index.js';
@@ -21,6 +23,9 @@ import { registerAddon } from './commands/addon/index.js';
 import { registerUsage } from './commands/usage/index.js';
 import { registerSupport } from './commands/support/index.js';
 import { registerTicket } from './commands/ticket/index.js';
+import { registerDoctor } from './commands/doctor/index.js';
+import { registerHelpTopics } from './commands/help-topics/index.js';
+import { registerOutage } from './commands/outage/index.js';
 import { type Context, type GlobalOptions, VERSION } from './context.js';
 
 /** A command module: its options type and the function that does the work. */
@@ -64,6 +69,12 @@ const NOUNS: Record<string, (program: Command, registrar: Registrar) => void> = 
   profile: registerProfile,
   ticket: registerTicket,
   support: registerSupport,
+  outage: registerOutage,
+  doctor: registerDoctor,
+  completion: registerCompletion,
+  __complete: registerCompleteValues,
+  'exit-codes': registerHelpTopics,
+  api: registerApi,
 };
 
 /** Global options that take a value, so that the value is not mistaken for the noun. */

@@ -11,6 +11,11 @@ import { billExplainMessages } from './messages/bill-explain.js';
 import { coreMessages } from './messages/core.js';
 import { paymentMessages } from './messages/payment.js';
 import { profileMessages } from './messages/profile.js';
+import { completionMessages } from './messages/completion.js';
+import { contactMessages } from './messages/contact.js';
+import { doctorMessages } from './messages/doctor.js';
+import { outageMessages } from './messages/outage.js';
+import { rawApiMessages } from './messages/raw-api.js';
 import { sandboxMessages } from './messages/sandbox.js';
 import { securityMessages } from './messages/security.js';
 import { sessionMessages } from './messages/session.js';
@@ -18,6 +23,7 @@ import { planMessages } from './messages/plan.js';
 import { usageMessages } from './messages/usage.js';
 import { ticketMessages } from './messages/ticket.js';
 import { chatMessages } from './messages/chat.js';
+import { topicsMessages } from './messages/topics.js';
 
 export type Lang = 'en' | 'fr';
 
@@ -43,6 +49,12 @@ export const catalog = {
   ...securityMessages,
   ...ticketMessages,
   ...chatMessages,
+  ...outageMessages,
+  ...contactMessages,
+  ...doctorMessages,
+  ...completionMessages,
+  ...topicsMessages,
+  ...rawApiMessages,
 } satisfies MessageTable;
 
 export type MessageKey = keyof typeof catalog;

@@ -14,6 +14,7 @@ import { accountPaymentPatchProperties, paymentPaths, paymentSchemas, paymentTag
 import { planPaths, planSchemas, planTags } from './plan/openapi.js';
 import { ACCOUNT_SECURITY_PATHS, ACCOUNT_SECURITY_SCHEMAS, ACCOUNT_SECURITY_TAGS } from './openapi/account-security.js';
 import { TICKET_OPENAPI_PATHS, TICKET_OPENAPI_SCHEMAS, TICKET_OPENAPI_TAGS } from './openapi/ticket.js';
+import { OUTAGE_PATHS, OUTAGE_SCHEMAS, OUTAGE_TAGS } from './openapi/outage.js';
 
 type Json = Record<string, unknown>;
 
@@ -460,6 +461,7 @@ export function buildOpenApiDocument(): Json {
       ...planTags,
       ...ACCOUNT_SECURITY_TAGS,
       ...TICKET_OPENAPI_TAGS,
+      ...OUTAGE_TAGS,
     ],
     paths: {
       [HEALTH_PATH]: {
@@ -562,6 +564,7 @@ export function buildOpenApiDocument(): Json {
       ...planPaths,
       ...ACCOUNT_SECURITY_PATHS,
       ...TICKET_OPENAPI_PATHS,
+      ...OUTAGE_PATHS,
     },
     components: {
       securitySchemes: {
@@ -610,7 +613,7 @@ export function buildOpenApiDocument(): Json {
         MethodNotAllowed: errorResponse('The path exists but not with this method (see the Allow header)'),
         InternalError: errorResponse('Unexpected server failure'),
       },
-      schemas: { ...schemas, ...billDocumentSchemas, ...paymentSchemas, ...planSchemas, ...ACCOUNT_SECURITY_SCHEMAS, ...TICKET_OPENAPI_SCHEMAS },
+      schemas: { ...schemas, ...billDocumentSchemas, ...paymentSchemas, ...planSchemas, ...ACCOUNT_SECURITY_SCHEMAS, ...TICKET_OPENAPI_SCHEMAS, ...OUTAGE_SCHEMAS },
     },
   };
 }

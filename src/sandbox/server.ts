@@ -21,6 +21,7 @@ import { planRoutes } from './plan/routes.js';
 import { partyRoutes } from './routes/party.js';
 import { securityRoutes } from './routes/security.js';
 import { troubleTicketRoutes } from './routes/trouble-ticket.js';
+import { serviceProblemRoutes } from './routes/service-problem.js';
 import { userinfoRoutes } from './routes/userinfo.js';
 import { ensureSeeded } from './seed.js';
 import { notFoundHandler, sendTmfError, tmfErrorHandler, type KnownRoute } from './tmf-errors.js';
@@ -142,6 +143,7 @@ async function createApp(db: SandboxDatabase, options: SandboxOptions, now: () =
     await tmf.register(partyRoutes, { ctx });
     await tmf.register(troubleTicketRoutes, { ctx });
     await tmf.register(chatRoutes, { ctx });
+    await tmf.register(serviceProblemRoutes, { ctx });
   });
   return app;
 }

@@ -53,5 +53,11 @@ export function registerSupport(program: Command, { t, action, examples }: Regis
       'espace support chat --queue            # agents: pick up the customer waiting longest',
       'echo "Is there an outage in H2X?" | espace support chat --wait 30s --no-ticket',
     ],
+import type { Command } from 'commander';
+
+  const support = examples(program.command('support').description(t('contact.supportDescription')), ['espace support contact']);
+
+    support.command('contact').description(t('contact.description')).action(action(() => import('./contact.js'), () => ({}))),
+    ['espace support contact', 'espace support contact --json', 'espace --lang fr support contact'],
   );
 }

@@ -1,0 +1,43 @@
+import type { Command } from 'commander';
+import type { Registrar } from '../../program.js';
+import type { ApiOptions } from './request.js';
+
+const collect = (value: string, previous: string[]) => [...previous, value];
+
+export function registerApi(program: Command, { t, action, examples }: Registrar): void {
+  examples(
+    program
+      .command('api')
+      .description(t('rawApi.description'))
+      .argument('<method>', t('rawApi.argument.method'))
+      .argument('<path>', t('rawApi.argument.path'))
+      .option('-F, --field <key=value>', t('rawApi.option.field'), collect, [])
+      .option('-f, --raw-field <key=value>', t('rawApi.option.rawField'), collect, [])
+      .option('-H, --header <name:value>', t('rawApi.option.header'), collect, [])
+      .option('--input <file>', t('rawApi.option.input'))
+      .option('--paginate', t('rawApi.option.paginate'))
+      .option('-i, --include', t('rawApi.option.include'))
+      .action(
+        action(
+          () => import('./request.js'),
+          ([method, path], options): ApiOptions => ({
+            method: method!,
+            path: path!,
+            fields: options.field as string[],
+            rawFields: options.rawField as string[],
+            headers: options.header as string[],
+            input: options.input as string | undefined,
+            paginate: Boolean(options.paginate),
+            include: Boolean(options.include),
+          }),
+        ),
+      ),
+    [
+      'espace api GET /tmf-api/customerBillManagement/v4/customerBill --field limit=3',
+      'espace api GET /tmf-api/accountManagement/v4/billingAccount --paginate | jq length',
+      'espace api PATCH /tmf-api/accountManagement/v4/billingAccount/BA-1001 --raw-field name="Maison"',
+      'espace api GET /tmf-api/serviceProblemManagement/v4/serviceProblem --include',
+      'echo \'{"name": "Chalet"}\' | espace api PATCH /tmf-api/accountManagement/v4/billingAccount/BA-1001 --input -',
+    ],
+  );
+}

@@ -1,0 +1,75 @@
+/** Doctor checks of the login and of the user's area: token, outages at the service address. */
+import { getIdentity } from '../../../api/tmf/userinfo.js';
+import { EspaceError } from '../../../errors.js';
+import type { Context } from '../../context.js';
+import { findOutages } from '../outage/lookup.js';
+import { formatDateTime, isOver, servicesLabel } from '../outage/view.js';
+import type { CheckResult, Findings } from './report.js';
+
+function failure(ctx: Context, id: CheckResult['id'], error: EspaceError): CheckResult {
+  return { id, status: 'fail', detail: error.describe(ctx.t), fix: error.hint ? ctx.t(error.hint, error.hintParams) : undefined };
+}
+
+export async function checkToken(ctx: Context, findings: Findings): Promise<CheckResult> {
+  const { t, locale } = ctx;
+  if (findings.apiUrl === undefined) return { id: 'token', status: 'skip', detail: t('doctor.skipped.noTarget') };
+  const session = await ctx.session();
+  try {
+    // Loads the login, and refreshes it if it has expired (which needs the server).
+    await session.token();
+    if (findings.reachable) await getIdentity(await ctx.api());
+  } catch (error) {
+    if (!(error instanceof EspaceError)) throw error;
+    return failure(ctx, 'token', error);
+  }
+  const credentials = session.credentials!;
+  const expiresAt = credentials.expiresAt;
+  const minutes = expiresAt === undefined ? undefined : Math.round((Date.parse(expiresAt) - ctx.clock().getTime()) / 60_000);
+  const params = {
+    source: t(`auth.source.${session.origin!}`),
+    expires: expiresAt === undefined ? t('doctor.token.noExpiry') : t('doctor.token.expiresAt', { when: formatDateTime(expiresAt, locale), minutes: minutes! }),
+    refresh: t(credentials.refreshToken !== undefined || session.origin === 'clientCredentials' ? 'doctor.token.refreshYes' : 'doctor.token.refreshNo'),
+  };
+  if (!findings.reachable) return { id: 'token', status: 'warn', detail: t('doctor.token.unverified', params) };
+  findings.tokenAccepted = true;
+  return { id: 'token', status: 'ok', detail: t('doctor.token.ok', params) };
+}
+
+export async function checkOutages(ctx: Context, findings: Findings): Promise<CheckResult> {
+  const { t, locale } = ctx;
+  if (!findings.tokenAccepted) return { id: 'outages', status: 'skip', detail: t('doctor.skipped.noToken') };
+  let report;
+  try {
+    report = await findOutages(await ctx.api(), {});
+  } catch (error) {
+    if (!(error instanceof EspaceError)) throw error;
+    // An agent sees every account: there is no one service address to check.
+    if (error.key === 'account.ambiguous') return { id: 'outages', status: 'skip', detail: t('doctor.outages.severalAccounts') };
+    return failure(ctx, 'outages', error);
+  }
+  const where = report.postalCode ?? '?';
+  const current = report.outages.filter((outage) => !isOver(outage));
+  const outage = current.find((candidate) => candidate.category !== 'plannedMaintenance');
+  if (outage) {
+    findings.outageInProgress = true;
+    return {
+      id: 'outages',
+      status: 'warn',
+      detail: t('doctor.outages.inProgress', {
+        where,
+        services: servicesLabel(outage.services, t),
+        when: formatDateTime(outage.estimatedRestoration, locale),
+      }),
+      fix: t('doctor.outages.fix'),
+    };
+  }
+  const maintenance = current[0];
+  if (maintenance) {
+    return {
+      id: 'outages',
+      status: 'ok',
+      detail: t('doctor.outages.maintenance', { where, services: servicesLabel(maintenance.services, t), when: formatDateTime(maintenance.windowStart, locale) }),
+    };
+  }
+  return { id: 'outages', status: 'ok', detail: t('doctor.outages.none', { where }) };
+}

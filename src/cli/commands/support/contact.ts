@@ -1,0 +1,23 @@
+/** `espace support contact`: how to reach the operator, with hours, and where to mail a payment. */
+import { REMITTANCE_ADDRESS, SUPPORT_CHANNELS } from '../../../domain/contact.js';
+import { toJson } from '../../../output/formats.js';
+import { renderTable } from '../../../output/table.js';
+import type { Context } from '../../context.js';
+
+export async function run(_options: object, ctx: Context): Promise<void> {
+  const { io, t, lang } = ctx;
+  if (ctx.globals.json) {
+    io.out(
+      toJson({
+        channels: SUPPORT_CHANNELS.map((channel) => ({ id: channel.id, label: channel.label[lang], value: channel.value, hours: channel.hours[lang] })),
+        mailInPayment: { payee: REMITTANCE_ADDRESS.payee, lines: REMITTANCE_ADDRESS.lines, note: REMITTANCE_ADDRESS.note[lang] },
+      }),
+    );
+    return;
+  }
+  const rows = SUPPORT_CHANNELS.map((channel) => [channel.label[lang], channel.value, channel.hours[lang]]);
+  io.out(renderTable(io, [{ header: t('contact.column.channel') }, { header: t('contact.column.reach') }, { header: t('contact.column.hours') }], rows));
+  if (!io.stdoutIsTTY) return;
+  const address = [REMITTANCE_ADDRESS.payee, ...REMITTANCE_ADDRESS.lines].map((line) => `  ${line}`).join('\n');
+  io.out(`\n${io.color.bold(t('contact.mailIn'))}\n${address}\n${REMITTANCE_ADDRESS.note[lang]}\n`);
+}

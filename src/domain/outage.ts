@@ -1,0 +1,34 @@
+/** An outage or a planned maintenance window, as the CLI shows it. */
+export interface Outage {
+  readonly id: string;
+  readonly name: string;
+  readonly description?: string;
+  /** `outage`, `plannedMaintenance`, or whatever else a backend sends. */
+  readonly category: string;
+  /** TMF656 state: acknowledged, inProgress, resolved, … */
+  readonly status: string;
+  /** Postal-code prefixes (or area names) affected. */
+  readonly areas: readonly string[];
+  /** Service kinds affected: internet, tv, homePhone, mobile. */
+  readonly services: readonly string[];
+  readonly raisedAt?: string;
+  readonly windowStart?: string;
+  readonly estimatedRestoration?: string;
+  readonly resolvedAt?: string;
+}
+
+/** Canadian postal code (A1A 1A1) or its first three characters (forward sortation area). */
+const POSTAL_CODE = /^[A-Z]\d[A-Z](\d[A-Z]\d)?$/;
+
+/** `h2x1y4` → `H2X 1Y4`; undefined when it is not a postal code or an FSA. */
+export function normalizePostalCode(value: string): string | undefined {
+  const compact = value.replace(/\s+/g, '').toUpperCase();
+  if (!POSTAL_CODE.test(compact)) return undefined;
+  return compact.length === 6 ? `${compact.slice(0, 3)} ${compact.slice(3)}` : compact;
+}
+
+/** Problems not yet resolved come first, the most recent first within each group. */
+export function sortOutages(outages: readonly Outage[]): Outage[] {
+  const open = (outage: Outage) => (outage.status === 'resolved' || outage.status === 'closed' || outage.status === 'cancelled' ? 1 : 0);
+  return [...outages].sort((a, b) => open(a) - open(b) || (b.raisedAt ?? '').localeCompare(a.raisedAt ?? ''));
+}

@@ -1,0 +1,30 @@
+import type { MessageTable } from '../catalog.js';
+
+/** `espace api`: raw TMF requests. */
+export const rawApiMessages = {
+  'rawApi.description': {
+    en: 'send an authenticated request to the API and print the JSON answer (like gh api)',
+    fr: 'envoyer une requête authentifiée à l’API et afficher la réponse JSON (comme gh api)',
+  },
+  'rawApi.argument.method': { en: 'GET, POST, PATCH, PUT or DELETE', fr: 'GET, POST, PATCH, PUT ou DELETE' },
+  'rawApi.argument.path': { en: 'path below the API URL, e.g. /tmf-api/…/customerBill', fr: 'chemin sous l’URL de l’API, p. ex. /tmf-api/…/customerBill' },
+  'rawApi.option.field': { en: 'parameter with a JSON-typed value (true, false, null, numbers); repeatable', fr: 'paramètre à valeur typée JSON (true, false, null, nombres); répétable' },
+  'rawApi.option.rawField': { en: 'parameter with a string value; repeatable', fr: 'paramètre à valeur texte; répétable' },
+  'rawApi.option.header': { en: 'extra request header; repeatable', fr: 'en-tête de requête supplémentaire; répétable' },
+  'rawApi.option.input': { en: 'JSON request body from a file, or - for stdin', fr: 'corps JSON de la requête depuis un fichier, ou - pour l’entrée standard' },
+  'rawApi.option.paginate': { en: 'follow offset/limit through every page and print one array', fr: 'suivre offset/limit sur toutes les pages et afficher un seul tableau' },
+  'rawApi.option.include': { en: 'print the HTTP status and response headers first', fr: 'afficher d’abord le statut HTTP et les en-têtes de réponse' },
+  'rawApi.badMethod': { en: 'unknown method "{method}": use one of {methods}.', fr: 'méthode inconnue « {method} » : utilisez {methods}.' },
+  'rawApi.badPath': {
+    en: 'the path "{path}" must start with / and is relative to the API URL (full URLs are refused so that the token never goes elsewhere).',
+    fr: 'le chemin « {path} » doit commencer par / et est relatif à l’URL de l’API (les URL complètes sont refusées pour que le jeton n’aille jamais ailleurs).',
+  },
+  'rawApi.badPair': { en: '{flag} expects key{separator}value, got "{value}".', fr: '{flag} attend clé{separator}valeur, reçu « {value} ».' },
+  'rawApi.badHeader': { en: 'invalid header "{value}": expected name:value on one line.', fr: 'en-tête invalide « {value} » : attendu nom:valeur sur une ligne.' },
+  'rawApi.paginateGetOnly': { en: '--paginate works only with GET.', fr: '--paginate ne fonctionne qu’avec GET.' },
+  'rawApi.inputNotForGet': { en: '--input sends a body, which GET does not take: use --field for query parameters.', fr: '--input envoie un corps, ce que GET n’accepte pas : utilisez --field pour les paramètres.' },
+  'rawApi.inputAndFields': { en: 'give the body either with --input or with --field/--raw-field, not both.', fr: 'donnez le corps soit avec --input, soit avec --field/--raw-field, pas les deux.' },
+  'rawApi.inputUnreadable': { en: 'cannot read {file}: {reason}.', fr: 'impossible de lire {file} : {reason}.' },
+  'rawApi.inputNotJson': { en: 'the body from {file} is not valid JSON.', fr: 'le corps fourni par {file} n’est pas du JSON valide.' },
+  'rawApi.notAList': { en: '--paginate needs a list, but {path} did not answer a JSON array.', fr: '--paginate demande une liste, mais {path} n’a pas répondu un tableau JSON.' },
+} satisfies MessageTable;

@@ -1,0 +1,72 @@
+/**
+ * TMF656 ServiceProblem representation of a seeded outage: the documented subtype
+ * `EspaceServiceProblem`, which adds what TMF656 v4 has no attribute for: when service is expected
+ * back (`estimatedRestorationDate`) and a maintenance window (`plannedWindow`).
+ */
+import type { SeededProblem } from './catalog.js';
+
+export const SERVICE_PROBLEM_API = '/tmf-api/serviceProblemManagement/v4';
+export const ESPACE_SERVICE_PROBLEM = 'EspaceServiceProblem';
+
+export interface ServiceProblem {
+  id: string;
+  href: string;
+  name: string;
+  description: string;
+  category: string;
+  status: string;
+  priority: number;
+  creationDate: string;
+  lastUpdate: string;
+  statusChangeDate: string;
+  resolutionDate?: string;
+  estimatedRestorationDate: string;
+  plannedWindow?: { startDateTime: string; endDateTime: string };
+  affectedLocation: { id: string; name: string; role: string; '@referredType': 'GeographicArea' }[];
+  affectedService: { id: string; name: string; '@referredType': 'Service' }[];
+  originatingSystem: string;
+  '@baseType': 'ServiceProblem';
+  '@type': typeof ESPACE_SERVICE_PROBLEM;
+}
+
+const HOUR_MS = 3_600_000;
+
+export function serviceProblemHref(origin: string, id: string): string {
+  return `${origin}${SERVICE_PROBLEM_API}/serviceProblem/${encodeURIComponent(id)}`;
+}
+
+/** The problem with its dates placed relative to `now`, truncated to the hour. */
+export function serviceProblemResource(origin: string, problem: SeededProblem, now: Date): ServiceProblem {
+  const hour = Math.floor(now.getTime() / HOUR_MS) * HOUR_MS;
+  const at = (hours: number) => new Date(hour + hours * HOUR_MS).toISOString();
+  const raised = at(problem.raisedAtHours);
+  const restoration = at(problem.restorationAtHours);
+  const resolved = problem.status === 'resolved';
+  return {
+    id: problem.id,
+    href: serviceProblemHref(origin, problem.id),
+    name: problem.name,
+    description: problem.description,
+    category: problem.category,
+    status: problem.status,
+    priority: problem.priority,
+    creationDate: raised,
+    lastUpdate: resolved ? restoration : raised,
+    statusChangeDate: resolved ? restoration : raised,
+    ...(resolved ? { resolutionDate: restoration } : {}),
+    estimatedRestorationDate: restoration,
+    ...(problem.windowStartHours !== undefined
+      ? { plannedWindow: { startDateTime: at(problem.windowStartHours), endDateTime: restoration } }
+      : {}),
+    affectedLocation: problem.areas.map((area) => ({
+      id: `FSA-${area}`,
+      name: area,
+      role: 'affectedArea',
+      '@referredType': 'GeographicArea' as const,
+    })),
+    affectedService: problem.services.map((service) => ({ id: service, name: service, '@referredType': 'Service' as const })),
+    originatingSystem: 'espace-sandbox',
+    '@baseType': 'ServiceProblem',
+    '@type': ESPACE_SERVICE_PROBLEM,
+  };
+}
