@@ -18,7 +18,7 @@ export const CUSTOMER_WAIT = '120s';
 export const AGENT_WAIT = '10m';
 
 export function registerSupport(program: Command, { t, action, examples }: Registrar): void {
-  const support = examples(program.command('support').description(t('support.description')), ['espace support chat']);
+  const support = examples(program.command('support').description(t('support.description')), ['espace support chat', 'espace support contact']);
 
   examples(
     support
@@ -53,10 +53,9 @@ export function registerSupport(program: Command, { t, action, examples }: Regis
       'espace support chat --queue            # agents: pick up the customer waiting longest',
       'echo "Is there an outage in H2X?" | espace support chat --wait 30s --no-ticket',
     ],
-import type { Command } from 'commander';
+  );
 
-  const support = examples(program.command('support').description(t('contact.supportDescription')), ['espace support contact']);
-
+  examples(
     support.command('contact').description(t('contact.description')).action(action(() => import('./contact.js'), () => ({}))),
     ['espace support contact', 'espace support contact --json', 'espace --lang fr support contact'],
   );
