@@ -4,16 +4,29 @@
 __espace_spec() {
   subs='' flags='' args=''
   case "$1" in
-    '') subs='auth bill context sandbox demo outage support doctor completion api help' flags='-V --version --context --api-url --json --no-color --lang -v --verbose -h --help' args='' ;;
-    'auth') subs='login logout status help' flags='-h --help --context --api-url --json --no-color --lang -v --verbose' args='' ;;
+    '') subs='auth bill context sandbox demo pay payment payment-method autopay plan order addon usage profile ticket support outage doctor completion api help' flags='-V --version --context --api-url --json --no-color --lang -v --verbose -h --help' args='' ;;
+    'auth') subs='login logout status password 2fa sessions help' flags='-h --help --context --api-url --json --no-color --lang -v --verbose' args='' ;;
     'auth login') subs='' flags='--username --password-stdin --otp --insecure-storage -h --help --context --api-url --json --no-color --lang -v --verbose' args='' ;;
     'auth logout') subs='' flags='-h --help --context --api-url --json --no-color --lang -v --verbose' args='' ;;
     'auth status') subs='' flags='-h --help --context --api-url --json --no-color --lang -v --verbose' args='' ;;
-    'auth help') subs='' flags='--context --api-url --json --no-color --lang -v --verbose -h --help' args='login,logout,status' ;;
-    'bill') subs='list show help' flags='-h --help --context --api-url --json --no-color --lang -v --verbose' args='' ;;
+    'auth password') subs='' flags='--password-stdin --sign-out-others --keep-sessions -h --help --context --api-url --json --no-color --lang -v --verbose' args='' ;;
+    'auth 2fa') subs='enable confirm disable status help' flags='-h --help --context --api-url --json --no-color --lang -v --verbose' args='' ;;
+    'auth 2fa enable') subs='' flags='-h --help --context --api-url --json --no-color --lang -v --verbose' args='' ;;
+    'auth 2fa confirm') subs='' flags='--code-stdin -h --help --context --api-url --json --no-color --lang -v --verbose' args='' ;;
+    'auth 2fa disable') subs='' flags='--code-stdin -h --help --context --api-url --json --no-color --lang -v --verbose' args='' ;;
+    'auth 2fa status') subs='' flags='-h --help --context --api-url --json --no-color --lang -v --verbose' args='' ;;
+    'auth 2fa help') subs='' flags='--context --api-url --json --no-color --lang -v --verbose -h --help' args='enable,confirm,disable,status' ;;
+    'auth sessions') subs='revoke' flags='-h --help --context --api-url --json --no-color --lang -v --verbose' args='' ;;
+    'auth sessions revoke') subs='' flags='--others -y --yes -h --help --context --api-url --json --no-color --lang -v --verbose' args='-' ;;
+    'auth help') subs='' flags='--context --api-url --json --no-color --lang -v --verbose -h --help' args='login,logout,status,password,2fa,sessions' ;;
+    'bill') subs='list show download diff explain dispute help' flags='-h --help --context --api-url --json --no-color --lang -v --verbose' args='' ;;
     'bill list') subs='' flags='--account --state --limit -h --help --context --api-url --json --no-color --lang -v --verbose' args='' ;;
     'bill show') subs='' flags='--account -h --help --context --api-url --json --no-color --lang -v --verbose' args='@bill' ;;
-    'bill help') subs='' flags='--context --api-url --json --no-color --lang -v --verbose -h --help' args='list,show' ;;
+    'bill download') subs='' flags='-o --output --force --account -h --help --context --api-url --json --no-color --lang -v --verbose' args='@bill' ;;
+    'bill diff') subs='' flags='--account -h --help --context --api-url --json --no-color --lang -v --verbose' args='@bill -' ;;
+    'bill explain') subs='' flags='--account -h --help --context --api-url --json --no-color --lang -v --verbose' args='@bill' ;;
+    'bill dispute') subs='' flags='--item --reason --severity --account -h --help --context --api-url --json --no-color --lang -v --verbose' args='@bill' ;;
+    'bill help') subs='' flags='--context --api-url --json --no-color --lang -v --verbose -h --help' args='list,show,download,diff,explain,dispute' ;;
     'context') subs='list add use remove help' flags='-h --help --context --api-url --json --no-color --lang -v --verbose' args='' ;;
     'context list') subs='' flags='-h --help --context --api-url --json --no-color --lang -v --verbose' args='' ;;
     'context add') subs='' flags='--url --description --use -h --help --context --api-url --json --no-color --lang -v --verbose' args='-' ;;
@@ -27,14 +40,61 @@ __espace_spec() {
     'sandbox reset') subs='' flags='--data --port -h --help --context --api-url --json --no-color --lang -v --verbose' args='' ;;
     'sandbox help') subs='' flags='--context --api-url --json --no-color --lang -v --verbose -h --help' args='start,stop,status,reset' ;;
     'demo') subs='' flags='-h --help --context --api-url --json --no-color --lang -v --verbose' args='' ;;
-    'outage') subs='' flags='--postal-code --all --account -h --help --context --api-url --json --no-color --lang -v --verbose' args='' ;;
-    'support') subs='contact help' flags='-h --help --context --api-url --json --no-color --lang -v --verbose' args='' ;;
+    'pay') subs='' flags='--amount --method -y --yes --account -h --help --context --api-url --json --no-color --lang -v --verbose' args='@bill' ;;
+    'payment') subs='list show reconcile help' flags='-h --help --context --api-url --json --no-color --lang -v --verbose' args='' ;;
+    'payment list') subs='' flags='--account --bill --limit -h --help --context --api-url --json --no-color --lang -v --verbose' args='' ;;
+    'payment show') subs='' flags='-h --help --context --api-url --json --no-color --lang -v --verbose' args='-' ;;
+    'payment reconcile') subs='' flags='-h --help --context --api-url --json --no-color --lang -v --verbose' args='' ;;
+    'payment help') subs='' flags='--context --api-url --json --no-color --lang -v --verbose -h --help' args='list,show,reconcile' ;;
+    'payment-method') subs='list add remove help' flags='-h --help --context --api-url --json --no-color --lang -v --verbose' args='' ;;
+    'payment-method list') subs='' flags='--account -h --help --context --api-url --json --no-color --lang -v --verbose' args='' ;;
+    'payment-method add') subs='' flags='--bank --default --account -h --help --context --api-url --json --no-color --lang -v --verbose' args='' ;;
+    'payment-method remove') subs='' flags='-y --yes -h --help --context --api-url --json --no-color --lang -v --verbose' args='-' ;;
+    'payment-method help') subs='' flags='--context --api-url --json --no-color --lang -v --verbose -h --help' args='list,add,remove' ;;
+    'autopay') subs='status enable disable help' flags='-h --help --context --api-url --json --no-color --lang -v --verbose' args='' ;;
+    'autopay status') subs='' flags='--account -h --help --context --api-url --json --no-color --lang -v --verbose' args='' ;;
+    'autopay enable') subs='' flags='--method --accept-terms --account -h --help --context --api-url --json --no-color --lang -v --verbose' args='' ;;
+    'autopay disable') subs='' flags='--account -h --help --context --api-url --json --no-color --lang -v --verbose' args='' ;;
+    'autopay help') subs='' flags='--context --api-url --json --no-color --lang -v --verbose -h --help' args='status,enable,disable' ;;
+    'plan') subs='show catalog change next-bill help' flags='-h --help --context --api-url --json --no-color --lang -v --verbose' args='' ;;
+    'plan show') subs='' flags='--account -h --help --context --api-url --json --no-color --lang -v --verbose' args='' ;;
+    'plan catalog') subs='' flags='--service -h --help --context --api-url --json --no-color --lang -v --verbose' args='' ;;
+    'plan change') subs='' flags='--account --service --to --accept-terms -y --yes -h --help --context --api-url --json --no-color --lang -v --verbose' args='' ;;
+    'plan next-bill') subs='' flags='--account -h --help --context --api-url --json --no-color --lang -v --verbose' args='' ;;
+    'plan help') subs='' flags='--context --api-url --json --no-color --lang -v --verbose -h --help' args='show,catalog,change,next-bill' ;;
+    'order') subs='list show help' flags='-h --help --context --api-url --json --no-color --lang -v --verbose' args='' ;;
+    'order list') subs='' flags='--account -h --help --context --api-url --json --no-color --lang -v --verbose' args='' ;;
+    'order show') subs='' flags='-h --help --context --api-url --json --no-color --lang -v --verbose' args='-' ;;
+    'order help') subs='' flags='--context --api-url --json --no-color --lang -v --verbose -h --help' args='list,show' ;;
+    'addon') subs='list add remove help' flags='-h --help --context --api-url --json --no-color --lang -v --verbose' args='' ;;
+    'addon list') subs='' flags='--account -h --help --context --api-url --json --no-color --lang -v --verbose' args='' ;;
+    'addon add') subs='' flags='--account --accept-terms -y --yes -h --help --context --api-url --json --no-color --lang -v --verbose' args='-' ;;
+    'addon remove') subs='' flags='--account --accept-terms -y --yes -h --help --context --api-url --json --no-color --lang -v --verbose' args='-' ;;
+    'addon help') subs='' flags='--context --api-url --json --no-color --lang -v --verbose -h --help' args='list,add,remove' ;;
+    'usage') subs='show help' flags='-h --help --context --api-url --json --no-color --lang -v --verbose' args='' ;;
+    'usage show') subs='' flags='--account --period -h --help --context --api-url --json --no-color --lang -v --verbose' args='' ;;
+    'usage help') subs='' flags='--context --api-url --json --no-color --lang -v --verbose -h --help' args='show' ;;
+    'profile') subs='show set help' flags='-h --help --context --api-url --json --no-color --lang -v --verbose' args='' ;;
+    'profile show') subs='' flags='--user -h --help --context --api-url --json --no-color --lang -v --verbose' args='' ;;
+    'profile set') subs='' flags='--given-name --family-name --email --phone --street --city --province --postal-code --language --user -y --yes -h --help --context --api-url --json --no-color --lang -v --verbose' args='' ;;
+    'profile help') subs='' flags='--context --api-url --json --no-color --lang -v --verbose -h --help' args='show,set' ;;
+    'ticket') subs='open list show comment escalate close help' flags='-h --help --context --api-url --json --no-color --lang -v --verbose' args='' ;;
+    'ticket open') subs='' flags='--type --severity --subject --description --account -h --help --context --api-url --json --no-color --lang -v --verbose' args='' ;;
+    'ticket list') subs='' flags='--status --account --limit -h --help --context --api-url --json --no-color --lang -v --verbose' args='' ;;
+    'ticket show') subs='' flags='-h --help --context --api-url --json --no-color --lang -v --verbose' args='@ticket' ;;
+    'ticket comment') subs='' flags='-m --message -h --help --context --api-url --json --no-color --lang -v --verbose' args='@ticket' ;;
+    'ticket escalate') subs='' flags='--reason -h --help --context --api-url --json --no-color --lang -v --verbose' args='@ticket' ;;
+    'ticket close') subs='' flags='--reason -h --help --context --api-url --json --no-color --lang -v --verbose' args='@ticket' ;;
+    'ticket help') subs='' flags='--context --api-url --json --no-color --lang -v --verbose -h --help' args='open,list,show,comment,escalate,close' ;;
+    'support') subs='chat contact help' flags='-h --help --context --api-url --json --no-color --lang -v --verbose' args='' ;;
+    'support chat') subs='' flags='--queue --wait --subject --type --no-ticket --conversation --account -h --help --context --api-url --json --no-color --lang -v --verbose' args='' ;;
     'support contact') subs='' flags='-h --help --context --api-url --json --no-color --lang -v --verbose' args='' ;;
-    'support help') subs='' flags='--context --api-url --json --no-color --lang -v --verbose -h --help' args='contact' ;;
+    'support help') subs='' flags='--context --api-url --json --no-color --lang -v --verbose -h --help' args='chat,contact' ;;
+    'outage') subs='' flags='--postal-code --all --account -h --help --context --api-url --json --no-color --lang -v --verbose' args='' ;;
     'doctor') subs='' flags='-h --help --context --api-url --json --no-color --lang -v --verbose' args='' ;;
     'completion') subs='' flags='-h --help --context --api-url --json --no-color --lang -v --verbose' args='bash,zsh,fish' ;;
     'api') subs='' flags='-F --field -f --raw-field -H --header --input --paginate -i --include -h --help --context --api-url --json --no-color --lang -v --verbose' args='- -' ;;
-    'help') subs='' flags='--context --api-url --json --no-color --lang -v --verbose -h --help' args='auth,bill,context,sandbox,demo,outage,support,doctor,completion,api,exit-codes,environment' ;;
+    'help') subs='' flags='--context --api-url --json --no-color --lang -v --verbose -h --help' args='auth,bill,context,sandbox,demo,pay,payment,payment-method,autopay,plan,order,addon,usage,profile,ticket,support,outage,doctor,completion,api,exit-codes,environment' ;;
   esac
 }
 
@@ -45,6 +105,33 @@ __espace_value_offer() {
     '|--lang') offer='en,fr' ;;
     'bill list|--account') offer='@account' ;;
     'bill show|--account') offer='@account' ;;
+    'bill download|--account') offer='@account' ;;
+    'bill diff|--account') offer='@account' ;;
+    'bill explain|--account') offer='@account' ;;
+    'bill dispute|--severity') offer='minor,major,critical' ;;
+    'bill dispute|--account') offer='@account' ;;
+    'pay|--account') offer='@account' ;;
+    'payment list|--account') offer='@account' ;;
+    'payment list|--bill') offer='@bill' ;;
+    'payment-method list|--account') offer='@account' ;;
+    'payment-method add|--account') offer='@account' ;;
+    'autopay status|--account') offer='@account' ;;
+    'autopay enable|--account') offer='@account' ;;
+    'autopay disable|--account') offer='@account' ;;
+    'plan show|--account') offer='@account' ;;
+    'plan change|--account') offer='@account' ;;
+    'plan next-bill|--account') offer='@account' ;;
+    'order list|--account') offer='@account' ;;
+    'addon list|--account') offer='@account' ;;
+    'addon add|--account') offer='@account' ;;
+    'addon remove|--account') offer='@account' ;;
+    'usage show|--account') offer='@account' ;;
+    'ticket open|--type') offer='technical,billing,serviceRequest,move' ;;
+    'ticket open|--severity') offer='minor,major,critical' ;;
+    'ticket open|--account') offer='@account' ;;
+    'ticket list|--account') offer='@account' ;;
+    'support chat|--type') offer='technical,billing,serviceRequest,move' ;;
+    'support chat|--account') offer='@account' ;;
     'outage|--account') offer='@account' ;;
   esac
 }
@@ -62,7 +149,7 @@ __espace_offer() {
 }
 
 _espace() {
-  local paths='||auth|auth login|auth logout|auth status|auth help|bill|bill list|bill show|bill help|context|context list|context add|context use|context remove|context help|sandbox|sandbox start|sandbox stop|sandbox status|sandbox reset|sandbox help|demo|outage|support|support contact|support help|doctor|completion|api|help|' valued=' --account --api-url --context --data --description --field --header --input --lang --limit --otp --port --postal-code --raw-field --state --url --username -F -H -f '
+  local paths='||auth|auth login|auth logout|auth status|auth password|auth 2fa|auth 2fa enable|auth 2fa confirm|auth 2fa disable|auth 2fa status|auth 2fa help|auth sessions|auth sessions revoke|auth help|bill|bill list|bill show|bill download|bill diff|bill explain|bill dispute|bill help|context|context list|context add|context use|context remove|context help|sandbox|sandbox start|sandbox stop|sandbox status|sandbox reset|sandbox help|demo|pay|payment|payment list|payment show|payment reconcile|payment help|payment-method|payment-method list|payment-method add|payment-method remove|payment-method help|autopay|autopay status|autopay enable|autopay disable|autopay help|plan|plan show|plan catalog|plan change|plan next-bill|plan help|order|order list|order show|order help|addon|addon list|addon add|addon remove|addon help|usage|usage show|usage help|profile|profile show|profile set|profile help|ticket|ticket open|ticket list|ticket show|ticket comment|ticket escalate|ticket close|ticket help|support|support chat|support contact|support help|outage|doctor|completion|api|help|' valued=' --account --amount --api-url --bill --city --context --conversation --data --description --email --family-name --field --given-name --header --input --item --lang --language --limit --message --method --otp --output --period --phone --port --postal-code --province --raw-field --reason --service --severity --state --status --street --subject --to --type --url --user --username --wait -F -H -f -m -o '
   local cur=${COMP_WORDS[COMP_CWORD]} cmdpath='' npos=0 skip='' word candidate i
   local subs flags args offer
   __espace_globals=()
