@@ -84,6 +84,13 @@ afterAll(async () => {
 // Asynchronous: the sandbox runs in this process and must answer while a shell waits for it.
 const run = promisify(execFile);
 
+/** The verbs `espace NOUN --help` lists, in its order (the tree the scripts were generated from). */
+async function verbsInHelp(noun: string): Promise<string[]> {
+  const { stdout } = await espace([noun, '--help'], { env: { COLUMNS: '200' } });
+  const commands = stdout.slice(stdout.indexOf('Commands:'));
+  return [...commands.matchAll(/^ {2}([a-z][\w-]*)/gm)].map((match) => match[1]!);
+}
+
 /** Runs bash's completion function for a command line (the last word is the one being completed). */
 async function bashComplete(words: string[]): Promise<string[]> {
   const script = `source '${COMPLETIONS}espace.bash'; COMP_WORDS=("$@"); COMP_CWORD=$((\${#COMP_WORDS[@]} - 1)); _espace; printf '%s\\n' "\${COMPREPLY[@]}"`;
@@ -99,7 +106,7 @@ async function fishComplete(line: string): Promise<string[]> {
 describe('bash', () => {
   it('completes nouns, verbs, flags, option values, context names and bill ids', async () => {
     expect(await bashComplete(['espace', 'bi'])).toEqual(['bill']);
-    expect(await bashComplete(['espace', 'bill', ''])).toEqual(['list', 'show', 'help']);
+    expect(await bashComplete(['espace', 'bill', ''])).toEqual(await verbsInHelp('bill'));
     expect(await bashComplete(['espace', 'bill', 'list', '--li'])).toEqual(['--limit']);
     expect(await bashComplete(['espace', '--lang', ''])).toEqual(['en', 'fr']);
     expect(await bashComplete(['espace', 'context', 'use', 'st'])).toEqual(['staging']);
