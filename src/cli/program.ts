@@ -5,6 +5,7 @@
 import { Command, Option } from 'commander';
 import type { MessageKey, Translate } from '../i18n/catalog.js';
 import type { IO } from '../output/io.js';
+import { registerAccount } from './commands/account/index.js';
 import { registerAuth } from './commands/auth/index.js';
 import { registerBill } from './commands/bill/index.js';
 import { registerContext } from './commands/context/index.js';
@@ -42,6 +43,7 @@ const NOUNS: Record<string, (program: Command, registrar: Registrar) => void> = 
   context: registerContext,
   sandbox: registerSandbox,
   demo: registerDemo,
+  account: registerAccount,
 };
 
 /** Global options that take a value, so that the value is not mistaken for the noun. */

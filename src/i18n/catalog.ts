@@ -7,6 +7,7 @@
  */
 import { authMessages } from './messages/auth.js';
 import { billMessages } from './messages/bill.js';
+import { bulkMessages } from './messages/bulk.js';
 import { coreMessages } from './messages/core.js';
 import { sandboxMessages } from './messages/sandbox.js';
 import { sessionMessages } from './messages/session.js';
@@ -25,6 +26,7 @@ export const catalog = {
   ...coreMessages,
   ...authMessages,
   ...billMessages,
+  ...bulkMessages,
   ...sandboxMessages,
   ...sessionMessages,
 } satisfies MessageTable;
