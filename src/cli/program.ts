@@ -11,6 +11,7 @@ import { registerBill } from './commands/bill/index.js';
 import { registerContext } from './commands/context/index.js';
 import { registerDemo } from './commands/demo/index.js';
 import { registerSandbox } from './commands/sandbox/index.js';
+import { registerSmoke } from './commands/smoke/index.js';
 import { type Context, type GlobalOptions, VERSION } from './context.js';
 
 /** A command module: its options type and the function that does the work. */
@@ -44,6 +45,7 @@ const NOUNS: Record<string, (program: Command, registrar: Registrar) => void> = 
   sandbox: registerSandbox,
   demo: registerDemo,
   account: registerAccount,
+  smoke: registerSmoke,
 };
 
 /** Global options that take a value, so that the value is not mistaken for the noun. */

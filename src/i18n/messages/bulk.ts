@@ -91,4 +91,39 @@ export const bulkMessages = {
   },
   'account.show.lastBill': { en: '{date}, {total}', fr: '{date}, {total}' },
   'account.show.none': { en: 'none', fr: 'aucun' },
+  'smoke.description': {
+    en: 'smoke-test an API for CI: a read-only journey, each step timed (credentials from the environment only)',
+    fr: 'test de fumée d’une API pour l’IC : un parcours en lecture seule, chaque étape chronométrée (identifiants de l’environnement seulement)',
+  },
+  'smoke.option.junit': { en: 'also write the report as JUnit XML to FILE', fr: 'écrire aussi le rapport en XML JUnit dans FICHIER' },
+  'smoke.option.write': {
+    en: 'add the reversible write journey (for staging accounts meant for it)',
+    fr: 'ajouter le parcours d’écriture réversible (pour les comptes de préproduction prévus à cet effet)',
+  },
+  'smoke.option.account': { en: 'account to read (default: the first the credentials can see)', fr: 'compte à lire (par défaut : le premier visible avec ces identifiants)' },
+  'smoke.noCredentials': {
+    en: 'smoke needs credentials in the environment: ESPACE_TOKEN, or ESPACE_CLIENT_ID and ESPACE_CLIENT_SECRET (it never prompts nor reads the keychain).',
+    fr: 'smoke a besoin d’identifiants dans l’environnement : ESPACE_TOKEN, ou ESPACE_CLIENT_ID et ESPACE_CLIENT_SECRET (il ne demande rien et ne lit pas le trousseau).',
+  },
+  'smoke.noWriteSteps': {
+    en: 'Note: no write step is available against this API yet; the journey is read-only.',
+    fr: 'Note : aucune étape d’écriture n’est encore offerte pour cette API; le parcours est en lecture seule.',
+  },
+  'smoke.failed': { en: 'smoke test failed at: {steps} ({reason})', fr: 'test de fumée en échec à : {steps} ({reason})' },
+  'smoke.column.step': { en: 'Step', fr: 'Étape' },
+  'smoke.column.status': { en: 'Status', fr: 'État' },
+  'smoke.column.ms': { en: 'ms', fr: 'ms' },
+  'smoke.column.detail': { en: 'Detail', fr: 'Détail' },
+  'smoke.status.passed': { en: 'passed', fr: 'réussie' },
+  'smoke.status.failed': { en: 'FAILED', fr: 'ÉCHEC' },
+  'smoke.status.skipped': { en: 'skipped', fr: 'sautée' },
+  'sandbox.seed.description': {
+    en: 'reseed the sandbox with N generated accounts besides the demo customers (for bulk runs and benchmarks)',
+    fr: 'réensemencer le bac à sable avec N comptes générés en plus des clients de démonstration (pour les lots et les bancs d’essai)',
+  },
+  'sandbox.seed.option.accounts': { en: 'how many generated accounts (BA-100001, BA-100002, …)', fr: 'combien de comptes générés (BA-100001, BA-100002, …)' },
+  'sandbox.seeded': {
+    en: 'Sandbox seeded with {accounts} generated accounts in {seconds} s ({data}).',
+    fr: 'Bac à sable ensemencé avec {accounts} comptes générés en {seconds} s ({data}).',
+  },
 } satisfies MessageTable;
