@@ -1,10 +1,11 @@
 /**
  * The journal of a bulk run: the accounts whose record has been written, one id per line,
- * appended right after the record and fsync'd in small batches and at the end. `--resume` reads
+ * appended right after the record and fsync'd in small batches (off the event loop: a slow disk
+ * must not stall the lookups) and at the end. `--resume` reads
  * it and looks up only the accounts it does not hold, so an interrupted run (Ctrl-C, crash, kill)
  * neither looks an account up twice nor skips one.
  */
-import { closeSync, fsyncSync, mkdirSync, openSync, readFileSync, ftruncateSync, writeSync } from 'node:fs';
+import { closeSync, fsync, fsyncSync, mkdirSync, openSync, readFileSync, ftruncateSync, writeSync } from 'node:fs';
 import { dirname } from 'node:path';
 
 /** fsync at most this often while records flow; always at close. */
@@ -14,6 +15,8 @@ export class Journal {
   private readonly fd: number;
   private dirty = false;
   private timer: NodeJS.Timeout | undefined;
+  /** The fsync running in the thread pool, if one is. */
+  private syncing: Promise<void> | undefined;
 
   private constructor(
     readonly path: string,
@@ -56,20 +59,28 @@ export class Journal {
     this.dirty = true;
     this.timer ??= setTimeout(() => {
       this.timer = undefined;
-      this.sync();
+      this.syncInBackground();
     }, SYNC_INTERVAL_MS);
   }
 
-  sync(): void {
-    if (!this.dirty) return;
-    fsyncSync(this.fd);
+  private syncInBackground(): void {
+    if (!this.dirty || this.syncing) return;
     this.dirty = false;
+    this.syncing = new Promise<void>((resolve) => {
+      fsync(this.fd, () => {
+        // A failed fsync is retried by the next batch or at close, which reports it.
+        this.syncing = undefined;
+        resolve();
+      });
+    });
   }
 
-  close(): void {
+  /** Waits for a background fsync, then syncs what is left and closes the file. */
+  async close(): Promise<void> {
     clearTimeout(this.timer);
     this.timer = undefined;
-    this.sync();
+    await this.syncing;
+    fsyncSync(this.fd);
     closeSync(this.fd);
   }
 }

@@ -103,7 +103,7 @@ export async function runBulk<O>(request: BulkRunRequest<O>, ctx: Context): Prom
   } finally {
     progress?.stop();
     interruption.dispose();
-    journal.close();
+    await journal.close();
     await api.close();
   }
 
