@@ -150,3 +150,11 @@ describe('account show', () => {
     expect(JSON.parse(json.stdout)).toMatchObject({ account: 'BA-100004', lastBill: { id: expect.stringMatching(/^CB-100004-\d{6}$/) } });
   });
 });
+
+it('draws no progress line when stderr is not a terminal', async () => {
+  const file = await listFile('quiet.txt', generated.slice(0, 5));
+  const result = await runCli(['bill', 'list', '--accounts-from', file], { env: env(sandbox.tokens.agent) });
+  expect(result.code).toBe(0);
+  expect(result.stderr).not.toContain('\r');
+  expect(result.stderr.trim().split('\n')).toHaveLength(1);
+});

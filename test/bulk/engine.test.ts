@@ -137,3 +137,14 @@ it('flattens dotted paths for CSV columns', () => {
   expect(valueAt(record, 'data.length')).toBe(1);
   expect(valueAt(record, 'error.code')).toBeUndefined();
 });
+
+describe('progress line', () => {
+  it('shows done, failed, rate and time left', async () => {
+    const { ProgressLine } = await import('../../src/bulk/progress.js');
+    const { translator } = await import('../../src/i18n/catalog.js');
+    let clock = 0;
+    const line = new ProgressLine(() => {}, translator('en'), () => ({ done: 250, failed: 3, total: 1000 }), () => clock);
+    clock = 10_000;
+    expect(line.render()).toBe(`${'█'.repeat(6)}${'░'.repeat(18)} 250/1000 · 3 failed · 25/s · 0:30 left`);
+  });
+});
