@@ -56,8 +56,8 @@ async function latestMonth(url, token) {
   return bills.reduce((latest, bill) => (latest === undefined || bill.billDate > latest.billDate ? bill : latest), undefined).id.split('-').at(-1);
 }
 
-/** The three requests `bill show` makes for account number i, as autocannon requests. */
-function sameRequests(list, month, token, total) {
+/** The three requests `bill show` makes for account number i, as autocannon requests (`only`: one of them). */
+function sameRequests(list, month, token, total, only) {
   let next = 0;
   const api = '/tmf-api/customerBillManagement/v4';
   return {
@@ -66,7 +66,7 @@ function sameRequests(list, month, token, total) {
     requests: [
       {
         setupRequest: (request) => {
-          const n = next++;
+          const n = only === undefined ? next++ : 3 * next++ + only;
           const account = list[Math.floor(n / 3) % list.length];
           const bill = `CB-${account.slice(3)}-${month}`;
           const paths = [
@@ -81,8 +81,8 @@ function sameRequests(list, month, token, total) {
   };
 }
 
-async function ceiling(url, list, month, token, total) {
-  const result = await autocannon({ url, connections: concurrency, ...sameRequests(list, month, token, total) });
+async function ceiling(url, list, month, token, total, only) {
+  const result = await autocannon({ url, connections: concurrency, ...sameRequests(list, month, token, total, only) });
   if (result.non2xx > 0 || result.errors > 0) throw new Error(`ceiling run: ${result.non2xx} non-2xx, ${result.errors} errors`);
   return result.requests.total / result.duration;
 }
@@ -140,6 +140,11 @@ try {
   // Warm-up: the sandbox's JIT and SQLite's page cache, for both sides alike.
   await ceiling(sandbox.url, list, month, token, Math.min(30_000, accounts * 3));
   const ceilingRps = await ceiling(sandbox.url, list, month, token, accounts * 3);
+  // Each bill endpoint on its own, for the sandbox's figures.
+  const endpoints = [];
+  for (const [only, name] of ['latest bill id (customerBill list, fields=id,billDate)', 'one bill (customerBill/{id})', 'line items (appliedCustomerBillingRate?bill.id=)'].entries()) {
+    endpoints.push([name, await ceiling(sandbox.url, list, month, token, Math.min(accounts, 6000), only)]);
+  }
   const bulk = await bulkRun(sandbox.url, token, accounts);
   const bulkRps = (accounts * 3) / bulk.seconds;
   const sample = list.filter((_, i) => i % Math.floor(accounts / loopSample) === 0).slice(0, loopSample);
@@ -154,6 +159,7 @@ try {
   console.log(`| espace bill show --accounts-from | ${Math.round(bulkRps)} req/s = ${Math.round(bulkAccountsPerSecond)} accounts/s, ${bulk.seconds.toFixed(1)} s, ${bulk.failed} failed | ${(bulkRps / ceilingRps).toFixed(2)}× ceiling | ≥ 0.80× ${bulkRps / ceilingRps >= 0.8 ? 'met' : 'MISSED'} |`);
   console.log(`| shell loop, espace per account (${sample.length} sampled) | ${loopAccountsPerSecond.toFixed(2)} accounts/s | bulk = ${Math.round(bulkAccountsPerSecond / loopAccountsPerSecond)}× loop | ≥ 1000× ${bulkAccountsPerSecond / loopAccountsPerSecond >= 1000 ? 'met' : 'MISSED'} |`);
   console.log(`| peak RSS of the bulk run, ${accounts} accounts | ${(bulk.kib / 1024).toFixed(0)} MiB | | |`);
+  for (const [name, rps] of endpoints) console.log(`| sandbox alone, ${name} | ${Math.round(rps)} req/s | | |`);
 } finally {
   await sandbox.stop();
 }
