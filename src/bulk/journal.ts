@@ -2,8 +2,9 @@
  * The journal of a bulk run: the accounts whose record has been written, one id per line,
  * appended right after the record and fsync'd in small batches (off the event loop: a slow disk
  * must not stall the lookups) and at the end. `--resume` reads
- * it and looks up only the accounts it does not hold, so an interrupted run (Ctrl-C, crash, kill)
- * neither looks an account up twice nor skips one.
+ * it and looks up only the accounts it does not hold, so an interrupted run skips no account and
+ * repeats none after Ctrl-C; after a crash or a kill, only the lookups that were in flight (and
+ * at most the one record caught between its write and its journal line) come again.
  */
 import { closeSync, fsync, fsyncSync, mkdirSync, openSync, readFileSync, ftruncateSync, writeSync } from 'node:fs';
 import { dirname } from 'node:path';

@@ -12,12 +12,22 @@ export interface RecordWriter {
   write(record: BulkRecord): void;
   /** Resolves when the stream can take more (at once when it can). */
   ready(): Promise<void>;
+  /** Whoever reads the output has gone (`| head`): nothing more can be written. */
+  readonly closed: boolean;
 }
 
 export function createRecordWriter(stream: Writable, format: OutputFormat, fields: readonly string[]): RecordWriter {
   let drained: Promise<void> | undefined;
   let pressure = false;
+  let closed = false;
+  let release: (() => void) | undefined;
+  stream.once('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') return;
+    closed = true;
+    release?.();
+  });
   const send = (text: string) => {
+    if (closed) return;
     if (!stream.write(text)) pressure = true;
   };
   if (format === 'csv') send(`${fields.map(csvCell).join(',')}\n`);
@@ -26,15 +36,20 @@ export function createRecordWriter(stream: Writable, format: OutputFormat, field
       send(format === 'csv' ? `${fields.map((field) => csvCell(valueAt(record, field))).join(',')}\n` : `${JSON.stringify(record)}\n`);
     },
     ready() {
-      if (!pressure) return Promise.resolve();
+      if (!pressure || closed) return Promise.resolve();
       drained ??= new Promise<void>((resolve) => {
-        stream.once('drain', () => {
+        release = () => {
           pressure = false;
           drained = undefined;
+          release = undefined;
           resolve();
-        });
+        };
+        stream.once('drain', release);
       });
       return drained;
+    },
+    get closed() {
+      return closed;
     },
   };
 }

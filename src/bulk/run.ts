@@ -91,6 +91,8 @@ export async function runBulk<O>(request: BulkRunRequest<O>, ctx: Context): Prom
           fatal ??= outcome.fatal;
           return;
         }
+        // Not journaled when the reader has gone: the record was not delivered.
+        if (writer.closed) return;
         // The record first, then the journal: a journaled account is always in the output.
         writer.write(outcome.record);
         journal.append(account);
@@ -98,7 +100,7 @@ export async function runBulk<O>(request: BulkRunRequest<O>, ctx: Context): Prom
         if (!outcome.record.ok) counts.failed++;
       },
       ready: () => writer.ready(),
-      stop: () => interruption.requested || breaker.open || fatal !== undefined,
+      stop: () => interruption.requested || breaker.open || fatal !== undefined || writer.closed,
     }));
   } finally {
     progress?.stop();
