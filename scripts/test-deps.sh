@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # The system packages the test suite drives for real: D-Bus and gnome-keyring (the OS keychain),
 # tmux (prompts in a real terminal), zsh and fish (completions), oathtool (TOTP codes), poppler
-# (pdftotext). Installs what is missing when it can (root, or passwordless sudo), else says how.
+# (pdftotext), xmllint (JUnit reports). Installs what is missing when it can (root, or passwordless sudo), else says how.
 set -euo pipefail
-packages=(dbus gnome-keyring libsecret-tools tmux zsh fish oathtool poppler-utils)
+packages=(dbus gnome-keyring libsecret-tools tmux zsh fish oathtool poppler-utils libxml2-utils)
 command -v dpkg-query >/dev/null || { echo "test-deps: not a Debian-like system; install the equivalents of: ${packages[*]}" >&2; exit 0; }
 missing=()
 for package in "${packages[@]}"; do

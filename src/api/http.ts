@@ -57,6 +57,16 @@ export interface HttpClientOptions {
   connections?: number;
   random?: () => number;
   sleep?: (ms: number) => Promise<void>;
+  /** Shared by the clients of a bulk run: paces every attempt and learns from every answer. */
+  gate?: RequestGate;
+}
+
+/** What a bulk run shares between its workers: a rate limit and the server's "not before". */
+export interface RequestGate {
+  /** Resolves when the next attempt may leave. */
+  beforeAttempt(): Promise<void>;
+  /** Every answer, so that a 429's Retry-After holds back all workers, not just this one. */
+  afterResponse(status: number, headers: Record<string, string | undefined>): void;
 }
 
 const IDEMPOTENT: ReadonlySet<HttpMethod> = new Set(['GET', 'PUT', 'DELETE']);
@@ -84,7 +94,7 @@ function loadUndici(): Promise<Undici> {
 
 export class HttpClient {
   readonly baseUrl: URL;
-  private readonly options: Required<Omit<HttpClientOptions, 'tokens'>> & Pick<HttpClientOptions, 'tokens'>;
+  private readonly options: Required<Omit<HttpClientOptions, 'tokens' | 'gate'>> & Pick<HttpClientOptions, 'tokens' | 'gate'>;
   private pool: Pool | undefined;
 
   constructor(options: HttpClientOptions) {
@@ -113,7 +123,9 @@ export class HttpClient {
     for (let attempt = 1; ; attempt++) {
       let response: HttpResponse;
       try {
+        await this.options.gate?.beforeAttempt();
         response = await this.send(request, info, token);
+        this.options.gate?.afterResponse(response.status, response.headers);
       } catch (error) {
         if (errorCode(error) === undefined) throw error; // a bug, not the network
         const failure = this.transportError(error, info);

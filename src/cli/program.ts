@@ -6,6 +6,7 @@ import { Command, Option } from 'commander';
 import type { MessageKey, Translate } from '../i18n/catalog.js';
 import type { IO } from '../output/io.js';
 import { registerApi } from './commands/api/index.js';
+import { registerAccount } from './commands/account/index.js';
 import { registerAuth } from './commands/auth/index.js';
 import { registerAutopay } from './commands/autopay/index.js';
 import { registerBill } from './commands/bill/index.js';
@@ -26,6 +27,7 @@ import { registerTicket } from './commands/ticket/index.js';
 import { registerDoctor } from './commands/doctor/index.js';
 import { registerHelpTopics } from './commands/help-topics/index.js';
 import { registerOutage } from './commands/outage/index.js';
+import { registerSmoke } from './commands/smoke/index.js';
 import { type Context, type GlobalOptions, VERSION } from './context.js';
 
 /** A command module: its options type and the function that does the work. */
@@ -75,6 +77,8 @@ const NOUNS: Record<string, (program: Command, registrar: Registrar) => void> = 
   __complete: registerCompleteValues,
   'exit-codes': registerHelpTopics,
   api: registerApi,
+  account: registerAccount,
+  smoke: registerSmoke,
 };
 
 /** Global options that take a value, so that the value is not mistaken for the noun. */

@@ -8,6 +8,7 @@
 import { authMessages } from './messages/auth.js';
 import { billMessages } from './messages/bill.js';
 import { billExplainMessages } from './messages/bill-explain.js';
+import { bulkMessages } from './messages/bulk.js';
 import { coreMessages } from './messages/core.js';
 import { paymentMessages } from './messages/payment.js';
 import { profileMessages } from './messages/profile.js';
@@ -40,6 +41,7 @@ export const catalog = {
   ...authMessages,
   ...billMessages,
   ...billExplainMessages,
+  ...bulkMessages,
   ...sandboxMessages,
   ...sessionMessages,
   ...paymentMessages,

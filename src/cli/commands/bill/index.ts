@@ -1,4 +1,5 @@
 import { type Command, InvalidArgumentError } from 'commander';
+import { addBulkOptions, bulkable } from '../../bulk/options.js';
 import type { Registrar } from '../../program.js';
 import { registerBillDispute } from './dispute-command.js';
 import type { BillListOptions } from './list.js';
@@ -13,18 +14,24 @@ function positiveInteger(value: string): number {
   return parsed;
 }
 
-export function registerBill(program: Command, { t, action, examples }: Registrar): void {
+export function registerBill(program: Command, registrar: Registrar): void {
+  const { t, examples } = registrar;
   const bill = examples(program.command('bill').description(t('bill.description')), ['espace bill list', 'espace bill show latest']);
 
   examples(
-    bill
-      .command('list')
-      .description(t('bill.list.description'))
-      .option('--account <id>', t('bill.option.account'))
-      .option('--state <state>', t('bill.list.option.state'))
-      .option('--limit <n>', t('bill.list.option.limit'), positiveInteger, 12)
+    addBulkOptions(
+      bill
+        .command('list')
+        .description(t('bill.list.description'))
+        .option('--account <id>', t('bill.option.account'))
+        .option('--state <state>', t('bill.list.option.state'))
+        .option('--limit <n>', t('bill.list.option.limit'), positiveInteger, 12),
+      registrar,
+    )
       .action(
-        action(
+        bulkable(
+          registrar,
+          'bill list',
           () => import('./list.js'),
           (_args, options): BillListOptions => ({
             account: options.account as string | undefined,
@@ -33,22 +40,27 @@ export function registerBill(program: Command, { t, action, examples }: Registra
           }),
         ),
       ),
-    ['espace bill list', 'espace bill list --limit 3 --json', 'espace bill list --account BA-1001   # agents'],
+    ['espace bill list', 'espace bill list --limit 3 --json', 'espace bill list --account BA-1001   # agents', 'espace bill list --limit 1 --accounts-from queue.csv --format csv   # agents'],
   );
 
   examples(
-    bill
-      .command('show')
-      .description(t('bill.show.description'))
-      .argument('[bill]', t('bill.show.argument'), 'latest')
-      .option('--account <id>', t('bill.option.account'))
+    addBulkOptions(
+      bill
+        .command('show')
+        .description(t('bill.show.description'))
+        .argument('[bill]', t('bill.show.argument'), 'latest')
+        .option('--account <id>', t('bill.option.account')),
+      registrar,
+    )
       .action(
-        action(
+        bulkable(
+          registrar,
+          'bill show',
           () => import('./show.js'),
           ([billId], options): BillShowOptions => ({ bill: billId ?? 'latest', account: options.account as string | undefined }),
         ),
       ),
-    ['espace bill show', 'espace bill show CB-1001-202611', 'espace bill show latest --json', 'espace --lang fr bill show'],
+    ['espace bill show', 'espace bill show CB-1001-202611', 'espace bill show latest --json', 'espace --lang fr bill show', 'espace bill show --accounts-from accounts.txt --concurrency 32 > bills.ndjson   # agents'],
   );
 
   examples(

@@ -122,10 +122,10 @@ export async function stopSandboxProcess(dataDir: string, timeoutMs = 15_000): P
   return true;
 }
 
-/** Deletes and reseeds the database with the sandbox program's own --reset --seed-only. */
-export async function reseed(dataDir: string): Promise<void> {
+/** Deletes and reseeds the database with the sandbox program's own --reset --seed-only (plus `extraArgs`). */
+export async function reseed(dataDir: string, extraArgs: readonly string[] = []): Promise<void> {
   mkdirSync(dataDir, { recursive: true, mode: 0o700 });
-  const child = spawn(process.execPath, [sandboxEntry(), '--data', dataDir, '--reset', '--seed-only'], {
+  const child = spawn(process.execPath, [sandboxEntry(), '--data', dataDir, '--reset', '--seed-only', ...extraArgs], {
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   let stderr = '';

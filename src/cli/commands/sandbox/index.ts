@@ -2,6 +2,7 @@ import { type Command, InvalidArgumentError } from 'commander';
 import { SANDBOX_PORT } from '../../../config/contexts.js';
 import type { CommandModule, Registrar } from '../../program.js';
 import type { SandboxOptions } from './options.js';
+import { registerSandboxSeed } from './seed-options.js';
 
 function port(value: string): number {
   const parsed = Number(value);
@@ -9,7 +10,8 @@ function port(value: string): number {
   return parsed;
 }
 
-export function registerSandbox(program: Command, { t, action, examples }: Registrar): void {
+export function registerSandbox(program: Command, registrar: Registrar): void {
+  const { t, action, examples } = registrar;
   const sandbox = examples(program.command('sandbox').description(t('sandbox.description')), ['espace sandbox start', 'espace sandbox stop']);
   const toOptions = (_args: string[], options: Record<string, unknown>): SandboxOptions => ({
     data: options.data as string | undefined,
@@ -30,4 +32,5 @@ export function registerSandbox(program: Command, { t, action, examples }: Regis
   verb('stop', () => import('./stop.js'), ['espace sandbox stop']);
   verb('status', () => import('./status.js'), ['espace sandbox status', 'espace sandbox status --json']);
   verb('reset', () => import('./reset.js'), ['espace sandbox reset']);
+  registerSandboxSeed(sandbox, registrar, toOptions);
 }

@@ -1,0 +1,87 @@
+/**
+ * The journal of a bulk run: the accounts whose record has been written, one id per line,
+ * appended right after the record and fsync'd in small batches (off the event loop: a slow disk
+ * must not stall the lookups) and at the end. `--resume` reads
+ * it and looks up only the accounts it does not hold, so an interrupted run skips no account and
+ * repeats none after Ctrl-C; after a crash or a kill, only the lookups that were in flight (and
+ * at most the one record caught between its write and its journal line) come again.
+ */
+import { closeSync, fsync, fsyncSync, mkdirSync, openSync, readFileSync, ftruncateSync, writeSync } from 'node:fs';
+import { dirname } from 'node:path';
+
+/** fsync at most this often while records flow; always at close. */
+const SYNC_INTERVAL_MS = 200;
+
+export class Journal {
+  private readonly fd: number;
+  private dirty = false;
+  private timer: NodeJS.Timeout | undefined;
+  /** The fsync running in the thread pool, if one is. */
+  private syncing: Promise<void> | undefined;
+
+  private constructor(
+    readonly path: string,
+    /** Accounts already done when the journal was opened. */
+    readonly done: ReadonlySet<string>,
+  ) {
+    this.fd = openSync(path, 'a', 0o600);
+  }
+
+  /**
+   * Opens the journal of a run: kept (resume) or emptied (a new run). A line cut short by a
+   * crash is dropped, so that the next append starts on a line of its own.
+   */
+  static open(path: string, resume: boolean): Journal {
+    mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
+    let text = '';
+    if (resume) {
+      try {
+        text = readFileSync(path, 'utf8');
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+      }
+    }
+    const complete = text.slice(0, text.lastIndexOf('\n') + 1);
+    const fd = openSync(path, 'w+', 0o600);
+    try {
+      ftruncateSync(fd, 0);
+      if (complete !== '') writeSync(fd, complete);
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+    const done = new Set(complete.split('\n').filter((line) => line !== ''));
+    return new Journal(path, done);
+  }
+
+  /** Records that an account's record was written. */
+  append(account: string): void {
+    writeSync(this.fd, `${account}\n`);
+    this.dirty = true;
+    this.timer ??= setTimeout(() => {
+      this.timer = undefined;
+      this.syncInBackground();
+    }, SYNC_INTERVAL_MS);
+  }
+
+  private syncInBackground(): void {
+    if (!this.dirty || this.syncing) return;
+    this.dirty = false;
+    this.syncing = new Promise<void>((resolve) => {
+      fsync(this.fd, () => {
+        // A failed fsync is retried by the next batch or at close, which reports it.
+        this.syncing = undefined;
+        resolve();
+      });
+    });
+  }
+
+  /** Waits for a background fsync, then syncs what is left and closes the file. */
+  async close(): Promise<void> {
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    await this.syncing;
+    fsyncSync(this.fd);
+    closeSync(this.fd);
+  }
+}

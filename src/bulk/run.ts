@@ -1,0 +1,162 @@
+/**
+ * A bulk run end to end: read the list, keep this shard's accounts, skip what the journal says is
+ * done, look the rest up with bounded concurrency over one shared connection pool, write each
+ * record as it arrives, and sum up on stderr. Exit: 0 when every account succeeded, `partial`
+ * (3) when some failed, and an error when the run had to stop (interrupted, the server kept
+ * failing, the session was refused).
+ */
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { ApiError } from '../api/errors.js';
+import { AuthError, CancelledError, EspaceError, GeneralError, UsageError } from '../errors.js';
+import type { Context } from '../cli/context.js';
+import { VERSION } from '../version.js';
+import { CircuitBreaker } from './breaker.js';
+import { SharedGate } from './gate.js';
+import { parseAccountList } from './input.js';
+import { listenForInterruption } from './interrupt.js';
+import { Journal } from './journal.js';
+import { createRecordWriter } from './output.js';
+import { ProgressLine } from './progress.js';
+import { type BulkRecord, failureRecord, successRecord } from './record.js';
+import { runScheduler } from './scheduler.js';
+import { inShard } from './shard.js';
+import type { BulkCommand, BulkOptions, LookupContext } from './types.js';
+
+export interface BulkRunRequest<O> {
+  /** The command's name, e.g. `bill show` (part of the journal's identity). */
+  name: string;
+  command: BulkCommand<O>;
+  /** The command's own options, passed to every lookup. */
+  options: O;
+  bulk: BulkOptions;
+}
+
+/** Attempts per request after the first: a bulk run rides out more 429s and 503s than one command. */
+const BULK_RETRIES = 4;
+
+type Outcome = { record: BulkRecord } | { fatal: unknown };
+
+export async function runBulk<O>(request: BulkRunRequest<O>, ctx: Context): Promise<void> {
+  const { bulk } = request;
+  const { io, t } = ctx;
+  const listed = parseAccountList(await readList(bulk.accountsFrom, ctx));
+  const accounts = bulk.shard ? listed.accounts.filter((account) => inShard(account, bulk.shard!)) : listed.accounts;
+  const journal = Journal.open(bulk.journal ?? defaultJournalPath(request, accounts, ctx.target().apiUrl, ctx.configDir), bulk.resume);
+  const pending = journal.done.size === 0 ? accounts : accounts.filter((account) => !journal.done.has(account));
+  if (bulk.resume) io.err(`${t('bulk.resuming', { done: accounts.length - pending.length, left: pending.length, journal: journal.path })}\n`);
+
+  const gate = new SharedGate({ rps: bulk.rps });
+  const breaker = new CircuitBreaker();
+  const { HttpClient } = await import('../api/http.js');
+  const api = new HttpClient({
+    baseUrl: ctx.target().apiUrl,
+    userAgent: `espace/${VERSION} node/${process.versions.node}`,
+    tokens: await ctx.session(),
+    connections: bulk.concurrency,
+    retries: BULK_RETRIES,
+    gate,
+  });
+  const lookupContext: LookupContext = { api, t, locale: ctx.locale };
+  const writer = createRecordWriter(io.stdout, bulk.format, bulk.fields ?? request.command.csvFields);
+  const counts = { done: 0, failed: 0, total: pending.length };
+  let fatal: unknown;
+  const interruption = listenForInterruption(() => io.err(`\n${t('bulk.stopping')}\n`));
+  const progress = io.stderrIsTTY ? new ProgressLine(io.err, t, () => counts) : undefined;
+  const started = Date.now();
+
+  const lookup = async (account: string): Promise<Outcome> => {
+    try {
+      const data = await request.command.lookup(account, request.options, lookupContext);
+      breaker.succeeded();
+      return { record: successRecord(account, data) };
+    } catch (error) {
+      if (stopsTheRun(error)) return { fatal: error };
+      breaker.failed(error);
+      return { record: failureRecord(account, error, t) };
+    }
+  };
+
+  progress?.start();
+  let stopped = false;
+  try {
+    ({ stopped } = await runScheduler<Outcome>({
+      accounts: pending,
+      concurrency: bulk.concurrency,
+      ordered: bulk.ordered,
+      lookup,
+      emit: (account, outcome) => {
+        if ('fatal' in outcome) {
+          fatal ??= outcome.fatal;
+          return;
+        }
+        // Not journaled when the reader has gone: the record was not delivered.
+        if (writer.closed) return;
+        // The record first, then the journal: a journaled account is always in the output.
+        writer.write(outcome.record);
+        journal.append(account);
+        counts.done++;
+        if (!outcome.record.ok) counts.failed++;
+      },
+      ready: () => writer.ready(),
+      stop: () => interruption.requested || breaker.open || fatal !== undefined || writer.closed,
+    }));
+  } finally {
+    progress?.stop();
+    interruption.dispose();
+    await journal.close();
+    await api.close();
+  }
+
+  const seconds = (Date.now() - started) / 1000;
+  io.err(
+    `${t('bulk.summary', {
+      total: accounts.length,
+      ok: counts.done - counts.failed,
+      failed: counts.failed,
+      skipped: accounts.length - pending.length,
+      left: pending.length - counts.done,
+      seconds: seconds.toFixed(1),
+      rate: Math.round(counts.done / Math.max(seconds, 0.001)),
+    })}\n`,
+  );
+  if (listed.duplicates > 0) io.err(`${t('bulk.duplicates', { count: listed.duplicates })}\n`);
+
+  if (fatal !== undefined) throw fatal;
+  if (breaker.open) {
+    throw new GeneralError('bulk.circuitOpen', {
+      params: { count: breaker.failuresInARow, reason: describe(breaker.lastFailure, ctx) },
+      hint: 'bulk.hintResume',
+      hintParams: { journal: journal.path },
+    });
+  }
+  if (stopped && interruption.requested) throw new CancelledError({ hint: 'bulk.hintResume', hintParams: { journal: journal.path } });
+  if (counts.failed > 0) throw new EspaceError('partial', 'bulk.partial', { params: { failed: counts.failed, total: counts.done } });
+}
+
+async function readList(source: string, ctx: Context): Promise<string> {
+  if (source === '-') return ctx.io.readStdin();
+  try {
+    return await readFile(source, 'utf8');
+  } catch (error) {
+    throw new UsageError('bulk.input.unreadable', { params: { file: source, reason: (error as NodeJS.ErrnoException).code ?? String(error) } });
+  }
+}
+
+/** A failure that would repeat for every account: the session itself was refused. */
+function stopsTheRun(error: unknown): boolean {
+  return error instanceof AuthError || (error instanceof ApiError && error.status === 401);
+}
+
+function describe(error: unknown, ctx: Context): string {
+  return error instanceof EspaceError ? error.describe(ctx.t) : String(error);
+}
+
+/** The same command, options, shard and list share a journal, so `--resume` finds it by itself. */
+function defaultJournalPath<O>(request: BulkRunRequest<O>, accounts: readonly string[], apiUrl: string, configDir: string): string {
+  const hash = createHash('sha256');
+  hash.update(JSON.stringify([request.name, request.options, request.bulk.shard ?? null, apiUrl]));
+  for (const account of accounts) hash.update(`${account}\n`);
+  return join(configDir, 'bulk', `${request.name.replace(/\s+/g, '-')}-${hash.digest('hex').slice(0, 16)}.journal`);
+}

@@ -1,0 +1,80 @@
+/**
+ * The scheduler of a bulk run: N workers take accounts in input order and hand each outcome to
+ * `emit` as soon as it can be written — in completion order, or (`ordered`) in input order
+ * through a reorder buffer. In-flight lookups are bounded by the concurrency and the buffer by
+ * a window, so memory does not grow with the size of the list. When `stop()` turns true the
+ * workers take no new account, and the run ends once the lookups in flight are emitted.
+ */
+
+export interface SchedulerOptions<R> {
+  accounts: readonly string[];
+  concurrency: number;
+  ordered: boolean;
+  lookup(account: string): Promise<R>;
+  /** Called synchronously, one outcome at a time, in the chosen order. */
+  emit(account: string, outcome: R): void;
+  /** Awaited after emitting: back-pressure from the output. */
+  ready(): Promise<void>;
+  stop(): boolean;
+}
+
+export interface SchedulerResult {
+  /** Accounts emitted. */
+  emitted: number;
+  /** Whether the run ended before the end of the list. */
+  stopped: boolean;
+}
+
+/** How far ahead of the oldest unwritten account an ordered run may look up, per worker. */
+const REORDER_WINDOW_PER_WORKER = 8;
+
+export async function runScheduler<R>(options: SchedulerOptions<R>): Promise<SchedulerResult> {
+  const { accounts, ordered } = options;
+  const window = ordered ? options.concurrency * REORDER_WINDOW_PER_WORKER : Number.POSITIVE_INFINITY;
+  const buffer = new Map<number, R>();
+  let nextToTake = 0;
+  let nextToEmit = 0;
+  let emitted = 0;
+  let windowWaiters: (() => void)[] = [];
+
+  const wakeWindow = () => {
+    const waiters = windowWaiters;
+    windowWaiters = [];
+    for (const wake of waiters) wake();
+  };
+
+  const flushInOrder = () => {
+    while (buffer.has(nextToEmit)) {
+      const outcome = buffer.get(nextToEmit)!;
+      buffer.delete(nextToEmit);
+      options.emit(accounts[nextToEmit]!, outcome);
+      emitted++;
+      nextToEmit++;
+    }
+    wakeWindow();
+  };
+
+  const worker = async () => {
+    while (nextToTake < accounts.length && !options.stop()) {
+      if (nextToTake - nextToEmit >= window) {
+        await new Promise<void>((resolve) => windowWaiters.push(resolve));
+        continue;
+      }
+      const index = nextToTake++;
+      const outcome = await options.lookup(accounts[index]!);
+      if (ordered) {
+        buffer.set(index, outcome);
+        flushInOrder();
+      } else {
+        options.emit(accounts[index]!, outcome);
+        emitted++;
+      }
+      await options.ready();
+    }
+    // A stopping run still writes what the others fetch: release anyone waiting for the window.
+    wakeWindow();
+  };
+
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(options.concurrency, accounts.length)) }, worker));
+  return { emitted, stopped: emitted < accounts.length };
+}

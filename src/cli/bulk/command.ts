@@ -1,0 +1,39 @@
+/**
+ * Bulk mode of a read command (loaded only with `--accounts-from`): checks the flags, finds the
+ * command's lookup in the registry and hands both to the engine.
+ */
+import { UsageError } from '../../errors.js';
+import { runBulk } from '../../bulk/run.js';
+import { parseShard } from '../../bulk/shard.js';
+import type { BulkCommand, BulkOptions } from '../../bulk/types.js';
+import type { Context } from '../context.js';
+import { DEFAULT_CONCURRENCY } from './options.js';
+import { BULK_COMMANDS, type BulkCommandName } from './registry.js';
+
+export interface BulkRequest<O> {
+  name: BulkCommandName;
+  /** The command's own options, as for one account. */
+  options: O;
+  /** Commander's values, bulk flags among them. */
+  flags: Record<string, unknown>;
+}
+
+export async function run<O>(request: BulkRequest<O>, ctx: Context): Promise<void> {
+  const { flags } = request;
+  if (flags.account !== undefined) throw new UsageError('bulk.accountAndList');
+  const bulk: BulkOptions = {
+    accountsFrom: flags.accountsFrom as string,
+    format: (flags.format as BulkOptions['format'] | undefined) ?? 'ndjson',
+    fields: typeof flags.fields === 'string' ? flags.fields.split(',').map((field) => field.trim()).filter(Boolean) : undefined,
+    ordered: flags.ordered === true,
+    concurrency: (flags.concurrency as number | undefined) ?? DEFAULT_CONCURRENCY,
+    rps: flags.rps as number | undefined,
+    resume: flags.resume === true,
+    journal: flags.journal as string | undefined,
+    shard: typeof flags.shard === 'string' ? parseShard(flags.shard) : undefined,
+  };
+  if (bulk.fields !== undefined && bulk.format !== 'csv') throw new UsageError('bulk.fieldsNeedCsv');
+  const command = (await BULK_COMMANDS[request.name]()) as BulkCommand<O>;
+  command.check?.(request.options);
+  await runBulk({ name: request.name, command, options: request.options, bulk }, ctx);
+}

@@ -1,0 +1,76 @@
+/**
+ * The bulk-mode flags every bulk-capable read command carries, and the action that sends a
+ * command to the bulk engine when `--accounts-from` is given. The engine is imported only then,
+ * so the single-account path starts as fast as before.
+ */
+import { type Command, InvalidArgumentError, Option } from 'commander';
+import { UsageError } from '../../errors.js';
+import type { CommandModule, Registrar } from '../program.js';
+import type { BulkCommandName } from './registry.js';
+import type { BulkRequest } from './command.js';
+
+/** Enough to keep a server busy from one pool without queueing most requests locally. */
+export const DEFAULT_CONCURRENCY = 16;
+const MAX_CONCURRENCY = 256;
+
+function concurrency(value: string): number {
+  const parsed = Number(value);
+  if (!Number.isInteger(parsed) || parsed < 1 || parsed > MAX_CONCURRENCY) throw new InvalidArgumentError(value);
+  return parsed;
+}
+
+function rate(value: string): number {
+  const parsed = Number(value);
+  if (!Number.isFinite(parsed) || parsed <= 0) throw new InvalidArgumentError(value);
+  return parsed;
+}
+
+/** Adds the bulk flags to a read command. */
+export function addBulkOptions(command: Command, { t }: Registrar): Command {
+  return command
+    .option('--accounts-from <file>', t('bulk.option.accountsFrom'))
+    .addOption(new Option('--format <format>', t('bulk.option.format')).choices(['ndjson', 'csv']))
+    .option('--fields <list>', t('bulk.option.fields'))
+    .option('--ordered', t('bulk.option.ordered'))
+    .option('--concurrency <n>', t('bulk.option.concurrency', { default: DEFAULT_CONCURRENCY }), concurrency)
+    .option('--rps <n>', t('bulk.option.rps'), rate)
+    .option('--resume', t('bulk.option.resume'))
+    .option('--journal <file>', t('bulk.option.journal'))
+    .option('--shard <k/n>', t('bulk.option.shard'));
+}
+
+/**
+ * The command's action: its own module for one account, the bulk engine with `--accounts-from`.
+ * `map` turns commander's values into the command's options in both cases.
+ */
+export function bulkable<O>(
+  registrar: Registrar,
+  name: BulkCommandName,
+  load: () => Promise<CommandModule<O>>,
+  map: (args: string[], options: Record<string, unknown>) => O,
+): (...args: unknown[]) => Promise<void> {
+  const single = registrar.action(load, map);
+  const bulk = registrar.action(
+    () => import('./command.js'),
+    (args, options): BulkRequest<O> => ({ name, options: map(args, options), flags: options }),
+  );
+  return (...args) => {
+    const options = (args.at(-1) as Command).opts();
+    if (options.accountsFrom !== undefined) return bulk(...args);
+    const stray = BULK_ONLY_FLAGS.find(([key]) => options[key] !== undefined);
+    if (stray) throw new UsageError('bulk.needsAccountsFrom', { params: { flag: stray[1] } });
+    return single(...args);
+  };
+}
+
+/** Flags that mean nothing without a list of accounts. */
+const BULK_ONLY_FLAGS: readonly [string, string][] = [
+  ['format', '--format'],
+  ['fields', '--fields'],
+  ['ordered', '--ordered'],
+  ['concurrency', '--concurrency'],
+  ['rps', '--rps'],
+  ['resume', '--resume'],
+  ['journal', '--journal'],
+  ['shard', '--shard'],
+];

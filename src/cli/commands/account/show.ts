@@ -1,0 +1,41 @@
+/** `espace account show`: one line about a billing account (holder, services, balance, last bill). */
+import { toJson } from '../../../output/formats.js';
+import { resolveAccountId } from '../../account.js';
+import type { Context } from '../../context.js';
+import { type AccountShowOptions, accountSummary } from './summary.js';
+
+export type { AccountShowOptions };
+
+export async function run(options: AccountShowOptions, ctx: Context): Promise<void> {
+  const api = await ctx.api();
+  const accountId = await resolveAccountId(api, options.account);
+  const summary = await accountSummary(api, accountId, ctx.locale);
+  const { io, t } = ctx;
+  if (ctx.globals.json) {
+    io.out(toJson(summary));
+    return;
+  }
+  const none = t('account.show.none');
+  const services = summary.services.length > 0 ? summary.services.join(', ') : none;
+  if (!io.stdoutIsTTY) {
+    // Tab-separated, plain amounts: account, holder, services, balance, overdue, last bill, its date, its total.
+    const cents = (money: { amount: number } | null) => (money ? (money.amount / 100).toFixed(2) : '');
+    io.out(
+      `${[summary.account, summary.holder ?? '', services, cents(summary.balance), cents(summary.overdue), summary.lastBill?.id ?? '',
+         summary.lastBill?.billDate ?? '', cents(summary.lastBill?.totalDue ?? null)].join('\t')}\n`,
+    );
+    return;
+  }
+  const lastBill = summary.lastBill
+    ? t('account.show.lastBill', { date: summary.lastBill.billDate ?? '', total: summary.lastBill.totalDue.formatted })
+    : none;
+  io.out(
+    `${t('account.show.line', {
+      account: io.color.bold(summary.account),
+      holder: summary.holder ?? summary.name,
+      services,
+      balance: summary.balance?.formatted ?? none,
+      lastBill,
+    })}\n`,
+  );
+}

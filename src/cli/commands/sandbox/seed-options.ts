@@ -1,0 +1,35 @@
+import { type Command, InvalidArgumentError } from 'commander';
+import type { Registrar } from '../../program.js';
+import type { SandboxOptions } from './options.js';
+import type { SandboxSeedOptions } from './seed.js';
+
+/** The sandbox program takes up to six digits of generated accounts. */
+const MAX_ACCOUNTS = 999_999;
+
+function accountCount(value: string): number {
+  const parsed = Number(value);
+  if (!/^\d+$/.test(value) || parsed > MAX_ACCOUNTS) throw new InvalidArgumentError(value);
+  return parsed;
+}
+
+/** `espace sandbox seed --accounts N`: registered beside start/stop/status/reset. */
+export function registerSandboxSeed(
+  sandbox: Command,
+  { t, action, examples }: Registrar,
+  toOptions: (args: string[], options: Record<string, unknown>) => SandboxOptions,
+): void {
+  examples(
+    sandbox
+      .command('seed')
+      .description(t('sandbox.seed.description'))
+      .requiredOption('--accounts <n>', t('sandbox.seed.option.accounts'), accountCount)
+      .option('--data <dir>', t('sandbox.option.data'))
+      .action(
+        action(
+          () => import('./seed.js'),
+          (args, options): SandboxSeedOptions => ({ ...toOptions(args, options), accounts: options.accounts as number }),
+        ),
+      ),
+    ['espace sandbox seed --accounts 10000', 'espace sandbox seed --accounts 100000 --data /tmp/espace-bench'],
+  );
+}

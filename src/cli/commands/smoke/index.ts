@@ -1,0 +1,28 @@
+import type { Command } from 'commander';
+import type { Registrar } from '../../program.js';
+import type { SmokeOptions } from './run.js';
+
+export function registerSmoke(program: Command, { t, action, examples }: Registrar): void {
+  examples(
+    program
+      .command('smoke')
+      .description(t('smoke.description'))
+      .option('--junit <file>', t('smoke.option.junit'))
+      .option('--write', t('smoke.option.write'))
+      .option('--account <id>', t('smoke.option.account'))
+      .action(
+        action(
+          () => import('./run.js'),
+          (_args, options): SmokeOptions => ({
+            junit: options.junit as string | undefined,
+            write: options.write === true,
+            account: options.account as string | undefined,
+          }),
+        ),
+      ),
+    [
+      'ESPACE_CLIENT_ID=espace-ci ESPACE_CLIENT_SECRET=… espace smoke --context staging --junit smoke.xml',
+      'ESPACE_TOKEN=… espace smoke --json',
+    ],
+  );
+}

@@ -1,0 +1,129 @@
+import type { MessageTable } from '../catalog.js';
+
+/** Bulk lookups (`--accounts-from`), `account show`, `smoke` and `sandbox seed`. */
+export const bulkMessages = {
+  'bulk.option.accountsFrom': {
+    en: 'look up every account listed in FILE (- for stdin): one per line, or CSV with an "account" column; one NDJSON record per account',
+    fr: 'consulter chaque compte listé dans FICHIER (- pour l’entrée standard) : un par ligne, ou CSV avec une colonne « account »; un enregistrement NDJSON par compte',
+  },
+  'bulk.option.format': { en: 'bulk output: ndjson (default) or csv', fr: 'sortie en lot : ndjson (par défaut) ou csv' },
+  'bulk.option.fields': {
+    en: 'CSV columns, comma-separated dotted paths (e.g. account,ok,data.totalDue.amount,error.code)',
+    fr: 'colonnes CSV, chemins pointés séparés par des virgules (p. ex. account,ok,data.totalDue.amount,error.code)',
+  },
+  'bulk.option.ordered': {
+    en: 'write records in input order (default: as they complete, which is faster)',
+    fr: 'écrire les enregistrements dans l’ordre de la liste (par défaut : à mesure qu’ils arrivent, plus rapide)',
+  },
+  'bulk.option.concurrency': { en: 'lookups in flight at once (default {default})', fr: 'consultations simultanées (par défaut {default})' },
+  'bulk.option.rps': { en: 'at most this many requests per second, all workers together', fr: 'au plus ce nombre de requêtes par seconde, tous travailleurs confondus' },
+  'bulk.option.resume': {
+    en: 'continue an interrupted run: skip the accounts its journal says are done',
+    fr: 'reprendre une exécution interrompue : sauter les comptes que son journal dit terminés',
+  },
+  'bulk.option.journal': {
+    en: 'journal of the run (default: one per command, options and list, in the configuration directory)',
+    fr: 'journal de l’exécution (par défaut : un par commande, options et liste, dans le répertoire de configuration)',
+  },
+  'bulk.option.shard': {
+    en: 'look up only shard K of N (e.g. 2/4), split by a stable hash of the account id',
+    fr: 'ne consulter que la tranche K sur N (p. ex. 2/4), répartie selon un hachage stable du numéro de compte',
+  },
+  'bulk.input.noAccountColumn': {
+    en: 'the list looks like CSV but no column of its header names the account ("{header}"); name one "account".',
+    fr: 'la liste ressemble à un CSV mais aucune colonne de l’en-tête ne désigne le compte (« {header} »); nommez-en une « account ».',
+  },
+  'bulk.input.unreadable': { en: 'cannot read the account list {file} ({reason}).', fr: 'impossible de lire la liste de comptes {file} ({reason}).' },
+  'bulk.shard.invalid': {
+    en: '--shard expects K/N with 1 ≤ K ≤ N (e.g. 2/4), got "{value}".',
+    fr: '--shard attend K/N avec 1 ≤ K ≤ N (p. ex. 2/4), reçu « {value} ».',
+  },
+  'bulk.needsAccountsFrom': {
+    en: '{flag} applies to bulk runs only: add --accounts-from FILE.',
+    fr: '{flag} ne s’applique qu’aux exécutions en lot : ajoutez --accounts-from FICHIER.',
+  },
+  'bulk.accountAndList': {
+    en: '--account and --accounts-from cannot be combined: list the account in the file instead.',
+    fr: '--account et --accounts-from ne peuvent pas être combinés : mettez plutôt le compte dans le fichier.',
+  },
+  'bulk.fieldsNeedCsv': { en: '--fields chooses CSV columns: add --format csv.', fr: '--fields choisit les colonnes CSV : ajoutez --format csv.' },
+  'bulk.billShowLatestOnly': {
+    en: 'a bill id ({bill}) belongs to one account: with --accounts-from, show "latest" (the default).',
+    fr: 'un numéro de facture ({bill}) appartient à un seul compte : avec --accounts-from, affichez « latest » (par défaut).',
+  },
+  'bulk.progress': {
+    en: '{bar} {done}/{total} · {failed} failed · {rate}/s · {eta} left',
+    fr: '{bar} {done}/{total} · {failed} en échec · {rate}/s · reste {eta}',
+  },
+  'bulk.resuming': {
+    en: 'Resuming: {done} accounts already done, {left} to go (journal {journal}).',
+    fr: 'Reprise : {done} comptes déjà faits, {left} à faire (journal {journal}).',
+  },
+  'bulk.stopping': {
+    en: 'Stopping: writing the lookups in flight, then exiting (the journal keeps the place).',
+    fr: 'Arrêt : écriture des consultations en cours, puis sortie (le journal garde la position).',
+  },
+  'bulk.summary': {
+    en: '{total} accounts: {ok} ok, {failed} failed, {skipped} already done, {left} not looked up; {seconds} s ({rate}/s).',
+    fr: '{total} comptes : {ok} réussis, {failed} en échec, {skipped} déjà faits, {left} non consultés; {seconds} s ({rate}/s).',
+  },
+  'bulk.duplicates': { en: '{count} duplicate lines in the list were looked up once.', fr: '{count} lignes en double dans la liste ont été consultées une seule fois.' },
+  'bulk.partial': {
+    en: '{failed} of {total} accounts failed; their records have "ok": false.',
+    fr: '{failed} comptes sur {total} en échec; leurs enregistrements portent "ok": false.',
+  },
+  'bulk.circuitOpen': {
+    en: 'stopped: the server failed {count} lookups in a row (last: {reason}).',
+    fr: 'arrêt : le serveur a fait échouer {count} consultations de suite (dernière : {reason}).',
+  },
+  'bulk.hintResume': {
+    en: 'Run the same command with --resume to continue where it stopped (journal {journal}).',
+    fr: 'Relancez la même commande avec --resume pour reprendre où elle s’est arrêtée (journal {journal}).',
+  },
+  'account.description': { en: 'billing accounts at a glance', fr: 'les comptes de facturation en un coup d’œil' },
+  'account.show.description': {
+    en: 'one line about an account: holder, services, balance, last bill',
+    fr: 'une ligne sur un compte : titulaire, services, solde, dernière facture',
+  },
+  'account.show.line': {
+    en: '{account} · {holder} · {services} · balance {balance} · last bill {lastBill}',
+    fr: '{account} · {holder} · {services} · solde {balance} · dernière facture {lastBill}',
+  },
+  'account.show.lastBill': { en: '{date}, {total}', fr: '{date}, {total}' },
+  'account.show.none': { en: 'none', fr: 'aucun' },
+  'smoke.description': {
+    en: 'smoke-test an API for CI: a read-only journey, each step timed (credentials from the environment only)',
+    fr: 'test de fumée d’une API pour l’IC : un parcours en lecture seule, chaque étape chronométrée (identifiants de l’environnement seulement)',
+  },
+  'smoke.option.junit': { en: 'also write the report as JUnit XML to FILE', fr: 'écrire aussi le rapport en XML JUnit dans FICHIER' },
+  'smoke.option.write': {
+    en: 'add the reversible write journey (for staging accounts meant for it)',
+    fr: 'ajouter le parcours d’écriture réversible (pour les comptes de préproduction prévus à cet effet)',
+  },
+  'smoke.option.account': { en: 'account to read (default: the first the credentials can see)', fr: 'compte à lire (par défaut : le premier visible avec ces identifiants)' },
+  'smoke.noCredentials': {
+    en: 'smoke needs credentials in the environment: ESPACE_TOKEN, or ESPACE_CLIENT_ID and ESPACE_CLIENT_SECRET (it never prompts nor reads the keychain).',
+    fr: 'smoke a besoin d’identifiants dans l’environnement : ESPACE_TOKEN, ou ESPACE_CLIENT_ID et ESPACE_CLIENT_SECRET (il ne demande rien et ne lit pas le trousseau).',
+  },
+  'smoke.noWriteSteps': {
+    en: 'Note: no write step is available against this API yet; the journey is read-only.',
+    fr: 'Note : aucune étape d’écriture n’est encore offerte pour cette API; le parcours est en lecture seule.',
+  },
+  'smoke.failed': { en: 'smoke test failed at: {steps} ({reason})', fr: 'test de fumée en échec à : {steps} ({reason})' },
+  'smoke.column.step': { en: 'Step', fr: 'Étape' },
+  'smoke.column.status': { en: 'Status', fr: 'État' },
+  'smoke.column.ms': { en: 'ms', fr: 'ms' },
+  'smoke.column.detail': { en: 'Detail', fr: 'Détail' },
+  'smoke.status.passed': { en: 'passed', fr: 'réussie' },
+  'smoke.status.failed': { en: 'FAILED', fr: 'ÉCHEC' },
+  'smoke.status.skipped': { en: 'skipped', fr: 'sautée' },
+  'sandbox.seed.description': {
+    en: 'reseed the sandbox with N generated accounts besides the demo customers (for bulk runs and benchmarks)',
+    fr: 'réensemencer le bac à sable avec N comptes générés en plus des clients de démonstration (pour les lots et les bancs d’essai)',
+  },
+  'sandbox.seed.option.accounts': { en: 'how many generated accounts (BA-100001, BA-100002, …)', fr: 'combien de comptes générés (BA-100001, BA-100002, …)' },
+  'sandbox.seeded': {
+    en: 'Sandbox seeded with {accounts} generated accounts in {seconds} s ({data}).',
+    fr: 'Bac à sable ensemencé avec {accounts} comptes générés en {seconds} s ({data}).',
+  },
+} satisfies MessageTable;

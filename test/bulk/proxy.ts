@@ -1,0 +1,84 @@
+/**
+ * A recording, fault-injecting HTTP proxy in front of a test sandbox: it logs every request (the
+ * request log the bulk tests count lookups with) and can answer some requests itself (429 with
+ * Retry-After, 503) — faults the sandbox cannot produce on demand.
+ */
+import { Agent, createServer, request as forward, type IncomingMessage } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+export interface LoggedRequest {
+  method: string;
+  url: string;
+  /** When it arrived (ms, monotonic). */
+  at: number;
+  /** What the proxy answered itself, if it did. */
+  injected?: number;
+}
+
+/** An answer of the proxy's own instead of forwarding; undefined forwards. */
+export type Fault = { status: number; headers?: Record<string, string> } | undefined;
+
+export interface Proxy {
+  url: string;
+  log: LoggedRequest[];
+  /** Replaces the fault rule. */
+  setFault(rule: (request: IncomingMessage, now: number) => Fault): void;
+  close(): Promise<void>;
+}
+
+export async function startProxy(target: string): Promise<Proxy> {
+  const upstream = new URL(target);
+  const agent = new Agent({ keepAlive: true, maxSockets: 64 });
+  const log: LoggedRequest[] = [];
+  let rule: (request: IncomingMessage, now: number) => Fault = () => undefined;
+  const server = createServer((request, response) => {
+    const now = performance.now();
+    const entry: LoggedRequest = { method: request.method ?? 'GET', url: request.url ?? '/', at: now };
+    log.push(entry);
+    const fault = rule(request, now);
+    if (fault) {
+      entry.injected = fault.status;
+      request.resume();
+      response.writeHead(fault.status, { 'content-type': 'application/json', ...fault.headers });
+      response.end(JSON.stringify({ code: String(fault.status), reason: 'injected by the test proxy', status: String(fault.status) }));
+      return;
+    }
+    const outgoing = forward(
+      { host: upstream.hostname, port: upstream.port, method: request.method, path: request.url, headers: request.headers, agent },
+      (answer) => {
+        response.writeHead(answer.statusCode ?? 502, answer.headers);
+        answer.pipe(response);
+      },
+    );
+    outgoing.on('error', () => {
+      response.writeHead(502);
+      response.end();
+    });
+    request.pipe(outgoing);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    log,
+    setFault: (next) => {
+      rule = next;
+    },
+    close: async () => {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      agent.destroy();
+    },
+  };
+}
+
+/** How many times each account's bill list was asked for: a lookup's first request. */
+export function lookupsPerAccount(log: readonly LoggedRequest[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const entry of log) {
+    if (entry.injected !== undefined || !entry.url.includes('/customerBill?')) continue;
+    const account = /billingAccount\.id=(BA-\d+)/.exec(decodeURIComponent(entry.url))?.[1];
+    if (account) counts.set(account, (counts.get(account) ?? 0) + 1);
+  }
+  return counts;
+}

@@ -1,0 +1,114 @@
+/**
+ * Interrupting a bulk run of the built CLI at a random point and resuming it: together the two
+ * runs write the same set of records as one uninterrupted run. After Ctrl-C (SIGINT) no account
+ * is fetched twice and no record is written twice — the proxy's request log shows it; after
+ * SIGKILL only the lookups that were in flight at the kill are fetched again, and the one record
+ * whose journal line the kill may have cut off is written again.
+ */
+import { spawn } from 'node:child_process';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestSandbox, type TestSandbox } from '../helpers/sandbox.js';
+import { ESPACE_BIN, espace } from '../helpers/spawn.js';
+import { lookupsPerAccount, startProxy, type Proxy } from '../bulk/proxy.js';
+
+const ACCOUNTS = Array.from({ length: 1000 }, (_, i) => `BA-${100001 + i}`);
+const CONCURRENCY = 8;
+let sandbox: TestSandbox;
+let proxy: Proxy;
+let dir: string;
+let list: string;
+
+beforeAll(async () => {
+  sandbox = await startTestSandbox({ syntheticAccounts: ACCOUNTS.length });
+  proxy = await startProxy(sandbox.url);
+  dir = await mkdtemp(join(tmpdir(), 'espace-bulk-resume-'));
+  list = join(dir, 'accounts.txt');
+  await writeFile(list, `${ACCOUNTS.join('\n')}\n`);
+}, 120_000);
+afterAll(async () => {
+  await proxy?.close();
+  await sandbox?.close();
+  await rm(dir, { recursive: true, force: true });
+});
+
+const env = () => ({ ESPACE_API_URL: proxy.url, ESPACE_TOKEN: sandbox.tokens.agent, ESPACE_CONFIG_DIR: join(dir, 'config'), NODE_EXTRA_CA_CERTS: undefined });
+const args = () => ['bill', 'show', '--accounts-from', list, '--concurrency', String(CONCURRENCY)];
+
+/** Runs the CLI and sends `signal` once `after` records have arrived on stdout. */
+function runUntil(after: number, signal: NodeJS.Signals): Promise<{ code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string }> {
+  const childEnv = Object.fromEntries(Object.entries({ ...process.env, LANG: 'en_CA.UTF-8', NO_COLOR: '1', ...env() }).filter(([, v]) => v !== undefined));
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [ESPACE_BIN, ...args()], { env: childEnv as Record<string, string>, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    let sent = false;
+    child.stdout.on('data', (chunk: Buffer) => {
+      stdout += chunk.toString('utf8');
+      if (!sent && stdout.split('\n').length > after) {
+        sent = true;
+        child.kill(signal);
+      }
+    });
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
+    child.on('error', reject);
+    child.on('close', (code, killedBy) => resolve({ code, signal: killedBy, stdout, stderr }));
+  });
+}
+
+const accountsOf = (stdout: string) => stdout.split('\n').filter((line) => line.endsWith('}')).map((line) => (JSON.parse(line) as { account: string; ok: boolean }));
+
+describe.each([
+  { signal: 'SIGINT' as const, refetchBound: 0, duplicateBound: 0 },
+  // A kill can land between writing a record and journaling it: that one record comes again.
+  { signal: 'SIGKILL' as const, refetchBound: CONCURRENCY, duplicateBound: 1 },
+])('interrupted with $signal, then resumed', ({ signal, refetchBound, duplicateBound }) => {
+  it('writes every account across both runs, looking up again only what the interruption cut off', async () => {
+    proxy.log.length = 0;
+    const killAt = 50 + Math.floor(Math.random() * 600);
+    const first = await runUntil(killAt, signal);
+    if (signal === 'SIGINT') {
+      expect(first.code, first.stderr).toBe(130);
+      expect(first.stderr).toContain('--resume');
+    } else expect(first.signal).toBe('SIGKILL');
+    const firstRecords = accountsOf(first.stdout);
+    expect(firstRecords.length).toBeGreaterThanOrEqual(killAt);
+    expect(firstRecords.length).toBeLessThan(ACCOUNTS.length);
+
+    const second = await espace([...args(), '--resume'], { env: env() });
+    expect(second.code).toBe(0);
+    const all = [...firstRecords, ...accountsOf(second.stdout)];
+    expect(all.every((record) => record.ok)).toBe(true);
+    expect(new Set(all.map((record) => record.account))).toEqual(new Set(ACCOUNTS));
+    expect(all.length - ACCOUNTS.length).toBeLessThanOrEqual(duplicateBound);
+
+    const lookups = lookupsPerAccount(proxy.log);
+    expect(lookups.size).toBe(ACCOUNTS.length);
+    const refetched = [...lookups.values()].filter((count) => count > 1).length;
+    expect(refetched).toBeLessThanOrEqual(refetchBound);
+  }, 120_000);
+});
+
+it('stops looking accounts up when the reader of its output goes away (| head)', async () => {
+  proxy.log.length = 0;
+  const childEnv = Object.fromEntries(
+    Object.entries({ ...process.env, LANG: 'en_CA.UTF-8', NO_COLOR: '1', ...env(), ESPACE: ESPACE_BIN, NODE: process.execPath }).filter(([, v]) => v !== undefined),
+  ) as Record<string, string>;
+  // Not spawnSync: the sandbox and the proxy answer from this very process.
+  const script = `"$NODE" "$ESPACE" bill show --accounts-from "${list}" --concurrency ${CONCURRENCY} --journal "${join(dir, 'head.journal')}" | head -n 2`;
+  const result = await new Promise<{ stdout: string; stderr: string }>((resolve, reject) => {
+    const child = spawn('bash', ['-c', script], { env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
+    child.on('error', reject);
+    child.on('close', () => resolve({ stdout, stderr }));
+  });
+  expect(result.stdout.trim().split('\n')).toHaveLength(2);
+  // Those in flight or written before the pipe closed were looked up, not the whole list.
+  expect(lookupsPerAccount(proxy.log).size).toBeLessThan(ACCOUNTS.length / 2);
+  expect(result.stderr).toMatch(/not looked up/);
+}, 120_000);
