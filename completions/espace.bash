@@ -4,7 +4,7 @@
 __espace_spec() {
   subs='' flags='' args=''
   case "$1" in
-    '') subs='auth bill context sandbox demo pay payment payment-method autopay plan order addon usage profile ticket support outage doctor completion api help' flags='-V --version --context --api-url --json --no-color --lang -v --verbose -h --help' args='' ;;
+    '') subs='auth bill context sandbox demo pay payment payment-method autopay plan order addon usage profile ticket support outage doctor completion api account smoke help' flags='-V --version --context --api-url --json --no-color --lang -v --verbose -h --help' args='' ;;
     'auth') subs='login logout status password 2fa sessions help' flags='-h --help --context --api-url --json --no-color --lang -v --verbose' args='' ;;
     'auth login') subs='' flags='--username --password-stdin --otp --insecure-storage -h --help --context --api-url --json --no-color --lang -v --verbose' args='' ;;
     'auth logout') subs='' flags='-h --help --context --api-url --json --no-color --lang -v --verbose' args='' ;;
@@ -20,8 +20,8 @@ __espace_spec() {
     'auth sessions revoke') subs='' flags='--others -y --yes -h --help --context --api-url --json --no-color --lang -v --verbose' args='-' ;;
     'auth help') subs='' flags='--context --api-url --json --no-color --lang -v --verbose -h --help' args='login,logout,status,password,2fa,sessions' ;;
     'bill') subs='list show download diff explain dispute help' flags='-h --help --context --api-url --json --no-color --lang -v --verbose' args='' ;;
-    'bill list') subs='' flags='--account --state --limit -h --help --context --api-url --json --no-color --lang -v --verbose' args='' ;;
-    'bill show') subs='' flags='--account -h --help --context --api-url --json --no-color --lang -v --verbose' args='@bill' ;;
+    'bill list') subs='' flags='--account --state --limit --accounts-from --format --fields --ordered --concurrency --rps --resume --journal --shard -h --help --context --api-url --json --no-color --lang -v --verbose' args='' ;;
+    'bill show') subs='' flags='--account --accounts-from --format --fields --ordered --concurrency --rps --resume --journal --shard -h --help --context --api-url --json --no-color --lang -v --verbose' args='@bill' ;;
     'bill download') subs='' flags='-o --output --force --account -h --help --context --api-url --json --no-color --lang -v --verbose' args='@bill' ;;
     'bill diff') subs='' flags='--account -h --help --context --api-url --json --no-color --lang -v --verbose' args='@bill -' ;;
     'bill explain') subs='' flags='--account -h --help --context --api-url --json --no-color --lang -v --verbose' args='@bill' ;;
@@ -33,12 +33,13 @@ __espace_spec() {
     'context use') subs='' flags='-h --help --context --api-url --json --no-color --lang -v --verbose' args='@context' ;;
     'context remove') subs='' flags='-h --help --context --api-url --json --no-color --lang -v --verbose' args='@context' ;;
     'context help') subs='' flags='--context --api-url --json --no-color --lang -v --verbose -h --help' args='list,add,use,remove' ;;
-    'sandbox') subs='start stop status reset help' flags='-h --help --context --api-url --json --no-color --lang -v --verbose' args='' ;;
+    'sandbox') subs='start stop status reset seed help' flags='-h --help --context --api-url --json --no-color --lang -v --verbose' args='' ;;
     'sandbox start') subs='' flags='--data --port -h --help --context --api-url --json --no-color --lang -v --verbose' args='' ;;
     'sandbox stop') subs='' flags='--data --port -h --help --context --api-url --json --no-color --lang -v --verbose' args='' ;;
     'sandbox status') subs='' flags='--data --port -h --help --context --api-url --json --no-color --lang -v --verbose' args='' ;;
     'sandbox reset') subs='' flags='--data --port -h --help --context --api-url --json --no-color --lang -v --verbose' args='' ;;
-    'sandbox help') subs='' flags='--context --api-url --json --no-color --lang -v --verbose -h --help' args='start,stop,status,reset' ;;
+    'sandbox seed') subs='' flags='--accounts --data -h --help --context --api-url --json --no-color --lang -v --verbose' args='' ;;
+    'sandbox help') subs='' flags='--context --api-url --json --no-color --lang -v --verbose -h --help' args='start,stop,status,reset,seed' ;;
     'demo') subs='' flags='-h --help --context --api-url --json --no-color --lang -v --verbose' args='' ;;
     'pay') subs='' flags='--amount --method -y --yes --account -h --help --context --api-url --json --no-color --lang -v --verbose' args='@bill' ;;
     'payment') subs='list show reconcile help' flags='-h --help --context --api-url --json --no-color --lang -v --verbose' args='' ;;
@@ -94,7 +95,11 @@ __espace_spec() {
     'doctor') subs='' flags='-h --help --context --api-url --json --no-color --lang -v --verbose' args='' ;;
     'completion') subs='' flags='-h --help --context --api-url --json --no-color --lang -v --verbose' args='bash,zsh,fish' ;;
     'api') subs='' flags='-F --field -f --raw-field -H --header --input --paginate -i --include -h --help --context --api-url --json --no-color --lang -v --verbose' args='- -' ;;
-    'help') subs='' flags='--context --api-url --json --no-color --lang -v --verbose -h --help' args='auth,bill,context,sandbox,demo,pay,payment,payment-method,autopay,plan,order,addon,usage,profile,ticket,support,outage,doctor,completion,api,exit-codes,environment' ;;
+    'account') subs='show help' flags='-h --help --context --api-url --json --no-color --lang -v --verbose' args='' ;;
+    'account show') subs='' flags='--account --accounts-from --format --fields --ordered --concurrency --rps --resume --journal --shard -h --help --context --api-url --json --no-color --lang -v --verbose' args='' ;;
+    'account help') subs='' flags='--context --api-url --json --no-color --lang -v --verbose -h --help' args='show' ;;
+    'smoke') subs='' flags='--junit --write --account -h --help --context --api-url --json --no-color --lang -v --verbose' args='' ;;
+    'help') subs='' flags='--context --api-url --json --no-color --lang -v --verbose -h --help' args='auth,bill,context,sandbox,demo,pay,payment,payment-method,autopay,plan,order,addon,usage,profile,ticket,support,outage,doctor,completion,api,account,smoke,exit-codes,environment' ;;
   esac
 }
 
@@ -104,7 +109,9 @@ __espace_value_offer() {
     '|--context') offer='@context' ;;
     '|--lang') offer='en,fr' ;;
     'bill list|--account') offer='@account' ;;
+    'bill list|--format') offer='ndjson,csv' ;;
     'bill show|--account') offer='@account' ;;
+    'bill show|--format') offer='ndjson,csv' ;;
     'bill download|--account') offer='@account' ;;
     'bill diff|--account') offer='@account' ;;
     'bill explain|--account') offer='@account' ;;
@@ -133,6 +140,9 @@ __espace_value_offer() {
     'support chat|--type') offer='technical,billing,serviceRequest,move' ;;
     'support chat|--account') offer='@account' ;;
     'outage|--account') offer='@account' ;;
+    'account show|--account') offer='@account' ;;
+    'account show|--format') offer='ndjson,csv' ;;
+    'smoke|--account') offer='@account' ;;
   esac
 }
 
@@ -149,7 +159,7 @@ __espace_offer() {
 }
 
 _espace() {
-  local paths='||auth|auth login|auth logout|auth status|auth password|auth 2fa|auth 2fa enable|auth 2fa confirm|auth 2fa disable|auth 2fa status|auth 2fa help|auth sessions|auth sessions revoke|auth help|bill|bill list|bill show|bill download|bill diff|bill explain|bill dispute|bill help|context|context list|context add|context use|context remove|context help|sandbox|sandbox start|sandbox stop|sandbox status|sandbox reset|sandbox help|demo|pay|payment|payment list|payment show|payment reconcile|payment help|payment-method|payment-method list|payment-method add|payment-method remove|payment-method help|autopay|autopay status|autopay enable|autopay disable|autopay help|plan|plan show|plan catalog|plan change|plan next-bill|plan help|order|order list|order show|order help|addon|addon list|addon add|addon remove|addon help|usage|usage show|usage help|profile|profile show|profile set|profile help|ticket|ticket open|ticket list|ticket show|ticket comment|ticket escalate|ticket close|ticket help|support|support chat|support contact|support help|outage|doctor|completion|api|help|' valued=' --account --amount --api-url --bill --city --context --conversation --data --description --email --family-name --field --given-name --header --input --item --lang --language --limit --message --method --otp --output --period --phone --port --postal-code --province --raw-field --reason --service --severity --state --status --street --subject --to --type --url --user --username --wait -F -H -f -m -o '
+  local paths='||auth|auth login|auth logout|auth status|auth password|auth 2fa|auth 2fa enable|auth 2fa confirm|auth 2fa disable|auth 2fa status|auth 2fa help|auth sessions|auth sessions revoke|auth help|bill|bill list|bill show|bill download|bill diff|bill explain|bill dispute|bill help|context|context list|context add|context use|context remove|context help|sandbox|sandbox start|sandbox stop|sandbox status|sandbox reset|sandbox seed|sandbox help|demo|pay|payment|payment list|payment show|payment reconcile|payment help|payment-method|payment-method list|payment-method add|payment-method remove|payment-method help|autopay|autopay status|autopay enable|autopay disable|autopay help|plan|plan show|plan catalog|plan change|plan next-bill|plan help|order|order list|order show|order help|addon|addon list|addon add|addon remove|addon help|usage|usage show|usage help|profile|profile show|profile set|profile help|ticket|ticket open|ticket list|ticket show|ticket comment|ticket escalate|ticket close|ticket help|support|support chat|support contact|support help|outage|doctor|completion|api|account|account show|account help|smoke|help|' valued=' --account --accounts --accounts-from --amount --api-url --bill --city --concurrency --context --conversation --data --description --email --family-name --field --fields --format --given-name --header --input --item --journal --junit --lang --language --limit --message --method --otp --output --period --phone --port --postal-code --province --raw-field --reason --rps --service --severity --shard --state --status --street --subject --to --type --url --user --username --wait -F -H -f -m -o '
   local cur=${COMP_WORDS[COMP_CWORD]} cmdpath='' npos=0 skip='' word candidate i
   local subs flags args offer
   __espace_globals=()

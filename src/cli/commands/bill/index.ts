@@ -15,7 +15,7 @@ function positiveInteger(value: string): number {
 }
 
 export function registerBill(program: Command, registrar: Registrar): void {
-  const { t, examples } = registrar;
+  const { t, action, examples } = registrar;
   const bill = examples(program.command('bill').description(t('bill.description')), ['espace bill list', 'espace bill show latest']);
 
   examples(
