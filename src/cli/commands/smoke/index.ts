@@ -21,6 +21,7 @@ export function registerSmoke(program: Command, { t, action, examples }: Registr
         ),
       ),
     [
+      'espace smoke --context staging --junit smoke.xml   # with ESPACE_CLIENT_ID and ESPACE_CLIENT_SECRET set',
       'ESPACE_CLIENT_ID=espace-ci ESPACE_CLIENT_SECRET=… espace smoke --context staging --junit smoke.xml',
       'ESPACE_TOKEN=… espace smoke --json',
     ],
