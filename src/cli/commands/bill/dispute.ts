@@ -2,16 +2,16 @@
  * `espace bill dispute [BILL] [--item LINE] --reason …`: a billing-dispute ticket (TMF621, type
  * billing) linked to the bill, and to the disputed line when one is named, through `relatedEntity`.
  */
-import { getBill, getBillLines, latestBillId } from '../../../api/tmf/customer-bill.js';
+import { getBill, getBillLines } from '../../../api/tmf/customer-bill.js';
 import { openTicket } from '../../../api/tmf/trouble-ticket.js';
 import type { BillLine } from '../../../domain/bill.js';
-import { GeneralError, UsageError } from '../../../errors.js';
+import { UsageError } from '../../../errors.js';
 import { toJson } from '../../../output/formats.js';
 import { sanitizeCell } from '../../../output/sanitize.js';
-import { resolveAccountId } from '../../account.js';
 import type { Context } from '../../context.js';
 import { readLongText } from '../ticket/long-text.js';
 import { ticketJson } from '../ticket/view.js';
+import { resolveBillId } from './resolve.js';
 
 export interface BillDisputeOptions {
   /** A bill id, or `latest`. */
@@ -39,13 +39,7 @@ export async function run(options: BillDisputeOptions, ctx: Context): Promise<vo
   const { t } = ctx;
   const reason = await readLongText(ctx, { value: options.reason, flag: '--reason', message: t('dispute.askReason') });
   const api = await ctx.api();
-  let billId = options.bill;
-  if (billId === 'latest') {
-    const accountId = await resolveAccountId(api, options.account);
-    const latest = await latestBillId(api, accountId);
-    if (!latest) throw new GeneralError('bill.noneYet', { params: { account: accountId } });
-    billId = latest;
-  }
+  const billId = await resolveBillId(api, options.bill, options.account);
   const bill = await getBill(api, billId);
   let line: BillLine | undefined;
   if (options.item !== undefined) {

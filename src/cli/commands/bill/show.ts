@@ -1,13 +1,12 @@
 /** `espace bill show [ID|latest]`: one bill with its five sections. */
 import Table from 'cli-table3';
-import { getBill, getBillLines, latestBillId } from '../../../api/tmf/customer-bill.js';
+import { getBill, getBillLines } from '../../../api/tmf/customer-bill.js';
 import { billSections } from '../../../domain/bill.js';
-import { GeneralError } from '../../../errors.js';
 import { toJson } from '../../../output/formats.js';
 import { BORDERLESS_CHARS } from '../../../output/table.js';
-import { resolveAccountId } from '../../account.js';
 import type { Context } from '../../context.js';
 import { amountText, billHeading, billJson, sectionRows } from './view.js';
+import { resolveBillId } from './resolve.js';
 
 export interface BillShowOptions {
   /** A bill id, or `latest`. */
@@ -17,13 +16,7 @@ export interface BillShowOptions {
 
 export async function run(options: BillShowOptions, ctx: Context): Promise<void> {
   const api = await ctx.api();
-  let billId = options.bill;
-  if (billId === 'latest') {
-    const accountId = await resolveAccountId(api, options.account);
-    const latest = await latestBillId(api, accountId);
-    if (!latest) throw new GeneralError('bill.noneYet', { params: { account: accountId } });
-    billId = latest;
-  }
+  const billId = await resolveBillId(api, options.bill, options.account);
   const [bill, lines] = await Promise.all([
     getBill(api, billId),
     getBillLines(api, billId, 'CAD'),

@@ -5,7 +5,7 @@
  * it. If the answer cannot be known, the entry stays in the journal, the command says so and
  * exits 5, and `espace payment reconcile` settles it with the server.
  */
-import { getBill, latestBillId } from '../../../api/tmf/customer-bill.js';
+import { getBill } from '../../../api/tmf/customer-bill.js';
 import { defaultPaymentMethodId, listPaymentMethods, paymentRequestBody } from '../../../api/tmf/payment.js';
 import { type JournalEntry, PaymentJournal, journalDir, newPaymentKey } from '../../../config/payment-journal.js';
 import { type Money, centsFromDecimal, formatMoney } from '../../../domain/money.js';
@@ -17,6 +17,7 @@ import { PaymentOutcomeUnknownError } from '../../payment/errors.js';
 import { warnPendingPayments } from '../../payment/pending.js';
 import { submitPayment } from '../../payment/submit.js';
 import { paymentJson } from '../../payment/view.js';
+import { resolveBillId } from '../bill/resolve.js';
 
 export interface PayOptions {
   /** A bill id, or `latest`. */
@@ -45,13 +46,7 @@ export async function run(options: PayOptions, ctx: Context): Promise<void> {
   warnPendingPayments(journal, ctx);
 
   const api = await ctx.api();
-  let billId = options.bill;
-  if (billId === 'latest') {
-    const accountId = await resolveAccountId(api, options.account);
-    const latest = await latestBillId(api, accountId);
-    if (!latest) throw new GeneralError('bill.noneYet', { params: { account: accountId } });
-    billId = latest;
-  }
+  const billId = await resolveBillId(api, options.bill, options.account);
   const bill = await getBill(api, billId);
   // Paying a bill again while an earlier payment of it may have gone through is how people pay twice.
   const apiUrl = ctx.target().apiUrl;
