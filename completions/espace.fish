@@ -59,7 +59,7 @@ end
 
 complete -c espace -f
 complete -c espace -n '__espace_at \'\'' -a 'auth' -d 'log in and out, and see who you are'
-complete -c espace -n '__espace_at \'\'' -a 'bill' -d 'read your bills'
+complete -c espace -n '__espace_at \'\'' -a 'bill' -d 'read, download, compare, explain and dispute your bills'
 complete -c espace -n '__espace_at \'\'' -a 'context' -d 'manage contexts (named API endpoints such as sandbox or staging)'
 complete -c espace -n '__espace_at \'\'' -a 'sandbox' -d 'run the embedded TMF sandbox server (seeded demo data)'
 complete -c espace -n '__espace_at \'\'' -a 'demo' -d 'show the demo customer’s latest bill from the embedded sandbox (starts it if needed; stores nothing)'

@@ -2,7 +2,7 @@ import type { MessageTable } from '../catalog.js';
 
 /** Bills: commands, the five sections, states. */
 export const billMessages = {
-  'bill.description': { en: 'read your bills', fr: 'consulter vos factures' },
+  'bill.description': { en: 'read, download, compare, explain and dispute your bills', fr: 'consulter, télécharger, comparer, expliquer et contester vos factures' },
   'bill.list.description': { en: 'list bills, most recent first (id, number, period, date, total, due date, status)', fr: 'lister les factures, les plus récentes d’abord (identifiant, numéro, période, date, total, échéance, état)' },
   'bill.list.option.state': { en: 'only bills in this state (sent, settled, partiallyPaid…)', fr: 'seulement les factures dans cet état (sent, settled, partiallyPaid…)' },
   'bill.list.option.limit': { en: 'at most this many bills', fr: 'au plus ce nombre de factures' },
