@@ -103,6 +103,20 @@ describe('plan change, then the next bill on demand', () => {
     expect(JSON.stringify(bill)).toContain('99,00 $ par mois');
     expect(bill.discrepancy.amount).toBe(0);
 
+    // `bill explain` names the proration and accounts for the whole change, to the cent.
+    const explained = await cli('marie', ['bill', 'explain', 'latest', '--json']);
+    expect(explained.code, explained.stderr).toBe(0);
+    const explanation = JSON.parse(explained.stdout);
+    expect(explanation.after.id).toBe(billId);
+    expect(explanation.unexplained.amount).toBe(0);
+    const effects = explanation.changes.map((change: { effect: { amount: number } }) => change.effect.amount);
+    expect(effects.reduce((a: number, b: number) => a + b, 0)).toBe(explanation.totalChange.amount);
+    const prorations = explanation.changes.filter((change: { reason: string }) => change.reason.startsWith('proration'));
+    expect(prorations.map((change: { reason: string; effect: { amount: number } }) => [change.reason, change.effect.amount]).sort()).toEqual([
+      ['prorationCharge', preview.proratedCharge.amount],
+      ['prorationCredit', preview.proratedCredit.amount],
+    ]);
+
     const after = JSON.parse((await cli('marie', ['plan', 'show', '--json'])).stdout);
     expect(after.products[0]).toMatchObject({ offeringId: 'OFF-INT-GIGA-PLUS', monthly: { amount: 9900 } });
   });
