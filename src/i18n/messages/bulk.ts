@@ -51,6 +51,10 @@ export const bulkMessages = {
     en: 'a bill id ({bill}) belongs to one account: with --accounts-from, show "latest" (the default).',
     fr: 'un numéro de facture ({bill}) appartient à un seul compte : avec --accounts-from, affichez « latest » (par défaut).',
   },
+  'bulk.notAcrossAccounts': {
+    en: '{flag} names something that belongs to one account: leave it out with --accounts-from.',
+    fr: '{flag} désigne un élément qui appartient à un seul compte : omettez-le avec --accounts-from.',
+  },
   'bulk.progress': {
     en: '{bar} {done}/{total} · {failed} failed · {rate}/s · {eta} left',
     fr: '{bar} {done}/{total} · {failed} en échec · {rate}/s · reste {eta}',
@@ -82,13 +86,15 @@ export const bulkMessages = {
   },
   'account.description': { en: 'billing accounts at a glance', fr: 'les comptes de facturation en un coup d’œil' },
   'account.show.description': {
-    en: 'one line about an account: holder, services, balance, last bill',
-    fr: 'une ligne sur un compte : titulaire, services, solde, dernière facture',
+    en: 'one line about an account: holder, services, balance, last bill, autopay, open tickets',
+    fr: 'une ligne sur un compte : titulaire, services, solde, dernière facture, paiement automatique, billets ouverts',
   },
   'account.show.line': {
-    en: '{account} · {holder} · {services} · balance {balance} · last bill {lastBill}',
-    fr: '{account} · {holder} · {services} · solde {balance} · dernière facture {lastBill}',
+    en: '{account} · {holder} · {services} · balance {balance} · last bill {lastBill} · {autopay} · open tickets {openTickets}',
+    fr: '{account} · {holder} · {services} · solde {balance} · dernière facture {lastBill} · {autopay} · billets ouverts {openTickets}',
   },
+  'account.show.autopayOn': { en: 'autopay on', fr: 'paiement automatique activé' },
+  'account.show.autopayOff': { en: 'autopay off', fr: 'paiement automatique désactivé' },
   'account.show.lastBill': { en: '{date}, {total}', fr: '{date}, {total}' },
   'account.show.none': { en: 'none', fr: 'aucun' },
   'smoke.description': {
