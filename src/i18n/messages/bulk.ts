@@ -103,17 +103,17 @@ export const bulkMessages = {
   },
   'smoke.option.junit': { en: 'also write the report as JUnit XML to FILE', fr: 'écrire aussi le rapport en XML JUnit dans FICHIER' },
   'smoke.option.write': {
-    en: 'add the reversible write journey (for staging accounts meant for it)',
-    fr: 'ajouter le parcours d’écriture réversible (pour les comptes de préproduction prévus à cet effet)',
+    en: 'add the reversible write journey: open a ticket, then withdraw it (needs ESPACE_TOKEN of a staging account meant for it)',
+    fr: 'ajouter le parcours d’écriture réversible : ouvrir un billet, puis le retirer (exige ESPACE_TOKEN d’un compte de préproduction prévu à cet effet)',
   },
   'smoke.option.account': { en: 'account to read (default: the first the credentials can see)', fr: 'compte à lire (par défaut : le premier visible avec ces identifiants)' },
   'smoke.noCredentials': {
     en: 'smoke needs credentials in the environment: ESPACE_TOKEN, or ESPACE_CLIENT_ID and ESPACE_CLIENT_SECRET (it never prompts nor reads the keychain).',
     fr: 'smoke a besoin d’identifiants dans l’environnement : ESPACE_TOKEN, ou ESPACE_CLIENT_ID et ESPACE_CLIENT_SECRET (il ne demande rien et ne lit pas le trousseau).',
   },
-  'smoke.noWriteSteps': {
-    en: 'Note: no write step is available against this API yet; the journey is read-only.',
-    fr: 'Note : aucune étape d’écriture n’est encore offerte pour cette API; le parcours est en lecture seule.',
+  'smoke.writeNeedsToken': {
+    en: '--write opens and closes a ticket as a customer, and client credentials are read-only: set ESPACE_TOKEN to a token of the staging account meant for it.',
+    fr: '--write ouvre et ferme un billet en tant que client, et les identifiants client sont en lecture seule : mettez dans ESPACE_TOKEN un jeton du compte de préproduction prévu à cet effet.',
   },
   'smoke.failed': { en: 'smoke test failed at: {steps} ({reason})', fr: 'test de fumée en échec à : {steps} ({reason})' },
   'smoke.column.step': { en: 'Step', fr: 'Étape' },
