@@ -60,6 +60,33 @@ describe.each(COMMANDS)('%s --accounts-from', (name, options) => {
   });
 });
 
+describe.each(COMMANDS)('%s --accounts-from --format csv', (name, options) => {
+  it('fills every default data column for some account (the column paths exist)', async () => {
+    const bulk = await runCli([...name.split(' '), ...options, '--accounts-from', list, '--ordered', '--format', 'csv'], { env: env() });
+    expect(bulk.code).toBe(3);
+    const [header, ...rows] = bulk.stdout.trim().split('\n').map((line) => line.split(','));
+    expect(header!.slice(0, 2)).toEqual(['account', 'ok']);
+    expect(rows.map((row) => row[0])).toEqual([...KNOWN, UNKNOWN]);
+    header!.forEach((column, index) => {
+      if (column.startsWith('data.')) expect(rows.slice(0, 3).some((row) => row[index] !== ''), column).toBe(true);
+    });
+  });
+});
+
+it("gives a customer not-found records, not empty lists, for accounts that are not theirs", async () => {
+  const customer = { ...env(), ESPACE_TOKEN: sandbox.tokens.marie };
+  for (const words of [['ticket', 'list'], ['payment', 'list'], ['usage', 'show'], ['profile', 'show']]) {
+    const bulk = await runCli([...words, '--accounts-from', list, '--ordered'], { env: customer });
+    const records = bulk.stdout.trim().split('\n').map((line) => JSON.parse(line) as BulkRecord);
+    expect(records.map((record) => [record.account, record.ok, record.error?.status ?? null]), words.join(' ')).toEqual([
+      ['BA-1001', true, null],
+      ['BA-2001', false, 404],
+      ['BA-3001', false, 404],
+      [UNKNOWN, false, 404],
+    ]);
+  }
+});
+
 describe('bulk-only checks', () => {
   it('refuses options that name something of one account', async () => {
     const bill = await runCli(['payment', 'list', '--bill', 'CB-1001-202611', '--accounts-from', list], { env: env() });

@@ -3,6 +3,7 @@ import type { HttpClient } from '../../../api/http.js';
 import { listPayments } from '../../../api/tmf/payment.js';
 import { getBill } from '../../../api/tmf/customer-bill.js';
 import type { BulkCommand } from '../../../bulk/types.js';
+import type { Payment } from '../../../domain/payment.js';
 import { ofExistingAccount } from '../../bulk/existing-account.js';
 import { UsageError } from '../../../errors.js';
 import { toJson } from '../../../output/formats.js';
@@ -10,7 +11,6 @@ import { renderTable } from '../../../output/table.js';
 import { resolveAccountId } from '../../account.js';
 import type { Context } from '../../context.js';
 import { paymentJson, paymentRow } from '../../payment/view.js';
-import type { Payment } from '../../../domain/payment.js';
 
 export interface PaymentListOptions {
   account?: string;

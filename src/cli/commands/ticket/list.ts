@@ -48,7 +48,7 @@ export const ticketListBulk: BulkCommand<TicketListOptions> = {
 };
 
 export async function run(options: TicketListOptions, ctx: Context): Promise<void> {
-  parseStatuses(options.status);
+  parseStatuses(options.status); // a bad --status fails before any request
   const api = await ctx.api();
   const tickets = await findTickets(api, options.account, options);
   const { io, t, locale } = ctx;
