@@ -58,7 +58,7 @@ export async function runBulk<O>(request: BulkRunRequest<O>, ctx: Context): Prom
     retries: BULK_RETRIES,
     gate,
   });
-  const lookupContext: LookupContext = { api, t, locale: ctx.locale };
+  const lookupContext: LookupContext = { api, t, locale: ctx.locale, clock: ctx.clock };
   const writer = createRecordWriter(io.stdout, bulk.format, bulk.fields ?? request.command.csvFields);
   const counts = { done: 0, failed: 0, total: pending.length };
   let fatal: unknown;

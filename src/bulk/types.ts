@@ -25,6 +25,8 @@ export interface LookupContext {
   api: HttpClient;
   t: Translate;
   locale: 'en-CA' | 'fr-CA';
+  /** The CLI's clock, for lookups that depend on today (the usage cycle). */
+  clock: () => Date;
 }
 
 /**

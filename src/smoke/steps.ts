@@ -7,12 +7,19 @@ import type { HttpClient } from '../api/http.js';
 import type { TokenProvider } from '../api/http.js';
 import { listAccounts } from '../api/tmf/billing-account.js';
 import { getBillLines, listBills } from '../api/tmf/customer-bill.js';
+import { listOfferings } from '../api/tmf/product-catalog.js';
+import { listOutages } from '../api/tmf/service-problem.js';
+import { closeTicket, listTickets, openTicket } from '../api/tmf/trouble-ticket.js';
+import { listUsage } from '../api/tmf/usage.js';
 import { getIdentity } from '../api/tmf/userinfo.js';
+import { cycleOf } from '../domain/proration.js';
 
 /** What the steps learn as the journey goes. */
 export interface JourneyState {
   accountId?: string;
   billId?: string;
+  /** The ticket the write journey opened, for its undo. */
+  ticketId?: string;
   /** Set by write steps: what to undo, most recent last. */
   [found: string]: unknown;
 }
@@ -84,15 +91,63 @@ export const READ_STEPS: readonly SmokeStep[] = [
       return { detail: `${lines.length} lines` };
     },
   },
-  // Added when their APIs land (one entry each): 'catalog' (TMF620 productOffering), 'usage'
-  // (TMF635 usage of the account), 'tickets' (TMF621 troubleTicket list), 'outages' (TMF656
-  // serviceProblem list).
+  {
+    name: 'catalog',
+    async run({ api }) {
+      const offerings = await listOfferings(api);
+      if (offerings.length === 0) throw new Error('the catalog lists no product offering');
+      return { detail: `${offerings.length} offerings` };
+    },
+  },
+  {
+    name: 'usage',
+    needs: ['accountId'],
+    async run({ api }, state) {
+      const today = new Date();
+      const records = await listUsage(api, state.accountId!, cycleOf(today).start, today.toISOString().slice(0, 10));
+      return { detail: `${records.length} usage records this cycle` };
+    },
+  },
+  {
+    name: 'tickets',
+    needs: ['accountId'],
+    async run({ api }, state) {
+      const tickets = await listTickets(api, { accountId: state.accountId, limit: 5 });
+      return { detail: `${tickets.length} tickets` };
+    },
+  },
+  {
+    name: 'outages',
+    async run({ api }) {
+      const outages = await listOutages(api);
+      return { detail: `${outages.length} outages` };
+    },
+  },
 ];
 
 /**
  * `--write`: a reversible journey for staging accounts meant for it. Each step's `undo` runs after
- * the journey, in reverse order, whether later steps passed or not. To add when the ticket API
- * lands: 'ticket open' (create a TMF621 troubleTicket marked as a smoke test, found: {ticketId}),
- * undone by closing it.
+ * the journey, in reverse order, whether later steps passed or not.
  */
-export const WRITE_STEPS: readonly WriteStep[] = [];
+export const WRITE_STEPS: readonly WriteStep[] = [
+  {
+    name: 'ticket open',
+    needs: ['accountId'],
+    async run({ api }, state) {
+      const ticket = await openTicket(api, {
+        subject: 'espace smoke test',
+        description: 'Opened by `espace smoke --write` to check the ticket API; it withdraws the ticket right away. Nothing to do.',
+        type: 'technical',
+        severity: 'minor',
+        accountId: state.accountId,
+      });
+      return { detail: ticket.id, found: { ticketId: ticket.id } };
+    },
+    // TMF621 closes only resolved tickets: the one just opened is withdrawn (cancelled), as `ticket close` does.
+    async undo({ api }, state) {
+      const reason = 'Smoke test finished';
+      const { status, ticket } = await closeTicket(api, state.ticketId!, { closed: reason, cancelled: reason });
+      if (!status) throw new Error(`ticket ${ticket.id} was already ${ticket.status}`);
+    },
+  },
+];

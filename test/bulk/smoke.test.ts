@@ -52,12 +52,13 @@ describe('espace smoke', () => {
     expect(result.code).toBe(0);
     const report = JSON.parse(result.stdout) as { ok: boolean; steps: { name: string; status: string; ms: number }[] };
     expect(report.ok).toBe(true);
-    expect(report.steps.map((step) => step.name)).toEqual(['token', 'userinfo', 'account', 'bills', 'bill line items']);
+    expect(report.steps.map((step) => step.name)).toEqual(['token', 'userinfo', 'account', 'bills', 'bill line items', 'catalog', 'usage', 'tickets', 'outages']);
     expect(report.steps.every((step) => step.status === 'passed' && Number.isInteger(step.ms))).toBe(true);
     validJunit(junit);
     const xml = await readFile(junit, 'utf8');
-    expect(xml).toContain('tests="5" failures="0"');
-    expect(xml.match(/<testcase /g)).toHaveLength(5);
+    expect(xml).toContain('tests="9" failures="0"');
+    expect(xml.match(/<testcase /g)).toHaveLength(9);
+    for (const step of report.steps) expect(xml).toContain(`name="${step.name}"`);
   });
 
   it('fails at the token step with a bad secret, naming it, in JUnit too', async () => {
@@ -69,7 +70,7 @@ describe('espace smoke', () => {
     validJunit(junit);
     const xml = await readFile(junit, 'utf8');
     expect(xml).toMatch(/<testcase classname="espace.smoke" name="token" time="[\d.]+">\s*<failure /);
-    expect(xml).toContain('failures="1" errors="0" skipped="4"');
+    expect(xml).toContain('failures="1" errors="0" skipped="8"');
   });
 
   it('fails at the first step that needs the server when staging is down', async () => {

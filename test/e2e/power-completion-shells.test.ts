@@ -114,6 +114,21 @@ describe('bash', () => {
     expect(await bashComplete(['espace', 'help', 'exit'])).toEqual(['exit-codes']);
   });
 
+  it("offers the logged-in customer's ticket ids, and only theirs, on TAB", async () => {
+    // Seeded: Marie has TT-1001 and TT-1002; TT-1003 and TT-1004 belong to James and Luc.
+    const ids = await bashComplete(['espace', 'ticket', 'show', '']);
+    expect([...ids].sort()).toEqual(['TT-1001', 'TT-1002']);
+    expect(await bashComplete(['espace', 'ticket', 'close', 'TT-1003'])).toEqual([]);
+
+    await startShell('bash-tickets', 'bash --norc --noprofile', `PS1='$ '; source '${COMPLETIONS}espace.bash'; echo 'READY'`);
+    // TAB inserts what the ids have in common; with nothing left to insert, a second TAB lists them.
+    await tab('bash-tickets', 'espace ticket show TT', /\$ espace ticket show TT-100\s*$/m);
+    await tab('bash-tickets', 'espace ticket show TT-100', /\$ espace ticket show TT-100\s*$/m);
+    tmux('send-keys', '-t', 'bash-tickets', 'Tab');
+    const screen = await waitForScreen('bash-tickets', /TT-1001\s+TT-1002/);
+    expect(screen).not.toMatch(/TT-1003|TT-1004/);
+  });
+
   it('completes on TAB in an interactive bash', async () => {
     await startShell('bash', 'bash --norc --noprofile', `PS1='$ '; source '${COMPLETIONS}espace.bash'; echo 'READY'`);
     await tab('bash', 'espace bi', /\$ espace bill\s*$/m);

@@ -1,6 +1,6 @@
 /** TMF621 Trouble Ticket: `troubleTicket`, mapped to the domain's Ticket, and the calls espace makes. */
 import { z } from 'zod';
-import type { Ticket } from '../../domain/ticket.js';
+import { closingStatus, type Ticket } from '../../domain/ticket.js';
 import type { HttpClient } from '../http.js';
 import { listAll, parseResource } from './common.js';
 
@@ -139,6 +139,22 @@ export async function patchTicket(client: HttpClient, id: string, patch: TicketP
     },
   });
   return parseTicket(response.body, path, response.requestId);
+}
+
+/**
+ * Ends a ticket the way TMF621 allows: a resolved ticket is closed (resolution confirmed), one
+ * still open is withdrawn (cancelled), since only resolved tickets may be closed. `status` is
+ * undefined, and nothing is changed, when the ticket had already reached a final status.
+ */
+export async function closeTicket(
+  client: HttpClient,
+  id: string,
+  reasons: { closed: string; cancelled: string },
+): Promise<{ ticket: Ticket; status: 'closed' | 'cancelled' | undefined }> {
+  const current = await getTicket(client, id);
+  const status = closingStatus(current.status);
+  if (!status) return { ticket: current, status };
+  return { ticket: await patchTicket(client, current.id, { status, statusChangeReason: reasons[status] }), status };
 }
 
 export async function escalateTicket(client: HttpClient, id: string, reason: string): Promise<Ticket> {

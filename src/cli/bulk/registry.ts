@@ -10,7 +10,11 @@ export const BULK_COMMANDS = {
   'bill show': () => import('../commands/bill/bulk.js').then((module) => module.billShowBulk),
   'bill list': () => import('../commands/bill/bulk.js').then((module) => module.billListBulk),
   'account show': () => import('../commands/account/summary.js').then((module) => module.accountShowBulk),
-  // 'payment list', 'plan show', 'usage show', 'ticket list', 'profile show': one line each, the same way.
+  'payment list': () => import('../commands/payment/list.js').then((module) => module.paymentListBulk),
+  'plan show': () => import('../commands/plan/show.js').then((module) => module.planShowBulk),
+  'usage show': () => import('../commands/usage/show.js').then((module) => module.usageShowBulk),
+  'ticket list': () => import('../commands/ticket/list.js').then((module) => module.ticketListBulk),
+  'profile show': () => import('../commands/profile/show.js').then((module) => module.profileShowBulk),
 } satisfies Record<string, () => Promise<BulkCommand<never>>>;
 
 export type BulkCommandName = keyof typeof BULK_COMMANDS;

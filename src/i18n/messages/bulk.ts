@@ -51,6 +51,10 @@ export const bulkMessages = {
     en: 'a bill id ({bill}) belongs to one account: with --accounts-from, show "latest" (the default).',
     fr: 'un numéro de facture ({bill}) appartient à un seul compte : avec --accounts-from, affichez « latest » (par défaut).',
   },
+  'bulk.notAcrossAccounts': {
+    en: '{flag} names something that belongs to one account: leave it out with --accounts-from.',
+    fr: '{flag} désigne un élément qui appartient à un seul compte : omettez-le avec --accounts-from.',
+  },
   'bulk.progress': {
     en: '{bar} {done}/{total} · {failed} failed · {rate}/s · {eta} left',
     fr: '{bar} {done}/{total} · {failed} en échec · {rate}/s · reste {eta}',
@@ -82,13 +86,15 @@ export const bulkMessages = {
   },
   'account.description': { en: 'billing accounts at a glance', fr: 'les comptes de facturation en un coup d’œil' },
   'account.show.description': {
-    en: 'one line about an account: holder, services, balance, last bill',
-    fr: 'une ligne sur un compte : titulaire, services, solde, dernière facture',
+    en: 'one line about an account: holder, services, balance, last bill, autopay, open tickets',
+    fr: 'une ligne sur un compte : titulaire, services, solde, dernière facture, paiement automatique, billets ouverts',
   },
   'account.show.line': {
-    en: '{account} · {holder} · {services} · balance {balance} · last bill {lastBill}',
-    fr: '{account} · {holder} · {services} · solde {balance} · dernière facture {lastBill}',
+    en: '{account} · {holder} · {services} · balance {balance} · last bill {lastBill} · {autopay} · open tickets {openTickets}',
+    fr: '{account} · {holder} · {services} · solde {balance} · dernière facture {lastBill} · {autopay} · billets ouverts {openTickets}',
   },
+  'account.show.autopayOn': { en: 'autopay on', fr: 'paiement automatique activé' },
+  'account.show.autopayOff': { en: 'autopay off', fr: 'paiement automatique désactivé' },
   'account.show.lastBill': { en: '{date}, {total}', fr: '{date}, {total}' },
   'account.show.none': { en: 'none', fr: 'aucun' },
   'smoke.description': {
@@ -97,17 +103,17 @@ export const bulkMessages = {
   },
   'smoke.option.junit': { en: 'also write the report as JUnit XML to FILE', fr: 'écrire aussi le rapport en XML JUnit dans FICHIER' },
   'smoke.option.write': {
-    en: 'add the reversible write journey (for staging accounts meant for it)',
-    fr: 'ajouter le parcours d’écriture réversible (pour les comptes de préproduction prévus à cet effet)',
+    en: 'add the reversible write journey: open a ticket, then withdraw it (needs ESPACE_TOKEN of a staging account meant for it)',
+    fr: 'ajouter le parcours d’écriture réversible : ouvrir un billet, puis le retirer (exige ESPACE_TOKEN d’un compte de préproduction prévu à cet effet)',
   },
   'smoke.option.account': { en: 'account to read (default: the first the credentials can see)', fr: 'compte à lire (par défaut : le premier visible avec ces identifiants)' },
   'smoke.noCredentials': {
     en: 'smoke needs credentials in the environment: ESPACE_TOKEN, or ESPACE_CLIENT_ID and ESPACE_CLIENT_SECRET (it never prompts nor reads the keychain).',
     fr: 'smoke a besoin d’identifiants dans l’environnement : ESPACE_TOKEN, ou ESPACE_CLIENT_ID et ESPACE_CLIENT_SECRET (il ne demande rien et ne lit pas le trousseau).',
   },
-  'smoke.noWriteSteps': {
-    en: 'Note: no write step is available against this API yet; the journey is read-only.',
-    fr: 'Note : aucune étape d’écriture n’est encore offerte pour cette API; le parcours est en lecture seule.',
+  'smoke.writeNeedsToken': {
+    en: '--write opens and closes a ticket as a customer, and client credentials are read-only: set ESPACE_TOKEN to a token of the staging account meant for it.',
+    fr: '--write ouvre et ferme un billet en tant que client, et les identifiants client sont en lecture seule : mettez dans ESPACE_TOKEN un jeton du compte de préproduction prévu à cet effet.',
   },
   'smoke.failed': { en: 'smoke test failed at: {steps} ({reason})', fr: 'test de fumée en échec à : {steps} ({reason})' },
   'smoke.column.step': { en: 'Step', fr: 'Étape' },

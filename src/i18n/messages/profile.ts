@@ -5,6 +5,15 @@ export const profileMessages = {
   'profile.description': { en: 'personal information: name, email, phone, mailing address, language', fr: 'renseignements personnels : nom, courriel, téléphone, adresse postale, langue' },
   'profile.show.description': { en: 'show the personal information of the account holder', fr: 'afficher les renseignements personnels du titulaire' },
   'profile.option.user': { en: 'whose profile (agents; customers see only their own), e.g. IND-1001', fr: 'le profil de qui (agents; les clients ne voient que le leur), p. ex. IND-1001' },
+  'profile.option.account': { en: 'the profile of this billing account\'s holder (agents), e.g. BA-1001', fr: 'le profil du titulaire de ce compte de facturation (agents), p. ex. BA-1001' },
+  'profile.userAndAccount': {
+    en: '--user and --account both name whose profile to show: give one of them.',
+    fr: '--user et --account désignent tous deux le profil à afficher : n’en donnez qu’un.',
+  },
+  'profile.noHolder': {
+    en: 'account {account} names no holder, so there is no profile to show: check the account id, or ask support to fix the account.',
+    fr: 'le compte {account} n’a pas de titulaire, il n’y a donc aucun profil à afficher : vérifiez le numéro de compte ou demandez au soutien de corriger le compte.',
+  },
   'profile.set.description': {
     en: 'change personal information (checked first, address validated by the operator, confirmed before saving)',
     fr: 'modifier les renseignements personnels (vérifiés d’abord, adresse validée par l’opérateur, confirmés avant l’enregistrement)',

@@ -1,4 +1,4 @@
-/** `espace account show`: one line about a billing account (holder, services, balance, last bill). */
+/** `espace account show`: one line about a billing account (holder, services, balance, last bill, autopay, open tickets). */
 import { toJson } from '../../../output/formats.js';
 import { resolveAccountId } from '../../account.js';
 import type { Context } from '../../context.js';
@@ -18,11 +18,11 @@ export async function run(options: AccountShowOptions, ctx: Context): Promise<vo
   const none = t('account.show.none');
   const services = summary.services.length > 0 ? summary.services.join(', ') : none;
   if (!io.stdoutIsTTY) {
-    // Tab-separated, plain amounts: account, holder, services, balance, overdue, last bill, its date, its total.
+    // Tab-separated, plain amounts: account, holder, services, balance, overdue, last bill, its date, its total, autopay, open tickets.
     const cents = (money: { amount: number } | null) => (money ? (money.amount / 100).toFixed(2) : '');
     io.out(
       `${[summary.account, summary.holder ?? '', services, cents(summary.balance), cents(summary.overdue), summary.lastBill?.id ?? '',
-         summary.lastBill?.billDate ?? '', cents(summary.lastBill?.totalDue ?? null)].join('\t')}\n`,
+         summary.lastBill?.billDate ?? '', cents(summary.lastBill?.totalDue ?? null), String(summary.autopay ?? ''), String(summary.openTickets ?? '')].join('\t')}\n`,
     );
     return;
   }
@@ -36,6 +36,8 @@ export async function run(options: AccountShowOptions, ctx: Context): Promise<vo
       services,
       balance: summary.balance?.formatted ?? none,
       lastBill,
+      autopay: t(summary.autopay ? 'account.show.autopayOn' : 'account.show.autopayOff'),
+      openTickets: summary.openTickets ?? 0,
     })}\n`,
   );
 }

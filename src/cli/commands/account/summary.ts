@@ -1,12 +1,15 @@
 /**
  * The one-line summary of a billing account (`account show`, and its bulk mode): holder,
- * services, balance and the last bill. Autopay and open tickets come from APIs other areas own:
- * they join through SUMMARY_EXTENSIONS, each adding its own fields.
+ * services, balance, the last bill, autopay and open tickets. Autopay and open tickets come from
+ * other APIs: they join through SUMMARY_EXTENSIONS, each adding its own fields.
  */
 import type { HttpClient } from '../../../api/http.js';
 import { getAccount } from '../../../api/tmf/billing-account.js';
 import { getBillLines, listBills } from '../../../api/tmf/customer-bill.js';
+import { getAutopay } from '../../../api/tmf/payment.js';
+import { listTickets } from '../../../api/tmf/trouble-ticket.js';
 import type { BulkCommand } from '../../../bulk/types.js';
+import { OPEN_STATUSES } from '../../../domain/ticket.js';
 import { type MoneyJson, isoDate, moneyJson } from '../../../output/formats.js';
 
 export interface AccountSummary {
@@ -20,19 +23,22 @@ export interface AccountSummary {
   balance: MoneyJson | null;
   overdue: MoneyJson | null;
   lastBill: { id: string; billDate: string | null; totalDue: MoneyJson; state: string } | null;
-  /** Fields added by SUMMARY_EXTENSIONS (e.g. `autopay`, `openTickets`). */
+  /** Added by SUMMARY_EXTENSIONS: whether bills are paid automatically. */
+  autopay?: boolean;
+  /** Added by SUMMARY_EXTENSIONS: tickets still being worked on. */
+  openTickets?: number;
   [extension: string]: unknown;
 }
 
 /** Adds fields to a summary from another API (given the account id); failures fail the summary. */
 export type SummaryExtension = (account: string, api: HttpClient, locale: string) => Promise<Record<string, unknown>>;
 
-/**
- * Hooks for the fields that need other APIs. To add after those land, e.g.:
- *   autopay:     async (account, api) => ({ autopay: … TMF670 paymentMethod of the account … })
- *   openTickets: async (account, api) => ({ openTickets: … count of TMF621 troubleTickets not closed … })
- */
-export const SUMMARY_EXTENSIONS: SummaryExtension[] = [];
+/** The fields that need other APIs, each from its own: autopay (payments), open tickets (support). */
+export const SUMMARY_EXTENSIONS: SummaryExtension[] = [
+  async (account, api) => ({ autopay: (await getAutopay(api, account)).enabled }),
+  // Open: still being worked on, i.e. not resolved, closed, cancelled or rejected.
+  async (account, api) => ({ openTickets: (await listTickets(api, { accountId: account, statuses: OPEN_STATUSES })).length }),
+];
 
 export async function accountSummary(api: HttpClient, accountId: string, locale: string): Promise<AccountSummary> {
   const [account, bills, ...extensions] = await Promise.all([
@@ -61,7 +67,7 @@ export async function accountSummary(api: HttpClient, accountId: string, locale:
 
 export const accountShowBulk: BulkCommand<AccountShowOptions> = {
   lookup: (account, _options, { api, locale }) => accountSummary(api, account, locale),
-  csvFields: ['account', 'ok', 'data.holder', 'data.services', 'data.balance.amount', 'data.overdue.amount', 'data.lastBill.id', 'data.lastBill.totalDue.amount', 'error.code', 'error.status'],
+  csvFields: ['account', 'ok', 'data.holder', 'data.services', 'data.balance.amount', 'data.overdue.amount', 'data.lastBill.id', 'data.lastBill.totalDue.amount', 'data.autopay', 'data.openTickets', 'error.code', 'error.status'],
 };
 
 export interface AccountShowOptions {

@@ -1,6 +1,7 @@
 /** Bulk mode of `bill show` and `bill list`: each account's record holds what `--json` prints. */
 import { getBill, getBillLines, latestBillId, listBills } from '../../../api/tmf/customer-bill.js';
 import type { BulkCommand } from '../../../bulk/types.js';
+import { ofExistingAccount } from '../../bulk/existing-account.js';
 import { GeneralError, UsageError } from '../../../errors.js';
 import type { BillListOptions } from './list.js';
 import type { BillShowOptions } from './show.js';
@@ -21,10 +22,10 @@ export const billShowBulk: BulkCommand<BillShowOptions> = {
 };
 
 export const billListBulk: BulkCommand<BillListOptions> = {
-  async lookup(account, options, { api, locale }) {
+  lookup: ofExistingAccount(async (account, options, { api, locale }) => {
     const bills = await listBills(api, { accountId: account, state: options.state, limit: options.limit });
     return bills.map((bill) => billSummaryJson(bill, locale));
-  },
+  }),
   // A list per account: the CSV shows how many and the latest; NDJSON has them all.
   csvFields: ['account', 'ok', 'data.length', 'data.0.id', 'data.0.billDate', 'data.0.totalDue.amount', 'data.0.state', 'error.code', 'error.status'],
 };

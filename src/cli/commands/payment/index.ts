@@ -1,4 +1,5 @@
 import { type Command, InvalidArgumentError } from 'commander';
+import { addBulkOptions, bulkable } from '../../bulk/options.js';
 import type { Registrar } from '../../program.js';
 import type { PaymentListOptions } from './list.js';
 import type { PaymentReconcileOptions } from './reconcile.js';
@@ -10,18 +11,24 @@ function positiveInteger(value: string): number {
   return parsed;
 }
 
-export function registerPayment(program: Command, { t, action, examples }: Registrar): void {
+export function registerPayment(program: Command, registrar: Registrar): void {
+  const { t, action, examples } = registrar;
   const payment = examples(program.command('payment').description(t('payment.description')), ['espace payment list', 'espace payment reconcile']);
 
   examples(
-    payment
-      .command('list')
-      .description(t('payment.list.description'))
-      .option('--account <id>', t('bill.option.account'))
-      .option('--bill <id>', t('payment.list.option.bill'))
-      .option('--limit <n>', t('payment.list.option.limit'), positiveInteger, 24)
+    addBulkOptions(
+      payment
+        .command('list')
+        .description(t('payment.list.description'))
+        .option('--account <id>', t('bill.option.account'))
+        .option('--bill <id>', t('payment.list.option.bill'))
+        .option('--limit <n>', t('payment.list.option.limit'), positiveInteger, 24),
+      registrar,
+    )
       .action(
-        action(
+        bulkable(
+          registrar,
+          'payment list',
           () => import('./list.js'),
           (_args, options): PaymentListOptions => ({
             account: options.account as string | undefined,
@@ -30,7 +37,12 @@ export function registerPayment(program: Command, { t, action, examples }: Regis
           }),
         ),
       ),
-    ['espace payment list', 'espace payment list --bill CB-1001-202611 --json', 'espace payment list --account BA-2001   # agents'],
+    [
+      'espace payment list',
+      'espace payment list --bill CB-1001-202611 --json',
+      'espace payment list --account BA-2001   # agents',
+      'espace payment list --limit 1 --accounts-from queue.csv --format csv   # agents',
+    ],
   );
 
   examples(

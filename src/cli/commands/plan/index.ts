@@ -1,20 +1,20 @@
 import type { Command } from 'commander';
+import { addBulkOptions, bulkable } from '../../bulk/options.js';
 import type { Registrar } from '../../program.js';
 import type { PlanCatalogOptions } from './catalog.js';
 import type { PlanChangeOptions } from './change.js';
 import type { PlanNextBillOptions } from './next-bill.js';
 import type { PlanShowOptions } from './show.js';
 
-export function registerPlan(program: Command, { t, action, examples }: Registrar): void {
+export function registerPlan(program: Command, registrar: Registrar): void {
+  const { t, action, examples } = registrar;
   const plan = examples(program.command('plan').description(t('plan.description')), ['espace plan show', 'espace plan catalog --service mobile']);
 
   examples(
-    plan
-      .command('show')
-      .description(t('plan.show.description'))
-      .option('--account <id>', t('bill.option.account'))
-      .action(action(() => import('./show.js'), (_args, options): PlanShowOptions => ({ account: options.account as string | undefined }))),
-    ['espace plan show', 'espace plan show --json'],
+    addBulkOptions(plan.command('show').description(t('plan.show.description')).option('--account <id>', t('bill.option.account')), registrar).action(
+      bulkable(registrar, 'plan show', () => import('./show.js'), (_args, options): PlanShowOptions => ({ account: options.account as string | undefined })),
+    ),
+    ['espace plan show', 'espace plan show --json', 'espace plan show --accounts-from accounts.txt > plans.ndjson   # agents'],
   );
 
   examples(

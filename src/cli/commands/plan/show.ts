@@ -1,5 +1,8 @@
 /** `espace plan show`: the account's services and add-ons with their monthly prices. */
+import type { HttpClient } from '../../../api/http.js';
 import { listProducts } from '../../../api/tmf/product-inventory.js';
+import type { BulkCommand } from '../../../bulk/types.js';
+import { ofExistingAccount } from '../../bulk/existing-account.js';
 import { formatMoney, sum } from '../../../domain/money.js';
 import { formatDate, isoDate, moneyJson, toJson } from '../../../output/formats.js';
 import { renderTable } from '../../../output/table.js';
@@ -11,14 +14,32 @@ export interface PlanShowOptions {
   account?: string;
 }
 
+/** The account's products and their monthly total. */
+async function loadPlan(api: HttpClient, accountId: string) {
+  const products = await listProducts(api, accountId);
+  return { products, total: sum(products.map((p) => p.monthly)) };
+}
+
+type Plan = Awaited<ReturnType<typeof loadPlan>>;
+
+/** What `--json` prints (and each bulk record holds). */
+function planJson(accountId: string, { products, total }: Plan, locale: string) {
+  return { account: accountId, products: products.map((p) => productJson(p, locale)), monthlyTotal: moneyJson(total, locale) };
+}
+
+export const planShowBulk: BulkCommand<PlanShowOptions> = {
+  lookup: ofExistingAccount(async (account, _options, { api, locale }) => planJson(account, await loadPlan(api, account), locale)),
+  csvFields: ['account', 'ok', 'data.products.length', 'data.products.0.name', 'data.monthlyTotal.amount', 'data.monthlyTotal.currency', 'error.code', 'error.status'],
+};
+
 export async function run(options: PlanShowOptions, ctx: Context): Promise<void> {
   const api = await ctx.api();
   const accountId = await resolveAccountId(api, options.account);
-  const products = await listProducts(api, accountId);
+  const plan = await loadPlan(api, accountId);
+  const { products, total } = plan;
   const { io, t, locale } = ctx;
-  const total = sum(products.map((p) => p.monthly));
   if (ctx.globals.json) {
-    io.out(toJson({ account: accountId, products: products.map((p) => productJson(p, locale)), monthlyTotal: moneyJson(total, locale) }));
+    io.out(toJson(planJson(accountId, plan, locale)));
     return;
   }
   if (products.length === 0) {

@@ -1,18 +1,36 @@
 import type { Command } from 'commander';
+import { addBulkOptions, bulkable } from '../../bulk/options.js';
 import type { Registrar } from '../../program.js';
 import type { ProfileSetOptions } from './set.js';
 import type { ProfileShowOptions } from './show.js';
 
-export function registerProfile(program: Command, { t, action, examples }: Registrar): void {
+export function registerProfile(program: Command, registrar: Registrar): void {
+  const { t, action, examples } = registrar;
   const profile = examples(program.command('profile').description(t('profile.description')), ['espace profile show', 'espace profile set']);
 
   examples(
-    profile
-      .command('show')
-      .description(t('profile.show.description'))
-      .option('--user <id>', t('profile.option.user'))
-      .action(action(() => import('./show.js'), (_args, options): ProfileShowOptions => ({ user: options.user as string | undefined }))),
-    ['espace profile show', 'espace profile show --json', 'espace profile show --user IND-1001   # agents'],
+    addBulkOptions(
+      profile
+        .command('show')
+        .description(t('profile.show.description'))
+        .option('--user <id>', t('profile.option.user'))
+        .option('--account <id>', t('profile.option.account')),
+      registrar,
+    ).action(
+      bulkable(
+        registrar,
+        'profile show',
+        () => import('./show.js'),
+        (_args, options): ProfileShowOptions => ({ user: options.user as string | undefined, account: options.account as string | undefined }),
+      ),
+    ),
+    [
+      'espace profile show',
+      'espace profile show --json',
+      'espace profile show --user IND-1001   # agents',
+      'espace profile show --account BA-1001   # agents',
+      'espace profile show --accounts-from accounts.txt --format csv   # agents',
+    ],
   );
 
   examples(

@@ -1,14 +1,19 @@
 /** `espace profile show`: names, email, phone, mailing address and preferred language. */
+import type { HttpClient } from '../../../api/http.js';
 import { getProfile } from '../../../api/tmf/party.js';
+import type { BulkCommand } from '../../../bulk/types.js';
+import { UsageError } from '../../../errors.js';
 import { formatAddress, type Profile } from '../../../domain/profile.js';
 import { toJson } from '../../../output/formats.js';
 import { sanitizeText } from '../../../output/sanitize.js';
 import type { Translate } from '../../../i18n/catalog.js';
 import type { Context } from '../../context.js';
-import { profileSubject } from './subject.js';
+import { accountHolderId, profileSubject } from './subject.js';
 
 export interface ProfileShowOptions {
   user?: string;
+  /** Agents: the holder of this billing account. */
+  account?: string;
 }
 
 /** The profile as labelled lines, in a fixed order (shared with `profile set`'s before/after). */
@@ -22,9 +27,24 @@ export function profileLines(profile: Profile, t: Translate): [string, string][]
   ];
 }
 
+/** The profile of an account's holder: what `--json --account` prints (and each bulk record holds). */
+async function holderProfile(api: HttpClient, accountId: string): Promise<Profile> {
+  return getProfile(api, await accountHolderId(api, accountId));
+}
+
+export const profileShowBulk: BulkCommand<ProfileShowOptions> = {
+  check(options) {
+    if (options.user !== undefined) throw new UsageError('bulk.notAcrossAccounts', { params: { flag: '--user' } });
+  },
+  lookup: (account, _options, { api }) => holderProfile(api, account),
+  csvFields: ['account', 'ok', 'data.id', 'data.givenName', 'data.familyName', 'data.email', 'data.phone', 'data.language', 'error.code', 'error.status'],
+};
+
 export async function run(options: ProfileShowOptions, ctx: Context): Promise<void> {
+  if (options.user !== undefined && options.account !== undefined) throw new UsageError('profile.userAndAccount');
   const api = await ctx.api();
-  const profile = await getProfile(api, await profileSubject(api, options.user));
+  const profile =
+    options.account !== undefined ? await holderProfile(api, options.account) : await getProfile(api, await profileSubject(api, options.user));
   if (ctx.globals.json) {
     ctx.io.out(toJson(profile));
     return;

@@ -21,9 +21,10 @@ export function registerSmoke(program: Command, { t, action, examples }: Registr
         ),
       ),
     [
-      'espace smoke --context staging --junit smoke.xml   # with ESPACE_CLIENT_ID and ESPACE_CLIENT_SECRET set',
+      'espace smoke --junit smoke.xml   # credentials from the environment',
       'ESPACE_CLIENT_ID=espace-ci ESPACE_CLIENT_SECRET=… espace smoke --context staging --junit smoke.xml',
       'ESPACE_TOKEN=… espace smoke --json',
+      'ESPACE_TOKEN=… espace smoke --write --account BA-1001   # a staging account meant for it',
     ],
   );
 }

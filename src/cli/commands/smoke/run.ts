@@ -1,13 +1,14 @@
 /**
  * `espace smoke`: a read-only journey through the API (token, userinfo, account, bills, a bill's
- * line items…), each step timed, for CI after a deploy. Credentials come only from the
+ * line items, catalog, usage, tickets, outages), each step timed, for CI after a deploy; `--write`
+ * adds a reversible one (a ticket opened, then withdrawn), as a customer (ESPACE_TOKEN). Credentials come only from the
  * environment (ESPACE_TOKEN, or ESPACE_CLIENT_ID + ESPACE_CLIENT_SECRET): it never prompts and
  * never reads the keychain. Exit 0 only when every step passed.
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { dirname } from 'node:path';
-import { AuthError, GeneralError } from '../../../errors.js';
+import { AuthError, GeneralError, UsageError } from '../../../errors.js';
 import { toJson } from '../../../output/formats.js';
 import { renderTable } from '../../../output/table.js';
 import { runJourney } from '../../../smoke/journey.js';
@@ -24,7 +25,8 @@ export interface SmokeOptions {
 export async function run(options: SmokeOptions, ctx: Context): Promise<void> {
   const { env, io, t } = ctx;
   if (!env.ESPACE_TOKEN && !(env.ESPACE_CLIENT_ID && env.ESPACE_CLIENT_SECRET)) throw new AuthError('smoke.noCredentials');
-  if (options.write && WRITE_STEPS.length === 0) io.err(`${t('smoke.noWriteSteps')}\n`);
+  // The write journey acts as a customer of a staging account: client credentials are read-only.
+  if (options.write && !env.ESPACE_TOKEN) throw new UsageError('smoke.writeNeedsToken');
 
   const startedAt = ctx.clock().toISOString();
   const reports = await runJourney(

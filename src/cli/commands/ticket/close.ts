@@ -2,8 +2,7 @@
  * `espace ticket close ID`: confirms a resolved ticket (closed), or withdraws one still open
  * (cancelled: TMF621 closes only what was resolved).
  */
-import { getTicket, patchTicket } from '../../../api/tmf/trouble-ticket.js';
-import { closingStatus } from '../../../domain/ticket.js';
+import { closeTicket } from '../../../api/tmf/trouble-ticket.js';
 import { GeneralError } from '../../../errors.js';
 import { toJson } from '../../../output/formats.js';
 import type { Context } from '../../context.js';
@@ -17,13 +16,11 @@ export interface TicketCloseOptions {
 export async function run(options: TicketCloseOptions, ctx: Context): Promise<void> {
   const { t } = ctx;
   const api = await ctx.api();
-  const current = await getTicket(api, options.id);
-  const status = closingStatus(current.status);
-  if (!status) throw new GeneralError('ticket.close.alreadyFinal', { params: { id: current.id, status: label('status', current.status, t) } });
-  const ticket = await patchTicket(api, current.id, {
-    status,
-    statusChangeReason: options.reason ?? (status === 'closed' ? 'Resolution confirmed by the customer' : 'Withdrawn by the customer'),
+  const { ticket, status } = await closeTicket(api, options.id, {
+    closed: options.reason ?? 'Resolution confirmed by the customer',
+    cancelled: options.reason ?? 'Withdrawn by the customer',
   });
+  if (!status) throw new GeneralError('ticket.close.alreadyFinal', { params: { id: ticket.id, status: label('status', ticket.status, t) } });
   if (ctx.globals.json) {
     ctx.io.out(toJson(ticketJson(ticket)));
     return;

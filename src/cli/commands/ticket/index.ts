@@ -1,5 +1,6 @@
 import { type Command, InvalidArgumentError, Option } from 'commander';
 import { SEVERITIES, TICKET_TYPES } from '../../../domain/ticket.js';
+import { addBulkOptions, bulkable } from '../../bulk/options.js';
 import type { Registrar } from '../../program.js';
 import type { TicketCloseOptions } from './close.js';
 import type { TicketCommentOptions } from './comment.js';
@@ -16,7 +17,8 @@ function positiveInteger(value: string): number {
 
 const text = (value: unknown) => value as string | undefined;
 
-export function registerTicket(program: Command, { t, action, examples }: Registrar): void {
+export function registerTicket(program: Command, registrar: Registrar): void {
+  const { t, action, examples } = registrar;
   const ticket = examples(program.command('ticket').description(t('ticket.description')), [
     'espace ticket list',
     'espace ticket open --type technical --subject "No internet" --description "The modem blinks orange"',
@@ -51,19 +53,29 @@ export function registerTicket(program: Command, { t, action, examples }: Regist
   );
 
   examples(
-    ticket
-      .command('list')
-      .description(t('ticket.list.description'))
-      .option('--status <status>', t('ticket.list.option.status'))
-      .option('--account <id>', t('ticket.list.option.account'))
-      .option('--limit <n>', t('ticket.list.option.limit'), positiveInteger, 50)
+    addBulkOptions(
+      ticket
+        .command('list')
+        .description(t('ticket.list.description'))
+        .option('--status <status>', t('ticket.list.option.status'))
+        .option('--account <id>', t('ticket.list.option.account'))
+        .option('--limit <n>', t('ticket.list.option.limit'), positiveInteger, 50),
+      registrar,
+    )
       .action(
-        action(
+        bulkable(
+          registrar,
+          'ticket list',
           () => import('./list.js'),
           (_args, options): TicketListOptions => ({ status: text(options.status), account: text(options.account), limit: options.limit as number }),
         ),
       ),
-    ['espace ticket list', 'espace ticket list --status open', 'espace ticket list --status resolved,closed --json'],
+    [
+      'espace ticket list',
+      'espace ticket list --status open',
+      'espace ticket list --status resolved,closed --json',
+      'espace ticket list --status open --accounts-from queue.txt > open-tickets.ndjson   # agents',
+    ],
   );
 
   examples(

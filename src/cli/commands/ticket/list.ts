@@ -1,5 +1,9 @@
 /** `espace ticket list`: the caller's tickets (an agent's: everyone's), newest first. */
+import type { HttpClient } from '../../../api/http.js';
 import { listTickets } from '../../../api/tmf/trouble-ticket.js';
+import type { BulkCommand } from '../../../bulk/types.js';
+import { ofExistingAccount } from '../../bulk/existing-account.js';
+import type { Ticket } from '../../../domain/ticket.js';
 import { OPEN_STATUSES, TICKET_STATUSES } from '../../../domain/ticket.js';
 import { UsageError } from '../../../errors.js';
 import { isoDate, toJson } from '../../../output/formats.js';
@@ -24,16 +28,32 @@ export function parseStatuses(value: string | undefined): string[] | undefined {
   return [...new Set(statuses)];
 }
 
+function findTickets(api: HttpClient, accountId: string | undefined, options: TicketListOptions): Promise<Ticket[]> {
+  return listTickets(api, { statuses: parseStatuses(options.status), accountId, limit: options.limit });
+}
+
+/** What `--json` prints (and each bulk record holds): the tickets without their long parts. */
+function ticketListJson(tickets: Ticket[]) {
+  return tickets.map((ticket) => {
+    const { timeline: _timeline, related: _related, description: _description, ...summary } = ticketJson(ticket);
+    return summary;
+  });
+}
+
+export const ticketListBulk: BulkCommand<TicketListOptions> = {
+  check: (options) => void parseStatuses(options.status),
+  lookup: ofExistingAccount(async (account, options, { api }) => ticketListJson(await findTickets(api, account, options))),
+  // A list per account: the CSV shows how many and the latest; NDJSON has them all.
+  csvFields: ['account', 'ok', 'data.length', 'data.0.id', 'data.0.status', 'data.0.subject', 'error.code', 'error.status'],
+};
+
 export async function run(options: TicketListOptions, ctx: Context): Promise<void> {
-  const statuses = parseStatuses(options.status);
+  parseStatuses(options.status); // a bad --status fails before any request
   const api = await ctx.api();
-  const tickets = await listTickets(api, { statuses, accountId: options.account, limit: options.limit });
+  const tickets = await findTickets(api, options.account, options);
   const { io, t, locale } = ctx;
   if (ctx.globals.json) {
-    io.out(toJson(tickets.map((ticket) => {
-      const { timeline: _timeline, related: _related, description: _description, ...summary } = ticketJson(ticket);
-      return summary;
-    })));
+    io.out(toJson(ticketListJson(tickets)));
     return;
   }
   if (tickets.length === 0) {

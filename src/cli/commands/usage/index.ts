@@ -1,22 +1,29 @@
 import type { Command } from 'commander';
+import { addBulkOptions, bulkable } from '../../bulk/options.js';
 import type { Registrar } from '../../program.js';
 import type { UsageShowOptions } from './show.js';
 
-export function registerUsage(program: Command, { t, action, examples }: Registrar): void {
+export function registerUsage(program: Command, registrar: Registrar): void {
+  const { t, examples } = registrar;
   const usage = examples(program.command('usage').description(t('usage.description')), ['espace usage show']);
 
   examples(
-    usage
-      .command('show')
-      .description(t('usage.show.description'))
-      .option('--account <id>', t('bill.option.account'))
-      .option('--period <period>', t('usage.option.period'), 'current')
+    addBulkOptions(
+      usage
+        .command('show')
+        .description(t('usage.show.description'))
+        .option('--account <id>', t('bill.option.account'))
+        .option('--period <period>', t('usage.option.period'), 'current'),
+      registrar,
+    )
       .action(
-        action(
+        bulkable(
+          registrar,
+          'usage show',
           () => import('./show.js'),
           (_args, options): UsageShowOptions => ({ account: options.account as string | undefined, period: options.period as string }),
         ),
       ),
-    ['espace usage show', 'espace usage show --period previous', 'espace usage show --json', 'espace usage show | sort -k4 -n'],
+    ['espace usage show', 'espace usage show --period previous', 'espace usage show --json', 'espace usage show | sort -k4 -n', 'espace usage show --accounts-from accounts.txt --format csv   # agents'],
   );
 }

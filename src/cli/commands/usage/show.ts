@@ -3,10 +3,13 @@
  * a projection to the end of the cycle and the overage it would cost, minutes and texts, and a
  * daily chart on a terminal (a plain table when piped, JSON with --json).
  */
+import type { HttpClient } from '../../../api/http.js';
 import { listOfferings } from '../../../api/tmf/product-catalog.js';
 import { listProducts } from '../../../api/tmf/product-inventory.js';
 import { listUsage } from '../../../api/tmf/usage.js';
 import { formatMoney } from '../../../domain/money.js';
+import type { BulkCommand } from '../../../bulk/types.js';
+import { ofExistingAccount } from '../../bulk/existing-account.js';
 import { cycleOf, previousCycleOf } from '../../../domain/proration.js';
 import { MB_PER_GB, summarizeUsage, type Meter, type ProductUsage } from '../../../domain/usage.js';
 import { UsageError } from '../../../errors.js';
@@ -85,12 +88,13 @@ function usageText(usage: ProductUsage, ctx: Context, current: boolean): string 
   return `${lines.join('\n')}\n${chart}`;
 }
 
-export async function run(options: UsageShowOptions, ctx: Context): Promise<void> {
-  if (!PERIODS.includes(options.period)) throw new UsageError('usage.badPeriod', { params: { period: options.period } });
-  const api = await ctx.api();
-  const accountId = await resolveAccountId(api, options.account);
-  const now = ctx.clock();
-  const current = options.period === 'current';
+function checkPeriod({ period }: UsageShowOptions): void {
+  if (!PERIODS.includes(period)) throw new UsageError('usage.badPeriod', { params: { period } });
+}
+
+/** Usage of the account's metered services over the chosen cycle, as of `now`. */
+async function loadUsage(api: HttpClient, accountId: string, period: string, now: Date) {
+  const current = period === 'current';
   const cycle = current ? cycleOf(now) : previousCycleOf(now);
   const to = current ? now.toISOString().slice(0, 10) : cycle.end;
   const elapsedDays = current ? now.getUTCDate() : cycle.days;
@@ -105,10 +109,31 @@ export async function run(options: UsageShowOptions, ctx: Context): Promise<void
       { days: cycle.days, elapsedDays },
     );
   });
-  const daysLeft = cycle.days - elapsedDays;
+  return { accountId, period, current, cycle, daysLeft: cycle.days - elapsedDays, usages, records };
+}
+
+type AccountUsage = Awaited<ReturnType<typeof loadUsage>>;
+
+/** What `--json` prints (and each bulk record holds). */
+function accountUsageJson({ accountId, period, cycle, daysLeft, usages }: AccountUsage, locale: string) {
+  return { account: accountId, period, cycle, daysLeft, products: usages.map((u) => usageJson(u, locale)) };
+}
+
+export const usageShowBulk: BulkCommand<UsageShowOptions> = {
+  check: checkPeriod,
+  lookup: ofExistingAccount(async (account, options, { api, locale, clock }) => accountUsageJson(await loadUsage(api, account, options.period, clock()), locale)),
+  csvFields: ['account', 'ok', 'data.period', 'data.daysLeft', 'data.products.length', 'data.products.0.name', 'data.products.0.dataMb.used', 'data.products.0.dataMb.projected', 'error.code', 'error.status'],
+};
+
+export async function run(options: UsageShowOptions, ctx: Context): Promise<void> {
+  checkPeriod(options);
+  const api = await ctx.api();
+  const accountId = await resolveAccountId(api, options.account);
+  const usage = await loadUsage(api, accountId, options.period, ctx.clock());
+  const { current, cycle, daysLeft, usages, records } = usage;
   const { io, t, locale } = ctx;
   if (ctx.globals.json) {
-    io.out(toJson({ account: accountId, period: options.period, cycle, daysLeft, products: usages.map((u) => usageJson(u, locale)) }));
+    io.out(toJson(accountUsageJson(usage, locale)));
     return;
   }
   if (!io.stdoutIsTTY) {
