@@ -74,7 +74,6 @@ export const billExplainMessages = {
   'bill.diff.column.before': { en: 'Before', fr: 'Avant' },
   'bill.diff.column.after': { en: 'After', fr: 'Après' },
   'bill.diff.column.change': { en: 'Change', fr: 'Écart' },
-  'bill.diff.column.why': { en: 'Why', fr: 'Pourquoi' },
   'bill.diff.section.other': { en: 'Other', fr: 'Autre' },
   'bill.diff.payments': { en: 'Payments received', fr: 'Paiements reçus' },
 

@@ -2,7 +2,6 @@ import type { MessageTable } from '../catalog.js';
 
 /** `support contact`: the operator's channels and mail-in payment address. */
 export const contactMessages = {
-  'contact.supportDescription': { en: 'get help: contact channels and hours', fr: 'obtenir de l’aide : moyens de contact et heures' },
   'contact.description': {
     en: 'phone, email and chat channels with their hours, and the mail-in payment address',
     fr: 'téléphone, courriel et clavardage avec leurs heures, et l’adresse pour payer par la poste',
