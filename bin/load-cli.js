@@ -6,12 +6,16 @@
  * Loads dist/cli/main.js, which every command runs, from a V8 code cache when there is a usable
  * one: made by the same Node for the very same file contents, and intact. Without a usable cache
  * directory, or with a stale or damaged entry, the file is compiled as usual. The cache is made
- * after a run, so it also holds the functions compiled on the way (Node's own compile cache,
- * enabled on 22.1+ for the chunks loaded later, is made as a file is first compiled).
+ * after a run, so it also holds the functions compiled on the way.
+ *
+ * The chunks a command loads later (its own code, undici, zod…) are cached the same way: by
+ * Node's own compile cache on 22.1+, and by this loader on older Node, where compiling them was a
+ * sixth of a network command's time.
  */
 function loadCli() {
   const filename = require.resolve('../dist/cli/main.js');
-  if (Number(process.versions.node.split('.')[0]) >= 22) require('node:module').enableCompileCache?.();
+  const nodeCachesChunks = Number(process.versions.node.split('.')[0]) >= 22;
+  if (nodeCachesChunks) require('node:module').enableCompileCache?.();
   let cache;
   try {
     cache = openCodeCache(filename);
@@ -19,6 +23,13 @@ function loadCli() {
     cache = undefined;
   }
   if (!cache) return { exports: require(filename) };
+  const saves = [cache.save];
+  const saveAll = () => saves.splice(0).forEach((save) => save());
+  // V8 uses a code cache only under the flags it was made with, and src/api/http.ts changes a
+  // flag on Node 20 before loading undici: it announces it, and what was compiled until then is
+  // cached first. What is compiled after is cached when the command ends.
+  process.once('espace:before-v8-flags', saveAll);
+  if (!nodeCachesChunks) cacheChunks(require('node:path').join(filename, '../../chunks/'), saves);
   // What require() does, with a script compiled from the cache.
   const Module = module.constructor;
   const mod = new Module(filename, module);
@@ -32,11 +43,36 @@ function loadCli() {
     throw error;
   }
   mod.loaded = true;
-  return { exports: mod.exports, saveCodeCache: cache.save };
+  return { exports: mod.exports, saveCodeCache: saveAll };
 }
 
-/** The compiled script and a function saving its code cache, or undefined to use require(). */
-function openCodeCache(filename) {
+/**
+ * Compiles the files of `chunksDir` that require() loads from then on through the code cache, and
+ * adds the function saving each one's entry to `saves`. Any other file, and any chunk without a
+ * usable cache, goes through Node's own compilation.
+ */
+function cacheChunks(chunksDir, saves) {
+  const Module = module.constructor;
+  const compile = Module.prototype._compile;
+  Module.prototype._compile = function compileFromCache(content, filename) {
+    let cache;
+    try {
+      cache = filename.startsWith(chunksDir) ? openCodeCache(filename, content) : undefined;
+    } catch {
+      cache = undefined;
+    }
+    if (!cache) return compile.call(this, content, filename);
+    saves.push(cache.save);
+    const run = cache.script.runInThisContext();
+    return run.call(this.exports, this.exports, Module.createRequire(filename), this, filename, this.path);
+  };
+}
+
+/**
+ * The compiled script of `filename` (whose text is `content`, or read here) and a function saving
+ * its code cache, or undefined to let Node compile it.
+ */
+function openCodeCache(filename, content) {
   const { env } = process;
   // Node's own switch for its compile cache; source maps, coverage and import() need Node's loader.
   if (env.NODE_DISABLE_COMPILE_CACHE || env.NODE_V8_COVERAGE || process.sourceMapsEnabled) return undefined;
@@ -44,8 +80,8 @@ function openCodeCache(filename) {
   const path = require('node:path');
   const vm = require('node:vm');
   const { crc32 } = require('node:zlib');
-  const source = fs.readFileSync(filename);
-  const text = source.toString('utf8');
+  const source = content === undefined ? fs.readFileSync(filename) : Buffer.from(content);
+  const text = content ?? source.toString('utf8');
   if (typeof crc32 !== 'function' || text.includes('import(')) return undefined;
 
   const uid = process.getuid?.() ?? -1;
@@ -53,9 +89,8 @@ function openCodeCache(filename) {
   const wrapper = '(function (exports, require, module, __filename, __dirname) {\n';
   // Entry: this identity, crc32 of what follows the header, the source's length, the source, V8's data.
   const identity = Buffer.from(`espace code cache 1\0${process.version}\0${process.arch}\0${filename}\0${wrapper}`);
-  const file = path.join(dir, `main-${crc32(identity).toString(16)}.cache`);
+  const file = path.join(dir, `${path.basename(filename, '.js')}-${crc32(identity).toString(16)}.cache`);
   const header = identity.length + 8;
-
   // Only a directory of this user's that nobody else can write to.
   const trusted = () => {
     const stat = fs.lstatSync(dir);

@@ -83,6 +83,8 @@ function loadUndici(): Promise<Undici> {
   undiciLoad ??= (async () => {
     if (process.versions.node.startsWith('20.')) {
       const v8 = await import('node:v8');
+      // The launcher's code caches are only usable under the flags they were made with (bin/load-cli.js).
+      (process as NodeJS.EventEmitter).emit('espace:before-v8-flags');
       v8.setFlagsFromString('--liftoff-only');
     }
     const loaded = (await import('undici')) as Undici & { default?: Undici };
