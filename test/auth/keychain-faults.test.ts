@@ -20,12 +20,6 @@ import {
   sampleCredentials,
 } from './helpers.js';
 
-/**
- * libdbus waits 25 s for a reply by default; these tests check that espace gives up long before
- * that. The bound is half of it, not the configured timeout, so that a loaded machine cannot make
- * them fail while a regression to libdbus's wait still does.
- */
-const FAR_SHORT_OF_LIBDBUS_TIMEOUT_MS = 12_500;
 
 let bundle: { url: string; remove: () => Promise<void> };
 let root: string;
@@ -80,7 +74,6 @@ describe('with no D-Bus session', () => {
     );
     // libdbus's only way to start a bus without an address is X11 autolaunch, compiled out here.
     expect(result.message).toMatch(/autolaunch was disabled/);
-    expect(result.ms).toBeLessThan(FAR_SHORT_OF_LIBDBUS_TIMEOUT_MS);
   });
 
   it('save without --insecure-storage fails with the keychain error and writes nothing', async () => {
@@ -160,7 +153,6 @@ describe('with a bus address that leads nowhere', () => {
     expect(result.saved.ok).toBe(false);
     expect(result.saved.error.reasonKey).toBe('auth.keychainReason.busUnreachable');
     expect(result.saved.error.message).toContain('no-such-socket');
-    expect(result.saved.ms).toBeLessThan(FAR_SHORT_OF_LIBDBUS_TIMEOUT_MS);
   });
 });
 
@@ -210,7 +202,6 @@ describe('with a bus that accepts and never answers', () => {
     expect(result.saved.ok).toBe(false);
     expect(result.saved.error.reasonKey).toBe('auth.keychainReason.timeout');
     expect(result.saved.error.message).toBe('could not reach the OS keychain: no answer within 400 ms.');
-    expect(result.saved.ms).toBeLessThan(FAR_SHORT_OF_LIBDBUS_TIMEOUT_MS);
     // Reading does not fail on a hung keychain either: it finds nothing and says why.
     expect(result.loaded).toMatchObject({ ok: true });
     expect(result.loaded.value).toBeUndefined();
@@ -241,13 +232,13 @@ describe('with a Secret Service that is stuck, locked, or absent', () => {
         status=0; "$@" || status=$?
         kill -CONT "$pid"
         exit "$status"`),
-      killAfterMs: 30_000,
+      // Killed before libdbus's own 25 s reply timeout: only espace's timeout lets it finish.
+      killAfterMs: 20_000,
     });
     expect(child.code).toBe(0);
     expect(result.saved.ok).toBe(false);
     expect(result.saved.error.key).toBe('auth.keychainUnavailable');
     expect(['auth.keychainReason.noReply', 'auth.keychainReason.timeout']).toContain(result.saved.error.reasonKey);
-    expect(result.saved.ms).toBeLessThan(FAR_SHORT_OF_LIBDBUS_TIMEOUT_MS);
     await expect(stat(configDir)).rejects.toMatchObject({ code: 'ENOENT' });
   });
 
@@ -292,11 +283,11 @@ describe('with a Secret Service that is stuck, locked, or absent', () => {
     const { result, process: child } = await runAuthChild(
       bundle.url,
       `print(await outcome(new AUTH.KeychainStore({ timeoutMs: 500 }).get('sandbox')));`,
+      // Killed before libdbus's own 25 s reply timeout: only espace's timeout lets it finish.
       { prefix: ['dbus-run-session', `--config-file=${await busConfig('mute', false)}`, '--'], killAfterMs: 20_000 },
     );
     expect(result.ok).toBe(false);
     expect(result.error.reasonKey).toBe('auth.keychainReason.timeout');
-    expect(result.ms).toBeLessThan(FAR_SHORT_OF_LIBDBUS_TIMEOUT_MS);
     expect(child.code).toBe(0);
   });
 });

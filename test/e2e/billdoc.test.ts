@@ -25,16 +25,6 @@ afterAll(async () => {
 const env = (token: string) => ({ ESPACE_API_URL: sandbox.url, ESPACE_TOKEN: token, ESPACE_CONFIG_DIR: '/nonexistent/espace' });
 
 describe('espace bill download | diff | explain', () => {
-  it('has help with a description and examples, in both languages', async () => {
-    for (const verb of ['download', 'diff', 'explain']) {
-      const english = await espace(['bill', verb, '--help']);
-      expect(english.code, verb).toBe(0);
-      expect(english.stdout, verb).toMatch(/Examples:\n {2}\$ espace bill/);
-      const french = await espace(['--lang', 'fr', 'bill', verb, '--help']);
-      expect(french.stdout, verb).toMatch(/Exemples :\n {2}\$ espace/);
-    }
-  });
-
   it('downloads a PDF whose text has the totals of bill show --json', async () => {
     const show = await espace(['bill', 'show', '--json'], { env: env(sandbox.tokens.luc) });
     expect(show.code, show.stderr).toBe(0);

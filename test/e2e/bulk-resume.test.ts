@@ -67,27 +67,29 @@ describe.each([
 ])('interrupted with $signal, then resumed', ({ signal, refetchBound, duplicateBound }) => {
   it('writes every account across both runs, looking up again only what the interruption cut off', async () => {
     proxy.log.length = 0;
+    // A random point, named in every assertion so that a failure can be reproduced.
     const killAt = 50 + Math.floor(Math.random() * 600);
+    const at = `killed after ${killAt} records`;
     const first = await runUntil(killAt, signal);
     if (signal === 'SIGINT') {
-      expect(first.code, first.stderr).toBe(130);
-      expect(first.stderr).toContain('--resume');
-    } else expect(first.signal).toBe('SIGKILL');
+      expect(first.code, `${at}: ${first.stderr}`).toBe(130);
+      expect(first.stderr, at).toContain('--resume');
+    } else expect(first.signal, at).toBe('SIGKILL');
     const firstRecords = accountsOf(first.stdout);
-    expect(firstRecords.length).toBeGreaterThanOrEqual(killAt);
-    expect(firstRecords.length).toBeLessThan(ACCOUNTS.length);
+    expect(firstRecords.length, at).toBeGreaterThanOrEqual(killAt);
+    expect(firstRecords.length, at).toBeLessThan(ACCOUNTS.length);
 
     const second = await espace([...args(), '--resume'], { env: env() });
-    expect(second.code).toBe(0);
+    expect(second.code, at).toBe(0);
     const all = [...firstRecords, ...accountsOf(second.stdout)];
-    expect(all.every((record) => record.ok)).toBe(true);
-    expect(new Set(all.map((record) => record.account))).toEqual(new Set(ACCOUNTS));
-    expect(all.length - ACCOUNTS.length).toBeLessThanOrEqual(duplicateBound);
+    expect(all.every((record) => record.ok), at).toBe(true);
+    expect(new Set(all.map((record) => record.account)), at).toEqual(new Set(ACCOUNTS));
+    expect(all.length - ACCOUNTS.length, at).toBeLessThanOrEqual(duplicateBound);
 
     const lookups = lookupsPerAccount(proxy.log);
-    expect(lookups.size).toBe(ACCOUNTS.length);
+    expect(lookups.size, at).toBe(ACCOUNTS.length);
     const refetched = [...lookups.values()].filter((count) => count > 1).length;
-    expect(refetched).toBeLessThanOrEqual(refetchBound);
+    expect(refetched, at).toBeLessThanOrEqual(refetchBound);
   }, 120_000);
 });
 
