@@ -3,6 +3,8 @@ import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
 export const ESPACE_BIN = fileURLToPath(new URL('../../bin/espace.js', import.meta.url));
+/** The built sandbox program (dist/sandbox/main.js). */
+export const SANDBOX_PROGRAM = fileURLToPath(new URL('../../dist/sandbox/main.js', import.meta.url));
 
 export interface SpawnResult {
   code: number;

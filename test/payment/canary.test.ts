@@ -3,8 +3,6 @@
  * password and token, and every byte the CLI wrote — stdout, stderr, the payment journal, every
  * file of its config and data directories, the sandbox's database — is searched for them.
  */
-import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { readdir, readFile, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,7 +10,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MemoryVault, runCli, type CliResult } from '../helpers/cli.js';
 import { startFaultProxy, type FaultProxy } from '../helpers/fault-proxy.js';
 import { startTestSandbox, type TestSandbox } from '../helpers/sandbox.js';
-import { ESPACE_BIN } from '../helpers/spawn.js';
+import { runProgram, waitForFile } from '../helpers/program.js';
+import { espace, SANDBOX_PROGRAM } from '../helpers/spawn.js';
 import { passwordToken } from '../helpers/tokens.js';
 
 const CANARY = {
@@ -121,27 +120,18 @@ describe('canary secrets', () => {
 describe('canary secrets and the sandbox program', () => {
   it('never reach its request log, even when the built CLI sends them', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'espace-canary-sandbox-'));
-    const server = spawn(process.execPath, [ESPACE_BIN.replace(/bin\/espace\.js$/, 'dist/sandbox/main.js'), '--data', dir, '--port', '0', '--log'], {
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let log = '';
-    server.stdout.on('data', (chunk: Buffer) => (log += chunk.toString('utf8')));
-    server.stderr.on('data', (chunk: Buffer) => (log += chunk.toString('utf8')));
+    const server = runProgram(SANDBOX_PROGRAM, ['--data', dir, '--port', '0', '--log']);
+    const log = () => server.stdout() + server.stderr();
     try {
+      await waitForFile(dir, 'sandbox.json', server);
       const state = join(dir, 'sandbox.json');
-      while (!existsSync(state)) await new Promise((resolve) => setTimeout(resolve, 20));
       const { url } = JSON.parse(await readFile(state, 'utf8')) as { url: string };
       const token = (await passwordToken(url, 'marie.tremblay', 'Espace-Demo-2026!')).access_token;
       const env = { ESPACE_API_URL: url, ESPACE_TOKEN: token, ESPACE_CONFIG_DIR: join(dir, 'cli-config'), ESPACE_DATA_DIR: join(dir, 'cli-data') };
-      const cli = (args: string[], input: string, extraEnv: Record<string, string | undefined> = {}) =>
-        new Promise<string>((resolve) => {
-          const child = spawn(process.execPath, [ESPACE_BIN, '--verbose', ...args], { env: { ...process.env, ...env, ...extraEnv, NO_COLOR: '1' }, stdio: ['pipe', 'pipe', 'pipe'] });
-          let out = '';
-          child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString('utf8')));
-          child.stderr.on('data', (chunk: Buffer) => (out += chunk.toString('utf8')));
-          child.on('close', () => resolve(out));
-          child.stdin.end(input);
-        });
+      const cli = async (args: string[], input: string, extraEnv: Record<string, string | undefined> = {}) => {
+        const result = await espace(['--verbose', ...args], { env: { ...env, ...extraEnv }, input });
+        return result.stdout + result.stderr;
+      };
       const outputs = [
         await cli(['payment-method', 'add', '--json'], `${CANARY.cardNumber}\n12/31\n${CANARY.cvv}\n`),
         await cli(['payment-method', 'add', '--bank'], `002\n00022\n${CANARY.bankAccount}\n`),
@@ -149,14 +139,14 @@ describe('canary secrets and the sandbox program', () => {
         await cli(['auth', 'login', '--username', 'marie.tremblay', '--password-stdin', '--insecure-storage'], `${CANARY.password}\n`, { ESPACE_TOKEN: undefined }),
       ];
       expect(outputs[0]).toContain('4360');
-      expect(log).toMatch(/paymentMethod/); // the log is on and saw the requests
-      for (const text of [log, ...outputs]) {
+      expect(log()).toMatch(/paymentMethod/); // the log is on and saw the requests
+      for (const text of [log(), ...outputs]) {
         for (const needle of [CANARY.cardNumber, CANARY.bankAccount, CANARY.password, token]) expect(text.includes(needle), needle).toBe(false);
         expect(new RegExp(`(?<![0-9a-f])${CANARY.cvv}(?![0-9a-f])`).test(text)).toBe(false);
       }
     } finally {
-      server.kill('SIGTERM');
-      await new Promise((resolve) => server.once('close', resolve));
+      server.child.kill('SIGTERM');
+      await server.exit;
       await rm(dir, { recursive: true, force: true });
     }
   });

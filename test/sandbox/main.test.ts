@@ -1,5 +1,5 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, watch } from 'node:fs';
+import type { ChildProcess } from 'node:child_process';
+import { existsSync, mkdirSync } from 'node:fs';
 import { mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises';
 import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -7,6 +7,7 @@ import { join, resolve } from 'node:path';
 import { Sqlite as Database } from '../../src/sandbox/sqlite.js';
 import { build } from 'esbuild';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { runProgram, waitForFile, type Run } from '../helpers/program.js';
 
 // main.ts runs as the CLI runs it: bundled like the real build (fastify and better-sqlite3 left
 // external) into a directory whose node_modules resolve them, then spawned as a child process.
@@ -47,41 +48,10 @@ async function dataDir(): Promise<string> {
   return join(parent, 'data');
 }
 
-interface Run {
-  child: ChildProcess;
-  stdout: () => string;
-  stderr: () => string;
-  exit: Promise<number | null>;
-}
-
 function run(args: string[]): Run {
-  const child = spawn(process.execPath, [program, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
-  children.push(child);
-  let out = '';
-  let err = '';
-  child.stdout?.on('data', (chunk) => (out += chunk));
-  child.stderr?.on('data', (chunk) => (err += chunk));
-  const exit = new Promise<number | null>((done) => child.on('close', (code) => done(code)));
-  return { child, stdout: () => out, stderr: () => err, exit };
-}
-
-/** Resolves when `file` appears in the existing `dir`; rejects if the process exits first. */
-function waitForFile(dir: string, file: string, process: Run): Promise<void> {
-  return new Promise((done, fail) => {
-    const path = join(dir, file);
-    const check = () => {
-      if (existsSync(path)) {
-        watcher.close();
-        done();
-      }
-    };
-    const watcher = watch(dir, check);
-    check();
-    void process.exit.then((code) => {
-      watcher.close();
-      fail(new Error(`sandbox exited with ${code} before writing ${file}: ${process.stderr()}`));
-    });
-  });
+  const started = runProgram(program, args);
+  children.push(started.child);
+  return started;
 }
 
 describe('main.ts', () => {
