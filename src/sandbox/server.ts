@@ -50,6 +50,11 @@ export interface SandboxOptions {
    * by no login (agents and the CI client see them): volume for bulk lookups. Default 0.
    */
   syntheticAccounts?: number;
+  /**
+   * For tests: awaited inside every payment, after its idempotency key is reserved, so that a test
+   * can hold a payment in flight for as long as it needs (a repeat then meets the running one).
+   */
+  holdPayments?: () => Promise<void>;
 }
 
 export interface RunningSandbox {
@@ -137,7 +142,7 @@ async function createApp(db: SandboxDatabase, options: SandboxOptions, now: () =
     await tmf.register(billDocumentRoutes, { ctx });
     await tmf.register(billingAccountRoutes, { ctx });
     await tmf.register(userinfoRoutes, { ctx });
-    await tmf.register(paymentRoutes, { ctx, dataDir: options.dataDir });
+    await tmf.register(paymentRoutes, { ctx, dataDir: options.dataDir, holdPayments: options.holdPayments });
     await tmf.register(planRoutes, { ctx });
     await tmf.register(securityRoutes, { ctx });
     await tmf.register(partyRoutes, { ctx });

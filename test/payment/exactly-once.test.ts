@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
 import { startFaultProxy, type FaultProxy } from '../helpers/fault-proxy.js';
+import { hold, type Hold } from '../helpers/hold.js';
 import { startTestSandbox, type TestSandbox } from '../helpers/sandbox.js';
 import { ESPACE_BIN } from '../helpers/spawn.js';
 
@@ -19,10 +20,8 @@ let sandbox: TestSandbox;
 let proxy: FaultProxy;
 let home: string;
 
-async function setUp(options: { latencyMs?: number } = {}) {
-  if (options.latencyMs) process.env.ESPACE_SANDBOX_PAYMENT_LATENCY_MS = String(options.latencyMs);
-  sandbox = await startTestSandbox();
-  delete process.env.ESPACE_SANDBOX_PAYMENT_LATENCY_MS;
+async function setUp(options: { gateway?: Hold } = {}) {
+  sandbox = await startTestSandbox({ holdPayments: options.gateway?.wait });
   proxy = await startFaultProxy(sandbox.url, (method, path) => method === 'POST' && path.startsWith(PAYMENTS));
 }
 
@@ -147,9 +146,14 @@ describe('pay through a faulty network', () => {
   });
 
   it('a repeat while the first attempt still runs gets 409, then the single charge', async () => {
-    await setUp({ latencyMs: 600 });
+    const gateway = hold();
+    await setUp({ gateway });
     proxy.plan('abandon');
-    const result = await pay('--json');
+    const paying = pay('--json');
+    // The first attempt stays in the sandbox's gateway until a repeat has met it there.
+    await proxy.waitFor((log) => log.some((r) => r.upstreamStatus === 409));
+    gateway.release();
+    const result = await paying;
     expect(result.code).toBe(0);
     const payments = await newPayments();
     expect(payments).toHaveLength(1);

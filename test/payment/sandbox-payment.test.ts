@@ -2,8 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ACCOUNTS, BILLS, get, send } from '../sandbox/client.js';
-import { databasePath } from '../../src/sandbox/db.js';
-import { Sqlite } from '../../src/sandbox/sqlite.js';
+import { hold } from '../helpers/hold.js';
 import { startTestSandbox, type TestSandbox } from '../helpers/sandbox.js';
 
 const PAYMENTS = '/paymentManagement/v4/payment';
@@ -20,19 +19,6 @@ afterAll(async () => {
 async function latestBill(token: string, account: string) {
   const { body } = await get(sandbox.url, `${BILLS}?billingAccount.id=${account}&limit=1`, token);
   return body[0];
-}
-
-function reservedKey(dataDir: string, key: string): boolean {
-  const db = new Sqlite(databasePath(dataDir), { readonly: true });
-  try {
-    return db.prepare("SELECT 1 FROM payment_idempotency WHERE key = ? AND state = 'running'").get(key) !== undefined;
-  } finally {
-    db.close();
-  }
-}
-
-async function until(condition: () => boolean): Promise<void> {
-  while (!condition()) await new Promise((resolve) => setImmediate(resolve));
 }
 
 function paymentBody(account: string, bill: string, value: number, method: string, key: string) {
@@ -201,9 +187,8 @@ describe('payment methods', () => {
 describe('idempotency over time and concurrency', () => {
   it('keeps a key at least 24 hours by the sandbox clock, and answers 409 while the first request runs', async () => {
     let now = Date.now();
-    process.env.ESPACE_SANDBOX_PAYMENT_LATENCY_MS = '300';
-    const slow = await startTestSandbox({ now: () => new Date(now) });
-    delete process.env.ESPACE_SANDBOX_PAYMENT_LATENCY_MS;
+    const gateway = hold();
+    const slow = await startTestSandbox({ now: () => new Date(now), holdPayments: gateway.wait });
     try {
       const token = slow.tokens.marie;
       const { body: bills } = await get(slow.url, `${BILLS}?billingAccount.id=BA-1001&limit=1`, token);
@@ -211,9 +196,10 @@ describe('idempotency over time and concurrency', () => {
       const post = () =>
         send(slow.url, 'POST', PAYMENTS, { token, body: JSON.stringify(body), contentType: 'application/json', headers: { 'idempotency-key': 'key-concurrent-1' } });
       const first = post();
-      // The second is sent once the first has reserved the key (it is then in the simulated gateway).
-      await until(() => reservedKey(slow.dataDir, 'key-concurrent-1'));
+      // The first is held in the simulated gateway, its key reserved, until the repeat has been answered.
+      await gateway.reached;
       const second = await post();
+      gateway.release();
       expect(second.status).toBe(409);
       expect((await first).status).toBe(201);
       // One second short of 24 hours: the key must still answer with the stored payment.

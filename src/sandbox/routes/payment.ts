@@ -84,7 +84,14 @@ export function createPaymentServices(ctx: SandboxContext, dataDir: string): Pay
   return { payments: new PaymentStore(ctx.db), methods, keys: new IdempotencyStore(ctx.db) };
 }
 
-export async function paymentRoutes(app: FastifyInstance, { ctx, dataDir }: { ctx: SandboxContext; dataDir: string }): Promise<void> {
+export interface PaymentRouteOptions {
+  ctx: SandboxContext;
+  dataDir: string;
+  /** Awaited inside every charge, after its key is reserved (SandboxOptions.holdPayments). */
+  holdPayments?: () => Promise<void>;
+}
+
+export async function paymentRoutes(app: FastifyInstance, { ctx, dataDir, holdPayments }: PaymentRouteOptions): Promise<void> {
   const services = createPaymentServices(ctx, dataDir);
   const { payments, methods, keys } = services;
   const latencyMs = Number(process.env[GATEWAY_LATENCY_ENV] ?? 0) || 0;
@@ -108,6 +115,7 @@ export async function paymentRoutes(app: FastifyInstance, { ctx, dataDir }: { ct
       throw new TmfError(422, `The card ${method.name} has expired; nothing was charged`);
     }
     await delay(latencyMs);
+    await holdPayments?.();
     if (method.declines) throw new TmfError(422, `The card ${method.name} was declined by its issuer; nothing was charged`);
     const byPhone = principal.role === 'agent';
     return payments.apply(
