@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { ApiError } from '../api/errors.js';
 import { AuthError, CancelledError, EspaceError, GeneralError, UsageError } from '../errors.js';
 import type { Context } from '../cli/context.js';
-import { VERSION } from '../version.js';
+import { USER_AGENT } from '../version.js';
 import { CircuitBreaker } from './breaker.js';
 import { SharedGate } from './gate.js';
 import { parseAccountList } from './input.js';
@@ -52,7 +52,7 @@ export async function runBulk<O>(request: BulkRunRequest<O>, ctx: Context): Prom
   const { HttpClient } = await import('../api/http.js');
   const api = new HttpClient({
     baseUrl: ctx.target().apiUrl,
-    userAgent: `espace/${VERSION} node/${process.versions.node}`,
+    userAgent: USER_AGENT,
     tokens: await ctx.session(),
     connections: bulk.concurrency,
     retries: BULK_RETRIES,
