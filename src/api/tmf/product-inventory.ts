@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import type { OfferingKind, Product } from '../../domain/plan.js';
 import type { HttpClient } from '../http.js';
-import { TmfMoney, TmfRef, listAll, parseResource, toMoney } from './common.js';
+import { TmfMoney, TmfRef, listAll, toMoney } from './common.js';
 
 export const PRODUCT_PATH = '/tmf-api/productInventory/v4/product';
 
@@ -44,9 +44,4 @@ const ORDER: readonly (OfferingKind | undefined)[] = ['internet', 'tv', 'phone',
 export async function listProducts(client: HttpClient, accountId: string): Promise<Product[]> {
   const products = await listAll(client, PRODUCT_PATH, InventoryProduct, 'Product', { query: { 'billingAccount.id': accountId, status: 'active' }, pageSize: 200 });
   return products.map(toProduct).sort((a, b) => ORDER.indexOf(a.isAddOn ? 'addOn' : a.kind) - ORDER.indexOf(b.isAddOn ? 'addOn' : b.kind));
-}
-
-export async function getProduct(client: HttpClient, id: string): Promise<Product> {
-  const path = `${PRODUCT_PATH}/${encodeURIComponent(id)}`;
-  return toProduct(parseResource(InventoryProduct, await client.get(path), 'Product', path));
 }
