@@ -17,16 +17,6 @@ export interface Outage {
   readonly resolvedAt?: string;
 }
 
-/** Canadian postal code (A1A 1A1) or its first three characters (forward sortation area). */
-const POSTAL_CODE = /^[A-Z]\d[A-Z](\d[A-Z]\d)?$/;
-
-/** `h2x1y4` → `H2X 1Y4`; undefined when it is not a postal code or an FSA. */
-export function normalizePostalCode(value: string): string | undefined {
-  const compact = value.replace(/\s+/g, '').toUpperCase();
-  if (!POSTAL_CODE.test(compact)) return undefined;
-  return compact.length === 6 ? `${compact.slice(0, 3)} ${compact.slice(3)}` : compact;
-}
-
 /** TMF656 states after which a problem no longer affects anyone. */
 const OVER_STATUSES: ReadonlySet<string> = new Set(['resolved', 'closed', 'cancelled', 'rejected']);
 
