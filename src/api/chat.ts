@@ -72,8 +72,12 @@ export interface EventStreamOptions {
   signal: AbortSignal;
 }
 
+/** Consecutive failed connections tolerated; a connection that delivers an event starts the count again. */
 const RECONNECTS = 3;
 const RECONNECT_DELAY_MS = 300;
+
+/** Answers worth trying again: the server is overloaded, restarting, or asks to slow down. */
+const isTransient = (status: number) => status === 429 || status >= 500;
 
 /**
  * The conversation's events, history first, until it closes. A dropped stream is resumed from
@@ -81,9 +85,14 @@ const RECONNECT_DELAY_MS = 300;
  */
 export async function* conversationEvents(id: string, options: EventStreamOptions): AsyncGenerator<ChatEvent> {
   let lastId = 0;
-  for (let attempt = 0; attempt <= RECONNECTS && !options.signal.aborted; attempt++) {
+  let failures = 0;
+  const failed = (reason: string, cause?: unknown) => {
+    if (failures === RECONNECTS) throw new GeneralError('chat.streamFailed', { params: { reason }, cause });
+    failures++;
+  };
+  while (!options.signal.aborted) {
     // A moment between attempts, so that a server restarting has time to come back.
-    if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, RECONNECT_DELAY_MS * attempt));
+    if (failures > 0) await new Promise((resolve) => setTimeout(resolve, RECONNECT_DELAY_MS * failures));
     const url = new URL(`${options.baseUrl.replace(/\/+$/, '')}${conversationPath(id, 'events')}`);
     let response: Response;
     try {
@@ -98,21 +107,26 @@ export async function* conversationEvents(id: string, options: EventStreamOption
       });
     } catch (error) {
       if (options.signal.aborted) return;
-      if (attempt === RECONNECTS) throw new GeneralError('chat.streamFailed', { params: { reason: String((error as Error).message) }, cause: error });
+      failed(String((error as Error).message), error);
       continue;
     }
     if (!response.ok || !response.body) {
-      throw new GeneralError('chat.streamFailed', { params: { reason: `HTTP ${response.status}` } });
+      await response.body?.cancel();
+      if (!isTransient(response.status)) throw new GeneralError('chat.streamFailed', { params: { reason: `HTTP ${response.status}` } });
+      failed(`HTTP ${response.status}`);
+      continue;
     }
     try {
       for await (const event of parseEventStream(response.body)) {
         lastId = event.id;
+        failures = 0;
         yield event;
         if (event.type === 'closed') return;
       }
+      failed('the server ended the stream');
     } catch (error) {
       if (options.signal.aborted) return;
-      if (attempt === RECONNECTS) throw new GeneralError('chat.streamFailed', { params: { reason: String((error as Error).message) }, cause: error });
+      failed(String((error as Error).message), error);
     }
   }
 }

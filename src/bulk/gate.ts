@@ -18,8 +18,6 @@ const DEFAULT_PAUSE_MS = 1000;
 export class SharedGate implements RequestGate {
   private notBefore = 0;
   private nextSlot = 0;
-  /** How many times the server asked to wait (for the summary and the tests). */
-  pauses = 0;
   private readonly now: () => number;
   private readonly sleep: (ms: number) => Promise<void>;
   private readonly interval: number;
@@ -28,11 +26,6 @@ export class SharedGate implements RequestGate {
     this.now = options.now ?? Date.now;
     this.sleep = options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
     this.interval = options.rps ? 1000 / options.rps : 0;
-  }
-
-  /** The time before which nothing is sent (epoch ms). */
-  get holdUntil(): number {
-    return this.notBefore;
   }
 
   async beforeAttempt(): Promise<void> {
@@ -56,7 +49,6 @@ export class SharedGate implements RequestGate {
     if (status !== 429 && status !== 503) return;
     const wait = retryAfterMs(headers['retry-after'], this.now()) ?? (status === 429 ? DEFAULT_PAUSE_MS : undefined);
     if (wait === undefined) return;
-    this.pauses++;
     this.notBefore = Math.max(this.notBefore, this.now() + wait);
   }
 }

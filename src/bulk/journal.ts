@@ -6,7 +6,7 @@
  * repeats none after Ctrl-C; after a crash or a kill, only the lookups that were in flight (and
  * at most the one record caught between its write and its journal line) come again.
  */
-import { closeSync, fsync, fsyncSync, mkdirSync, openSync, readFileSync, ftruncateSync, writeSync } from 'node:fs';
+import { closeSync, fsync, fsyncSync, mkdirSync, openSync, readFileSync, writeSync } from 'node:fs';
 import { dirname } from 'node:path';
 
 /** fsync at most this often while records flow; always at close. */
@@ -44,7 +44,6 @@ export class Journal {
     const complete = text.slice(0, text.lastIndexOf('\n') + 1);
     const fd = openSync(path, 'w+', 0o600);
     try {
-      ftruncateSync(fd, 0);
       if (complete !== '') writeSync(fd, complete);
       fsyncSync(fd);
     } finally {

@@ -6,12 +6,13 @@
  * failing, the session was refused).
  */
 import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
+import { readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ApiError } from '../api/errors.js';
 import { AuthError, CancelledError, EspaceError, GeneralError, UsageError } from '../errors.js';
 import type { Context } from '../cli/context.js';
-import { VERSION } from '../version.js';
+import { dataDir } from '../config/paths.js';
+import { USER_AGENT } from '../version.js';
 import { CircuitBreaker } from './breaker.js';
 import { SharedGate } from './gate.js';
 import { parseAccountList } from './input.js';
@@ -43,7 +44,7 @@ export async function runBulk<O>(request: BulkRunRequest<O>, ctx: Context): Prom
   const { io, t } = ctx;
   const listed = parseAccountList(await readList(bulk.accountsFrom, ctx));
   const accounts = bulk.shard ? listed.accounts.filter((account) => inShard(account, bulk.shard!)) : listed.accounts;
-  const journal = Journal.open(bulk.journal ?? defaultJournalPath(request, accounts, ctx.target().apiUrl, ctx.configDir), bulk.resume);
+  const journal = Journal.open(bulk.journal ?? defaultJournalPath(request, accounts, ctx.target().apiUrl, dataDir(ctx.env)), bulk.resume);
   const pending = journal.done.size === 0 ? accounts : accounts.filter((account) => !journal.done.has(account));
   if (bulk.resume) io.err(`${t('bulk.resuming', { done: accounts.length - pending.length, left: pending.length, journal: journal.path })}\n`);
 
@@ -52,7 +53,7 @@ export async function runBulk<O>(request: BulkRunRequest<O>, ctx: Context): Prom
   const { HttpClient } = await import('../api/http.js');
   const api = new HttpClient({
     baseUrl: ctx.target().apiUrl,
-    userAgent: `espace/${VERSION} node/${process.versions.node}`,
+    userAgent: USER_AGENT,
     tokens: await ctx.session(),
     connections: bulk.concurrency,
     retries: BULK_RETRIES,
@@ -123,6 +124,11 @@ export async function runBulk<O>(request: BulkRunRequest<O>, ctx: Context): Prom
   );
   if (listed.duplicates > 0) io.err(`${t('bulk.duplicates', { count: listed.duplicates })}\n`);
 
+  // A run that got through its list leaves nothing to resume: its own journal would only pile up.
+  // One the user named with --journal is theirs to keep.
+  const finished = !stopped && fatal === undefined && !breaker.open && counts.done === pending.length;
+  if (finished && bulk.journal === undefined) await rm(journal.path, { force: true });
+
   if (fatal !== undefined) throw fatal;
   if (breaker.open) {
     throw new GeneralError('bulk.circuitOpen', {
@@ -154,9 +160,9 @@ function describe(error: unknown, ctx: Context): string {
 }
 
 /** The same command, options, shard and list share a journal, so `--resume` finds it by itself. */
-function defaultJournalPath<O>(request: BulkRunRequest<O>, accounts: readonly string[], apiUrl: string, configDir: string): string {
+function defaultJournalPath<O>(request: BulkRunRequest<O>, accounts: readonly string[], apiUrl: string, dataDirectory: string): string {
   const hash = createHash('sha256');
   hash.update(JSON.stringify([request.name, request.options, request.bulk.shard ?? null, apiUrl]));
   for (const account of accounts) hash.update(`${account}\n`);
-  return join(configDir, 'bulk', `${request.name.replace(/\s+/g, '-')}-${hash.digest('hex').slice(0, 16)}.journal`);
+  return join(dataDirectory, 'bulk', `${request.name.replace(/\s+/g, '-')}-${hash.digest('hex').slice(0, 16)}.journal`);
 }

@@ -15,7 +15,7 @@ import type { IO } from '../output/io.js';
 import type { Prompter } from './prompt.js';
 
 export { VERSION } from '../version.js';
-import { VERSION } from '../version.js';
+import { USER_AGENT } from '../version.js';
 
 /** Options every command accepts (see program.ts). */
 export interface GlobalOptions {
@@ -75,14 +75,13 @@ export function createContext(options: ContextOptions): Context {
   const clock = options.clock ?? (() => new Date());
   const dir = configDir(env);
   const clients: HttpClient[] = [];
-  const userAgent = `espace/${VERSION} node/${process.versions.node}`;
-
+  
   const config = once(() => readConfig(dir));
   const target = once(() => resolveTarget({ contextFlag: globals.context, apiUrlFlag: globals.apiUrl, env, config: config() }));
   // The HTTP stack (undici, node:crypto) loads only when a command talks to the API.
   const client = async (withSession?: Session) => {
     const { HttpClient } = await import('../api/http.js');
-    const made = new HttpClient({ baseUrl: target().apiUrl, userAgent, tokens: withSession });
+    const made = new HttpClient({ baseUrl: target().apiUrl, userAgent: USER_AGENT, tokens: withSession });
     clients.push(made);
     return made;
   };

@@ -17,18 +17,16 @@ export interface Outage {
   readonly resolvedAt?: string;
 }
 
-/** Canadian postal code (A1A 1A1) or its first three characters (forward sortation area). */
-const POSTAL_CODE = /^[A-Z]\d[A-Z](\d[A-Z]\d)?$/;
+/** TMF656 states after which a problem no longer affects anyone. */
+const OVER_STATUSES: ReadonlySet<string> = new Set(['resolved', 'closed', 'cancelled', 'rejected']);
 
-/** `h2x1y4` → `H2X 1Y4`; undefined when it is not a postal code or an FSA. */
-export function normalizePostalCode(value: string): string | undefined {
-  const compact = value.replace(/\s+/g, '').toUpperCase();
-  if (!POSTAL_CODE.test(compact)) return undefined;
-  return compact.length === 6 ? `${compact.slice(0, 3)} ${compact.slice(3)}` : compact;
+/** Whether an outage is over (resolved, closed, cancelled or rejected). */
+export function isOutageOver(outage: Outage): boolean {
+  return OVER_STATUSES.has(outage.status);
 }
 
-/** Problems not yet resolved come first, the most recent first within each group. */
+/** Problems not yet over come first, the most recent first within each group. */
 export function sortOutages(outages: readonly Outage[]): Outage[] {
-  const open = (outage: Outage) => (outage.status === 'resolved' || outage.status === 'closed' || outage.status === 'cancelled' ? 1 : 0);
-  return [...outages].sort((a, b) => open(a) - open(b) || (b.raisedAt ?? '').localeCompare(a.raisedAt ?? ''));
+  const over = (outage: Outage) => (isOutageOver(outage) ? 1 : 0);
+  return [...outages].sort((a, b) => over(a) - over(b) || (b.raisedAt ?? '').localeCompare(a.raisedAt ?? ''));
 }

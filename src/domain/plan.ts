@@ -8,6 +8,8 @@ import type { Money } from './money.js';
 export const SERVICE_TYPES = ['internet', 'tv', 'phone', 'mobile'] as const;
 export type ServiceType = (typeof SERVICE_TYPES)[number];
 export type OfferingKind = ServiceType | 'addOn';
+/** Every offering kind, to check a kind a server sends. */
+export const OFFERING_KINDS: ReadonlySet<string> = new Set<OfferingKind>([...SERVICE_TYPES, 'addOn']);
 
 export interface Offering {
   id: string;

@@ -3,10 +3,9 @@
  * missing is skipped (and named as such), so the report shows where the chain broke. Write steps
  * are undone afterwards, in reverse order, and the undo is a step of its own in the report.
  */
-import { EspaceError } from '../errors.js';
 import type { Translate } from '../i18n/catalog.js';
+import { type ErrorRecord, describeError } from '../output/error-record.js';
 import { sanitizeText } from '../output/sanitize.js';
-import { ApiError } from '../api/errors.js';
 import type { JourneyState, SmokeStep, StepContext, WriteStep } from './steps.js';
 
 export type StepStatus = 'passed' | 'failed' | 'skipped';
@@ -16,7 +15,7 @@ export interface StepReport {
   status: StepStatus;
   ms: number;
   detail?: string;
-  error?: { code: string; message: string; status: number | null; requestId: string | null };
+  error?: ErrorRecord;
 }
 
 export interface JourneyOptions {
@@ -47,7 +46,7 @@ export async function runJourney(ctx: StepContext, options: JourneyOptions): Pro
       reports.push({ name, status: 'passed', ms: Math.round(now() - started), ...(result.detail ? { detail: sanitizeText(result.detail) } : {}) });
       return true;
     } catch (error) {
-      reports.push({ name, status: 'failed', ms: Math.round(now() - started), error: describeError(error, options.t) });
+      reports.push({ name, status: 'failed', ms: Math.round(now() - started), error: describeError(error, options.t, 'failed') });
       if (step.required) blockedBy = name;
       return false;
     }
@@ -69,16 +68,4 @@ export async function runJourney(ctx: StepContext, options: JourneyOptions): Pro
     }
   }
   return reports;
-}
-
-function describeError(error: unknown, t: Translate): NonNullable<StepReport['error']> {
-  if (error instanceof EspaceError) {
-    return {
-      code: error.key.slice(error.key.lastIndexOf('.') + 1),
-      message: sanitizeText(error.describe(t)),
-      status: error instanceof ApiError ? error.status : null,
-      requestId: error instanceof ApiError ? error.requestId : error.params.requestId === undefined ? null : String(error.params.requestId),
-    };
-  }
-  return { code: 'failed', message: sanitizeText(error instanceof Error ? error.message : String(error)), status: null, requestId: null };
 }

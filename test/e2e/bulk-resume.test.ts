@@ -6,7 +6,7 @@
  * whose journal line the kill may have cut off is written again.
  */
 import { spawn } from 'node:child_process';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -34,7 +34,9 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-const env = () => ({ ESPACE_API_URL: proxy.url, ESPACE_TOKEN: sandbox.tokens.agent, ESPACE_CONFIG_DIR: join(dir, 'config'), NODE_EXTRA_CA_CERTS: undefined });
+const env = () => ({ ESPACE_API_URL: proxy.url, ESPACE_TOKEN: sandbox.tokens.agent, ESPACE_CONFIG_DIR: join(dir, 'config'), ESPACE_DATA_DIR: join(dir, 'data'), NODE_EXTRA_CA_CERTS: undefined });
+/** The default journals, in the data directory. */
+const journals = async () => (await readdir(join(dir, 'data', 'bulk')).catch(() => [])).filter((name) => name.endsWith('.journal'));
 const args = () => ['bill', 'show', '--accounts-from', list, '--concurrency', String(CONCURRENCY)];
 
 /** Runs the CLI and sends `signal` once `after` records have arrived on stdout. */
@@ -76,11 +78,14 @@ describe.each([
       expect(first.stderr, at).toContain('--resume');
     } else expect(first.signal, at).toBe('SIGKILL');
     const firstRecords = accountsOf(first.stdout);
+    expect(await journals(), at).toHaveLength(1);
     expect(firstRecords.length, at).toBeGreaterThanOrEqual(killAt);
     expect(firstRecords.length, at).toBeLessThan(ACCOUNTS.length);
 
     const second = await espace([...args(), '--resume'], { env: env() });
     expect(second.code, at).toBe(0);
+    // The run got through the list: nothing is left to resume, so its journal is gone.
+    expect(await journals(), at).toEqual([]);
     const all = [...firstRecords, ...accountsOf(second.stdout)];
     expect(all.every((record) => record.ok), at).toBe(true);
     expect(new Set(all.map((record) => record.account)), at).toEqual(new Set(ACCOUNTS));

@@ -5,7 +5,7 @@ import { ADDRESS_VALIDATION_PATH as CLI_VALIDATION } from '../../src/api/tmf/geo
 import { INDIVIDUAL_PATH as CLI_INDIVIDUAL } from '../../src/api/tmf/party.js';
 import { ADDRESS_VALIDATION_PATH, INDIVIDUAL_PATH } from '../../src/sandbox/resources/party-paths.js';
 import { SECURITY_PATHS } from '../../src/sandbox/resources/security-paths.js';
-import { PROVINCE_POSTAL_LETTERS } from '../../src/domain/profile.js';
+import { PROVINCE_POSTAL_LETTERS } from '../../src/domain/postal-code.js';
 import { POSTAL_LETTERS } from '../../src/sandbox/address/canada.js';
 
 describe('paths and rules the CLI shares with the sandbox', () => {

@@ -14,7 +14,7 @@ import { TMF } from './paths.js';
 export const PAYMENT_PATH = '/paymentManagement/v4/payment';
 export const PAYMENT_METHOD_PATH = '/tmf-api/paymentMethod/v4/paymentMethod';
 
-export const TmfPayment = z.looseObject({
+const TmfPayment = z.looseObject({
   id: z.string(),
   correlatorId: z.string().optional(),
   paymentDate: z.string().optional(),
@@ -25,7 +25,7 @@ export const TmfPayment = z.looseObject({
   paymentMethod: TmfRef.optional(),
   paymentItem: z.array(z.looseObject({ item: TmfRef, totalAmount: TmfMoney.optional(), amount: TmfMoney.optional() })).optional(),
 });
-export type TmfPayment = z.infer<typeof TmfPayment>;
+type TmfPayment = z.infer<typeof TmfPayment>;
 
 const TmfPaymentMethod = z.looseObject({
   id: z.string(),

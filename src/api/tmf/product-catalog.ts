@@ -1,6 +1,6 @@
 /** TMF620 Product Catalog: `productOffering`, mapped to the domain's Offering. */
 import { z } from 'zod';
-import type { Offering, OfferingKind, ServiceType } from '../../domain/plan.js';
+import { OFFERING_KINDS, type Offering, type OfferingKind, type ServiceType } from '../../domain/plan.js';
 import type { HttpClient } from '../http.js';
 import { TmfMoney, listAll, parseResource, toMoney } from './common.js';
 
@@ -25,8 +25,6 @@ export const ProductOffering = z.looseObject({
 });
 export type ProductOffering = z.infer<typeof ProductOffering>;
 
-const KINDS: ReadonlySet<string> = new Set(['internet', 'tv', 'phone', 'mobile', 'addOn']);
-
 function characteristic(offering: ProductOffering, name: string): number | undefined {
   const value = offering.prodSpecCharValueUse?.find((c) => c.name === name)?.productSpecCharacteristicValue?.[0]?.value;
   return typeof value === 'number' ? value : undefined;
@@ -34,7 +32,7 @@ function characteristic(offering: ProductOffering, name: string): number | undef
 
 export function toOffering(offering: ProductOffering): Offering {
   const declared = offering.serviceType ?? offering.category?.[0]?.id ?? '';
-  const kind = (KINDS.has(declared) ? declared : 'addOn') as OfferingKind;
+  const kind = (OFFERING_KINDS.has(declared) ? declared : 'addOn') as OfferingKind;
   const recurring = offering.productOfferingPrice?.find((p) => p.priceType === 'recurring')?.price;
   const overage = offering.productOfferingPrice?.find((p) => p.priceType === 'usage')?.price;
   const term = offering.productOfferingTerm?.[0]?.duration;
@@ -53,7 +51,7 @@ export function toOffering(offering: ProductOffering): Offering {
     ...optional('minutes', characteristic(offering, 'voiceAllowance')),
     ...optional('texts', characteristic(offering, 'smsAllowance')),
     ...optional('dataOverage', overage ? toMoney(overage) : undefined),
-    ...optional('requiresService', KINDS.has(offering.requiresService ?? '') ? (offering.requiresService as ServiceType) : undefined),
+    ...optional('requiresService', OFFERING_KINDS.has(offering.requiresService ?? '') ? (offering.requiresService as ServiceType) : undefined),
     ...optional('compatibleWith', offering.compatibleOffering?.map((o) => o.id)),
   };
 }

@@ -1,8 +1,8 @@
 /** TMF637 Product Inventory: the `product`s of an account, mapped to the domain's Product. */
 import { z } from 'zod';
-import type { OfferingKind, Product } from '../../domain/plan.js';
+import { OFFERING_KINDS, type OfferingKind, type Product } from '../../domain/plan.js';
 import type { HttpClient } from '../http.js';
-import { TmfMoney, TmfRef, listAll, parseResource, toMoney } from './common.js';
+import { TmfMoney, TmfRef, listAll, toMoney } from './common.js';
 
 export const PRODUCT_PATH = '/tmf-api/productInventory/v4/product';
 
@@ -18,8 +18,6 @@ export const InventoryProduct = z.looseObject({
 });
 export type InventoryProduct = z.infer<typeof InventoryProduct>;
 
-const KINDS: ReadonlySet<string> = new Set(['internet', 'tv', 'phone', 'mobile', 'addOn']);
-
 export function toProduct(product: InventoryProduct): Product {
   const characteristic = (name: string) => product.productCharacteristic?.find((c) => c.name === name)?.value;
   const kind = characteristic('serviceType');
@@ -29,7 +27,7 @@ export function toProduct(product: InventoryProduct): Product {
     id: product.id,
     name: product.name ?? product.productOffering?.name ?? product.id,
     status: product.status ?? 'active',
-    kind: typeof kind === 'string' && KINDS.has(kind) ? (kind as OfferingKind) : undefined,
+    kind: typeof kind === 'string' && OFFERING_KINDS.has(kind) ? (kind as OfferingKind) : undefined,
     isAddOn: characteristic('isAddOn') === true || kind === 'addOn',
     ...(product.productOffering ? { offeringId: product.productOffering.id } : {}),
     monthly: price ? toMoney(price) : { amount: 0, currency: 'CAD' },
@@ -44,9 +42,4 @@ const ORDER: readonly (OfferingKind | undefined)[] = ['internet', 'tv', 'phone',
 export async function listProducts(client: HttpClient, accountId: string): Promise<Product[]> {
   const products = await listAll(client, PRODUCT_PATH, InventoryProduct, 'Product', { query: { 'billingAccount.id': accountId, status: 'active' }, pageSize: 200 });
   return products.map(toProduct).sort((a, b) => ORDER.indexOf(a.isAddOn ? 'addOn' : a.kind) - ORDER.indexOf(b.isAddOn ? 'addOn' : b.kind));
-}
-
-export async function getProduct(client: HttpClient, id: string): Promise<Product> {
-  const path = `${PRODUCT_PATH}/${encodeURIComponent(id)}`;
-  return toProduct(parseResource(InventoryProduct, await client.get(path), 'Product', path));
 }

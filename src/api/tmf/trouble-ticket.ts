@@ -1,7 +1,7 @@
 /** TMF621 Trouble Ticket: `troubleTicket`, mapped to the domain's Ticket, and the calls espace makes. */
 import { z } from 'zod';
 import { closingStatus, type Ticket } from '../../domain/ticket.js';
-import type { HttpClient } from '../http.js';
+import type { HttpClient, HttpResponse } from '../http.js';
 import { listAll, parseResource } from './common.js';
 
 export const TROUBLE_TICKET_PATH = '/tmf-api/troubleTicket/v4/troubleTicket';
@@ -69,8 +69,7 @@ export function toTicket(ticket: TroubleTicket): Ticket {
 }
 
 const ticketPath = (id: string) => `${TROUBLE_TICKET_PATH}/${encodeURIComponent(id)}`;
-const parseTicket = (body: unknown, path: string, requestId: string) =>
-  toTicket(parseResource(TroubleTicket, { status: 200, headers: {}, body, requestId }, 'TroubleTicket', path));
+const parseTicket = (response: HttpResponse, path: string) => toTicket(parseResource(TroubleTicket, response, 'TroubleTicket', path));
 
 export interface TicketQuery {
   statuses?: readonly string[];
@@ -89,7 +88,7 @@ export async function listTickets(client: HttpClient, query: TicketQuery): Promi
 export async function getTicket(client: HttpClient, id: string): Promise<Ticket> {
   const path = ticketPath(id);
   const response = await client.get(path);
-  return parseTicket(response.body, path, response.requestId);
+  return parseTicket(response, path);
 }
 
 export interface NewTicket {
@@ -118,7 +117,7 @@ export async function openTicket(client: HttpClient, ticket: NewTicket): Promise
       ],
     },
   });
-  return parseTicket(response.body, TROUBLE_TICKET_PATH, response.requestId);
+  return parseTicket(response, TROUBLE_TICKET_PATH);
 }
 
 export interface TicketPatch {
@@ -138,7 +137,7 @@ export async function patchTicket(client: HttpClient, id: string, patch: TicketP
       ...(patch.note ? { note: [{ text: patch.note }] } : {}),
     },
   });
-  return parseTicket(response.body, path, response.requestId);
+  return parseTicket(response, path);
 }
 
 /**
@@ -160,5 +159,5 @@ export async function closeTicket(
 export async function escalateTicket(client: HttpClient, id: string, reason: string): Promise<Ticket> {
   const path = `${ticketPath(id)}/escalate`;
   const response = await client.request({ method: 'POST', path, json: { reason } });
-  return parseTicket(response.body, path, response.requestId);
+  return parseTicket(response, path);
 }

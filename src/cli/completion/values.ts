@@ -7,6 +7,7 @@
 import type { HttpClient } from '../../api/http.js';
 import { TMF } from '../../api/tmf/paths.js';
 import { allContexts } from '../../config/contexts.js';
+import { USER_AGENT } from '../../version.js';
 import type { Context } from '../context.js';
 import type { ValueKind } from './tree.js';
 
@@ -43,7 +44,7 @@ async function quickClient(ctx: Context, timeoutMs: number): Promise<HttpClient>
   const [{ HttpClient }, session] = await Promise.all([import('../../api/http.js'), ctx.session()]);
   return new HttpClient({
     baseUrl: ctx.target().apiUrl,
-    userAgent: 'espace-completion',
+    userAgent: `${USER_AGENT} completion`,
     tokens: session,
     timeoutMs,
     connectTimeoutMs: timeoutMs,

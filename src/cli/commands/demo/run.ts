@@ -8,7 +8,8 @@ import { passwordGrant } from '../../../api/oauth.js';
 import { SANDBOX_CONTEXT, SANDBOX_PORT } from '../../../config/contexts.js';
 import { sandboxDataDir } from '../../../config/paths.js';
 import { UsageError } from '../../../errors.js';
-import { type Context, VERSION } from '../../context.js';
+import type { Context } from '../../context.js';
+import { USER_AGENT } from '../../../version.js';
 import { run as showBill } from '../bill/show.js';
 import { runningSandbox, startSandboxProcess } from '../sandbox/control.js';
 
@@ -33,7 +34,7 @@ export async function run(_options: object, ctx: Context): Promise<void> {
   // A one-command session: the token lives in memory only and is never stored.
   const demoApi = new HttpClient({
     baseUrl: target.apiUrl,
-    userAgent: `espace/${VERSION} demo`,
+    userAgent: `${USER_AGENT} demo`,
     tokens: { token: async () => tokens.accessToken, refreshAfterRejection: async () => undefined },
   });
   try {

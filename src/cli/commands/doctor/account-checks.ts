@@ -3,7 +3,8 @@ import { getIdentity } from '../../../api/tmf/userinfo.js';
 import { EspaceError } from '../../../errors.js';
 import type { Context } from '../../context.js';
 import { findOutages } from '../outage/lookup.js';
-import { formatDateTime, isOver, servicesLabel } from '../outage/view.js';
+import { isOutageOver } from '../../../domain/outage.js';
+import { formatDateTime, servicesLabel } from '../outage/view.js';
 import type { CheckResult, Findings } from './report.js';
 
 function failure(ctx: Context, id: CheckResult['id'], error: EspaceError): CheckResult {
@@ -48,7 +49,7 @@ export async function checkOutages(ctx: Context, findings: Findings): Promise<Ch
     return failure(ctx, 'outages', error);
   }
   const where = report.postalCode ?? '?';
-  const current = report.outages.filter((outage) => !isOver(outage));
+  const current = report.outages.filter((outage) => !isOutageOver(outage));
   const outage = current.find((candidate) => candidate.category !== 'plannedMaintenance');
   if (outage) {
     findings.outageInProgress = true;

@@ -3,7 +3,8 @@ import { toJson } from '../../../output/formats.js';
 import { renderTable } from '../../../output/table.js';
 import type { Context } from '../../context.js';
 import { type OutageQuery, findOutages } from './lookup.js';
-import { categoryLabel, formatDateTime, isOver, outageJson, servicesLabel, statusLabel } from './view.js';
+import { isOutageOver } from '../../../domain/outage.js';
+import { categoryLabel, formatDateTime, outageJson, servicesLabel, statusLabel } from './view.js';
 
 export type OutageListOptions = OutageQuery;
 
@@ -22,7 +23,7 @@ export async function run(options: OutageListOptions, ctx: Context): Promise<voi
   if (io.stdoutIsTTY) io.err(`${t('outage.heading', { where })}\n`);
   const plain = !io.stdoutIsTTY;
   const rows = report.outages.map((outage) => {
-    const restoration = isOver(outage) ? outage.resolvedAt : outage.estimatedRestoration;
+    const restoration = isOutageOver(outage) ? outage.resolvedAt : outage.estimatedRestoration;
     return plain
       ? [outage.id, outage.category, outage.status, outage.services.join(','), outage.areas.join(','),
          outage.windowStart ?? outage.raisedAt ?? '', restoration ?? '', outage.name]

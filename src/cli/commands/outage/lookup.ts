@@ -5,7 +5,8 @@
 import type { HttpClient } from '../../../api/http.js';
 import { getServiceAddress } from '../../../api/tmf/service-address.js';
 import { listOutages } from '../../../api/tmf/service-problem.js';
-import { type Outage, normalizePostalCode, sortOutages } from '../../../domain/outage.js';
+import { type Outage, sortOutages } from '../../../domain/outage.js';
+import { normalizePostalCode } from '../../../domain/postal-code.js';
 import { UsageError } from '../../../errors.js';
 import { resolveAccountId } from '../../account.js';
 
@@ -26,13 +27,13 @@ export interface OutageReport {
 export async function findOutages(api: HttpClient, query: OutageQuery): Promise<OutageReport> {
   if (query.all) return { postalCode: null, outages: sortOutages(await listOutages(api)) };
   if (query.postalCode !== undefined) {
-    const postalCode = normalizePostalCode(query.postalCode);
+    const postalCode = normalizePostalCode(query.postalCode, { allowPrefix: true });
     if (postalCode === undefined) throw new UsageError('outage.badPostalCode', { params: { value: query.postalCode } });
     return { postalCode, outages: sortOutages(await listOutages(api, postalCode)) };
   }
   const accountId = await resolveAccountId(api, query.account);
   const address = await getServiceAddress(api, accountId);
   if (!address) throw new UsageError('outage.noAddress', { params: { account: accountId } });
-  const postalCode = normalizePostalCode(address.postalCode) ?? address.postalCode;
+  const postalCode = normalizePostalCode(address.postalCode, { allowPrefix: true }) ?? address.postalCode;
   return { postalCode, city: address.city, outages: sortOutages(await listOutages(api, postalCode)) };
 }

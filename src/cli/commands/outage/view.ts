@@ -35,10 +35,6 @@ export const statusLabel = (status: string, t: Translate) => label(STATUS_KEYS, 
 export const categoryLabel = (category: string, t: Translate) => label(CATEGORY_KEYS, category, t);
 export const servicesLabel = (services: readonly string[], t: Translate) => services.map((service) => label(SERVICE_KEYS, service, t)).join(', ');
 
-export function isOver(outage: Outage): boolean {
-  return ['resolved', 'closed', 'cancelled', 'rejected'].includes(outage.status);
-}
-
 /**
  * Date and time in the user's locale and time zone, without the year: outages are about the days
  * around now, and the table must fit a terminal.

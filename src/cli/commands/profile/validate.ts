@@ -3,15 +3,8 @@
  * the flag and the value. Prompts use the same checks.
  */
 import { normalizeCanadianPhone } from '../../../domain/phone.js';
-import {
-  isValidEmail,
-  isValidName,
-  type Language,
-  normalizePostalCode,
-  normalizeProvince,
-  postalCodeMatchesProvince,
-  PROVINCES,
-} from '../../../domain/profile.js';
+import { normalizePostalCode, postalCodeMatchesProvince, PROVINCES } from '../../../domain/postal-code.js';
+import { isValidEmail, isValidName, type Language, normalizeProvince } from '../../../domain/profile.js';
 import { UsageError } from '../../../errors.js';
 import type { MessageKey } from '../../../i18n/catalog.js';
 

@@ -20,7 +20,7 @@ import { ApiError } from '../../../api/errors.js';
 import type { HttpClient } from '../../../api/http.js';
 import { GeneralError } from '../../../errors.js';
 import { sanitizeCell } from '../../../output/sanitize.js';
-import { VERSION } from '../../../version.js';
+import { USER_AGENT } from '../../../version.js';
 import type { Context } from '../../context.js';
 
 export interface SupportChatOptions {
@@ -126,7 +126,7 @@ class ChatLoop {
     const events = conversationEvents(this.#conversation.id, {
       baseUrl: this.#ctx.target().apiUrl,
       tokens: session,
-      userAgent: `espace/${VERSION}`,
+      userAgent: USER_AGENT,
       signal: this.#abort.signal,
     });
     for await (const event of events) this.#show(event);
