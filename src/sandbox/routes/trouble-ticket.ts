@@ -8,7 +8,7 @@ import type { SandboxContext } from '../context.js';
 import { principalOf } from '../auth/principal.js';
 import { type ParsedQuery, parseQuery, selectFields, setListHeaders, wants } from '../paging.js';
 import { originOf } from '../resources/paths.js';
-import { TROUBLE_TICKET_API, troubleTicketResource } from '../resources/trouble-ticket.js';
+import { TROUBLE_TICKET_API, ticketHref, troubleTicketResource } from '../resources/trouble-ticket.js';
 import { addInCondition, type Criteria } from '../store/bills.js';
 import type { TicketRow } from '../store/tickets.js';
 import { PRIORITIES, SEVERITIES, TICKET_STATUSES, TICKET_TYPES } from '../tickets/lifecycle.js';
@@ -91,7 +91,7 @@ export async function troubleTicketRoutes(app: FastifyInstance, { ctx }: { ctx: 
   app.post(`${TROUBLE_TICKET_API}/troubleTicket`, async (request, reply) => {
     const id = service.open(principalOf(request), parseCreate(request.body));
     const origin = originOf(request);
-    reply.code(201).header('location', `${origin}${TROUBLE_TICKET_API}/troubleTicket/${id}`);
+    reply.code(201).header('location', ticketHref(origin, id));
     return one(origin, id);
   });
 
