@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { SandboxContext } from '../context.js';
 import { principalOf } from '../auth/principal.js';
 import { parseDateFilter, parseQuery, selectFields, setListHeaders, wants, singleFilter, type ParsedQuery } from '../paging.js';
+import { documentLang } from '../document/bill-labels.js';
 import { customerBillResource, type CustomerBill } from '../resources/customer-bill.js';
 import { CUSTOMER_BILL_API, originOf } from '../resources/paths.js';
 import { addInCondition, type BillRow, type Criteria } from '../store/bills.js';
@@ -48,7 +49,14 @@ function listCriteria(query: ParsedQuery): Criteria {
 }
 
 /** Loads the child collections the response includes and builds the resources. */
-function resources(ctx: SandboxContext, origin: string, rows: readonly BillRow[], fields: ReadonlySet<string> | null): Partial<CustomerBill>[] {
+/** `acceptLanguage` names each billDocument as the document route would for the same request. */
+function resources(
+  ctx: SandboxContext,
+  origin: string,
+  rows: readonly BillRow[],
+  fields: ReadonlySet<string> | null,
+  acceptLanguage: string | undefined,
+): Partial<CustomerBill>[] {
   const ids = rows.map((r) => r.id);
   const taxItems = wants(fields, 'taxItem') ? ctx.bills.taxItemsOf(ids) : null;
   const received = wants(fields, 'paymentReceived') ? ctx.bills.paymentsReceivedBy(ids) : null;
@@ -59,7 +67,7 @@ function resources(ctx: SandboxContext, origin: string, rows: readonly BillRow[]
         ...(taxItems ? { taxItems: taxItems.get(row.id) ?? [] } : {}),
         ...(received ? { received: received.get(row.id) ?? [] } : {}),
         ...(applied ? { applied: applied.get(row.id) ?? [] } : {}),
-      }),
+      }, documentLang(acceptLanguage, row.province)),
       fields,
     ),
   );
@@ -77,7 +85,7 @@ export async function customerBillRoutes(app: FastifyInstance, { ctx }: { ctx: S
     }
     const { total, rows } = ctx.bills.listBills(criteria, query.sort === 'billDate' ? 'asc' : 'desc', query);
     setListHeaders(reply, total, rows.length);
-    return resources(ctx, originOf(request), rows, query.fields);
+    return resources(ctx, originOf(request), rows, query.fields, request.headers['accept-language']);
   });
 
   app.get<{ Params: { id: string } }>(`${CUSTOMER_BILL_API}/customerBill/:id`, async (request, reply) => {
@@ -87,6 +95,6 @@ export async function customerBillRoutes(app: FastifyInstance, { ctx }: { ctx: S
     if (!row || !ctx.access.canSeeAccount(principal, row.billingAccountId)) {
       return sendTmfError(reply, 404, `No customerBill with id "${request.params.id}"`);
     }
-    return resources(ctx, originOf(request), [row], query.fields)[0];
+    return resources(ctx, originOf(request), [row], query.fields, request.headers['accept-language'])[0];
   });
 }

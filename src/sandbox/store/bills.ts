@@ -5,6 +5,8 @@ export interface BillRow {
   id: string;
   billingAccountId: string;
   billingAccountName: string;
+  /** The account's province, which decides the bill document's default language. */
+  province: string;
   billNo: string;
   billDate: string;
   periodStart: string;
@@ -85,7 +87,7 @@ export interface Page {
   limit: number;
 }
 
-const BILL_COLUMNS = `b.id, b.billing_account_id AS billingAccountId, a.name AS billingAccountName, b.bill_no AS billNo,
+const BILL_COLUMNS = `b.id, b.billing_account_id AS billingAccountId, a.name AS billingAccountName, a.province, b.bill_no AS billNo,
   b.bill_date AS billDate, b.period_start AS periodStart, b.period_end AS periodEnd, b.payment_due_date AS paymentDueDate,
   b.next_bill_date AS nextBillDate, b.category, b.run_type AS runType, b.state, b.currency,
   b.tax_excluded_cents AS taxExcludedCents, b.tax_included_cents AS taxIncludedCents,
