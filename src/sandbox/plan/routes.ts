@@ -8,6 +8,7 @@ import { principalOf } from '../auth/principal.js';
 import { addMonths, noonUtc } from '../dates.js';
 import { parseDateFilter, parseQuery, selectFields, setListHeaders, singleFilter, type ParsedQuery } from '../paging.js';
 import { billHref, accountHref, originOf } from '../resources/paths.js';
+import { isObject, refIdOf } from '../body.js';
 import { TmfError, sendTmfError } from '../tmf-errors.js';
 import { produceBillOnDemand } from './bill-on-demand.js';
 import { OFFERINGS, offeringById } from './catalog.js';
@@ -30,14 +31,12 @@ function page<T>(reply: FastifyReply, query: ParsedQuery, items: readonly T[]): 
   return slice;
 }
 
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
+/** The id of an optional reference; present but not a reference is refused. */
 function refId(value: unknown, where: string): string | undefined {
   if (value === undefined) return undefined;
-  if (!isObject(value) || typeof value.id !== 'string' || value.id === '') throw new TmfError(400, `${where} must be an object with a string id`);
-  return value.id;
+  const id = refIdOf(value);
+  if (id === undefined) throw new TmfError(400, `${where} must be an object with a string id`);
+  return id;
 }
 
 /** The one account a request names, which the caller must be able to see. */

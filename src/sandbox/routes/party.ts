@@ -15,6 +15,7 @@ import { SALES_TAXES } from '../billing/taxes.js';
 import { parseQuery, selectFields } from '../paging.js';
 import { originOf } from '../resources/paths.js';
 import { ADDRESS_VALIDATION_PATH, INDIVIDUAL_PATH } from '../resources/party-paths.js';
+import { isObject } from '../body.js';
 import { TmfError } from '../tmf-errors.js';
 
 interface MailingAddress {
@@ -39,10 +40,6 @@ const EMAIL = /^[^\s@]{1,64}@[^\s@.]+(\.[^\s@.]+)+$/;
 /** North American numbering plan: area code and exchange never start with 0 or 1. */
 const NANP = /^(?:\+?1)?([2-9]\d\d)([2-9]\d\d)(\d{4})$/;
 const NAME = /^[\p{L}\p{M}][\p{L}\p{M}' .-]{0,59}$/u;
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 function text(value: unknown, field: string): string {
   if (typeof value !== 'string') throw new TmfError(400, `"${field}" must be a string`);

@@ -17,6 +17,7 @@ import { PaymentStore, type PaymentRow } from '../payment/payments.js';
 import { PAYMENT_API, paymentResource } from '../resources/payment.js';
 import { originOf } from '../resources/paths.js';
 import type { Criteria } from '../store/bills.js';
+import { isObject, refIdOf } from '../body.js';
 import { TmfError, sendTmfError, tmfErrorBody } from '../tmf-errors.js';
 import { paymentMethodRoutes } from './payment-method.js';
 
@@ -31,13 +32,11 @@ export interface PaymentServices {
   keys: IdempotencyStore;
 }
 
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
+/** The id of a required reference. */
 function refId(value: unknown, field: string): string {
-  if (!isObject(value) || typeof value.id !== 'string' || value.id === '') throw new TmfError(400, `"${field}.id" is required`);
-  return value.id;
+  const id = refIdOf(value);
+  if (id === undefined) throw new TmfError(400, `"${field}.id" is required`);
+  return id;
 }
 
 /** Exact cents of a TMF Money value; refuses fractions of a cent and non-positive amounts. */
