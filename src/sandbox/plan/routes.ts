@@ -9,6 +9,8 @@ import { addMonths, noonUtc } from '../dates.js';
 import { parseDateFilter, parseQuery, selectFields, setListHeaders, singleFilter, type ParsedQuery } from '../paging.js';
 import { billHref, accountHref, originOf } from '../resources/paths.js';
 import { isObject, refIdOf } from '../body.js';
+import { addInCondition, type Criteria } from '../store/bills.js';
+import { addCondition } from '../store/paged-query.js';
 import { TmfError, sendTmfError } from '../tmf-errors.js';
 import { produceBillOnDemand } from './bill-on-demand.js';
 import { OFFERINGS, offeringById } from './catalog.js';
@@ -70,12 +72,15 @@ export async function planRoutes(app: FastifyInstance, { ctx }: { ctx: SandboxCo
   app.get(`${INVENTORY_API}/product`, async (request, reply) => {
     const principal = principalOf(request);
     const query = parseQuery(request.query, { filters: PRODUCT_FILTERS, paging: true });
+    const criteria: Criteria = { conditions: [], params: {} };
     const accounts = query.filters.get('billingAccount.id');
+    if (accounts) addInCondition(criteria, 'p.billing_account_id', 'account', accounts);
     const statuses = query.filters.get('status');
-    const rows = (accounts ? accounts.flatMap((id) => inventory.ofAccount(id)) : inventory.all()).filter(
-      (row) => ctx.access.canSeeAccount(principal, row.billingAccountId) && (!statuses || statuses.includes(row.status)),
-    );
-    return page(reply, query, rows).map((row) => selectFields(product(originOf(request), row), query.fields));
+    if (statuses) addInCondition(criteria, 'p.status', 'status', statuses);
+    addCondition(criteria, ctx.access.accountCondition(principal, 'p.billing_account_id'));
+    const { total, rows } = inventory.list(criteria, query);
+    setListHeaders(reply, total, rows.length);
+    return rows.map((row) => selectFields(product(originOf(request), row), query.fields));
   });
 
   app.get<{ Params: { id: string } }>(`${INVENTORY_API}/product/:id`, async (request, reply) => {
