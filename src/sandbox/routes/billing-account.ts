@@ -11,6 +11,7 @@ import { ACCOUNT_API, originOf } from '../resources/paths.js';
 import type { AccountChanges, AccountRow } from '../store/accounts.js';
 import { addInCondition, type Criteria } from '../store/bills.js';
 import { isObject, unexpectedKey } from '../body.js';
+import { addCondition } from '../store/paged-query.js';
 import { TmfError, sendTmfError } from '../tmf-errors.js';
 import { applyPaymentPatch, autopayExtension, takePaymentPatch } from '../payment/autopay.js';
 
@@ -89,11 +90,7 @@ export async function billingAccountRoutes(app: FastifyInstance, { ctx }: { ctx:
     if (ids) addInCondition(criteria, 'id', 'ids', ids);
     const states = query.filters.get('state');
     if (states) addInCondition(criteria, 'state', 'states', states);
-    const visible = ctx.access.accountCondition(principal, 'id');
-    if (visible) {
-      criteria.conditions.push(visible.sql);
-      Object.assign(criteria.params, visible.params);
-    }
+    addCondition(criteria, ctx.access.accountCondition(principal, 'id'));
     const { total, rows } = ctx.accounts.list(criteria, query);
     setListHeaders(reply, total, rows.length);
     return build(ctx, originOf(request), rows, query.fields);

@@ -7,6 +7,7 @@ import { documentLang } from '../document/bill-labels.js';
 import { customerBillResource, type CustomerBill } from '../resources/customer-bill.js';
 import { CUSTOMER_BILL_API, originOf } from '../resources/paths.js';
 import { addInCondition, type BillRow, type Criteria } from '../store/bills.js';
+import { addCondition } from '../store/paged-query.js';
 import { TmfError, sendTmfError } from '../tmf-errors.js';
 
 export const BILL_STATES = ['new', 'onHold', 'validated', 'sent', 'settled', 'partiallyPaid'] as const;
@@ -78,11 +79,7 @@ export async function customerBillRoutes(app: FastifyInstance, { ctx }: { ctx: S
     const principal = principalOf(request);
     const query = parseQuery(request.query, { filters: CUSTOMER_BILL_FILTERS, sorts: ['billDate', '-billDate'], paging: true });
     const criteria = listCriteria(query);
-    const visible = ctx.access.accountCondition(principal, 'b.billing_account_id');
-    if (visible) {
-      criteria.conditions.push(visible.sql);
-      Object.assign(criteria.params, visible.params);
-    }
+    addCondition(criteria, ctx.access.accountCondition(principal, 'b.billing_account_id'));
     const { total, rows } = ctx.bills.listBills(criteria, query.sort === 'billDate' ? 'asc' : 'desc', query);
     setListHeaders(reply, total, rows.length);
     return resources(ctx, originOf(request), rows, query.fields, request.headers['accept-language']);

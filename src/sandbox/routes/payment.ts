@@ -18,6 +18,7 @@ import { PAYMENT_API, paymentResource } from '../resources/payment.js';
 import { originOf } from '../resources/paths.js';
 import type { Criteria } from '../store/bills.js';
 import { isObject, refIdOf } from '../body.js';
+import { addCondition } from '../store/paged-query.js';
 import { TmfError, sendTmfError, tmfErrorBody } from '../tmf-errors.js';
 import { paymentMethodRoutes } from './payment-method.js';
 
@@ -184,11 +185,7 @@ export async function paymentRoutes(app: FastifyInstance, { ctx, dataDir }: { ct
       criteria.conditions.push('p.id IN (SELECT payment_id FROM payment_allocation WHERE bill_id = @bill)');
       criteria.params.bill = bill;
     }
-    const visible = ctx.access.accountCondition(principal, 'p.billing_account_id');
-    if (visible) {
-      criteria.conditions.push(visible.sql);
-      Object.assign(criteria.params, visible.params);
-    }
+    addCondition(criteria, ctx.access.accountCondition(principal, 'p.billing_account_id'));
     const { total, rows } = payments.list(criteria, query);
     setListHeaders(reply, total, rows.length);
     return build(originOf(request), rows).map((resource) => selectFields(resource, query.fields));

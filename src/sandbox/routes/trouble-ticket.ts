@@ -14,6 +14,7 @@ import type { TicketRow } from '../store/tickets.js';
 import { PRIORITIES, SEVERITIES, TICKET_STATUSES, TICKET_TYPES } from '../tickets/lifecycle.js';
 import { parseCreate, parseEscalation, parsePatch } from '../tickets/requests.js';
 import { TicketService } from '../tickets/service.js';
+import { addCondition } from '../store/paged-query.js';
 import { TmfError } from '../tmf-errors.js';
 
 export const TROUBLE_TICKET_FILTERS = ['status', 'ticketType', 'severity', 'priority', 'relatedEntity.id', 'billingAccount.id'] as const;
@@ -72,11 +73,7 @@ export async function troubleTicketRoutes(app: FastifyInstance, { ctx }: { ctx: 
     const principal = principalOf(request);
     const query = parseQuery(request.query, { filters: TROUBLE_TICKET_FILTERS, paging: true });
     const criteria = listCriteria(query);
-    const visible = ctx.access.accountCondition(principal, 't.billing_account_id');
-    if (visible) {
-      criteria.conditions.push(visible.sql);
-      Object.assign(criteria.params, visible.params);
-    }
+    addCondition(criteria, ctx.access.accountCondition(principal, 't.billing_account_id'));
     const { total, rows } = store.list(criteria, query);
     setListHeaders(reply, total, rows.length);
     return resources(originOf(request), rows, query.fields);
