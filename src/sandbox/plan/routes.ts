@@ -2,11 +2,11 @@
  * Routes of the plan area: TMF620 catalog, TMF637 inventory, TMF622 ordering, TMF635 usage and
  * TMF678 customerBillOnDemand. Every read is scoped to the accounts the caller may see.
  */
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { SandboxContext } from '../context.js';
 import { principalOf } from '../auth/principal.js';
 import { addMonths, noonUtc } from '../dates.js';
-import { parseDateFilter, parseQuery, selectFields, setListHeaders, singleFilter, type ParsedQuery } from '../paging.js';
+import { page, parseDateFilter, parseQuery, selectFields, setListHeaders, singleFilter, type ParsedQuery } from '../paging.js';
 import { billHref, accountHref, originOf } from '../resources/paths.js';
 import { isObject, refIdOf } from '../body.js';
 import { addInCondition, type Criteria } from '../store/bills.js';
@@ -26,12 +26,6 @@ export const OFFERING_FILTERS = ['serviceType', 'category.id'] as const;
 export const PRODUCT_FILTERS = ['billingAccount.id', 'status'] as const;
 export const ORDER_FILTERS = ['billingAccount.id'] as const;
 export const USAGE_FILTERS = ['billingAccount.id', 'usageType', 'usageDate.gte', 'usageDate.lte'] as const;
-
-function page<T>(reply: FastifyReply, query: ParsedQuery, items: readonly T[]): T[] {
-  const slice = items.slice(query.offset, query.offset + query.limit);
-  setListHeaders(reply, items.length, slice.length);
-  return slice;
-}
 
 /** The id of an optional reference; present but not a reference is refused. */
 function refId(value: unknown, where: string): string | undefined {
