@@ -125,6 +125,13 @@ export function setListHeaders(reply: FastifyReply, total: number, count: number
   reply.header('x-result-count', String(count));
 }
 
+/** The requested page of a list held in memory (small, fixed lists), with the list headers set. */
+export function page<T>(reply: FastifyReply, query: ParsedQuery, items: readonly T[]): T[] {
+  const slice = items.slice(query.offset, query.offset + query.limit);
+  setListHeaders(reply, items.length, slice.length);
+  return slice;
+}
+
 const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
 const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})$/;
 

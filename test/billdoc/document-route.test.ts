@@ -33,8 +33,24 @@ describe('GET customerBill/{id}/document', () => {
   it('is referenced from the bill as its billDocument', async () => {
     const bill = await latestBill(sandbox.tokens.marie, 'BA-1001');
     expect(bill.billDocument).toEqual([
-      expect.objectContaining({ mimeType: 'application/pdf', name: `${bill.billNo}.pdf`, url: `${sandbox.url}${BILLS}/${bill.id}/document` }),
+      expect.objectContaining({ mimeType: 'application/pdf', name: `facture-${bill.billNo}.pdf`, url: `${sandbox.url}${BILLS}/${bill.id}/document` }),
     ]);
+  });
+
+  it('names the billDocument as the document route names the file, in the same language', async () => {
+    for (const [token, account, acceptLanguage] of [
+      [sandbox.tokens.james, 'BA-2001', undefined],
+      [sandbox.tokens.james, 'BA-2001', 'fr-CA'],
+      [sandbox.tokens.marie, 'BA-1001', 'en'],
+    ] as const) {
+      const headers: Record<string, string> = acceptLanguage ? { 'accept-language': acceptLanguage } : {};
+      const list = await get(`${BILLS}?billingAccount.id=${account}&limit=1`, token, headers);
+      const bill = JSON.parse(list.body.toString())[0] as { id: string; billDocument: Array<Record<string, string>> };
+      const document = await get(new URL(bill.billDocument[0]!.url!).pathname, token, headers);
+      expect(document.headers.get('content-disposition')).toBe(`attachment; filename="${bill.billDocument[0]!.name}"`);
+      const one = JSON.parse((await get(`${BILLS}/${bill.id}`, token, headers)).body.toString()) as typeof bill;
+      expect(one.billDocument[0]!.name).toBe(bill.billDocument[0]!.name);
+    }
   });
 
   it('serves a PDF with the account, the sections and the totals, accents intact', async () => {

@@ -159,4 +159,26 @@ describe('profile against the sandbox', () => {
     expect(((await wrongProvince.json()) as { message: string }).message).toMatch(/not in ON/);
     expect((await patch({ birthDate: '1990-01-01' })).status).toBe(400);
   });
+
+  it('the sandbox refuses a valid address outside the provinces it bills, and changes nothing', async () => {
+    const account = async () => {
+      const response = await fetch(`${sandbox.url}/tmf-api/accountManagement/v4/billingAccount/BA-3001`, { headers: { authorization: `Bearer ${sandbox.tokens.luc}` } });
+      const { contact, lastModified } = (await response.json()) as { contact: unknown; lastModified: string };
+      return { contact, lastModified };
+    };
+    const before = await account();
+    const response = await fetch(`${sandbox.url}/tmf-api/party/v4/individual/IND-3001`, {
+      method: 'PATCH',
+      headers: { authorization: `Bearer ${sandbox.tokens.luc}`, 'content-type': 'application/merge-patch+json' },
+      body: JSON.stringify({
+        givenName: 'Lucien',
+        contactMedium: [{ mediumType: 'postalAddress', characteristic: { street1: '800 Robson Street', city: 'Vancouver', stateOrProvince: 'BC', postCode: 'V6Z 2E7' } }],
+      }),
+    });
+    expect(response.status).toBe(422);
+    expect(((await response.json()) as { message: string }).message).toMatch(/province the operator serves \(QC, ON\); BC/);
+    expect(await account()).toEqual(before);
+    const individual = (await (await fetch(`${sandbox.url}/tmf-api/party/v4/individual/IND-3001`, { headers: { authorization: `Bearer ${sandbox.tokens.luc}` } })).json()) as { givenName: string };
+    expect(individual.givenName).not.toBe('Lucien');
+  });
 });

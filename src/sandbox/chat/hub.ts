@@ -48,13 +48,14 @@ export class ChatHub {
       connection: 'keep-alive',
       ...options.headers,
     });
-    this.#streams.add(response);
     const send = (event: ChatEventRow) => {
       response.write(`id: ${event.seq}\nevent: ${event.type}\ndata: ${JSON.stringify(chatEventJson(event))}\n\n`);
       if (event.type === 'closed') response.end();
     };
     for (const event of history) send(event);
+    // A closed conversation's stream has already ended: it is not tracked (nothing would untrack it).
     if (history.some((event) => event.type === 'closed')) return;
+    this.#streams.add(response);
     const unsubscribe = this.subscribe(conversationId, send);
     if (options.customer) this.#customers.set(conversationId, (this.#customers.get(conversationId) ?? 0) + 1);
     const keepAlive = setInterval(() => response.write(': keep-alive\n\n'), KEEP_ALIVE_MS);

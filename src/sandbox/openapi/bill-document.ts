@@ -24,7 +24,7 @@ export const billDocumentSchemas: Record<string, Json> = {
       id: { type: 'string', description: 'Identifier, e.g. CB-1001-202611-PDF' },
       href: { type: 'string', format: 'uri', description: 'Same as url' },
       url: { type: 'string', format: 'uri', description: 'Where the PDF is served (…/customerBill/{id}/document)' },
-      name: { type: 'string', description: 'File name, e.g. 2026-11-1001.pdf' },
+      name: { type: 'string', description: 'File name, the one the document is served under, e.g. facture-2026-11-1001.pdf (or bill-…)' },
       mimeType: { type: 'string', enum: ['application/pdf'] },
       attachmentType: { type: 'string', enum: ['bill'] },
       '@type': { type: 'string', enum: ['AttachmentRef'] },

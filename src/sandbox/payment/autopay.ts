@@ -5,6 +5,7 @@
  * customer accepted the pre-authorized payment agreement).
  */
 import type { SandboxDatabase, Statement } from '../db.js';
+import { isObject } from '../body.js';
 import { TmfError } from '../tmf-errors.js';
 
 export interface PaymentPatch {
@@ -15,10 +16,6 @@ export interface PaymentPatch {
 
 const AUTOPAY = 'autopay';
 const TERMS = 'autopayTermsAccepted';
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 /** Splits a merge patch into the payment fields (validated here) and the rest (for the account route). */
 export function takePaymentPatch(body: unknown): { rest: unknown; patch: PaymentPatch } {

@@ -7,6 +7,7 @@
 import { randomBytes } from 'node:crypto';
 import { StatementCache, type SandboxDatabase, type Statement } from '../db.js';
 import type { Criteria, Page } from '../store/bills.js';
+import { pagedRows } from '../store/paged-query.js';
 import { TmfError } from '../tmf-errors.js';
 import type { IdempotencyStore } from './idempotency.js';
 
@@ -109,15 +110,7 @@ export class PaymentStore {
 
   /** Newest first. Conditions refer to the payment as `p`. */
   list(criteria: Criteria, page: Page): { total: number; rows: PaymentRow[] } {
-    const clause = criteria.conditions.length ? `WHERE ${criteria.conditions.join(' AND ')}` : '';
-    const total = this.#cache.get<{ n: number }>(`SELECT count(*) AS n FROM payment p ${clause}`).get(criteria.params)?.n ?? 0;
-    const rows =
-      page.limit === 0 || page.offset >= total
-        ? []
-        : this.#cache
-            .get<PaymentRow>(`SELECT ${COLUMNS} FROM payment p ${clause} ORDER BY p.payment_date DESC, p.id DESC LIMIT @limit OFFSET @offset`)
-            .all({ ...criteria.params, limit: page.limit, offset: page.offset });
-    return { total, rows };
+    return pagedRows(this.#cache, { countFrom: 'FROM payment p', select: `SELECT ${COLUMNS} FROM payment p`, orderBy: 'ORDER BY p.payment_date DESC, p.id DESC' }, criteria, page);
   }
 
   /** The checks that decide whether a payment may move money; throws TmfError 422 otherwise. */

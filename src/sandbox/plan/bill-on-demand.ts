@@ -11,6 +11,7 @@ import type { SandboxDatabase } from '../db.js';
 import { addDays, addMonths, monthLabel, noonUtc } from '../dates.js';
 import { computeBillTaxes, SALES_TAXES, type Province } from '../billing/taxes.js';
 import type { BillSection } from '../billing/ledger.js';
+import { documentLang } from '../document/bill-labels.js';
 import { TmfError } from '../tmf-errors.js';
 import type { InventoryStore } from './inventory.js';
 import type { OrderItemRow, OrderStore } from './orders.js';
@@ -120,7 +121,8 @@ function prorationLines(item: OrderItemRow, cycle: Cycle, lang: 'fr' | 'en'): Dr
 
 /** The lines of the cycle's bill, in bill order: services, add-ons, fees, then prorations by date. */
 function draftLines(deps: BillOnDemandDeps, account: AccountFacts, cycle: Cycle, latest: LatestBill | undefined): DraftLine[] {
-  const lang = account.province === 'QC' ? 'fr' : 'en';
+  // No client asked: the document's default language for the account's province.
+  const lang = documentLang(undefined, account.province);
   const items = deps.orders.completedItemsBetween(account.id, cycle.start, cycle.end);
   const added = new Set(items.filter((i) => i.action === 'add').map((i) => i.productId));
   const firstChange = new Map<string, OrderItemRow>();

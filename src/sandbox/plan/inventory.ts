@@ -1,5 +1,7 @@
 /** TMF637 product inventory rows: the services and add-ons of an account, and their changes. */
-import type { SandboxDatabase, Statement } from '../db.js';
+import { StatementCache, type SandboxDatabase, type Statement } from '../db.js';
+import type { Criteria, Page } from '../store/bills.js';
+import { pagedRows } from '../store/paged-query.js';
 
 export interface ProductRow {
   id: string;
@@ -23,7 +25,7 @@ const COLUMNS = `p.id, p.billing_account_id AS billingAccountId, a.name AS billi
 export class InventoryStore {
   readonly #byId: Statement<[string], ProductRow>;
   readonly #ofAccount: Statement<[string], ProductRow>;
-  readonly #all: Statement<[], ProductRow>;
+  readonly #cache: StatementCache;
   readonly #insert: Statement<[string, string, string, string, number, string, number, string, string | null]>;
   readonly #modify: Statement<[string, string, number, string, string | null, string]>;
   readonly #terminate: Statement<[string, string]>;
@@ -32,7 +34,7 @@ export class InventoryStore {
     const from = 'FROM product p JOIN billing_account a ON a.id = p.billing_account_id';
     this.#byId = db.prepare(`SELECT ${COLUMNS} ${from} WHERE p.id = ?`);
     this.#ofAccount = db.prepare(`SELECT ${COLUMNS} ${from} WHERE p.billing_account_id = ? ORDER BY p.is_add_on, p.start_date, p.id`);
-    this.#all = db.prepare(`SELECT ${COLUMNS} ${from} ORDER BY p.billing_account_id, p.is_add_on, p.start_date, p.id`);
+    this.#cache = new StatementCache(db);
     this.#insert = db.prepare(
       `INSERT INTO product (id, billing_account_id, name, product_type, is_add_on, status, start_date, recurring_price_cents, offering_id, contract_end)
        VALUES (?, ?, ?, ?, ?, 'active', ?, ?, ?, ?)`,
@@ -50,8 +52,13 @@ export class InventoryStore {
     return this.#ofAccount.all(accountId);
   }
 
-  all(): ProductRow[] {
-    return this.#all.all();
+  /** One page of the products that meet `criteria` (SQL on `p`, the product), by account then as ofAccount orders them. */
+  list(criteria: Criteria, page: Page): { total: number; rows: ProductRow[] } {
+    return pagedRows(this.#cache, {
+      countFrom: 'FROM product p',
+      select: `SELECT ${COLUMNS} FROM product p JOIN billing_account a ON a.id = p.billing_account_id`,
+      orderBy: 'ORDER BY p.billing_account_id, p.is_add_on, p.start_date, p.id',
+    }, criteria, page);
   }
 
   insert(row: { id: string; accountId: string; name: string; productType: string; isAddOn: boolean; startDate: string; priceCents: number; offeringId: string; contractEnd: string | null }): void {

@@ -2,12 +2,15 @@
  * Routes of the plan area: TMF620 catalog, TMF637 inventory, TMF622 ordering, TMF635 usage and
  * TMF678 customerBillOnDemand. Every read is scoped to the accounts the caller may see.
  */
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { SandboxContext } from '../context.js';
 import { principalOf } from '../auth/principal.js';
 import { addMonths, noonUtc } from '../dates.js';
-import { parseDateFilter, parseQuery, selectFields, setListHeaders, singleFilter, type ParsedQuery } from '../paging.js';
+import { page, parseDateFilter, parseQuery, selectFields, setListHeaders, singleFilter, type ParsedQuery } from '../paging.js';
 import { billHref, accountHref, originOf } from '../resources/paths.js';
+import { isObject, refIdOf } from '../body.js';
+import { addInCondition, type Criteria } from '../store/bills.js';
+import { addCondition } from '../store/paged-query.js';
 import { TmfError, sendTmfError } from '../tmf-errors.js';
 import { produceBillOnDemand } from './bill-on-demand.js';
 import { OFFERINGS, offeringById } from './catalog.js';
@@ -24,20 +27,12 @@ export const PRODUCT_FILTERS = ['billingAccount.id', 'status'] as const;
 export const ORDER_FILTERS = ['billingAccount.id'] as const;
 export const USAGE_FILTERS = ['billingAccount.id', 'usageType', 'usageDate.gte', 'usageDate.lte'] as const;
 
-function page<T>(reply: FastifyReply, query: ParsedQuery, items: readonly T[]): T[] {
-  const slice = items.slice(query.offset, query.offset + query.limit);
-  setListHeaders(reply, items.length, slice.length);
-  return slice;
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
+/** The id of an optional reference; present but not a reference is refused. */
 function refId(value: unknown, where: string): string | undefined {
   if (value === undefined) return undefined;
-  if (!isObject(value) || typeof value.id !== 'string' || value.id === '') throw new TmfError(400, `${where} must be an object with a string id`);
-  return value.id;
+  const id = refIdOf(value);
+  if (id === undefined) throw new TmfError(400, `${where} must be an object with a string id`);
+  return id;
 }
 
 /** The one account a request names, which the caller must be able to see. */
@@ -71,12 +66,15 @@ export async function planRoutes(app: FastifyInstance, { ctx }: { ctx: SandboxCo
   app.get(`${INVENTORY_API}/product`, async (request, reply) => {
     const principal = principalOf(request);
     const query = parseQuery(request.query, { filters: PRODUCT_FILTERS, paging: true });
+    const criteria: Criteria = { conditions: [], params: {} };
     const accounts = query.filters.get('billingAccount.id');
+    if (accounts) addInCondition(criteria, 'p.billing_account_id', 'account', accounts);
     const statuses = query.filters.get('status');
-    const rows = (accounts ? accounts.flatMap((id) => inventory.ofAccount(id)) : inventory.all()).filter(
-      (row) => ctx.access.canSeeAccount(principal, row.billingAccountId) && (!statuses || statuses.includes(row.status)),
-    );
-    return page(reply, query, rows).map((row) => selectFields(product(originOf(request), row), query.fields));
+    if (statuses) addInCondition(criteria, 'p.status', 'status', statuses);
+    addCondition(criteria, ctx.access.accountCondition(principal, 'p.billing_account_id'));
+    const { total, rows } = inventory.list(criteria, query);
+    setListHeaders(reply, total, rows.length);
+    return rows.map((row) => selectFields(product(originOf(request), row), query.fields));
   });
 
   app.get<{ Params: { id: string } }>(`${INVENTORY_API}/product/:id`, async (request, reply) => {

@@ -1,4 +1,6 @@
 /** TMF678 `billDocument`: the reference a bill carries to its PDF, served by routes/bill-document.ts. */
+import { billDocumentName } from '../document/bill-document.js';
+import type { DocumentLang } from '../document/bill-labels.js';
 import type { BillRow } from '../store/bills.js';
 import { billHref } from './paths.js';
 
@@ -20,13 +22,14 @@ export function billDocumentUrl(origin: string, billId: string): string {
   return `${billHref(origin, billId)}/document`;
 }
 
-export function billDocumentRef(origin: string, row: BillRow): BillDocumentRef {
+/** `lang` is the language the document route would serve to the same request, so the names agree. */
+export function billDocumentRef(origin: string, row: BillRow, lang: DocumentLang): BillDocumentRef {
   const url = billDocumentUrl(origin, row.id);
   return {
     id: `${row.id}-PDF`,
     href: url,
     url,
-    name: `${row.billNo}.pdf`,
+    name: billDocumentName(row.billNo, lang),
     mimeType: BILL_DOCUMENT_MIME_TYPE,
     attachmentType: 'bill',
     '@type': 'AttachmentRef',

@@ -6,6 +6,7 @@
 import { money, type TmfMoney } from '../money.js';
 import type { BillRow, PaymentLinkRow, RateRow, TaxRow } from '../store/bills.js';
 import { accountHref, billHref, rateHref } from './paths.js';
+import type { DocumentLang } from '../document/bill-labels.js';
 import { billDocumentRef, type BillDocumentRef } from './bill-document.js';
 
 export const ESPACE_CUSTOMER_BILL = 'EspaceCustomerBill';
@@ -70,7 +71,7 @@ function accountRef(origin: string, id: string, name: string): Ref {
 }
 
 /** Children left undefined (not loaded because `fields` excludes them) are left out. */
-export function customerBillResource(origin: string, row: BillRow, children: BillChildren): CustomerBill {
+export function customerBillResource(origin: string, row: BillRow, children: BillChildren, documentLang: DocumentLang): CustomerBill {
   const c = row.currency;
   return {
     id: row.id,
@@ -108,7 +109,7 @@ export function customerBillResource(origin: string, row: BillRow, children: Bil
           })),
         }
       : {}),
-    billDocument: [billDocumentRef(origin, row)],
+    billDocument: [billDocumentRef(origin, row, documentLang)],
     '@type': ESPACE_CUSTOMER_BILL,
     '@baseType': 'CustomerBill',
     '@schemaLocation': `${origin}/openapi.json#/components/schemas/${ESPACE_CUSTOMER_BILL}`,

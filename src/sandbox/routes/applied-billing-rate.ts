@@ -6,6 +6,7 @@ import { parseQuery, selectFields, setListHeaders, wants } from '../paging.js';
 import { appliedBillingRateResource } from '../resources/customer-bill.js';
 import { CUSTOMER_BILL_API, originOf } from '../resources/paths.js';
 import { addInCondition, type Criteria, type RateRow } from '../store/bills.js';
+import { addCondition } from '../store/paged-query.js';
 import { sendTmfError } from '../tmf-errors.js';
 
 export const APPLIED_RATE_FILTERS = ['bill.id', 'billingAccount.id'] as const;
@@ -24,11 +25,7 @@ export async function appliedBillingRateRoutes(app: FastifyInstance, { ctx }: { 
     if (bills) addInCondition(criteria, 'r.bill_id', 'bills', bills);
     const accounts = query.filters.get('billingAccount.id');
     if (accounts) addInCondition(criteria, 'r.billing_account_id', 'accounts', accounts);
-    const visible = ctx.access.accountCondition(principal, 'r.billing_account_id');
-    if (visible) {
-      criteria.conditions.push(visible.sql);
-      Object.assign(criteria.params, visible.params);
-    }
+    addCondition(criteria, ctx.access.accountCondition(principal, 'r.billing_account_id'));
     const { total, rows } = ctx.bills.listRates(criteria, query);
     setListHeaders(reply, total, rows.length);
     return build(ctx, originOf(request), rows, query.fields);

@@ -10,6 +10,8 @@ import { billingAccountResource } from '../resources/billing-account.js';
 import { ACCOUNT_API, originOf } from '../resources/paths.js';
 import type { AccountChanges, AccountRow } from '../store/accounts.js';
 import { addInCondition, type Criteria } from '../store/bills.js';
+import { isObject, unexpectedKey } from '../body.js';
+import { addCondition } from '../store/paged-query.js';
 import { TmfError, sendTmfError } from '../tmf-errors.js';
 import { applyPaymentPatch, autopayExtension, takePaymentPatch } from '../payment/autopay.js';
 
@@ -17,12 +19,9 @@ export const BILLING_ACCOUNT_FILTERS = ['id', 'state'] as const;
 export const PRESENTATION_MEDIA = ['electronic', 'paper'] as const;
 const MAX_NAME_LENGTH = 100;
 
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function rejectOthers(object: Record<string, unknown>, allowed: readonly string[], where: string): void {
-  const other = Object.keys(object).find((key) => !allowed.includes(key));
+/** Refuses a key not in `allowed`, named by its path (`where` + key), as not patchable. */
+function rejectUnpatchable(object: Record<string, unknown>, allowed: readonly string[], where: string): void {
+  const other = unexpectedKey(object, allowed);
   if (other !== undefined) {
     throw new TmfError(400, `"${where}${other}" cannot be changed; patchable: ${allowed.map((k) => where + k).join(', ')}`);
   }
@@ -44,7 +43,7 @@ function partiesKey(parties: unknown): string {
  */
 export function parseAccountPatch(body: unknown, currentParties: unknown = []): AccountChanges {
   if (!isObject(body)) throw new TmfError(400, 'The request body must be a JSON object (a JSON merge patch)');
-  rejectOthers(body, ['name', 'billStructure', 'relatedParty'], '');
+  rejectUnpatchable(body, ['name', 'billStructure', 'relatedParty'], '');
   if ('relatedParty' in body && partiesKey(body.relatedParty) !== partiesKey(currentParties)) {
     throw new TmfError(400, '"relatedParty" cannot be changed; send the account\'s current parties or leave it out');
   }
@@ -59,13 +58,13 @@ export function parseAccountPatch(body: unknown, currentParties: unknown = []): 
   if ('billStructure' in body) {
     const structure = body.billStructure;
     if (!isObject(structure)) throw new TmfError(400, '"billStructure" must be an object');
-    rejectOthers(structure, ['presentationMedia'], 'billStructure.');
+    rejectUnpatchable(structure, ['presentationMedia'], 'billStructure.');
     const media = structure.presentationMedia;
     const first: unknown = Array.isArray(media) ? media[0] : undefined;
     if (!Array.isArray(media) || media.length !== 1 || !isObject(first)) {
       throw new TmfError(400, '"billStructure.presentationMedia" must be an array of one item, e.g. [{"name": "paper"}]');
     }
-    rejectOthers(first, ['id', 'name'], 'billStructure.presentationMedia[0].');
+    rejectUnpatchable(first, ['id', 'name'], 'billStructure.presentationMedia[0].');
     const name = first.name;
     if (typeof name !== 'string' || !(PRESENTATION_MEDIA as readonly string[]).includes(name) || ('id' in first && first.id !== name)) {
       throw new TmfError(400, `"billStructure.presentationMedia[0].name" must be one of: ${PRESENTATION_MEDIA.join(', ')}`);
@@ -91,11 +90,7 @@ export async function billingAccountRoutes(app: FastifyInstance, { ctx }: { ctx:
     if (ids) addInCondition(criteria, 'id', 'ids', ids);
     const states = query.filters.get('state');
     if (states) addInCondition(criteria, 'state', 'states', states);
-    const visible = ctx.access.accountCondition(principal, 'id');
-    if (visible) {
-      criteria.conditions.push(visible.sql);
-      Object.assign(criteria.params, visible.params);
-    }
+    addCondition(criteria, ctx.access.accountCondition(principal, 'id'));
     const { total, rows } = ctx.accounts.list(criteria, query);
     setListHeaders(reply, total, rows.length);
     return build(ctx, originOf(request), rows, query.fields);

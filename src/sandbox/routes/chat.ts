@@ -13,20 +13,16 @@ import { ChatHub, chatEventJson } from '../chat/hub.js';
 import { ChatStore, type ChatEventRow, type ConversationRow } from '../chat/store.js';
 import { TICKET_TYPES, type TicketType } from '../tickets/lifecycle.js';
 import { TicketService } from '../tickets/service.js';
+import { isObject, rejectOthers } from '../body.js';
 import { TmfError } from '../tmf-errors.js';
 
 export const CHAT_API = '/chat/v1';
 const MAX_MESSAGE = 4000;
 
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
 function body(request: FastifyRequest, allowed: readonly string[]): Record<string, unknown> {
   const raw = request.body ?? {};
   if (!isObject(raw)) throw new TmfError(400, 'The request body must be a JSON object');
-  const other = Object.keys(raw).find((key) => !allowed.includes(key));
-  if (other !== undefined) throw new TmfError(400, `"${other}" is not accepted here; accepted: ${allowed.join(', ') || 'nothing'}`);
+  rejectOthers(raw, allowed);
   return raw;
 }
 

@@ -3,9 +3,11 @@ import type { FastifyInstance } from 'fastify';
 import type { SandboxContext } from '../context.js';
 import { principalOf } from '../auth/principal.js';
 import { parseDateFilter, parseQuery, selectFields, setListHeaders, wants, singleFilter, type ParsedQuery } from '../paging.js';
+import { documentLang } from '../document/bill-labels.js';
 import { customerBillResource, type CustomerBill } from '../resources/customer-bill.js';
 import { CUSTOMER_BILL_API, originOf } from '../resources/paths.js';
 import { addInCondition, type BillRow, type Criteria } from '../store/bills.js';
+import { addCondition } from '../store/paged-query.js';
 import { TmfError, sendTmfError } from '../tmf-errors.js';
 
 export const BILL_STATES = ['new', 'onHold', 'validated', 'sent', 'settled', 'partiallyPaid'] as const;
@@ -48,7 +50,14 @@ function listCriteria(query: ParsedQuery): Criteria {
 }
 
 /** Loads the child collections the response includes and builds the resources. */
-function resources(ctx: SandboxContext, origin: string, rows: readonly BillRow[], fields: ReadonlySet<string> | null): Partial<CustomerBill>[] {
+/** `acceptLanguage` names each billDocument as the document route would for the same request. */
+function resources(
+  ctx: SandboxContext,
+  origin: string,
+  rows: readonly BillRow[],
+  fields: ReadonlySet<string> | null,
+  acceptLanguage: string | undefined,
+): Partial<CustomerBill>[] {
   const ids = rows.map((r) => r.id);
   const taxItems = wants(fields, 'taxItem') ? ctx.bills.taxItemsOf(ids) : null;
   const received = wants(fields, 'paymentReceived') ? ctx.bills.paymentsReceivedBy(ids) : null;
@@ -59,7 +68,7 @@ function resources(ctx: SandboxContext, origin: string, rows: readonly BillRow[]
         ...(taxItems ? { taxItems: taxItems.get(row.id) ?? [] } : {}),
         ...(received ? { received: received.get(row.id) ?? [] } : {}),
         ...(applied ? { applied: applied.get(row.id) ?? [] } : {}),
-      }),
+      }, documentLang(acceptLanguage, row.province)),
       fields,
     ),
   );
@@ -70,14 +79,10 @@ export async function customerBillRoutes(app: FastifyInstance, { ctx }: { ctx: S
     const principal = principalOf(request);
     const query = parseQuery(request.query, { filters: CUSTOMER_BILL_FILTERS, sorts: ['billDate', '-billDate'], paging: true });
     const criteria = listCriteria(query);
-    const visible = ctx.access.accountCondition(principal, 'b.billing_account_id');
-    if (visible) {
-      criteria.conditions.push(visible.sql);
-      Object.assign(criteria.params, visible.params);
-    }
+    addCondition(criteria, ctx.access.accountCondition(principal, 'b.billing_account_id'));
     const { total, rows } = ctx.bills.listBills(criteria, query.sort === 'billDate' ? 'asc' : 'desc', query);
     setListHeaders(reply, total, rows.length);
-    return resources(ctx, originOf(request), rows, query.fields);
+    return resources(ctx, originOf(request), rows, query.fields, request.headers['accept-language']);
   });
 
   app.get<{ Params: { id: string } }>(`${CUSTOMER_BILL_API}/customerBill/:id`, async (request, reply) => {
@@ -87,6 +92,6 @@ export async function customerBillRoutes(app: FastifyInstance, { ctx }: { ctx: S
     if (!row || !ctx.access.canSeeAccount(principal, row.billingAccountId)) {
       return sendTmfError(reply, 404, `No customerBill with id "${request.params.id}"`);
     }
-    return resources(ctx, originOf(request), [row], query.fields)[0];
+    return resources(ctx, originOf(request), [row], query.fields, request.headers['accept-language'])[0];
   });
 }

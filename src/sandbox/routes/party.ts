@@ -11,9 +11,11 @@ import type { SandboxDatabase, Statement } from '../db.js';
 import type { UserRow } from '../auth/identities.js';
 import { principalOf } from '../auth/principal.js';
 import { checkCanadianAddress, type CanadianAddress } from '../address/canada.js';
+import { SALES_TAXES } from '../billing/taxes.js';
 import { parseQuery, selectFields } from '../paging.js';
 import { originOf } from '../resources/paths.js';
 import { ADDRESS_VALIDATION_PATH, INDIVIDUAL_PATH } from '../resources/party-paths.js';
+import { isObject } from '../body.js';
 import { TmfError } from '../tmf-errors.js';
 
 interface MailingAddress {
@@ -38,10 +40,6 @@ const EMAIL = /^[^\s@]{1,64}@[^\s@.]+(\.[^\s@.]+)+$/;
 /** North American numbering plan: area code and exchange never start with 0 or 1. */
 const NANP = /^(?:\+?1)?([2-9]\d\d)([2-9]\d\d)(\d{4})$/;
 const NAME = /^[\p{L}\p{M}][\p{L}\p{M}' .-]{0,59}$/u;
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 function text(value: unknown, field: string): string {
   if (typeof value !== 'string') throw new TmfError(400, `"${field}" must be a string`);
@@ -72,6 +70,13 @@ function parseAddress(characteristic: Record<string, unknown>): NonNullable<Indi
   const check = checkCanadianAddress(submitted);
   if (check.result !== 'success' || !check.valid) {
     throw new TmfError(400, `The postal address is not valid: ${check.problems.join('; ')} (validate it with geographicAddressValidation first)`);
+  }
+  // The address is mirrored on the billing accounts, and the operator bills (and taxes) only the
+  // provinces it has sales taxes for: a valid address elsewhere is well formed but cannot be served.
+  const province = check.valid.stateOrProvince;
+  if (!Object.hasOwn(SALES_TAXES, province)) {
+    const served = Object.keys(SALES_TAXES).join(', ');
+    throw new TmfError(422, `The billing address must be in a province the operator serves (${served}); ${province} is not one of them`);
   }
   return { street1, street2, city: check.valid.city, province: check.valid.stateOrProvince, postcode: check.valid.postcode };
 }

@@ -6,7 +6,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { SandboxContext } from '../context.js';
 import { principalOf } from '../auth/principal.js';
-import { parseQuery, selectFields, setListHeaders, singleFilter } from '../paging.js';
+import { page, parseQuery, selectFields, singleFilter } from '../paging.js';
 import type { PaymentMethodStore } from '../payment/methods.js';
 import { PAYMENT_METHOD_API, paymentMethodResource } from '../resources/payment.js';
 import { originOf } from '../resources/paths.js';
@@ -35,10 +35,9 @@ export async function paymentMethodRoutes(app: FastifyInstance, { ctx, methods }
     const accountId = singleFilter(query, 'account.id');
     if (accountId === undefined) throw new TmfError(400, 'Filter "account.id" is required');
     const rows = ctx.access.canSeeAccount(principal, accountId) ? methods.activeOf(accountId) : [];
-    const page = rows.slice(query.offset, query.offset + query.limit);
-    setListHeaders(reply, rows.length, page.length);
+    const shown = page(reply, query, rows);
     const def = preferred(accountId);
-    return page.map((row) => selectFields(paymentMethodResource(originOf(request), row, row.id === def), query.fields));
+    return shown.map((row) => selectFields(paymentMethodResource(originOf(request), row, row.id === def), query.fields));
   });
 
   app.get<{ Params: { id: string } }>(`${PAYMENT_METHOD_API}/paymentMethod/:id`, async (request) => {

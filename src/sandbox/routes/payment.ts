@@ -17,6 +17,8 @@ import { PaymentStore, type PaymentRow } from '../payment/payments.js';
 import { PAYMENT_API, paymentResource } from '../resources/payment.js';
 import { originOf } from '../resources/paths.js';
 import type { Criteria } from '../store/bills.js';
+import { isObject, refIdOf } from '../body.js';
+import { addCondition } from '../store/paged-query.js';
 import { TmfError, sendTmfError, tmfErrorBody } from '../tmf-errors.js';
 import { paymentMethodRoutes } from './payment-method.js';
 
@@ -31,13 +33,11 @@ export interface PaymentServices {
   keys: IdempotencyStore;
 }
 
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
+/** The id of a required reference. */
 function refId(value: unknown, field: string): string {
-  if (!isObject(value) || typeof value.id !== 'string' || value.id === '') throw new TmfError(400, `"${field}.id" is required`);
-  return value.id;
+  const id = refIdOf(value);
+  if (id === undefined) throw new TmfError(400, `"${field}.id" is required`);
+  return id;
 }
 
 /** Exact cents of a TMF Money value; refuses fractions of a cent and non-positive amounts. */
@@ -193,11 +193,7 @@ export async function paymentRoutes(app: FastifyInstance, { ctx, dataDir, holdPa
       criteria.conditions.push('p.id IN (SELECT payment_id FROM payment_allocation WHERE bill_id = @bill)');
       criteria.params.bill = bill;
     }
-    const visible = ctx.access.accountCondition(principal, 'p.billing_account_id');
-    if (visible) {
-      criteria.conditions.push(visible.sql);
-      Object.assign(criteria.params, visible.params);
-    }
+    addCondition(criteria, ctx.access.accountCondition(principal, 'p.billing_account_id'));
     const { total, rows } = payments.list(criteria, query);
     setListHeaders(reply, total, rows.length);
     return build(originOf(request), rows).map((resource) => selectFields(resource, query.fields));

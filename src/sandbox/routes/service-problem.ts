@@ -7,7 +7,7 @@ import type { FastifyInstance } from 'fastify';
 import type { SandboxContext } from '../context.js';
 import { SEEDED_PROBLEMS, affectsPostalCode, normalizePostalCode } from '../outages/catalog.js';
 import { SERVICE_PROBLEM_API, serviceProblemResource } from '../outages/resource.js';
-import { parseQuery, selectFields, setListHeaders, singleFilter } from '../paging.js';
+import { page, parseQuery, selectFields, singleFilter } from '../paging.js';
 import { originOf } from '../resources/paths.js';
 import { TmfError, sendTmfError } from '../tmf-errors.js';
 
@@ -29,10 +29,8 @@ export async function serviceProblemRoutes(app: FastifyInstance, { ctx }: { ctx:
         (!statuses || statuses.includes(problem.status)) &&
         (!categories || categories.includes(problem.category)),
     );
-    const page = matching.slice(query.offset, query.offset + query.limit);
-    setListHeaders(reply, matching.length, page.length);
     const now = ctx.now();
-    return page.map((problem) => selectFields(serviceProblemResource(originOf(request), problem, now), query.fields));
+    return page(reply, query, matching).map((problem) => selectFields(serviceProblemResource(originOf(request), problem, now), query.fields));
   });
 
   app.get<{ Params: { id: string } }>(`${SERVICE_PROBLEM_API}/serviceProblem/:id`, async (request, reply) => {

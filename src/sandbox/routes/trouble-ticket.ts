@@ -8,12 +8,13 @@ import type { SandboxContext } from '../context.js';
 import { principalOf } from '../auth/principal.js';
 import { type ParsedQuery, parseQuery, selectFields, setListHeaders, wants } from '../paging.js';
 import { originOf } from '../resources/paths.js';
-import { TROUBLE_TICKET_API, troubleTicketResource } from '../resources/trouble-ticket.js';
+import { TROUBLE_TICKET_API, ticketHref, troubleTicketResource } from '../resources/trouble-ticket.js';
 import { addInCondition, type Criteria } from '../store/bills.js';
 import type { TicketRow } from '../store/tickets.js';
 import { PRIORITIES, SEVERITIES, TICKET_STATUSES, TICKET_TYPES } from '../tickets/lifecycle.js';
 import { parseCreate, parseEscalation, parsePatch } from '../tickets/requests.js';
 import { TicketService } from '../tickets/service.js';
+import { addCondition } from '../store/paged-query.js';
 import { TmfError } from '../tmf-errors.js';
 
 export const TROUBLE_TICKET_FILTERS = ['status', 'ticketType', 'severity', 'priority', 'relatedEntity.id', 'billingAccount.id'] as const;
@@ -72,11 +73,7 @@ export async function troubleTicketRoutes(app: FastifyInstance, { ctx }: { ctx: 
     const principal = principalOf(request);
     const query = parseQuery(request.query, { filters: TROUBLE_TICKET_FILTERS, paging: true });
     const criteria = listCriteria(query);
-    const visible = ctx.access.accountCondition(principal, 't.billing_account_id');
-    if (visible) {
-      criteria.conditions.push(visible.sql);
-      Object.assign(criteria.params, visible.params);
-    }
+    addCondition(criteria, ctx.access.accountCondition(principal, 't.billing_account_id'));
     const { total, rows } = store.list(criteria, query);
     setListHeaders(reply, total, rows.length);
     return resources(originOf(request), rows, query.fields);
@@ -91,7 +88,7 @@ export async function troubleTicketRoutes(app: FastifyInstance, { ctx }: { ctx: 
   app.post(`${TROUBLE_TICKET_API}/troubleTicket`, async (request, reply) => {
     const id = service.open(principalOf(request), parseCreate(request.body));
     const origin = originOf(request);
-    reply.code(201).header('location', `${origin}${TROUBLE_TICKET_API}/troubleTicket/${id}`);
+    reply.code(201).header('location', ticketHref(origin, id));
     return one(origin, id);
   });
 

@@ -5,7 +5,7 @@
 import { type YearMonth, addDays, addMonths, monthLabel, noonUtc } from '../dates.js';
 import type { SandboxDatabase } from '../db.js';
 import { type Actor, type NoteKind, TicketStore } from '../store/tickets.js';
-import type { Priority, Severity, Team, TicketStatus, TicketType } from '../tickets/lifecycle.js';
+import { type Priority, type Severity, type Team, type TicketStatus, type TicketType, levelOf } from '../tickets/lifecycle.js';
 
 interface SeedTicket {
   account: string;
@@ -20,7 +20,6 @@ interface SeedTicket {
   /** A bill of the account, in months before the anchor. */
   billMonthsBefore?: number;
   team?: Team;
-  level?: number;
   history: { afterDays: number; by: Actor; status?: TicketStatus; reason?: string; note?: string; kind?: NoteKind }[];
 }
 
@@ -81,7 +80,6 @@ const TICKETS: readonly SeedTicket[] = [
     day: 15,
     billMonthsBefore: 0,
     team: 'billing',
-    level: 1,
     history: [
       { afterDays: 1, by: AGENT, status: 'pending', reason: 'Waiting for proof of payment', note: 'Pouvez-vous nous transmettre la preuve de paiement?' },
       { afterDays: 1, by: AGENT, kind: 'change', note: 'Escalated to Billing support team (assignee: Customer support → Billing support team; priority: medium → high). Reason: disputed late fee' },
@@ -122,6 +120,6 @@ export function seedTickets(db: SandboxDatabase, anchor: YearMonth): void {
       }
       if (step.note) store.addNote(row.seq, step.kind ?? 'comment', step.by, when, step.note);
     }
-    if (seed.team) store.update(row.seq, { assigneeTeam: seed.team, escalationLevel: seed.level ?? 1 }, addDays(at, 1));
+    if (seed.team) store.update(row.seq, { assigneeTeam: seed.team, escalationLevel: levelOf(seed.team) }, addDays(at, 1));
   }
 }

@@ -1,6 +1,7 @@
 /** Reads and the one permitted update of billing accounts (TMF666). */
 import { StatementCache, type SandboxDatabase, type Statement } from '../db.js';
 import type { Criteria, Page } from './bills.js';
+import { pagedRows } from './paged-query.js';
 
 export interface AccountRow {
   id: string;
@@ -81,15 +82,7 @@ export class AccountStore {
   }
 
   list(criteria: Criteria, page: Page): { total: number; rows: AccountRow[] } {
-    const clause = criteria.conditions.length ? `WHERE ${criteria.conditions.join(' AND ')}` : '';
-    const total = this.#cache.get<{ n: number }>(`SELECT count(*) AS n FROM billing_account ${clause}`).get(criteria.params)?.n ?? 0;
-    const rows =
-      page.limit === 0 || page.offset >= total
-        ? []
-        : this.#cache
-            .get<AccountRow>(`SELECT ${ACCOUNT_COLUMNS} FROM billing_account ${clause} ORDER BY id LIMIT @limit OFFSET @offset`)
-            .all({ ...criteria.params, limit: page.limit, offset: page.offset });
-    return { total, rows };
+    return pagedRows(this.#cache, { countFrom: 'FROM billing_account', select: `SELECT ${ACCOUNT_COLUMNS} FROM billing_account`, orderBy: 'ORDER BY id' }, criteria, page);
   }
 
   /** Balances of several accounts in one query; accounts that owe nothing are absent. */

@@ -1,10 +1,13 @@
 /** Reads of customer bills and their line items (TMF678), with prepared statements made once. */
 import { StatementCache, type SandboxDatabase, type Statement } from '../db.js';
+import { pagedRows } from './paged-query.js';
 
 export interface BillRow {
   id: string;
   billingAccountId: string;
   billingAccountName: string;
+  /** The account's province, which decides the bill document's default language. */
+  province: string;
   billNo: string;
   billDate: string;
   periodStart: string;
@@ -85,7 +88,7 @@ export interface Page {
   limit: number;
 }
 
-const BILL_COLUMNS = `b.id, b.billing_account_id AS billingAccountId, a.name AS billingAccountName, b.bill_no AS billNo,
+const BILL_COLUMNS = `b.id, b.billing_account_id AS billingAccountId, a.name AS billingAccountName, a.province, b.bill_no AS billNo,
   b.bill_date AS billDate, b.period_start AS periodStart, b.period_end AS periodEnd, b.payment_due_date AS paymentDueDate,
   b.next_bill_date AS nextBillDate, b.category, b.run_type AS runType, b.state, b.currency,
   b.tax_excluded_cents AS taxExcludedCents, b.tax_included_cents AS taxIncludedCents,
@@ -96,10 +99,6 @@ const RATE_COLUMNS = `r.id, r.bill_id AS billId, b.bill_no AS billNo, r.billing_
   a.name AS billingAccountName, r.seq, r.rate_type AS rateType, r.bill_section AS section, r.name, r.description,
   r.product_id AS productId, r.product_name AS productName, r.period_start AS periodStart, r.period_end AS periodEnd,
   r.date, r.currency, r.tax_excluded_cents AS taxExcludedCents, r.tax_included_cents AS taxIncludedCents`;
-
-function where(criteria: Criteria): string {
-  return criteria.conditions.length ? `WHERE ${criteria.conditions.join(' AND ')}` : '';
-}
 
 export class BillStore {
   readonly #cache: StatementCache;
@@ -145,21 +144,12 @@ export class BillStore {
   }
 
   listBills(criteria: Criteria, order: 'asc' | 'desc', page: Page): { total: number; rows: BillRow[] } {
-    const clause = where(criteria);
-    const total = this.#cache
-      .get<{ n: number }>(`SELECT count(*) AS n FROM customer_bill b ${clause}`)
-      .get(criteria.params)?.n ?? 0;
     const direction = order === 'asc' ? 'ASC' : 'DESC';
-    const rows =
-      page.limit === 0 || page.offset >= total
-        ? []
-        : this.#cache
-            .get<BillRow>(
-              `SELECT ${BILL_COLUMNS} FROM customer_bill b JOIN billing_account a ON a.id = b.billing_account_id ${clause}
-                ORDER BY b.bill_date ${direction}, b.id ${direction} LIMIT @limit OFFSET @offset`,
-            )
-            .all({ ...criteria.params, limit: page.limit, offset: page.offset });
-    return { total, rows };
+    return pagedRows(this.#cache, {
+      countFrom: 'FROM customer_bill b',
+      select: `SELECT ${BILL_COLUMNS} FROM customer_bill b JOIN billing_account a ON a.id = b.billing_account_id`,
+      orderBy: `ORDER BY b.bill_date ${direction}, b.id ${direction}`,
+    }, criteria, page);
   }
 
   rate(id: string): RateRow | undefined {
@@ -167,21 +157,12 @@ export class BillStore {
   }
 
   listRates(criteria: Criteria, page: Page): { total: number; rows: RateRow[] } {
-    const clause = where(criteria);
-    const total = this.#cache
-      .get<{ n: number }>(`SELECT count(*) AS n FROM applied_billing_rate r ${clause}`)
-      .get(criteria.params)?.n ?? 0;
-    const rows =
-      page.limit === 0 || page.offset >= total
-        ? []
-        : this.#cache
-            .get<RateRow>(
-              `SELECT ${RATE_COLUMNS} FROM applied_billing_rate r JOIN customer_bill b ON b.id = r.bill_id
-                 JOIN billing_account a ON a.id = r.billing_account_id ${clause}
-                ORDER BY b.bill_date DESC, r.bill_id DESC, r.seq LIMIT @limit OFFSET @offset`,
-            )
-            .all({ ...criteria.params, limit: page.limit, offset: page.offset });
-    return { total, rows };
+    return pagedRows(this.#cache, {
+      countFrom: 'FROM applied_billing_rate r',
+      select: `SELECT ${RATE_COLUMNS} FROM applied_billing_rate r JOIN customer_bill b ON b.id = r.bill_id
+                 JOIN billing_account a ON a.id = r.billing_account_id`,
+      orderBy: 'ORDER BY b.bill_date DESC, r.bill_id DESC, r.seq',
+    }, criteria, page);
   }
 
   taxItemsOf(billIds: readonly string[]): Map<string, TaxRow[]> {

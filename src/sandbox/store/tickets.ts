@@ -2,6 +2,7 @@
 import { StatementCache, type SandboxDatabase, type Statement } from '../db.js';
 import type { Priority, Severity, Team, TicketStatus, TicketType } from '../tickets/lifecycle.js';
 import { type Criteria, type Page } from './bills.js';
+import { pagedRows } from './paged-query.js';
 
 export interface TicketRow {
   seq: number;
@@ -158,18 +159,11 @@ export class TicketStore {
 
   /** Newest first. */
   list(criteria: Criteria, page: Page): { total: number; rows: TicketRow[] } {
-    const clause = criteria.conditions.length ? `WHERE ${criteria.conditions.join(' AND ')}` : '';
-    const total = this.#cache.get<{ n: number }>(`SELECT count(*) AS n FROM trouble_ticket t ${clause}`).get(criteria.params)?.n ?? 0;
-    const rows =
-      page.limit === 0 || page.offset >= total
-        ? []
-        : this.#cache
-            .get<TicketRow>(
-              `SELECT ${TICKET_COLUMNS} FROM trouble_ticket t JOIN billing_account a ON a.id = t.billing_account_id ${clause}
-                ORDER BY t.seq DESC LIMIT @limit OFFSET @offset`,
-            )
-            .all({ ...criteria.params, limit: page.limit, offset: page.offset });
-    return { total, rows };
+    return pagedRows(this.#cache, {
+      countFrom: 'FROM trouble_ticket t',
+      select: `SELECT ${TICKET_COLUMNS} FROM trouble_ticket t JOIN billing_account a ON a.id = t.billing_account_id`,
+      orderBy: 'ORDER BY t.seq DESC',
+    }, criteria, page);
   }
 
   relatedOf(seqs: readonly number[]): Map<number, RelatedEntityRow[]> {

@@ -38,10 +38,6 @@ export function customerMayMove(from: TicketStatus, to: TicketStatus): boolean {
   return from === 'resolved' && (to === 'closed' || to === 'inProgress');
 }
 
-export function isOpen(status: TicketStatus): boolean {
-  return TRANSITIONS[status].length > 0 && status !== 'resolved';
-}
-
 export function initialPriority(severity: Severity): Priority {
   return severity === 'critical' ? 'high' : severity === 'major' ? 'medium' : 'low';
 }

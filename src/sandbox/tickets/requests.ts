@@ -3,6 +3,7 @@
  * TroubleTicket_Update, and the espace `escalate` task. Anything unknown or malformed answers 400
  * with a message that names the attribute and what it accepts.
  */
+import { isObject, rejectOthers } from '../body.js';
 import { TmfError } from '../tmf-errors.js';
 import { CHANNELS, PRIORITIES, SEVERITIES, TICKET_STATUSES, TICKET_TYPES } from './lifecycle.js';
 import type { ChangeRequest, OpenTicketRequest, RelatedRequest } from './service.js';
@@ -10,18 +11,9 @@ import type { ChangeRequest, OpenTicketRequest, RelatedRequest } from './service
 const MAX_NAME = 120;
 const MAX_TEXT = 8000;
 
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
 function requireObject(body: unknown, what: string): Record<string, unknown> {
   if (!isObject(body)) throw new TmfError(400, `The request body must be a JSON object (${what})`);
   return body;
-}
-
-function rejectOthers(body: Record<string, unknown>, allowed: readonly string[]): void {
-  const other = Object.keys(body).find((key) => !allowed.includes(key));
-  if (other !== undefined) throw new TmfError(400, `"${other}" is not accepted here; accepted: ${allowed.join(', ')}`);
 }
 
 /** Printable text (line breaks and tabs allowed), trimmed, non-empty, of bounded length. */

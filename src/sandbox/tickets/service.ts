@@ -11,6 +11,7 @@ import {
   type Priority,
   type Severity,
   TEAMS,
+  TICKET_STATUSES,
   TRANSITIONS,
   type TicketStatus,
   type TicketType,
@@ -55,7 +56,8 @@ export interface ChangeRequest {
   notes?: readonly string[];
 }
 
-const FINAL: ReadonlySet<TicketStatus> = new Set(['closed', 'rejected', 'cancelled']);
+/** The states a ticket cannot leave: those of the state machine with no way out. */
+const FINAL: ReadonlySet<TicketStatus> = new Set(TICKET_STATUSES.filter((status) => TRANSITIONS[status].length === 0));
 
 export class TicketService {
   readonly store: TicketStore;
