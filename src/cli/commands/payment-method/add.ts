@@ -8,6 +8,7 @@ import { createPaymentMethod, type NewPaymentMethod } from '../../../api/tmf/pay
 import { cardDigits, cardExpiry } from '../../../domain/card.js';
 import { UsageError } from '../../../errors.js';
 import { toJson } from '../../../output/formats.js';
+import { sanitizeCell } from '../../../output/sanitize.js';
 import { resolveAccountId } from '../../account.js';
 import type { Context } from '../../context.js';
 import { stdinLines } from '../../stdin-lines.js';
@@ -72,5 +73,5 @@ export async function run(options: PaymentMethodAddOptions, ctx: Context): Promi
     ctx.io.out(toJson(paymentMethodJson(saved)));
     return;
   }
-  ctx.io.out(`${ctx.t('paymentMethod.added', { id: saved.id, name: saved.name })}\n`);
+  ctx.io.out(`${ctx.t('paymentMethod.added', { id: saved.id, name: sanitizeCell(saved.name) })}\n`);
 }
