@@ -1,5 +1,6 @@
 /** `espace account show`: one line about a billing account (holder, services, balance, last bill, autopay, open tickets). */
-import { toJson } from '../../../output/formats.js';
+import type { Money } from '../../../domain/money.js';
+import { amountText, toJson } from '../../../output/formats.js';
 import { sanitizeCell } from '../../../output/sanitize.js';
 import { renderTable } from '../../../output/table.js';
 import { resolveAccountId } from '../../account.js';
@@ -21,7 +22,7 @@ export async function run(options: AccountShowOptions, ctx: Context): Promise<vo
   if (!io.stdoutIsTTY) {
     // Tab-separated, plain amounts: account, holder, services, balance, overdue, last bill, its date, its total, autopay, open tickets.
     // Piped, the table is one record a line with no header, so it needs no columns.
-    const cents = (money: { amount: number } | null) => (money ? (money.amount / 100).toFixed(2) : '');
+    const cents = (money: Money | null) => (money ? amountText(money, true, ctx.locale) : '');
     const services = summary.services.length > 0 ? summary.services.join(', ') : none;
     io.out(
       renderTable(io, [], [[summary.account, summary.holder ?? '', services, cents(summary.balance), cents(summary.overdue), summary.lastBill?.id ?? '',
