@@ -117,8 +117,12 @@ function commanderMessage(error: CommanderError, t: Translate): string {
       return t('core.optionMissingValue', { name: quoted });
     case 'commander.excessArguments':
       return t('core.excessArguments');
-    case 'commander.invalidArgument':
+    case 'commander.invalidArgument': {
+      // A value outside an option's choices: the one message commander words that we can take apart.
+      const choice = /^error: option '(\S+)[^']*' argument '([^']*)' is invalid\. Allowed choices are (.+)\.$/.exec(error.message);
+      if (choice) return t('core.invalidChoice', { option: choice[1]!, value: choice[2]!, choices: choice[3]! });
       return t('core.invalidArgument', { detail: error.message.replace(/^error: /, '') });
+    }
     default:
       return error.message.replace(/^error: /, '');
   }

@@ -1,7 +1,6 @@
 /** `espace plan catalog [--service S]`: the offers, with prices, speeds or allowances and contract terms. */
 import { listOfferings } from '../../../api/tmf/product-catalog.js';
-import { SERVICE_TYPES, type OfferingKind } from '../../../domain/plan.js';
-import { UsageError } from '../../../errors.js';
+import type { OfferingKind } from '../../../domain/plan.js';
 import { amountText, toJson } from '../../../output/formats.js';
 import { renderTable } from '../../../output/table.js';
 import type { Context } from '../../context.js';
@@ -11,12 +10,7 @@ export interface PlanCatalogOptions {
   service?: string;
 }
 
-const KINDS: readonly string[] = [...SERVICE_TYPES, 'addOn'];
-
 export async function run(options: PlanCatalogOptions, ctx: Context): Promise<void> {
-  if (options.service !== undefined && !KINDS.includes(options.service)) {
-    throw new UsageError('plan.unknownService', { params: { service: options.service, services: KINDS.join(', ') } });
-  }
   const api = await ctx.api();
   const offerings = await listOfferings(api, options.service as OfferingKind | undefined);
   const { io, t, locale } = ctx;
