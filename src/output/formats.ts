@@ -43,6 +43,21 @@ export function formatDate(iso: string | undefined, locale: string): string {
   return Number.isNaN(time) ? iso : dateFormat(locale).format(time);
 }
 
+const dateTimeFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** A date and time, to the minute, in the user's locale and time zone (sessions, tickets, expiries). */
+export function formatDateTime(iso: string | undefined, locale: string): string {
+  if (!iso) return '—';
+  const time = Date.parse(iso);
+  if (Number.isNaN(time)) return iso;
+  let format = dateTimeFormats.get(locale);
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' });
+    dateTimeFormats.set(locale, format);
+  }
+  return format.format(time);
+}
+
 export function formatPeriod(start: string | undefined, end: string | undefined, locale: string): string {
   if (!start || !end) return start || end ? formatDate(start ?? end, locale) : '—';
   const from = Date.parse(start);
