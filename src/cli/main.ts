@@ -53,6 +53,7 @@ export async function main(options: MainOptions): Promise<number> {
   let context: Context | undefined;
   const program = buildProgram({
     t,
+    lang,
     io,
     argv,
     makeContext: (globals: GlobalOptions) => {

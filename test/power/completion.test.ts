@@ -18,6 +18,7 @@ const root = new URL('../../', import.meta.url).pathname;
 const program = (argv: string[]) =>
   buildProgram({
     t: translator('en'),
+    lang: 'en',
     io: { out: () => {}, err: () => {} } as unknown as IO,
     argv,
     makeContext: () => {

@@ -2,7 +2,6 @@ import type { MessageTable } from '../catalog.js';
 
 /** Payments, the payment journal and reconcile, payment methods, autopay. */
 export const paymentMessages = {
-  'pay.lang': { en: 'en', fr: 'fr' },
   'pay.description': {
     en: 'pay a bill (default: what remains on the latest bill, with the default payment method)',
     fr: 'payer une facture (par défaut : le solde de la dernière facture, avec le mode de paiement par défaut)',

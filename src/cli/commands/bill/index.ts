@@ -114,5 +114,5 @@ export function registerBill(program: Command, registrar: Registrar): void {
       ),
     ['espace bill explain', 'espace bill explain CB-1001-202605', 'espace --lang fr bill explain --json'],
   );
-  registerBillDispute(bill, { t, action, examples });
+  registerBillDispute(bill, registrar);
 }
