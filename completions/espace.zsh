@@ -130,13 +130,16 @@ __espace_value_offer() {
     'autopay disable|--account') offer='@account' ;;
     'plan show|--account') offer='@account' ;;
     'plan show|--format') offer='ndjson,csv' ;;
+    'plan catalog|--service') offer='internet,tv,phone,mobile,addOn' ;;
     'plan change|--account') offer='@account' ;;
+    'plan change|--service') offer='internet,tv,phone,mobile' ;;
     'plan next-bill|--account') offer='@account' ;;
     'order list|--account') offer='@account' ;;
     'addon list|--account') offer='@account' ;;
     'addon add|--account') offer='@account' ;;
     'addon remove|--account') offer='@account' ;;
     'usage show|--account') offer='@account' ;;
+    'usage show|--period') offer='current,previous' ;;
     'usage show|--format') offer='ndjson,csv' ;;
     'profile show|--account') offer='@account' ;;
     'profile show|--format') offer='ndjson,csv' ;;

@@ -53,6 +53,7 @@ export async function main(options: MainOptions): Promise<number> {
   let context: Context | undefined;
   const program = buildProgram({
     t,
+    lang,
     io,
     argv,
     makeContext: (globals: GlobalOptions) => {
@@ -117,8 +118,12 @@ function commanderMessage(error: CommanderError, t: Translate): string {
       return t('core.optionMissingValue', { name: quoted });
     case 'commander.excessArguments':
       return t('core.excessArguments');
-    case 'commander.invalidArgument':
+    case 'commander.invalidArgument': {
+      // A value outside an option's choices: the one message commander words that we can take apart.
+      const choice = /^error: option '(\S+)[^']*' argument '([^']*)' is invalid\. Allowed choices are (.+)\.$/.exec(error.message);
+      if (choice) return t('core.invalidChoice', { option: choice[1]!, value: choice[2]!, choices: choice[3]! });
       return t('core.invalidArgument', { detail: error.message.replace(/^error: /, '') });
+    }
     default:
       return error.message.replace(/^error: /, '');
   }

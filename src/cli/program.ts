@@ -3,7 +3,7 @@
  * runs a verb lives in `commands/<noun>/<verb>.ts` and is imported only when that verb runs.
  */
 import { Command, Option } from 'commander';
-import type { MessageKey, Translate } from '../i18n/catalog.js';
+import type { Lang, MessageKey, Translate } from '../i18n/catalog.js';
 import type { IO } from '../output/io.js';
 import { registerApi } from './commands/api/index.js';
 import { registerAccount } from './commands/account/index.js';
@@ -37,6 +37,8 @@ export interface CommandModule<O> {
 
 export interface Registrar {
   t: Translate;
+  /** The language `t` speaks, for text kept per language outside the catalog (domain/contact.ts). */
+  lang: Lang;
   /** Turns a lazily loaded command module into a commander action. */
   action<O>(
     load: () => Promise<CommandModule<O>>,
@@ -48,6 +50,7 @@ export interface Registrar {
 
 export interface ProgramOptions {
   t: Translate;
+  lang: Lang;
   io: IO;
   makeContext: (globals: GlobalOptions) => Context;
   /** The arguments: when they name a noun, only that noun's commands are built. */
@@ -103,7 +106,7 @@ const HELP_TITLES: Record<string, MessageKey> = {
   'Global Options:': 'help.globalOptions',
 };
 
-export function buildProgram({ t, io, makeContext, argv }: ProgramOptions): Command {
+export function buildProgram({ t, lang, io, makeContext, argv }: ProgramOptions): Command {
   const program = new Command('espace')
     .description(t('program.description'))
     .version(VERSION, '-V, --version', t('program.version'))
@@ -134,6 +137,7 @@ export function buildProgram({ t, io, makeContext, argv }: ProgramOptions): Comm
 
   const registrar: Registrar = {
     t,
+    lang,
     action: (load, map) => async (...args) => {
       const command = args.at(-1) as Command;
       const globals = command.optsWithGlobals();

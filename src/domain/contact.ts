@@ -52,3 +52,8 @@ export const REMITTANCE_ADDRESS = {
     fr: 'Libellez le chèque ou le mandat à l’ordre d’Espace Télécom inc. et inscrivez-y votre numéro de compte. Prévoyez 5 jours ouvrables.',
   },
 } as const;
+
+/** The mail-in remittance, one line each: the payee, the address, then the note in `lang`. */
+export function remittanceLines(lang: Lang): string[] {
+  return [REMITTANCE_ADDRESS.payee, ...REMITTANCE_ADDRESS.lines, REMITTANCE_ADDRESS.note[lang]];
+}

@@ -2,7 +2,7 @@
  * Locale-aware formatting of money, dates and rates, and the stable JSON shape of money
  * (`{"amount": 1234, "currency": "CAD", "formatted": "$12.34"}`: integer cents plus display text).
  */
-import { type Money, formatMoney } from '../domain/money.js';
+import { type Money, formatMoney, plainDecimal } from '../domain/money.js';
 
 export interface MoneyJson {
   amount: number;
@@ -12,6 +12,17 @@ export interface MoneyJson {
 
 export function moneyJson(money: Money, locale: string): MoneyJson {
   return { amount: money.amount, currency: money.currency, formatted: formatMoney(money, locale) };
+}
+
+/** Amounts: localized on a terminal, plain decimals when piped. */
+export function amountText(money: Money, plain: boolean, locale: string): string {
+  return plain ? plainDecimal(money) : formatMoney(money, locale);
+}
+
+/** "+$5.00" / "-$10.00": the sign always shows, so a change reads as a change. */
+export function signedAmount(money: Money, locale: string): string {
+  const text = formatMoney(money, locale);
+  return money.amount > 0 ? `+${text}` : text;
 }
 
 const dateFormats = new Map<string, Intl.DateTimeFormat>();
@@ -30,6 +41,21 @@ export function formatDate(iso: string | undefined, locale: string): string {
   if (!iso) return '—';
   const time = Date.parse(iso);
   return Number.isNaN(time) ? iso : dateFormat(locale).format(time);
+}
+
+const dateTimeFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** A date and time, to the minute, in the user's locale and time zone (sessions, tickets, expiries). */
+export function formatDateTime(iso: string | undefined, locale: string): string {
+  if (!iso) return '—';
+  const time = Date.parse(iso);
+  if (Number.isNaN(time)) return iso;
+  let format = dateTimeFormats.get(locale);
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' });
+    dateTimeFormats.set(locale, format);
+  }
+  return format.format(time);
 }
 
 export function formatPeriod(start: string | undefined, end: string | undefined, locale: string): string {

@@ -10,12 +10,14 @@ import { runCli } from '../helpers/cli.js';
 import { startTestSandbox } from '../helpers/sandbox.js';
 
 const HOSTILE = 'Internet Giga\u001b]0;pwned\u0007\u001b[2J\u202e';
+const HOSTILE_HOLDER = 'Marie Tremblay\u001b]0;pwned\u0007\u202e';
 let sandbox: Awaited<ReturnType<typeof startTestSandbox>>;
 
 beforeAll(async () => {
   sandbox = await startTestSandbox();
   const db = new Database(databasePath(sandbox.dataDir));
   db.prepare("UPDATE applied_billing_rate SET name = ? WHERE name = 'Internet Giga'").run(HOSTILE);
+  db.prepare("UPDATE billing_account SET owner_name = ? WHERE id = 'BA-1001'").run(HOSTILE_HOLDER);
   db.close();
 });
 afterAll(async () => sandbox?.close());
@@ -33,6 +35,16 @@ describe('terminal safety', () => {
       const result = await runCli(['bill', 'show'], { env: env(), tty });
       expect(result.code, result.stderr).toBe(0);
       expect(result.stdout).toContain('Internet Giga]0;pwned');
+      // eslint-disable-next-line no-control-regex
+      expect(result.stdout).not.toMatch(/[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u202E]/);
+    }
+  });
+
+  it('strips them from the account holder in account show, on a terminal and piped', async () => {
+    for (const tty of [true, false]) {
+      const result = await runCli(['account', 'show'], { env: env({ NO_COLOR: '1' }), tty });
+      expect(result.code, result.stderr).toBe(0);
+      expect(result.stdout).toContain('Marie Tremblay]0;pwned');
       // eslint-disable-next-line no-control-regex
       expect(result.stdout).not.toMatch(/[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u202E]/);
     }

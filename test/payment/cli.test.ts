@@ -117,6 +117,18 @@ describe('espace payment-method', () => {
     expect((await runCli(['payment-method', 'list'], { env: env('marie') })).stdout).not.toContain(method.id);
   });
 
+  it('reads the card from the non-empty lines of stdin, so a blank first line does not shift the fields', async () => {
+    const added = await runCli(['payment-method', 'add', '--json'], { env: env('james'), stdin: '\n4242 4242 4242 4242\n\n09/32\n321\n' });
+    expect(added.stderr).toBe('');
+    expect(added.code).toBe(0);
+    const method = JSON.parse(added.stdout);
+    expect(method).toMatchObject({ kind: 'card', brand: 'Visa', lastFour: '4242', expiry: '2032-09' });
+    expect((await runCli(['payment-method', 'remove', method.id, '--yes'], { env: env('james') })).code).toBe(0);
+    const short = await runCli(['payment-method', 'add'], { env: env('james'), stdin: '\n4242424242424242\n09/32\n' });
+    expect(short.code).toBe(2);
+    expect(short.stderr).toMatch(/expected 3 lines on stdin/);
+  });
+
   it('adds a bank account for pre-authorized debit from masked prompts, as the default', async () => {
     const prompt = scriptedPrompter(['003', '10001', '1234567']);
     const added = await runCli(['payment-method', 'add', '--bank', '--default', '--json'], { env: env('luc'), tty: true, prompt });

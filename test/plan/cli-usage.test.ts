@@ -71,7 +71,10 @@ describe('usage show', () => {
   it('refuses an unknown period', async () => {
     const result = await cli(['usage', 'show', '--period', 'last']);
     expect(result.code).toBe(2);
-    expect(result.stderr).toMatch(/unknown period 'last'/);
+    expect(result.stderr).toMatch(/invalid value 'last' for --period; use one of: current, previous/);
+    const french = await cli(['--lang', 'fr', 'usage', 'show', '--period', 'last']);
+    expect(french.code).toBe(2);
+    expect(french.stderr).toMatch(/valeur invalide « last » pour --period; utilisez l’une de : current, previous/);
   });
 });
 

@@ -18,6 +18,7 @@ const root = new URL('../../', import.meta.url).pathname;
 const program = (argv: string[]) =>
   buildProgram({
     t: translator('en'),
+    lang: 'en',
     io: { out: () => {}, err: () => {} } as unknown as IO,
     argv,
     makeContext: () => {
@@ -55,6 +56,14 @@ describe('checked-in completion scripts', () => {
     expect(specs.find((spec) => spec.path === 'context add')!.args).toEqual([{}]);
     expect(specs.find((spec) => spec.path === '')!.flags.find((flag) => flag.names.includes('--context'))!.kind).toBe('context');
     expect(specs.some((spec) => spec.path.includes('__complete') || spec.path === 'exit-codes')).toBe(false);
+  });
+
+  it('offer the fixed value sets of usage periods and plan services', () => {
+    const specs = describeTree(program([]));
+    const choicesOf = (path: string, flag: string) => specs.find((spec) => spec.path === path)!.flags.find((f) => f.names.includes(flag))!.choices;
+    expect(choicesOf('usage show', '--period')).toEqual(['current', 'previous']);
+    expect(choicesOf('plan catalog', '--service')).toEqual(['internet', 'tv', 'phone', 'mobile', 'addOn']);
+    expect(choicesOf('plan change', '--service')).toEqual(['internet', 'tv', 'phone', 'mobile']);
   });
 });
 

@@ -20,6 +20,7 @@ const root = new URL('../../', import.meta.url).pathname;
 function commandPaths(): string[][] {
   const program = buildProgram({
     t: translator('en'),
+    lang: 'en',
     io: { out: () => {}, err: () => {} } as unknown as IO,
     argv: [],
     makeContext: () => {

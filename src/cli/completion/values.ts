@@ -22,7 +22,9 @@ function deadlineMs(env: Record<string, string | undefined>): number {
   return /^\d+$/.test(raw) && Number.isSafeInteger(value) && value > 0 ? value : DEFAULT_DEADLINE_MS;
 }
 
-export const TROUBLE_TICKET_PATH = '/tmf-api/troubleTicket/v4/troubleTicket';
+// The same path as api/tmf/trouble-ticket.ts: importing it from there would load zod and the
+// ticket adapters on every TAB (from 9 kB to 475 kB of code); its place is api/tmf/paths.ts.
+const TROUBLE_TICKET_PATH = '/tmf-api/troubleTicket/v4/troubleTicket';
 
 const REMOTE_PATHS: Record<Exclude<ValueKind, 'context'>, string> = {
   bill: TMF.customerBill,

@@ -1,7 +1,6 @@
 /** How payments and payment methods are shown: JSON records and table rows. */
-import { plainDecimal, formatMoney } from '../../domain/money.js';
 import type { Payment, PaymentMethod } from '../../domain/payment.js';
-import { formatDate, isoDate, moneyJson } from '../../output/formats.js';
+import { amountText, formatDate, isoDate, moneyJson } from '../../output/formats.js';
 
 export function paymentJson(payment: Payment, locale: string) {
   return {
@@ -22,7 +21,7 @@ export function paymentRow(payment: Payment, plain: boolean, locale: string): st
   return [
     payment.id,
     plain ? (isoDate(payment.date) ?? '') : formatDate(payment.date, locale),
-    plain ? plainDecimal(payment.amount) : formatMoney(payment.amount, locale),
+    amountText(payment.amount, plain, locale),
     payment.methodName ?? '',
     payment.channel ?? '',
     payment.bills.map((bill) => bill.billId).join(', '),

@@ -15,6 +15,7 @@ export const coreMessages = {
   'core.optionMissingValue': { en: "option '{name}' needs a value.", fr: "l'option « {name} » demande une valeur." },
   'core.excessArguments': { en: 'too many arguments.', fr: "trop d'arguments." },
   'core.invalidArgument': { en: 'invalid value: {detail}', fr: 'valeur invalide : {detail}' },
+  'core.invalidChoice': { en: "invalid value '{value}' for {option}; use one of: {choices}.", fr: "valeur invalide « {value} » pour {option}; utilisez l’une de : {choices}." },
 
   'program.description': {
     en: 'The Espace Client in your terminal: bills, payments, plans, usage, profile and support, over the TM Forum Open APIs.',

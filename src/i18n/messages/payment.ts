@@ -2,7 +2,6 @@ import type { MessageTable } from '../catalog.js';
 
 /** Payments, the payment journal and reconcile, payment methods, autopay. */
 export const paymentMessages = {
-  'pay.lang': { en: 'en', fr: 'fr' },
   'pay.description': {
     en: 'pay a bill (default: what remains on the latest bill, with the default payment method)',
     fr: 'payer une facture (par défaut : le solde de la dernière facture, avec le mode de paiement par défaut)',
@@ -121,8 +120,8 @@ export const paymentMessages = {
   'paymentMethod.ask.transit': { en: 'Transit number (5 digits)', fr: 'Numéro de transit (5 chiffres)' },
   'paymentMethod.ask.account': { en: 'Account number (7 to 12 digits)', fr: 'Numéro de compte (7 à 12 chiffres)' },
   'paymentMethod.stdinShort': {
-    en: 'expected {count} lines on stdin (card: number, expiry, CVV; --bank: institution, transit, account).',
-    fr: '{count} lignes attendues sur stdin (carte : numéro, expiration, CVV; --bank : institution, transit, compte).',
+    en: 'expected {expected} lines on stdin (card: number, expiry, CVV; --bank: institution, transit, account).',
+    fr: '{expected} lignes attendues sur stdin (carte : numéro, expiration, CVV; --bank : institution, transit, compte).',
   },
   'paymentMethod.badCardNumber': { en: 'that is not a valid card number (12 to 19 digits with a correct check digit).', fr: 'ce n’est pas un numéro de carte valide (12 à 19 chiffres, chiffre de contrôle correct).' },
   'paymentMethod.badExpiry': { en: 'the expiry must be MM/YY and not in the past.', fr: 'l’expiration doit être au format MM/AA et non passée.' },

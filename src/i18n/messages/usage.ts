@@ -5,7 +5,6 @@ export const usageMessages = {
   'usage.description': { en: 'track your data, minutes and texts', fr: 'suivre vos données, minutes et textos' },
   'usage.show.description': { en: 'usage of the cycle against your allowances, with a projection and a daily chart', fr: 'consommation du cycle par rapport à vos allocations, avec une projection et un graphique quotidien' },
   'usage.option.period': { en: 'current or previous billing cycle', fr: 'cycle de facturation courant (current) ou précédent (previous)' },
-  'usage.badPeriod': { en: "unknown period '{period}'; use current or previous.", fr: "période inconnue « {period} »; utilisez current ou previous." },
   'usage.headingCurrent': { en: 'Current cycle {period} · {days} days left', fr: 'Cycle courant {period} · {days} jours restants' },
   'usage.headingPrevious': { en: 'Previous cycle {period}', fr: 'Cycle précédent {period}' },
   'usage.data': { en: 'Data: {used} GB of {allowance} GB', fr: 'Données : {used} Go sur {allowance} Go' },

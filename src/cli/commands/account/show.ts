@@ -1,5 +1,8 @@
 /** `espace account show`: one line about a billing account (holder, services, balance, last bill, autopay, open tickets). */
-import { toJson } from '../../../output/formats.js';
+import type { Money } from '../../../domain/money.js';
+import { amountText, toJson } from '../../../output/formats.js';
+import { sanitizeCell } from '../../../output/sanitize.js';
+import { renderTable } from '../../../output/table.js';
 import { resolveAccountId } from '../../account.js';
 import type { Context } from '../../context.js';
 import { type AccountShowOptions, accountSummary } from './summary.js';
@@ -16,23 +19,25 @@ export async function run(options: AccountShowOptions, ctx: Context): Promise<vo
     return;
   }
   const none = t('account.show.none');
-  const services = summary.services.length > 0 ? summary.services.join(', ') : none;
   if (!io.stdoutIsTTY) {
     // Tab-separated, plain amounts: account, holder, services, balance, overdue, last bill, its date, its total, autopay, open tickets.
-    const cents = (money: { amount: number } | null) => (money ? (money.amount / 100).toFixed(2) : '');
+    // Piped, the table is one record a line with no header, so it needs no columns.
+    const cents = (money: Money | null) => (money ? amountText(money, true, ctx.locale) : '');
+    const services = summary.services.length > 0 ? summary.services.join(', ') : none;
     io.out(
-      `${[summary.account, summary.holder ?? '', services, cents(summary.balance), cents(summary.overdue), summary.lastBill?.id ?? '',
-         summary.lastBill?.billDate ?? '', cents(summary.lastBill?.totalDue ?? null), String(summary.autopay ?? ''), String(summary.openTickets ?? '')].join('\t')}\n`,
+      renderTable(io, [], [[summary.account, summary.holder ?? '', services, cents(summary.balance), cents(summary.overdue), summary.lastBill?.id ?? '',
+        summary.lastBill?.billDate ?? '', cents(summary.lastBill?.totalDue ?? null), String(summary.autopay ?? ''), String(summary.openTickets ?? '')]]),
     );
     return;
   }
+  const services = summary.services.length > 0 ? summary.services.map(sanitizeCell).join(', ') : none;
   const lastBill = summary.lastBill
-    ? t('account.show.lastBill', { date: summary.lastBill.billDate ?? '', total: summary.lastBill.totalDue.formatted })
+    ? t('account.show.lastBill', { date: sanitizeCell(summary.lastBill.billDate ?? ''), total: summary.lastBill.totalDue.formatted })
     : none;
   io.out(
     `${t('account.show.line', {
-      account: io.color.bold(summary.account),
-      holder: summary.holder ?? summary.name,
+      account: io.color.bold(sanitizeCell(summary.account)),
+      holder: sanitizeCell(summary.holder ?? summary.name),
       services,
       balance: summary.balance?.formatted ?? none,
       lastBill,

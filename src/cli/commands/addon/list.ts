@@ -1,9 +1,8 @@
 /** `espace addon list`: the add-ons the account has, and those it could add. */
 import { listOfferings } from '../../../api/tmf/product-catalog.js';
 import { listProducts } from '../../../api/tmf/product-inventory.js';
-import { formatMoney } from '../../../domain/money.js';
 import { addOnProblem } from '../../../domain/plan.js';
-import { toJson } from '../../../output/formats.js';
+import { amountText, toJson } from '../../../output/formats.js';
 import { renderTable } from '../../../output/table.js';
 import { resolveAccountId } from '../../account.js';
 import type { Context } from '../../context.js';
@@ -25,10 +24,9 @@ export async function run(options: AddonListOptions, ctx: Context): Promise<void
     return;
   }
   const plain = !io.stdoutIsTTY;
-  const price = (amount: { amount: number; currency: string }) => (plain ? (amount.amount / 100).toFixed(2) : formatMoney(amount, locale));
   const rows = [
-    ...subscribed.map((p) => [plain ? 'subscribed' : t('addon.subscribed'), p.id, p.name, price(p.monthly), '']),
-    ...available.map((o) => [plain ? 'available' : t('addon.available'), o.id, o.name, price(o.monthly), offeringDetails(o, t, locale)]),
+    ...subscribed.map((p) => [plain ? 'subscribed' : t('addon.subscribed'), p.id, p.name, amountText(p.monthly, plain, locale), '']),
+    ...available.map((o) => [plain ? 'available' : t('addon.available'), o.id, o.name, amountText(o.monthly, plain, locale), offeringDetails(o, t, locale)]),
   ];
   io.out(
     renderTable(

@@ -3,7 +3,8 @@ import type { Registrar } from '../../program.js';
 import type { LoginOptions } from './login.js';
 import { registerAccountSecurity } from './register-security.js';
 
-export function registerAuth(program: Command, { t, action, examples }: Registrar): void {
+export function registerAuth(program: Command, registrar: Registrar): void {
+  const { t, action, examples } = registrar;
   const auth = examples(program.command('auth').description(t('auth.description')), ['espace auth login', 'espace auth status']);
 
   examples(
@@ -42,5 +43,5 @@ export function registerAuth(program: Command, { t, action, examples }: Registra
     ['espace auth status', 'espace auth status --json'],
   );
 
-  registerAccountSecurity(auth, { t, action, examples });
+  registerAccountSecurity(auth, registrar);
 }

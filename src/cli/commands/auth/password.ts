@@ -9,7 +9,8 @@ import { changePassword, revokeOtherSessions } from '../../../api/security.js';
 import { MIN_PASSWORD_SCORE, loadStrengthCheck, type StrengthVerdict } from '../../../auth/password-strength.js';
 import { UsageError } from '../../../errors.js';
 import type { Context } from '../../context.js';
-import { stdinLines, withRefusals } from './security-input.js';
+import { stdinLines } from '../../stdin-lines.js';
+import { withRefusals } from './security-input.js';
 
 export interface PasswordOptions {
   passwordStdin: boolean;

@@ -7,13 +7,7 @@ import { ApiError } from '../../../api/errors.js';
 import { AuthError, GeneralError, UsageError } from '../../../errors.js';
 import type { MessageKey } from '../../../i18n/catalog.js';
 import type { Context } from '../../context.js';
-
-/** The non-empty lines of stdin, in order (a script pipes one secret a line). */
-export async function stdinLines(ctx: Context, expected: number, flag: string): Promise<string[]> {
-  const lines = (await ctx.io.readStdin()).split(/\r?\n/).filter((line) => line !== '');
-  if (lines.length < expected) throw new UsageError('security.stdinShort', { params: { flag, expected } });
-  return lines;
-}
+import { stdinLines } from '../../stdin-lines.js';
 
 /** A 6-digit code or a recovery code, from stdin or a prompt. */
 export async function readCode(ctx: Context, fromStdin: boolean, message: MessageKey, allowRecovery: boolean): Promise<string> {

@@ -1,6 +1,6 @@
 /** `espace auth sessions`: the active logins of this user, the current one marked. */
 import { listSessions } from '../../../api/security.js';
-import { toJson } from '../../../output/formats.js';
+import { formatDateTime, toJson } from '../../../output/formats.js';
 import { renderTable } from '../../../output/table.js';
 import type { Context } from '../../context.js';
 
@@ -11,13 +11,12 @@ export async function run(_options: object, ctx: Context): Promise<void> {
     io.out(toJson(sessions));
     return;
   }
-  const when = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' });
   const rows = sessions.map((session) => [
     session.current ? '*' : '',
     session.id,
     session.device ?? t('security.sessions.unknownDevice'),
-    when.format(Date.parse(session.createdAt)),
-    when.format(Date.parse(session.lastUsedAt)),
+    formatDateTime(session.createdAt, locale),
+    formatDateTime(session.lastUsedAt, locale),
   ]);
   io.out(
     renderTable(

@@ -4,7 +4,7 @@
  */
 import { getIdentity, type Identity } from '../../../api/tmf/userinfo.js';
 import { AuthError, EspaceError } from '../../../errors.js';
-import { toJson } from '../../../output/formats.js';
+import { formatDateTime, toJson } from '../../../output/formats.js';
 import type { Context } from '../../context.js';
 
 export async function run(_options: object, ctx: Context): Promise<void> {
@@ -40,9 +40,7 @@ export async function run(_options: object, ctx: Context): Promise<void> {
   if (ctx.globals.json) {
     io.out(toJson(status));
   } else {
-    const expires = credentials.expiresAt
-      ? new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(Date.parse(credentials.expiresAt))
-      : t('auth.status.noExpiry');
+    const expires = credentials.expiresAt ? formatDateTime(credentials.expiresAt, locale) : t('auth.status.noExpiry');
     io.out(
       [
         t('auth.status.user', { user: status.user ?? '?', name: status.name ?? '' }),

@@ -6,6 +6,7 @@
 import { listPaymentMethods, setAutopay } from '../../../api/tmf/payment.js';
 import { CancelledError, UsageError } from '../../../errors.js';
 import { toJson } from '../../../output/formats.js';
+import { sanitizeCell } from '../../../output/sanitize.js';
 import { resolveAccountId } from '../../account.js';
 import type { Context } from '../../context.js';
 
@@ -24,7 +25,7 @@ export async function run(options: AutopayEnableOptions, ctx: Context): Promise<
   if (!method) {
     throw new UsageError('autopay.noUsableMethod', { params: { account: accountId, method: options.method ?? '—', known: methods.map((m) => m.id).join(', ') || '—' } });
   }
-  io.err(`${t('autopay.terms', { account: accountId, method: method.name })}\n`);
+  io.err(`${t('autopay.terms', { account: accountId, method: sanitizeCell(method.name) })}\n`);
   if (!options.acceptTerms) {
     if (!io.interactive) throw new UsageError('autopay.needsAcceptTerms');
     if (!(await ctx.prompt.confirm({ message: t('autopay.confirmTerms'), flag: '--accept-terms', default: false }))) throw new CancelledError();
@@ -34,5 +35,5 @@ export async function run(options: AutopayEnableOptions, ctx: Context): Promise<
     io.out(toJson({ account: accountId, enabled: state.enabled, method: state.method ?? null, termsAcceptedAt: state.acceptedAt ?? null }));
     return;
   }
-  io.out(`${t('autopay.enabled', { account: accountId, method: method.name })}\n`);
+  io.out(`${t('autopay.enabled', { account: accountId, method: sanitizeCell(method.name) })}\n`);
 }

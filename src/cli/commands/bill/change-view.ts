@@ -5,15 +5,9 @@
 import type { BillChange, BillDiff, ChangeSection } from '../../../domain/bill-diff.js';
 import { type Money, formatMoney, subtract } from '../../../domain/money.js';
 import type { Translate } from '../../../i18n/catalog.js';
-import { formatRate, isoDate, moneyJson } from '../../../output/formats.js';
+import { formatRate, isoDate, moneyJson, signedAmount } from '../../../output/formats.js';
 import { sanitizeCell } from '../../../output/sanitize.js';
 import { taxName } from './view.js';
-
-/** "+$5.00" / "-$10.00": the sign always shows, so a change reads as a change. */
-export function signedAmount(money: Money, locale: string): string {
-  const text = formatMoney(money, locale);
-  return money.amount > 0 ? `+${text}` : text;
-}
 
 /** The item a change is about, as the bill names it. */
 export function changeItem(change: BillChange, t: Translate): string {

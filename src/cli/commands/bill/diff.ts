@@ -1,10 +1,9 @@
 /** `espace bill diff [A] [B]`: what changed, section by section, between two bills (default: the latest and the one before). */
 import { diffBills } from '../../../domain/bill-diff.js';
-import { toJson } from '../../../output/formats.js';
+import { amountText, signedAmount, toJson } from '../../../output/formats.js';
 import { renderTable } from '../../../output/table.js';
 import type { Context } from '../../context.js';
-import { amountText } from './view.js';
-import { changeItem, diffJson, reconciliationLine, sectionTitle, signedAmount, totalsLine } from './change-view.js';
+import { changeItem, diffJson, reconciliationLine, sectionTitle, totalsLine } from './change-view.js';
 import { loadBillPair } from './compare.js';
 
 export interface BillDiffOptions {

@@ -1,10 +1,9 @@
 /** `espace bill explain [BILL]`: why a bill differs from the one before it, in plain sentences. */
 import { diffBills } from '../../../domain/bill-diff.js';
-import { toJson } from '../../../output/formats.js';
+import { amountText, signedAmount, toJson } from '../../../output/formats.js';
 import type { Context } from '../../context.js';
-import { diffJson, explainChange, reconciliationLine, sectionTitle, signedAmount, totalsLine } from './change-view.js';
+import { diffJson, explainChange, reconciliationLine, sectionTitle, totalsLine } from './change-view.js';
 import { loadBillPair } from './compare.js';
-import { amountText } from './view.js';
 
 export interface BillExplainOptions {
   /** A bill id, or `latest`. */

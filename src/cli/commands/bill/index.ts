@@ -1,5 +1,6 @@
-import { type Command, InvalidArgumentError } from 'commander';
+import type { Command } from 'commander';
 import { addBulkOptions, bulkable } from '../../bulk/options.js';
+import { positiveInteger } from '../../parsers.js';
 import type { Registrar } from '../../program.js';
 import { registerBillDispute } from './dispute-command.js';
 import type { BillListOptions } from './list.js';
@@ -7,12 +8,6 @@ import type { BillShowOptions } from './show.js';
 import type { BillDownloadOptions } from './download.js';
 import type { BillDiffOptions } from './diff.js';
 import type { BillExplainOptions } from './explain.js';
-
-function positiveInteger(value: string): number {
-  const parsed = Number(value);
-  if (!Number.isInteger(parsed) || parsed < 1) throw new InvalidArgumentError(value);
-  return parsed;
-}
 
 export function registerBill(program: Command, registrar: Registrar): void {
   const { t, action, examples } = registrar;
@@ -119,5 +114,5 @@ export function registerBill(program: Command, registrar: Registrar): void {
       ),
     ['espace bill explain', 'espace bill explain CB-1001-202605', 'espace --lang fr bill explain --json'],
   );
-  registerBillDispute(bill, { t, action, examples });
+  registerBillDispute(bill, registrar);
 }

@@ -1,10 +1,10 @@
 /** `espace bill list`: the account's bills, most recent first. */
 import { listBills } from '../../../api/tmf/customer-bill.js';
-import { formatDate, formatPeriod, isoDate, toJson } from '../../../output/formats.js';
+import { amountText, formatDate, formatPeriod, isoDate, toJson } from '../../../output/formats.js';
 import { renderTable } from '../../../output/table.js';
 import { resolveAccountId } from '../../account.js';
 import type { Context } from '../../context.js';
-import { amountText, billSummaryJson, stateLabel } from './view.js';
+import { billSummaryJson, stateLabel } from './view.js';
 
 export interface BillListOptions {
   account?: string;

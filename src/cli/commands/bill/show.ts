@@ -2,10 +2,10 @@
 import Table from 'cli-table3';
 import { getBill, getBillLines } from '../../../api/tmf/customer-bill.js';
 import { billSections } from '../../../domain/bill.js';
-import { toJson } from '../../../output/formats.js';
+import { amountText, toJson } from '../../../output/formats.js';
 import { BORDERLESS_CHARS } from '../../../output/table.js';
 import type { Context } from '../../context.js';
-import { amountText, billHeading, billJson, sectionRows } from './view.js';
+import { billHeading, billJson, sectionRows } from './view.js';
 import { resolveBillId } from './resolve.js';
 
 export interface BillShowOptions {

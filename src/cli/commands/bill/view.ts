@@ -3,7 +3,7 @@
  * tab-separated rows. Kept apart from the commands so that bulk output can reuse the same shape.
  */
 import { type Bill, type BillLine, type BillSections, type BillSummary, billSections } from '../../../domain/bill.js';
-import { type Money, formatMoney, negate, plainDecimal } from '../../../domain/money.js';
+import { type Money, negate } from '../../../domain/money.js';
 import type { Translate } from '../../../i18n/catalog.js';
 import { formatDate, formatPeriod, formatRate, isoDate, moneyJson } from '../../../output/formats.js';
 import { sanitizeCell } from '../../../output/sanitize.js';
@@ -153,9 +153,4 @@ export function stateLabel(state: string, t: Translate): string {
     default:
       return state;
   }
-}
-
-/** Amounts: localized on a terminal, plain decimals when piped. */
-export function amountText(money: Money, plain: boolean, locale: string): string {
-  return plain ? plainDecimal(money) : formatMoney(money, locale);
 }

@@ -19,6 +19,7 @@ export async function run(options: CompletionOptions, ctx: Context): Promise<voi
   // The running program holds only this noun; the script describes every one.
   const program = buildProgram({
     t: ctx.t,
+    lang: ctx.lang,
     io: ctx.io,
     argv: [],
     makeContext: () => {

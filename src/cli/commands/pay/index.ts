@@ -1,10 +1,10 @@
 import type { Command } from 'commander';
-import { REMITTANCE_ADDRESS, SUPPORT_CHANNELS } from '../../../domain/contact.js';
+import { SUPPORT_CHANNELS, remittanceLines } from '../../../domain/contact.js';
 import type { Lang, Translate } from '../../../i18n/catalog.js';
 import type { Registrar } from '../../program.js';
 import type { PayOptions } from './run.js';
 
-export function registerPay(program: Command, { t, action, examples }: Registrar): void {
+export function registerPay(program: Command, { t, lang, action, examples }: Registrar): void {
   const pay = program
     .command('pay')
     .description(t('pay.description'))
@@ -31,18 +31,15 @@ export function registerPay(program: Command, { t, action, examples }: Registrar
     'espace pay CB-1001-202611 --method PM-1001-1',
     'espace pay --account BA-2001 --yes   # agents: a payment by phone',
   ]);
-  pay.addHelpText('after', () => `${otherWaysToPay(t)}\n`);
+  pay.addHelpText('after', () => `${otherWaysToPay(t, lang)}\n`);
 }
 
 /** Paying by mail (the remittance address) and by phone, from the one table in domain/contact.ts. */
-export function otherWaysToPay(t: Translate): string {
-  const lang = t('pay.lang') as Lang;
+export function otherWaysToPay(t: Translate, lang: Lang): string {
   const phone = SUPPORT_CHANNELS.find((channel) => channel.id === 'phoneBilling');
   return [
     t('pay.byMail'),
-    `  ${REMITTANCE_ADDRESS.payee}`,
-    ...REMITTANCE_ADDRESS.lines.map((line) => `  ${line}`),
-    `  ${REMITTANCE_ADDRESS.note[lang]}`,
+    ...remittanceLines(lang).map((line) => `  ${line}`),
     ...(phone ? [t('pay.byPhone'), `  ${phone.label[lang]}: ${phone.value}`, `  ${phone.hours[lang]}`] : []),
   ].join('\n');
 }

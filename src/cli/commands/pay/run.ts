@@ -11,6 +11,7 @@ import { type JournalEntry, PaymentJournal, journalDir, newPaymentKey } from '..
 import { type Money, centsFromDecimal, formatMoney } from '../../../domain/money.js';
 import { CancelledError, EspaceError, GeneralError, UsageError } from '../../../errors.js';
 import { toJson } from '../../../output/formats.js';
+import { sanitizeCell } from '../../../output/sanitize.js';
 import { resolveAccountId } from '../../account.js';
 import type { Context } from '../../context.js';
 import { PaymentOutcomeUnknownError } from '../../payment/errors.js';
@@ -68,7 +69,7 @@ export async function run(options: PayOptions, ctx: Context): Promise<void> {
     throw new UsageError('pay.unknownMethod', { params: { method: methodId, known: methods.map((m) => m.id).join(', ') || '—' } });
   }
 
-  io.err(`${t('pay.summary', { amount: formatMoney(amount, locale), method: method.name, bill: bill.id, account: accountId, remaining: formatMoney(remaining, locale) })}\n`);
+  io.err(`${t('pay.summary', { amount: formatMoney(amount, locale), method: sanitizeCell(method.name), bill: bill.id, account: accountId, remaining: formatMoney(remaining, locale) })}\n`);
   if (!options.yes) {
     if (!io.interactive) throw new UsageError('pay.needsYes');
     if (!(await ctx.prompt.confirm({ message: t('pay.confirm'), flag: '--yes', default: false }))) throw new CancelledError();
@@ -98,5 +99,5 @@ export async function run(options: PayOptions, ctx: Context): Promise<void> {
     io.out(toJson(paymentJson(payment, locale)));
     return;
   }
-  io.out(`${t('pay.done', { id: payment.id, amount: formatMoney(payment.amount, locale), bill: bill.id, method: method.name })}\n`);
+  io.out(`${t('pay.done', { id: payment.id, amount: formatMoney(payment.amount, locale), bill: bill.id, method: sanitizeCell(method.name) })}\n`);
 }

@@ -8,8 +8,10 @@ import { createPaymentMethod, type NewPaymentMethod } from '../../../api/tmf/pay
 import { cardDigits, cardExpiry } from '../../../domain/card.js';
 import { UsageError } from '../../../errors.js';
 import { toJson } from '../../../output/formats.js';
+import { sanitizeCell } from '../../../output/sanitize.js';
 import { resolveAccountId } from '../../account.js';
 import type { Context } from '../../context.js';
+import { stdinLines } from '../../stdin-lines.js';
 import { paymentMethodJson } from '../../payment/view.js';
 
 export interface PaymentMethodAddOptions {
@@ -19,29 +21,26 @@ export interface PaymentMethodAddOptions {
 }
 
 /** Reads the values from prompts on a terminal, else one per line from stdin. */
-async function readValues(ctx: Context, asks: { message: string; secret: boolean; flag: string }[]): Promise<string[]> {
+async function readValues(ctx: Context, asks: { message: string; secret: boolean }[]): Promise<string[]> {
   if (ctx.io.interactive) {
+    // The prompts only run on a terminal, so the flag they would name when there is none is never shown.
+    const flag = 'stdin';
     const values: string[] = [];
     for (const ask of asks) {
-      values.push(
-        ask.secret
-          ? await ctx.prompt.password({ message: ask.message, flag: ask.flag })
-          : await ctx.prompt.input({ message: ask.message, flag: ask.flag }),
-      );
+      values.push(ask.secret ? await ctx.prompt.password({ message: ask.message, flag }) : await ctx.prompt.input({ message: ask.message, flag }));
     }
     return values;
   }
-  const lines = (await ctx.io.readStdin()).split(/\r?\n/).map((line) => line.trim());
-  if (lines.filter((line) => line !== '').length < asks.length) throw new UsageError('paymentMethod.stdinShort', { params: { count: asks.length } });
-  return lines.slice(0, asks.length);
+  const lines = await stdinLines(ctx, asks.length, 'payment-method add', 'paymentMethod.stdinShort');
+  return lines.slice(0, asks.length).map((line) => line.trim());
 }
 
 async function readCard(ctx: Context): Promise<NewPaymentMethod> {
   const { t } = ctx;
   const [number = '', expiry = '', cvv = ''] = await readValues(ctx, [
-    { message: t('paymentMethod.ask.cardNumber'), secret: true, flag: 'stdin' },
-    { message: t('paymentMethod.ask.expiry'), secret: false, flag: 'stdin' },
-    { message: t('paymentMethod.ask.cvv'), secret: true, flag: 'stdin' },
+    { message: t('paymentMethod.ask.cardNumber'), secret: true },
+    { message: t('paymentMethod.ask.expiry'), secret: false },
+    { message: t('paymentMethod.ask.cvv'), secret: true },
   ]);
   const digits = cardDigits(number);
   // The messages never repeat what was typed: it may be a card number.
@@ -55,9 +54,9 @@ async function readCard(ctx: Context): Promise<NewPaymentMethod> {
 async function readBank(ctx: Context): Promise<NewPaymentMethod> {
   const { t } = ctx;
   const [institution = '', transit = '', account = ''] = await readValues(ctx, [
-    { message: t('paymentMethod.ask.institution'), secret: false, flag: 'stdin' },
-    { message: t('paymentMethod.ask.transit'), secret: false, flag: 'stdin' },
-    { message: t('paymentMethod.ask.account'), secret: true, flag: 'stdin' },
+    { message: t('paymentMethod.ask.institution'), secret: false },
+    { message: t('paymentMethod.ask.transit'), secret: false },
+    { message: t('paymentMethod.ask.account'), secret: true },
   ]);
   if (!/^\d{3}$/.test(institution)) throw new UsageError('paymentMethod.badInstitution');
   if (!/^\d{5}$/.test(transit)) throw new UsageError('paymentMethod.badTransit');
@@ -74,5 +73,5 @@ export async function run(options: PaymentMethodAddOptions, ctx: Context): Promi
     ctx.io.out(toJson(paymentMethodJson(saved)));
     return;
   }
-  ctx.io.out(`${ctx.t('paymentMethod.added', { id: saved.id, name: saved.name })}\n`);
+  ctx.io.out(`${ctx.t('paymentMethod.added', { id: saved.id, name: sanitizeCell(saved.name) })}\n`);
 }

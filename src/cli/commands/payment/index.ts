@@ -1,15 +1,10 @@
-import { type Command, InvalidArgumentError } from 'commander';
+import type { Command } from 'commander';
 import { addBulkOptions, bulkable } from '../../bulk/options.js';
+import { positiveInteger } from '../../parsers.js';
 import type { Registrar } from '../../program.js';
 import type { PaymentListOptions } from './list.js';
 import type { PaymentReconcileOptions } from './reconcile.js';
 import type { PaymentShowOptions } from './show.js';
-
-function positiveInteger(value: string): number {
-  const parsed = Number(value);
-  if (!Number.isInteger(parsed) || parsed < 1) throw new InvalidArgumentError(value);
-  return parsed;
-}
 
 export function registerPayment(program: Command, registrar: Registrar): void {
   const { t, action, examples } = registrar;

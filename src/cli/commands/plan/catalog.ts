@@ -1,9 +1,7 @@
 /** `espace plan catalog [--service S]`: the offers, with prices, speeds or allowances and contract terms. */
 import { listOfferings } from '../../../api/tmf/product-catalog.js';
-import { formatMoney } from '../../../domain/money.js';
-import { SERVICE_TYPES, type OfferingKind } from '../../../domain/plan.js';
-import { UsageError } from '../../../errors.js';
-import { toJson } from '../../../output/formats.js';
+import type { OfferingKind } from '../../../domain/plan.js';
+import { amountText, toJson } from '../../../output/formats.js';
 import { renderTable } from '../../../output/table.js';
 import type { Context } from '../../context.js';
 import { offeringDetails, offeringJson, serviceLabel, termText } from './view.js';
@@ -12,12 +10,7 @@ export interface PlanCatalogOptions {
   service?: string;
 }
 
-const KINDS: readonly string[] = [...SERVICE_TYPES, 'addOn'];
-
 export async function run(options: PlanCatalogOptions, ctx: Context): Promise<void> {
-  if (options.service !== undefined && !KINDS.includes(options.service)) {
-    throw new UsageError('plan.unknownService', { params: { service: options.service, services: KINDS.join(', ') } });
-  }
   const api = await ctx.api();
   const offerings = await listOfferings(api, options.service as OfferingKind | undefined);
   const { io, t, locale } = ctx;
@@ -41,7 +34,7 @@ export async function run(options: PlanCatalogOptions, ctx: Context): Promise<vo
         o.id,
         plain ? o.kind : serviceLabel(o.kind, t),
         o.name,
-        plain ? (o.monthly.amount / 100).toFixed(2) : formatMoney(o.monthly, locale),
+        amountText(o.monthly, plain, locale),
         plain ? String(o.termMonths) : termText(o.termMonths, t),
         offeringDetails(o, t, locale),
       ]),

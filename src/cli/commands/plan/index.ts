@@ -1,4 +1,5 @@
-import type { Command } from 'commander';
+import { type Command, Option } from 'commander';
+import { SERVICE_TYPES } from '../../../domain/plan.js';
 import { addBulkOptions, bulkable } from '../../bulk/options.js';
 import type { Registrar } from '../../program.js';
 import type { PlanCatalogOptions } from './catalog.js';
@@ -21,7 +22,7 @@ export function registerPlan(program: Command, registrar: Registrar): void {
     plan
       .command('catalog')
       .description(t('plan.catalog.description'))
-      .option('--service <service>', t('plan.option.service'))
+      .addOption(new Option('--service <service>', t('plan.option.service')).choices([...SERVICE_TYPES, 'addOn']))
       .action(action(() => import('./catalog.js'), (_args, options): PlanCatalogOptions => ({ service: options.service as string | undefined }))),
     ['espace plan catalog', 'espace plan catalog --service internet', 'espace plan catalog --json'],
   );
@@ -31,7 +32,7 @@ export function registerPlan(program: Command, registrar: Registrar): void {
       .command('change')
       .description(t('plan.change.description'))
       .option('--account <id>', t('bill.option.account'))
-      .option('--service <service>', t('plan.option.service'))
+      .addOption(new Option('--service <service>', t('plan.option.service')).choices(SERVICE_TYPES))
       .option('--to <offer>', t('plan.option.to'))
       .option('--accept-terms', t('plan.option.acceptTerms'))
       .option('-y, --yes', t('plan.option.yes'))

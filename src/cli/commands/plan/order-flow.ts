@@ -10,7 +10,7 @@ import type { Order } from '../../../domain/plan.js';
 import type { Proration } from '../../../domain/proration.js';
 import { CancelledError, GeneralError, UsageError } from '../../../errors.js';
 import type { MessageKey } from '../../../i18n/catalog.js';
-import { formatDate, moneyJson, toJson } from '../../../output/formats.js';
+import { formatDate, moneyJson, signedAmount, toJson } from '../../../output/formats.js';
 import { sanitizeCell } from '../../../output/sanitize.js';
 import type { Context } from '../../context.js';
 import { orderJson } from './view.js';
@@ -30,10 +30,6 @@ export interface ConfirmOptions {
   yes: boolean;
 }
 
-function signed(money: Money, locale: string): string {
-  return `${money.amount > 0 ? '+' : ''}${formatMoney(money, locale)}`;
-}
-
 export function previewText(preview: OrderPreview, ctx: Context): string {
   const { t, locale } = ctx;
   const { proration } = preview;
@@ -46,9 +42,9 @@ export function previewText(preview: OrderPreview, ctx: Context): string {
     }),
     t('plan.preview.effective', { date: formatDate(proration.effectiveDate, locale), days: proration.daysLeft, cycleDays: proration.cycle.days }),
     t('plan.preview.prorated', {
-      credit: signed(proration.credit, locale),
-      charge: signed(proration.charge, locale),
-      net: signed(proration.net, locale),
+      credit: signedAmount(proration.credit, locale),
+      charge: signedAmount(proration.charge, locale),
+      net: signedAmount(proration.net, locale),
     }),
     t('plan.preview.terms'),
     ...preview.terms.map((term) => `  - ${term}`),

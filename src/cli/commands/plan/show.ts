@@ -4,7 +4,7 @@ import { listProducts } from '../../../api/tmf/product-inventory.js';
 import type { BulkCommand } from '../../../bulk/types.js';
 import { ofExistingAccount } from '../../bulk/existing-account.js';
 import { formatMoney, sum } from '../../../domain/money.js';
-import { formatDate, isoDate, moneyJson, toJson } from '../../../output/formats.js';
+import { amountText, formatDate, isoDate, moneyJson, toJson } from '../../../output/formats.js';
 import { renderTable } from '../../../output/table.js';
 import { resolveAccountId } from '../../account.js';
 import type { Context } from '../../context.js';
@@ -52,7 +52,7 @@ export async function run(options: PlanShowOptions, ctx: Context): Promise<void>
     p.isAddOn ? t('plan.service.addOn') : serviceLabel(p.kind, t),
     p.name,
     p.offeringId ?? '',
-    plain ? (p.monthly.amount / 100).toFixed(2) : formatMoney(p.monthly, locale),
+    amountText(p.monthly, plain, locale),
     (plain ? isoDate(p.contractEnd) : p.contractEnd ? formatDate(p.contractEnd, locale) : '') ?? '',
   ]);
   if (!plain) rows.push(['', '', t('plan.show.total'), '', formatMoney(total, locale), '']);

@@ -134,6 +134,20 @@ export async function reseed(dataDir: string, extraArgs: readonly string[] = [])
   if (code !== 0) throw new GeneralError('sandbox.resetFailed', { params: { reason: stderr.trim().split('\n').at(-1) ?? '' } });
 }
 
+/**
+ * A fresh database (see `reseed`), with the sandbox stopped meanwhile and started again on its port
+ * if it was running. Returns how long the reseeding itself took, in milliseconds.
+ */
+export async function reseedAndRestart(dataDir: string, extraArgs: readonly string[] = []): Promise<number> {
+  const running = await runningSandbox(dataDir);
+  if (running) await stopSandboxProcess(dataDir);
+  const started = Date.now();
+  await reseed(dataDir, extraArgs);
+  const elapsedMs = Date.now() - started;
+  if (running) await startSandboxProcess({ dataDir, port: running.port });
+  return elapsedMs;
+}
+
 export function hasDatabase(dataDir: string): boolean {
   return existsSync(join(dataDir, 'sandbox.db'));
 }

@@ -4,7 +4,7 @@
  * benchmarks. Restarts the sandbox if it was running, like `reset`.
  */
 import type { Context } from '../../context.js';
-import { reseed, runningSandbox, startSandboxProcess, stopSandboxProcess } from './control.js';
+import { reseedAndRestart } from './control.js';
 import { type SandboxOptions, dataDirOf } from './options.js';
 
 export interface SandboxSeedOptions extends SandboxOptions {
@@ -13,11 +13,7 @@ export interface SandboxSeedOptions extends SandboxOptions {
 
 export async function run(options: SandboxSeedOptions, ctx: Context): Promise<void> {
   const dataDir = dataDirOf(options, ctx);
-  const running = await runningSandbox(dataDir);
-  if (running) await stopSandboxProcess(dataDir);
-  const started = Date.now();
-  await reseed(dataDir, ['--synthetic-accounts', String(options.accounts)]);
-  const seconds = ((Date.now() - started) / 1000).toFixed(1);
-  if (running) await startSandboxProcess({ dataDir, port: running.port });
+  const elapsedMs = await reseedAndRestart(dataDir, ['--synthetic-accounts', String(options.accounts)]);
+  const seconds = (elapsedMs / 1000).toFixed(1);
   ctx.io.err(`${ctx.t('sandbox.seeded', { accounts: options.accounts, data: dataDir, seconds })}\n`);
 }

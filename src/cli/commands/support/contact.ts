@@ -1,5 +1,5 @@
 /** `espace support contact`: how to reach the operator, with hours, and where to mail a payment. */
-import { REMITTANCE_ADDRESS, SUPPORT_CHANNELS } from '../../../domain/contact.js';
+import { REMITTANCE_ADDRESS, SUPPORT_CHANNELS, remittanceLines } from '../../../domain/contact.js';
 import { toJson } from '../../../output/formats.js';
 import { renderTable } from '../../../output/table.js';
 import type { Context } from '../../context.js';
@@ -18,6 +18,8 @@ export async function run(_options: object, ctx: Context): Promise<void> {
   const rows = SUPPORT_CHANNELS.map((channel) => [channel.label[lang], channel.value, channel.hours[lang]]);
   io.out(renderTable(io, [{ header: t('contact.column.channel') }, { header: t('contact.column.reach') }, { header: t('contact.column.hours') }], rows));
   if (!io.stdoutIsTTY) return;
-  const address = [REMITTANCE_ADDRESS.payee, ...REMITTANCE_ADDRESS.lines].map((line) => `  ${line}`).join('\n');
-  io.out(`\n${io.color.bold(t('contact.mailIn'))}\n${address}\n${REMITTANCE_ADDRESS.note[lang]}\n`);
+  // The address indented under the title, the note flush with it.
+  const mailIn = remittanceLines(lang);
+  const address = mailIn.slice(0, -1).map((line) => `  ${line}`).join('\n');
+  io.out(`\n${io.color.bold(t('contact.mailIn'))}\n${address}\n${mailIn.at(-1)}\n`);
 }

@@ -1,6 +1,7 @@
-import { type Command, InvalidArgumentError, Option } from 'commander';
+import { type Command, Option } from 'commander';
 import { SEVERITIES, TICKET_TYPES } from '../../../domain/ticket.js';
 import { addBulkOptions, bulkable } from '../../bulk/options.js';
+import { positiveInteger } from '../../parsers.js';
 import type { Registrar } from '../../program.js';
 import type { TicketCloseOptions } from './close.js';
 import type { TicketCommentOptions } from './comment.js';
@@ -8,12 +9,6 @@ import type { TicketEscalateOptions } from './escalate.js';
 import type { TicketListOptions } from './list.js';
 import type { TicketOpenOptions } from './open.js';
 import type { TicketShowOptions } from './show.js';
-
-function positiveInteger(value: string): number {
-  const parsed = Number(value);
-  if (!Number.isInteger(parsed) || parsed < 1) throw new InvalidArgumentError(value);
-  return parsed;
-}
 
 const text = (value: unknown) => value as string | undefined;
 

@@ -6,10 +6,10 @@ import { ofExistingAccount } from '../../bulk/existing-account.js';
 import type { Ticket } from '../../../domain/ticket.js';
 import { OPEN_STATUSES, TICKET_STATUSES } from '../../../domain/ticket.js';
 import { UsageError } from '../../../errors.js';
-import { isoDate, toJson } from '../../../output/formats.js';
+import { formatDateTime, isoDate, toJson } from '../../../output/formats.js';
 import { renderTable } from '../../../output/table.js';
 import type { Context } from '../../context.js';
-import { formatDateTime, label, ticketJson } from './view.js';
+import { label, ticketJson } from './view.js';
 
 export interface TicketListOptions {
   /** Comma-separated statuses; `open` stands for every status still being worked on. */

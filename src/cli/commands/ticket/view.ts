@@ -4,6 +4,7 @@
  */
 import { type Ticket, type TimelineEntry, ticketTimeline } from '../../../domain/ticket.js';
 import type { MessageKey, Translate } from '../../../i18n/catalog.js';
+import { formatDateTime } from '../../../output/formats.js';
 import type { IO } from '../../../output/io.js';
 import { sanitizeCell, sanitizeText } from '../../../output/sanitize.js';
 
@@ -45,13 +46,6 @@ const KNOWN_LABELS: Record<string, readonly string[]> = {
 export function label(kind: 'type' | 'severity' | 'priority' | 'status', value: string | undefined, t: Translate): string {
   if (!value) return '—';
   return KNOWN_LABELS[kind]!.includes(value) ? t(`ticket.${kind}.${value}` as MessageKey) : sanitizeCell(value);
-}
-
-/** A date and time, to the minute, in the user's locale. */
-export function formatDateTime(iso: string | undefined, locale: string): string {
-  if (!iso) return '—';
-  const time = Date.parse(iso);
-  return Number.isNaN(time) ? iso : new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(time);
 }
 
 function relatedLine(ticket: Ticket, t: Translate): string | undefined {

@@ -1,7 +1,10 @@
-import type { Command } from 'commander';
+import { type Command, Option } from 'commander';
 import { addBulkOptions, bulkable } from '../../bulk/options.js';
 import type { Registrar } from '../../program.js';
 import type { UsageShowOptions } from './show.js';
+
+/** The billing cycles usage can be shown for: the one under way and the one before it. */
+const PERIODS = ['current', 'previous'];
 
 export function registerUsage(program: Command, registrar: Registrar): void {
   const { t, examples } = registrar;
@@ -13,7 +16,7 @@ export function registerUsage(program: Command, registrar: Registrar): void {
         .command('show')
         .description(t('usage.show.description'))
         .option('--account <id>', t('bill.option.account'))
-        .option('--period <period>', t('usage.option.period'), 'current'),
+        .addOption(new Option('--period <period>', t('usage.option.period')).choices(PERIODS).default('current')),
       registrar,
     )
       .action(

@@ -12,7 +12,6 @@ import type { BulkCommand } from '../../../bulk/types.js';
 import { ofExistingAccount } from '../../bulk/existing-account.js';
 import { cycleOf, previousCycleOf } from '../../../domain/proration.js';
 import { MB_PER_GB, summarizeUsage, type Meter, type ProductUsage } from '../../../domain/usage.js';
-import { UsageError } from '../../../errors.js';
 import { renderBarChart } from '../../../output/chart.js';
 import { formatPeriod, moneyJson, toJson } from '../../../output/formats.js';
 import { sanitizeCell } from '../../../output/sanitize.js';
@@ -24,8 +23,6 @@ export interface UsageShowOptions {
   account?: string;
   period: string;
 }
-
-const PERIODS = ['current', 'previous'];
 
 function gb(mb: number, locale: string): string {
   return new Intl.NumberFormat(locale, { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(mb / MB_PER_GB);
@@ -88,10 +85,6 @@ function usageText(usage: ProductUsage, ctx: Context, current: boolean): string 
   return `${lines.join('\n')}\n${chart}`;
 }
 
-function checkPeriod({ period }: UsageShowOptions): void {
-  if (!PERIODS.includes(period)) throw new UsageError('usage.badPeriod', { params: { period } });
-}
-
 /** Usage of the account's metered services over the chosen cycle, as of `now`. */
 async function loadUsage(api: HttpClient, accountId: string, period: string, now: Date) {
   const current = period === 'current';
@@ -120,13 +113,11 @@ function accountUsageJson({ accountId, period, cycle, daysLeft, usages }: Accoun
 }
 
 export const usageShowBulk: BulkCommand<UsageShowOptions> = {
-  check: checkPeriod,
   lookup: ofExistingAccount(async (account, options, { api, locale, clock }) => accountUsageJson(await loadUsage(api, account, options.period, clock()), locale)),
   csvFields: ['account', 'ok', 'data.period', 'data.daysLeft', 'data.products.length', 'data.products.0.name', 'data.products.0.dataMb.used', 'data.products.0.dataMb.projected', 'error.code', 'error.status'],
 };
 
 export async function run(options: UsageShowOptions, ctx: Context): Promise<void> {
-  checkPeriod(options);
   const api = await ctx.api();
   const accountId = await resolveAccountId(api, options.account);
   const usage = await loadUsage(api, accountId, options.period, ctx.clock());
