@@ -1,18 +1,20 @@
 #!/usr/bin/env node
 // Bulk benchmark, as ratios measured in this one script against baselines of the same run:
-//   - throughput: `espace bill show --accounts-from` over N accounts vs the sandbox's own ceiling on
-//     the same three requests per account (latest bill id, the bill, its line items), measured by a
-//     load generator (autocannon) with the same number of connections;
+//   - throughput: `espace bill show --accounts-from` over N accounts vs the sandbox's own ceiling
+//     on the very requests espace makes (recorded through a proxy, then replayed for every batch
+//     of the list by a load generator, autocannon, with as many connections as espace uses);
+//   - the same for one account at a time (`--batch-size 1`: three requests per account);
 //   - vs a shell loop that starts espace once per account (on a sample);
 //   - memory: peak RSS of the bulk run at N, and at a larger population when --big-data is given.
 //
 //   npm run build
-//   node bench/bulk.mjs [--accounts 10000] [--data DIR] [--concurrency 16] [--loop-sample 15]
+//   node bench/bulk.mjs [--accounts 10000] [--data DIR] [--loop-sample 15]
 //                       [--big-data DIR --big-accounts 100000]
 // DIR is seeded on first use (`--synthetic-accounts`), then reused. The big population is seeded
 // beforehand with `espace sandbox seed --accounts 100000 --data DIR`.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer, request as forward } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -23,15 +25,17 @@ const { values } = parseArgs({
   options: {
     accounts: { type: 'string', default: '10000' },
     data: { type: 'string' },
-    concurrency: { type: 'string', default: '16' },
     'loop-sample': { type: 'string', default: '15' },
     'big-data': { type: 'string' },
     'big-accounts': { type: 'string', default: '100000' },
   },
 });
 const accounts = Number(values.accounts);
-const concurrency = Number(values.concurrency);
 const loopSample = Number(values['loop-sample']);
+/** espace's defaults (src/cli/bulk/options.ts): batches of 50, four in flight; 16 one at a time. */
+const BATCH = 50;
+const BATCH_CONCURRENCY = 4;
+const SINGLE_CONCURRENCY = 16;
 const work = join(tmpdir(), `espace-bench-bulk-${process.pid}`);
 mkdirSync(work, { recursive: true });
 process.on('exit', () => rmSync(work, { recursive: true, force: true }));
@@ -45,47 +49,6 @@ function ensureSeeded(dir, count) {
   const seeded = spawnSync(process.execPath, [SANDBOX_MAIN, '--data', dir, '--synthetic-accounts', String(count), '--seed-only'], { stdio: 'inherit' });
   if (seeded.status !== 0) throw new Error('seeding failed');
   console.error(`seeded in ${((Date.now() - started) / 1000).toFixed(1)} s`);
-}
-
-/** The id suffix (YYYYMM) of the latest bill: generated accounts all have one that month. */
-async function latestMonth(url, token) {
-  const response = await fetch(`${url}/tmf-api/customerBillManagement/v4/customerBill?billingAccount.id=BA-100001&fields=id,billDate&limit=1000`, {
-    headers: { authorization: `Bearer ${token}` },
-  });
-  const bills = await response.json();
-  return bills.reduce((latest, bill) => (latest === undefined || bill.billDate > latest.billDate ? bill : latest), undefined).id.split('-').at(-1);
-}
-
-/** The three requests `bill show` makes for account number i, as autocannon requests (`only`: one of them). */
-function sameRequests(list, month, token, seconds, only) {
-  let next = 0;
-  const api = '/tmf-api/customerBillManagement/v4';
-  return {
-    headers: { authorization: `Bearer ${token}`, accept: 'application/json' },
-    // A fixed duration: autocannon ends a run of a fixed amount only at its next one-second tick.
-    duration: seconds,
-    requests: [
-      {
-        setupRequest: (request) => {
-          const n = only === undefined ? next++ : 3 * next++ + only;
-          const account = list[Math.floor(n / 3) % list.length];
-          const bill = `CB-${account.slice(3)}-${month}`;
-          const paths = [
-            `${api}/customerBill?billingAccount.id=${account}&fields=id,billDate&sort=-billDate&offset=0&limit=1000`,
-            `${api}/customerBill/${bill}`,
-            `${api}/appliedCustomerBillingRate?bill.id=${bill}&offset=0&limit=200`,
-          ];
-          return { ...request, path: paths[n % 3] };
-        },
-      },
-    ],
-  };
-}
-
-async function ceiling(url, list, month, token, seconds, only) {
-  const result = await autocannon({ url, connections: concurrency, ...sameRequests(list, month, token, seconds, only) });
-  if (result.non2xx > 0 || result.errors > 0) throw new Error(`ceiling run: ${result.non2xx} non-2xx, ${result.errors} errors`);
-  return result.requests.total / ((result.finish - result.start) / 1000);
 }
 
 /** Runs espace under /usr/bin/time: wall seconds, peak RSS (KiB), and the records it wrote. */
@@ -105,11 +68,13 @@ function timedEspace(args, env) {
   });
 }
 
-async function bulkRun(url, token, count) {
+const espaceEnv = (url, token) => benchEnv({ ESPACE_API_URL: url, ESPACE_TOKEN: token, ESPACE_CONFIG_DIR: join(work, 'config') });
+
+/** A bulk run over the first `count` accounts; every record checked: each account exactly once. */
+async function bulkRun(url, token, count, extra = []) {
   const list = join(work, `accounts-${count}.txt`);
   writeFileSync(list, `${ids(count).join('\n')}\n`);
-  const env = benchEnv({ ESPACE_API_URL: url, ESPACE_TOKEN: token, ESPACE_CONFIG_DIR: join(work, 'config') });
-  const run = await timedEspace(['bill', 'show', '--accounts-from', list, '--concurrency', String(concurrency), '--journal', join(work, `j-${count}-${Date.now()}`)], env);
+  const run = await timedEspace(['bill', 'show', '--accounts-from', list, '--journal', join(work, `j-${count}-${Date.now()}`), ...extra], espaceEnv(url, token));
   const seen = new Set();
   let failed = 0;
   for (const line of run.lines) {
@@ -118,12 +83,65 @@ async function bulkRun(url, token, count) {
     seen.add(record.account);
     if (!record.ok) failed++;
   }
-  if (seen.size !== count) throw new Error(`${seen.size} records for ${count} accounts`);
+  if (seen.size !== count) throw new Error(`${seen.size} records for ${count} accounts: ${run.stderr}`);
   return { ...run, failed };
 }
 
+/**
+ * The paths espace requests for `list` (one batch, or one account with --batch-size 1), recorded
+ * by a proxy in front of the sandbox.
+ */
+async function recordPaths(url, token, list, extra) {
+  const upstream = new URL(url);
+  const paths = [];
+  const proxy = createServer((request, response) => {
+    paths.push(request.url);
+    const outgoing = forward({ host: upstream.hostname, port: upstream.port, method: request.method, path: request.url, headers: request.headers }, (answer) => {
+      response.writeHead(answer.statusCode ?? 502, answer.headers);
+      answer.pipe(response);
+    });
+    request.pipe(outgoing);
+  });
+  await new Promise((resolve) => proxy.listen(0, '127.0.0.1', resolve));
+  const file = join(work, 'recorded.txt');
+  writeFileSync(file, `${list.join('\n')}\n`);
+  const run = await timedEspace(['bill', 'show', '--accounts-from', file, '--concurrency', '1', ...extra], espaceEnv(`http://127.0.0.1:${proxy.address().port}`, token));
+  proxy.close();
+  if (run.code !== 0) throw new Error(`recording run: ${run.stderr}`);
+  return paths;
+}
+
+/** The same paths for another set of accounts: every account number in them replaced. */
+function forAccounts(paths, from, to) {
+  const numbers = new Map(from.map((account, i) => [account.slice(3), to[i].slice(3)]));
+  return paths.map((path) => path.replace(/\d{6}/g, (digits) => numbers.get(digits) ?? digits));
+}
+
+/** Requests per second autocannon gets through `paths(n)` (the n-th group of requests), over a fixed time. */
+async function ceiling(url, token, connections, seconds, groups, perGroup) {
+  let next = 0;
+  const result = await autocannon({
+    url,
+    connections,
+    headers: { authorization: `Bearer ${token}`, accept: 'application/json' },
+    // A fixed duration: autocannon ends a run of a fixed amount only at its next one-second tick.
+    duration: seconds,
+    requests: [
+      {
+        setupRequest: (request) => {
+          const n = next++;
+          const group = groups[Math.floor(n / perGroup) % groups.length];
+          return { ...request, path: group[n % perGroup] };
+        },
+      },
+    ],
+  });
+  if (result.non2xx > 0 || result.errors > 0) throw new Error(`ceiling run: ${result.non2xx} non-2xx, ${result.errors} errors`);
+  return result.requests.total / ((result.finish - result.start) / 1000);
+}
+
 function shellLoop(url, token, sample) {
-  const env = benchEnv({ ESPACE_API_URL: url, ESPACE_TOKEN: token, ESPACE_CONFIG_DIR: join(work, 'config'), ESPACE: ESPACE, NODE: process.execPath });
+  const env = { ...espaceEnv(url, token), ESPACE, NODE: process.execPath };
   const script = `for a in ${sample.join(' ')}; do "$NODE" "$ESPACE" bill show --account "$a" --json > /dev/null || exit 1; done`;
   const started = process.hrtime.bigint();
   const result = spawnSync('bash', ['-c', script], { env, stdio: ['ignore', 'ignore', 'inherit'] });
@@ -134,33 +152,52 @@ function shellLoop(url, token, sample) {
 const dataDir = values.data ?? join(tmpdir(), `espace-bench-${accounts}`);
 ensureSeeded(dataDir, accounts);
 const sandbox = await startSandbox(dataDir);
+const rows = [];
 try {
   const token = await ciToken(sandbox.url);
-  const month = await latestMonth(sandbox.url, token);
   const list = ids(accounts);
-  // Warm-up: the sandbox's JIT and SQLite's page cache, for both sides alike.
-  await ceiling(sandbox.url, list, month, token, 5);
-  const ceilingRps = await ceiling(sandbox.url, list, month, token, 10);
+
+  // The requests of one batch and of one account, then the same for every batch / account of the list.
+  const firstBatch = list.slice(0, BATCH);
+  const batchPaths = await recordPaths(sandbox.url, token, firstBatch, ['--batch-size', String(BATCH)]);
+  if (batchPaths.length !== 2) throw new Error(`a batch made ${batchPaths.length} requests, not 2: ${batchPaths.join(' ')}`);
+  const batches = [];
+  for (let i = 0; i < accounts; i += BATCH) batches.push(forAccounts(batchPaths, firstBatch, list.slice(i, i + BATCH)));
+  const singlePaths = await recordPaths(sandbox.url, token, [list[0]], ['--batch-size', '1']);
+  if (singlePaths.length !== 3) throw new Error(`one account made ${singlePaths.length} requests, not 3: ${singlePaths.join(' ')}`);
+  const singles = list.map((account) => forAccounts(singlePaths, [list[0]], [account]));
+
+  // Warm-up: the sandbox's JIT and SQLite's page cache, for every side alike.
+  await ceiling(sandbox.url, token, BATCH_CONCURRENCY, 5, batches, 2);
+  await ceiling(sandbox.url, token, SINGLE_CONCURRENCY, 5, singles, 3);
+  const batchCeiling = ((await ceiling(sandbox.url, token, BATCH_CONCURRENCY, 10, batches, 2)) / 2) * BATCH;
+  const singleCeiling = (await ceiling(sandbox.url, token, SINGLE_CONCURRENCY, 10, singles, 3)) / 3;
+
+  const batched = await bulkRun(sandbox.url, token, accounts);
+  const batchedRate = accounts / batched.seconds;
+  const oneByOne = await bulkRun(sandbox.url, token, accounts, ['--batch-size', '1']);
+  const oneByOneRate = accounts / oneByOne.seconds;
+
+  const sample = list.filter((_, i) => i % Math.floor(accounts / loopSample) === 0).slice(0, loopSample);
+  const loopRate = sample.length / shellLoop(sandbox.url, token, sample);
+
   // Each bill endpoint on its own, for the sandbox's figures.
   const endpoints = [];
-  for (const [only, name] of ['latest bill id (customerBill list, fields=id,billDate)', 'one bill (customerBill/{id})', 'line items (appliedCustomerBillingRate?bill.id=)'].entries()) {
-    endpoints.push([name, await ceiling(sandbox.url, list, month, token, 5, only)]);
+  for (const [index, name] of ['batch: latest bills of 50 accounts (customerBill?billingAccount.id=…&billDate.gte=…&fields=…)', 'batch: their line items (appliedCustomerBillingRate?bill.id=…&fields=…)'].entries()) {
+    endpoints.push([name, await ceiling(sandbox.url, token, BATCH_CONCURRENCY, 5, batches.map((paths) => [paths[index]]), 1)]);
   }
-  const bulk = await bulkRun(sandbox.url, token, accounts);
-  const bulkRps = (accounts * 3) / bulk.seconds;
-  const sample = list.filter((_, i) => i % Math.floor(accounts / loopSample) === 0).slice(0, loopSample);
-  const loopSeconds = shellLoop(sandbox.url, token, sample);
-  const loopAccountsPerSecond = sample.length / loopSeconds;
-  const bulkAccountsPerSecond = accounts / bulk.seconds;
+  for (const [index, name] of ['one account: its bill ids (customerBill?billingAccount.id=…&fields=id,billDate)', 'one account: the bill (customerBill/{id})', 'one account: its line items (appliedCustomerBillingRate?bill.id=…)'].entries()) {
+    endpoints.push([name, await ceiling(sandbox.url, token, SINGLE_CONCURRENCY, 5, singles.map((paths) => [paths[index]]), 1)]);
+  }
 
-  console.log(`node ${process.version}; ${accounts} accounts; concurrency ${concurrency}; ${new Date().toISOString().slice(0, 10)}`);
-  console.log('| measure | value | ratio | target |');
-  console.log('|---|---:|---:|---:|');
-  console.log(`| sandbox ceiling, autocannon (same 3 requests per account) | ${Math.round(ceilingRps)} req/s | 1.00× | |`);
-  console.log(`| espace bill show --accounts-from | ${Math.round(bulkRps)} req/s = ${Math.round(bulkAccountsPerSecond)} accounts/s, ${bulk.seconds.toFixed(1)} s, ${bulk.failed} failed | ${(bulkRps / ceilingRps).toFixed(2)}× ceiling | ≥ 0.80× ${bulkRps / ceilingRps >= 0.8 ? 'met' : 'MISSED'} |`);
-  console.log(`| shell loop, espace per account (${sample.length} sampled) | ${loopAccountsPerSecond.toFixed(2)} accounts/s | bulk = ${Math.round(bulkAccountsPerSecond / loopAccountsPerSecond)}× loop | ≥ 1000× ${bulkAccountsPerSecond / loopAccountsPerSecond >= 1000 ? 'met' : 'MISSED'} |`);
-  console.log(`| peak RSS of the bulk run, ${accounts} accounts | ${(bulk.kib / 1024).toFixed(0)} MiB | | |`);
-  for (const [name, rps] of endpoints) console.log(`| sandbox alone, ${name} | ${Math.round(rps)} req/s | | |`);
+  const meets = (ok) => (ok ? 'met' : 'MISSED');
+  rows.push(`| sandbox ceiling, batches of ${BATCH} (autocannon, ${BATCH_CONCURRENCY} connections, espace's 2 requests per batch) | ${Math.round(batchCeiling)} accounts/s | 1.00× | |`);
+  rows.push(`| espace bill show --accounts-from (defaults: batches of ${BATCH}, ${BATCH_CONCURRENCY} in flight) | ${Math.round(batchedRate)} accounts/s, ${batched.seconds.toFixed(2)} s, ${batched.failed} failed | ${(batchedRate / batchCeiling).toFixed(2)}× ceiling | ≥ 0.80× ${meets(batchedRate / batchCeiling >= 0.8)} |`);
+  rows.push(`| shell loop, espace bill show --account A --json per account (${sample.length} sampled) | ${loopRate.toFixed(2)} accounts/s | bulk = ${Math.round(batchedRate / loopRate)}× loop | ≥ 1000× ${meets(batchedRate / loopRate >= 1000)} |`);
+  rows.push(`| peak RSS of the bulk run, ${accounts} accounts | ${(batched.kib / 1024).toFixed(0)} MiB | | |`);
+  rows.push(`| sandbox ceiling, one account at a time (autocannon, ${SINGLE_CONCURRENCY} connections, 3 requests per account) | ${Math.round(singleCeiling)} accounts/s | 1.00× | |`);
+  rows.push(`| espace bill show --accounts-from --batch-size 1 (${SINGLE_CONCURRENCY} in flight) | ${Math.round(oneByOneRate)} accounts/s, ${oneByOne.seconds.toFixed(2)} s, ${oneByOne.failed} failed | ${(oneByOneRate / singleCeiling).toFixed(2)}× its ceiling; ${Math.round(oneByOneRate / loopRate)}× loop | |`);
+  for (const [name, rps] of endpoints) rows.push(`| sandbox alone, ${name} | ${Math.round(rps)} req/s | | |`);
 } finally {
   await sandbox.stop();
 }
@@ -171,8 +208,13 @@ if (values['big-data']) {
   try {
     const token = await ciToken(bigSandbox.url);
     const run = await bulkRun(bigSandbox.url, token, big);
-    console.log(`| peak RSS of the bulk run, ${big} accounts | ${(run.kib / 1024).toFixed(0)} MiB (${run.seconds.toFixed(0)} s, ${Math.round(big / run.seconds)} accounts/s, ${run.failed} failed) | | ≤ 160 MiB ${run.kib / 1024 <= 160 ? 'met' : 'MISSED'} |`);
+    rows.push(`| peak RSS of the bulk run, ${big} accounts | ${(run.kib / 1024).toFixed(0)} MiB (${run.seconds.toFixed(1)} s, ${Math.round(big / run.seconds)} accounts/s, ${run.failed} failed) | | ≤ 160 MiB ${run.kib / 1024 <= 160 ? 'met' : 'MISSED'} |`);
   } finally {
     await bigSandbox.stop();
   }
 }
+
+console.log(`node ${process.version}; ${accounts} accounts; ${new Date().toISOString().slice(0, 10)}`);
+console.log('| measure | value | ratio | target |');
+console.log('|---|---:|---:|---:|');
+for (const row of rows) console.log(row);

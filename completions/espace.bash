@@ -20,8 +20,8 @@ __espace_spec() {
     'auth sessions revoke') subs='' flags='--others -y --yes -h --help --context --api-url --json --no-color --lang -v --verbose' args='-' ;;
     'auth help') subs='' flags='--context --api-url --json --no-color --lang -v --verbose -h --help' args='login,logout,status,password,2fa,sessions' ;;
     'bill') subs='list show download diff explain dispute help' flags='-h --help --context --api-url --json --no-color --lang -v --verbose' args='' ;;
-    'bill list') subs='' flags='--account --state --limit --accounts-from --format --fields --ordered --concurrency --rps --resume --journal --shard -h --help --context --api-url --json --no-color --lang -v --verbose' args='' ;;
-    'bill show') subs='' flags='--account --accounts-from --format --fields --ordered --concurrency --rps --resume --journal --shard -h --help --context --api-url --json --no-color --lang -v --verbose' args='@bill' ;;
+    'bill list') subs='' flags='--account --state --limit --accounts-from --format --fields --ordered --concurrency --batch-size --rps --resume --journal --shard -h --help --context --api-url --json --no-color --lang -v --verbose' args='' ;;
+    'bill show') subs='' flags='--account --accounts-from --format --fields --ordered --concurrency --batch-size --rps --resume --journal --shard -h --help --context --api-url --json --no-color --lang -v --verbose' args='@bill' ;;
     'bill download') subs='' flags='-o --output --force --account -h --help --context --api-url --json --no-color --lang -v --verbose' args='@bill' ;;
     'bill diff') subs='' flags='--account -h --help --context --api-url --json --no-color --lang -v --verbose' args='@bill -' ;;
     'bill explain') subs='' flags='--account -h --help --context --api-url --json --no-color --lang -v --verbose' args='@bill' ;;
@@ -43,7 +43,7 @@ __espace_spec() {
     'demo') subs='' flags='-h --help --context --api-url --json --no-color --lang -v --verbose' args='' ;;
     'pay') subs='' flags='--amount --method -y --yes --account -h --help --context --api-url --json --no-color --lang -v --verbose' args='@bill' ;;
     'payment') subs='list show reconcile help' flags='-h --help --context --api-url --json --no-color --lang -v --verbose' args='' ;;
-    'payment list') subs='' flags='--account --bill --limit --accounts-from --format --fields --ordered --concurrency --rps --resume --journal --shard -h --help --context --api-url --json --no-color --lang -v --verbose' args='' ;;
+    'payment list') subs='' flags='--account --bill --limit --accounts-from --format --fields --ordered --concurrency --batch-size --rps --resume --journal --shard -h --help --context --api-url --json --no-color --lang -v --verbose' args='' ;;
     'payment show') subs='' flags='-h --help --context --api-url --json --no-color --lang -v --verbose' args='-' ;;
     'payment reconcile') subs='' flags='-h --help --context --api-url --json --no-color --lang -v --verbose' args='' ;;
     'payment help') subs='' flags='--context --api-url --json --no-color --lang -v --verbose -h --help' args='list,show,reconcile' ;;
@@ -58,7 +58,7 @@ __espace_spec() {
     'autopay disable') subs='' flags='--account -h --help --context --api-url --json --no-color --lang -v --verbose' args='' ;;
     'autopay help') subs='' flags='--context --api-url --json --no-color --lang -v --verbose -h --help' args='status,enable,disable' ;;
     'plan') subs='show catalog change next-bill help' flags='-h --help --context --api-url --json --no-color --lang -v --verbose' args='' ;;
-    'plan show') subs='' flags='--account --accounts-from --format --fields --ordered --concurrency --rps --resume --journal --shard -h --help --context --api-url --json --no-color --lang -v --verbose' args='' ;;
+    'plan show') subs='' flags='--account --accounts-from --format --fields --ordered --concurrency --batch-size --rps --resume --journal --shard -h --help --context --api-url --json --no-color --lang -v --verbose' args='' ;;
     'plan catalog') subs='' flags='--service -h --help --context --api-url --json --no-color --lang -v --verbose' args='' ;;
     'plan change') subs='' flags='--account --service --to --accept-terms -y --yes -h --help --context --api-url --json --no-color --lang -v --verbose' args='' ;;
     'plan next-bill') subs='' flags='--account -h --help --context --api-url --json --no-color --lang -v --verbose' args='' ;;
@@ -73,15 +73,15 @@ __espace_spec() {
     'addon remove') subs='' flags='--account --accept-terms -y --yes -h --help --context --api-url --json --no-color --lang -v --verbose' args='-' ;;
     'addon help') subs='' flags='--context --api-url --json --no-color --lang -v --verbose -h --help' args='list,add,remove' ;;
     'usage') subs='show help' flags='-h --help --context --api-url --json --no-color --lang -v --verbose' args='' ;;
-    'usage show') subs='' flags='--account --period --accounts-from --format --fields --ordered --concurrency --rps --resume --journal --shard -h --help --context --api-url --json --no-color --lang -v --verbose' args='' ;;
+    'usage show') subs='' flags='--account --period --accounts-from --format --fields --ordered --concurrency --batch-size --rps --resume --journal --shard -h --help --context --api-url --json --no-color --lang -v --verbose' args='' ;;
     'usage help') subs='' flags='--context --api-url --json --no-color --lang -v --verbose -h --help' args='show' ;;
     'profile') subs='show set help' flags='-h --help --context --api-url --json --no-color --lang -v --verbose' args='' ;;
-    'profile show') subs='' flags='--user --account --accounts-from --format --fields --ordered --concurrency --rps --resume --journal --shard -h --help --context --api-url --json --no-color --lang -v --verbose' args='' ;;
+    'profile show') subs='' flags='--user --account --accounts-from --format --fields --ordered --concurrency --batch-size --rps --resume --journal --shard -h --help --context --api-url --json --no-color --lang -v --verbose' args='' ;;
     'profile set') subs='' flags='--given-name --family-name --email --phone --street --city --province --postal-code --language --user -y --yes -h --help --context --api-url --json --no-color --lang -v --verbose' args='' ;;
     'profile help') subs='' flags='--context --api-url --json --no-color --lang -v --verbose -h --help' args='show,set' ;;
     'ticket') subs='open list show comment escalate close help' flags='-h --help --context --api-url --json --no-color --lang -v --verbose' args='' ;;
     'ticket open') subs='' flags='--type --severity --subject --description --account -h --help --context --api-url --json --no-color --lang -v --verbose' args='' ;;
-    'ticket list') subs='' flags='--status --account --limit --accounts-from --format --fields --ordered --concurrency --rps --resume --journal --shard -h --help --context --api-url --json --no-color --lang -v --verbose' args='' ;;
+    'ticket list') subs='' flags='--status --account --limit --accounts-from --format --fields --ordered --concurrency --batch-size --rps --resume --journal --shard -h --help --context --api-url --json --no-color --lang -v --verbose' args='' ;;
     'ticket show') subs='' flags='-h --help --context --api-url --json --no-color --lang -v --verbose' args='@ticket' ;;
     'ticket comment') subs='' flags='-m --message -h --help --context --api-url --json --no-color --lang -v --verbose' args='@ticket' ;;
     'ticket escalate') subs='' flags='--reason -h --help --context --api-url --json --no-color --lang -v --verbose' args='@ticket' ;;
@@ -96,7 +96,7 @@ __espace_spec() {
     'completion') subs='' flags='-h --help --context --api-url --json --no-color --lang -v --verbose' args='bash,zsh,fish' ;;
     'api') subs='' flags='-F --field -f --raw-field -H --header --input --paginate -i --include -h --help --context --api-url --json --no-color --lang -v --verbose' args='- -' ;;
     'account') subs='show help' flags='-h --help --context --api-url --json --no-color --lang -v --verbose' args='' ;;
-    'account show') subs='' flags='--account --accounts-from --format --fields --ordered --concurrency --rps --resume --journal --shard -h --help --context --api-url --json --no-color --lang -v --verbose' args='' ;;
+    'account show') subs='' flags='--account --accounts-from --format --fields --ordered --concurrency --batch-size --rps --resume --journal --shard -h --help --context --api-url --json --no-color --lang -v --verbose' args='' ;;
     'account help') subs='' flags='--context --api-url --json --no-color --lang -v --verbose -h --help' args='show' ;;
     'smoke') subs='' flags='--junit --write --account -h --help --context --api-url --json --no-color --lang -v --verbose' args='' ;;
     'help') subs='' flags='--context --api-url --json --no-color --lang -v --verbose -h --help' args='auth,bill,context,sandbox,demo,pay,payment,payment-method,autopay,plan,order,addon,usage,profile,ticket,support,outage,doctor,completion,api,account,smoke,exit-codes,environment' ;;
@@ -168,7 +168,7 @@ __espace_offer() {
 }
 
 _espace() {
-  local paths='||auth|auth login|auth logout|auth status|auth password|auth 2fa|auth 2fa enable|auth 2fa confirm|auth 2fa disable|auth 2fa status|auth 2fa help|auth sessions|auth sessions revoke|auth help|bill|bill list|bill show|bill download|bill diff|bill explain|bill dispute|bill help|context|context list|context add|context use|context remove|context help|sandbox|sandbox start|sandbox stop|sandbox status|sandbox reset|sandbox seed|sandbox help|demo|pay|payment|payment list|payment show|payment reconcile|payment help|payment-method|payment-method list|payment-method add|payment-method remove|payment-method help|autopay|autopay status|autopay enable|autopay disable|autopay help|plan|plan show|plan catalog|plan change|plan next-bill|plan help|order|order list|order show|order help|addon|addon list|addon add|addon remove|addon help|usage|usage show|usage help|profile|profile show|profile set|profile help|ticket|ticket open|ticket list|ticket show|ticket comment|ticket escalate|ticket close|ticket help|support|support chat|support contact|support help|outage|doctor|completion|api|account|account show|account help|smoke|help|' valued=' --account --accounts --accounts-from --amount --api-url --bill --city --concurrency --context --conversation --data --description --email --family-name --field --fields --format --given-name --header --input --item --journal --junit --lang --language --limit --message --method --otp --output --period --phone --port --postal-code --province --raw-field --reason --rps --service --severity --shard --state --status --street --subject --to --type --url --user --username --wait -F -H -f -m -o '
+  local paths='||auth|auth login|auth logout|auth status|auth password|auth 2fa|auth 2fa enable|auth 2fa confirm|auth 2fa disable|auth 2fa status|auth 2fa help|auth sessions|auth sessions revoke|auth help|bill|bill list|bill show|bill download|bill diff|bill explain|bill dispute|bill help|context|context list|context add|context use|context remove|context help|sandbox|sandbox start|sandbox stop|sandbox status|sandbox reset|sandbox seed|sandbox help|demo|pay|payment|payment list|payment show|payment reconcile|payment help|payment-method|payment-method list|payment-method add|payment-method remove|payment-method help|autopay|autopay status|autopay enable|autopay disable|autopay help|plan|plan show|plan catalog|plan change|plan next-bill|plan help|order|order list|order show|order help|addon|addon list|addon add|addon remove|addon help|usage|usage show|usage help|profile|profile show|profile set|profile help|ticket|ticket open|ticket list|ticket show|ticket comment|ticket escalate|ticket close|ticket help|support|support chat|support contact|support help|outage|doctor|completion|api|account|account show|account help|smoke|help|' valued=' --account --accounts --accounts-from --amount --api-url --batch-size --bill --city --concurrency --context --conversation --data --description --email --family-name --field --fields --format --given-name --header --input --item --journal --junit --lang --language --limit --message --method --otp --output --period --phone --port --postal-code --province --raw-field --reason --rps --service --severity --shard --state --status --street --subject --to --type --url --user --username --wait -F -H -f -m -o '
   local cur=${COMP_WORDS[COMP_CWORD]} cmdpath='' npos=0 skip='' word candidate i
   local subs flags args offer
   __espace_globals=()

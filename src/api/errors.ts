@@ -84,3 +84,15 @@ export class ResponseShapeError extends EspaceError {
     });
   }
 }
+
+/**
+ * A list answer held items the request's filter excludes: the server does not support that filter
+ * (TMF630 does not say a server must refuse one it does not know). Not shown to users: whoever
+ * asked falls back to requests that need no such filter.
+ */
+export class IgnoredFilterError extends Error {
+  constructor(readonly filter: string) {
+    super(`the server ignored the "${filter}" filter`);
+    this.name = 'IgnoredFilterError';
+  }
+}

@@ -113,6 +113,11 @@ export class HttpClient {
     };
   }
 
+  /** Loads the HTTP stack now rather than at the first request (a bulk run wants its code loaded first). */
+  async prepare(): Promise<void> {
+    await this.dispatcher();
+  }
+
   /** Sends a request, retrying what is safe to retry; throws ApiError for any non-2xx answer. */
   async request(request: HttpRequest): Promise<HttpResponse> {
     const requestId = randomUUID();

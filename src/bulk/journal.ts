@@ -1,10 +1,11 @@
 /**
  * The journal of a bulk run: the accounts whose record has been written, one id per line,
- * appended right after the record and fsync'd in small batches (off the event loop: a slow disk
+ * appended right after the records (`flush()`, a batch at a time) and fsync'd in small batches (off the event loop: a slow disk
  * must not stall the lookups) and at the end. `--resume` reads
  * it and looks up only the accounts it does not hold, so an interrupted run skips no account and
  * repeats none after Ctrl-C; after a crash or a kill, only the lookups that were in flight (and
- * at most the one record caught between its write and its journal line) come again.
+ * at most the records of the one write caught before its journal lines: one account's, or one
+ * batch's) come again.
  */
 import { closeSync, fsync, fsyncSync, mkdirSync, openSync, readFileSync, writeSync } from 'node:fs';
 import { dirname } from 'node:path';
@@ -14,6 +15,8 @@ const SYNC_INTERVAL_MS = 200;
 
 export class Journal {
   private readonly fd: number;
+  /** Lines appended since the last flush. */
+  private queued = '';
   private dirty = false;
   private timer: NodeJS.Timeout | undefined;
   /** The fsync running in the thread pool, if one is. */
@@ -53,9 +56,15 @@ export class Journal {
     return new Journal(path, done);
   }
 
-  /** Records that an account's record was written. */
+  /** Queues an account whose record was written; `flush()` writes what is queued. */
   append(account: string): void {
-    writeSync(this.fd, `${account}\n`);
+    this.queued += `${account}\n`;
+  }
+
+  flush(): void {
+    if (this.queued === '') return;
+    writeSync(this.fd, this.queued);
+    this.queued = '';
     this.dirty = true;
     this.timer ??= setTimeout(() => {
       this.timer = undefined;
@@ -77,6 +86,7 @@ export class Journal {
 
   /** Waits for a background fsync, then syncs what is left and closes the file. */
   async close(): Promise<void> {
+    this.flush();
     clearTimeout(this.timer);
     this.timer = undefined;
     await this.syncing;

@@ -13,7 +13,9 @@ import { AuthError, CancelledError, EspaceError, GeneralError, UsageError } from
 import type { Context } from '../cli/context.js';
 import { dataDir } from '../config/paths.js';
 import { USER_AGENT } from '../version.js';
+import { batchedLookup } from './batch.js';
 import { CircuitBreaker } from './breaker.js';
+import { capHeapGrowth } from './heap.js';
 import { SharedGate } from './gate.js';
 import { parseAccountList } from './input.js';
 import { listenForInterruption } from './interrupt.js';
@@ -37,7 +39,8 @@ export interface BulkRunRequest<O> {
 /** Attempts per request after the first: a bulk run rides out more 429s and 503s than one command. */
 const BULK_RETRIES = 4;
 
-type Outcome = { record: BulkRecord } | { fatal: unknown };
+/** A lookup's outcome: a record, or nothing (the run is stopping: left for `--resume`). */
+type Outcome = { record: BulkRecord } | { skipped: true };
 
 export async function runBulk<O>(request: BulkRunRequest<O>, ctx: Context): Promise<void> {
   const { bulk } = request;
@@ -67,43 +70,72 @@ export async function runBulk<O>(request: BulkRunRequest<O>, ctx: Context): Prom
   const progress = io.stderrIsTTY ? new ProgressLine(io.err, t, () => counts) : undefined;
   const started = Date.now();
 
-  const lookup = async (account: string): Promise<Outcome> => {
+  const succeeded = (account: string, data: unknown): Outcome => {
+    breaker.succeeded();
+    return { record: successRecord(account, data) };
+  };
+  const failed = (account: string, error: unknown): Outcome => {
+    if (stopsTheRun(error)) {
+      fatal ??= error;
+      return { skipped: true };
+    }
+    breaker.failed(error);
+    return { record: failureRecord(account, error, t) };
+  };
+  const lookupOne = async (account: string): Promise<Outcome> => {
     try {
-      const data = await request.command.lookup(account, request.options, lookupContext);
-      breaker.succeeded();
-      return { record: successRecord(account, data) };
+      return succeeded(account, await request.command.lookup(account, request.options, lookupContext));
     } catch (error) {
-      if (stopsTheRun(error)) return { fatal: error };
-      breaker.failed(error);
-      return { record: failureRecord(account, error, t) };
+      return failed(account, error);
     }
   };
+  const stopping = () => interruption.requested || breaker.open || fatal !== undefined || writer.closed;
+  const { lookupBatch } = request.command;
+  const batchSize = lookupBatch ? batchSizeFor(bulk, pending.length) : 1;
+  const lookup =
+    lookupBatch && batchSize > 1
+      ? batchedLookup<Outcome>({
+          batch: (batch) => lookupBatch(batch, request.options, lookupContext),
+          one: lookupOne,
+          succeeded,
+          batchFailed: (error) => {
+            if (stopsTheRun(error)) fatal ??= error;
+            else breaker.failed(error);
+          },
+          skipped: () => ({ skipped: true }),
+          stopping,
+        })
+      : (batch: readonly string[]) => Promise.all(batch.map(lookupOne));
 
+  await api.prepare();
+  const restoreHeapGrowth = capHeapGrowth();
   progress?.start();
-  let stopped = false;
   try {
-    ({ stopped } = await runScheduler<Outcome>({
+    await runScheduler<Outcome>({
       accounts: pending,
       concurrency: bulk.concurrency,
+      batchSize,
       ordered: bulk.ordered,
       lookup,
       emit: (account, outcome) => {
-        if ('fatal' in outcome) {
-          fatal ??= outcome.fatal;
-          return;
-        }
+        if ('skipped' in outcome) return;
         // Not journaled when the reader has gone: the record was not delivered.
         if (writer.closed) return;
-        // The record first, then the journal: a journaled account is always in the output.
         writer.write(outcome.record);
         journal.append(account);
         counts.done++;
         if (!outcome.record.ok) counts.failed++;
       },
+      // The records first, then the journal: a journaled account is always in the output.
+      flush: () => {
+        writer.flush();
+        journal.flush();
+      },
       ready: () => writer.ready(),
-      stop: () => interruption.requested || breaker.open || fatal !== undefined || writer.closed,
-    }));
+      stop: stopping,
+    });
   } finally {
+    restoreHeapGrowth();
     progress?.stop();
     interruption.dispose();
     await journal.close();
@@ -126,7 +158,8 @@ export async function runBulk<O>(request: BulkRunRequest<O>, ctx: Context): Prom
 
   // A run that got through its list leaves nothing to resume: its own journal would only pile up.
   // One the user named with --journal is theirs to keep.
-  const finished = !stopped && fatal === undefined && !breaker.open && counts.done === pending.length;
+  const incomplete = counts.done < pending.length;
+  const finished = !incomplete && fatal === undefined && !breaker.open;
   if (finished && bulk.journal === undefined) await rm(journal.path, { force: true });
 
   if (fatal !== undefined) throw fatal;
@@ -137,8 +170,13 @@ export async function runBulk<O>(request: BulkRunRequest<O>, ctx: Context): Prom
       hintParams: { journal: journal.path },
     });
   }
-  if (stopped && interruption.requested) throw new CancelledError({ hint: 'bulk.hintResume', hintParams: { journal: journal.path } });
+  if (incomplete && interruption.requested) throw new CancelledError({ hint: 'bulk.hintResume', hintParams: { journal: journal.path } });
   if (counts.failed > 0) throw new EspaceError('partial', 'bulk.partial', { params: { failed: counts.failed, total: counts.done } });
+}
+
+/** The batch size asked for, made smaller when the list is short so that every worker gets some. */
+function batchSizeFor(bulk: BulkOptions, accounts: number): number {
+  return Math.max(1, Math.min(bulk.batchSize, Math.ceil(accounts / bulk.concurrency)));
 }
 
 async function readList(source: string, ctx: Context): Promise<string> {

@@ -1,18 +1,24 @@
 /**
- * The scheduler of a bulk run: N workers take accounts in input order and hand each outcome to
- * `emit` as soon as it can be written — in completion order, or (`ordered`) in input order
- * through a reorder buffer. In-flight lookups are bounded by the concurrency and the buffer by
- * a window, so memory does not grow with the size of the list. When `stop()` turns true the
- * workers take no new account, and the run ends once the lookups in flight are emitted.
+ * The scheduler of a bulk run: N workers take accounts in input order, `batchSize` at a time,
+ * and hand each outcome to `emit` as soon as it can be written — in completion order, or
+ * (`ordered`) in input order through a reorder buffer. In-flight lookups are bounded by the
+ * concurrency and the buffer by a window, so memory does not grow with the size of the list.
+ * When `stop()` turns true the workers take no new account, and the run ends once the lookups
+ * in flight are emitted.
  */
 
 export interface SchedulerOptions<R> {
   accounts: readonly string[];
   concurrency: number;
+  /** Accounts a worker takes at once (default 1). */
+  batchSize?: number;
   ordered: boolean;
-  lookup(account: string): Promise<R>;
+  /** One outcome per account, in the order given. */
+  lookup(accounts: readonly string[]): Promise<R[]>;
   /** Called synchronously, one outcome at a time, in the chosen order. */
   emit(account: string, outcome: R): void;
+  /** Called after the outcomes of one lookup have been emitted: the time to write them out. */
+  flush?(): void;
   /** Awaited after emitting: back-pressure from the output. */
   ready(): Promise<void>;
   stop(): boolean;
@@ -30,7 +36,9 @@ const REORDER_WINDOW_PER_WORKER = 8;
 
 export async function runScheduler<R>(options: SchedulerOptions<R>): Promise<SchedulerResult> {
   const { accounts, ordered } = options;
-  const window = ordered ? options.concurrency * REORDER_WINDOW_PER_WORKER : Number.POSITIVE_INFINITY;
+  const batchSize = Math.max(1, options.batchSize ?? 1);
+  // Room for each worker's batch in flight and the next one, whatever the batch size.
+  const window = ordered ? options.concurrency * Math.max(REORDER_WINDOW_PER_WORKER, 2 * batchSize) : Number.POSITIVE_INFINITY;
   const buffer = new Map<number, R>();
   let nextToTake = 0;
   let nextToEmit = 0;
@@ -60,15 +68,19 @@ export async function runScheduler<R>(options: SchedulerOptions<R>): Promise<Sch
         await new Promise<void>((resolve) => windowWaiters.push(resolve));
         continue;
       }
-      const index = nextToTake++;
-      const outcome = await options.lookup(accounts[index]!);
+      const first = nextToTake;
+      const taken = accounts.slice(first, Math.min(first + batchSize, accounts.length));
+      nextToTake += taken.length;
+      const outcomes = await options.lookup(taken);
+      if (outcomes.length !== taken.length) throw new Error(`lookup gave ${outcomes.length} outcomes for ${taken.length} accounts`);
       if (ordered) {
-        buffer.set(index, outcome);
+        outcomes.forEach((outcome, i) => buffer.set(first + i, outcome));
         flushInOrder();
       } else {
-        options.emit(accounts[index]!, outcome);
-        emitted++;
+        outcomes.forEach((outcome, i) => options.emit(taken[i]!, outcome));
+        emitted += outcomes.length;
       }
+      options.flush?.();
       await options.ready();
     }
     // A stopping run still writes what the others fetch: release anyone waiting for the window.

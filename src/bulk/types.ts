@@ -13,6 +13,8 @@ export interface BulkOptions {
   fields?: string[];
   ordered: boolean;
   concurrency: number;
+  /** Accounts per batch for commands that can read several at once; 1 reads one at a time. */
+  batchSize: number;
   rps?: number;
   resume: boolean;
   /** Where the journal lives; default: one per (command, options, list) in the config directory. */
@@ -35,9 +37,17 @@ export interface LookupContext {
  */
 export type BulkLookup<O> = (account: string, options: O, lookup: LookupContext) => Promise<unknown>;
 
+/**
+ * Several accounts' data in a few requests, by account. An account it leaves out is looked up on
+ * its own with `lookup`, which gives its exact answer (not found, forbidden, nothing yet).
+ */
+export type BulkBatchLookup<O> = (accounts: readonly string[], options: O, lookup: LookupContext) => Promise<Map<string, unknown>>;
+
 /** A read command's bulk mode: how to look one account up, and its default CSV columns. */
 export interface BulkCommand<O> {
   lookup: BulkLookup<O>;
+  /** Optional: how to look many accounts up at once (see batch.ts). */
+  lookupBatch?: BulkBatchLookup<O>;
   csvFields: readonly string[];
   /** Rejects options that make no sense across accounts (throws a UsageError). */
   check?(options: O): void;

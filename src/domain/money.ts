@@ -76,15 +76,32 @@ export function plainDecimal(money: Money): string {
   return `${sign}${Math.trunc(abs / 100)}.${String(abs % 100).padStart(2, '0')}`;
 }
 
-const formatters = new Map<string, Intl.NumberFormat>();
+/**
+ * A formatter per locale and currency, with the texts it made: Intl formatting is slow next to
+ * everything else a bulk run does per bill, and bills repeat the same prices over and over.
+ */
+interface CachedFormatter {
+  format: Intl.NumberFormat;
+  texts: Map<number, string>;
+}
+const formatters = new Map<string, CachedFormatter>();
+/** Enough for every distinct amount of a large run's common prices; cleared when full. */
+const MAX_CACHED_TEXTS = 10_000;
 
 /** Formats for the user's locale: "$65.00" in en-CA, "65,00 $" in fr-CA. */
 export function formatMoney(money: Money, locale: string): string {
   const key = `${locale}|${money.currency}`;
   let formatter = formatters.get(key);
   if (!formatter) {
-    formatter = new Intl.NumberFormat(locale, { style: 'currency', currency: money.currency, currencyDisplay: 'narrowSymbol' });
+    const format = new Intl.NumberFormat(locale, { style: 'currency', currency: money.currency, currencyDisplay: 'narrowSymbol' });
+    formatter = { format, texts: new Map() };
     formatters.set(key, formatter);
   }
-  return formatter.format(money.amount / 100);
+  let text = formatter.texts.get(money.amount);
+  if (text === undefined) {
+    text = formatter.format.format(money.amount / 100);
+    if (formatter.texts.size >= MAX_CACHED_TEXTS) formatter.texts.clear();
+    formatter.texts.set(money.amount, text);
+  }
+  return text;
 }

@@ -66,9 +66,13 @@ export function formatPeriod(start: string | undefined, end: string | undefined,
   return dateFormat(locale).formatRange(from, to);
 }
 
+const UTC_DAY_FIRST = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?Z)?$/;
+
 /** A date as YYYY-MM-DD for JSON and tab-separated output (ISO 8601, no locale). */
 export function isoDate(iso: string | undefined): string | undefined {
   if (!iso) return undefined;
+  // A date, or a UTC date-time, already starts with its UTC day: no need to parse it.
+  if (UTC_DAY_FIRST.test(iso)) return iso.slice(0, 10);
   const time = Date.parse(iso);
   return Number.isNaN(time) ? iso : new Date(time).toISOString().slice(0, 10);
 }

@@ -508,6 +508,7 @@ export function buildOpenApiDocument(): Json {
       },
       [`${CUSTOMER_BILL_API}/customerBill`]: {
         get: listOperation('listCustomerBill', 'customerBill', 'List bills, newest first', ESPACE_CUSTOMER_BILL, [
+          filter('id', 'These bills (comma-separated for several)'),
           filter('billingAccount.id', 'Bills of these accounts (comma-separated for several)'),
           filter('state', 'Bills in these states (comma-separated)', { type: 'string', enum: [...BILL_STATES] }),
           filter('billDate.gte', 'Bill date on or after (YYYY-MM-DD or date-time; a bare date means its start)'),

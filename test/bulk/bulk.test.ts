@@ -3,13 +3,13 @@
  * a proxy that logs every request: each account appears exactly once, failures are per account,
  * shards split the list, a customer reads only their own account.
  */
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
-import { startTestSandbox, type TestSandbox } from '../helpers/sandbox.js';
-import { lookupsPerAccount, startProxy, type Proxy } from './proxy.js';
+import type { TestSandbox } from '../helpers/sandbox.js';
+import { startBulkFixture } from './fixture.js';
+import { lookupsPerAccount, type Proxy } from './proxy.js';
 
 const SYNTHETIC = 300;
 const generated = Array.from({ length: SYNTHETIC }, (_, i) => `BA-${100001 + i}`);
@@ -19,19 +19,11 @@ let dir: string;
 
 type Record = { account: string; ok: boolean; data?: any; error?: { code: string; message: string; status: number | null; requestId: string | null } };
 
-beforeAll(async () => {
-  sandbox = await startTestSandbox({ syntheticAccounts: SYNTHETIC });
-  proxy = await startProxy(sandbox.url);
-  dir = await mkdtemp(join(tmpdir(), 'espace-bulk-'));
-});
-afterAll(async () => {
-  await proxy?.close();
-  await sandbox?.close();
-  await rm(dir, { recursive: true, force: true });
-});
-beforeEach(() => {
-  proxy.log.length = 0;
-});
+let close: () => Promise<void>;
+
+beforeAll(async () => ({ sandbox, proxy, dir, close } = await startBulkFixture(generated)));
+afterAll(() => close?.());
+beforeEach(() => proxy.reset());
 
 const env = (token: string) => ({ ESPACE_API_URL: proxy.url, ESPACE_TOKEN: token, ESPACE_CONFIG_DIR: join(dir, 'config') });
 const records = (stdout: string): Record[] => stdout.trim().split('\n').filter(Boolean).map((line) => JSON.parse(line) as Record);
@@ -66,7 +58,7 @@ describe('bill show --accounts-from', () => {
     expect(result.code).toBe(3);
     const out = records(result.stdout);
     expect(out.map((record) => [record.account, record.ok])).toEqual([['BA-100001', true], ['BA-999999', false], ['BA-100002', true]]);
-    expect(out[1]!.error?.code).toBe('noneYet');
+    expect(out[1]!.error).toMatchObject({ code: 'notFound', status: 404 });
     expect(result.stderr).toContain('1 of 3 accounts failed');
   });
 
@@ -106,7 +98,7 @@ describe('bill show --accounts-from', () => {
     expect(lines[0]).toBe('account,ok,data.totalDue.amount,error.code');
     expect(lines[1]).toMatch(/^BA-100010,true,\d+,$/);
     expect(lines[2]).toMatch(/^BA-100011,true,\d+,$/);
-    expect(lines[3]).toBe('BA-404,false,,noneYet');
+    expect(lines[3]).toBe('BA-404,false,,notFound');
   });
 
   it('reads the list from stdin and rejects flags that need one', async () => {

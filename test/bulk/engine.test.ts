@@ -85,19 +85,23 @@ describe('circuit breaker', () => {
 
 describe('scheduler', () => {
   const accounts = Array.from({ length: 200 }, (_, i) => `A${i}`);
-  const jitter = (account: string) => new Promise<string>((resolve) => setTimeout(() => resolve(account), Number(account.slice(1)) % 7));
+  const jitter = (batch: readonly string[]) =>
+    new Promise<string[]>((resolve) => setTimeout(() => resolve([...batch]), Number(batch[0]!.slice(1)) % 7));
 
-  it('emits every account once, in input order when ordered, with bounded lookups in flight', async () => {
+  it.each([1, 8])('emits every account once, in input order when ordered, with bounded lookups in flight (batches of %i)', async (batchSize) => {
     const emitted: string[] = [];
+    const batches: string[][] = [];
     let inFlight = 0;
     let peak = 0;
     const result = await runScheduler({
       accounts,
       concurrency: 5,
+      batchSize,
       ordered: true,
-      lookup: async (account) => {
+      lookup: async (batch) => {
+        batches.push([...batch]);
         peak = Math.max(peak, ++inFlight);
-        const value = await jitter(account);
+        const value = await jitter(batch);
         inFlight--;
         return value;
       },
@@ -111,6 +115,10 @@ describe('scheduler', () => {
     expect(emitted).toEqual(accounts);
     expect(result).toEqual({ emitted: 200, stopped: false });
     expect(peak).toBeLessThanOrEqual(5);
+    // Consecutive runs of the list, each at most the batch size, together the whole list once.
+    expect(batches.every((batch) => batch.length >= 1 && batch.length <= batchSize)).toBe(true);
+    expect(batches.flat().sort()).toEqual([...accounts].sort());
+    expect(batches.filter((batch) => batch.length === batchSize).length).toBe(Math.floor(200 / batchSize));
   });
 
   it('stops taking accounts when asked, and still emits those in flight', async () => {

@@ -1,7 +1,8 @@
 /**
  * A recording, fault-injecting HTTP proxy in front of a test sandbox: it logs every request (the
  * request log the bulk tests count lookups with) and can answer some requests itself (429 with
- * Retry-After, 503) — faults the sandbox cannot produce on demand.
+ * Retry-After, 503), or change what it forwards (a server that ignores a filter) — faults the
+ * sandbox cannot produce on demand.
  */
 import { Agent, createServer, request as forward, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -23,6 +24,10 @@ export interface Proxy {
   log: LoggedRequest[];
   /** Replaces the fault rule. */
   setFault(rule: (request: IncomingMessage, now: number) => Fault): void;
+  /** Replaces the rewrite of forwarded paths (the identity by default). */
+  setRewrite(rewrite: (path: string) => string): void;
+  /** Empties the log, and forwards everything as it is again. */
+  reset(): void;
   close(): Promise<void>;
 }
 
@@ -31,6 +36,7 @@ export async function startProxy(target: string): Promise<Proxy> {
   const agent = new Agent({ keepAlive: true, maxSockets: 64 });
   const log: LoggedRequest[] = [];
   let rule: (request: IncomingMessage, now: number) => Fault = () => undefined;
+  let rewrite = (path: string) => path;
   const server = createServer((request, response) => {
     const now = performance.now();
     const entry: LoggedRequest = { method: request.method ?? 'GET', url: request.url ?? '/', at: now };
@@ -44,7 +50,7 @@ export async function startProxy(target: string): Promise<Proxy> {
       return;
     }
     const outgoing = forward(
-      { host: upstream.hostname, port: upstream.port, method: request.method, path: request.url, headers: request.headers, agent },
+      { host: upstream.hostname, port: upstream.port, method: request.method, path: rewrite(request.url ?? '/'), headers: request.headers, agent },
       (answer) => {
         response.writeHead(answer.statusCode ?? 502, answer.headers);
         answer.pipe(response);
@@ -64,6 +70,14 @@ export async function startProxy(target: string): Promise<Proxy> {
     setFault: (next) => {
       rule = next;
     },
+    setRewrite: (next) => {
+      rewrite = next;
+    },
+    reset: () => {
+      log.length = 0;
+      rule = () => undefined;
+      rewrite = (path) => path;
+    },
     close: async () => {
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
@@ -72,13 +86,19 @@ export async function startProxy(target: string): Promise<Proxy> {
   };
 }
 
-/** How many times each account's bill list was asked for: a lookup's first request. */
+/** The accounts a bill list request names (`billingAccount.id=A` or, batched, `=A,B,C`). */
+export function accountsOf(url: string): string[] {
+  if (!url.includes('/customerBill?')) return [];
+  const value = new URL(url, 'http://proxy').searchParams.get('billingAccount.id');
+  return value ? value.split(',') : [];
+}
+
+/** How many times each account's bill list was asked for (alone or in a batch): a lookup's first request. */
 export function lookupsPerAccount(log: readonly LoggedRequest[]): Map<string, number> {
   const counts = new Map<string, number>();
   for (const entry of log) {
-    if (entry.injected !== undefined || !entry.url.includes('/customerBill?')) continue;
-    const account = /billingAccount\.id=(BA-\d+)/.exec(decodeURIComponent(entry.url))?.[1];
-    if (account) counts.set(account, (counts.get(account) ?? 0) + 1);
+    if (entry.injected !== undefined) continue;
+    for (const account of accountsOf(entry.url)) counts.set(account, (counts.get(account) ?? 0) + 1);
   }
   return counts;
 }

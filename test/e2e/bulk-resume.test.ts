@@ -2,48 +2,45 @@
  * Interrupting a bulk run of the built CLI at a random point and resuming it: together the two
  * runs write the same set of records as one uninterrupted run. After Ctrl-C (SIGINT) no account
  * is fetched twice and no record is written twice — the proxy's request log shows it; after
- * SIGKILL only the lookups that were in flight at the kill are fetched again, and the one record
- * whose journal line the kill may have cut off is written again.
+ * SIGKILL only the lookups that were in flight at the kill are fetched again, and only the records
+ * whose journal lines the kill may have cut off (one account's, or one batch's) are written again.
+ * One account at a time and in batches.
  */
 import { spawn } from 'node:child_process';
-import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestSandbox, type TestSandbox } from '../helpers/sandbox.js';
+import type { TestSandbox } from '../helpers/sandbox.js';
 import { ESPACE_BIN, espace } from '../helpers/spawn.js';
-import { lookupsPerAccount, startProxy, type Proxy } from '../bulk/proxy.js';
+import { startBulkFixture } from '../bulk/fixture.js';
+import { lookupsPerAccount, type Proxy } from '../bulk/proxy.js';
 
 const ACCOUNTS = Array.from({ length: 1000 }, (_, i) => `BA-${100001 + i}`);
-const CONCURRENCY = 8;
+/** How each mode runs, and how many accounts it has in flight at most (what a kill can cut off). */
+const MODES = [
+  { mode: 'one account at a time', flags: ['--concurrency', '8', '--batch-size', '1'], inFlight: 8, perWrite: 1 },
+  { mode: 'in batches', flags: ['--concurrency', '4', '--batch-size', '25'], inFlight: 4 * 25, perWrite: 25 },
+];
 let sandbox: TestSandbox;
 let proxy: Proxy;
 let dir: string;
 let list: string;
 
-beforeAll(async () => {
-  sandbox = await startTestSandbox({ syntheticAccounts: ACCOUNTS.length });
-  proxy = await startProxy(sandbox.url);
-  dir = await mkdtemp(join(tmpdir(), 'espace-bulk-resume-'));
-  list = join(dir, 'accounts.txt');
-  await writeFile(list, `${ACCOUNTS.join('\n')}\n`);
-}, 120_000);
-afterAll(async () => {
-  await proxy?.close();
-  await sandbox?.close();
-  await rm(dir, { recursive: true, force: true });
-});
+let close: () => Promise<void>;
+
+beforeAll(async () => ({ sandbox, proxy, dir, list, close } = await startBulkFixture(ACCOUNTS)), 120_000);
+afterAll(() => close?.());
 
 const env = () => ({ ESPACE_API_URL: proxy.url, ESPACE_TOKEN: sandbox.tokens.agent, ESPACE_CONFIG_DIR: join(dir, 'config'), ESPACE_DATA_DIR: join(dir, 'data'), NODE_EXTRA_CA_CERTS: undefined });
 /** The default journals, in the data directory. */
 const journals = async () => (await readdir(join(dir, 'data', 'bulk')).catch(() => [])).filter((name) => name.endsWith('.journal'));
-const args = () => ['bill', 'show', '--accounts-from', list, '--concurrency', String(CONCURRENCY)];
+const args = (flags: string[]) => ['bill', 'show', '--accounts-from', list, ...flags];
 
 /** Runs the CLI and sends `signal` once `after` records have arrived on stdout. */
-function runUntil(after: number, signal: NodeJS.Signals): Promise<{ code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string }> {
+function runUntil(flags: string[], after: number, signal: NodeJS.Signals): Promise<{ code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string }> {
   const childEnv = Object.fromEntries(Object.entries({ ...process.env, LANG: 'en_CA.UTF-8', NO_COLOR: '1', ...env() }).filter(([, v]) => v !== undefined));
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [ESPACE_BIN, ...args()], { env: childEnv as Record<string, string>, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [ESPACE_BIN, ...args(flags)], { env: childEnv as Record<string, string>, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     let sent = false;
@@ -62,17 +59,19 @@ function runUntil(after: number, signal: NodeJS.Signals): Promise<{ code: number
 
 const accountsOf = (stdout: string) => stdout.split('\n').filter((line) => line.endsWith('}')).map((line) => (JSON.parse(line) as { account: string; ok: boolean }));
 
-describe.each([
-  { signal: 'SIGINT' as const, refetchBound: 0, duplicateBound: 0 },
-  // A kill can land between writing a record and journaling it: that one record comes again.
-  { signal: 'SIGKILL' as const, refetchBound: CONCURRENCY, duplicateBound: 1 },
-])('interrupted with $signal, then resumed', ({ signal, refetchBound, duplicateBound }) => {
+const CASES = MODES.flatMap(({ mode, flags, inFlight, perWrite }) => [
+  { mode, flags, signal: 'SIGINT' as const, refetchBound: 0, duplicateBound: 0 },
+  // A kill can land between writing records and journaling them: those records come again.
+  { mode, flags, signal: 'SIGKILL' as const, refetchBound: inFlight, duplicateBound: perWrite },
+]);
+
+describe.each(CASES)('$mode, interrupted with $signal, then resumed', ({ flags, signal, refetchBound, duplicateBound }) => {
   it('writes every account across both runs, looking up again only what the interruption cut off', async () => {
     proxy.log.length = 0;
     // A random point, named in every assertion so that a failure can be reproduced.
     const killAt = 50 + Math.floor(Math.random() * 600);
     const at = `killed after ${killAt} records`;
-    const first = await runUntil(killAt, signal);
+    const first = await runUntil(flags, killAt, signal);
     if (signal === 'SIGINT') {
       expect(first.code, `${at}: ${first.stderr}`).toBe(130);
       expect(first.stderr, at).toContain('--resume');
@@ -82,7 +81,7 @@ describe.each([
     expect(firstRecords.length, at).toBeGreaterThanOrEqual(killAt);
     expect(firstRecords.length, at).toBeLessThan(ACCOUNTS.length);
 
-    const second = await espace([...args(), '--resume'], { env: env() });
+    const second = await espace([...args(flags), '--resume'], { env: env() });
     expect(second.code, at).toBe(0);
     // The run got through the list: nothing is left to resume, so its journal is gone.
     expect(await journals(), at).toEqual([]);
@@ -104,7 +103,7 @@ it('stops looking accounts up when the reader of its output goes away (| head)',
     Object.entries({ ...process.env, LANG: 'en_CA.UTF-8', NO_COLOR: '1', ...env(), ESPACE: ESPACE_BIN, NODE: process.execPath }).filter(([, v]) => v !== undefined),
   ) as Record<string, string>;
   // Not spawnSync: the sandbox and the proxy answer from this very process.
-  const script = `"$NODE" "$ESPACE" bill show --accounts-from "${list}" --concurrency ${CONCURRENCY} --journal "${join(dir, 'head.journal')}" | head -n 2`;
+  const script = `"$NODE" "$ESPACE" bill show --accounts-from "${list}" --concurrency 4 --batch-size 25 --journal "${join(dir, 'head.journal')}" | head -n 2`;
   const result = await new Promise<{ stdout: string; stderr: string }>((resolve, reject) => {
     const child = spawn('bash', ['-c', script], { env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';

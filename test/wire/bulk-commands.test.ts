@@ -33,19 +33,21 @@ const env = () => ({ ESPACE_API_URL: sandbox.url, ESPACE_TOKEN: sandbox.tokens.a
 
 type BulkRecord = { account: string; ok: boolean; data?: unknown; error?: { code: string; status: number | null } };
 
-/** The command words, and any options it takes in both modes. */
-const COMMANDS: [string, string[]][] = [
-  ['payment list', ['--limit', '5']],
-  ['plan show', []],
-  ['usage show', []],
-  ['ticket list', []],
-  ['profile show', []],
+/** The command words, any options it takes in both modes, and bulk-only ones. */
+const COMMANDS: [string, string[], string[]][] = [
+  // Two workers: batches of two accounts.
+  ['bill show', [], ['--concurrency', '2']],
+  ['payment list', ['--limit', '5'], []],
+  ['plan show', [], []],
+  ['usage show', [], []],
+  ['ticket list', [], []],
+  ['profile show', [], []],
 ];
 
-describe.each(COMMANDS)('%s --accounts-from', (name, options) => {
+describe.each(COMMANDS)('%s --accounts-from', (name, options, bulkOptions) => {
   it('writes one record per account, the unknown one failed, each equal to the single --json output', async () => {
     const words = name.split(' ');
-    const bulk = await runCli([...words, ...options, '--accounts-from', list, '--ordered'], { env: env() });
+    const bulk = await runCli([...words, ...options, ...bulkOptions, '--accounts-from', list, '--ordered'], { env: env() });
     expect(bulk.stderr).toContain('4 accounts: 3 ok, 1 failed');
     expect(bulk.code).toBe(3);
     const records = bulk.stdout.trim().split('\n').map((line) => JSON.parse(line) as BulkRecord);
@@ -75,7 +77,7 @@ describe.each(COMMANDS)('%s --accounts-from --format csv', (name, options) => {
 
 it("gives a customer not-found records, not empty lists, for accounts that are not theirs", async () => {
   const customer = { ...env(), ESPACE_TOKEN: sandbox.tokens.marie };
-  for (const words of [['ticket', 'list'], ['payment', 'list'], ['usage', 'show'], ['profile', 'show']]) {
+  for (const words of [['bill', 'show'], ['bill', 'list'], ['ticket', 'list'], ['payment', 'list'], ['usage', 'show'], ['profile', 'show']]) {
     const bulk = await runCli([...words, '--accounts-from', list, '--ordered'], { env: customer });
     const records = bulk.stdout.trim().split('\n').map((line) => JSON.parse(line) as BulkRecord);
     expect(records.map((record) => [record.account, record.ok, record.error?.status ?? null]), words.join(' ')).toEqual([

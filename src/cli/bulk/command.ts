@@ -7,7 +7,7 @@ import { runBulk } from '../../bulk/run.js';
 import { parseShard } from '../../bulk/shard.js';
 import type { BulkCommand, BulkOptions } from '../../bulk/types.js';
 import type { Context } from '../context.js';
-import { DEFAULT_CONCURRENCY } from './options.js';
+import { DEFAULT_BATCH_CONCURRENCY, DEFAULT_BATCH_SIZE, DEFAULT_CONCURRENCY } from './options.js';
 import { BULK_COMMANDS, type BulkCommandName } from './registry.js';
 
 export interface BulkRequest<O> {
@@ -21,19 +21,22 @@ export interface BulkRequest<O> {
 export async function run<O>(request: BulkRequest<O>, ctx: Context): Promise<void> {
   const { flags } = request;
   if (flags.account !== undefined) throw new UsageError('bulk.accountAndList');
+  const command = (await BULK_COMMANDS[request.name]()) as BulkCommand<O>;
+  const batchSize = (flags.batchSize as number | undefined) ?? DEFAULT_BATCH_SIZE;
+  const batches = command.lookupBatch !== undefined && batchSize > 1;
   const bulk: BulkOptions = {
     accountsFrom: flags.accountsFrom as string,
     format: (flags.format as BulkOptions['format'] | undefined) ?? 'ndjson',
     fields: typeof flags.fields === 'string' ? flags.fields.split(',').map((field) => field.trim()).filter(Boolean) : undefined,
     ordered: flags.ordered === true,
-    concurrency: (flags.concurrency as number | undefined) ?? DEFAULT_CONCURRENCY,
+    concurrency: (flags.concurrency as number | undefined) ?? (batches ? DEFAULT_BATCH_CONCURRENCY : DEFAULT_CONCURRENCY),
+    batchSize,
     rps: flags.rps as number | undefined,
     resume: flags.resume === true,
     journal: flags.journal as string | undefined,
     shard: typeof flags.shard === 'string' ? parseShard(flags.shard) : undefined,
   };
   if (bulk.fields !== undefined && bulk.format !== 'csv') throw new UsageError('bulk.fieldsNeedCsv');
-  const command = (await BULK_COMMANDS[request.name]()) as BulkCommand<O>;
   command.check?.(request.options);
   await runBulk({ name: request.name, command, options: request.options, bulk }, ctx);
 }

@@ -11,11 +11,29 @@ import type { BulkRequest } from './command.js';
 
 /** Enough to keep a server busy from one pool without queueing most requests locally. */
 export const DEFAULT_CONCURRENCY = 16;
+/**
+ * For commands that read accounts in batches: a batch keeps the server busy fifty times longer
+ * than one account, so four in flight saturate it, and fewer accounts in flight keep memory low
+ * and leave fewer to look up again after a kill.
+ */
+export const DEFAULT_BATCH_CONCURRENCY = 4;
 const MAX_CONCURRENCY = 256;
+/**
+ * Accounts per request for commands that batch (`bill show`): at 50 a request's fixed cost is a
+ * small share of its work, and the URL stays well under servers' limits.
+ */
+export const DEFAULT_BATCH_SIZE = 50;
+const MAX_BATCH_SIZE = 200;
 
 function concurrency(value: string): number {
   const parsed = Number(value);
   if (!Number.isInteger(parsed) || parsed < 1 || parsed > MAX_CONCURRENCY) throw new InvalidArgumentError(value);
+  return parsed;
+}
+
+function batchSize(value: string): number {
+  const parsed = Number(value);
+  if (!Number.isInteger(parsed) || parsed < 1 || parsed > MAX_BATCH_SIZE) throw new InvalidArgumentError(value);
   return parsed;
 }
 
@@ -32,7 +50,8 @@ export function addBulkOptions(command: Command, { t }: Registrar): Command {
     .addOption(new Option('--format <format>', t('bulk.option.format')).choices(['ndjson', 'csv']))
     .option('--fields <list>', t('bulk.option.fields'))
     .option('--ordered', t('bulk.option.ordered'))
-    .option('--concurrency <n>', t('bulk.option.concurrency', { default: DEFAULT_CONCURRENCY }), concurrency)
+    .option('--concurrency <n>', t('bulk.option.concurrency', { default: DEFAULT_CONCURRENCY, batches: DEFAULT_BATCH_CONCURRENCY }), concurrency)
+    .option('--batch-size <n>', t('bulk.option.batchSize', { default: DEFAULT_BATCH_SIZE, max: MAX_BATCH_SIZE }), batchSize)
     .option('--rps <n>', t('bulk.option.rps'), rate)
     .option('--resume', t('bulk.option.resume'))
     .option('--journal <file>', t('bulk.option.journal'))
@@ -69,6 +88,7 @@ const BULK_ONLY_FLAGS: readonly [string, string][] = [
   ['fields', '--fields'],
   ['ordered', '--ordered'],
   ['concurrency', '--concurrency'],
+  ['batchSize', '--batch-size'],
   ['rps', '--rps'],
   ['resume', '--resume'],
   ['journal', '--journal'],

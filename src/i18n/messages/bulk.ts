@@ -15,7 +15,14 @@ export const bulkMessages = {
     en: 'write records in input order (default: as they complete, which is faster)',
     fr: 'écrire les enregistrements dans l’ordre de la liste (par défaut : à mesure qu’ils arrivent, plus rapide)',
   },
-  'bulk.option.concurrency': { en: 'lookups in flight at once (default {default})', fr: 'consultations simultanées (par défaut {default})' },
+  'bulk.option.concurrency': {
+    en: 'lookups in flight at once (default {default}; {batches} batches for commands that read accounts in batches)',
+    fr: 'consultations simultanées (par défaut {default}; {batches} lots pour les commandes qui lisent les comptes par lots)',
+  },
+  'bulk.option.batchSize': {
+    en: 'accounts read per request where the command can batch them (bill show; default {default}, at most {max}; 1 reads one account at a time)',
+    fr: 'comptes lus par requête quand la commande peut les regrouper (bill show; par défaut {default}, au plus {max}; 1 lit un compte à la fois)',
+  },
   'bulk.option.rps': { en: 'at most this many requests per second, all workers together', fr: 'au plus ce nombre de requêtes par seconde, tous travailleurs confondus' },
   'bulk.option.resume': {
     en: 'continue an interrupted run: skip the accounts its journal says are done',

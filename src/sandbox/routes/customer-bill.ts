@@ -13,6 +13,7 @@ import { TmfError, sendTmfError } from '../tmf-errors.js';
 export const BILL_STATES = ['new', 'onHold', 'validated', 'sent', 'settled', 'partiallyPaid'] as const;
 
 export const CUSTOMER_BILL_FILTERS = [
+  'id',
   'billingAccount.id',
   'state',
   'billDate.gte',
@@ -32,6 +33,9 @@ function listCriteria(query: ParsedQuery): Criteria {
   const conditions: string[] = [];
   const params: Record<string, unknown> = {};
   const criteria: Criteria = { conditions, params };
+  // `id=A,B,C` fetches several known bills in one request (bulk `bill show`).
+  const ids = query.filters.get('id');
+  if (ids) addInCondition(criteria, 'b.id', 'ids', ids);
   const accounts = query.filters.get('billingAccount.id');
   if (accounts) addInCondition(criteria, 'b.billing_account_id', 'accounts', accounts);
   const states = query.filters.get('state');

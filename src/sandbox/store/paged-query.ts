@@ -21,15 +21,20 @@ export interface PagedSql {
   orderBy: string;
 }
 
-/** The number of rows meeting `criteria`, and the page of them; no row query when the page is empty. */
+/**
+ * The number of rows meeting `criteria`, and the page of them. The page is read first: when it is
+ * the first and not full, it holds every row and the count is its length, so most lists (one
+ * account's bills, a bulk batch) cost one query, not two.
+ */
 export function pagedRows<R>(cache: StatementCache, sql: PagedSql, criteria: Criteria, page: Page): { total: number; rows: R[] } {
   const clause = criteria.conditions.length ? `WHERE ${criteria.conditions.join(' AND ')}` : '';
-  const total = cache.get<{ n: number }>(`SELECT count(*) AS n ${sql.countFrom} ${clause}`).get(criteria.params)?.n ?? 0;
   const rows =
-    page.limit === 0 || page.offset >= total
+    page.limit === 0
       ? []
       : cache
           .get<R>(`${sql.select} ${clause}\n                ${sql.orderBy} LIMIT @limit OFFSET @offset`)
           .all({ ...criteria.params, limit: page.limit, offset: page.offset });
+  if (page.offset === 0 && rows.length < page.limit) return { total: rows.length, rows };
+  const total = cache.get<{ n: number }>(`SELECT count(*) AS n ${sql.countFrom} ${clause}`).get(criteria.params)?.n ?? 0;
   return { total, rows };
 }

@@ -1,11 +1,21 @@
 /** Bulk mode of `bill show` and `bill list`: each account's record holds what `--json` prints. */
 import { getBill, getBillLines, latestBillId, listBills } from '../../../api/tmf/customer-bill.js';
+import { getLinesOfBills, latestBillsSince } from '../../../api/tmf/customer-bill-batch.js';
+import { TMF } from '../../../api/tmf/paths.js';
 import type { BulkCommand } from '../../../bulk/types.js';
 import { ofExistingAccount } from '../../bulk/existing-account.js';
 import { GeneralError, UsageError } from '../../../errors.js';
 import type { BillListOptions } from './list.js';
 import type { BillShowOptions } from './show.js';
 import { billJson, billSummaryJson } from './view.js';
+
+/**
+ * How far back a batch looks for each account's latest bill: a monthly cycle and a few days, so
+ * that a bill issued late still falls inside while the batch reads one or two bills per account,
+ * not years of them.
+ */
+const RECENT_BILL_DAYS = 35;
+const DAY_MS = 86_400_000;
 
 export const billShowBulk: BulkCommand<BillShowOptions> = {
   check(options) {
@@ -14,9 +24,28 @@ export const billShowBulk: BulkCommand<BillShowOptions> = {
   },
   async lookup(account, _options, { api, locale }) {
     const billId = await latestBillId(api, account);
-    if (!billId) throw new GeneralError('bill.noneYet', { params: { account } });
+    if (!billId) {
+      // No bill also means an unknown account, or one the caller may not read: its record must
+      // say "not found" (404), not "no bill yet". Reading the account tells which.
+      await api.get(`${TMF.billingAccount}/${encodeURIComponent(account)}`, { fields: 'id' });
+      throw new GeneralError('bill.noneYet', { params: { account } });
+    }
     const [bill, lines] = await Promise.all([getBill(api, billId), getBillLines(api, billId, 'CAD')]);
     return billJson(bill, lines, locale);
+  },
+  /**
+   * Two requests for a whole batch: the recent bills of its accounts, then the line items of the
+   * latest one of each. An account without a bill in the window is left to `lookup`, which reads
+   * its whole history.
+   */
+  async lookupBatch(accounts, _options, { api, locale, clock }) {
+    const since = new Date(clock().getTime() - RECENT_BILL_DAYS * DAY_MS).toISOString().slice(0, 10);
+    const latest = await latestBillsSince(api, accounts, since);
+    const found = new Map<string, unknown>();
+    if (latest.size === 0) return found;
+    const lines = await getLinesOfBills(api, [...latest.values()].map((bill) => bill.id), 'CAD');
+    for (const [account, bill] of latest) found.set(account, billJson(bill, lines.get(bill.id) ?? [], locale));
+    return found;
   },
   csvFields: ['account', 'ok', 'data.id', 'data.billDate', 'data.dueDate', 'data.state', 'data.totalDue.amount', 'data.totalDue.currency', 'error.code', 'error.status'],
 };

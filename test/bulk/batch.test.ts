@@ -1,0 +1,103 @@
+/**
+ * Bulk `bill show` in batches (TMF630 multi-value filters), against a real sandbox behind the
+ * recording proxy: batching changes how many requests a run makes, never a record. Every record
+ * equals the one-at-a-time run's; accounts a batch leaves out (unknown, not the caller's, no
+ * recent bill) are looked up alone; a server that refuses or ignores the batch's filters gets
+ * one batch, then one account at a time.
+ */
+import { join } from 'node:path';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { runCli } from '../helpers/cli.js';
+import type { TestSandbox } from '../helpers/sandbox.js';
+import { startBulkFixture } from './fixture.js';
+import { accountsOf, lookupsPerAccount, type LoggedRequest, type Proxy } from './proxy.js';
+
+const generated = Array.from({ length: 120 }, (_, i) => `BA-${100001 + i}`);
+/** Generated accounts, a seeded one, an unknown one and a duplicate, in one list. */
+const LIST = [...generated.slice(0, 60), 'BA-1001', 'BA-999999', ...generated.slice(60), generated[3]!];
+const LISTED = new Set(LIST).size;
+let sandbox: TestSandbox;
+let proxy: Proxy;
+let dir: string;
+let list: string;
+let close: () => Promise<void>;
+
+beforeAll(async () => ({ sandbox, proxy, dir, list, close } = await startBulkFixture(LIST, generated.length)));
+afterAll(() => close?.());
+beforeEach(() => proxy.reset());
+
+const showBills = (token: string, extra: string[] = [], clock?: () => Date) =>
+  runCli(['bill', 'show', '--accounts-from', list, '--ordered', '--concurrency', '4', ...extra], {
+    env: { ESPACE_API_URL: proxy.url, ESPACE_TOKEN: token, ESPACE_CONFIG_DIR: join(dir, 'config') },
+    ...(clock ? { clock } : {}),
+  });
+
+/** The bill-list requests that named several accounts: the batches. */
+const batchRequests = (log: readonly LoggedRequest[]) => log.filter((entry) => entry.injected === undefined && accountsOf(entry.url).length > 1);
+
+let oneAtATime: Map<string, string>;
+
+/** Records by account, as written, with the request ids (new at every request) blanked out. */
+function byAccount(stdout: string): Map<string, string> {
+  const lines = stdout.trim().split('\n').map((line) => line.replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g, '<request id>'));
+  return new Map(lines.map((line) => [(JSON.parse(line) as { account: string }).account, line]));
+}
+
+describe('bill show in batches', () => {
+  beforeAll(async () => {
+    const single = await showBills(sandbox.tokens.agent, ['--batch-size', '1']);
+    expect(single.code).toBe(3);
+    oneAtATime = byAccount(single.stdout);
+    expect(oneAtATime.size).toBe(LISTED);
+    proxy.log.length = 0;
+  });
+
+  it('writes the very records of one-at-a-time lookups, in a fraction of the requests', async () => {
+    const batched = await showBills(sandbox.tokens.agent);
+    expect(batched.code).toBe(3);
+    expect(batched.stdout.trim().split('\n')).toHaveLength(LISTED);
+    expect(byAccount(batched.stdout)).toEqual(oneAtATime);
+    // 122 accounts over 4 workers: batches of 31, two requests each; the unknown account is then
+    // looked up alone: its bill list (empty), and the account itself (404).
+    const batches = batchRequests(proxy.log);
+    expect(batches).toHaveLength(4);
+    expect(proxy.log.length).toBe(4 * 2 + 2);
+    expect(lookupsPerAccount(proxy.log).get('BA-999999')).toBe(2);
+    expect(batched.stderr).toContain(`${LISTED} accounts: ${LISTED - 1} ok, 1 failed`);
+  });
+
+  it('gives a customer their own bill and not-found records for the others, as one at a time does', async () => {
+    const batched = await showBills(sandbox.tokens.marie);
+    const single = await showBills(sandbox.tokens.marie, ['--batch-size', '1']);
+    expect(byAccount(batched.stdout)).toEqual(byAccount(single.stdout));
+    const records = [...byAccount(batched.stdout).values()].map((line) => JSON.parse(line) as { account: string; ok: boolean; error?: { status: number | null } });
+    expect(records.filter((record) => record.ok).map((record) => record.account)).toEqual(['BA-1001']);
+    expect(records.filter((record) => !record.ok && record.error?.status === 404)).toHaveLength(LISTED - 1);
+  });
+
+  it('looks up alone the accounts whose latest bill is older than the batch window', async () => {
+    // Three months from now: no account has a bill in the last 35 days.
+    const later = () => new Date(Date.now() + 90 * 86_400_000);
+    const batched = await showBills(sandbox.tokens.agent, [], later);
+    expect(byAccount(batched.stdout)).toEqual(oneAtATime);
+    expect(batchRequests(proxy.log)).toHaveLength(4);
+    expect([...lookupsPerAccount(proxy.log).values()].every((count) => count === 2)).toBe(true);
+  });
+
+  it('goes one account at a time after a server refuses the batch filters', async () => {
+    proxy.setFault((request) => (accountsOf(request.url ?? '').length > 1 ? { status: 400 } : undefined));
+    const batched = await showBills(sandbox.tokens.agent);
+    expect(byAccount(batched.stdout)).toEqual(oneAtATime);
+    // The first batch of each worker was in flight before any was refused; none after.
+    expect(proxy.log.filter((entry) => entry.injected === 400).length).toBeLessThanOrEqual(4);
+  });
+
+  it('goes one account at a time after a server ignores a filter', async () => {
+    // A server that does not know `billingAccount.id` with several values, and drops it: its answer
+    // holds other accounts' bills, which must never be taken for these accounts'.
+    proxy.setRewrite((path) => (accountsOf(path).length > 1 ? path.replace(/billingAccount\.id=[^&]*&?/, '') : path));
+    const batched = await showBills(sandbox.tokens.agent);
+    expect(byAccount(batched.stdout)).toEqual(oneAtATime);
+    expect(batchRequests(proxy.log).length).toBeLessThanOrEqual(4);
+  });
+});
