@@ -36,7 +36,7 @@ export interface BatchedLookupParts<R> {
   stopping(): boolean;
 }
 
-export function isUnsupportedBatch(error: unknown): boolean {
+function isUnsupportedBatch(error: unknown): boolean {
   return error instanceof IgnoredFilterError || (error instanceof ApiError && UNSUPPORTED_STATUSES.has(error.status));
 }
 

@@ -139,6 +139,15 @@ describe('bill show', () => {
     expect(result.stderr).toMatch(/not found, or not visible to this account \(HTTP 404\)/);
   });
 
+  it('says "not found" for the latest bill of an account that does not exist or is not visible, not "no bill yet"', async () => {
+    for (const [who, account] of [['agent', 'BA-999999'], ['marie', 'BA-2001']] as const) {
+      const result = await runCli(['bill', 'show', '--account', account], { env: env(who) });
+      expect(result.code, `${who} ${account}`).toBe(1);
+      expect(result.stderr, `${who} ${account}`).toMatch(/not found, or not visible to this account \(HTTP 404\)/);
+      expect(result.stderr).not.toMatch(/no bill yet/);
+    }
+  });
+
   it('refuses another customer’s account in a list, without revealing it', async () => {
     const result = await runCli(['bill', 'list', '--account', 'BA-2001'], { env: env('marie') });
     expect(result.stdout).toBe('');

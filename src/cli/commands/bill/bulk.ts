@@ -1,11 +1,11 @@
 /** Bulk mode of `bill show` and `bill list`: each account's record holds what `--json` prints. */
-import { getBill, getBillLines, latestBillId, listBills } from '../../../api/tmf/customer-bill.js';
+import { getBill, getBillLines, listBills } from '../../../api/tmf/customer-bill.js';
 import { getLinesOfBills, latestBillsSince } from '../../../api/tmf/customer-bill-batch.js';
-import { TMF } from '../../../api/tmf/paths.js';
 import type { BulkCommand } from '../../../bulk/types.js';
 import { ofExistingAccount } from '../../bulk/existing-account.js';
-import { GeneralError, UsageError } from '../../../errors.js';
+import { UsageError } from '../../../errors.js';
 import type { BillListOptions } from './list.js';
+import { requireLatestBillId } from './resolve.js';
 import type { BillShowOptions } from './show.js';
 import { billJson, billSummaryJson } from './view.js';
 
@@ -23,13 +23,7 @@ export const billShowBulk: BulkCommand<BillShowOptions> = {
     if (options.bill !== 'latest') throw new UsageError('bulk.billShowLatestOnly', { params: { bill: options.bill } });
   },
   async lookup(account, _options, { api, locale }) {
-    const billId = await latestBillId(api, account);
-    if (!billId) {
-      // No bill also means an unknown account, or one the caller may not read: its record must
-      // say "not found" (404), not "no bill yet". Reading the account tells which.
-      await api.get(`${TMF.billingAccount}/${encodeURIComponent(account)}`, { fields: 'id' });
-      throw new GeneralError('bill.noneYet', { params: { account } });
-    }
+    const billId = await requireLatestBillId(api, account);
     const [bill, lines] = await Promise.all([getBill(api, billId), getBillLines(api, billId, 'CAD')]);
     return billJson(bill, lines, locale);
   },
