@@ -1,7 +1,7 @@
 /**
  * The journal of a bulk run: the accounts whose record has been written, one id per line,
- * appended right after the records (`flush()`, a batch at a time) and fsync'd in small batches (off the event loop: a slow disk
- * must not stall the lookups) and at the end. `--resume` reads
+ * appended right after the records (`flush()`, a write at a time) and fsync'd in small batches
+ * (off the event loop: a slow disk must not stall the lookups) and at the end. `--resume` reads
  * it and looks up only the accounts it does not hold, so an interrupted run skips no account and
  * repeats none after Ctrl-C; after a crash or a kill, only the lookups that were in flight (and
  * at most the records of the one write caught before its journal lines: one account's, or one

@@ -2,8 +2,8 @@
  * Bulk `bill show` in batches (TMF630 multi-value filters), against a real sandbox behind the
  * recording proxy: batching changes how many requests a run makes, never a record. Every record
  * equals the one-at-a-time run's; accounts a batch leaves out (unknown, not the caller's, no
- * recent bill) are looked up alone; a server that refuses or ignores the batch's filters gets
- * one batch, then one account at a time.
+ * recent bill) are looked up alone, as are those of a batch the server failed; a server that
+ * refuses or ignores the batch's filters gets one batch, then one account at a time.
  */
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -83,6 +83,22 @@ describe('bill show in batches', () => {
     expect(batchRequests(proxy.log)).toHaveLength(4);
     expect([...lookupsPerAccount(proxy.log).values()].every((count) => count === 2)).toBe(true);
   });
+
+  it("looks a batch's accounts up one by one when the batch fails for the server's own reasons", async () => {
+    // The first batch (the one naming the list's first account) always answers 503.
+    proxy.setFault((request) => {
+      const named = accountsOf(request.url ?? '');
+      return named.length > 1 && named[0] === LIST[0] ? { status: 503 } : undefined;
+    });
+    const batched = await showBills(sandbox.tokens.agent);
+    expect(byAccount(batched.stdout)).toEqual(oneAtATime);
+    // Five attempts (the first and four retries) at that batch, then its accounts one by one;
+    // the other three batches as usual.
+    expect(proxy.log.filter((entry) => entry.injected === 503)).toHaveLength(5);
+    expect(batchRequests(proxy.log)).toHaveLength(3);
+    const lookups = lookupsPerAccount(proxy.log);
+    expect([...lookups].filter(([account, count]) => count !== (account === 'BA-999999' ? 2 : 1))).toEqual([]);
+  }, 30_000);
 
   it('goes one account at a time after a server refuses the batch filters', async () => {
     proxy.setFault((request) => (accountsOf(request.url ?? '').length > 1 ? { status: 400 } : undefined));

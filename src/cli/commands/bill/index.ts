@@ -55,7 +55,7 @@ export function registerBill(program: Command, registrar: Registrar): void {
           ([billId], options): BillShowOptions => ({ bill: billId ?? 'latest', account: options.account as string | undefined }),
         ),
       ),
-    ['espace bill show', 'espace bill show CB-1001-202611', 'espace bill show latest --json', 'espace --lang fr bill show', 'espace bill show --accounts-from accounts.txt --concurrency 32 > bills.ndjson   # agents'],
+    ['espace bill show', 'espace bill show CB-1001-202611', 'espace bill show latest --json', 'espace --lang fr bill show', 'espace bill show --accounts-from accounts.txt > bills.ndjson   # agents: 50 accounts per request'],
   );
 
   examples(
