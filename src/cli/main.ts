@@ -9,6 +9,7 @@ import { type Translate, translator } from '../i18n/catalog.js';
 import { resolveLang } from '../i18n/lang.js';
 import { type IO, createIO } from '../output/io.js';
 import { sanitizeText } from '../output/sanitize.js';
+import { type Expectation, expectationIn } from './parsers.js';
 import { buildProgram } from './program.js';
 import { terminalPrompter } from './prompt.js';
 import { createContext, type Context, type GlobalOptions } from './context.js';
@@ -102,6 +103,20 @@ function report(error: unknown, io: IO, t: Translate, verbose: boolean): number 
 }
 
 /** Commander's parse errors, in the user's language (commander itself speaks only English). */
+/** "--batch-size takes a whole number from 1 to 200, not '500'." */
+function expectationMessage(expectation: Expectation, refused: { option: string; value: string }, t: Translate): string {
+  switch (expectation.kind) {
+    case 'integer':
+      return expectation.max === undefined
+        ? t('core.expectsIntegerFrom', { ...refused, min: expectation.min })
+        : t('core.expectsInteger', { ...refused, min: expectation.min, max: expectation.max });
+    case 'positiveNumber':
+      return t('core.expectsPositiveNumber', refused);
+    case 'duration':
+      return t('core.expectsDuration', refused);
+  }
+}
+
 function commanderMessage(error: CommanderError, t: Translate): string {
   const quoted = /'([^']+)'/.exec(error.message)?.[1] ?? '';
   const suggestion = /\(Did you mean ([^?]+)\?\)/.exec(error.message)?.[1];
@@ -122,6 +137,9 @@ function commanderMessage(error: CommanderError, t: Translate): string {
       // A value outside an option's choices: the one message commander words that we can take apart.
       const choice = /^error: option '(\S+)[^']*' argument '([^']*)' is invalid\. Allowed choices are (.+)\.$/.exec(error.message);
       if (choice) return t('core.invalidChoice', { option: choice[1]!, value: choice[2]!, choices: choice[3]! });
+      const refused = /^error: option '(\S+)[^']*' argument '([^']*)' is invalid\./.exec(error.message);
+      const expectation = expectationIn(error.message);
+      if (refused && expectation) return expectationMessage(expectation, { option: refused[1]!, value: refused[2]! }, t);
       return t('core.invalidArgument', { detail: error.message.replace(/^error: /, '') });
     }
     default:

@@ -3,8 +3,9 @@
  * command to the bulk engine when `--accounts-from` is given. The engine is imported only then,
  * so the single-account path starts as fast as before.
  */
-import { type Command, InvalidArgumentError, Option } from 'commander';
+import { type Command, Option } from 'commander';
 import { UsageError } from '../../errors.js';
+import { integerBetween, positiveNumber } from '../parsers.js';
 import type { CommandModule, Registrar } from '../program.js';
 import type { BulkCommandName } from './registry.js';
 import type { BulkRequest } from './command.js';
@@ -25,24 +26,6 @@ const MAX_CONCURRENCY = 256;
 export const DEFAULT_BATCH_SIZE = 50;
 const MAX_BATCH_SIZE = 200;
 
-function concurrency(value: string): number {
-  const parsed = Number(value);
-  if (!Number.isInteger(parsed) || parsed < 1 || parsed > MAX_CONCURRENCY) throw new InvalidArgumentError(value);
-  return parsed;
-}
-
-function batchSize(value: string): number {
-  const parsed = Number(value);
-  if (!Number.isInteger(parsed) || parsed < 1 || parsed > MAX_BATCH_SIZE) throw new InvalidArgumentError(value);
-  return parsed;
-}
-
-function rate(value: string): number {
-  const parsed = Number(value);
-  if (!Number.isFinite(parsed) || parsed <= 0) throw new InvalidArgumentError(value);
-  return parsed;
-}
-
 /** Adds the bulk flags to a read command. */
 export function addBulkOptions(command: Command, { t }: Registrar): Command {
   return command
@@ -50,9 +33,9 @@ export function addBulkOptions(command: Command, { t }: Registrar): Command {
     .addOption(new Option('--format <format>', t('bulk.option.format')).choices(['ndjson', 'csv']))
     .option('--fields <list>', t('bulk.option.fields'))
     .option('--ordered', t('bulk.option.ordered'))
-    .option('--concurrency <n>', t('bulk.option.concurrency', { default: DEFAULT_CONCURRENCY, batches: DEFAULT_BATCH_CONCURRENCY }), concurrency)
-    .option('--batch-size <n>', t('bulk.option.batchSize', { default: DEFAULT_BATCH_SIZE, max: MAX_BATCH_SIZE }), batchSize)
-    .option('--rps <n>', t('bulk.option.rps'), rate)
+    .option('--concurrency <n>', t('bulk.option.concurrency', { default: DEFAULT_CONCURRENCY, batches: DEFAULT_BATCH_CONCURRENCY }), integerBetween(1, MAX_CONCURRENCY))
+    .option('--batch-size <n>', t('bulk.option.batchSize', { default: DEFAULT_BATCH_SIZE, max: MAX_BATCH_SIZE }), integerBetween(1, MAX_BATCH_SIZE))
+    .option('--rps <n>', t('bulk.option.rps'), positiveNumber)
     .option('--resume', t('bulk.option.resume'))
     .option('--journal <file>', t('bulk.option.journal'))
     .option('--shard <k/n>', t('bulk.option.shard'));

@@ -15,6 +15,19 @@ export const coreMessages = {
   'core.optionMissingValue': { en: "option '{name}' needs a value.", fr: "l'option « {name} » demande une valeur." },
   'core.excessArguments': { en: 'too many arguments.', fr: "trop d'arguments." },
   'core.invalidArgument': { en: 'invalid value: {detail}', fr: 'valeur invalide : {detail}' },
+  'core.expectsInteger': {
+    en: "{option} takes a whole number from {min} to {max}, not '{value}'.",
+    fr: '{option} prend un nombre entier de {min} à {max}, pas « {value} ».',
+  },
+  'core.expectsIntegerFrom': {
+    en: "{option} takes a whole number of {min} or more, not '{value}'.",
+    fr: '{option} prend un nombre entier d’au moins {min}, pas « {value} ».',
+  },
+  'core.expectsPositiveNumber': { en: "{option} takes a number greater than 0, not '{value}'.", fr: '{option} prend un nombre supérieur à 0, pas « {value} ».' },
+  'core.expectsDuration': {
+    en: "{option} takes a duration such as 90s, 2m or 500ms, not '{value}'.",
+    fr: '{option} prend une durée comme 90s, 2m ou 500ms, pas « {value} ».',
+  },
   'core.invalidChoice': { en: "invalid value '{value}' for {option}; use one of: {choices}.", fr: "valeur invalide « {value} » pour {option}; utilisez l’une de : {choices}." },
 
   'program.description': {

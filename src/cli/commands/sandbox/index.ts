@@ -1,14 +1,11 @@
-import { type Command, InvalidArgumentError } from 'commander';
+import type { Command } from 'commander';
+import { integerBetween } from '../../parsers.js';
 import { SANDBOX_PORT } from '../../../config/contexts.js';
 import type { CommandModule, Registrar } from '../../program.js';
 import type { SandboxOptions } from './options.js';
 import { registerSandboxSeed } from './seed-options.js';
 
-function port(value: string): number {
-  const parsed = Number(value);
-  if (!Number.isInteger(parsed) || parsed < 0 || parsed > 65535) throw new InvalidArgumentError(value);
-  return parsed;
-}
+const port = integerBetween(0, 65535);
 
 export function registerSandbox(program: Command, registrar: Registrar): void {
   const { t, action, examples } = registrar;

@@ -1,4 +1,5 @@
-import { type Command, InvalidArgumentError } from 'commander';
+import type { Command } from 'commander';
+import { integerBetween } from '../../parsers.js';
 import type { Registrar } from '../../program.js';
 import type { SandboxOptions } from './options.js';
 import type { SandboxSeedOptions } from './seed.js';
@@ -6,11 +7,7 @@ import type { SandboxSeedOptions } from './seed.js';
 /** The sandbox program takes up to six digits of generated accounts. */
 const MAX_ACCOUNTS = 999_999;
 
-function accountCount(value: string): number {
-  const parsed = Number(value);
-  if (!/^\d+$/.test(value) || parsed > MAX_ACCOUNTS) throw new InvalidArgumentError(value);
-  return parsed;
-}
+const accountCount = integerBetween(0, MAX_ACCOUNTS);
 
 /** `espace sandbox seed --accounts N`: registered beside start/stop/status/reset. */
 export function registerSandboxSeed(

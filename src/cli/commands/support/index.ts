@@ -1,4 +1,5 @@
-import { type Command, InvalidArgumentError, Option } from 'commander';
+import { type Command, Option } from 'commander';
+import { expected } from '../../parsers.js';
 import { TICKET_TYPES } from '../../../domain/ticket.js';
 import type { Registrar } from '../../program.js';
 import type { SupportChatOptions } from './chat.js';
@@ -8,7 +9,7 @@ const DURATION = /^(\d+)(ms|s|m)?$/;
 /** `120s`, `2m`, `500ms`, or a bare number of seconds → milliseconds. */
 export function parseDuration(value: string): number {
   const match = DURATION.exec(value.trim());
-  if (!match) throw new InvalidArgumentError(value);
+  if (!match) throw expected({ kind: 'duration' });
   const amount = Number(match[1]);
   const unit = match[2] ?? 's';
   return unit === 'ms' ? amount : unit === 'm' ? amount * 60_000 : amount * 1000;
@@ -25,7 +26,7 @@ export function registerSupport(program: Command, { t, action, examples }: Regis
       .command('chat')
       .description(t('chat.description'))
       .option('--queue', t('chat.option.queue'))
-      .option('--wait <duration>', t('chat.option.wait', { customer: CUSTOMER_WAIT, agent: AGENT_WAIT }))
+      .option('--wait <duration>', t('chat.option.wait', { customer: CUSTOMER_WAIT, agent: AGENT_WAIT }), parseDuration)
       .option('--subject <text>', t('chat.option.subject'))
       .addOption(new Option('--type <type>', t('chat.option.type')).choices(TICKET_TYPES).default('technical'))
       .option('--no-ticket', t('chat.option.noTicket'))
@@ -38,7 +39,8 @@ export function registerSupport(program: Command, { t, action, examples }: Regis
             const queue = Boolean(options.queue);
             return {
               queue,
-              waitMs: parseDuration((options.wait as string | undefined) ?? (queue ? AGENT_WAIT : CUSTOMER_WAIT)),
+              // The default depends on --queue, so it is applied here rather than by commander.
+              waitMs: (options.wait as number | undefined) ?? parseDuration(queue ? AGENT_WAIT : CUSTOMER_WAIT),
               subject: options.subject as string | undefined,
               account: options.account as string | undefined,
               type: options.type as string,
