@@ -1,8 +1,8 @@
 /**
  * A bulk run allocates fast and keeps little: ≈ 17 MB live whatever the length of its list. V8,
- * seeing the program run smoothly, lets the heap grow to four times what is live before it
- * collects, which made a 100,000-account run peak near 190 MiB; growth capped at twice the live
- * size keeps it near 140 MiB for ≈ 10 % more CPU (bench/README.md).
+ * seeing the program run smoothly, let the heap fill with ≈ 100 MB of garbage before collecting,
+ * so a 100,000-account run peaked near 190 MiB; growth capped at twice the live size keeps it
+ * near 140 MiB, for ≈ 5 % more time at 10,000 accounts (bench/README.md).
  *
  * V8 uses a code cache only under the flags it was made with (bin/load-cli.js): the flag is set
  * once the run's code is loaded, and restored before the caches of anything compiled meanwhile
