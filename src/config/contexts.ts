@@ -8,8 +8,7 @@ import { join } from 'node:path';
 import { UsageError } from '../errors.js';
 
 export const SANDBOX_CONTEXT = 'sandbox';
-export const SANDBOX_PORT = 8642;
-export const SANDBOX_URL = `http://127.0.0.1:${SANDBOX_PORT}`;
+export const DEFAULT_SANDBOX_PORT = 8642;
 const CONFIG_NAME = 'config';
 const NAME_PATTERN = /^[a-z0-9][a-z0-9._-]{0,62}$/i;
 
@@ -29,9 +28,24 @@ export interface NamedContext extends ContextConfig {
   builtIn: boolean;
 }
 
-const BUILT_IN: Record<string, ContextConfig> = {
-  [SANDBOX_CONTEXT]: { apiUrl: SANDBOX_URL, description: 'embedded sandbox' },
-};
+type Env = Record<string, string | undefined>;
+
+/**
+ * The embedded sandbox's port on 127.0.0.1: ESPACE_SANDBOX_PORT when 8642 is taken on this machine
+ * (by another program, or by a sandbox of another data directory), else 8642. The built-in
+ * context, `espace sandbox start` and `espace demo` all follow it.
+ */
+export function sandboxPort(env: Env): number {
+  const value = env.ESPACE_SANDBOX_PORT;
+  if (value === undefined || value === '') return DEFAULT_SANDBOX_PORT;
+  const port = Number(value);
+  if (!/^\d+$/.test(value) || port < 1 || port > 65535) throw new UsageError('config.sandboxPort', { params: { value } });
+  return port;
+}
+
+function builtIn(env: Env): Record<string, ContextConfig> {
+  return { [SANDBOX_CONTEXT]: { apiUrl: `http://127.0.0.1:${sandboxPort(env)}`, description: 'embedded sandbox' } };
+}
 
 export function configFile(dir: string): string {
   return join(dir, `${CONFIG_NAME}.json`);
@@ -70,15 +84,16 @@ export function readConfig(dir: string): ConfigData {
   };
 }
 
-export function allContexts(config: ConfigData): NamedContext[] {
-  const merged = { ...BUILT_IN, ...config.contexts };
+export function allContexts(config: ConfigData, env: Env): NamedContext[] {
+  const builtInContexts = builtIn(env);
+  const merged = { ...builtInContexts, ...config.contexts };
   return Object.entries(merged)
-    .map(([name, value]) => ({ name, ...value, builtIn: name in BUILT_IN && !(name in config.contexts) }))
+    .map(([name, value]) => ({ name, ...value, builtIn: name in builtInContexts && !(name in config.contexts) }))
     .sort((a, b) => a.name.localeCompare(b.name));
 }
 
-export function findContext(config: ConfigData, name: string): NamedContext | undefined {
-  return allContexts(config).find((context) => context.name === name);
+export function findContext(config: ConfigData, name: string, env: Env): NamedContext | undefined {
+  return allContexts(config, env).find((context) => context.name === name);
 }
 
 export function assertContextName(name: string): void {

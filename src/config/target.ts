@@ -31,7 +31,7 @@ export function resolveTarget({ contextFlag, apiUrlFlag, env, config }: TargetIn
         ? [config.currentContext, 'config']
         : [SANDBOX_CONTEXT, 'default'];
 
-  const context = findContext(config, contextName);
+  const context = findContext(config, contextName, env);
   if (!context) {
     throw new UsageError('context.unknown', { params: { name: contextName }, hint: 'context.hintList' });
   }

@@ -2,9 +2,13 @@
  * The README's first command on a fresh machine: `espace demo` starts the sandbox in the
  * background, shows the demo customer's latest bill (five sections adding up to the total), and
  * stores nothing. Then the sandbox commands, as a user runs them.
+ *
+ * On the default port, as on a fresh machine; when 8642 is taken (the sandbox the README's own
+ * `npm run demo` left running, say), on a free port given by ESPACE_SANDBOX_PORT, which the
+ * built-in context, the demo and the sandbox commands all follow.
  */
 import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import { createConnection } from 'node:net';
+import { createConnection, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -12,6 +16,7 @@ import { espace } from '../helpers/spawn.js';
 
 let home: string | undefined;
 let env: Record<string, string>;
+let url: string;
 
 function portInUse(port: number): Promise<boolean> {
   return new Promise((resolve) => {
@@ -21,14 +26,27 @@ function portInUse(port: number): Promise<boolean> {
   });
 }
 
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
 beforeAll(async () => {
-  if (await portInUse(8642)) throw new Error('port 8642 is taken (a sandbox of your own?): stop it to run the quick-start test');
+  const port = (await portInUse(8642)) ? await freePort() : undefined;
+  url = `http://127.0.0.1:${port ?? 8642}`;
   home = mkdtempSync(join(tmpdir(), 'espace-e2e-quickstart-'));
   env = {
     ESPACE_DATA_DIR: join(home, 'data'),
     ESPACE_CONFIG_DIR: join(home, 'config'),
     // A fresh headless machine: no keychain reachable.
     DBUS_SESSION_BUS_ADDRESS: 'unix:path=/nonexistent/espace-no-bus',
+    ...(port === undefined ? {} : { ESPACE_SANDBOX_PORT: String(port) }),
   };
 });
 afterAll(async () => {
@@ -41,7 +59,7 @@ describe('quick start', () => {
   it('espace demo shows a bill whose five sections add up to its total, storing nothing', async () => {
     const demo = await espace(['demo'], { env });
     expect(demo.code, demo.stderr).toBe(0);
-    expect(demo.stderr).toMatch(/Sandbox running at http:\/\/127\.0\.0\.1:8642/);
+    expect(demo.stderr).toContain(`Sandbox running at ${url}`);
     expect(demo.stderr).toMatch(/espace auth login --username marie\.tremblay/);
     // Piped: section \t label \t amount. The sections must add up to the total due.
     const rows = demo.stdout.trim().split('\n').map((line) => line.split('\t'));
@@ -66,7 +84,7 @@ describe('quick start', () => {
   it('sandbox status, stop and reset', async () => {
     const status = await espace(['sandbox', 'status', '--json'], { env });
     expect(status.code, status.stderr).toBe(0);
-    expect(JSON.parse(status.stdout)).toMatchObject({ running: true, url: 'http://127.0.0.1:8642' });
+    expect(JSON.parse(status.stdout)).toMatchObject({ running: true, url });
 
     const reset = await espace(['sandbox', 'reset'], { env });
     expect(reset.code, reset.stderr).toBe(0);

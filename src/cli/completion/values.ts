@@ -55,7 +55,7 @@ async function quickClient(ctx: Context, timeoutMs: number): Promise<HttpClient>
 }
 
 async function valuesOf(kind: ValueKind, ctx: Context, timeoutMs: number): Promise<string[]> {
-  if (kind === 'context') return allContexts(ctx.config()).map((context) => context.name);
+  if (kind === 'context') return allContexts(ctx.config(), ctx.env).map((context) => context.name);
   const client = await quickClient(ctx, timeoutMs);
   try {
     const ids = await listIds(client, REMOTE_PATHS[kind]);

@@ -91,6 +91,10 @@ export const coreMessages = {
     en: 'the configuration file {path} is not valid JSON espace can read. Fix it or move it away.',
     fr: "le fichier de configuration {path} n'est pas un JSON lisible par espace. Corrigez-le ou déplacez-le.",
   },
+  'config.sandboxPort': {
+    en: "ESPACE_SANDBOX_PORT must be a port number from 1 to 65535, not '{value}'.",
+    fr: 'ESPACE_SANDBOX_PORT doit être un numéro de port de 1 à 65535, pas « {value} ».',
+  },
   'account.none': { en: 'this login has no billing account.', fr: "cette connexion n'a aucun compte de facturation." },
   'account.ambiguous': {
     en: 'several billing accounts are visible ({accounts}): choose one with --account ID.',

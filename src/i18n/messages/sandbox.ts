@@ -8,7 +8,7 @@ export const sandboxMessages = {
   'sandbox.status.description': { en: 'is the sandbox running, and where (exit code 1 when not)', fr: "le bac à sable tourne-t-il, et où (code de sortie 1 sinon)" },
   'sandbox.reset.description': { en: 'go back to the seeded data (restarts the sandbox if it runs)', fr: 'revenir aux données initiales (redémarre le bac à sable s’il tourne)' },
   'sandbox.option.data': { en: 'data directory (default: your data directory, e.g. ~/.local/share/espace/sandbox)', fr: 'répertoire de données (par défaut : le vôtre, p. ex. ~/.local/share/espace/sandbox)' },
-  'sandbox.option.port': { en: 'port on 127.0.0.1 (default 8642)', fr: 'port sur 127.0.0.1 (8642 par défaut)' },
+  'sandbox.option.port': { en: 'port on 127.0.0.1 (default ESPACE_SANDBOX_PORT, or 8642)', fr: 'port sur 127.0.0.1 (par défaut ESPACE_SANDBOX_PORT, ou 8642)' },
   'sandbox.alreadyRunning': { en: 'The sandbox is already running at {url} (pid {pid}).', fr: 'Le bac à sable tourne déjà à {url} (pid {pid}).' },
   'sandbox.started': { en: 'Sandbox running at {url} (pid {pid}, data in {data}).', fr: 'Bac à sable en marche à {url} (pid {pid}, données dans {data}).' },
   'sandbox.stopped': { en: 'Sandbox stopped.', fr: 'Bac à sable arrêté.' },

@@ -26,6 +26,10 @@ export const topicsMessages = {
   'topics.env.apiUrl': { en: 'the API base URL, overriding the context’s (like --api-url)', fr: 'l’URL de base de l’API, au lieu de celle du contexte (comme --api-url)' },
   'topics.env.lang': { en: 'en or fr (like --lang)', fr: 'en ou fr (comme --lang)' },
   'topics.env.configDir': { en: 'where the config (and an --insecure-storage credential file) lives; default $XDG_CONFIG_HOME/espace', fr: 'où vivent la configuration (et un fichier d’identifiants --insecure-storage); par défaut $XDG_CONFIG_HOME/espace' },
+  'topics.env.sandboxPort': {
+    en: 'port of the embedded sandbox on 127.0.0.1 when 8642 is taken (the sandbox context, sandbox start and demo follow it)',
+    fr: 'port du bac à sable intégré sur 127.0.0.1 quand 8642 est pris (le contexte sandbox, sandbox start et demo le suivent)',
+  },
   'topics.env.dataDir': { en: 'where data lives (the sandbox’s in sandbox/); default $XDG_DATA_HOME/espace', fr: 'où vivent les données (celles du bac à sable dans sandbox/); par défaut $XDG_DATA_HOME/espace' },
   'topics.env.keychainTimeout': { en: 'the keychain timeout in milliseconds (default 5000)', fr: 'le délai du trousseau en millisecondes (5000 par défaut)' },
   'topics.env.completionTimeout': { en: 'how long TAB waits for bill, ticket or account ids, in milliseconds (default 2500)', fr: 'attente maximale de TAB pour les identifiants de factures, billets ou comptes, en millisecondes (2500 par défaut)' },

@@ -14,7 +14,8 @@ export interface ContextAddOptions {
 export async function run(options: ContextAddOptions, ctx: Context): Promise<void> {
   assertContextName(options.name);
   const url = parseApiUrl(options.url).toString().replace(/\/+$/, '');
-  if (findContext(ctx.config(), options.name) && !findContext(ctx.config(), options.name)?.builtIn) {
+  const existing = findContext(ctx.config(), options.name, ctx.env);
+  if (existing && !existing.builtIn) {
     throw new UsageError('context.exists', { params: { name: options.name } });
   }
   await updateConfig(ctx.configDir, (config) => ({

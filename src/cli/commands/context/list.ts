@@ -6,7 +6,7 @@ import type { Context } from '../../context.js';
 
 export async function run(_options: object, ctx: Context): Promise<void> {
   const active = ctx.target().contextName;
-  const contexts = allContexts(ctx.config()).map((context) => ({ ...context, active: context.name === active }));
+  const contexts = allContexts(ctx.config(), ctx.env).map((context) => ({ ...context, active: context.name === active }));
   if (ctx.globals.json) {
     ctx.io.out(toJson(contexts.map(({ name, apiUrl, description, active: isActive }) => ({ name, apiUrl, description: description ?? null, active: isActive }))));
     return;

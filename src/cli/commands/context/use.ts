@@ -4,7 +4,7 @@ import { UsageError } from '../../../errors.js';
 import type { Context } from '../../context.js';
 
 export async function run(options: { name: string }, ctx: Context): Promise<void> {
-  if (!findContext(ctx.config(), options.name)) {
+  if (!findContext(ctx.config(), options.name, ctx.env)) {
     throw new UsageError('context.unknown', { params: { name: options.name }, hint: 'context.hintList' });
   }
   await updateConfig(ctx.configDir, (config) => ({ ...config, currentContext: options.name }));

@@ -5,7 +5,7 @@
  */
 import { HttpClient } from '../../../api/http.js';
 import { passwordGrant } from '../../../api/oauth.js';
-import { SANDBOX_CONTEXT, SANDBOX_PORT } from '../../../config/contexts.js';
+import { SANDBOX_CONTEXT, sandboxPort } from '../../../config/contexts.js';
 import { sandboxDataDir } from '../../../config/paths.js';
 import { UsageError } from '../../../errors.js';
 import type { Context } from '../../context.js';
@@ -25,7 +25,7 @@ export async function run(_options: object, ctx: Context): Promise<void> {
   const dataDir = sandboxDataDir(ctx.env);
   if (!(await runningSandbox(dataDir))) {
     io.err(`${t('demo.starting')}\n`);
-    const state = await startSandboxProcess({ dataDir, port: SANDBOX_PORT });
+    const state = await startSandboxProcess({ dataDir, port: sandboxPort(ctx.env) });
     io.err(`${t('sandbox.started', { url: state.url, pid: state.pid, data: dataDir })}\n`);
   }
 

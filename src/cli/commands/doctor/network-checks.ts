@@ -2,8 +2,6 @@
 import type { PeerCertificate, TLSSocket } from 'node:tls';
 import { ApiError } from '../../../api/errors.js';
 import { isLoopbackHost } from '../../../api/url.js';
-import { SANDBOX_URL } from '../../../config/contexts.js';
-import { sameApi } from '../../../config/target.js';
 import { EspaceError } from '../../../errors.js';
 import type { Context } from '../../context.js';
 import type { CheckResult, Findings } from './report.js';
@@ -49,7 +47,8 @@ export async function checkApi(ctx: Context, findings: Findings): Promise<CheckR
 /** A certificate problem is fixed on the TLS side; an API on this machine is usually the sandbox, not started. */
 function apiFix(url: string, error: EspaceError, t: Context['t']): string {
   if (CERTIFICATE_PROBLEM.test(String(error.params.reason ?? ''))) return t('doctor.tls.fixUntrusted');
-  return sameApi(url, SANDBOX_URL) || isLoopbackHost(new URL(url).hostname) ? t('doctor.api.fixSandbox') : t('doctor.api.fixRemote');
+  // The sandbox is on this machine too.
+  return isLoopbackHost(new URL(url).hostname) ? t('doctor.api.fixSandbox') : t('doctor.api.fixRemote');
 }
 
 export async function checkTls(ctx: Context, findings: Findings): Promise<CheckResult> {

@@ -1,6 +1,5 @@
 import type { Command } from 'commander';
 import { integerBetween } from '../../parsers.js';
-import { SANDBOX_PORT } from '../../../config/contexts.js';
 import type { CommandModule, Registrar } from '../../program.js';
 import type { SandboxOptions } from './options.js';
 import { registerSandboxSeed } from './seed-options.js';
@@ -12,7 +11,7 @@ export function registerSandbox(program: Command, registrar: Registrar): void {
   const sandbox = examples(program.command('sandbox').description(t('sandbox.description')), ['espace sandbox start', 'espace sandbox stop']);
   const toOptions = (_args: string[], options: Record<string, unknown>): SandboxOptions => ({
     data: options.data as string | undefined,
-    port: (options.port as number | undefined) ?? SANDBOX_PORT,
+    port: options.port as number | undefined,
   });
   const verb = (name: 'start' | 'stop' | 'status' | 'reset', load: () => Promise<CommandModule<SandboxOptions>>, lines: string[]) =>
     examples(

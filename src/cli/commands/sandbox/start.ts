@@ -1,7 +1,7 @@
 /** `espace sandbox start`: runs the embedded TMF server in the background. */
 import type { Context } from '../../context.js';
 import { runningSandbox, startSandboxProcess } from './control.js';
-import { type SandboxOptions, dataDirOf } from './options.js';
+import { type SandboxOptions, dataDirOf, portOf } from './options.js';
 
 export async function run(options: SandboxOptions, ctx: Context): Promise<void> {
   const dataDir = dataDirOf(options, ctx);
@@ -10,6 +10,6 @@ export async function run(options: SandboxOptions, ctx: Context): Promise<void> 
     ctx.io.err(`${ctx.t('sandbox.alreadyRunning', { url: running.url, pid: running.pid })}\n`);
     return;
   }
-  const state = await startSandboxProcess({ dataDir, port: options.port });
+  const state = await startSandboxProcess({ dataDir, port: portOf(options, ctx) });
   ctx.io.err(`${ctx.t('sandbox.started', { url: state.url, pid: state.pid, data: dataDir })}\n`);
 }
