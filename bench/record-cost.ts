@@ -6,8 +6,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { HttpClient } from '../src/api/http.js';
-import { TmfRef } from '../src/api/tmf/common.js';
-import { AppliedCustomerBillingRate, CustomerBill, toBill, toBillLine } from '../src/api/tmf/customer-bill.js';
+import { BillOfAccount, RateOfBill } from '../src/api/tmf/customer-bill-batch.js';
+import { toBill, toBillLine } from '../src/api/tmf/customer-bill.js';
 import { billShowBulk } from '../src/cli/commands/bill/bulk.js';
 import { billJson } from '../src/cli/commands/bill/view.js';
 import type { BillLine } from '../src/domain/bill.js';
@@ -38,8 +38,8 @@ try {
   if (found.size !== BATCH || bodies.length !== 2) throw new Error(`expected ${BATCH} accounts in 2 requests, got ${found.size} in ${bodies.length}`);
   const [billsText, ratesText] = bodies.map((body) => JSON.stringify(body)) as [string, string];
 
-  const Bills = z.array(CustomerBill.extend({ billingAccount: TmfRef }));
-  const Rates = z.array(AppliedCustomerBillingRate.extend({ bill: TmfRef.optional() }));
+  const Bills = z.array(BillOfAccount);
+  const Rates = z.array(RateOfBill);
   const billsJson = JSON.parse(billsText) as unknown;
   const ratesJson = JSON.parse(ratesText) as unknown;
   const checkedBills = Bills.parse(billsJson);

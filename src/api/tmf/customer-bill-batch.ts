@@ -25,8 +25,9 @@ const PAGE_SIZE = 1000;
 const BILL_FIELDS = Object.keys(CustomerBill.shape).join(',');
 const RATE_FIELDS = [...Object.keys(AppliedCustomerBillingRate.shape), 'bill'].join(',');
 
-const BillOfAccount = CustomerBill.extend({ billingAccount: TmfRef });
-const RateOfBill = AppliedCustomerBillingRate.extend({ bill: TmfRef.optional() });
+/** A bill of a batch names its account; a line names its bill (bench/record-cost.ts times them too). */
+export const BillOfAccount = CustomerBill.extend({ billingAccount: TmfRef });
+export const RateOfBill = AppliedCustomerBillingRate.extend({ bill: TmfRef.optional() });
 
 /**
  * The latest bill of each account that has one dated on or after `since` (YYYY-MM-DD), by account.
