@@ -6,6 +6,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startProxy } from '../bulk/proxy.js';
 import { runCli } from '../helpers/cli.js';
 import { startTestSandbox, type TestSandbox } from '../helpers/sandbox.js';
 
@@ -56,5 +57,24 @@ describe('account show: autopay and open tickets', () => {
     expect(tsv.stdout.trim().split('\t').slice(-2)).toEqual(['true', '1']);
     const french = await runCli(['--lang', 'fr', 'account', 'show'], { env: env(sandbox.tokens.james), tty: true });
     expect(french.stdout).toContain('paiement automatique activé · billets ouverts 1');
+  });
+});
+
+describe('account show: requests', () => {
+  it('reads the account and its autopay setting in one GET of the billingAccount', async () => {
+    const proxy = await startProxy(sandbox.url);
+    try {
+      const result = await runCli(['--json', 'account', 'show', '--account', 'BA-1001'], {
+        env: { ...env(sandbox.tokens.agent), ESPACE_API_URL: proxy.url },
+      });
+      expect(result.code, result.stderr).toBe(0);
+      expect(JSON.parse(result.stdout)).toMatchObject({ account: 'BA-1001', autopay: false, openTickets: 1 });
+      const paths = proxy.log.map((request) => new URL(request.url, proxy.url).pathname);
+      expect(paths.filter((path) => path.endsWith('/billingAccount/BA-1001'))).toHaveLength(1);
+      // The account, its latest bill, that bill's lines and its open tickets.
+      expect(paths).toHaveLength(4);
+    } finally {
+      await proxy.close();
+    }
   });
 });

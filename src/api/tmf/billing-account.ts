@@ -1,9 +1,9 @@
 /** TMF666 Account Management: `billingAccount`, with its balances. */
 import { z } from 'zod';
 import type { Account } from '../../domain/account.js';
-import type { HttpClient } from '../http.js';
+import type { HttpClient, HttpResponse } from '../http.js';
 import { TmfMoney, listAll, parseResource, toMoney } from './common.js';
-import { TMF } from './paths.js';
+import { TMF, billingAccountPath } from './paths.js';
 
 export const BillingAccount = z.looseObject({
   id: z.string(),
@@ -38,6 +38,11 @@ export async function listAccounts(client: HttpClient, max?: number): Promise<Ac
 }
 
 export async function getAccount(client: HttpClient, id: string): Promise<Account> {
-  const path = `${TMF.billingAccount}/${encodeURIComponent(id)}`;
-  return toAccount(parseResource(BillingAccount, await client.get(path), 'BillingAccount', path));
+  const path = billingAccountPath(id);
+  return accountIn(await client.get(path), path);
+}
+
+/** The account in the answer to a GET of `path` (a billingAccount). */
+export function accountIn(response: HttpResponse, path: string): Account {
+  return toAccount(parseResource(BillingAccount, response, 'BillingAccount', path));
 }

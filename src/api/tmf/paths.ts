@@ -6,6 +6,11 @@ export const TMF = {
   userinfo: '/tmf-api/openid/v4/userinfo',
 } as const;
 
+/** One billing account (TMF666), which also carries its autopay setting and contacts. */
+export function billingAccountPath(id: string): string {
+  return `${TMF.billingAccount}/${encodeURIComponent(id)}`;
+}
+
 /** Not TMF: the OAuth-style endpoints (RFC 6749, RFC 7009) the sandbox documents. */
 export const OAUTH = {
   token: '/oauth/token',

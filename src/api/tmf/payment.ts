@@ -7,9 +7,9 @@ import { z } from 'zod';
 import { expiryDateTime } from '../../domain/card.js';
 import { decimalFromCents, type Money } from '../../domain/money.js';
 import type { Payment, PaymentMethod } from '../../domain/payment.js';
-import type { HttpClient } from '../http.js';
+import type { HttpClient, HttpResponse } from '../http.js';
 import { TmfMoney, TmfRef, listAll, parseResource, toMoney } from './common.js';
-import { TMF } from './paths.js';
+import { billingAccountPath } from './paths.js';
 
 export const PAYMENT_PATH = '/paymentManagement/v4/payment';
 export const PAYMENT_METHOD_PATH = '/tmf-api/paymentMethod/v4/paymentMethod';
@@ -154,7 +154,7 @@ const AccountDefaultMethod = z.looseObject({ id: z.string(), defaultPaymentMetho
 
 /** The account's default payment method (TMF666 `defaultPaymentMethod`), if it has one. */
 export async function defaultPaymentMethodId(client: HttpClient, accountId: string): Promise<string | undefined> {
-  const path = `${TMF.billingAccount}/${encodeURIComponent(accountId)}`;
+  const path = billingAccountPath(accountId);
   return parseResource(AccountDefaultMethod, await client.get(path), 'BillingAccount', path).defaultPaymentMethod?.id;
 }
 
@@ -184,13 +184,18 @@ function toAutopay(account: z.infer<typeof AccountAutopay>): AutopayState {
 }
 
 export async function getAutopay(client: HttpClient, accountId: string): Promise<AutopayState> {
-  const path = `${TMF.billingAccount}/${encodeURIComponent(accountId)}`;
-  return toAutopay(parseResource(AccountAutopay, await client.get(path), 'BillingAccount', path));
+  const path = billingAccountPath(accountId);
+  return autopayIn(await client.get(path), path);
+}
+
+/** The autopay setting in the answer to a GET of `path` (a billingAccount). */
+export function autopayIn(response: HttpResponse, path: string): AutopayState {
+  return toAutopay(parseResource(AccountAutopay, response, 'BillingAccount', path));
 }
 
 /** Turns autopay on (with the method it will use and the accepted agreement) or off. */
 export async function setAutopay(client: HttpClient, accountId: string, change: { enabled: true; methodId: string } | { enabled: false }): Promise<AutopayState> {
-  const path = `${TMF.billingAccount}/${encodeURIComponent(accountId)}`;
+  const path = billingAccountPath(accountId);
   // TMF666's BillingAccount_Update requires name and relatedParty: send the current ones, unchanged.
   const current = parseResource(AccountAutopay, await client.get(path), 'BillingAccount', path);
   const required = { name: current.name ?? current.id, relatedParty: current.relatedParty ?? [] };

@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import type { HttpClient } from '../http.js';
 import { parseResource } from './common.js';
-import { TMF } from './paths.js';
+import { billingAccountPath } from './paths.js';
 
 const PostalMedium = z.looseObject({
   mediumType: z.string().optional(),
@@ -24,7 +24,7 @@ export interface ServiceAddress {
 
 /** The account's postal code and city; undefined when the account lists no postal address. */
 export async function getServiceAddress(client: HttpClient, accountId: string): Promise<ServiceAddress | undefined> {
-  const path = `${TMF.billingAccount}/${encodeURIComponent(accountId)}`;
+  const path = billingAccountPath(accountId);
   // The whole account: TMF666 requires name and relatedParty in every answer, so a `fields=contact` one would not conform.
   const account = parseResource(AccountContacts, await client.get(path), 'BillingAccount', path);
   for (const contact of account.contact ?? []) {

@@ -26,7 +26,7 @@ export async function run(options: AccountShowOptions, ctx: Context): Promise<vo
     const services = summary.services.length > 0 ? summary.services.join(', ') : none;
     io.out(
       renderTable(io, [], [[summary.account, summary.holder ?? '', services, cents(summary.balance), cents(summary.overdue), summary.lastBill?.id ?? '',
-        summary.lastBill?.billDate ?? '', cents(summary.lastBill?.totalDue ?? null), String(summary.autopay ?? ''), String(summary.openTickets ?? '')]]),
+        summary.lastBill?.billDate ?? '', cents(summary.lastBill?.totalDue ?? null), String(summary.autopay), String(summary.openTickets)]]),
     );
     return;
   }
@@ -42,7 +42,7 @@ export async function run(options: AccountShowOptions, ctx: Context): Promise<vo
       balance: summary.balance?.formatted ?? none,
       lastBill,
       autopay: t(summary.autopay ? 'account.show.autopayOn' : 'account.show.autopayOff'),
-      openTickets: summary.openTickets ?? 0,
+      openTickets: summary.openTickets,
     })}\n`,
   );
 }

@@ -1,12 +1,14 @@
 /**
  * The one-line summary of a billing account (`account show`, and its bulk mode): holder,
- * services, balance, the last bill, autopay and open tickets. Autopay and open tickets come from
- * other APIs: they join through SUMMARY_EXTENSIONS, each adding its own fields.
+ * services, balance, the last bill, autopay and open tickets. The account and its autopay setting
+ * come from one GET of the billingAccount (TMF666), the rest from the bills (TMF678) and the
+ * tickets (TMF621), all read at once.
  */
 import type { HttpClient } from '../../../api/http.js';
-import { getAccount } from '../../../api/tmf/billing-account.js';
+import { accountIn } from '../../../api/tmf/billing-account.js';
 import { getBillLines, listBills } from '../../../api/tmf/customer-bill.js';
-import { getAutopay } from '../../../api/tmf/payment.js';
+import { billingAccountPath } from '../../../api/tmf/paths.js';
+import { autopayIn } from '../../../api/tmf/payment.js';
 import { listTickets } from '../../../api/tmf/trouble-ticket.js';
 import type { BulkCommand } from '../../../bulk/types.js';
 import { OPEN_STATUSES } from '../../../domain/ticket.js';
@@ -23,29 +25,20 @@ export interface AccountSummary {
   balance: MoneyJson | null;
   overdue: MoneyJson | null;
   lastBill: { id: string; billDate: string | null; totalDue: MoneyJson; state: string } | null;
-  /** Added by SUMMARY_EXTENSIONS: whether bills are paid automatically. */
-  autopay?: boolean;
-  /** Added by SUMMARY_EXTENSIONS: tickets still being worked on. */
-  openTickets?: number;
-  [extension: string]: unknown;
+  /** Whether bills are paid automatically. */
+  autopay: boolean;
+  /** Tickets still being worked on: not resolved, closed, cancelled or rejected. */
+  openTickets: number;
 }
 
-/** Adds fields to a summary from another API (given the account id); failures fail the summary. */
-export type SummaryExtension = (account: string, api: HttpClient, locale: string) => Promise<Record<string, unknown>>;
-
-/** The fields that need other APIs, each from its own: autopay (payments), open tickets (support). */
-export const SUMMARY_EXTENSIONS: SummaryExtension[] = [
-  async (account, api) => ({ autopay: (await getAutopay(api, account)).enabled }),
-  // Open: still being worked on, i.e. not resolved, closed, cancelled or rejected.
-  async (account, api) => ({ openTickets: (await listTickets(api, { accountId: account, statuses: OPEN_STATUSES })).length }),
-];
-
 export async function accountSummary(api: HttpClient, accountId: string, locale: string): Promise<AccountSummary> {
-  const [account, bills, ...extensions] = await Promise.all([
-    getAccount(api, accountId),
+  const path = billingAccountPath(accountId);
+  const [accountResponse, bills, openTickets] = await Promise.all([
+    api.get(path),
     listBills(api, { accountId, limit: 1 }),
-    ...SUMMARY_EXTENSIONS.map((extension) => extension(accountId, api, locale)),
+    listTickets(api, { accountId, statuses: OPEN_STATUSES }),
   ]);
+  const account = accountIn(accountResponse, path);
   const last = bills[0];
   const lines = last ? await getBillLines(api, last.id, last.totalDue.currency) : [];
   const services = [...new Set(lines.filter((line) => line.kind === 'recurring' && line.productName).map((line) => line.productName!))];
@@ -61,7 +54,8 @@ export async function accountSummary(api: HttpClient, accountId: string, locale:
     lastBill: last
       ? { id: last.id, billDate: isoDate(last.billDate) ?? null, totalDue: moneyJson(last.totalDue, locale), state: last.state }
       : null,
-    ...Object.assign({}, ...extensions),
+    autopay: autopayIn(accountResponse, path).enabled,
+    openTickets: openTickets.length,
   };
 }
 
