@@ -7,15 +7,19 @@
 //   - vs a shell loop that starts espace once per account (on a sample);
 //   - memory: peak RSS of the bulk run at N, and at a larger population when --big-data is given.
 //
+// Every measure is taken --rounds times, each round measuring every side one after another, and
+// each ratio is taken within its round (the same minute's noise on both sides); the table gives
+// the median ratio and the range of the rounds.
+//
 //   npm run build
-//   node bench/bulk.mjs [--accounts 10000] [--data DIR] [--loop-sample 15]
+//   node bench/bulk.mjs [--accounts 10000] [--data DIR] [--loop-sample 15] [--rounds 3]
 //                       [--big-data DIR --big-accounts 100000]
 // DIR is seeded on first use (`--synthetic-accounts`), then reused. The big population is seeded
 // beforehand with `espace sandbox seed --accounts 100000 --data DIR`.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, request as forward } from 'node:http';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
@@ -26,12 +30,15 @@ const { values } = parseArgs({
     accounts: { type: 'string', default: '10000' },
     data: { type: 'string' },
     'loop-sample': { type: 'string', default: '15' },
+    rounds: { type: 'string', default: '3' },
     'big-data': { type: 'string' },
     'big-accounts': { type: 'string', default: '100000' },
   },
 });
 const accounts = Number(values.accounts);
 const loopSample = Number(values['loop-sample']);
+const rounds = Number(values.rounds);
+const cores = availableParallelism();
 /** espace's defaults (src/cli/bulk/options.ts): batches of 50, four in flight; 16 one at a time. */
 const BATCH = 50;
 const BATCH_CONCURRENCY = 4;
@@ -51,19 +58,26 @@ function ensureSeeded(dir, count) {
   console.error(`seeded in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 }
 
-/** Runs espace under /usr/bin/time: wall seconds, peak RSS (KiB), and the records it wrote. */
+/** CPU seconds (user + system) a process has used so far, from /proc (Linux). */
+function cpuSecondsOf(pid) {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  // utime and stime, fields 14 and 15 of stat(5), in clock ticks (100 a second on Linux).
+  return (Number(fields[11]) + Number(fields[12])) / 100;
+}
+
+/** Runs espace under /usr/bin/time: wall seconds, peak RSS (KiB), CPU seconds, and the records it wrote. */
 function timedEspace(args, env) {
   return new Promise((resolve, reject) => {
     const out = join(work, `out-${Date.now()}.ndjson`);
-    const child = spawn('/usr/bin/time', ['-f', '%e %M', 'sh', '-c', `exec "$0" "$@" > "${out}"`, process.execPath, ESPACE, ...args], { env, stdio: ['ignore', 'ignore', 'pipe'] });
+    const child = spawn('/usr/bin/time', ['-f', '%e %M %U %S', 'sh', '-c', `exec "$0" "$@" > "${out}"`, process.execPath, ESPACE, ...args], { env, stdio: ['ignore', 'ignore', 'pipe'] });
     let stderr = '';
     child.stderr.on('data', (chunk) => (stderr += chunk));
     child.on('error', reject);
     child.on('close', (code) => {
-      const [seconds, kib] = stderr.trim().split('\n').at(-1).split(' ').map(Number);
+      const [seconds, kib, user, system] = stderr.trim().split('\n').at(-1).split(' ').map(Number);
       const lines = readFileSync(out, 'utf8').split('\n').filter(Boolean);
       rmSync(out, { force: true });
-      resolve({ code, seconds, kib, lines, stderr });
+      resolve({ code, seconds, kib, cpu: user + system, lines, stderr });
     });
   });
 }
@@ -71,9 +85,11 @@ function timedEspace(args, env) {
 const espaceEnv = (url, token) => benchEnv({ ESPACE_API_URL: url, ESPACE_TOKEN: token, ESPACE_CONFIG_DIR: join(work, 'config') });
 
 /** A bulk run over the first `count` accounts; every record checked: each account exactly once. */
-async function bulkRun(url, token, count, extra = []) {
+async function bulkRun(sandbox, token, count, extra = []) {
   const list = join(work, `accounts-${count}.txt`);
   writeFileSync(list, `${ids(count).join('\n')}\n`);
+  const url = sandbox.url;
+  const sandboxCpuBefore = cpuSecondsOf(sandbox.pid);
   const run = await timedEspace(['bill', 'show', '--accounts-from', list, '--journal', join(work, `j-${count}-${Date.now()}`), ...extra], espaceEnv(url, token));
   const seen = new Set();
   let failed = 0;
@@ -84,7 +100,7 @@ async function bulkRun(url, token, count, extra = []) {
     if (!record.ok) failed++;
   }
   if (seen.size !== count) throw new Error(`${seen.size} records for ${count} accounts: ${run.stderr}`);
-  return { ...run, failed };
+  return { ...run, failed, sandboxCpu: cpuSecondsOf(sandbox.pid) - sandboxCpuBefore };
 }
 
 /**
@@ -173,16 +189,22 @@ try {
   // Warm-up: the sandbox's JIT and SQLite's page cache, for every side alike.
   await ceiling(sandbox.url, token, BATCH_CONCURRENCY, 5, batches, 2);
   await ceiling(sandbox.url, token, SINGLE_CONCURRENCY, 5, singles, 3);
-  const batchCeiling = ((await ceiling(sandbox.url, token, BATCH_CONCURRENCY, 10, batches, 2)) / 2) * BATCH;
-  const singleCeiling = (await ceiling(sandbox.url, token, SINGLE_CONCURRENCY, 10, singles, 3)) / 3;
-
-  const batched = await bulkRun(sandbox.url, token, accounts);
-  const batchedRate = accounts / batched.seconds;
-  const oneByOne = await bulkRun(sandbox.url, token, accounts, ['--batch-size', '1']);
-  const oneByOneRate = accounts / oneByOne.seconds;
 
   const sample = list.filter((_, i) => i % Math.floor(accounts / loopSample) === 0).slice(0, loopSample);
-  const loopRate = sample.length / shellLoop(sandbox.url, token, sample);
+  const measured = [];
+  for (let round = 1; round <= rounds; round++) {
+    const batchCeiling = ((await ceiling(sandbox.url, token, BATCH_CONCURRENCY, 10, batches, 2)) / 2) * BATCH;
+    const batched = await bulkRun(sandbox, token, accounts);
+    const singleCeiling = (await ceiling(sandbox.url, token, SINGLE_CONCURRENCY, 10, singles, 3)) / 3;
+    const oneByOne = await bulkRun(sandbox, token, accounts, ['--batch-size', '1']);
+    const loopRate = sample.length / shellLoop(sandbox.url, token, sample);
+    const m = { batchCeiling, batched, batchedRate: accounts / batched.seconds, singleCeiling, oneByOne, oneByOneRate: accounts / oneByOne.seconds, loopRate };
+    measured.push(m);
+    console.error(
+      `round ${round}: batched ${Math.round(m.batchedRate)}/s (ceiling ${Math.round(batchCeiling)}, ${(m.batchedRate / batchCeiling).toFixed(2)}×), ` +
+        `loop ${loopRate.toFixed(2)}/s (${Math.round(m.batchedRate / loopRate)}×), one at a time ${Math.round(m.oneByOneRate)}/s (ceiling ${Math.round(singleCeiling)}), ${(batched.kib / 1024).toFixed(0)} MiB`,
+    );
+  }
 
   // Each bill endpoint on its own, for the sandbox's figures.
   const endpoints = [];
@@ -193,13 +215,28 @@ try {
     endpoints.push([name, await ceiling(sandbox.url, token, SINGLE_CONCURRENCY, 5, singles.map((paths) => [paths[index]]), 1)]);
   }
 
+  /** The median of the rounds, and their range when there are several. */
+  const spread = (pick, digits = 0) => {
+    const values = measured.map(pick).sort((a, b) => a - b);
+    const median = values[values.length >> 1].toFixed(digits);
+    return values.length > 1 ? `${median} (${values[0].toFixed(digits)}–${values.at(-1).toFixed(digits)})` : median;
+  };
+  const medianOf = (pick) => measured.map(pick).sort((a, b) => a - b)[measured.length >> 1];
+  const failed = (run) => measured.reduce((sum, m) => sum + m[run].failed, 0);
   const meets = (ok) => (ok ? 'met' : 'MISSED');
-  rows.push(`| sandbox ceiling, batches of ${BATCH} (autocannon, ${BATCH_CONCURRENCY} connections, espace's 2 requests per batch) | ${Math.round(batchCeiling)} accounts/s | 1.00× | |`);
-  rows.push(`| espace bill show --accounts-from (defaults: batches of ${BATCH}, ${BATCH_CONCURRENCY} in flight) | ${Math.round(batchedRate)} accounts/s, ${batched.seconds.toFixed(2)} s, ${batched.failed} failed | ${(batchedRate / batchCeiling).toFixed(2)}× ceiling | ≥ 0.80× ${meets(batchedRate / batchCeiling >= 0.8)} |`);
-  rows.push(`| shell loop, espace bill show --account A --json per account (${sample.length} sampled) | ${loopRate.toFixed(2)} accounts/s | bulk = ${Math.round(batchedRate / loopRate)}× loop | ≥ 1000× ${meets(batchedRate / loopRate >= 1000)} |`);
-  rows.push(`| peak RSS of the bulk run, ${accounts} accounts | ${(batched.kib / 1024).toFixed(0)} MiB | | |`);
-  rows.push(`| sandbox ceiling, one account at a time (autocannon, ${SINGLE_CONCURRENCY} connections, 3 requests per account) | ${Math.round(singleCeiling)} accounts/s | 1.00× | |`);
-  rows.push(`| espace bill show --accounts-from --batch-size 1 (${SINGLE_CONCURRENCY} in flight) | ${Math.round(oneByOneRate)} accounts/s, ${oneByOne.seconds.toFixed(2)} s, ${oneByOne.failed} failed | ${(oneByOneRate / singleCeiling).toFixed(2)}× its ceiling; ${Math.round(oneByOneRate / loopRate)}× loop | |`);
+  const toCeiling = (m) => m.batchedRate / m.batchCeiling;
+  const toLoop = (m) => m.batchedRate / m.loopRate;
+  rows.push(`| sandbox ceiling, batches of ${BATCH} (autocannon, ${BATCH_CONCURRENCY} connections, espace's 2 requests per batch) | ${spread((m) => m.batchCeiling)} accounts/s | 1.00× | |`);
+  rows.push(`| espace bill show --accounts-from (defaults: batches of ${BATCH}, ${BATCH_CONCURRENCY} in flight) | ${spread((m) => m.batchedRate)} accounts/s, ${spread((m) => m.batched.seconds, 2)} s, ${failed('batched')} failed | ${spread(toCeiling, 2)}× ceiling | ≥ 0.80× ${meets(medianOf(toCeiling) >= 0.8)} |`);
+  rows.push(`| shell loop, espace bill show --account A --json per account (${sample.length} sampled) | ${spread((m) => m.loopRate, 2)} accounts/s | bulk = ${spread(toLoop)}× loop | ≥ 1000× ${meets(medianOf(toLoop) >= 1000)} |`);
+  rows.push(`| peak RSS of the bulk run, ${accounts} accounts | ${spread((m) => m.batched.kib / 1024)} MiB | | |`);
+  // What the two processes cost together, against what the machine's cores could give them.
+  const perAccount = (seconds) => (seconds / accounts) * 1e6;
+  rows.push(`| CPU per account in that run: espace (user + system) | ${spread((m) => perAccount(m.batched.cpu))} µs | | |`);
+  rows.push(`| CPU per account in that run: the sandbox | ${spread((m) => perAccount(m.batched.sandboxCpu))} µs | | |`);
+  rows.push(`| CPU per account the machine's ${cores} cores can give at 0.80× the ceiling | ${spread((m) => (cores * 1e6) / (0.8 * m.batchCeiling))} µs | | |`);
+  rows.push(`| sandbox ceiling, one account at a time (autocannon, ${SINGLE_CONCURRENCY} connections, 3 requests per account) | ${spread((m) => m.singleCeiling)} accounts/s | 1.00× | |`);
+  rows.push(`| espace bill show --accounts-from --batch-size 1 (${SINGLE_CONCURRENCY} in flight) | ${spread((m) => m.oneByOneRate)} accounts/s, ${failed('oneByOne')} failed | ${spread((m) => m.oneByOneRate / m.singleCeiling, 2)}× its ceiling; ${spread((m) => m.oneByOneRate / m.loopRate)}× loop | |`);
   for (const [name, rps] of endpoints) rows.push(`| sandbox alone, ${name} | ${Math.round(rps)} req/s | | |`);
 } finally {
   await sandbox.stop();
@@ -210,14 +247,14 @@ if (values['big-data']) {
   const bigSandbox = await startSandbox(values['big-data']);
   try {
     const token = await ciToken(bigSandbox.url);
-    const run = await bulkRun(bigSandbox.url, token, big);
+    const run = await bulkRun(bigSandbox, token, big);
     rows.push(`| peak RSS of the bulk run, ${big} accounts | ${(run.kib / 1024).toFixed(0)} MiB (${run.seconds.toFixed(1)} s, ${Math.round(big / run.seconds)} accounts/s, ${run.failed} failed) | | ≤ 160 MiB ${run.kib / 1024 <= 160 ? 'met' : 'MISSED'} |`);
   } finally {
     await bigSandbox.stop();
   }
 }
 
-console.log(`node ${process.version}; ${accounts} accounts; ${new Date().toISOString().slice(0, 10)}`);
+console.log(`node ${process.version}; ${accounts} accounts; ${rounds} round(s), medians (range); ${new Date().toISOString().slice(0, 10)}`);
 console.log('| measure | value | ratio | target |');
 console.log('|---|---:|---:|---:|');
 for (const row of rows) console.log(row);

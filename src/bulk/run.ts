@@ -15,7 +15,7 @@ import { dataDir } from '../config/paths.js';
 import { USER_AGENT } from '../version.js';
 import { batchedLookup } from './batch.js';
 import { CircuitBreaker } from './breaker.js';
-import { capHeapGrowth } from './heap.js';
+import { HeapGrowthCap } from './heap.js';
 import { SharedGate } from './gate.js';
 import { parseAccountList } from './input.js';
 import { listenForInterruption } from './interrupt.js';
@@ -108,7 +108,7 @@ export async function runBulk<O>(request: BulkRunRequest<O>, ctx: Context): Prom
       : (batch: readonly string[]) => Promise.all(batch.map(lookupOne));
 
   await api.prepare();
-  const restoreHeapGrowth = capHeapGrowth();
+  const heapCap = new HeapGrowthCap();
   progress?.start();
   try {
     await runScheduler<Outcome>({
@@ -130,12 +130,13 @@ export async function runBulk<O>(request: BulkRunRequest<O>, ctx: Context): Prom
       flush: () => {
         writer.flush();
         journal.flush();
+        heapCap.check();
       },
       ready: () => writer.ready(),
       stop: stopping,
     });
   } finally {
-    restoreHeapGrowth();
+    heapCap.restore();
     progress?.stop();
     interruption.dispose();
     await journal.close();
