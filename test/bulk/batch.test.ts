@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
 import type { TestSandbox } from '../helpers/sandbox.js';
-import { startBulkFixture } from './fixture.js';
+import { expectOnlyOwnAccount, recordsByAccount, startBulkFixture } from './fixture.js';
 import { accountsOf, lookupsPerAccount, type LoggedRequest, type Proxy } from './proxy.js';
 
 const generated = Array.from({ length: 120 }, (_, i) => `BA-${100001 + i}`);
@@ -37,17 +37,12 @@ const batchRequests = (log: readonly LoggedRequest[]) => log.filter((entry) => e
 
 let oneAtATime: Map<string, string>;
 
-/** Records by account, as written, with the request ids (new at every request) blanked out. */
-function byAccount(stdout: string): Map<string, string> {
-  const lines = stdout.trim().split('\n').map((line) => line.replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g, '<request id>'));
-  return new Map(lines.map((line) => [(JSON.parse(line) as { account: string }).account, line]));
-}
 
 describe('bill show in batches', () => {
   beforeAll(async () => {
     const single = await showBills(sandbox.tokens.agent, ['--batch-size', '1']);
     expect(single.code).toBe(3);
-    oneAtATime = byAccount(single.stdout);
+    oneAtATime = recordsByAccount(single.stdout);
     expect(oneAtATime.size).toBe(LISTED);
     proxy.log.length = 0;
   });
@@ -56,7 +51,7 @@ describe('bill show in batches', () => {
     const batched = await showBills(sandbox.tokens.agent);
     expect(batched.code).toBe(3);
     expect(batched.stdout.trim().split('\n')).toHaveLength(LISTED);
-    expect(byAccount(batched.stdout)).toEqual(oneAtATime);
+    expect(recordsByAccount(batched.stdout)).toEqual(oneAtATime);
     // 122 accounts over 4 workers: batches of 31, two requests each; the unknown account is then
     // looked up alone: its bill list (empty), and the account itself (404).
     const batches = batchRequests(proxy.log);
@@ -69,17 +64,14 @@ describe('bill show in batches', () => {
   it('gives a customer their own bill and not-found records for the others, as one at a time does', async () => {
     const batched = await showBills(sandbox.tokens.marie);
     const single = await showBills(sandbox.tokens.marie, ['--batch-size', '1']);
-    expect(byAccount(batched.stdout)).toEqual(byAccount(single.stdout));
-    const records = [...byAccount(batched.stdout).values()].map((line) => JSON.parse(line) as { account: string; ok: boolean; error?: { status: number | null } });
-    expect(records.filter((record) => record.ok).map((record) => record.account)).toEqual(['BA-1001']);
-    expect(records.filter((record) => !record.ok && record.error?.status === 404)).toHaveLength(LISTED - 1);
+    expectOnlyOwnAccount(batched.stdout, single.stdout, 'BA-1001', LISTED);
   });
 
   it('looks up alone the accounts whose latest bill is older than the batch window', async () => {
     // Three months from now: no account has a bill in the last 35 days.
     const later = () => new Date(Date.now() + 90 * 86_400_000);
     const batched = await showBills(sandbox.tokens.agent, [], later);
-    expect(byAccount(batched.stdout)).toEqual(oneAtATime);
+    expect(recordsByAccount(batched.stdout)).toEqual(oneAtATime);
     expect(batchRequests(proxy.log)).toHaveLength(4);
     expect([...lookupsPerAccount(proxy.log).values()].every((count) => count === 2)).toBe(true);
   });
@@ -91,7 +83,7 @@ describe('bill show in batches', () => {
       return named.length > 1 && named[0] === LIST[0] ? { status: 503 } : undefined;
     });
     const batched = await showBills(sandbox.tokens.agent);
-    expect(byAccount(batched.stdout)).toEqual(oneAtATime);
+    expect(recordsByAccount(batched.stdout)).toEqual(oneAtATime);
     // Five attempts (the first and four retries) at that batch, then its accounts one by one;
     // the other three batches as usual.
     expect(proxy.log.filter((entry) => entry.injected === 503)).toHaveLength(5);
@@ -103,7 +95,7 @@ describe('bill show in batches', () => {
   it('goes one account at a time after a server refuses the batch filters', async () => {
     proxy.setFault((request) => (accountsOf(request.url ?? '').length > 1 ? { status: 400 } : undefined));
     const batched = await showBills(sandbox.tokens.agent);
-    expect(byAccount(batched.stdout)).toEqual(oneAtATime);
+    expect(recordsByAccount(batched.stdout)).toEqual(oneAtATime);
     // The first batch of each worker was in flight before any was refused; none after.
     expect(proxy.log.filter((entry) => entry.injected === 400).length).toBeLessThanOrEqual(4);
   });
@@ -113,7 +105,7 @@ describe('bill show in batches', () => {
     // holds other accounts' bills, which must never be taken for these accounts'.
     proxy.setRewrite((path) => (accountsOf(path).length > 1 ? path.replace(/billingAccount\.id=[^&]*&?/, '') : path));
     const batched = await showBills(sandbox.tokens.agent);
-    expect(byAccount(batched.stdout)).toEqual(oneAtATime);
+    expect(recordsByAccount(batched.stdout)).toEqual(oneAtATime);
     expect(batchRequests(proxy.log).length).toBeLessThanOrEqual(4);
   });
 });

@@ -5,6 +5,7 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { expect } from 'vitest';
 import { startTestSandbox, type TestSandbox } from '../helpers/sandbox.js';
 import { startProxy, type Proxy } from './proxy.js';
 
@@ -34,4 +35,22 @@ export async function startBulkFixture(accounts: readonly string[], syntheticAcc
       await rm(dir, { recursive: true, force: true });
     },
   };
+}
+
+/** Records by account, as written, with the request ids (new at every request) blanked out. */
+export function recordsByAccount(stdout: string): Map<string, string> {
+  const lines = stdout.trim().split('\n').map((line) => line.replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g, '<request id>'));
+  return new Map(lines.map((line) => [(JSON.parse(line) as { account: string }).account, line]));
+}
+
+/**
+ * A customer's batched run over the list writes what their one-at-a-time run writes: data for
+ * `own`, their account, and a not-found record (HTTP 404) for every other account listed.
+ */
+export function expectOnlyOwnAccount(batchedStdout: string, singleStdout: string, own: string, listed: number): void {
+  const batched = recordsByAccount(batchedStdout);
+  expect(batched).toEqual(recordsByAccount(singleStdout));
+  const records = [...batched.values()].map((line) => JSON.parse(line) as { account: string; ok: boolean; error?: { status: number | null } });
+  expect(records.filter((record) => record.ok).map((record) => record.account)).toEqual([own]);
+  expect(records.filter((record) => !record.ok && record.error?.status === 404)).toHaveLength(listed - 1);
 }

@@ -18,6 +18,19 @@ import { TMF } from './paths.js';
 const PAGE_SIZE = 1000;
 
 /**
+ * How far back a batch looks for each account's latest bill: a monthly cycle and a few days, so
+ * that a bill issued late still falls inside while the batch reads one or two bills per account,
+ * not years of them.
+ */
+const RECENT_BILL_DAYS = 35;
+const DAY_MS = 86_400_000;
+
+/** The `since` of latestBillsSince for a batch looked up at `now`: RECENT_BILL_DAYS back (YYYY-MM-DD). */
+export function recentBillsSince(now: Date): string {
+  return new Date(now.getTime() - RECENT_BILL_DAYS * DAY_MS).toISOString().slice(0, 10);
+}
+
+/**
  * Only the attributes the CLI reads (TMF630 `fields`): a server that honours it sends and builds
  * about half as much (no document links, no payment allocations, no per-line taxes); one that
  * does not sends everything, which parses the same.

@@ -158,7 +158,8 @@ export async function defaultPaymentMethodId(client: HttpClient, accountId: stri
   return parseResource(AccountDefaultMethod, await client.get(path), 'BillingAccount', path).defaultPaymentMethod?.id;
 }
 
-const AccountAutopay = z.looseObject({
+/** The attributes of a billingAccount that autopay reads and writes. */
+export const AccountAutopay = z.looseObject({
   id: z.string(),
   name: z.string().optional(),
   relatedParty: z.array(z.unknown()).optional(),
@@ -173,7 +174,7 @@ export interface AutopayState {
   method?: { id: string; name: string };
 }
 
-function toAutopay(account: z.infer<typeof AccountAutopay>): AutopayState {
+export function toAutopay(account: z.infer<typeof AccountAutopay>): AutopayState {
   const value = (name: string) => account.characteristic?.find((c) => c.name === name)?.value;
   const acceptedAt = value('autopayTermsAcceptedAt');
   return {

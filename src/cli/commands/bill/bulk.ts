@@ -1,6 +1,6 @@
 /** Bulk mode of `bill show` and `bill list`: each account's record holds what `--json` prints. */
 import { getBill, getBillLines, listBills } from '../../../api/tmf/customer-bill.js';
-import { getLinesOfBills, latestBillsSince } from '../../../api/tmf/customer-bill-batch.js';
+import { getLinesOfBills, latestBillsSince, recentBillsSince } from '../../../api/tmf/customer-bill-batch.js';
 import type { BulkCommand } from '../../../bulk/types.js';
 import { ofExistingAccount } from '../../bulk/existing-account.js';
 import { UsageError } from '../../../errors.js';
@@ -8,14 +8,6 @@ import type { BillListOptions } from './list.js';
 import { requireLatestBillId } from './resolve.js';
 import type { BillShowOptions } from './show.js';
 import { billJson, billSummaryJson } from './view.js';
-
-/**
- * How far back a batch looks for each account's latest bill: a monthly cycle and a few days, so
- * that a bill issued late still falls inside while the batch reads one or two bills per account,
- * not years of them.
- */
-const RECENT_BILL_DAYS = 35;
-const DAY_MS = 86_400_000;
 
 export const billShowBulk: BulkCommand<BillShowOptions> = {
   check(options) {
@@ -33,8 +25,7 @@ export const billShowBulk: BulkCommand<BillShowOptions> = {
    * its whole history.
    */
   async lookupBatch(accounts, _options, { api, locale, clock }) {
-    const since = new Date(clock().getTime() - RECENT_BILL_DAYS * DAY_MS).toISOString().slice(0, 10);
-    const latest = await latestBillsSince(api, accounts, since);
+    const latest = await latestBillsSince(api, accounts, recentBillsSince(clock()));
     const found = new Map<string, unknown>();
     if (latest.size === 0) return found;
     const lines = await getLinesOfBills(api, [...latest.values()].map((bill) => bill.id), 'CAD');
