@@ -77,11 +77,11 @@ export function plainDecimal(money: Money): string {
 }
 
 /**
- * A formatter per locale and currency, with the texts it made: Intl formatting is slow next to
+ * A formatter per locale and currency, with the texts it made: formatting is slow next to
  * everything else a bulk run does per bill, and bills repeat the same prices over and over.
  */
 interface CachedFormatter {
-  format: Intl.NumberFormat;
+  format: (cents: number) => string;
   texts: Map<number, string>;
 }
 const formatters = new Map<string, CachedFormatter>();
@@ -93,15 +93,44 @@ export function formatMoney(money: Money, locale: string): string {
   const key = `${locale}|${money.currency}`;
   let formatter = formatters.get(key);
   if (!formatter) {
-    const format = new Intl.NumberFormat(locale, { style: 'currency', currency: money.currency, currencyDisplay: 'narrowSymbol' });
-    formatter = { format, texts: new Map() };
+    formatter = { format: formatterFor(locale, money.currency), texts: new Map() };
     formatters.set(key, formatter);
   }
   let text = formatter.texts.get(money.amount);
   if (text === undefined) {
-    text = formatter.format.format(money.amount / 100);
+    text = formatter.format(money.amount);
     if (formatter.texts.size >= MAX_CACHED_TEXTS) formatter.texts.clear();
     formatter.texts.set(money.amount, text);
   }
   return text;
+}
+
+/**
+ * Canadian dollars in the two locales espace speaks, written exactly as Intl.NumberFormat writes
+ * them ("-$1,234.50"; "-1 234,50 $" with no-break spaces; test/domain/money.test.ts compares them
+ * on every Node espace runs on): the first Intl.NumberFormat of a process loads ICU's currency data,
+ * ≈ 12 ms of a one-bill command's ≈ 150. Other currencies and locales go through Intl.
+ */
+const CAD_LAYOUTS: Record<string, { group: string; decimal: string; layout: (sign: string, number: string) => string }> = {
+  'en-CA': { group: ',', decimal: '.', layout: (sign, number) => `${sign}$${number}` },
+  'fr-CA': { group: '\u00a0', decimal: ',', layout: (sign, number) => `${sign}${number}\u00a0$` },
+};
+
+function formatterFor(locale: string, currency: string): (cents: number) => string {
+  let intl: Intl.NumberFormat | undefined;
+  const viaIntl = (cents: number) => {
+    intl ??= new Intl.NumberFormat(locale, { style: 'currency', currency, currencyDisplay: 'narrowSymbol' });
+    // + 0: a negative zero is written "$0.00", not Intl's "-$0.00".
+    return intl.format(cents / 100 + 0);
+  };
+  const cad = currency === 'CAD' ? CAD_LAYOUTS[locale] : undefined;
+  if (!cad) return viaIntl;
+  return (cents) => {
+    // Whole cents are what Money holds; anything else is left to Intl's rounding.
+    if (!Number.isSafeInteger(cents)) return viaIntl(cents);
+    const abs = Math.abs(cents);
+    const units = String(Math.trunc(abs / 100)).replace(/\B(?=(\d{3})+(?!\d))/g, cad.group);
+    const sign = cents < 0 ? '-' : '';
+    return cad.layout(sign, `${units}${cad.decimal}${String(abs % 100).padStart(2, '0')}`);
+  };
 }

@@ -36,6 +36,35 @@ describe('formatting', () => {
     expect(formatMoney(cad(-123456), 'fr-CA').replace(/\s/g, ' ')).toBe('-1 234,56 $');
   });
 
+  it('writes Canadian dollars exactly as Intl.NumberFormat does, in both locales', () => {
+    // A spread of magnitudes and signs, and amounts around every grouping boundary, up to where
+    // Intl's input (dollars, a float) stops holding every cent.
+    const amounts = [0, 1, -1, 5, 99, 100, -100, 6500, 99_999, 100_000, -123_456, 12_345_678, -987_654_321];
+    for (let digits = 1; digits <= 13; digits++) amounts.push(10 ** digits - 1, 10 ** digits, -(10 ** digits));
+    let seed = 7;
+    for (let i = 0; i < 500; i++) {
+      seed = (seed * 48271) % 2147483647;
+      amounts.push((seed % 2 === 0 ? 1 : -1) * (seed % 10 ** (1 + (i % 12))));
+    }
+    for (const locale of ['en-CA', 'fr-CA']) {
+      const intl = new Intl.NumberFormat(locale, { style: 'currency', currency: 'CAD', currencyDisplay: 'narrowSymbol' });
+      for (const amount of amounts) expect(formatMoney(cad(amount), locale), `${locale} ${amount}`).toBe(intl.format(amount / 100));
+    }
+  });
+
+  it('writes every cent of amounts too large for a float of dollars', () => {
+    expect(formatMoney(cad(Number.MAX_SAFE_INTEGER), 'en-CA')).toBe('$90,071,992,547,409.91');
+  });
+
+  it('writes a negative zero as zero', () => {
+    expect(formatMoney(cad(-0), 'en-CA')).toBe('$0.00');
+    expect(formatMoney({ amount: -0, currency: 'USD' }, 'fr-CA')).toBe(formatMoney({ amount: 0, currency: 'USD' }, 'fr-CA'));
+  });
+
+  it('leaves other currencies to Intl', () => {
+    expect(formatMoney({ amount: 123_456, currency: 'USD' }, 'en-CA')).toBe(new Intl.NumberFormat('en-CA', { style: 'currency', currency: 'USD', currencyDisplay: 'narrowSymbol' }).format(1234.56));
+  });
+
   it('gives plain decimals for scripts', () => {
     expect(plainDecimal(cad(6550))).toBe('65.50');
     expect(plainDecimal(cad(-5))).toBe('-0.05');
