@@ -75,23 +75,21 @@ const TIMEOUT_CODES = new Set(['UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT'
 const BACKOFF_BASE_MS = 250;
 const BACKOFF_CAP_MS = 4000;
 
-type Undici = typeof import('undici');
-let undiciLoad: Promise<Undici> | undefined;
+type PoolClass = typeof import('undici').Pool;
+let poolLoad: Promise<PoolClass> | undefined;
 
-/** Loads undici once. On Node 20, V8 otherwise spends ≈200 ms at exit optimising its WASM parser. */
-function loadUndici(): Promise<Undici> {
-  undiciLoad ??= (async () => {
+/** Loads undici's pool once (undici-pool.ts). On Node 20, V8 otherwise spends ≈200 ms at exit optimising its WASM parser. */
+function loadPool(): Promise<PoolClass> {
+  poolLoad ??= (async () => {
     if (process.versions.node.startsWith('20.')) {
       const v8 = await import('node:v8');
       // The launcher's code caches are only usable under the flags they were made with (bin/load-cli.js).
       (process as NodeJS.EventEmitter).emit('espace:before-v8-flags');
       v8.setFlagsFromString('--liftoff-only');
     }
-    const loaded = (await import('undici')) as Undici & { default?: Undici };
-    // Bundled as CommonJS, its exports arrive on `default`.
-    return loaded.default ?? loaded;
+    return (await import('./undici-pool.js')).Pool;
   })();
-  return undiciLoad;
+  return poolLoad;
 }
 
 export class HttpClient {
@@ -187,7 +185,7 @@ export class HttpClient {
 
   private async dispatcher(): Promise<Pool> {
     if (!this.pool) {
-      const { Pool } = await loadUndici();
+      const Pool = await loadPool();
       this.pool = new Pool(this.baseUrl.origin, {
         connections: this.options.connections,
         connectTimeout: this.options.connectTimeoutMs,
