@@ -6,8 +6,8 @@
  * gets that big need not pay: the cap is set once the heap passes HEAP_CAP_FROM_BYTES.
  *
  * V8 uses a code cache only under the flags it was made with (bin/load-cli.js): the flag is set
- * once the run's code is loaded, and restored before the caches of anything compiled meanwhile
- * are written at exit.
+ * only during the run, after its code is loaded, and restored before the caches of anything
+ * compiled meanwhile are written at exit.
  */
 import { getHeapStatistics, setFlagsFromString } from 'node:v8';
 
