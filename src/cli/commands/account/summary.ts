@@ -2,7 +2,7 @@
  * The one-line summary of a billing account (`account show`, and its bulk mode): holder,
  * services, balance, the last bill, autopay and open tickets. The account and its autopay setting
  * come from the billingAccount (TMF666), the rest from the bills (TMF678) and the tickets
- * (TMF621). Alone, that is four requests; in bulk, five for a whole batch of accounts.
+ * (TMF621). Alone, that is four requests; in bulk, four for a whole batch of accounts.
  */
 import type { HttpClient } from '../../../api/http.js';
 import { accountIn } from '../../../api/tmf/billing-account.js';
