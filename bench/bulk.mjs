@@ -17,13 +17,12 @@
 // DIR is seeded on first use (`--synthetic-accounts`), then reused. The big population is seeded
 // beforehand with `espace sandbox seed --accounts 100000 --data DIR`.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer, request as forward } from 'node:http';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import autocannon from 'autocannon';
-import { ESPACE, SANDBOX_MAIN, benchEnv, ciToken, startSandbox } from './sandbox-process.mjs';
+import { ceiling, ensureSeeded, forAccounts, ids, recordPaths } from './replay.mjs';
+import { ESPACE, benchEnv, ciToken, startSandbox } from './sandbox-process.mjs';
 
 const { values } = parseArgs({
   options: {
@@ -46,17 +45,6 @@ const SINGLE_CONCURRENCY = 16;
 const work = join(tmpdir(), `espace-bench-bulk-${process.pid}`);
 mkdirSync(work, { recursive: true });
 process.on('exit', () => rmSync(work, { recursive: true, force: true }));
-
-const ids = (count) => Array.from({ length: count }, (_, i) => `BA-${100001 + i}`);
-
-function ensureSeeded(dir, count) {
-  if (existsSync(join(dir, 'sandbox.db'))) return;
-  console.error(`seeding ${count} accounts into ${dir}…`);
-  const started = Date.now();
-  const seeded = spawnSync(process.execPath, [SANDBOX_MAIN, '--data', dir, '--synthetic-accounts', String(count), '--seed-only'], { stdio: 'inherit' });
-  if (seeded.status !== 0) throw new Error('seeding failed');
-  console.error(`seeded in ${((Date.now() - started) / 1000).toFixed(1)} s`);
-}
 
 /** CPU seconds (user + system) a process has used so far, from /proc (Linux). */
 function cpuSecondsOf(pid) {
@@ -101,59 +89,6 @@ async function bulkRun(sandbox, token, count, extra = []) {
   }
   if (seen.size !== count) throw new Error(`${seen.size} records for ${count} accounts: ${run.stderr}`);
   return { ...run, failed, sandboxCpu: cpuSecondsOf(sandbox.pid) - sandboxCpuBefore };
-}
-
-/**
- * The paths espace requests for `list` (one batch, or one account with --batch-size 1), recorded
- * by a proxy in front of the sandbox.
- */
-async function recordPaths(url, token, list, extra) {
-  const upstream = new URL(url);
-  const paths = [];
-  const proxy = createServer((request, response) => {
-    paths.push(request.url);
-    const outgoing = forward({ host: upstream.hostname, port: upstream.port, method: request.method, path: request.url, headers: request.headers }, (answer) => {
-      response.writeHead(answer.statusCode ?? 502, answer.headers);
-      answer.pipe(response);
-    });
-    request.pipe(outgoing);
-  });
-  await new Promise((resolve) => proxy.listen(0, '127.0.0.1', resolve));
-  const file = join(work, 'recorded.txt');
-  writeFileSync(file, `${list.join('\n')}\n`);
-  const run = await timedEspace(['bill', 'show', '--accounts-from', file, '--concurrency', '1', ...extra], espaceEnv(`http://127.0.0.1:${proxy.address().port}`, token));
-  proxy.close();
-  if (run.code !== 0) throw new Error(`recording run: ${run.stderr}`);
-  return paths;
-}
-
-/** The same paths for another set of accounts: every account number in them replaced. */
-function forAccounts(paths, from, to) {
-  const numbers = new Map(from.map((account, i) => [account.slice(3), to[i].slice(3)]));
-  return paths.map((path) => path.replace(/\d{6}/g, (digits) => numbers.get(digits) ?? digits));
-}
-
-/** Requests per second autocannon gets through `paths(n)` (the n-th group of requests), over a fixed time. */
-async function ceiling(url, token, connections, seconds, groups, perGroup) {
-  let next = 0;
-  const result = await autocannon({
-    url,
-    connections,
-    headers: { authorization: `Bearer ${token}`, accept: 'application/json' },
-    // A fixed duration: autocannon ends a run of a fixed amount only at its next one-second tick.
-    duration: seconds,
-    requests: [
-      {
-        setupRequest: (request) => {
-          const n = next++;
-          const group = groups[Math.floor(n / perGroup) % groups.length];
-          return { ...request, path: group[n % perGroup] };
-        },
-      },
-    ],
-  });
-  if (result.non2xx > 0 || result.errors > 0) throw new Error(`ceiling run: ${result.non2xx} non-2xx, ${result.errors} errors`);
-  return result.requests.total / ((result.finish - result.start) / 1000);
 }
 
 function shellLoop(url, token, sample) {

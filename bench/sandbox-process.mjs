@@ -15,9 +15,9 @@ export function benchEnv(extra = {}) {
   return env;
 }
 
-/** Starts `dist/sandbox/main.js --data DIR` on a free port; resolves once it answers. */
-export async function startSandbox(dataDir, extraArgs = []) {
-  const child = spawn(process.execPath, [SANDBOX_MAIN, '--data', dataDir, '--port', '0', ...extraArgs], {
+/** Starts `dist/sandbox/main.js --data DIR` on a free port (with `nodeArgs` for Node); resolves once it answers. */
+export async function startSandbox(dataDir, extraArgs = [], nodeArgs = []) {
+  const child = spawn(process.execPath, [...nodeArgs, SANDBOX_MAIN, '--data', dataDir, '--port', '0', ...extraArgs], {
     stdio: ['ignore', 'ignore', 'inherit'],
     env: benchEnv(),
   });

@@ -116,7 +116,9 @@ export function wants(fields: ReadonlySet<string> | null, name: string): boolean
 export function selectFields<T extends object>(resource: T, fields: ReadonlySet<string> | null): Partial<T> {
   if (fields === null) return resource;
   const out: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(resource)) if (fields.has(key)) out[key] = value;
+  // for…in rather than Object.entries, which makes an array per attribute: this runs for every
+  // item of every list, and took 5 % of the sandbox's CPU serving bulk bill reads.
+  for (const key in resource) if (fields.has(key)) out[key] = resource[key];
   return out as Partial<T>;
 }
 
