@@ -16,7 +16,7 @@ import { AccountAutopay, type AutopayState, toAutopay } from './payment.js';
 const PAGE_SIZE = 1000;
 
 /** A billingAccount as account show reads it: the account, and the autopay characteristic. */
-const AccountWithAutopay = BillingAccount.extend({
+const BillingAccountWithAutopay = BillingAccount.extend({
   defaultPaymentMethod: AccountAutopay.shape.defaultPaymentMethod,
   characteristic: AccountAutopay.shape.characteristic,
 });
@@ -31,7 +31,7 @@ export interface AccountWithAutopay {
  * or not the caller's to read: only a GET of that account alone can tell which.
  */
 export async function getAccountsWithAutopay(client: HttpClient, accountIds: readonly string[]): Promise<Map<string, AccountWithAutopay>> {
-  const items = await listAll(client, TMF.billingAccount, AccountWithAutopay, 'BillingAccount', {
+  const items = await listAll(client, TMF.billingAccount, BillingAccountWithAutopay, 'BillingAccount', {
     query: { id: accountIds.join(',') },
     pageSize: PAGE_SIZE,
   });
