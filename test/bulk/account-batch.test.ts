@@ -5,29 +5,20 @@
  * scheme as bill show's, in batch.test.ts).
  */
 import { join } from 'node:path';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
-import type { TestSandbox } from '../helpers/sandbox.js';
-import { expectOnlyOwnAccount, recordsByAccount, startBulkFixture } from './fixture.js';
-import type { LoggedRequest, Proxy } from './proxy.js';
+import { expectOnlyOwnAccount, recordsByAccount, useBulkFixture } from './fixture.js';
+import type { LoggedRequest } from './proxy.js';
 
 const generated = Array.from({ length: 80 }, (_, i) => `BA-${100001 + i}`);
 /** Generated accounts, two seeded ones (open tickets, autopay), an unknown one and a duplicate. */
 const LIST = [...generated.slice(0, 40), 'BA-1001', 'BA-999999', ...generated.slice(40), 'BA-2001', generated[3]!];
 const LISTED = new Set(LIST).size;
-let sandbox: TestSandbox;
-let proxy: Proxy;
-let dir: string;
-let list: string;
-let close: () => Promise<void>;
+const fixture = useBulkFixture(LIST, generated.length);
 
-beforeAll(async () => ({ sandbox, proxy, dir, list, close } = await startBulkFixture(LIST, generated.length)));
-afterAll(() => close?.());
-beforeEach(() => proxy.reset());
-
-const env = (token: string) => ({ ESPACE_API_URL: proxy.url, ESPACE_TOKEN: token, ESPACE_CONFIG_DIR: join(dir, 'config') });
+const env = (token: string) => ({ ESPACE_API_URL: fixture.proxy.url, ESPACE_TOKEN: token, ESPACE_CONFIG_DIR: join(fixture.dir, 'config') });
 const showAccounts = (token: string, extra: string[] = [], clock?: () => Date) =>
-  runCli(['account', 'show', '--accounts-from', list, '--ordered', '--concurrency', '4', ...extra], { env: env(token), ...(clock ? { clock } : {}) });
+  runCli(['account', 'show', '--accounts-from', fixture.list, '--ordered', '--concurrency', '4', ...extra], { env: env(token), ...(clock ? { clock } : {}) });
 
 /** Requests naming several accounts, bills or ids at once: a batch's. */
 const batchRequests = (log: readonly LoggedRequest[]) =>
@@ -53,16 +44,16 @@ let oneAtATime: Map<string, string>;
 describe('account show in batches', () => {
   beforeAll(async () => {
     // One account with autopay on, so that both settings are read from a batch.
-    const enabled = await runCli(['autopay', 'enable', '--accept-terms'], { env: { ...env(sandbox.tokens.james), ESPACE_API_URL: sandbox.url } });
+    const enabled = await runCli(['autopay', 'enable', '--accept-terms'], { env: { ...env(fixture.sandbox.tokens.james), ESPACE_API_URL: fixture.sandbox.url } });
     expect(enabled.code, enabled.stderr).toBe(0);
-    const single = await showAccounts(sandbox.tokens.agent, ['--batch-size', '1']);
+    const single = await showAccounts(fixture.sandbox.tokens.agent, ['--batch-size', '1']);
     expect(single.code).toBe(3);
     oneAtATime = recordsByAccount(single.stdout);
     expect(oneAtATime.size).toBe(LISTED);
   });
 
   it('writes the very records of one-at-a-time lookups, in a fraction of the requests', async () => {
-    const batched = await showAccounts(sandbox.tokens.agent);
+    const batched = await showAccounts(fixture.sandbox.tokens.agent);
     expect(batched.code).toBe(3);
     expect(batched.stdout.trim().split('\n')).toHaveLength(LISTED);
     expect(recordsByAccount(batched.stdout)).toEqual(oneAtATime);
@@ -71,46 +62,46 @@ describe('account show in batches', () => {
     expect(records.find((record) => record.account === 'BA-1001')?.data?.openTickets).toBe(1);
     // 83 accounts over 4 workers: batches of 21, four requests each (accounts, bills, tickets,
     // lines). The unknown account is then looked up alone: its account (404), bills and tickets.
-    expect(batchRequests(proxy.log)).toHaveLength(4 * 4);
-    expect(proxy.log.length).toBe(4 * 4 + 3);
+    expect(batchRequests(fixture.proxy.log)).toHaveLength(4 * 4);
+    expect(fixture.proxy.log.length).toBe(4 * 4 + 3);
     expect(batched.stderr).toContain(`${LISTED} accounts: ${LISTED - 1} ok, 1 failed`);
   });
 
   it('gives a customer their own summary and not-found records for the others, as one at a time does', async () => {
-    const batched = await showAccounts(sandbox.tokens.marie);
-    const single = await showAccounts(sandbox.tokens.marie, ['--batch-size', '1']);
+    const batched = await showAccounts(fixture.sandbox.tokens.marie);
+    const single = await showAccounts(fixture.sandbox.tokens.marie, ['--batch-size', '1']);
     expectOnlyOwnAccount(batched.stdout, single.stdout, 'BA-1001', LISTED);
   });
 
   it('summarises alone the accounts whose latest bill is older than the batch window', async () => {
     const later = () => new Date(Date.now() + 90 * 86_400_000);
-    const batched = await showAccounts(sandbox.tokens.agent, [], later);
+    const batched = await showAccounts(fixture.sandbox.tokens.agent, [], later);
     expect(recordsByAccount(batched.stdout)).toEqual(oneAtATime);
     // Three requests per batch (no bill: no lines to read), then every account alone.
-    expect(batchRequests(proxy.log)).toHaveLength(4 * 3);
+    expect(batchRequests(fixture.proxy.log)).toHaveLength(4 * 3);
   });
 
   it('goes one account at a time after a server ignores the ticket filter', async () => {
     // A server that drops `billingAccount.id` from the ticket list: its answer holds other
     // accounts' tickets, which must never be counted for these accounts.
-    proxy.setRewrite((path) =>
+    fixture.proxy.setRewrite((path) =>
       path.includes('/troubleTicket?') && (new URL(path, 'http://proxy').searchParams.get('billingAccount.id') ?? '').includes(',')
         ? withoutParameter(path, 'billingAccount.id')
         : path,
     );
-    const batched = await showAccounts(sandbox.tokens.agent);
+    const batched = await showAccounts(fixture.sandbox.tokens.agent);
     expect(recordsByAccount(batched.stdout)).toEqual(oneAtATime);
-    expect(batchRequests(proxy.log).length).toBeLessThanOrEqual(4 * 4);
+    expect(batchRequests(fixture.proxy.log).length).toBeLessThanOrEqual(4 * 4);
     // Every batch's answer held another account's data: each account was then read alone.
-    expect(singleAccountReads(proxy.log)).toBe(LISTED);
+    expect(singleAccountReads(fixture.proxy.log)).toBe(LISTED);
   });
 
   it('goes one account at a time after a server ignores the account filter', async () => {
-    proxy.setRewrite((path) => (path.includes('/billingAccount?') ? withoutParameter(path, 'id') : path));
-    const batched = await showAccounts(sandbox.tokens.agent);
+    fixture.proxy.setRewrite((path) => (path.includes('/billingAccount?') ? withoutParameter(path, 'id') : path));
+    const batched = await showAccounts(fixture.sandbox.tokens.agent);
     expect(recordsByAccount(batched.stdout)).toEqual(oneAtATime);
-    expect(batchRequests(proxy.log).length).toBeLessThanOrEqual(4 * 4);
+    expect(batchRequests(fixture.proxy.log).length).toBeLessThanOrEqual(4 * 4);
     // Every batch's answer held another account's data: each account was then read alone.
-    expect(singleAccountReads(proxy.log)).toBe(LISTED);
+    expect(singleAccountReads(fixture.proxy.log)).toBe(LISTED);
   });
 });

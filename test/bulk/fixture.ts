@@ -5,7 +5,7 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { expect } from 'vitest';
+import { afterAll, beforeAll, beforeEach, expect } from 'vitest';
 import { startTestSandbox, type TestSandbox } from '../helpers/sandbox.js';
 import { startProxy, type Proxy } from './proxy.js';
 
@@ -35,6 +35,20 @@ export async function startBulkFixture(accounts: readonly string[], syntheticAcc
       await rm(dir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * The fixture of a test file: started before its tests and closed after them, with the proxy's log
+ * emptied (and its faults and rewrites undone) before each test. Its fields are set once started.
+ */
+export function useBulkFixture(accounts: readonly string[], syntheticAccounts = accounts.length): BulkFixture {
+  const fixture = {} as BulkFixture;
+  beforeAll(async () => {
+    Object.assign(fixture, await startBulkFixture(accounts, syntheticAccounts));
+  });
+  afterAll(() => fixture.close?.());
+  beforeEach(() => fixture.proxy.reset());
+  return fixture;
 }
 
 /** Records by account, as written, with the request ids (new at every request) blanked out. */

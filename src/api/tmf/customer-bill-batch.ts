@@ -7,11 +7,11 @@
  * know (TMF630 does not say it must refuse one) would otherwise hand back other accounts' bills.
  * Such an answer throws IgnoredFilterError, and the caller reads those accounts one by one.
  */
-import type { Bill, BillLine } from '../../domain/bill.js';
+import type { Bill, BillLine, BillSummary } from '../../domain/bill.js';
 import { IgnoredFilterError } from '../errors.js';
 import type { HttpClient } from '../http.js';
 import { TmfRef, listAll } from './common.js';
-import { AppliedCustomerBillingRate, CustomerBill, toBill, toBillLine } from './customer-bill.js';
+import { AppliedCustomerBillingRate, CustomerBill, toBill, toBillLine, toBillSummary } from './customer-bill.js';
 import { TMF } from './paths.js';
 
 /** The most a TMF630 server is asked for in one page; the sandbox's own maximum. */
@@ -20,14 +20,16 @@ const PAGE_SIZE = 1000;
 /**
  * How far back a batch looks for each account's latest bill: a monthly cycle and a few days, so
  * that a bill issued late still falls inside while the batch reads one or two bills per account,
- * not years of them.
+ * not years of them. Each further bill wanted adds a cycle.
  */
-const RECENT_BILL_DAYS = 35;
+const LATEST_BILL_DAYS = 35;
+const CYCLE_DAYS = 31;
 const DAY_MS = 86_400_000;
 
-/** The `since` of latestBillsSince for a batch looked up at `now`: RECENT_BILL_DAYS back (YYYY-MM-DD). */
-export function recentBillsSince(now: Date): string {
-  return new Date(now.getTime() - RECENT_BILL_DAYS * DAY_MS).toISOString().slice(0, 10);
+/** The `since` (YYYY-MM-DD) of a batch looked up at `now` for each account's latest `count` bills. */
+export function sinceForLatestBills(now: Date, count = 1): string {
+  const days = LATEST_BILL_DAYS + (count - 1) * CYCLE_DAYS;
+  return new Date(now.getTime() - days * DAY_MS).toISOString().slice(0, 10);
 }
 
 /**
@@ -80,4 +82,43 @@ export async function getLinesOfBills(client: HttpClient, billIds: readonly stri
     ofBill.push(toBillLine(rate, currency));
   }
   return lines;
+}
+
+/**
+ * The latest `limit` bills (in `state`, when given) of each account that has at least that many
+ * dated on or after `since`, most recent first, by account: those are its latest overall. An
+ * account missing from the map has fewer in the window (it may have older ones), or none the
+ * caller may read: only a lookup of that account alone can tell.
+ */
+export async function latestBillsOfAccounts(
+  client: HttpClient,
+  accountIds: readonly string[],
+  { since, state, limit }: { since: string; state?: string; limit: number },
+): Promise<Map<string, BillSummary[]>> {
+  const bills = await listAll(client, TMF.customerBill, BillOfAccount, 'CustomerBill', {
+    query: { 'billingAccount.id': accountIds.join(','), 'billDate.gte': since, state, fields: BILL_FIELDS, sort: '-billDate' },
+    pageSize: PAGE_SIZE,
+  });
+  const wanted = new Set(accountIds);
+  const sinceMs = Date.parse(`${since}T00:00:00Z`);
+  const byAccount = new Map<string, BillSummary[]>();
+  for (const bill of bills) {
+    const account = bill.billingAccount.id;
+    if (!wanted.has(account)) throw new IgnoredFilterError('billingAccount.id');
+    if (Date.parse(bill.billDate) < sinceMs) throw new IgnoredFilterError('billDate.gte');
+    if (state !== undefined && bill.state !== state) throw new IgnoredFilterError('state');
+    const list = byAccount.get(account) ?? [];
+    list.push(toBillSummary(bill));
+    byAccount.set(account, list);
+  }
+  const latest = new Map<string, BillSummary[]>();
+  for (const [account, list] of byAccount) {
+    // Stable: the server's order among bills of the same date stays, as listBills keeps it.
+    if (list.length >= limit) latest.set(account, list.sort(latestFirst).slice(0, limit));
+  }
+  return latest;
+}
+
+function latestFirst(a: BillSummary, b: BillSummary): number {
+  return b.billDate.localeCompare(a.billDate);
 }

@@ -8,7 +8,7 @@ import type { HttpClient } from '../../../api/http.js';
 import { accountIn } from '../../../api/tmf/billing-account.js';
 import { getAccountsWithAutopay } from '../../../api/tmf/billing-account-batch.js';
 import { getBillLines, listBills } from '../../../api/tmf/customer-bill.js';
-import { getLinesOfBills, latestBillsSince, recentBillsSince } from '../../../api/tmf/customer-bill-batch.js';
+import { getLinesOfBills, latestBillsSince, sinceForLatestBills } from '../../../api/tmf/customer-bill-batch.js';
 import { billingAccountPath } from '../../../api/tmf/paths.js';
 import { autopayIn } from '../../../api/tmf/payment.js';
 import { listTickets } from '../../../api/tmf/trouble-ticket.js';
@@ -87,7 +87,7 @@ function summaryOf({ account, autopay, lastBill, lines, openTickets }: SummaryPa
 async function accountSummaries(api: HttpClient, accountIds: readonly string[], locale: string, now: Date): Promise<Map<string, AccountSummary>> {
   const [accounts, latest, openTickets] = await Promise.all([
     getAccountsWithAutopay(api, accountIds),
-    latestBillsSince(api, accountIds, recentBillsSince(now)),
+    latestBillsSince(api, accountIds, sinceForLatestBills(now)),
     countTicketsOfAccounts(api, accountIds, OPEN_STATUSES),
   ]);
   const summaries = new Map<string, AccountSummary>();

@@ -1,6 +1,6 @@
 /** Bulk mode of `bill show` and `bill list`: each account's record holds what `--json` prints. */
 import { getBill, getBillLines, listBills } from '../../../api/tmf/customer-bill.js';
-import { getLinesOfBills, latestBillsSince, recentBillsSince } from '../../../api/tmf/customer-bill-batch.js';
+import { getLinesOfBills, latestBillsOfAccounts, latestBillsSince, sinceForLatestBills } from '../../../api/tmf/customer-bill-batch.js';
 import type { BulkCommand } from '../../../bulk/types.js';
 import { ofExistingAccount } from '../../bulk/existing-account.js';
 import { UsageError } from '../../../errors.js';
@@ -25,7 +25,7 @@ export const billShowBulk: BulkCommand<BillShowOptions> = {
    * its whole history.
    */
   async lookupBatch(accounts, _options, { api, locale, clock }) {
-    const latest = await latestBillsSince(api, accounts, recentBillsSince(clock()));
+    const latest = await latestBillsSince(api, accounts, sinceForLatestBills(clock()));
     const found = new Map<string, unknown>();
     if (latest.size === 0) return found;
     const lines = await getLinesOfBills(api, [...latest.values()].map((bill) => bill.id), 'CAD');
@@ -40,6 +40,16 @@ export const billListBulk: BulkCommand<BillListOptions> = {
     const bills = await listBills(api, { accountId: account, state: options.state, limit: options.limit });
     return bills.map((bill) => billSummaryJson(bill, locale));
   }),
+  /**
+   * One request for a whole batch (more pages for long lists): the bills of its accounts from a
+   * window of `--limit` monthly cycles. An account with fewer bills than that in the window is
+   * left to `lookup`: it may have older ones, or none, or not be the caller's.
+   */
+  async lookupBatch(accounts, options, { api, locale, clock }) {
+    const since = sinceForLatestBills(clock(), options.limit);
+    const latest = await latestBillsOfAccounts(api, accounts, { since, state: options.state, limit: options.limit });
+    return new Map([...latest].map(([account, bills]) => [account, bills.map((bill) => billSummaryJson(bill, locale))]));
+  },
   // A list per account: the CSV shows how many and the latest; NDJSON has them all.
   csvFields: ['account', 'ok', 'data.length', 'data.0.id', 'data.0.billDate', 'data.0.totalDue.amount', 'data.0.state', 'error.code', 'error.status'],
 };
