@@ -50,22 +50,9 @@ export const RateOfBill = AppliedCustomerBillingRate.extend({ bill: TmfRef.optio
  * lookup of that account alone can tell which.
  */
 export async function latestBillsSince(client: HttpClient, accountIds: readonly string[], since: string): Promise<Map<string, Bill>> {
-  const bills = await listAll(client, TMF.customerBill, BillOfAccount, 'CustomerBill', {
-    query: { 'billingAccount.id': accountIds.join(','), 'billDate.gte': since, fields: BILL_FIELDS, sort: '-billDate' },
-    pageSize: PAGE_SIZE,
-  });
-  const wanted = new Set(accountIds);
-  const sinceMs = Date.parse(`${since}T00:00:00Z`);
-  const latest = new Map<string, CustomerBill>();
-  for (const bill of bills) {
-    const account = bill.billingAccount.id;
-    if (!wanted.has(account)) throw new IgnoredFilterError('billingAccount.id');
-    if (Date.parse(bill.billDate) < sinceMs) throw new IgnoredFilterError('billDate.gte');
-    // The same rule as the single lookup (latestBillId): the first bill of the latest date wins.
-    const known = latest.get(account);
-    if (known === undefined || bill.billDate > known.billDate) latest.set(account, bill);
-  }
-  return new Map([...latest].map(([account, bill]) => [account, toBill(bill)]));
+  const recent = await recentBillsByAccount(client, accountIds, { since });
+  // The same rule as the single lookup (latestBillId): the first bill of the latest date wins.
+  return new Map([...recent].map(([account, bills]) => [account, toBill(bills[0]!)]));
 }
 
 /** The line items of each of these bills, in the server's order; a bill without any maps to []. */
@@ -95,30 +82,39 @@ export async function latestBillsOfAccounts(
   accountIds: readonly string[],
   { since, state, limit }: { since: string; state?: string; limit: number },
 ): Promise<Map<string, BillSummary[]>> {
+  const recent = await recentBillsByAccount(client, accountIds, { since, state });
+  const latest = new Map<string, BillSummary[]>();
+  for (const [account, bills] of recent) if (bills.length >= limit) latest.set(account, bills.slice(0, limit).map(toBillSummary));
+  return latest;
+}
+
+/**
+ * The bills of these accounts dated on or after `since` (and in `state`, when given), by account,
+ * latest first; among bills of one date the server's order stays, as the single lookups keep it.
+ * A bill the filters exclude means the server ignored one: IgnoredFilterError.
+ */
+async function recentBillsByAccount(
+  client: HttpClient,
+  accountIds: readonly string[],
+  { since, state }: { since: string; state?: string },
+): Promise<Map<string, CustomerBill[]>> {
   const bills = await listAll(client, TMF.customerBill, BillOfAccount, 'CustomerBill', {
     query: { 'billingAccount.id': accountIds.join(','), 'billDate.gte': since, state, fields: BILL_FIELDS, sort: '-billDate' },
     pageSize: PAGE_SIZE,
   });
   const wanted = new Set(accountIds);
   const sinceMs = Date.parse(`${since}T00:00:00Z`);
-  const byAccount = new Map<string, BillSummary[]>();
+  const byAccount = new Map<string, CustomerBill[]>();
   for (const bill of bills) {
     const account = bill.billingAccount.id;
     if (!wanted.has(account)) throw new IgnoredFilterError('billingAccount.id');
     if (Date.parse(bill.billDate) < sinceMs) throw new IgnoredFilterError('billDate.gte');
     if (state !== undefined && bill.state !== state) throw new IgnoredFilterError('state');
-    const list = byAccount.get(account) ?? [];
-    list.push(toBillSummary(bill));
-    byAccount.set(account, list);
+    const list = byAccount.get(account);
+    if (list) list.push(bill);
+    else byAccount.set(account, [bill]);
   }
-  const latest = new Map<string, BillSummary[]>();
-  for (const [account, list] of byAccount) {
-    // Stable: the server's order among bills of the same date stays, as listBills keeps it.
-    if (list.length >= limit) latest.set(account, list.sort(latestFirst).slice(0, limit));
-  }
-  return latest;
-}
-
-function latestFirst(a: BillSummary, b: BillSummary): number {
-  return b.billDate.localeCompare(a.billDate);
+  // Stable sorts: a server that does not honour `sort` gets the same answer as one that does.
+  for (const list of byAccount.values()) list.sort((a, b) => (a.billDate === b.billDate ? 0 : a.billDate < b.billDate ? 1 : -1));
+  return byAccount;
 }
