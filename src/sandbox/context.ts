@@ -2,7 +2,9 @@
 import type { SandboxDatabase } from './db.js';
 import { AccessPolicy } from './auth/principal.js';
 import { IdentityStore } from './auth/identities.js';
-import { LoginThrottle } from './auth/throttle.js';
+import { PasswordHasher, type HasherOptions } from './auth/hash-limiter.js';
+import { LoginThrottle, type ThrottleLimits } from './auth/throttle.js';
+import type { TotpSecretCipher } from './auth/totp-secrets.js';
 import { TokenStore } from './auth/tokens.js';
 import { AccountStore } from './store/accounts.js';
 import { BillStore } from './store/bills.js';
@@ -13,6 +15,9 @@ export interface SandboxContext {
   tokens: TokenStore;
   identities: IdentityStore;
   throttle: LoginThrottle;
+  /** Every password hash and check goes through it (bounded concurrency). */
+  passwords: PasswordHasher;
+  totpSecrets: TotpSecretCipher;
   access: AccessPolicy;
   bills: BillStore;
   accounts: AccountStore;
@@ -22,6 +27,9 @@ export interface ContextSettings {
   now: () => Date;
   accessTokenTtlSeconds: number;
   refreshTokenTtlSeconds: number;
+  totpSecrets: TotpSecretCipher;
+  throttleLimits?: Partial<ThrottleLimits>;
+  passwordHashing?: HasherOptions;
 }
 
 export function createContext(db: SandboxDatabase, settings: ContextSettings): SandboxContext {
@@ -34,7 +42,9 @@ export function createContext(db: SandboxDatabase, settings: ContextSettings): S
       refreshSeconds: settings.refreshTokenTtlSeconds,
     }),
     identities: new IdentityStore(db),
-    throttle: new LoginThrottle(db, nowMs),
+    throttle: new LoginThrottle(db, nowMs, settings.throttleLimits),
+    passwords: new PasswordHasher(settings.passwordHashing),
+    totpSecrets: settings.totpSecrets,
     access: new AccessPolicy(db),
     bills: new BillStore(db),
     accounts: new AccountStore(db),

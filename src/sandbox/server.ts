@@ -5,7 +5,10 @@
 import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import Fastify, { type FastifyInstance } from 'fastify';
+import type { HasherOptions } from './auth/hash-limiter.js';
 import { bearerAuthHook } from './auth/principal.js';
+import type { ThrottleLimits } from './auth/throttle.js';
+import { loadTotpSecretCipher, sealClearTotpSecrets } from './auth/totp-secrets.js';
 import { createContext } from './context.js';
 import { defaultSeedAnchor, parseSeedAnchor } from './dates.js';
 import { openDatabase, type SandboxDatabase } from './db.js';
@@ -55,6 +58,10 @@ export interface SandboxOptions {
    * can hold a payment in flight for as long as it needs (a repeat then meets the running one).
    */
   holdPayments?: () => Promise<void>;
+  /** Login throttle limits (defaults: DEFAULT_THROTTLE_LIMITS); tests shorten them. */
+  throttleLimits?: Partial<ThrottleLimits>;
+  /** Bounds on concurrent password hashing, and hooks for tests to observe and hold it. */
+  passwordHashing?: HasherOptions;
 }
 
 export interface RunningSandbox {
@@ -93,8 +100,14 @@ export async function buildSandboxApp(options: SandboxOptions): Promise<FastifyI
 }
 
 async function createApp(db: SandboxDatabase, options: SandboxOptions, now: () => Date): Promise<FastifyInstance> {
+  const totpSecrets = loadTotpSecretCipher(options.dataDir);
+  // A database written by an older version may hold TOTP secrets in clear: seal them now.
+  sealClearTotpSecrets(db, totpSecrets);
   const ctx = createContext(db, {
     now,
+    totpSecrets,
+    ...(options.throttleLimits ? { throttleLimits: options.throttleLimits } : {}),
+    ...(options.passwordHashing ? { passwordHashing: options.passwordHashing } : {}),
     accessTokenTtlSeconds: options.accessTokenTtlSeconds ?? DEFAULT_ACCESS_TTL,
     refreshTokenTtlSeconds: options.refreshTokenTtlSeconds ?? DEFAULT_REFRESH_TTL,
   });

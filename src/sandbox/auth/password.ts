@@ -7,7 +7,10 @@ import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:c
  * and can be raised later without invalidating existing hashes.
  */
 
-const LOG_N = 17;
+/** log2 of scrypt's N in production; tests may hash at a lower cost (never below {@link MIN_LOG_N}). */
+export const PRODUCTION_LOG_N = 17;
+export const MIN_LOG_N = 10;
+const LOG_N = PRODUCTION_LOG_N;
 const BLOCK_SIZE = 8;
 const PARALLELISM = 1;
 const SALT_BYTES = 16;
@@ -27,10 +30,14 @@ function optionsFor(logN: number, r: number, p: number): ScryptOptions {
   return { N, r, p, maxmem: 128 * N * r * p + 32 * 1024 * 1024 };
 }
 
-/** Hashes a password with a fresh random salt (or the given one, for reproducible seed data). */
-export async function hashPassword(password: string, salt: Buffer = randomBytes(SALT_BYTES)): Promise<string> {
-  const key = await scryptAsync(password, salt, KEY_BYTES, optionsFor(LOG_N, BLOCK_SIZE, PARALLELISM));
-  return `$scrypt$ln=${LOG_N},r=${BLOCK_SIZE},p=${PARALLELISM}$${salt.toString('base64')}$${key.toString('base64')}`;
+/**
+ * Hashes a password with a fresh random salt (or the given one, for reproducible seed data), at the
+ * production cost unless told otherwise.
+ */
+export async function hashPassword(password: string, salt: Buffer = randomBytes(SALT_BYTES), logN = LOG_N): Promise<string> {
+  if (!Number.isInteger(logN) || logN < MIN_LOG_N || logN > MAX_LOG_N) throw new Error(`scrypt cost ln=${logN} is out of range`);
+  const key = await scryptAsync(password, salt, KEY_BYTES, optionsFor(logN, BLOCK_SIZE, PARALLELISM));
+  return `$scrypt$ln=${logN},r=${BLOCK_SIZE},p=${PARALLELISM}$${salt.toString('base64')}$${key.toString('base64')}`;
 }
 
 const PHC = /^\$scrypt\$ln=(\d+),r=(\d+),p=(\d+)\$([A-Za-z0-9+/=]+)\$([A-Za-z0-9+/=]+)$/;
@@ -41,7 +48,7 @@ export async function verifyPassword(password: string, stored: string): Promise<
   if (!match) return false;
   const [, ln, r, p, salt, key] = match;
   const logN = Number(ln);
-  if (logN < 10 || logN > MAX_LOG_N) return false;
+  if (logN < MIN_LOG_N || logN > MAX_LOG_N) return false;
   const expected = Buffer.from(key ?? '', 'base64');
   if (expected.length < 16) return false;
   const actual = await scryptAsync(password, Buffer.from(salt ?? '', 'base64'), expected.length, optionsFor(logN, Number(r), Number(p)));

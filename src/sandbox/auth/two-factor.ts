@@ -2,12 +2,14 @@
  * Two-factor enrolment and second-factor checks. Enrolment issues a TOTP secret that stays pending
  * until a code computed from it is confirmed, so a secret the user never managed to scan cannot
  * lock them out. Confirmation turns it on and hands out recovery codes once; only their hashes stay.
+ * Secrets, pending or active, are stored sealed (totp-secrets.ts) and opened only to check a code.
  */
 import { createHash, randomBytes } from 'node:crypto';
 import type { SandboxContext } from '../context.js';
 import type { SandboxDatabase, Statement } from '../db.js';
 import type { IdentityStore, UserRow } from './identities.js';
 import { generateTotpSecret, verifyTotp } from './totp.js';
+import type { TotpSecretCipher } from './totp-secrets.js';
 
 /** Number of recovery codes handed out at enrolment. */
 export const RECOVERY_CODE_COUNT = 10;
@@ -34,6 +36,7 @@ function recoveryHash(code: string): Buffer {
 export class TwoFactorStore {
   readonly #db: SandboxDatabase;
   readonly #identities: IdentityStore;
+  readonly #secrets: TotpSecretCipher;
   readonly #pending: Statement<[string], { secret: string | null }>;
   readonly #setPending: Statement<[string | null, string]>;
   readonly #enable: Statement<[number, string, string]>;
@@ -43,9 +46,10 @@ export class TwoFactorStore {
   readonly #codesLeft: Statement<[string], { n: number }>;
   readonly #useCode: Statement<[number, string, Buffer]>;
 
-  constructor(db: SandboxDatabase, identities: IdentityStore) {
+  constructor(db: SandboxDatabase, identities: IdentityStore, secrets: TotpSecretCipher) {
     this.#db = db;
     this.#identities = identities;
+    this.#secrets = secrets;
     this.#pending = db.prepare('SELECT totp_pending_secret AS secret FROM app_user WHERE id = ?');
     this.#setPending = db.prepare('UPDATE app_user SET totp_pending_secret = ? WHERE id = ?');
     // The confirming code's step is recorded as used, so that it cannot also open a login.
@@ -70,7 +74,7 @@ export class TwoFactorStore {
   /** Issues a new pending secret (replacing an unconfirmed one). */
   begin(user: UserRow): string {
     const secret = generateTotpSecret();
-    this.#setPending.run(secret, user.id);
+    this.#setPending.run(this.#secrets.seal(secret), user.id);
     return secret;
   }
 
@@ -79,12 +83,13 @@ export class TwoFactorStore {
    * clear (the only time they exist), or null when the code is wrong or nothing is pending.
    */
   confirm(user: UserRow, code: string, nowMs: number): string[] | null {
-    const secret = this.#pending.get(user.id)?.secret ?? null;
-    if (secret === null) return null;
+    const sealed = this.#pending.get(user.id)?.secret ?? null;
+    const secret = sealed === null ? null : this.#secrets.open(sealed);
+    if (sealed === null || secret === null) return null;
     const step = verifyTotp(secret, code, nowMs, null);
     if (step === null) return null;
     return this.#db.transaction(() => {
-      if (this.#enable.run(step, user.id, secret).changes !== 1) return null;
+      if (this.#enable.run(step, user.id, sealed).changes !== 1) return null;
       this.#deleteCodes.run(user.id);
       const codes = Array.from({ length: RECOVERY_CODE_COUNT }, newRecoveryCode);
       for (const recovery of codes) this.#insertCode.run(user.id, recoveryHash(recovery));
@@ -107,7 +112,9 @@ export class TwoFactorStore {
     if (!user.totpSecret) return false;
     const code = given.trim();
     if (/^\d{6}$/.test(code)) {
-      const step = verifyTotp(user.totpSecret, code, nowMs, user.totpLastStep);
+      const secret = this.#secrets.open(user.totpSecret);
+      if (secret === null) return false;
+      const step = verifyTotp(secret, code, nowMs, user.totpLastStep);
       return step !== null && this.#identities.consumeTotpStep(user.id, step);
     }
     if (code.length > 64) return false;
@@ -128,7 +135,7 @@ const stores = new WeakMap<SandboxContext, TwoFactorStore>();
 export function twoFactorOf(ctx: SandboxContext): TwoFactorStore {
   let store = stores.get(ctx);
   if (!store) {
-    store = new TwoFactorStore(ctx.db, ctx.identities);
+    store = new TwoFactorStore(ctx.db, ctx.identities, ctx.totpSecrets);
     stores.set(ctx, store);
   }
   return store;

@@ -7,8 +7,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { SandboxContext } from '../context.js';
 import { clientSecretMatches, type ClientRow } from '../auth/identities.js';
-import { DUMMY_PASSWORD_HASH, verifyPassword } from '../auth/password.js';
-import { twoFactorOf } from '../auth/two-factor.js';
+import { checkCredentials } from '../auth/credential-check.js';
 import type { IssuedTokens } from '../auth/tokens.js';
 import { REVOKE_PATH, TOKEN_PATH } from '../resources/paths.js';
 import { SEED_CREDENTIALS } from '../seed.js';
@@ -149,33 +148,28 @@ async function passwordGrant(ctx: SandboxContext, request: FastifyRequest, param
   const username = required(params, 'username');
   const password = required(params, 'password');
   const ip = request.ip;
-  const retryAfter = ctx.throttle.retryAfterSeconds(username, ip);
-  if (retryAfter > 0) {
-    throw new OAuthError(429, 'too_many_attempts', `Too many failed logins; try again in ${retryAfter} seconds`, {
-      'retry-after': String(retryAfter),
-    });
-  }
-  const user = ctx.identities.userByUsername(username);
-  // Unknown usernames cost a full hash check too, so timing does not reveal which ones exist.
-  const passwordOk = await verifyPassword(password, user?.passwordHash ?? DUMMY_PASSWORD_HASH);
-  if (!user || !passwordOk) {
-    ctx.throttle.recordFailure(username, ip);
-    throw new OAuthError(400, 'invalid_grant', 'Invalid username or password');
-  }
-  if (user.totpSecret) {
-    const otp = params.otp;
-    if (otp === undefined || otp === '') {
-      throw new OAuthError(400, 'mfa_required', 'Two-factor authentication is on: send the 6-digit code from the authenticator app (or a recovery code) as "otp"');
-    }
-    if (!twoFactorOf(ctx).verifySecondFactor(user, otp, ctx.now().getTime())) {
-      ctx.throttle.recordFailure(username, ip);
-      throw new OAuthError(400, 'invalid_grant', 'The one-time code is wrong, expired or already used');
+  const check = await checkCredentials(ctx, { username, password, code: params.otp, source: ip });
+  if (!check.ok) {
+    switch (check.reason) {
+      case 'throttled':
+        throw new OAuthError(429, 'too_many_attempts', `Too many failed logins; try again in ${check.retryAfterSeconds} seconds`, {
+          'retry-after': String(check.retryAfterSeconds),
+        });
+      case 'busy':
+        throw new OAuthError(503, 'temporarily_unavailable', `Too many logins in progress; try again in ${check.retryAfterSeconds} seconds`, {
+          'retry-after': String(check.retryAfterSeconds),
+        });
+      case 'password':
+        throw new OAuthError(400, 'invalid_grant', 'Invalid username or password');
+      case 'codeMissing':
+        throw new OAuthError(400, 'mfa_required', 'Two-factor authentication is on: send the 6-digit code from the authenticator app (or a recovery code) as "otp"');
+      case 'code':
+        throw new OAuthError(400, 'invalid_grant', 'The one-time code is wrong, expired or already used');
     }
   }
-  ctx.throttle.recordSuccess(username);
   const scope = grantedScope(client, params.scope);
   return ctx.tokens.startSession(
-    { userId: user.id, clientId: client.id, grantType: 'password', userAgent: userAgentOf(request), ip },
+    { userId: check.user.id, clientId: client.id, grantType: 'password', userAgent: userAgentOf(request), ip },
     scope,
     true,
   );

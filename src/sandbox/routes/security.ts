@@ -1,13 +1,16 @@
 /**
  * Account security of the caller (never of someone else, agents included): two-factor enrolment
- * and removal, password change, and the list of active sessions. Wrong passwords and wrong codes
- * count as failed logins of the user, so these endpoints cannot be used to guess around the
- * login throttle.
+ * and removal, password change, and the list of active sessions. Everything that could hand the
+ * account to someone holding only a stolen access token (enrolling an authenticator, turning
+ * two-factor off, changing the password, ending sessions) needs re-authentication in the same
+ * request: the current password, and a current code when two-factor is on. Those checks go through
+ * the login throttle, so these endpoints cannot be used to guess around it.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { SandboxContext } from '../context.js';
+import { checkCredentials } from '../auth/credential-check.js';
+import { HashBusyError } from '../auth/hash-limiter.js';
 import type { UserRow } from '../auth/identities.js';
-import { hashPassword, verifyPassword } from '../auth/password.js';
 import { principalOf, type Principal } from '../auth/principal.js';
 import { SessionStore, type ActiveSession } from '../auth/sessions.js';
 import { otpauthUri, twoFactorOf } from '../auth/two-factor.js';
@@ -17,6 +20,8 @@ import { sendTmfError, TmfError } from '../tmf-errors.js';
 /** Password rules the server enforces whatever the client checked. */
 export const PASSWORD_MIN_LENGTH = 12;
 export const PASSWORD_MAX_LENGTH = 128;
+/** Longest one-time code accepted (a recovery code with spaces or dashes). */
+const CODE_MAX_LENGTH = 64;
 
 interface Caller {
   principal: Principal;
@@ -30,22 +35,71 @@ function callerOf(ctx: SandboxContext, request: FastifyRequest): Caller {
   return { principal, user };
 }
 
+function fieldOf(body: unknown, name: string): unknown {
+  return typeof body === 'object' && body !== null ? (body as Record<string, unknown>)[name] : undefined;
+}
+
 function stringField(body: unknown, name: string, maxLength = 1024): string {
-  const value = typeof body === 'object' && body !== null ? (body as Record<string, unknown>)[name] : undefined;
+  const value = fieldOf(body, name);
   if (typeof value !== 'string' || value === '') throw new TmfError(400, `"${name}" is required (a string)`);
   if (value.length > maxLength) throw new TmfError(400, `"${name}" is too long`);
   return value;
 }
 
-/** Refuses while the user is throttled; otherwise runs the check and records a failure if it fails. */
-function throttled(ctx: SandboxContext, request: FastifyRequest, reply: FastifyReply, user: UserRow): { blocked: boolean; fail: () => void } {
-  const retryAfter = ctx.throttle.retryAfterSeconds(user.username, request.ip);
-  if (retryAfter > 0) {
-    reply.header('retry-after', String(retryAfter));
-    sendTmfError(reply, 429, `Too many failed attempts; try again in ${retryAfter} seconds`);
-    return { blocked: true, fail: () => {} };
+/** An optional string field: undefined when absent or empty, 400 when of another type or too long. */
+function optionalStringField(body: unknown, name: string, maxLength: number): string | undefined {
+  const value = fieldOf(body, name);
+  if (value === undefined || value === null || value === '') return undefined;
+  if (typeof value !== 'string') throw new TmfError(400, `"${name}" must be a string`);
+  if (value.length > maxLength) throw new TmfError(400, `"${name}" is too long`);
+  return value;
+}
+
+function retryLater(reply: FastifyReply, status: 429 | 503, seconds: number, message: string): FastifyReply {
+  reply.header('retry-after', String(seconds));
+  return sendTmfError(reply, status, `${message}; try again in ${seconds} seconds`);
+}
+
+const REAUTH_REQUIRED =
+  'This change needs recent re-authentication: send "currentPassword" (and "code", a current one-time code or an unused recovery code, when two-factor is on) with the request';
+
+/**
+ * Re-authenticates the caller with the credentials in the request body. True when they are right;
+ * otherwise the refusal has been sent: 403 when they are missing (an access token alone is not
+ * enough), 422 when wrong, 429 or 503 with Retry-After when throttled or busy.
+ */
+async function reauthenticated(ctx: SandboxContext, request: FastifyRequest, reply: FastifyReply, user: UserRow): Promise<boolean> {
+  const password = optionalStringField(request.body, 'currentPassword', PASSWORD_MAX_LENGTH);
+  const code = optionalStringField(request.body, 'code', CODE_MAX_LENGTH);
+  if (password === undefined || (user.totpSecret && code === undefined)) {
+    sendTmfError(reply, 403, REAUTH_REQUIRED);
+    return false;
   }
-  return { blocked: false, fail: () => ctx.throttle.recordFailure(user.username, request.ip) };
+  const check = await checkCredentials(ctx, { username: user.username, password, code, source: request.ip });
+  if (check.ok) {
+    if (check.user.id === user.id) return true;
+    // The username now names someone else (cannot happen while usernames are fixed); refuse anyway.
+    sendTmfError(reply, 422, '"currentPassword" is not the current password');
+    return false;
+  }
+  switch (check.reason) {
+    case 'throttled':
+      retryLater(reply, 429, check.retryAfterSeconds, 'Too many failed attempts');
+      break;
+    case 'busy':
+      retryLater(reply, 503, check.retryAfterSeconds, 'Too many password checks in progress');
+      break;
+    case 'password':
+      sendTmfError(reply, 422, '"currentPassword" is not the current password');
+      break;
+    case 'codeMissing':
+      sendTmfError(reply, 403, REAUTH_REQUIRED);
+      break;
+    case 'code':
+      sendTmfError(reply, 422, 'The code is wrong, expired or already used (a current code or an unused recovery code is needed)');
+      break;
+  }
+  return false;
 }
 
 function sessionJson(session: ActiveSession, current: string) {
@@ -75,6 +129,7 @@ export async function securityRoutes(app: FastifyInstance, { ctx }: { ctx: Sandb
   app.post(SECURITY_PATHS.enrolment, async (request, reply) => {
     const { user } = callerOf(ctx, request);
     if (user.totpSecret) return sendTmfError(reply, 409, 'Two-factor authentication is already on; turn it off first to enrol a new device');
+    if (!(await reauthenticated(ctx, request, reply, user))) return reply;
     const secret = twoFactor.begin(user);
     reply.header('cache-control', 'no-store');
     return reply.code(201).send({
@@ -93,48 +148,48 @@ export async function securityRoutes(app: FastifyInstance, { ctx }: { ctx: Sandb
     const code = stringField(request.body, 'code', 16).trim();
     if (user.totpSecret) return sendTmfError(reply, 409, 'Two-factor authentication is already on');
     if (!twoFactor.status(user).pending) return sendTmfError(reply, 409, 'No enrolment is waiting for a code; start one first');
-    const guard = throttled(ctx, request, reply, user);
-    if (guard.blocked) return reply;
+    const admission = ctx.throttle.admit(user.username, request.ip);
+    if (!admission.admitted) return retryLater(reply, 429, admission.retryAfterSeconds, 'Too many failed attempts');
     const recoveryCodes = twoFactor.confirm(user, code, nowMs());
     if (!recoveryCodes) {
-      guard.fail();
+      admission.attempt.fail();
       return sendTmfError(reply, 422, 'The code does not match the secret (check the device clock, and use the newest code)');
     }
+    admission.attempt.succeed();
     reply.header('cache-control', 'no-store');
     return { enabled: true, recoveryCodes };
   });
 
   app.post(SECURITY_PATHS.deactivation, async (request, reply) => {
     const { user } = callerOf(ctx, request);
-    const code = stringField(request.body, 'code', 64);
     if (!user.totpSecret) return sendTmfError(reply, 409, 'Two-factor authentication is not on');
-    const guard = throttled(ctx, request, reply, user);
-    if (guard.blocked) return reply;
-    if (!twoFactor.verifySecondFactor(user, code, nowMs())) {
-      guard.fail();
-      return sendTmfError(reply, 422, 'The code is wrong, expired or already used (a current code or an unused recovery code is needed)');
-    }
+    if (!(await reauthenticated(ctx, request, reply, user))) return reply;
     twoFactor.disable(user);
     return { enabled: false };
   });
 
   app.post(SECURITY_PATHS.passwordChange, async (request, reply) => {
-    const { user } = callerOf(ctx, request);
-    const current = stringField(request.body, 'currentPassword', PASSWORD_MAX_LENGTH);
+    const { principal, user } = callerOf(ctx, request);
+    const current = optionalStringField(request.body, 'currentPassword', PASSWORD_MAX_LENGTH);
     const next = stringField(request.body, 'newPassword', PASSWORD_MAX_LENGTH);
     if ([...next].length < PASSWORD_MIN_LENGTH) {
       return sendTmfError(reply, 400, `"newPassword" must have at least ${PASSWORD_MIN_LENGTH} characters`);
     }
     if (next === current) return sendTmfError(reply, 400, '"newPassword" must differ from the current password');
-    const guard = throttled(ctx, request, reply, user);
-    if (guard.blocked) return reply;
-    if (!(await verifyPassword(current, user.passwordHash))) {
-      guard.fail();
-      return sendTmfError(reply, 422, '"currentPassword" is not the current password');
+    const signOutOthers = fieldOf(request.body, 'signOutOthers');
+    if (signOutOthers !== undefined && typeof signOutOthers !== 'boolean') return sendTmfError(reply, 400, '"signOutOthers" must be a boolean');
+    if (!(await reauthenticated(ctx, request, reply, user))) return reply;
+    let hash: string;
+    try {
+      hash = await ctx.passwords.hash(next);
+    } catch (error) {
+      if (error instanceof HashBusyError) return retryLater(reply, 503, error.retryAfterSeconds, 'Too many password checks in progress');
+      throw error;
     }
-    ctx.throttle.recordSuccess(user.username);
-    setPassword.run(await hashPassword(next), ctx.now().toISOString(), user.id);
-    return reply.code(204).send();
+    setPassword.run(hash, ctx.now().toISOString(), user.id);
+    if (signOutOthers !== true) return reply.code(204).send();
+    // In the same request: the code that re-authenticated it cannot be used a second time.
+    return { revoked: sessions.revokeOthers(user.id, principal.sessionId, nowMs()) };
   });
 
   app.get(SECURITY_PATHS.session, async (request) => {
@@ -149,11 +204,13 @@ export async function securityRoutes(app: FastifyInstance, { ctx }: { ctx: Sandb
     if (unknown.length || query.others !== 'true') {
       return sendTmfError(reply, 400, 'Only DELETE ?others=true is supported here (end every session but this one)');
     }
+    if (!(await reauthenticated(ctx, request, reply, user))) return reply;
     return { revoked: sessions.revokeOthers(user.id, principal.sessionId, nowMs()) };
   });
 
   app.delete<{ Params: { id: string } }>(`${SECURITY_PATHS.session}/:id`, async (request, reply) => {
     const { user } = callerOf(ctx, request);
+    if (!(await reauthenticated(ctx, request, reply, user))) return reply;
     if (!sessions.revoke(user.id, request.params.id, nowMs())) {
       return sendTmfError(reply, 404, `No active session "${request.params.id}" of this user`);
     }
