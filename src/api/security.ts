@@ -1,6 +1,9 @@
 /**
  * The account security endpoints (not TMF; the sandbox documents them in its OpenAPI document):
- * two-factor enrolment, password change, active sessions. They act on the logged-in user only.
+ * two-factor enrolment, password change, active sessions. They act on the logged-in user only, and
+ * every change that could hand the account to someone else carries a re-authentication (the
+ * current password, and a one-time code when two-factor is on): the access token alone is not
+ * enough.
  */
 import { z } from 'zod';
 import type { HttpClient } from './http.js';
@@ -45,12 +48,23 @@ export interface ActiveSession {
   lastUsedAt: string;
 }
 
+/** Proof that the person at the keyboard is the account's owner, sent with each sensitive change. */
+export interface Reauthentication {
+  currentPassword: string;
+  /** A current 6-digit code or an unused recovery code; needed when two-factor is on. */
+  code?: string;
+}
+
+function reauthBody(reauth: Reauthentication): Record<string, string> {
+  return { currentPassword: reauth.currentPassword, ...(reauth.code !== undefined ? { code: reauth.code } : {}) };
+}
+
 export async function twoFactorStatus(client: HttpClient): Promise<TwoFactorStatus> {
   return parseResource(TwoFactorStatus, await client.get(SECURITY.twoFactor), 'Two-factor status', SECURITY.twoFactor);
 }
 
-export async function startEnrolment(client: HttpClient): Promise<Enrolment> {
-  const response = await client.request({ method: 'POST', path: SECURITY.enrolment, json: {} });
+export async function startEnrolment(client: HttpClient, reauth: Reauthentication): Promise<Enrolment> {
+  const response = await client.request({ method: 'POST', path: SECURITY.enrolment, json: reauthBody(reauth) });
   return parseResource(Enrolment, response, 'Two-factor enrolment', SECURITY.enrolment);
 }
 
@@ -60,12 +74,23 @@ export async function confirmEnrolment(client: HttpClient, code: string): Promis
   return parseResource(Confirmation, response, 'Two-factor confirmation', SECURITY.confirmation).recoveryCodes;
 }
 
-export async function disableTwoFactor(client: HttpClient, code: string): Promise<void> {
-  await client.request({ method: 'POST', path: SECURITY.deactivation, json: { code } });
+/** Turns two-factor off; the re-authentication must carry a code (two-factor is on). */
+export async function disableTwoFactor(client: HttpClient, reauth: Reauthentication): Promise<void> {
+  await client.request({ method: 'POST', path: SECURITY.deactivation, json: reauthBody(reauth) });
 }
 
-export async function changePassword(client: HttpClient, currentPassword: string, newPassword: string): Promise<void> {
-  await client.request({ method: 'POST', path: SECURITY.passwordChange, json: { currentPassword, newPassword } });
+/**
+ * Changes the password; with `signOutOthers`, the other sessions end in the same request (a code
+ * works once, so a second request could not re-authenticate). Returns how many ended.
+ */
+export async function changePassword(client: HttpClient, reauth: Reauthentication, newPassword: string, signOutOthers: boolean): Promise<number> {
+  const response = await client.request({
+    method: 'POST',
+    path: SECURITY.passwordChange,
+    json: { ...reauthBody(reauth), newPassword, ...(signOutOthers ? { signOutOthers: true } : {}) },
+  });
+  if (!signOutOthers) return 0;
+  return parseResource(z.looseObject({ revoked: z.number().int() }), response, 'Password change', SECURITY.passwordChange).revoked;
 }
 
 export async function listSessions(client: HttpClient): Promise<ActiveSession[]> {
@@ -80,12 +105,12 @@ export async function listSessions(client: HttpClient): Promise<ActiveSession[]>
   }));
 }
 
-export async function revokeSession(client: HttpClient, id: string): Promise<void> {
-  await client.request({ method: 'DELETE', path: `${SECURITY.session}/${encodeURIComponent(id)}` });
+export async function revokeSession(client: HttpClient, id: string, reauth: Reauthentication): Promise<void> {
+  await client.request({ method: 'DELETE', path: `${SECURITY.session}/${encodeURIComponent(id)}`, json: reauthBody(reauth) });
 }
 
 /** Ends every session but the current one; returns how many ended. */
-export async function revokeOtherSessions(client: HttpClient): Promise<number> {
-  const response = await client.request({ method: 'DELETE', path: SECURITY.session, query: { others: 'true' } });
+export async function revokeOtherSessions(client: HttpClient, reauth: Reauthentication): Promise<number> {
+  const response = await client.request({ method: 'DELETE', path: SECURITY.session, query: { others: 'true' }, json: reauthBody(reauth) });
   return parseResource(z.looseObject({ revoked: z.number().int() }), response, 'Session revocation', SECURITY.session).revoked;
 }

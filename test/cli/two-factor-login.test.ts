@@ -7,6 +7,7 @@ import { Sqlite as Database } from '../../src/sandbox/sqlite.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { scriptedPrompter } from '../helpers/prompt.js';
 import { base32Encode, totpCode, totpStep } from '../../src/sandbox/auth/totp.js';
+import { loadTotpSecretCipher } from '../../src/sandbox/auth/totp-secrets.js';
 import { databasePath } from '../../src/sandbox/db.js';
 import { MemoryVault, runCli } from '../helpers/cli.js';
 import { startTestSandbox } from '../helpers/sandbox.js';
@@ -19,7 +20,8 @@ let clockMs = Date.parse('2026-11-26T12:00:00Z');
 beforeAll(async () => {
   sandbox = await startTestSandbox({ now: () => new Date(clockMs) });
   const db = new Database(databasePath(sandbox.dataDir));
-  db.prepare('UPDATE app_user SET totp_secret = ? WHERE username = ?').run(secret, 'luc.gagnon');
+  // Sealed under the sandbox's key, as the sandbox stores it.
+  db.prepare('UPDATE app_user SET totp_secret = ? WHERE username = ?').run(loadTotpSecretCipher(sandbox.dataDir).seal(secret), 'luc.gagnon');
   db.close();
 });
 afterAll(async () => sandbox?.close());

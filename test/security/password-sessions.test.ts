@@ -4,14 +4,21 @@
  * longer does), and sessions listed with the current one marked, revoked one by one or all others.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadTotpSecretCipher } from '../../src/sandbox/auth/totp-secrets.js';
+import { base32Encode, totpCode, totpStep } from '../../src/sandbox/auth/totp.js';
+import { databasePath } from '../../src/sandbox/db.js';
+import { SEED_CREDENTIALS } from '../../src/sandbox/seed.js';
+import { Sqlite } from '../../src/sandbox/sqlite.js';
 import { MemoryVault, runCli } from '../helpers/cli.js';
 import { scriptedPrompter } from '../helpers/prompt.js';
+import { cheapenSeededPasswords, TEST_HASH_LOG_N } from '../helpers/cheap-passwords.js';
 import { startTestSandbox, type TestSandbox } from '../helpers/sandbox.js';
 
 let sandbox: TestSandbox;
 
 beforeAll(async () => {
-  sandbox = await startTestSandbox();
+  sandbox = await startTestSandbox({ passwordHashing: { logN: TEST_HASH_LOG_N } });
+  await cheapenSeededPasswords(sandbox.dataDir);
 });
 afterAll(async () => sandbox?.close());
 
@@ -88,6 +95,37 @@ describe('auth password', () => {
   });
 });
 
+describe('auth password with two-factor on', () => {
+  it('needs a current code too (--code-stdin), and signs the other sessions out in the same request', async () => {
+    const { agent } = SEED_CREDENTIALS;
+    const other = await loginAs(agent.username, agent.password);
+    expect(other.code, other.stderr).toBe(0);
+    const secret = base32Encode(Buffer.from('espace-password-2fa!'));
+    const db = new Sqlite(databasePath(sandbox.dataDir));
+    try {
+      db.prepare('UPDATE app_user SET totp_secret = ? WHERE username = ?').run(loadTotpSecretCipher(sandbox.dataDir).seal(secret), agent.username);
+    } finally {
+      db.close();
+    }
+    const next = 'Riviere-du-Loup-Traversier-77';
+    const noCode = await runCli(['auth', 'password', '--password-stdin', '--sign-out-others'], {
+      env: env(sandbox.tokens.agent),
+      stdin: `${agent.password}\n${next}\n`,
+    });
+    expect(noCode.code).toBe(2);
+    expect(noCode.stderr).toMatch(/--code-stdin/);
+
+    const changed = await runCli(['auth', 'password', '--password-stdin', '--code-stdin', '--sign-out-others'], {
+      env: env(sandbox.tokens.agent),
+      stdin: `${agent.password}\n${next}\n${totpCode(secret, totpStep(Date.now()))}\n`,
+    });
+    expect(changed.code, changed.stderr).toBe(0);
+    expect(changed.stderr).toMatch(/Password changed\.\nOther sessions ended: 1\./);
+    expect(await accepted(accessToken(other.vault))).toBe(false);
+    expect(await accepted(sandbox.tokens.agent)).toBe(true);
+  });
+});
+
 describe('auth sessions', () => {
   it('lists active sessions with the current one marked, and revokes one or all others', async () => {
     const laptop = await loginAs('james.wilson', 'Espace-Demo-2026!');
@@ -104,7 +142,8 @@ describe('auth sessions', () => {
     expect(table.stdout.split('\n').filter((line) => line.startsWith('*\t'))).toHaveLength(1);
 
     const current = sessions.find((session) => session.current)!;
-    const refused = await runCli(['auth', 'sessions', 'revoke', current.id], { env: env(), vault: phone.vault });
+    const withPassword = { env: env(), vault: phone.vault, stdin: 'Espace-Demo-2026!\n' };
+    const refused = await runCli(['auth', 'sessions', 'revoke', current.id, '--password-stdin'], withPassword);
     expect(refused.code).toBe(2);
     expect(refused.stderr).toMatch(/auth logout/);
 
@@ -112,15 +151,23 @@ describe('auth sessions', () => {
     const laptopSession = (JSON.parse((await runCli(['auth', 'sessions', '--json'], { env: env(), vault: laptop.vault })).stdout) as typeof sessions).find(
       (session) => session.current,
     )!;
-    const revoked = await runCli(['auth', 'sessions', 'revoke', laptopSession.id], { env: env(), vault: phone.vault });
+    // The token alone cannot end it: the password is needed, and a wrong one ends nothing.
+    const noPassword = await runCli(['auth', 'sessions', 'revoke', laptopSession.id], { env: env(), vault: phone.vault });
+    expect(noPassword.code).toBe(2);
+    expect(noPassword.stderr).toMatch(/--password-stdin/);
+    const wrongPassword = await runCli(['auth', 'sessions', 'revoke', laptopSession.id, '--password-stdin'], { env: env(), vault: phone.vault, stdin: 'a guess\n' });
+    expect(wrongPassword.code).toBe(4);
+    expect(wrongPassword.stderr).toMatch(/password or the code was refused; nothing was changed/);
+    expect(await accepted(accessToken(laptop.vault))).toBe(true);
+    const revoked = await runCli(['auth', 'sessions', 'revoke', laptopSession.id, '--password-stdin'], withPassword);
     expect(revoked.code, revoked.stderr).toBe(0);
     expect(await accepted(accessToken(laptop.vault))).toBe(false);
     expect(await accepted(sandbox.tokens.james)).toBe(true);
 
-    const noConfirm = await runCli(['auth', 'sessions', 'revoke', '--others'], { env: env(), vault: phone.vault });
+    const noConfirm = await runCli(['auth', 'sessions', 'revoke', '--others', '--password-stdin'], withPassword);
     expect(noConfirm.code).toBe(2);
     expect(noConfirm.stderr).toMatch(/--yes/);
-    const others = await runCli(['auth', 'sessions', 'revoke', '--others', '--yes', '--json'], { env: env(), vault: phone.vault });
+    const others = await runCli(['auth', 'sessions', 'revoke', '--others', '--yes', '--json', '--password-stdin'], withPassword);
     expect(others.code, others.stderr).toBe(0);
     expect(JSON.parse(others.stdout)).toEqual({ revoked: 1 });
     expect(await accepted(sandbox.tokens.james)).toBe(false);
@@ -131,7 +178,10 @@ describe('auth sessions', () => {
   it('refuses a client token (no user) and an ID that is not an active session of the user', async () => {
     const ci = await runCli(['auth', 'sessions'], { env: env(sandbox.tokens.ci) });
     expect(ci.code).toBe(4);
-    const unknown = await runCli(['auth', 'sessions', 'revoke', 'no-such-session'], { env: env(sandbox.tokens.luc) });
+    const unknown = await runCli(['auth', 'sessions', 'revoke', 'no-such-session', '--password-stdin'], {
+      env: env(sandbox.tokens.luc),
+      stdin: 'Espace-Demo-2026!\n',
+    });
     expect(unknown.code).toBe(1);
     expect(unknown.stderr).toMatch(/No active session/);
   });

@@ -5,13 +5,15 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { totpCode, totpStep } from '../../src/sandbox/auth/totp.js';
+import { cheapenSeededPasswords, TEST_HASH_LOG_N } from '../helpers/cheap-passwords.js';
 import { startTestSandbox, type TestSandbox } from '../helpers/sandbox.js';
 
 let sandbox: TestSandbox;
 const clockMs = Date.parse('2026-11-26T15:00:10Z');
 
 beforeAll(async () => {
-  sandbox = await startTestSandbox({ now: () => new Date(clockMs) });
+  sandbox = await startTestSandbox({ now: () => new Date(clockMs), passwordHashing: { logN: TEST_HASH_LOG_N } });
+  await cheapenSeededPasswords(sandbox.dataDir);
 });
 afterAll(async () => sandbox?.close());
 
@@ -32,7 +34,10 @@ const grant = (username: string, otp: string) =>
 describe('sandbox two-factor', () => {
   it('accepts codes one step either side, never a step at or before the last accepted one', async () => {
     const token = sandbox.tokens.james;
-    const enrolment = (await (await call('POST', '/twoFactor/enrolment', token, {})).json()) as { secret: string; otpauthUri: string };
+    const enrolment = (await (await call('POST', '/twoFactor/enrolment', token, { currentPassword: 'Espace-Demo-2026!' })).json()) as {
+      secret: string;
+      otpauthUri: string;
+    };
     const step = totpStep(clockMs);
     const code = (offset: number) => totpCode(enrolment.secret, step + offset);
 

@@ -1,22 +1,26 @@
 /**
- * Two-factor authentication end to end against a real sandbox: enrolment (the secret is pending
- * until a code confirms it), then logins with codes computed by oathtool from that secret —
- * accepted once, refused on reuse — recovery codes that work once, and turning it off.
+ * Two-factor authentication end to end against a real sandbox: enrolment, which needs the current
+ * password (the secret is pending until a code confirms it), then logins with codes computed by
+ * oathtool from that secret — accepted once, refused on reuse — recovery codes that work once, and
+ * turning it off, which needs the password and a code.
  * The sandbox clock is fixed and oathtool is given the same time, so codes are deterministic.
  */
 import { execFileSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadTotpSecretCipher } from '../../src/sandbox/auth/totp-secrets.js';
 import { databasePath } from '../../src/sandbox/db.js';
 import { Sqlite } from '../../src/sandbox/sqlite.js';
 import { MemoryVault, runCli } from '../helpers/cli.js';
 import { scriptedPrompter } from '../helpers/prompt.js';
+import { cheapenSeededPasswords, TEST_HASH_LOG_N } from '../helpers/cheap-passwords.js';
 import { startTestSandbox, type TestSandbox } from '../helpers/sandbox.js';
 
 let sandbox: TestSandbox;
 let clockMs = Date.parse('2026-11-26T12:00:00Z');
 
 beforeAll(async () => {
-  sandbox = await startTestSandbox({ now: () => new Date(clockMs) });
+  sandbox = await startTestSandbox({ now: () => new Date(clockMs), passwordHashing: { logN: TEST_HASH_LOG_N } });
+  await cheapenSeededPasswords(sandbox.dataDir);
 });
 afterAll(async () => sandbox?.close());
 
@@ -42,8 +46,11 @@ function readDatabase<T>(read: (db: InstanceType<typeof Sqlite>) => T): T {
   }
 }
 
-const pendingSecret = (username: string): string =>
-  readDatabase((db) => (db.prepare('SELECT totp_pending_secret AS secret FROM app_user WHERE username = ?').get(username) as { secret: string }).secret);
+/** The pending secret, opened with the sandbox's key (it is stored sealed). */
+const pendingSecret = (username: string): string => {
+  const sealed = readDatabase((db) => (db.prepare('SELECT totp_pending_secret AS secret FROM app_user WHERE username = ?').get(username) as { secret: string }).secret);
+  return loadTotpSecretCipher(sandbox.dataDir).open(sealed)!;
+};
 
 const login = (username: string, otp: string) =>
   runCli(['auth', 'login', '--username', username, '--password-stdin', '--otp', otp], { env: env(), vault: new MemoryVault(), stdin: 'Espace-Demo-2026!' });
@@ -51,7 +58,15 @@ const login = (username: string, otp: string) =>
 describe('auth 2fa', () => {
   it('enrols, then logins take each oathtool code once and each recovery code once', async () => {
     const token = sandbox.tokens.james;
-    const pending = await runCli(['auth', '2fa', 'enable', '--json'], { env: env(token) });
+    // The access token alone is not enough: without the password on stdin, the command names the flag.
+    const noPassword = await runCli(['auth', '2fa', 'enable', '--json'], { env: env(token) });
+    expect(noPassword.code).toBe(2);
+    expect(noPassword.stderr).toMatch(/--password-stdin/);
+    const wrongPassword = await runCli(['auth', '2fa', 'enable', '--password-stdin', '--json'], { env: env(token), stdin: 'not-the-password\n' });
+    expect(wrongPassword.code).toBe(4);
+    expect(wrongPassword.stderr).toMatch(/password or the code was refused; nothing was changed/);
+
+    const pending = await runCli(['auth', '2fa', 'enable', '--password-stdin', '--json'], { env: env(token), stdin: 'Espace-Demo-2026!\n' });
     expect(pending.code, pending.stderr).toBe(0);
     const enrolment = JSON.parse(pending.stdout) as { secret: string; otpauthUri: string; pending: boolean };
     expect(enrolment.pending).toBe(true);
@@ -98,11 +113,22 @@ describe('auth 2fa', () => {
     const after = await runCli(['auth', '2fa', 'status', '--json'], { env: env(token) });
     expect(JSON.parse(after.stdout)).toEqual({ enabled: true, pending: false, recoveryCodesLeft: 9 });
 
-    // Turning it off takes an unused recovery code (a used one is refused).
-    const spent = await runCli(['auth', '2fa', 'disable', '--code-stdin'], { env: env(token), stdin: recoveryCodes[0]! });
+    // Turning it off takes the password and an unused recovery code (a used one is refused); a
+    // code without the password is not enough, and the command names the missing flag.
+    const codeOnly = await runCli(['auth', '2fa', 'disable', '--code-stdin'], { env: env(token), stdin: recoveryCodes[1]! });
+    expect(codeOnly.code).toBe(2);
+    expect(codeOnly.stderr).toMatch(/--password-stdin/);
+    const passwordOnly = await runCli(['auth', '2fa', 'disable', '--password-stdin'], { env: env(token), stdin: 'Espace-Demo-2026!\n' });
+    expect(passwordOnly.code).toBe(2);
+    expect(passwordOnly.stderr).toMatch(/--code-stdin/);
+    const disable = ['auth', '2fa', 'disable', '--password-stdin', '--code-stdin'];
+    const spent = await runCli(disable, { env: env(token), stdin: `Espace-Demo-2026!\n${recoveryCodes[0]!}\n` });
     expect(spent.code).toBe(4);
     expect(spent.stderr).toMatch(/stays on/);
-    const off = await runCli(['auth', '2fa', 'disable', '--code-stdin'], { env: env(token), stdin: recoveryCodes[1]!.toUpperCase() });
+    const wrongPassword2 = await runCli(disable, { env: env(token), stdin: `not-the-password\n${recoveryCodes[1]!}\n` });
+    expect(wrongPassword2.code).toBe(4);
+    expect(wrongPassword2.stderr).toMatch(/stays on/);
+    const off = await runCli(disable, { env: env(token), stdin: `Espace-Demo-2026!\n${recoveryCodes[2]!.toUpperCase()}\n` });
     expect(off.code, off.stderr).toBe(0);
     clockMs += 30_000;
     const plain = await runCli(['auth', 'login', '--username', 'james.wilson', '--password-stdin'], { env: env(), vault: new MemoryVault(), stdin: 'Espace-Demo-2026!' });
@@ -116,7 +142,7 @@ describe('auth 2fa', () => {
     // sandbox's pending enrolment, which is what the screen shows.
     const asked: string[] = [];
     const prompt = {
-      ...scriptedPrompter([]),
+      ...scriptedPrompter(['Espace-Demo-2026!']),
       input: async ({ message }: { message: string }) => {
         asked.push(message);
         // A mistyped code first: the command asks again.
@@ -138,10 +164,12 @@ describe('auth 2fa', () => {
     expect(twice.stderr).toMatch(/already on/);
   });
 
-  it('throttles wrong codes: after five failures even the right code is refused for a while', async () => {
+  it('throttles wrong codes: after five failures even the right code is refused until the back-off passes', async () => {
     clockMs += 60_000;
     const token = sandbox.tokens.marie;
-    const pending = JSON.parse((await runCli(['auth', '2fa', 'enable', '--json'], { env: env(token) })).stdout) as { secret: string };
+    const pending = JSON.parse(
+      (await runCli(['auth', '2fa', 'enable', '--password-stdin', '--json'], { env: env(token), stdin: 'Espace-Demo-2026!\n' })).stdout,
+    ) as { secret: string };
     for (let attempt = 0; attempt < 5; attempt++) {
       const wrong = await runCli(['auth', '2fa', 'confirm', '--code-stdin'], { env: env(token), stdin: '000000' });
       expect(wrong.code).toBe(4);
@@ -149,7 +177,7 @@ describe('auth 2fa', () => {
     const right = await runCli(['auth', '2fa', 'confirm', '--code-stdin'], { env: env(token), stdin: oathtool(pending.secret, clockMs) });
     expect(right.code).toBe(4);
     expect(right.stderr).toMatch(/too many failed attempts/);
-    clockMs += 16 * 60_000;
+    clockMs += 60_000;
     const later = await runCli(['auth', '2fa', 'confirm', '--code-stdin'], { env: env(token), stdin: oathtool(pending.secret, clockMs) });
     expect(later.code, later.stderr).toBe(0);
   });

@@ -23,8 +23,8 @@ export const securityMessages = {
     fr: 'terminer une inscription en attente avec un code (après auth 2fa enable sans terminal)',
   },
   'security.2fa.disable.description': {
-    en: 'turn two-factor authentication off (needs a current code or a recovery code)',
-    fr: 'désactiver l’authentification à deux facteurs (exige un code actuel ou un code de récupération)',
+    en: 'turn two-factor authentication off (needs the password and a current code or a recovery code)',
+    fr: 'désactiver l’authentification à deux facteurs (exige le mot de passe et un code actuel ou un code de récupération)',
   },
   'security.2fa.status.description': { en: 'show whether two-factor authentication is on', fr: 'indiquer si l’authentification à deux facteurs est activée' },
   'security.2fa.option.codeStdin': { en: 'read the code from stdin (for scripts)', fr: 'lire le code sur l’entrée standard (pour les scripts)' },
@@ -55,8 +55,8 @@ export const securityMessages = {
     fr: 'le code a été refusé : {detail}. Vérifiez l’heure de l’appareil et essayez le code le plus récent.',
   },
   'security.2fa.disableRefused': {
-    en: 'the code was refused: {detail}. Two-factor authentication stays on.',
-    fr: 'le code a été refusé : {detail}. L’authentification à deux facteurs reste activée.',
+    en: 'the password or the code was refused: {detail}. Two-factor authentication stays on.',
+    fr: 'le mot de passe ou le code a été refusé : {detail}. L’authentification à deux facteurs reste activée.',
   },
   'security.2fa.enabled': {
     en: 'Two-factor authentication is on: logins now ask for a code.',
@@ -79,8 +79,8 @@ export const securityMessages = {
     fr: 'changer le mot de passe (robustesse vérifiée), puis fermer au besoin les autres sessions',
   },
   'security.password.option.stdin': {
-    en: 'read the current and the new password from stdin, one a line (for scripts)',
-    fr: 'lire le mot de passe actuel et le nouveau sur l’entrée standard, un par ligne (pour les scripts)',
+    en: 'read the current and the new password from stdin, one a line (for scripts; then the code, with --code-stdin)',
+    fr: 'lire le mot de passe actuel et le nouveau sur l’entrée standard, un par ligne (pour les scripts; puis le code, avec --code-stdin)',
   },
   'security.password.option.signOutOthers': { en: 'then sign out every other session without asking', fr: 'puis fermer toutes les autres sessions sans demander' },
   'security.password.option.keepSessions': { en: 'keep the other sessions without asking', fr: 'garder les autres sessions sans demander' },
@@ -125,4 +125,21 @@ export const securityMessages = {
   'security.sessions.hintLogout': { en: 'To end it, run: espace auth logout', fr: 'Pour la fermer, lancez : espace auth logout' },
   'security.sessions.revoked': { en: 'Session {id} ended.', fr: 'Session {id} fermée.' },
   'security.sessions.revokedOthers': { en: 'Other sessions ended: {count}.', fr: 'Autres sessions fermées : {count}.' },
+
+  'security.reauth.option.passwordStdin': {
+    en: 'read the current password from stdin, first line (for scripts): it proves the change is yours',
+    fr: 'lire le mot de passe actuel sur l’entrée standard, première ligne (pour les scripts) : il prouve que le changement vient de vous',
+  },
+  'security.reauth.option.codeStdin': {
+    en: 'read the current code or a recovery code from stdin, after the password (when two-factor is on)',
+    fr: 'lire le code actuel ou un code de récupération sur l’entrée standard, après le mot de passe (si l’authentification à deux facteurs est activée)',
+  },
+  'security.reauth.refused': {
+    en: 'the current password or the code was refused; nothing was changed. {detail}',
+    fr: 'le mot de passe actuel ou le code a été refusé; rien n’a été changé. {detail}',
+  },
+  'security.reauth.required': {
+    en: 'the server asks to confirm it is you: {detail}',
+    fr: 'le serveur demande de confirmer que c’est bien vous : {detail}',
+  },
 } satisfies MessageTable;

@@ -5,6 +5,7 @@ import type { PasswordOptions } from './password.js';
 import type { SessionsRevokeOptions } from './sessions-revoke.js';
 import type { TwoFactorConfirmOptions } from './two-factor-confirm.js';
 import type { TwoFactorDisableOptions } from './two-factor-disable.js';
+import type { TwoFactorEnableOptions } from './two-factor-enable.js';
 
 export function registerAccountSecurity(auth: Command, { t, action, examples }: Registrar): void {
   examples(
@@ -12,6 +13,7 @@ export function registerAccountSecurity(auth: Command, { t, action, examples }: 
       .command('password')
       .description(t('security.password.description'))
       .option('--password-stdin', t('security.password.option.stdin'))
+      .option('--code-stdin', t('security.reauth.option.codeStdin'))
       .option('--sign-out-others', t('security.password.option.signOutOthers'))
       .option('--keep-sessions', t('security.password.option.keepSessions'))
       .action(
@@ -19,6 +21,7 @@ export function registerAccountSecurity(auth: Command, { t, action, examples }: 
           () => import('./password.js'),
           (_args, options): PasswordOptions => ({
             passwordStdin: Boolean(options.passwordStdin),
+            codeStdin: Boolean(options.codeStdin),
             signOutOthers: options.signOutOthers ? true : options.keepSessions ? false : undefined,
           }),
         ),
@@ -28,8 +31,20 @@ export function registerAccountSecurity(auth: Command, { t, action, examples }: 
 
   const twoFactor = examples(auth.command('2fa').description(t('security.2fa.description')), ['espace auth 2fa enable', 'espace auth 2fa status']);
   examples(
-    twoFactor.command('enable').description(t('security.2fa.enable.description')).action(action(() => import('./two-factor-enable.js'), () => ({}))),
-    ['espace auth 2fa enable', 'espace auth 2fa enable --json   # no terminal: prints the pending secret; then auth 2fa confirm'],
+    twoFactor
+      .command('enable')
+      .description(t('security.2fa.enable.description'))
+      .option('--password-stdin', t('security.reauth.option.passwordStdin'))
+      .action(
+        action(
+          () => import('./two-factor-enable.js'),
+          (_args, options): TwoFactorEnableOptions => ({ passwordStdin: Boolean(options.passwordStdin) }),
+        ),
+      ),
+    [
+      'espace auth 2fa enable',
+      'printf %s "$PASSWORD" | espace auth 2fa enable --password-stdin --json   # prints the pending secret; then auth 2fa confirm',
+    ],
   );
   examples(
     twoFactor
@@ -43,9 +58,15 @@ export function registerAccountSecurity(auth: Command, { t, action, examples }: 
     twoFactor
       .command('disable')
       .description(t('security.2fa.disable.description'))
-      .option('--code-stdin', t('security.2fa.option.codeStdin'))
-      .action(action(() => import('./two-factor-disable.js'), (_args, options): TwoFactorDisableOptions => ({ codeStdin: Boolean(options.codeStdin) }))),
-    ['espace auth 2fa disable', 'printf %s "$RECOVERY_CODE" | espace auth 2fa disable --code-stdin'],
+      .option('--password-stdin', t('security.reauth.option.passwordStdin'))
+      .option('--code-stdin', t('security.reauth.option.codeStdin'))
+      .action(
+        action(
+          () => import('./two-factor-disable.js'),
+          (_args, options): TwoFactorDisableOptions => ({ passwordStdin: Boolean(options.passwordStdin), codeStdin: Boolean(options.codeStdin) }),
+        ),
+      ),
+    ['espace auth 2fa disable', 'printf "%s\\n%s\\n" "$PASSWORD" "$RECOVERY_CODE" | espace auth 2fa disable --password-stdin --code-stdin'],
   );
   examples(
     twoFactor.command('status').description(t('security.2fa.status.description')).action(action(() => import('./two-factor-status.js'), () => ({}))),
@@ -63,12 +84,20 @@ export function registerAccountSecurity(auth: Command, { t, action, examples }: 
       .argument('[id]', t('security.sessions.revoke.argument'))
       .option('--others', t('security.sessions.revoke.option.others'))
       .option('-y, --yes', t('security.sessions.revoke.option.yes'))
+      .option('--password-stdin', t('security.reauth.option.passwordStdin'))
+      .option('--code-stdin', t('security.reauth.option.codeStdin'))
       .action(
         action(
           () => import('./sessions-revoke.js'),
-          (args, options): SessionsRevokeOptions => ({ id: args[0], others: Boolean(options.others), yes: Boolean(options.yes) }),
+          (args, options): SessionsRevokeOptions => ({
+            id: args[0],
+            others: Boolean(options.others),
+            yes: Boolean(options.yes),
+            passwordStdin: Boolean(options.passwordStdin),
+            codeStdin: Boolean(options.codeStdin),
+          }),
         ),
       ),
-    ['espace auth sessions revoke 5f0c…', 'espace auth sessions revoke --others --yes'],
+    ['espace auth sessions revoke 5f0c…', 'printf %s "$PASSWORD" | espace auth sessions revoke --others --yes --password-stdin'],
   );
 }

@@ -1,17 +1,20 @@
-/** `espace auth 2fa disable`: turns two-factor off; a current code or an unused recovery code proves it is you. */
+/**
+ * `espace auth 2fa disable`: turns two-factor off; the current password and a current code (or an
+ * unused recovery code) prove it is you, so a stolen access token alone cannot do it.
+ */
 import { disableTwoFactor } from '../../../api/security.js';
 import { toJson } from '../../../output/formats.js';
 import type { Context } from '../../context.js';
-import { readCode, withRefusals } from './security-input.js';
+import { readReauthentication, requireReauthSources, withRefusals, type ReauthSources } from './security-input.js';
 
-export interface TwoFactorDisableOptions {
-  codeStdin: boolean;
-}
+export type TwoFactorDisableOptions = ReauthSources;
 
 export async function run(options: TwoFactorDisableOptions, ctx: Context): Promise<void> {
-  const code = await readCode(ctx, options.codeStdin, 'security.2fa.promptDisableCode', true);
+  requireReauthSources(ctx, options);
+  // Two-factor is on (or the server says it is not): a code is part of the proof.
+  const reauth = await readReauthentication(ctx, options, true);
   const api = await ctx.api();
-  await withRefusals(() => disableTwoFactor(api, code), { wrong: 'security.2fa.disableRefused', conflict: 'security.2fa.notOn' });
+  await withRefusals(() => disableTwoFactor(api, reauth), { wrong: 'security.2fa.disableRefused', conflict: 'security.2fa.notOn' });
   if (ctx.globals.json) ctx.io.out(toJson({ enabled: false }));
   else ctx.io.err(`${ctx.t('security.2fa.disabled')}\n`);
 }

@@ -1,5 +1,6 @@
 /**
- * `espace auth 2fa enable`: the sandbox issues a TOTP secret (pending until a code confirms it);
+ * `espace auth 2fa enable`: after the current password (so that a stolen token cannot enrol
+ * someone else's authenticator), the sandbox issues a TOTP secret (pending until a code confirms it);
  * on a terminal, a QR code and the otpauth:// URI are shown, a code is asked for, and the recovery
  * codes follow. Without a terminal, the pending enrolment is printed and `auth 2fa confirm`
  * finishes it.
@@ -9,7 +10,7 @@ import { AuthError, GeneralError } from '../../../errors.js';
 import { toJson } from '../../../output/formats.js';
 import { sanitizeText } from '../../../output/sanitize.js';
 import type { Context } from '../../context.js';
-import { readCode } from './security-input.js';
+import { readCode, readReauthentication, requireReauthSources, withRefusals } from './security-input.js';
 import { confirmAndShowRecoveryCodes } from './two-factor-confirm.js';
 
 /** Codes that may be tried at the terminal before the command gives up (the enrolment stays pending). */
@@ -20,11 +21,19 @@ async function terminalQrCode(uri: string): Promise<string> {
   return qrcode.toString(uri, { type: 'terminal', small: true, errorCorrectionLevel: 'M' });
 }
 
-export async function run(_options: object, ctx: Context): Promise<void> {
+export interface TwoFactorEnableOptions {
+  /** The current password is read from stdin rather than prompted for. */
+  passwordStdin: boolean;
+}
+
+export async function run(options: TwoFactorEnableOptions, ctx: Context): Promise<void> {
   const { io, t } = ctx;
+  const sources = { passwordStdin: options.passwordStdin, codeStdin: false };
+  requireReauthSources(ctx, sources);
   const api = await ctx.api();
   if ((await twoFactorStatus(api)).enabled) throw new GeneralError('security.2fa.alreadyOn', { hint: 'security.2fa.hintDisableFirst' });
-  const enrolment = await startEnrolment(api);
+  const reauth = await readReauthentication(ctx, sources, false);
+  const enrolment = await withRefusals(() => startEnrolment(api, reauth), { wrong: 'security.reauth.refused' });
   const uri = sanitizeText(enrolment.otpauthUri);
   const secret = sanitizeText(enrolment.secret);
 
