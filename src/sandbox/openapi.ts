@@ -422,7 +422,14 @@ function oauthResponses(success: Json): Json {
     '400': { description: 'invalid_request, invalid_grant, unauthorized_client, unsupported_grant_type, invalid_scope or mfa_required', content: json(ref('OAuthError')) },
     '401': { description: 'invalid_client', content: json(ref('OAuthError')) },
     '429': {
-      description: 'too_many_attempts: 5 failed logins for a username (or 20 from an address) within 15 minutes',
+      description:
+        'too_many_attempts: after 5 failed logins of a username from one address within 15 minutes, a back-off from 15 seconds, ' +
+        'doubling with each failure, at most 15 minutes (past 50 failures of the username, from the first failure of an address)',
+      headers: { 'Retry-After': { description: 'Seconds to wait', schema: { type: 'integer' } } },
+      content: json(ref('OAuthError')),
+    },
+    '503': {
+      description: 'temporarily_unavailable: too many password checks in progress',
       headers: { 'Retry-After': { description: 'Seconds to wait', schema: { type: 'integer' } } },
       content: json(ref('OAuthError')),
     },
@@ -486,7 +493,9 @@ export function buildOpenApiDocument(): Json {
           tags: ['oauth'],
           summary: 'Obtain tokens (RFC 6749): password (+ otp), refresh_token, client_credentials',
           description:
-            'Answers carry Cache-Control: no-store. Failed logins are throttled per username and per client address.',
+            'Answers carry Cache-Control: no-store. Failed logins are throttled per (username, client address) with an exponential ' +
+            'back-off, with looser bounds per username and per address (never a lockout of the right password and code from an ' +
+            'address without failures); password checks run a few at a time (503 with Retry-After beyond).',
           security: [{}, { clientBasic: [] }],
           requestBody: oauthBody('TokenRequest'),
           responses: oauthResponses({ description: 'Tokens', content: json(ref('TokenResponse')) }),

@@ -1,6 +1,6 @@
 /**
- * Account security prompts in a real terminal (tmux, the built CLI): two-factor enrolment shows a
- * QR code, the otpauth:// URI and the secret, takes a code computed by oathtool from the secret on
+ * Account security prompts in a real terminal (tmux, the built CLI): two-factor enrolment asks for
+ * the current password, then shows a QR code, the otpauth:// URI and the secret, takes a code computed by oathtool from the secret on
  * screen, then prints the recovery codes; a password change masks every entry and shows zxcvbn's
  * feedback for a weak password before accepting a strong one.
  */
@@ -9,6 +9,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cheapenSeededPasswords, TEST_HASH_LOG_N } from '../helpers/cheap-passwords.js';
 import { startTestSandbox, type TestSandbox } from '../helpers/sandbox.js';
 import { TmuxTerminal } from '../helpers/terminal.js';
 
@@ -17,7 +18,8 @@ let sandbox: TestSandbox;
 let home: string;
 
 beforeAll(async () => {
-  sandbox = await startTestSandbox();
+  sandbox = await startTestSandbox({ passwordHashing: { logN: TEST_HASH_LOG_N } });
+  await cheapenSeededPasswords(sandbox.dataDir);
   home = mkdtempSync(join(tmpdir(), 'espace-e2e-security-'));
 });
 afterAll(async () => {
@@ -37,7 +39,11 @@ const env = (token: string) => ({
 describe('security prompts in a terminal', () => {
   it('auth 2fa enable: QR code, URI and secret on screen; a code from oathtool; recovery codes once', async () => {
     terminal.startEspace('enable', ['auth', '2fa', 'enable'], env(sandbox.tokens.luc));
+    // The access token alone does not enrol: the current password first, masked.
+    await terminal.waitFor('enable', /Current password/);
+    terminal.send('enable', 'Espace-Demo-2026!', 'Enter');
     const shown = await terminal.waitFor('enable', /Code shown by the app/);
+    expect(shown).not.toContain('Espace-Demo-2026!');
     expect(shown).toMatch(/Scan this QR code/);
     expect(shown).toMatch(/[▀▄█]{10}/);
     expect(shown).toMatch(/URI: otpauth:\/\/totp\/Espace%20Client:luc\.gagnon\?secret=/);

@@ -18,12 +18,25 @@ const bearer = [{ bearerAuth: [] }];
 const idParam = { $ref: '#/components/parameters/id' };
 const problem = (description: string): Json => ({ description, content: json(ref('Error')) });
 const common = { '400': error('BadRequest'), '401': error('Unauthorized'), '403': error('Forbidden') };
+const retryAfter = { 'Retry-After': { description: 'Seconds to wait', schema: { type: 'integer' } } };
 const throttled = {
   '429': {
-    description: 'Too many failed attempts (they count as failed logins of the user: 5 within 15 minutes)',
-    headers: { 'Retry-After': { description: 'Seconds to wait', schema: { type: 'integer' } } },
+    description:
+      'Too many failed attempts: they count as failed logins of the user from this address (5 free within 15 minutes, then a ' +
+      'back-off from 15 seconds, doubling, at most 15 minutes)',
+    headers: retryAfter,
     content: json(ref('Error')),
   },
+};
+/** Answers of an operation that needs re-authentication (and so a password hash). */
+const reauthenticated = {
+  ...throttled,
+  '403': problem(
+    'Re-authentication missing: an access token alone is not enough; send "currentPassword", and "code" when two-factor is on ' +
+      '(also for a client token: account security applies to user logins)',
+  ),
+  '422': problem('The current password or the code is wrong (counts as a failed login)'),
+  '503': { description: 'Too many password checks in progress', headers: retryAfter, content: json(ref('Error')) },
 };
 
 export const ACCOUNT_SECURITY_TAGS: Json[] = [
@@ -134,7 +147,27 @@ export const ACCOUNT_SECURITY_SCHEMAS: Record<string, Json> = {
   TwoFactorCode: {
     type: 'object',
     required: ['code'],
-    properties: { code: str('A current 6-digit code; for deactivation, an unused recovery code also works') },
+    properties: { code: str('A current 6-digit code from the pending secret') },
+  },
+  Reauthentication: {
+    type: 'object',
+    description:
+      'Proof, in the request that makes a sensitive change, that the owner is at the keyboard (not only their access token): ' +
+      'the current password, and when two-factor is on a current code or an unused recovery code (spent). Checked under the login throttle.',
+    required: ['currentPassword'],
+    properties: {
+      currentPassword: str('The current password', { format: 'password' }),
+      code: str('Needed when two-factor is on: a current 6-digit code (each works once) or an unused recovery code'),
+    },
+  },
+  TwoFactorDeactivation: {
+    type: 'object',
+    description: 'Re-authentication with both factors (two-factor is on)',
+    required: ['currentPassword', 'code'],
+    properties: {
+      currentPassword: str('The current password', { format: 'password' }),
+      code: str('A current 6-digit code or an unused recovery code'),
+    },
   },
   TwoFactorConfirmation: {
     type: 'object',
@@ -153,9 +186,14 @@ export const ACCOUNT_SECURITY_SCHEMAS: Record<string, Json> = {
     required: ['currentPassword', 'newPassword'],
     properties: {
       currentPassword: str('The current password', { format: 'password' }),
+      code: str('Needed when two-factor is on: a current 6-digit code or an unused recovery code'),
       newPassword: str(`${PASSWORD_MIN_LENGTH}–${PASSWORD_MAX_LENGTH} characters, different from the current one (stored as scrypt)`, {
         format: 'password',
       }),
+      signOutOthers: {
+        type: 'boolean',
+        description: 'Also end every other session of the caller, in this request (its code could not re-authenticate a second one)',
+      },
     },
   },
   Session: {
@@ -180,8 +218,11 @@ const securityOperation = (operationId: string, summary: string, responses: Json
   summary,
   security: bearer,
   ...(requestSchema ? { requestBody: { required: true, content: json(ref(requestSchema)) } } : {}),
-  responses: { ...responses, ...common },
+  responses: { ...common, ...responses },
 });
+
+/** A DELETE's body: the re-authentication (RFC 9110 gives DELETE content no general meaning; this server defines it). */
+const reauthBody = { required: true, content: json(ref('Reauthentication')) };
 
 export const ACCOUNT_SECURITY_PATHS: Record<string, Json> = {
   [`${INDIVIDUAL_PATH}/{id}`]: {
@@ -222,10 +263,16 @@ export const ACCOUNT_SECURITY_PATHS: Record<string, Json> = {
     }),
   },
   [SECURITY_PATHS.enrolment]: {
-    post: securityOperation('startTwoFactorEnrolment', 'Issue a new pending TOTP secret', {
-      '201': { description: 'Pending secret', content: json(ref('TwoFactorEnrolment')) },
-      '409': problem('Two-factor authentication is already on'),
-    }),
+    post: securityOperation(
+      'startTwoFactorEnrolment',
+      'Issue a new pending TOTP secret (after re-authentication with the password)',
+      {
+        '201': { description: 'Pending secret', content: json(ref('TwoFactorEnrolment')) },
+        '409': problem('Two-factor authentication is already on'),
+        ...reauthenticated,
+      },
+      'Reauthentication',
+    ),
   },
   [SECURITY_PATHS.confirmation]: {
     post: securityOperation(
@@ -243,21 +290,24 @@ export const ACCOUNT_SECURITY_PATHS: Record<string, Json> = {
   [SECURITY_PATHS.deactivation]: {
     post: securityOperation(
       'disableTwoFactor',
-      'Turn two-factor off with a current code or a recovery code',
+      'Turn two-factor off with the password and a current code or a recovery code',
       {
         '200': { description: 'Off', content: json({ type: 'object', properties: { enabled: { type: 'boolean' } } }) },
         '409': problem('Two-factor authentication is not on'),
-        '422': problem('The code is wrong, expired or already used'),
-        ...throttled,
+        ...reauthenticated,
       },
-      'TwoFactorCode',
+      'TwoFactorDeactivation',
     ),
   },
   [SECURITY_PATHS.passwordChange]: {
     post: securityOperation(
       'changePassword',
-      'Change the password (the current one is verified; other sessions stay open until revoked)',
-      { '204': { description: 'Changed' }, '422': problem('The current password is wrong'), ...throttled },
+      'Change the password (after re-authentication; other sessions stay open unless signOutOthers)',
+      {
+        '200': { description: 'Changed, and the other sessions ended (signOutOthers)', content: json({ type: 'object', properties: { revoked: { type: 'integer' } } }) },
+        '204': { description: 'Changed' },
+        ...reauthenticated,
+      },
       'PasswordChange',
     ),
   },
@@ -266,18 +316,22 @@ export const ACCOUNT_SECURITY_PATHS: Record<string, Json> = {
       '200': { description: 'Sessions', content: json({ type: 'array', items: ref('Session') }) },
     }),
     delete: {
-      ...securityOperation('revokeOtherSessions', 'End every active session of the caller except the current one', {
+      ...securityOperation('revokeOtherSessions', 'End every active session of the caller except the current one (after re-authentication)', {
         '200': { description: 'How many ended', content: json({ type: 'object', properties: { revoked: { type: 'integer' } } }) },
+        ...reauthenticated,
       }),
+      requestBody: reauthBody,
       parameters: [{ name: 'others', in: 'query', required: true, description: 'Must be "true"', schema: { type: 'string', enum: ['true'] } }],
     },
   },
   [`${SECURITY_PATHS.session}/{id}`]: {
     delete: {
-      ...securityOperation('revokeSession', 'End one of the caller\'s sessions (its tokens stop working at once)', {
+      ...securityOperation('revokeSession', 'End one of the caller\'s sessions (its tokens stop working at once; after re-authentication)', {
         '204': { description: 'Ended' },
         '404': error('NotFound'),
+        ...reauthenticated,
       }),
+      requestBody: reauthBody,
       parameters: [idParam],
     },
   },
