@@ -175,6 +175,16 @@ describe('auth sessions', () => {
     expect(remaining.map((session) => session.id)).toEqual([current.id]);
   });
 
+  it('on a terminal, asks for the password after the confirmation', async () => {
+    const other = await loginAs('luc.gagnon', 'Espace-Demo-2026!');
+    const prompt = scriptedPrompter([true, 'Espace-Demo-2026!']);
+    const result = await runCli(['auth', 'sessions', 'revoke', '--others'], { env: env(sandbox.tokens.luc), prompt, tty: true });
+    expect(result.code, result.stderr).toBe(0);
+    expect(prompt.asked).toEqual(['Sign out every other session?', 'Current password']);
+    expect(await accepted(accessToken(other.vault))).toBe(false);
+    expect(await accepted(sandbox.tokens.luc)).toBe(true);
+  });
+
   it('refuses a client token (no user) and an ID that is not an active session of the user', async () => {
     const ci = await runCli(['auth', 'sessions'], { env: env(sandbox.tokens.ci) });
     expect(ci.code).toBe(4);

@@ -162,6 +162,16 @@ describe('auth 2fa', () => {
     const twice = await runCli(['auth', '2fa', 'enable'], { env: env(token), tty: true, prompt: scriptedPrompter([]) });
     expect(twice.code).toBe(1);
     expect(twice.stderr).toMatch(/already on/);
+
+    // Turning it off on a terminal asks for the password, then a code (both masked or checked).
+    clockMs += 30_000;
+    const sealed = readDatabase((db) => (db.prepare('SELECT totp_secret AS secret FROM app_user WHERE username = ?').get('luc.gagnon') as { secret: string }).secret);
+    const activeSecret = loadTotpSecretCipher(sandbox.dataDir).open(sealed)!;
+    const offPrompt = scriptedPrompter(['Espace-Demo-2026!', oathtool(activeSecret, clockMs)]);
+    const off = await runCli(['auth', '2fa', 'disable'], { env: env(token), tty: true, prompt: offPrompt });
+    expect(off.code, off.stderr).toBe(0);
+    expect(offPrompt.asked).toEqual(['Current password', 'Current code or recovery code']);
+    expect(off.stderr).toMatch(/Two-factor authentication is off/);
   });
 
   it('throttles wrong codes: after five failures even the right code is refused until the back-off passes', async () => {
