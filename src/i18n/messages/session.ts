@@ -74,4 +74,8 @@ export const sessionMessages = {
   'auth.source.keychain': { en: 'the OS keychain', fr: 'le trousseau du système' },
   'auth.source.file': { en: 'the credential file (--insecure-storage)', fr: "le fichier d'identifiants (--insecure-storage)" },
   'auth.source.memory': { en: 'memory (tests)', fr: 'la mémoire (tests)' },
+  'auth.stdinTooLarge': {
+    en: 'standard input for {flag} is larger than {max} bytes: it should hold only the few values asked for, one a line.',
+    fr: 'l’entrée standard de {flag} dépasse {max} octets : elle ne doit contenir que les quelques valeurs demandées, une par ligne.',
+  },
 } satisfies MessageTable;
