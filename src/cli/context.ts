@@ -111,7 +111,7 @@ export function createContext(options: ContextOptions): Context {
   // Loaded on demand: the session pulls in zod and the OAuth adapter.
   const session = once(async () => {
     const { Session } = await import('../auth/session.js');
-    return new Session({ target: target(), env, vault, oauthClient: anonymousApi, clock });
+    return new Session({ target: target(), env, vault, oauthClient: anonymousApi, clock, lockDir: dir });
   });
   const api = once(async () => client(await session()));
 
