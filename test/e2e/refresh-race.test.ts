@@ -1,16 +1,16 @@
 /**
- * Eight commands started at once with an expired stored token: the built CLI, the real sandbox
- * (whose refresh tokens rotate: each works once), a stored login in the --insecure-storage file.
- * One process refreshes; the others wait for its lock, re-read the stored login and use the new
- * token. All succeed, and the sandbox sees exactly one refresh.
+ * Token refresh is single-flight across processes, with the login in the --insecure-storage
+ * file: one process refreshes; the others wait for its lock, re-read the stored login and use
+ * the new token. All succeed, and the sandbox sees exactly one refresh.
  */
+import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, it, expect } from 'vitest';
 import { type FaultProxy, startFaultProxy } from '../helpers/fault-proxy.js';
 import { startTestSandbox, type TestSandbox } from '../helpers/sandbox.js';
-import { espace } from '../helpers/spawn.js';
+import { raceRefreshes } from './refresh-race.js';
 
 let sandbox: TestSandbox;
 let proxy: FaultProxy;
@@ -27,10 +27,8 @@ afterAll(async () => {
   if (home) await rm(home, { recursive: true, force: true });
 });
 
-const PASSWORD = 'Espace-Demo-2026!';
-
 describe('token refresh across processes', () => {
-  it('8 processes with an expired stored token: all exit 0, one refresh', async () => {
+  it('8 processes with an expired token in the credential file: all exit 0, one refresh', async () => {
     const configDir = join(home, 'config');
     const env = {
       ESPACE_API_URL: proxy.url,
@@ -41,30 +39,17 @@ describe('token refresh across processes', () => {
       ESPACE_KEYCHAIN_TIMEOUT_MS: '3000',
       NODE_EXTRA_CA_CERTS: undefined,
     };
-    const login = await espace(['auth', 'login', '--username', 'marie.tremblay', '--password-stdin', '--insecure-storage'], { env, input: `${PASSWORD}\n` });
-    expect(login.code, login.stderr).toBe(0);
-
-    // The stored access token has expired (as far as the CLI can tell): every command must refresh first.
     const file = join(configDir, 'credentials.json');
-    const stored = JSON.parse(await readFile(file, 'utf8')) as { credentials: Record<string, { expiresAt: string; refreshToken: string }> };
-    const before = stored.credentials.sandbox!;
-    before.expiresAt = new Date(Date.now() - 3600_000).toISOString();
-    await writeFile(file, JSON.stringify(stored), { mode: 0o600 });
-    const tokenRequestsBefore = proxy.log.length;
-
-    const runs = await Promise.all(Array.from({ length: 8 }, () => espace(['bill', 'list', '--json'], { env })));
-    for (const run of runs) {
-      expect(run.code, run.stderr).toBe(0);
-      expect(JSON.parse(run.stdout)).toHaveLength(12);
-    }
-    const refreshes = proxy.log.slice(tokenRequestsBefore);
-    expect(refreshes).toHaveLength(1);
-    expect(refreshes[0]!.upstreamStatus).toBe(200);
-
-    const after = (JSON.parse(await readFile(file, 'utf8')) as typeof stored).credentials.sandbox!;
-    expect(after.refreshToken).not.toBe(before.refreshToken);
-    expect(Date.parse(after.expiresAt)).toBeGreaterThan(Date.now());
-    // No lock left behind.
-    expect((await import('node:fs')).existsSync(join(configDir, 'refresh-sandbox.lock'))).toBe(false);
+    type Document = { version: number; credentials: Record<string, Record<string, unknown>> };
+    const document = async () => JSON.parse(await readFile(file, 'utf8')) as Document;
+    await raceRefreshes(proxy, env, ['--insecure-storage'], {
+      read: async () => (await document()).credentials.sandbox as never,
+      write: async (value) => {
+        const whole = await document();
+        whole.credentials.sandbox = value;
+        await writeFile(file, JSON.stringify(whole), { mode: 0o600 });
+      },
+    });
+    expect(existsSync(join(configDir, 'refresh-sandbox.lock'))).toBe(false);
   });
 });
