@@ -148,3 +148,20 @@ describe('a Retry-After longer than espace waits', () => {
     expect(server.seen).toHaveLength(2);
   });
 });
+
+describe('a Retry-After longer than espace waits, in a bulk run', () => {
+  it('does not hold every worker for the hour: the run stops with the server’s refusal', async () => {
+    const server = await serve(() => (_request, response) => {
+      response.writeHead(429, { 'content-type': 'application/json', 'retry-after': '3600' });
+      response.end(JSON.stringify({ code: '429', reason: 'Too Many Requests' }));
+    });
+    const dir = await configDir();
+    const list = join(dir, 'accounts.txt');
+    await writeFile(list, Array.from({ length: 40 }, (_, index) => `BA-${100001 + index}`).join('\n'));
+    const result = await cli(['bill', 'show', '--accounts-from', list, '--concurrency', '2', '--batch-size', '1'], server.url, { ESPACE_DATA_DIR: join(dir, 'data') }, dir);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/HTTP 429/);
+    // Stopped by the circuit breaker well before the end of the list.
+    expect(server.seen.length).toBeLessThan(40);
+  });
+});
