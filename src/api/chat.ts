@@ -154,12 +154,16 @@ async function openStream(url: URL, headers: Record<string, string>, signal: Abo
   }
 }
 
+/** The largest event accepted: a chat message is far smaller; a server that never ends one is not believed. */
+export const MAX_EVENT_CHARS = 1024 * 1024;
+
 /** Parses `text/event-stream` (the WHATWG format): events are blocks of `field: value` lines. */
 export async function* parseEventStream(body: AsyncIterable<Uint8Array>): AsyncGenerator<ChatEvent> {
   const decoder = new TextDecoder();
   let buffer = '';
   for await (const chunk of body) {
     buffer += decoder.decode(chunk, { stream: true }).replace(/\r\n?/g, '\n');
+    if (buffer.length > MAX_EVENT_CHARS && buffer.indexOf('\n\n') === -1) throw new Error(`an event larger than ${MAX_EVENT_CHARS} characters`);
     let end: number;
     while ((end = buffer.indexOf('\n\n')) !== -1) {
       const block = buffer.slice(0, end);

@@ -1,7 +1,7 @@
 /**
  * The live-chat event stream never leaves the API's origin: a redirect to another host or port,
  * or to another scheme, is refused before anything (the token above all) is sent there; a
- * redirect within the origin is followed.
+ * redirect within the origin is followed. And an event that never ends is not kept growing.
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { type ChatEvent, conversationEvents } from '../../src/api/chat.js';
@@ -79,5 +79,22 @@ describe('chat event stream redirects', () => {
     const events = await collect(api.url);
     expect(events.map((event) => event.type)).toEqual(['closed']);
     expect(authorizations).toEqual(['Bearer secret-token']);
+  });
+});
+
+describe('chat event stream size', () => {
+  it('does not keep an event that never ends: the stream fails instead of growing', async () => {
+    const { parseEventStream, MAX_EVENT_CHARS } = await import('../../src/api/chat.js');
+    let pulled = 0;
+    async function* endless() {
+      for (;;) {
+        pulled += 64 * 1024;
+        yield Buffer.alloc(64 * 1024, 0x61);
+      }
+    }
+    await expect(async () => {
+      for await (const _ of parseEventStream(endless()));
+    }).rejects.toThrow(/an event larger than/);
+    expect(pulled).toBeLessThanOrEqual(MAX_EVENT_CHARS + 64 * 1024);
   });
 });
