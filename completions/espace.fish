@@ -4,7 +4,7 @@
 # Prints the command path, the number of positional arguments, and the option awaiting a value.
 function __espace_state
     set -l paths '||auth|auth login|auth logout|auth status|auth password|auth 2fa|auth 2fa enable|auth 2fa confirm|auth 2fa disable|auth 2fa status|auth 2fa help|auth sessions|auth sessions revoke|auth help|bill|bill list|bill show|bill download|bill diff|bill explain|bill dispute|bill help|context|context list|context add|context use|context remove|context help|sandbox|sandbox start|sandbox stop|sandbox status|sandbox reset|sandbox seed|sandbox help|demo|pay|payment|payment list|payment show|payment reconcile|payment help|payment-method|payment-method list|payment-method add|payment-method remove|payment-method help|autopay|autopay status|autopay enable|autopay disable|autopay help|plan|plan show|plan catalog|plan change|plan next-bill|plan help|order|order list|order show|order help|addon|addon list|addon add|addon remove|addon help|usage|usage show|usage help|profile|profile show|profile set|profile help|ticket|ticket open|ticket list|ticket show|ticket comment|ticket escalate|ticket close|ticket help|support|support chat|support contact|support help|outage|doctor|completion|api|account|account show|account help|smoke|help|'
-    set -l valued ' --account --accounts --accounts-from --amount --api-url --batch-size --bill --city --concurrency --context --conversation --data --description --email --family-name --field --fields --format --given-name --header --input --item --journal --junit --lang --language --limit --message --method --otp --output --period --phone --port --postal-code --province --raw-field --reason --rps --service --severity --shard --state --status --street --subject --to --type --url --user --username --wait -F -H -f -m -o '
+    set -l valued ' --account --accounts --accounts-from --amount --api-url --batch-size --bill --city --concurrency --context --conversation --data --description --email --family-name --field --fields --format --given-name --header --input --item --journal --junit --lang --language --limit --max-items --max-pages --message --method --otp --output --period --phone --port --postal-code --province --raw-field --reason --rps --service --severity --shard --state --status --street --subject --timeout --to --type --url --user --username --wait -F -H -f -m -o '
     set -l words (commandline -opc)
     set -e words[1]
     set -l path ''
@@ -84,6 +84,7 @@ complete -c espace -n '__espace_at \'\'' -a 'help' -d 'show help for a command'
 complete -c espace -s V -l version -d 'print the version'
 complete -c espace -l context -r -f -a '(__espace_values context)' -d 'use this context (default: the active one; env ESPACE_CONTEXT)'
 complete -c espace -l api-url -r -d 'use this API base URL instead of the context\'s (env ESPACE_API_URL)'
+complete -c espace -l timeout -r -d 'deadline of each API request in seconds, headers and whole answer (default 30; also ESPACE_TIMEOUT)'
 complete -c espace -l json -d 'print JSON (money in integer cents)'
 complete -c espace -l no-color -d 'no colours (also NO_COLOR)'
 complete -c espace -l lang -r -f -a 'en fr' -d 'language of messages and formats (env ESPACE_LANG, else the locale)'
@@ -373,6 +374,8 @@ complete -c espace -n '__espace_in \'api\'' -s f -l raw-field -r -d 'parameter w
 complete -c espace -n '__espace_in \'api\'' -s H -l header -r -d 'extra request header; repeatable'
 complete -c espace -n '__espace_in \'api\'' -l input -r -d 'JSON request body from a file, or - for stdin'
 complete -c espace -n '__espace_in \'api\'' -l paginate -d 'follow offset/limit through every page and print one array'
+complete -c espace -n '__espace_in \'api\'' -l max-pages -r -d 'with --paginate, read at most this many pages (default 1000)'
+complete -c espace -n '__espace_in \'api\'' -l max-items -r -d 'with --paginate, keep at most this many items (default 100000)'
 complete -c espace -n '__espace_in \'api\'' -s i -l include -d 'print the HTTP status and response headers first'
 complete -c espace -n '__espace_at \'account\'' -a 'show' -d 'one line about an account: holder, services, balance, last bill, autopay, open tickets'
 complete -c espace -n '__espace_at \'account\'' -a 'help' -d 'show help for a command'

@@ -96,16 +96,14 @@ export async function* conversationEvents(id: string, options: EventStreamOption
     const url = new URL(`${options.baseUrl.replace(/\/+$/, '')}${conversationPath(id, 'events')}`);
     let response: Response;
     try {
-      response = await fetch(url, {
-        headers: {
-          accept: 'text/event-stream',
-          authorization: `Bearer ${await options.tokens.token()}`,
-          'user-agent': options.userAgent,
-          'last-event-id': String(lastId),
-        },
-        signal: options.signal,
-      });
+      response = await openStream(url, {
+        accept: 'text/event-stream',
+        authorization: `Bearer ${await options.tokens.token()}`,
+        'user-agent': options.userAgent,
+        'last-event-id': String(lastId),
+      }, options.signal);
     } catch (error) {
+      if (error instanceof GeneralError) throw error;
       if (options.signal.aborted) return;
       failed(String((error as Error).message), error);
       continue;
@@ -131,12 +129,41 @@ export async function* conversationEvents(id: string, options: EventStreamOption
   }
 }
 
+const MAX_REDIRECTS = 5;
+
+/**
+ * GETs the stream, following redirects only within the API's origin (same scheme, host and
+ * port): the bearer token must not go to another host, nor over plain HTTP when the API is HTTPS.
+ */
+async function openStream(url: URL, headers: Record<string, string>, signal: AbortSignal): Promise<Response> {
+  let current = url;
+  for (let hops = 0; ; hops++) {
+    const response = await fetch(current, { headers, signal, redirect: 'manual' });
+    const location = response.headers.get('location');
+    if (response.status < 300 || response.status >= 400 || location === null) return response;
+    await response.body?.cancel();
+    let next: URL;
+    try {
+      next = new URL(location, current);
+    } catch {
+      throw new GeneralError('chat.redirectRefused', { params: { from: url.origin, to: location.slice(0, 200) } });
+    }
+    if (next.origin !== url.origin) throw new GeneralError('chat.redirectRefused', { params: { from: url.origin, to: next.origin } });
+    if (hops === MAX_REDIRECTS) throw new GeneralError('chat.streamFailed', { params: { reason: `more than ${MAX_REDIRECTS} redirects` } });
+    current = next;
+  }
+}
+
+/** The largest event accepted: a chat message is far smaller; a server that never ends one is not believed. */
+export const MAX_EVENT_CHARS = 1024 * 1024;
+
 /** Parses `text/event-stream` (the WHATWG format): events are blocks of `field: value` lines. */
 export async function* parseEventStream(body: AsyncIterable<Uint8Array>): AsyncGenerator<ChatEvent> {
   const decoder = new TextDecoder();
   let buffer = '';
   for await (const chunk of body) {
     buffer += decoder.decode(chunk, { stream: true }).replace(/\r\n?/g, '\n');
+    if (buffer.length > MAX_EVENT_CHARS && buffer.indexOf('\n\n') === -1) throw new Error(`an event larger than ${MAX_EVENT_CHARS} characters`);
     let end: number;
     while ((end = buffer.indexOf('\n\n')) !== -1) {
       const block = buffer.slice(0, end);

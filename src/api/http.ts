@@ -2,10 +2,19 @@
  * The HTTP client: one undici pool per API origin, with timeouts, retries with exponential
  * backoff and full jitter for requests that are safe to repeat, Retry-After honoured, a request
  * id on every request, one token refresh on a 401, and typed errors.
+ *
+ * Bounds, so that no server can make espace wait or grow without end: each request has a deadline
+ * (`timeoutMs`) that covers connecting, the headers and the whole body, and that is shared by all
+ * its attempts — the time spent on the network over every attempt may not exceed it. Deliberate
+ * pauses (backoff, a Retry-After of at most `maxRetryAfterMs`, a bulk run's pacing) are not
+ * counted: they are bounded by themselves, so the total is at most the deadline plus
+ * `retries` × `maxRetryAfterMs`. An answer body larger than `maxResponseBytes` is not read.
  */
 import { randomUUID } from 'node:crypto';
 import type { Dispatcher, Pool } from 'undici';
+import type { Readable } from 'node:stream';
 import { ApiError, NetworkError, type RequestInfo, ResponseShapeError, TimeoutError, type TmfErrorBody } from './errors.js';
+import { DeadlineError, formatRetryTime, ResponseTooLargeError, RetryLaterError } from './request-limits.js';
 import { parseApiUrl } from './url.js';
 
 export type HttpMethod = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
@@ -47,8 +56,14 @@ export interface HttpClientOptions {
   baseUrl: string;
   userAgent: string;
   tokens?: TokenProvider;
-  /** Time allowed for the response headers and between body chunks. */
+  /** The deadline of one request: connection, headers and whole body, over all its attempts. */
   timeoutMs?: number;
+  /** The largest answer body read; a larger one is an error naming the URL. */
+  maxResponseBytes?: number;
+  /** The user's locale, for the time in a "try again at" hint. */
+  locale?: string;
+  /** The clock (epoch ms), for HTTP-date Retry-After values and the "try again at" hint. */
+  now?: () => number;
   connectTimeoutMs?: number;
   /** Attempts after the first, for requests that are safe to repeat. */
   retries?: number;
@@ -101,6 +116,9 @@ export class HttpClient {
     this.baseUrl = parseApiUrl(options.baseUrl);
     this.options = {
       timeoutMs: 30_000,
+      maxResponseBytes: 64 * 1024 * 1024,
+      locale: 'en-CA',
+      now: Date.now,
       connectTimeoutMs: 10_000,
       retries: 2,
       maxRetryAfterMs: 60_000,
@@ -124,17 +142,26 @@ export class HttpClient {
     const maxAttempts = repeatable ? this.options.retries + 1 : 1;
     let token = request.authenticated === false ? undefined : await this.options.tokens?.token();
     let refreshed = false;
+    // Network time left to this request over all its attempts (see the module's comment).
+    let budgetMs = this.options.timeoutMs;
 
     for (let attempt = 1; ; attempt++) {
       let response: HttpResponse;
       try {
         await this.options.gate?.beforeAttempt();
-        response = await this.send(request, info, token);
+        if (budgetMs <= 0) throw new DeadlineError(info, this.options.timeoutMs);
+        const started = performance.now();
+        try {
+          response = await this.send(request, info, token, budgetMs);
+        } finally {
+          budgetMs -= performance.now() - started;
+        }
         this.options.gate?.afterResponse(response.status, response.headers);
       } catch (error) {
-        if (errorCode(error) === undefined) throw error; // a bug, not the network
+        if (error instanceof DeadlineReached) throw new DeadlineError(info, this.options.timeoutMs, error);
+        if (errorCode(error) === undefined) throw error; // a bug, not the network, or one of our bounds
         const failure = this.transportError(error, info);
-        if (attempt < maxAttempts && isTransient(error)) {
+        if (attempt < maxAttempts && isTransient(error) && budgetMs > 0) {
           await this.options.sleep(this.backoff(attempt));
           continue;
         }
@@ -152,12 +179,19 @@ export class HttpClient {
       }
       if (response.status >= 200 && response.status < 300) return response;
 
+      const asked = RETRY_STATUSES.has(response.status) ? retryAfterMs(response.headers['retry-after'], this.options.now()) : undefined;
       if (attempt < maxAttempts && RETRY_STATUSES.has(response.status)) {
-        const wait = retryAfterMs(response.headers['retry-after']) ?? this.backoff(attempt);
+        const wait = asked ?? this.backoff(attempt);
         if (wait <= this.options.maxRetryAfterMs) {
           await this.options.sleep(wait);
           continue;
         }
+      }
+      if (asked !== undefined && asked > this.options.maxRetryAfterMs) {
+        // Too long to wait here: say when the server will take the request again.
+        const now = this.options.now();
+        const at = formatRetryTime(new Date(now + asked), new Date(now), this.options.locale);
+        throw new RetryLaterError(response.status, asErrorBody(response.body), info, response.headers['x-request-id'], { at, seconds: Math.ceil(asked / 1000) });
       }
       throw new ApiError(response.status, asErrorBody(response.body), info, response.headers['x-request-id']);
     }
@@ -189,14 +223,16 @@ export class HttpClient {
       this.pool = new Pool(this.baseUrl.origin, {
         connections: this.options.connections,
         connectTimeout: this.options.connectTimeoutMs,
-        headersTimeout: this.options.timeoutMs,
-        bodyTimeout: this.options.timeoutMs,
+        // The request's own deadline (send) ends it first; these only back it up.
+        headersTimeout: this.options.timeoutMs + 1000,
+        bodyTimeout: this.options.timeoutMs + 1000,
       });
     }
     return this.pool;
   }
 
-  private async send(request: HttpRequest, info: RequestInfo, token: string | undefined): Promise<HttpResponse> {
+  /** One attempt, ended by `budgetMs` wherever it is: connecting, waiting for headers, or reading the body. */
+  private async send(request: HttpRequest, info: RequestInfo, token: string | undefined, budgetMs: number): Promise<HttpResponse> {
     const url = new URL(info.url);
     const headers: Record<string, string> = {
       accept: 'application/json',
@@ -218,18 +254,29 @@ export class HttpClient {
     }
 
     const pool = await this.dispatcher();
-    const answer: Dispatcher.ResponseData = await pool.request({
-      method: request.method,
-      path: url.pathname + url.search,
-      headers,
-      body,
-    });
+    const deadline = new AbortController();
+    const timer = setTimeout(() => deadline.abort(new DeadlineReached()), Math.max(1, Math.ceil(budgetMs)));
+    let answer: Dispatcher.ResponseData;
+    let bytes: Buffer;
+    try {
+      answer = await pool.request({
+        method: request.method,
+        path: url.pathname + url.search,
+        headers,
+        body,
+        signal: deadline.signal,
+      });
+      bytes = await readBounded(answer.body, answer.headers['content-length'], this.options.maxResponseBytes, deadline.signal, info);
+    } catch (error) {
+      throw deadline.signal.aborted ? deadline.signal.reason : error;
+    } finally {
+      clearTimeout(timer);
+    }
     const responseHeaders = flattenHeaders(answer.headers);
     if (request.binary && answer.statusCode >= 200 && answer.statusCode < 300) {
-      const bytes = Buffer.from(await answer.body.arrayBuffer());
       return { status: answer.statusCode, headers: responseHeaders, body: bytes, requestId: responseHeaders['x-request-id'] ?? info.requestId };
     }
-    const text = await answer.body.text();
+    const text = bytes.toString('utf8');
     return {
       status: answer.statusCode,
       headers: responseHeaders,
@@ -247,6 +294,50 @@ export class HttpClient {
     const code = errorCode(error);
     if (code !== undefined && TIMEOUT_CODES.has(code)) return new TimeoutError(info, Math.round(this.options.timeoutMs / 1000), error);
     return new NetworkError(info, code ?? (error instanceof Error ? error.message : String(error)), error);
+  }
+}
+
+/** The attempt's deadline passed (internal: request() turns it into a DeadlineError). */
+class DeadlineReached extends Error {
+  constructor() {
+    super('the request deadline passed');
+    this.name = 'DeadlineReached';
+  }
+}
+
+/**
+ * The whole body, refusing one longer than `maxBytes` as soon as that is known (from
+ * Content-Length, or while reading) and stopping at once when the deadline aborts.
+ */
+async function readBounded(
+  body: Readable,
+  contentLength: string | string[] | undefined,
+  maxBytes: number,
+  signal: AbortSignal,
+  info: RequestInfo,
+): Promise<Buffer> {
+  const declared = Number(Array.isArray(contentLength) ? contentLength[0] : contentLength);
+  if (Number.isFinite(declared) && declared > maxBytes) {
+    body.destroy();
+    throw new ResponseTooLargeError(info, maxBytes);
+  }
+  // undici ends the body on abort as well; this makes sure a stalled read wakes up.
+  const stop = () => body.destroy(signal.reason as Error);
+  signal.addEventListener('abort', stop, { once: true });
+  try {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    for await (const chunk of body) {
+      size += (chunk as Buffer).length;
+      if (size > maxBytes) {
+        body.destroy();
+        throw new ResponseTooLargeError(info, maxBytes);
+      }
+      chunks.push(chunk as Buffer);
+    }
+    return Buffer.concat(chunks, size);
+  } finally {
+    signal.removeEventListener('abort', stop);
   }
 }
 

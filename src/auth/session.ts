@@ -4,14 +4,17 @@
  * `auth login` stored for the context. Environment credentials are never stored.
  *
  * Stored tokens are refreshed before they expire or after a 401, once, even when several
- * requests need a new token at the same moment: they all wait for the same refresh.
+ * requests need a new token at the same moment: they all wait for the same refresh. Across
+ * processes too: a refresh holds a lock file beside the stored credentials (refresh-lock.ts) and
+ * re-reads them first, so a token another process has just rotated is used, not rotated again.
  */
 import { ApiError } from '../api/errors.js';
 import type { HttpClient, TokenProvider } from '../api/http.js';
 import { clientCredentialsGrant, refreshGrant, type TokenSet } from '../api/oauth.js';
 import { sameApi, type Target } from '../config/target.js';
-import { AuthError, type EspaceError } from '../errors.js';
+import { AuthError, type EspaceError, GeneralError } from '../errors.js';
 import type { CredentialSource, StoredCredentials } from './credential-store.js';
+import { acquireRefreshLock, type RefreshLockOptions } from './refresh-lock.js';
 
 export type TokenOrigin = 'environment' | 'clientCredentials' | CredentialSource;
 
@@ -33,7 +36,13 @@ export interface SessionDeps {
   /** An unauthenticated client for the token endpoint. */
   oauthClient: () => Promise<HttpClient>;
   clock: () => Date;
+  /** Where the cross-process refresh lock lives (the configuration directory); none without it. */
+  lockDir?: string;
+  lockOptions?: RefreshLockOptions;
 }
+
+/** Keychain failures that mean "it did not answer", as opposed to "it is not there". */
+const STALLED_REASONS = new Set(['auth.keychainReason.timeout', 'auth.keychainReason.noReply']);
 
 /** Refresh this long before the server's expiry, so a request does not leave with a dying token. */
 const EXPIRY_MARGIN_MS = 30_000;
@@ -100,8 +109,20 @@ export class Session implements TokenProvider {
       this.current = { credentials: this.transient(await this.clientCredentials()), origin: 'clientCredentials' };
       return;
     }
-    const stored = await (await this.deps.vault()).load(target.contextName);
+    const vault = await this.deps.vault();
+    const stored = await vault.load(target.contextName);
     if (!stored) {
+      const stalled = vault.lastKeychainError;
+      if (stalled && STALLED_REASONS.has(String((stalled as { reasonKey?: unknown }).reasonKey))) {
+        // A login may well be in there: "not logged in" would send the user to log in again for nothing.
+        throw new GeneralError('auth.keychainStalled', {
+          params: { context: target.contextName },
+          messageParams: { reason: { key: (stalled as unknown as { reasonKey: 'auth.keychainReason.timeout' }).reasonKey, params: (stalled as { reasonParams?: Record<string, string | number> }).reasonParams ?? {} } },
+          hint: 'auth.keychainStalledHint',
+          hintParams: {},
+          cause: stalled,
+        });
+      }
       throw new AuthError('auth.notLoggedIn', { params: { context: target.contextName }, hint: 'auth.hintLogin' });
     }
     if (!sameApi(stored.credentials.apiUrl, target.apiUrl)) {
@@ -139,6 +160,29 @@ export class Session implements TokenProvider {
     if (current.origin === 'clientCredentials') {
       this.current = { credentials: this.transient(await this.clientCredentials()), origin: 'clientCredentials' };
       return this.current.credentials.accessToken;
+    }
+    const release = this.deps.lockDir === undefined ? undefined : await acquireRefreshLock(this.deps.lockDir, this.deps.target.contextName, this.deps.lockOptions);
+    try {
+      return await this.refreshStored(current);
+    } finally {
+      await release?.();
+    }
+  }
+
+  /** Refreshes a stored login; called holding the refresh lock when there is one. */
+  private async refreshStored(held: { credentials: StoredCredentials; origin: TokenOrigin }): Promise<string | undefined> {
+    let current = held;
+    if (this.deps.lockDir !== undefined) {
+      // Another process may have refreshed while this one waited for the lock: take its tokens.
+      const stored = await (await this.deps.vault()).load(this.deps.target.contextName);
+      if (stored && sameApi(stored.credentials.apiUrl, this.deps.target.apiUrl)) {
+        if (stored.credentials.accessToken !== held.credentials.accessToken && !this.expiresSoon(stored.credentials)) {
+          this.current = { credentials: stored.credentials, origin: stored.source };
+          return stored.credentials.accessToken;
+        }
+        // Its refresh token is the newest one (rotation), even if its access token is as old as ours.
+        current = { credentials: stored.credentials, origin: stored.source };
+      }
     }
     const refreshToken = current.credentials.refreshToken;
     if (refreshToken === undefined) throw this.expired();

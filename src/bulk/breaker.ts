@@ -5,6 +5,7 @@
  * success closes the circuit again.
  */
 import { ApiError, NetworkError, TimeoutError } from '../api/errors.js';
+import { DeadlineError } from '../api/request-limits.js';
 
 export const DEFAULT_BREAKER_THRESHOLD = 25;
 
@@ -42,5 +43,5 @@ export class CircuitBreaker {
 /** The server's fault (or the network's), as opposed to an answer about this account. */
 export function isServerFault(error: unknown): boolean {
   if (error instanceof ApiError) return error.status >= 500 || error.status === 429;
-  return error instanceof NetworkError || error instanceof TimeoutError;
+  return error instanceof NetworkError || error instanceof TimeoutError || error instanceof DeadlineError;
 }

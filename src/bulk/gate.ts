@@ -8,6 +8,11 @@ import { retryAfterMs, type RequestGate } from '../api/http.js';
 export interface GateOptions {
   /** Requests per second across all workers; undefined for no limit. */
   rps?: number;
+  /**
+   * The longest pause honoured (the HTTP client's `maxRetryAfterMs`): a longer Retry-After fails
+   * the request that got it ("try again at …") instead of holding every worker that long.
+   */
+  maxWaitMs?: number;
   now?: () => number;
   sleep?: (ms: number) => Promise<void>;
 }
@@ -21,11 +26,13 @@ export class SharedGate implements RequestGate {
   private readonly now: () => number;
   private readonly sleep: (ms: number) => Promise<void>;
   private readonly interval: number;
+  private readonly maxWaitMs: number;
 
   constructor(options: GateOptions = {}) {
     this.now = options.now ?? Date.now;
     this.sleep = options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
     this.interval = options.rps ? 1000 / options.rps : 0;
+    this.maxWaitMs = options.maxWaitMs ?? 60_000;
   }
 
   async beforeAttempt(): Promise<void> {
@@ -48,7 +55,7 @@ export class SharedGate implements RequestGate {
   afterResponse(status: number, headers: Record<string, string | undefined>): void {
     if (status !== 429 && status !== 503) return;
     const wait = retryAfterMs(headers['retry-after'], this.now()) ?? (status === 429 ? DEFAULT_PAUSE_MS : undefined);
-    if (wait === undefined) return;
+    if (wait === undefined || wait > this.maxWaitMs) return;
     this.notBefore = Math.max(this.notBefore, this.now() + wait);
   }
 }

@@ -1,8 +1,15 @@
 /**
  * The account list of a bulk run: one id per line, or a CSV whose header names the account
  * column. Blank lines and `#` comments are ignored, and an account listed twice is looked up once.
+ * The list is read line by line with bounds: a line longer than {@link MAX_LINE_BYTES}, a line that
+ * is not UTF-8, or one holding a control character (a NUL, an escape…) is refused with its
+ * number, before anything is sent: such a line is never an account id.
  */
+import { boundedLines, forbiddenCharacter, InputTooLargeError, type NumberedLine } from '../cli/bounded-read.js';
 import { UsageError } from '../errors.js';
+
+/** The longest line of an account list (a CSV export's line with notes fits; a runaway file does not). */
+export const MAX_LINE_BYTES = 64 * 1024;
 
 /** Header names recognised as the account column, compared case-insensitively without spaces, `_` or `-`. */
 const ACCOUNT_HEADERS = new Set(['account', 'accountid', 'accountnumber', 'billingaccount', 'billingaccountid', 'compte', 'numerodecompte']);
@@ -14,8 +21,43 @@ export interface AccountList {
   duplicates: number;
 }
 
-export function parseAccountList(text: string): AccountList {
-  const lines = text.split(/\r?\n/).map((line) => line.trim()).filter((line) => line !== '' && !line.startsWith('#'));
+/** Reads and parses a list from a stream (a file or stdin); `source` names it in errors. */
+export async function readAccountList(stream: AsyncIterable<Buffer | string>, source: string, maxLineBytes = MAX_LINE_BYTES): Promise<AccountList> {
+  const lines: string[] = [];
+  try {
+    for await (const line of boundedLines(stream, maxLineBytes)) lines.push(checkedLine(line, source));
+  } catch (error) {
+    if (error instanceof InputTooLargeError) {
+      throw new UsageError('bulk.input.lineTooLong', { params: { source, line: error.line ?? 0, max: error.maxBytes } });
+    }
+    throw error;
+  }
+  return accountsOf(lines);
+}
+
+/** Parses a list already in memory (same checks as {@link readAccountList}). */
+export function parseAccountList(text: string, source = 'the list'): AccountList {
+  return accountsOf(text.split('\n').map((line, index) => checkedLine({ number: index + 1, bytes: Buffer.from(line) }, source)));
+}
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+/** The line as text, or a usage error naming its number. */
+function checkedLine({ number, bytes }: NumberedLine, source: string): string {
+  let text: string;
+  try {
+    text = utf8.decode(bytes);
+  } catch {
+    throw new UsageError('bulk.input.notUtf8', { params: { source, line: number } });
+  }
+  if (text.endsWith('\r')) text = text.slice(0, -1);
+  const forbidden = forbiddenCharacter(text);
+  if (forbidden !== undefined) throw new UsageError('bulk.input.controlCharacter', { params: { source, line: number, character: forbidden } });
+  return text;
+}
+
+function accountsOf(all: string[]): AccountList {
+  const lines = all.map((line) => line.trim()).filter((line) => line !== '' && !line.startsWith('#'));
   let column = 0;
   let body = lines;
   const first = lines[0];

@@ -6,7 +6,8 @@
  * failing, the session was refused).
  */
 import { createHash } from 'node:crypto';
-import { readFile, rm } from 'node:fs/promises';
+import { createReadStream } from 'node:fs';
+import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ApiError } from '../api/errors.js';
 import { AuthError, CancelledError, EspaceError, GeneralError, UsageError } from '../errors.js';
@@ -17,7 +18,7 @@ import { batchedLookup } from './batch.js';
 import { CircuitBreaker } from './breaker.js';
 import { HeapGrowthCap } from './heap.js';
 import { SharedGate } from './gate.js';
-import { parseAccountList } from './input.js';
+import { type AccountList, readAccountList } from './input.js';
 import { listenForInterruption } from './interrupt.js';
 import { Journal } from './journal.js';
 import { createRecordWriter } from './output.js';
@@ -45,7 +46,7 @@ type Outcome = { record: BulkRecord } | { skipped: true };
 export async function runBulk<O>(request: BulkRunRequest<O>, ctx: Context): Promise<void> {
   const { bulk } = request;
   const { io, t } = ctx;
-  const listed = parseAccountList(await readList(bulk.accountsFrom, ctx));
+  const listed = await readList(bulk.accountsFrom, ctx);
   const accounts = bulk.shard ? listed.accounts.filter((account) => inShard(account, bulk.shard!)) : listed.accounts;
   const journal = Journal.open(bulk.journal ?? defaultJournalPath(request, accounts, ctx.target().apiUrl, dataDir(ctx.env)), bulk.resume);
   const pending = journal.done.size === 0 ? accounts : accounts.filter((account) => !journal.done.has(account));
@@ -61,6 +62,8 @@ export async function runBulk<O>(request: BulkRunRequest<O>, ctx: Context): Prom
     connections: bulk.concurrency,
     retries: BULK_RETRIES,
     gate,
+    ...ctx.requestLimits(),
+    locale: ctx.locale,
   });
   const lookupContext: LookupContext = { api, t, locale: ctx.locale, clock: ctx.clock };
   const writer = createRecordWriter(io.stdout, bulk.format, bulk.fields ?? request.command.csvFields);
@@ -180,11 +183,13 @@ function batchSizeFor(bulk: BulkOptions, accounts: number): number {
   return Math.max(1, Math.min(bulk.batchSize, Math.ceil(accounts / bulk.concurrency)));
 }
 
-async function readList(source: string, ctx: Context): Promise<string> {
-  if (source === '-') return ctx.io.readStdin();
+/** The account list from a file or stdin, read line by line with bounds (input.ts). */
+async function readList(source: string, ctx: Context): Promise<AccountList> {
+  if (source === '-') return readAccountList(ctx.io.stdin, 'stdin');
   try {
-    return await readFile(source, 'utf8');
+    return await readAccountList(createReadStream(source), source);
   } catch (error) {
+    if (error instanceof EspaceError) throw error;
     throw new UsageError('bulk.input.unreadable', { params: { file: source, reason: (error as NodeJS.ErrnoException).code ?? String(error) } });
   }
 }

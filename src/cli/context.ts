@@ -6,7 +6,8 @@
 import type { HttpClient } from '../api/http.js';
 import type { CredentialVault } from '../auth/vault.js';
 import type { Session, VaultLike } from '../auth/session.js';
-import { type ConfigData, readConfig } from '../config/contexts.js';
+import { type ConfigData, findContext, readConfig } from '../config/contexts.js';
+import { type RequestLimits, resolveRequestLimits } from '../config/request-limits.js';
 import { configDir } from '../config/paths.js';
 import { type Target, resolveTarget } from '../config/target.js';
 import { type Lang, type Translate, translator } from '../i18n/catalog.js';
@@ -21,6 +22,8 @@ import { USER_AGENT } from '../version.js';
 export interface GlobalOptions {
   context?: string;
   apiUrl?: string;
+  /** `--timeout`: the deadline of each request, in seconds as typed. */
+  timeout?: string;
   json: boolean;
   verbose: boolean;
 }
@@ -37,6 +40,8 @@ export interface Context {
   readonly configDir: string;
   config(): ConfigData;
   target(): Target;
+  /** The deadline and answer size every API client of this command applies. */
+  requestLimits(): RequestLimits;
   vault(): Promise<VaultLike>;
   session(): Promise<Session>;
   /** The authenticated API client of the target. */
@@ -78,10 +83,21 @@ export function createContext(options: ContextOptions): Context {
   
   const config = once(() => readConfig(dir));
   const target = once(() => resolveTarget({ contextFlag: globals.context, apiUrlFlag: globals.apiUrl, env, config: config() }));
+  const requestLimits = once(() => {
+    const named = findContext(config(), target().contextName, env);
+    return resolveRequestLimits({ timeoutFlag: globals.timeout, env, context: named && { name: named.name, timeout: named.timeout } });
+  });
   // The HTTP stack (undici, node:crypto) loads only when a command talks to the API.
   const client = async (withSession?: Session) => {
     const { HttpClient } = await import('../api/http.js');
-    const made = new HttpClient({ baseUrl: target().apiUrl, userAgent: USER_AGENT, tokens: withSession });
+    const made = new HttpClient({
+      baseUrl: target().apiUrl,
+      userAgent: USER_AGENT,
+      tokens: withSession,
+      ...requestLimits(),
+      locale: localeOf(lang),
+      now: () => clock().getTime(),
+    });
     clients.push(made);
     return made;
   };
@@ -95,7 +111,7 @@ export function createContext(options: ContextOptions): Context {
   // Loaded on demand: the session pulls in zod and the OAuth adapter.
   const session = once(async () => {
     const { Session } = await import('../auth/session.js');
-    return new Session({ target: target(), env, vault, oauthClient: anonymousApi, clock });
+    return new Session({ target: target(), env, vault, oauthClient: anonymousApi, clock, lockDir: dir });
   });
   const api = once(async () => client(await session()));
 
@@ -111,6 +127,7 @@ export function createContext(options: ContextOptions): Context {
     configDir: dir,
     config,
     target,
+    requestLimits,
     vault,
     session,
     api,

@@ -85,7 +85,7 @@ const NOUNS: Record<string, (program: Command, registrar: Registrar) => void> = 
 };
 
 /** Global options that take a value, so that the value is not mistaken for the noun. */
-const VALUED_GLOBALS = new Set(['--context', '--api-url', '--lang']);
+const VALUED_GLOBALS = new Set(['--context', '--api-url', '--lang', '--timeout']);
 
 /** The first word of argv that is not an option: the noun, when the user named one. */
 export function nounOf(argv: readonly string[]): string | undefined {
@@ -114,6 +114,7 @@ export function buildProgram({ t, lang, io, makeContext, argv }: ProgramOptions)
     .helpCommand('help [command]', t('program.helpCommand'))
     .option('--context <name>', t('program.context'))
     .option('--api-url <url>', t('program.apiUrl'))
+    .option('--timeout <seconds>', t('program.timeout'))
     .option('--json', t('program.json'))
     .option('--no-color', t('program.noColor'))
     .addOption(new Option('--lang <lang>', t('program.lang')).choices(['en', 'fr']))
@@ -144,6 +145,7 @@ export function buildProgram({ t, lang, io, makeContext, argv }: ProgramOptions)
       const ctx = makeContext({
         context: globals.context as string | undefined,
         apiUrl: globals.apiUrl as string | undefined,
+        timeout: globals.timeout as string | undefined,
         json: Boolean(globals.json),
         verbose: Boolean(globals.verbose),
       });

@@ -15,6 +15,8 @@ const NAME_PATTERN = /^[a-z0-9][a-z0-9._-]{0,62}$/i;
 export interface ContextConfig {
   apiUrl: string;
   description?: string;
+  /** Deadline of each request in seconds (request-limits.ts); `--timeout` and ESPACE_TIMEOUT win. */
+  timeout?: number;
 }
 
 export interface ConfigData {
@@ -75,7 +77,9 @@ export function readConfig(dir: string): ConfigData {
       const apiUrl = (value as { apiUrl?: unknown } | null)?.apiUrl;
       if (typeof apiUrl !== 'string') throw new UsageError('config.corrupt', { params: { path } });
       const description = (value as { description?: unknown }).description;
-      contexts[name] = { apiUrl, ...(typeof description === 'string' ? { description } : {}) };
+      const timeout = (value as { timeout?: unknown }).timeout;
+      if (timeout !== undefined && (typeof timeout !== 'number' || !(timeout > 0))) throw new UsageError('config.corrupt', { params: { path } });
+      contexts[name] = { apiUrl, ...(typeof description === 'string' ? { description } : {}), ...(timeout !== undefined ? { timeout } : {}) };
     }
   }
   return {

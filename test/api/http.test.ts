@@ -5,7 +5,8 @@
 import { type IncomingMessage, type ServerResponse, createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ApiError, NetworkError, TimeoutError } from '../../src/api/errors.js';
+import { ApiError, NetworkError } from '../../src/api/errors.js';
+import { DeadlineError } from '../../src/api/request-limits.js';
 import { HttpClient, type HttpClientOptions, retryAfterMs } from '../../src/api/http.js';
 import { parseApiUrl } from '../../src/api/url.js';
 import { UsageError } from '../../src/errors.js';
@@ -146,7 +147,7 @@ describe('HttpClient', () => {
       /* never answers */
     });
     const { http } = client(server.url, { timeoutMs: 300, retries: 0 });
-    await expect(http.get('/slow')).rejects.toBeInstanceOf(TimeoutError);
+    await expect(http.get('/slow')).rejects.toBeInstanceOf(DeadlineError);
     expect(server.seen).toHaveLength(1);
   });
 

@@ -40,6 +40,18 @@ export const bulkMessages = {
     en: 'the list looks like CSV but no column of its header names the account ("{header}"); name one "account".',
     fr: 'la liste ressemble à un CSV mais aucune colonne de l’en-tête ne désigne le compte (« {header} »); nommez-en une « account ».',
   },
+  'bulk.input.lineTooLong': {
+    en: 'line {line} of {source} is longer than {max} bytes: an account list holds one id (or one CSV row) per line. Nothing was sent.',
+    fr: 'la ligne {line} de {source} dépasse {max} octets : une liste de comptes contient un identifiant (ou une ligne CSV) par ligne. Rien n’a été envoyé.',
+  },
+  'bulk.input.controlCharacter': {
+    en: 'line {line} of {source} holds a control character ({character}), which no account id contains. Fix or remove that line; nothing was sent.',
+    fr: 'la ligne {line} de {source} contient un caractère de contrôle ({character}), ce qu’aucun identifiant de compte ne contient. Corrigez ou retirez cette ligne; rien n’a été envoyé.',
+  },
+  'bulk.input.notUtf8': {
+    en: 'line {line} of {source} is not valid UTF-8 text. Save the list as UTF-8; nothing was sent.',
+    fr: 'la ligne {line} de {source} n’est pas du texte UTF-8 valide. Enregistrez la liste en UTF-8; rien n’a été envoyé.',
+  },
   'bulk.input.unreadable': { en: 'cannot read the account list {file} ({reason}).', fr: 'impossible de lire la liste de comptes {file} ({reason}).' },
   'bulk.shard.invalid': {
     en: '--shard expects K/N with 1 ≤ K ≤ N (e.g. 2/4), got "{value}".',

@@ -37,4 +37,8 @@ export const chatMessages = {
   'chat.transcriptSaved': { en: "Transcript saved to ticket {id} ('espace ticket show {id}').", fr: "Transcription enregistrée dans le billet {id} (« espace ticket show {id} »)." },
   'chat.transcriptOnly': { en: 'Transcript kept in ticket {id} (cancelled: no follow-up).', fr: 'Transcription conservée dans le billet {id} (annulé : aucun suivi).' },
   'chat.streamFailed': { en: 'the chat connection failed: {reason}. Check the connection and start the chat again.', fr: 'la connexion de clavardage a échoué : {reason}. Vérifiez la connexion et relancez le clavardage.' },
+  'chat.redirectRefused': {
+    en: 'the chat server redirected the event stream from {from} to {to}; espace only follows redirects within the API’s own origin (same scheme, host and port), so that your token stays there. Check the API URL of the context.',
+    fr: 'le serveur de clavardage a redirigé le flux d’événements de {from} vers {to}; espace ne suit une redirection qu’à l’intérieur de l’origine de l’API (même protocole, hôte et port), pour que votre jeton y reste. Vérifiez l’URL de l’API du contexte.',
+  },
 } satisfies MessageTable;

@@ -27,4 +27,23 @@ export const rawApiMessages = {
   'rawApi.inputUnreadable': { en: 'cannot read {file}: {reason}.', fr: 'impossible de lire {file} : {reason}.' },
   'rawApi.inputNotJson': { en: 'the body from {file} is not valid JSON.', fr: 'le corps fourni par {file} n’est pas du JSON valide.' },
   'rawApi.notAList': { en: '--paginate needs a list, but {path} did not answer a JSON array.', fr: '--paginate demande une liste, mais {path} n’a pas répondu un tableau JSON.' },
+  'rawApi.option.maxPages': { en: 'with --paginate, read at most this many pages (default 1000)', fr: 'avec --paginate, lire au plus ce nombre de pages (1000 par défaut)' },
+  'rawApi.option.maxItems': { en: 'with --paginate, keep at most this many items (default 100000)', fr: 'avec --paginate, garder au plus ce nombre d’éléments (100000 par défaut)' },
+  'rawApi.badBound': { en: '{flag} expects a whole number of at least 1, got "{value}".', fr: '{flag} attend un nombre entier d’au moins 1, reçu « {value} ».' },
+  'rawApi.stoppedAtPages': {
+    en: '--paginate stopped after {maxPages} pages ({items} items) although the server said there was more; the output is incomplete. Raise --max-pages, or continue with --field offset={offset}.',
+    fr: '--paginate s’est arrêté après {maxPages} pages ({items} éléments) bien que le serveur en annonçait davantage; la sortie est incomplète. Augmentez --max-pages, ou continuez avec --field offset={offset}.',
+  },
+  'rawApi.stoppedAtItems': {
+    en: '--paginate stopped at {maxItems} items ({pages} pages) although the server said there was more; the output is incomplete. Raise --max-items, or continue with --field offset={offset}.',
+    fr: '--paginate s’est arrêté à {maxItems} éléments ({pages} pages) bien que le serveur en annonçait davantage; la sortie est incomplète. Augmentez --max-items, ou continuez avec --field offset={offset}.',
+  },
+  'rawApi.repeatedPage': {
+    en: '--paginate stopped: the page at offset {offset} repeats the one before (the server seems to ignore offset); {items} items kept, the repeat left out.',
+    fr: '--paginate s’est arrêté : la page à la position {offset} répète la précédente (le serveur semble ignorer offset); {items} éléments gardés, la répétition écartée.',
+  },
+  'rawApi.inputTooLarge': {
+    en: 'the body from {file} is larger than {mb} MB: --input takes one request body.',
+    fr: 'le corps fourni par {file} dépasse {mb} Mo : --input prend le corps d’une seule requête.',
+  },
 } satisfies MessageTable;

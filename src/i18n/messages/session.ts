@@ -74,4 +74,24 @@ export const sessionMessages = {
   'auth.source.keychain': { en: 'the OS keychain', fr: 'le trousseau du système' },
   'auth.source.file': { en: 'the credential file (--insecure-storage)', fr: "le fichier d'identifiants (--insecure-storage)" },
   'auth.source.memory': { en: 'memory (tests)', fr: 'la mémoire (tests)' },
+  'auth.stdinTooLarge': {
+    en: 'standard input for {flag} is larger than {max} bytes: it should hold only the few values asked for, one a line.',
+    fr: 'l’entrée standard de {flag} dépasse {max} octets : elle ne doit contenir que les quelques valeurs demandées, une par ligne.',
+  },
+  'auth.keychainStalled': {
+    en: 'the OS keychain is not responding ({reason}), so the login of context {context} could not be read; you may well still be logged in.',
+    fr: 'le trousseau du système ne répond pas ({reason}), donc la connexion du contexte {context} n’a pas pu être lue; vous êtes peut-être toujours connecté.',
+  },
+  'auth.keychainStalledHint': {
+    en: 'Unlock your keyring or restart it (e.g. gnome-keyring-daemon --replace, or log out of your desktop session and back in), then try again; ESPACE_KEYCHAIN_TIMEOUT_MS gives it longer. Scripts can set ESPACE_TOKEN and skip the keychain.',
+    fr: 'Déverrouillez votre trousseau ou redémarrez-le (p. ex. gnome-keyring-daemon --replace, ou fermez puis rouvrez votre session), puis réessayez; ESPACE_KEYCHAIN_TIMEOUT_MS lui laisse plus de temps. Les scripts peuvent définir ESPACE_TOKEN et se passer du trousseau.',
+  },
+  'auth.refreshLockTimeout': {
+    en: 'another espace process has been refreshing the session of context {context} for over {seconds} s (lock {path}).',
+    fr: 'un autre processus espace renouvelle la session du contexte {context} depuis plus de {seconds} s (verrou {path}).',
+  },
+  'auth.refreshLockTimeoutHint': {
+    en: 'Try again in a moment. If no other espace command is running, delete {path}.',
+    fr: 'Réessayez dans un instant. Si aucune autre commande espace n’est en cours, supprimez {path}.',
+  },
 } satisfies MessageTable;

@@ -16,6 +16,8 @@ export function registerApi(program: Command, { t, action, examples }: Registrar
       .option('-H, --header <name:value>', t('rawApi.option.header'), collect, [])
       .option('--input <file>', t('rawApi.option.input'))
       .option('--paginate', t('rawApi.option.paginate'))
+      .option('--max-pages <n>', t('rawApi.option.maxPages'))
+      .option('--max-items <n>', t('rawApi.option.maxItems'))
       .option('-i, --include', t('rawApi.option.include'))
       .action(
         action(
@@ -28,6 +30,8 @@ export function registerApi(program: Command, { t, action, examples }: Registrar
             headers: options.header as string[],
             input: options.input as string | undefined,
             paginate: Boolean(options.paginate),
+            maxPages: options.maxPages as string | undefined,
+            maxItems: options.maxItems as string | undefined,
             include: Boolean(options.include),
           }),
         ),

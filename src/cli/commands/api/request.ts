@@ -2,11 +2,17 @@
  * `espace api METHOD PATH`: a raw authenticated request through the session's HTTP client, for
  * what no command covers yet. JSON out (indented on a terminal); `--paginate` follows offset/limit
  * and joins the pages into one array; a non-2xx answer prints the TMF error body and exits non-zero.
+ *
+ * Paging is bounded, because the server decides when it ends: at most `--max-pages` requests and
+ * `--max-items` items, and a page identical to the one before (a server ignoring `offset`) stops
+ * it. Each stop says so on stderr; what was read is printed.
  */
-import { readFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
 import { ApiError } from '../../../api/errors.js';
 import type { HttpClient, HttpMethod, HttpResponse, QueryValue } from '../../../api/http.js';
 import { UsageError } from '../../../errors.js';
+import { InputTooLargeError, readAllBounded } from '../../bounded-read.js';
 import type { Context } from '../../context.js';
 import { type FieldValue, parseFields, parseHeaders } from './fields.js';
 
@@ -18,7 +24,18 @@ export interface ApiOptions {
   headers: string[];
   input?: string;
   paginate: boolean;
+  /** Bounds of --paginate, as typed (validated before anything is sent). */
+  maxPages?: string;
+  maxItems?: string;
   include: boolean;
+}
+
+export const DEFAULT_MAX_PAGES = 1000;
+export const DEFAULT_MAX_ITEMS = 100_000;
+
+interface PageBounds {
+  maxPages: number;
+  maxItems: number;
 }
 
 const METHODS: readonly HttpMethod[] = ['GET', 'POST', 'PATCH', 'PUT', 'DELETE'];
@@ -36,11 +53,17 @@ function pathOf(value: string): string {
   return value;
 }
 
+/** The largest --input body: a request body, not a data dump. */
+export const MAX_INPUT_BYTES = 16 * 1024 * 1024;
+
 async function bodyFrom(input: string, ctx: Context): Promise<unknown> {
   let text: string;
   try {
-    text = input === '-' ? await ctx.io.readStdin() : await readFile(input, 'utf8');
+    text = (await readAllBounded(input === '-' ? ctx.io.stdin : createReadStream(input), MAX_INPUT_BYTES)).toString('utf8');
   } catch (error) {
+    if (error instanceof InputTooLargeError) {
+      throw new UsageError('rawApi.inputTooLarge', { params: { file: input === '-' ? 'stdin' : input, mb: MAX_INPUT_BYTES / 1024 / 1024 } });
+    }
     throw new UsageError('rawApi.inputUnreadable', { params: { file: input, reason: (error as Error).message } });
   }
   try {
@@ -54,19 +77,54 @@ function asQuery(fields: Record<string, FieldValue>): Record<string, QueryValue>
   return Object.fromEntries(Object.entries(fields).map(([key, value]) => [key, value === null ? 'null' : value]));
 }
 
-/** Every page of a TMF list, by offset/limit, until X-Total-Count items or a short page. */
-async function allPages(api: HttpClient, path: string, query: Record<string, QueryValue>, headers: Record<string, string>) {
+function positiveInteger(value: string | undefined, flag: string, fallback: number): number {
+  if (value === undefined) return fallback;
+  const number = Number(value);
+  if (!/^\d+$/.test(value.trim()) || !Number.isSafeInteger(number) || number < 1) {
+    throw new UsageError('rawApi.badBound', { params: { flag, value } });
+  }
+  return number;
+}
+
+/**
+ * Every page of a TMF list, by offset/limit, until X-Total-Count items or a short page, within
+ * the bounds; a stop at a bound, or at a repeated page, is reported on stderr.
+ */
+async function allPages(api: HttpClient, path: string, query: Record<string, QueryValue>, headers: Record<string, string>, bounds: PageBounds, ctx: Context) {
   const limit = Number(query.limit ?? DEFAULT_PAGE_SIZE);
   const items: unknown[] = [];
   let first: HttpResponse | undefined;
+  let previous: string | undefined;
+  let pages = 0;
+  const warn = (key: 'rawApi.stoppedAtPages' | 'rawApi.stoppedAtItems' | 'rawApi.repeatedPage', offset: number) =>
+    ctx.io.err(`${ctx.t('core.warningPrefix')} ${ctx.t(key, { pages, items: items.length, offset, maxPages: bounds.maxPages, maxItems: bounds.maxItems })}\n`);
   for (let offset = Number(query.offset ?? 0); ; ) {
+    if (pages === bounds.maxPages) {
+      warn('rawApi.stoppedAtPages', offset);
+      break;
+    }
     const response = await api.request({ method: 'GET', path, query: { ...query, offset, limit }, headers });
+    pages++;
     first ??= response;
     if (!Array.isArray(response.body)) throw new UsageError('rawApi.notAList', { params: { path } });
-    items.push(...(response.body as unknown[]));
-    offset += response.body.length;
+    const page = response.body as unknown[];
+    // The same items again: the server ignores offset, and would repeat them forever.
+    const digest = page.length > 0 ? createHash('sha256').update(JSON.stringify(page)).digest('hex') : undefined;
+    if (digest !== undefined && digest === previous) {
+      warn('rawApi.repeatedPage', offset);
+      break;
+    }
+    previous = digest;
+    const kept = page.slice(0, bounds.maxItems - items.length);
+    items.push(...kept);
     const total = Number(response.headers['x-total-count']);
-    if (response.body.length === 0 || response.body.length < limit || (Number.isFinite(total) && offset >= total)) break;
+    const last = page.length === 0 || page.length < limit || (Number.isFinite(total) && offset + page.length >= total);
+    if (kept.length < page.length || (!last && items.length === bounds.maxItems)) {
+      warn('rawApi.stoppedAtItems', offset + kept.length);
+      break;
+    }
+    if (last) break;
+    offset += page.length;
   }
   return { response: first, body: items };
 }
@@ -77,6 +135,10 @@ export async function run(options: ApiOptions, ctx: Context): Promise<void> {
   const fields = parseFields(options.fields, options.rawFields);
   const headers = parseHeaders(options.headers);
   if (options.paginate && method !== 'GET') throw new UsageError('rawApi.paginateGetOnly');
+  const bounds: PageBounds = {
+    maxPages: positiveInteger(options.maxPages, '--max-pages', DEFAULT_MAX_PAGES),
+    maxItems: positiveInteger(options.maxItems, '--max-items', DEFAULT_MAX_ITEMS),
+  };
   if (options.input !== undefined && method === 'GET') throw new UsageError('rawApi.inputNotForGet');
   const query = method === 'GET' ? asQuery(fields) : undefined;
   let json: unknown = method !== 'GET' && Object.keys(fields).length > 0 ? { ...fields } : undefined;
@@ -88,7 +150,7 @@ export async function run(options: ApiOptions, ctx: Context): Promise<void> {
   const api = await ctx.api();
   try {
     const { response, body } = options.paginate
-      ? await allPages(api, path, query ?? {}, headers)
+      ? await allPages(api, path, query ?? {}, headers, bounds, ctx)
       : await api.request({ method, path, query, json, headers }).then((answer) => ({ response: answer, body: answer.body }));
     if (options.include && response) print(ctx, headerBlock(response.status, response.headers));
     if (body !== undefined) print(ctx, format(body, ctx));

@@ -1,6 +1,7 @@
 /** `espace context add NAME --url URL`: a named API endpoint (staging, production…). */
 import { parseApiUrl } from '../../../api/url.js';
 import { assertContextName, findContext, updateConfig } from '../../../config/contexts.js';
+import { parseTimeoutSeconds } from '../../../config/request-limits.js';
 import { UsageError } from '../../../errors.js';
 import type { Context } from '../../context.js';
 
@@ -14,13 +15,15 @@ export interface ContextAddOptions {
 export async function run(options: ContextAddOptions, ctx: Context): Promise<void> {
   assertContextName(options.name);
   const url = parseApiUrl(options.url).toString().replace(/\/+$/, '');
+  // `--timeout` is the global option: given to `context add`, it becomes the context's deadline.
+  const timeout = ctx.globals.timeout === undefined ? undefined : parseTimeoutSeconds(ctx.globals.timeout, '--timeout');
   const existing = findContext(ctx.config(), options.name, ctx.env);
   if (existing && !existing.builtIn) {
     throw new UsageError('context.exists', { params: { name: options.name } });
   }
   await updateConfig(ctx.configDir, (config) => ({
     currentContext: options.use ? options.name : config.currentContext,
-    contexts: { ...config.contexts, [options.name]: { apiUrl: url, ...(options.description ? { description: options.description } : {}) } },
+    contexts: { ...config.contexts, [options.name]: { apiUrl: url, ...(options.description ? { description: options.description } : {}), ...(timeout !== undefined ? { timeout } : {}) } },
   }));
   ctx.io.err(`${ctx.t(options.use ? 'context.addedAndUsed' : 'context.added', { name: options.name, url })}\n`);
 }

@@ -37,6 +37,8 @@ export const ENVIRONMENT: readonly EnvironmentVariable[] = [
   { name: 'ESPACE_SANDBOX_PORT', meaning: 'topics.env.sandboxPort' },
   { name: 'ESPACE_KEYCHAIN_TIMEOUT_MS', meaning: 'topics.env.keychainTimeout' },
   { name: 'ESPACE_COMPLETION_TIMEOUT_MS', meaning: 'topics.env.completionTimeout' },
+  { name: 'ESPACE_TIMEOUT', meaning: 'net.env.timeout' },
+  { name: 'ESPACE_MAX_RESPONSE_MB', meaning: 'net.env.maxResponse' },
   { name: 'NO_COLOR', meaning: 'topics.env.noColor' },
   { name: 'FORCE_COLOR', meaning: 'topics.env.forceColor' },
   { name: 'LC_ALL, LC_MESSAGES, LANG', meaning: 'topics.env.locale' },
