@@ -7,6 +7,8 @@ export interface SandboxOptions {
   data?: string;
   /** `--port`; default: ESPACE_SANDBOX_PORT or 8642 (sandboxPort). */
   port?: number;
+  /** `--profile` (start only): `default` or `plain`; default ESPACE_SANDBOX_PROFILE, else the sandbox's default. */
+  profile?: string;
 }
 
 export function dataDirOf(options: SandboxOptions, ctx: Context): string {
@@ -15,4 +17,9 @@ export function dataDirOf(options: SandboxOptions, ctx: Context): string {
 
 export function portOf(options: SandboxOptions, ctx: Context): number {
   return options.port ?? sandboxPort(ctx.env);
+}
+
+/** The profile to ask the sandbox for, if any: the flag, then ESPACE_SANDBOX_PROFILE (checked by the sandbox). */
+export function profileOptionOf(options: SandboxOptions, ctx: Context): string | undefined {
+  return options.profile ?? (ctx.env.ESPACE_SANDBOX_PROFILE || undefined);
 }
