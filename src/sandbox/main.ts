@@ -7,8 +7,8 @@
  *
  * Opens or creates DIR/sandbox.db (DIR mode 0700), seeds it if empty (`--reset` deletes it first),
  * and with `--seed-only` exits there. Otherwise it listens and only then writes DIR/sandbox.json
- * ({pid, url, port, startedAt, profile}), atomically, so whoever sees the file can connect. SIGTERM and SIGINT
- * close the server and the database, remove sandbox.json and exit 0. Nothing goes to stdout unless
+ * ({pid, url, port, startedAt}, plus profile unless default), atomically, so whoever sees the file
+ * can connect. SIGTERM and SIGINT close the server and the database, remove sandbox.json and exit 0. Nothing goes to stdout unless
  * `--log` asks for request logs; errors go to stderr. Exit codes: 0 ok, 1 failure (e.g. port in
  * use), 2 usage error. `--synthetic-accounts N` adds N generated accounts when seeding (for volume).
  * `--profile plain` (or ESPACE_SANDBOX_PROFILE=plain when no --profile is given) serves as a minimal
@@ -183,7 +183,8 @@ async function serve(settings: Settings): Promise<number> {
         url: running.url,
         port: running.port,
         startedAt: new Date().toISOString(),
-        profile: settings.profile,
+        // Named only when not the default, so the default's state file is what it always was.
+        ...(settings.profile === 'default' ? {} : { profile: settings.profile }),
       });
     } catch (error) {
       process.stderr.write(`cannot write ${join(settings.dataDir, STATE_FILE)}: ${(error as Error).message}\n`);

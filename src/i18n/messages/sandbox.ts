@@ -25,5 +25,9 @@ export const sandboxMessages = {
     en: 'the sandbox did not start: {reason} (full log: {log}).',
     fr: "le bac à sable n'a pas démarré : {reason} (journal complet : {log}).",
   },
+  'sandbox.badProfileEnv': {
+    en: "ESPACE_SANDBOX_PROFILE must be one of {profiles}, not '{value}'.",
+    fr: 'ESPACE_SANDBOX_PROFILE doit être l’un de {profiles}, pas « {value} ».',
+  },
   'sandbox.resetFailed': { en: 'the sandbox data could not be reset: {reason}', fr: 'les données du bac à sable n’ont pas pu être remises à zéro : {reason}' },
 } satisfies MessageTable;

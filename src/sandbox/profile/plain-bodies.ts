@@ -101,7 +101,16 @@ function product(item: Json): void {
 
 function productOrder(order: Json): void {
   delete order.stateChange;
+  // TMF622 v4 puts requestedStartDate on the order, not on its items.
+  for (const item of objects(order.productOrderItem)) delete item.requestedStartDate;
   baseType(order, 'ProductOrder');
+}
+
+function paymentMethod(method: Json): void {
+  // Neither TMF670's TokenizedCard nor its BankAccountDebit has these.
+  delete method.nameOnCard;
+  delete method.institutionNumber;
+  delete method.transitNumber;
 }
 
 /** The resource kinds the profile rewrites, by the collection path of their API (without the version's base). */
@@ -113,7 +122,8 @@ export type PlainResourceKind =
   | 'serviceProblem'
   | 'productOffering'
   | 'product'
-  | 'productOrder';
+  | 'productOrder'
+  | 'paymentMethod';
 
 const REWRITES: Record<PlainResourceKind, (resource: Json, origin: string) => void> = {
   customerBill,
@@ -124,6 +134,7 @@ const REWRITES: Record<PlainResourceKind, (resource: Json, origin: string) => vo
   productOffering,
   product,
   productOrder,
+  paymentMethod,
 };
 
 /** Rewrites a body (one resource or a list of them) in place. */

@@ -63,6 +63,7 @@ const KINDS: readonly (readonly [string, PlainResourceKind])[] = [
   [`${CATALOG_API}/productOffering`, 'productOffering'],
   [`${INVENTORY_API}/product`, 'product'],
   [`${ORDERING_API}/productOrder`, 'productOrder'],
+  [`${PAYMENT_METHOD_API}/paymentMethod`, 'paymentMethod'],
 ];
 
 /** TMF reads whose query the profile rewrites; the espace-only APIs (security, chat) keep theirs. */

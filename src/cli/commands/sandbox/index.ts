@@ -1,7 +1,7 @@
 import { type Command, Option } from 'commander';
 import { integerBetween } from '../../parsers.js';
 import type { CommandModule, Registrar } from '../../program.js';
-import type { SandboxOptions } from './options.js';
+import { SANDBOX_PROFILES, type SandboxOptions } from './options.js';
 import { registerSandboxSeed } from './seed-options.js';
 
 const port = integerBetween(0, 65535);
@@ -29,7 +29,7 @@ export function registerSandbox(program: Command, registrar: Registrar): void {
     'espace sandbox start',
     'espace sandbox start --data /tmp/espace-sandbox --port 9000',
     'espace sandbox start --profile plain',
-  ]).addOption(new Option('--profile <profile>', t('sandbox.option.profile')).choices(['default', 'plain']));
+  ]).addOption(new Option('--profile <profile>', t('sandbox.option.profile')).choices(SANDBOX_PROFILES));
   verb('stop', () => import('./stop.js'), ['espace sandbox stop']);
   verb('status', () => import('./status.js'), ['espace sandbox status', 'espace sandbox status --json']);
   verb('reset', () => import('./reset.js'), ['espace sandbox reset']);

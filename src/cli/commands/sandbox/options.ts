@@ -1,5 +1,6 @@
 import { sandboxPort } from '../../../config/contexts.js';
 import { sandboxDataDir } from '../../../config/paths.js';
+import { UsageError } from '../../../errors.js';
 import type { Context } from '../../context.js';
 
 export interface SandboxOptions {
@@ -19,7 +20,16 @@ export function portOf(options: SandboxOptions, ctx: Context): number {
   return options.port ?? sandboxPort(ctx.env);
 }
 
-/** The profile to ask the sandbox for, if any: the flag, then ESPACE_SANDBOX_PROFILE (checked by the sandbox). */
+/** The sandbox's profiles (the sandbox program checks them too). */
+export const SANDBOX_PROFILES = ['default', 'plain'] as const;
+
+/** The profile to ask the sandbox for, if any: the flag (checked by commander), then ESPACE_SANDBOX_PROFILE. */
 export function profileOptionOf(options: SandboxOptions, ctx: Context): string | undefined {
-  return options.profile ?? (ctx.env.ESPACE_SANDBOX_PROFILE || undefined);
+  if (options.profile !== undefined) return options.profile;
+  const value = ctx.env.ESPACE_SANDBOX_PROFILE;
+  if (value === undefined || value === '') return undefined;
+  if (!(SANDBOX_PROFILES as readonly string[]).includes(value)) {
+    throw new UsageError('sandbox.badProfileEnv', { params: { value, profiles: SANDBOX_PROFILES.join(', ') } });
+  }
+  return value;
 }
