@@ -97,6 +97,7 @@ describe('plain profile: lists', () => {
       [OFFERINGS, 'serviceType=mobile', (o) => o.id.startsWith('OFF-MOB')],
       [PRODUCTS, 'billingAccount.id=BA-2001', (p) => p.billingAccount.id === 'BA-2001'],
       [PAYMENTS, 'account.id=BA-2001', (p) => p.account.id === 'BA-2001'],
+      [USAGE, 'billingAccount.id=BA-2001', (u) => u.relatedParty.some((p: any) => p.id === 'BA-2001')],
     ];
     for (const [path, filter, matches] of cases) {
       const filtered = (await readAll(standard, `${path}?${filter}`)).items;
@@ -158,6 +159,21 @@ describe('plain profile: lists', () => {
   it('keeps a list to what the caller may see', async () => {
     const marie = await readAll(plain, `${BILLS}?billingAccount.id=BA-2001`, plain.tokens.marie);
     expect(accountsOf(marie.items)).toEqual(new Set(['BA-1001']));
+    const usage = await readAll(plain, `${USAGE}?billingAccount.id=BA-1001`, plain.tokens.marie);
+    expect(new Set(usage.items.map((u) => u.relatedParty[0].id))).toEqual(new Set(['BA-1001']));
+  });
+
+  it('answers a usage list asked for one account with every visible account’s usage, by date, counted', async () => {
+    const perAccount = await Promise.all(ACCOUNT_IDS.map(async (id) => (await readAll(standard, `${USAGE}?billingAccount.id=${id}`)).items));
+    const read = await readAll(plain, `${USAGE}?billingAccount.id=BA-2001&usageType=mobileData`);
+    expect(read.items.map((u) => u.id).sort()).toEqual(perAccount.flat().map((u) => u.id).sort());
+    for (const answer of read.pages) {
+      expect(answer.body.length).toBeLessThanOrEqual(20);
+      expect(total(answer)).toBe(perAccount.flat().length);
+    }
+    const dates = read.items.map((u) => u.usageDate);
+    expect(dates).toEqual([...dates].sort());
+    expect(new Set(read.items.map((u) => u.relatedParty[0].id)).size).toBeGreaterThan(1);
   });
 
   it('ignores fields: a resource comes back whole', async () => {

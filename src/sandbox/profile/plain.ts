@@ -24,17 +24,24 @@ import { PRODUCT_OFFERING_PRICE_PATH, plainCatalogRoutes } from './plain-catalog
 
 /** The most items one page holds, whatever `limit` asks; also the page size when none is asked. */
 export const PLAIN_PAGE_CAP = 20;
+/** Beyond this many visible accounts (volume databases), `everyAccount` lists keep their account filter. */
+const MAX_ACCOUNTS = 1000;
+/** The most records one account's read returns (the default routes' own cap). */
+const MAX_RECORDS = 1000;
 
 /**
  * How a list answers, in one place. TMF630 makes attribute filtering, `sort` and `fields` optional,
  * so a list honours none of them: only `offset` and `limit` (capped), plus the filters in `keep`,
- * which the sandbox cannot answer without (it has no unscoped list of payment methods or usage).
+ * which the sandbox cannot answer without (it has no unscoped list of payment methods).
  * `oldestFirst` lists are stored newest first: the profile turns them around, so that "the first
  * item" is never "the latest". The others keep their stored order (by id, by date, catalog order).
+ * `everyAccount` names the account filter the default route requires: the profile ignores it too,
+ * answering with the records of every account the caller may see, by date then id.
  */
 interface ListRule {
   keep?: readonly string[];
   oldestFirst?: boolean;
+  everyAccount?: string;
 }
 
 const LISTS: Readonly<Record<string, ListRule>> = {
@@ -50,7 +57,7 @@ const LISTS: Readonly<Record<string, ListRule>> = {
   [PRODUCT_OFFERING_PRICE_PATH]: {},
   [`${INVENTORY_API}/product`]: {},
   [`${ORDERING_API}/productOrder`]: { oldestFirst: true },
-  [`${USAGE_API}/usage`]: { keep: ['billingAccount.id'] },
+  [`${USAGE_API}/usage`]: { everyAccount: 'billingAccount.id' },
 };
 
 /** Collections whose resources lose espace's extensions (their items and sub-routes answer the same kind). */
@@ -91,21 +98,42 @@ export async function installPlainProfile(app: FastifyInstance, tokens: TokenSto
   const isInternal = (request: FastifyRequest) => request.headers[internalHeader] === internalToken;
   const turned = new WeakSet<FastifyRequest>();
 
-  /** How many items the list holds for this caller with these filters; undefined if it would not answer. */
-  const totalOf = async (request: FastifyRequest, kept: RawQuery): Promise<number | undefined> => {
+  /** A read of the default routes on behalf of `request`'s caller, which the profile leaves alone. */
+  const readAsCaller = (request: FastifyRequest, path: string, query: RawQuery) => {
     const search = new URLSearchParams();
-    for (const [name, value] of Object.entries(kept)) for (const v of [value ?? []].flat()) search.append(name, v);
-    search.set('limit', '0');
-    const answer = await app.inject({
+    for (const [name, value] of Object.entries(query)) for (const v of [value ?? []].flat()) search.append(name, v);
+    return app.inject({
       method: 'GET',
-      url: `${request.url.split('?')[0]}?${search.toString()}`,
+      url: `${path}?${search.toString()}`,
       headers: { authorization: request.headers.authorization ?? '', [internalHeader]: internalToken },
     });
+  };
+
+  /** How many items the list holds for this caller with these filters; undefined if it would not answer. */
+  const totalOf = async (request: FastifyRequest, kept: RawQuery): Promise<number | undefined> => {
+    const answer = await readAsCaller(request, request.url.split('?')[0]!, { ...kept, limit: '0' });
     const total = Number(answer.headers['x-total-count']);
     return answer.statusCode === 200 && Number.isSafeInteger(total) ? total : undefined;
   };
 
-  app.addHook('preHandler', async (request: FastifyRequest) => {
+  /**
+   * The records of every account the caller may see, by date then id; undefined when the caller sees
+   * more accounts than one read of them returns (a volume database), where the filter is kept.
+   */
+  const ofEveryAccount = async (request: FastifyRequest, filter: string): Promise<Record<string, unknown>[] | undefined> => {
+    const accounts = await readAsCaller(request, `${ACCOUNT_API}/billingAccount`, { fields: 'id', limit: String(MAX_ACCOUNTS) });
+    const ids = accounts.statusCode === 200 ? (accounts.json() as { id: string }[]).map((account) => account.id) : [];
+    if (ids.length === 0 || Number(accounts.headers['x-total-count']) > ids.length) return undefined;
+    const records: Record<string, unknown>[] = [];
+    for (const id of ids) {
+      const answer = await readAsCaller(request, request.url.split('?')[0]!, { [filter]: id, limit: String(MAX_RECORDS) });
+      if (answer.statusCode === 200) records.push(...(answer.json() as Record<string, unknown>[]));
+    }
+    const key = (record: Record<string, unknown>) => `${String(record.usageDate ?? '')}\u0000${String(record.id)}`;
+    return records.sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
+  };
+
+  app.addHook('preHandler', async (request: FastifyRequest, reply: FastifyReply) => {
     const url = request.routeOptions.url;
     if (request.method !== 'GET' || url === undefined || !isTmfPath(url) || isInternal(request)) return;
     const rule = LISTS[url];
@@ -123,6 +151,13 @@ export async function installPlainProfile(app: FastifyInstance, tokens: TokenSto
     }
     const offset = raw.offset === undefined ? 0 : Number(raw.offset);
     const limit = Math.min(raw.limit === undefined ? PLAIN_PAGE_CAP : Number(raw.limit), PLAIN_PAGE_CAP);
+    const everything = rule.everyAccount ? await ofEveryAccount(request, rule.everyAccount) : undefined;
+    if (everything) {
+      const shown = everything.slice(offset, offset + limit);
+      reply.header('x-total-count', String(everything.length)).header('x-result-count', String(shown.length));
+      return reply.send(shown);
+    }
+    if (rule.everyAccount && raw[rule.everyAccount] !== undefined) kept[rule.everyAccount] = raw[rule.everyAccount];
     const total = rule.oldestFirst ? await totalOf(request, kept) : undefined;
     if (total === undefined) {
       request.query = { ...kept, offset: String(offset), limit: String(limit) };
