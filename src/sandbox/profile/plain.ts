@@ -92,7 +92,7 @@ function isCount(value: string | string[] | undefined): value is string | undefi
 
 /** Installs the profile on an app whose routes are not registered yet. */
 export async function installPlainProfile(app: FastifyInstance, tokens: TokenStore): Promise<void> {
-  // Marks the profile's own count requests (never sent by a client, which cannot know it).
+  // Marks the profile's own reads of the default routes (no client can send it: it cannot know the token).
   const internalHeader = 'x-plain-profile-internal';
   const internalToken = randomUUID();
   const isInternal = (request: FastifyRequest) => request.headers[internalHeader] === internalToken;
@@ -117,8 +117,9 @@ export async function installPlainProfile(app: FastifyInstance, tokens: TokenSto
   };
 
   /**
-   * The records of every account the caller may see, by date then id; undefined when the caller sees
-   * more accounts than one read of them returns (a volume database), where the filter is kept.
+   * The records of every account the caller may see, by `usageDate` (usage is the one such list) then
+   * id; undefined when the caller sees more accounts than one read of them returns (a volume
+   * database), where the filter is kept.
    */
   const ofEveryAccount = async (request: FastifyRequest, filter: string): Promise<Record<string, unknown>[] | undefined> => {
     const accounts = await readAsCaller(request, `${ACCOUNT_API}/billingAccount`, { fields: 'id', limit: String(MAX_ACCOUNTS) });
