@@ -34,7 +34,7 @@ __espace_spec() {
     'context remove') subs='' flags='-h --help --context --api-url --timeout --json --no-color --lang -v --verbose' args='@context' ;;
     'context help') subs='' flags='--context --api-url --timeout --json --no-color --lang -v --verbose -h --help' args='list,add,use,remove' ;;
     'sandbox') subs='start stop status reset seed help' flags='-h --help --context --api-url --timeout --json --no-color --lang -v --verbose' args='' ;;
-    'sandbox start') subs='' flags='--data --port -h --help --context --api-url --timeout --json --no-color --lang -v --verbose' args='' ;;
+    'sandbox start') subs='' flags='--data --port --profile -h --help --context --api-url --timeout --json --no-color --lang -v --verbose' args='' ;;
     'sandbox stop') subs='' flags='--data --port -h --help --context --api-url --timeout --json --no-color --lang -v --verbose' args='' ;;
     'sandbox status') subs='' flags='--data --port -h --help --context --api-url --timeout --json --no-color --lang -v --verbose' args='' ;;
     'sandbox reset') subs='' flags='--data --port -h --help --context --api-url --timeout --json --no-color --lang -v --verbose' args='' ;;
@@ -117,6 +117,7 @@ __espace_value_offer() {
     'bill explain|--account') offer='@account' ;;
     'bill dispute|--severity') offer='minor,major,critical' ;;
     'bill dispute|--account') offer='@account' ;;
+    'sandbox start|--profile') offer='default,plain' ;;
     'pay|--account') offer='@account' ;;
     'payment list|--account') offer='@account' ;;
     'payment list|--bill') offer='@bill' ;;
@@ -168,7 +169,7 @@ __espace_offer() {
 }
 
 _espace() {
-  local paths='||auth|auth login|auth logout|auth status|auth password|auth 2fa|auth 2fa enable|auth 2fa confirm|auth 2fa disable|auth 2fa status|auth 2fa help|auth sessions|auth sessions revoke|auth help|bill|bill list|bill show|bill download|bill diff|bill explain|bill dispute|bill help|context|context list|context add|context use|context remove|context help|sandbox|sandbox start|sandbox stop|sandbox status|sandbox reset|sandbox seed|sandbox help|demo|pay|payment|payment list|payment show|payment reconcile|payment help|payment-method|payment-method list|payment-method add|payment-method remove|payment-method help|autopay|autopay status|autopay enable|autopay disable|autopay help|plan|plan show|plan catalog|plan change|plan next-bill|plan help|order|order list|order show|order help|addon|addon list|addon add|addon remove|addon help|usage|usage show|usage help|profile|profile show|profile set|profile help|ticket|ticket open|ticket list|ticket show|ticket comment|ticket escalate|ticket close|ticket help|support|support chat|support contact|support help|outage|doctor|completion|api|account|account show|account help|smoke|help|' valued=' --account --accounts --accounts-from --amount --api-url --batch-size --bill --city --concurrency --context --conversation --data --description --email --family-name --field --fields --format --given-name --header --input --item --journal --junit --lang --language --limit --max-items --max-pages --message --method --otp --output --period --phone --port --postal-code --province --raw-field --reason --rps --service --severity --shard --state --status --street --subject --timeout --to --type --url --user --username --wait -F -H -f -m -o '
+  local paths='||auth|auth login|auth logout|auth status|auth password|auth 2fa|auth 2fa enable|auth 2fa confirm|auth 2fa disable|auth 2fa status|auth 2fa help|auth sessions|auth sessions revoke|auth help|bill|bill list|bill show|bill download|bill diff|bill explain|bill dispute|bill help|context|context list|context add|context use|context remove|context help|sandbox|sandbox start|sandbox stop|sandbox status|sandbox reset|sandbox seed|sandbox help|demo|pay|payment|payment list|payment show|payment reconcile|payment help|payment-method|payment-method list|payment-method add|payment-method remove|payment-method help|autopay|autopay status|autopay enable|autopay disable|autopay help|plan|plan show|plan catalog|plan change|plan next-bill|plan help|order|order list|order show|order help|addon|addon list|addon add|addon remove|addon help|usage|usage show|usage help|profile|profile show|profile set|profile help|ticket|ticket open|ticket list|ticket show|ticket comment|ticket escalate|ticket close|ticket help|support|support chat|support contact|support help|outage|doctor|completion|api|account|account show|account help|smoke|help|' valued=' --account --accounts --accounts-from --amount --api-url --batch-size --bill --city --concurrency --context --conversation --data --description --email --family-name --field --fields --format --given-name --header --input --item --journal --junit --lang --language --limit --max-items --max-pages --message --method --otp --output --period --phone --port --postal-code --profile --province --raw-field --reason --rps --service --severity --shard --state --status --street --subject --timeout --to --type --url --user --username --wait -F -H -f -m -o '
   local cur=${COMP_WORDS[COMP_CWORD]} cmdpath='' npos=0 skip='' word candidate i
   local subs flags args offer
   __espace_globals=()

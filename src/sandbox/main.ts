@@ -3,27 +3,30 @@
  *
  *   node dist/sandbox/main.js --data DIR [--port N] [--host H] [--access-ttl SECONDS]
  *                             [--seed-anchor YYYY-MM-DD] [--reset] [--seed-only] [--log]
- *                             [--synthetic-accounts N]
+ *                             [--synthetic-accounts N] [--profile default|plain]
  *
  * Opens or creates DIR/sandbox.db (DIR mode 0700), seeds it if empty (`--reset` deletes it first),
  * and with `--seed-only` exits there. Otherwise it listens and only then writes DIR/sandbox.json
- * ({pid, url, port, startedAt}), atomically, so whoever sees the file can connect. SIGTERM and SIGINT
- * close the server and the database, remove sandbox.json and exit 0. Nothing goes to stdout unless
+ * ({pid, url, port, startedAt}, plus profile unless default), atomically, so whoever sees the file
+ * can connect. SIGTERM and SIGINT close the server and the database, remove sandbox.json and exit 0. Nothing goes to stdout unless
  * `--log` asks for request logs; errors go to stderr. Exit codes: 0 ok, 1 failure (e.g. port in
  * use), 2 usage error. `--synthetic-accounts N` adds N generated accounts when seeding (for volume).
+ * `--profile plain` (or ESPACE_SANDBOX_PROFILE=plain when no --profile is given) serves as a minimal
+ * conformant TMF v4 server (profile/plain.ts).
  */
 import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { defaultSeedAnchor, parseSeedAnchor } from './dates.js';
 import { getMeta, openDatabase, type SandboxDatabase } from './db.js';
+import { PROFILE_ENV, parseProfile, type SandboxProfile } from './profile/profiles.js';
 import { ensureSeeded } from './seed.js';
 import { DEFAULT_HOST, DEFAULT_PORT, startSandbox, type RunningSandbox } from './server.js';
 
 export const STATE_FILE = 'sandbox.json';
 
 const USAGE =
-  'usage: main.js --data DIR [--port N] [--host H] [--access-ttl SECONDS] [--seed-anchor YYYY-MM-DD] [--reset] [--seed-only] [--log] [--synthetic-accounts N]';
+  'usage: main.js --data DIR [--port N] [--host H] [--access-ttl SECONDS] [--seed-anchor YYYY-MM-DD] [--reset] [--seed-only] [--log] [--synthetic-accounts N] [--profile default|plain]';
 
 class UsageError extends Error {}
 
@@ -39,6 +42,7 @@ interface Settings {
   reset: boolean;
   seedOnly: boolean;
   log: boolean;
+  profile: SandboxProfile;
 }
 
 function parseSettings(argv: string[]): Settings {
@@ -58,6 +62,7 @@ function parseSettings(argv: string[]): Settings {
         'seed-only': { type: 'boolean' },
         log: { type: 'boolean' },
         'synthetic-accounts': { type: 'string' },
+        profile: { type: 'string' },
       },
     }));
   } catch (error) {
@@ -78,6 +83,12 @@ function parseSettings(argv: string[]): Settings {
   } catch (error) {
     throw new UsageError(`--seed-anchor: ${(error as Error).message}`);
   }
+  let profile: SandboxProfile;
+  try {
+    profile = parseProfile(values.profile ?? process.env[PROFILE_ENV] ?? 'default');
+  } catch (error) {
+    throw new UsageError(`${values.profile === undefined ? PROFILE_ENV : '--profile'}: ${(error as Error).message}`);
+  }
   return {
     dataDir: values.data,
     host: values.host ?? DEFAULT_HOST,
@@ -89,6 +100,7 @@ function parseSettings(argv: string[]): Settings {
     reset: values.reset ?? false,
     seedOnly: values['seed-only'] ?? false,
     log: values.log ?? false,
+    profile,
   };
 }
 
@@ -137,6 +149,7 @@ async function serve(settings: Settings): Promise<number> {
       seedAnchor: settings.seedAnchor,
       reset: settings.reset,
       logger: settings.log,
+      profile: settings.profile,
       ...(settings.accessTtl !== undefined ? { accessTokenTtlSeconds: settings.accessTtl } : {}),
     });
   } catch (error) {
@@ -165,7 +178,14 @@ async function serve(settings: Settings): Promise<number> {
     process.on('SIGTERM', stop);
     process.on('SIGINT', stop);
     try {
-      writeStateFile(settings.dataDir, { pid: process.pid, url: running.url, port: running.port, startedAt: new Date().toISOString() });
+      writeStateFile(settings.dataDir, {
+        pid: process.pid,
+        url: running.url,
+        port: running.port,
+        startedAt: new Date().toISOString(),
+        // Named only when not the default, so the default's state file is what it always was.
+        ...(settings.profile === 'default' ? {} : { profile: settings.profile }),
+      });
     } catch (error) {
       process.stderr.write(`cannot write ${join(settings.dataDir, STATE_FILE)}: ${(error as Error).message}\n`);
       void running.close().finally(() => resolve(1));

@@ -22,6 +22,8 @@ import { oauthRoutes } from './routes/oauth.js';
 import { paymentRoutes } from './routes/payment.js';
 import { planRoutes } from './plan/routes.js';
 import { partyRoutes } from './routes/party.js';
+import { installPlainProfile } from './profile/plain.js';
+import type { SandboxProfile } from './profile/profiles.js';
 import { securityRoutes } from './routes/security.js';
 import { troubleTicketRoutes } from './routes/trouble-ticket.js';
 import { serviceProblemRoutes } from './routes/service-problem.js';
@@ -62,6 +64,8 @@ export interface SandboxOptions {
   throttleLimits?: Partial<ThrottleLimits>;
   /** Bounds on concurrent password hashing, and hooks for tests to observe and hold it. */
   passwordHashing?: HasherOptions;
+  /** `plain`: behave as a minimal conformant TMF v4 server (profile/plain.ts). Default `default`. */
+  profile?: SandboxProfile;
 }
 
 export interface RunningSandbox {
@@ -146,6 +150,7 @@ async function createApp(db: SandboxDatabase, options: SandboxOptions, now: () =
   app.removeContentTypeParser('text/plain');
   app.addContentTypeParser('application/merge-patch+json', { parseAs: 'string' }, app.getDefaultJsonParser('error', 'error'));
 
+  if (options.profile === 'plain') await installPlainProfile(app, ctx.tokens);
   await app.register(metaRoutes);
   await app.register(oauthRoutes, { ctx });
   await app.register(async (tmf) => {

@@ -9,17 +9,25 @@ export const sandboxMessages = {
   'sandbox.reset.description': { en: 'go back to the seeded data (restarts the sandbox if it runs)', fr: 'revenir aux données initiales (redémarre le bac à sable s’il tourne)' },
   'sandbox.option.data': { en: 'data directory (default: your data directory, e.g. ~/.local/share/espace/sandbox)', fr: 'répertoire de données (par défaut : le vôtre, p. ex. ~/.local/share/espace/sandbox)' },
   'sandbox.option.port': { en: 'port on 127.0.0.1 (default ESPACE_SANDBOX_PORT, or 8642)', fr: 'port sur 127.0.0.1 (par défaut ESPACE_SANDBOX_PORT, ou 8642)' },
-  'sandbox.alreadyRunning': { en: 'The sandbox is already running at {url} (pid {pid}).', fr: 'Le bac à sable tourne déjà à {url} (pid {pid}).' },
-  'sandbox.started': { en: 'Sandbox running at {url} (pid {pid}, data in {data}).', fr: 'Bac à sable en marche à {url} (pid {pid}, données dans {data}).' },
+  'sandbox.option.profile': {
+    en: 'default: espace’s own server; plain: a minimal TMF v4 server (no filters, sort or extensions, pages of 20; default ESPACE_SANDBOX_PROFILE, or default)',
+    fr: 'default : le serveur d’espace; plain : un serveur TMF v4 minimal (ni filtres, ni tri, ni extensions, pages de 20; par défaut ESPACE_SANDBOX_PROFILE, ou default)',
+  },
+  'sandbox.alreadyRunning': { en: 'The sandbox is already running at {url} (pid {pid}, profile {profile}).', fr: 'Le bac à sable tourne déjà à {url} (pid {pid}, profil {profile}).' },
+  'sandbox.started': { en: 'Sandbox running at {url} (pid {pid}, data in {data}, profile {profile}).', fr: 'Bac à sable en marche à {url} (pid {pid}, données dans {data}, profil {profile}).' },
   'sandbox.stopped': { en: 'Sandbox stopped.', fr: 'Bac à sable arrêté.' },
   'sandbox.notRunning': { en: 'The sandbox was not running.', fr: 'Le bac à sable ne tournait pas.' },
   'sandbox.notRunningStatus': { en: 'the sandbox is not running (data directory {data}).', fr: 'le bac à sable ne tourne pas (répertoire de données {data}).' },
   'sandbox.hintStart': { en: "Start it with 'espace sandbox start'.", fr: "Démarrez-le avec « espace sandbox start »." },
-  'sandbox.status': { en: 'Sandbox running at {url} (pid {pid}, data in {data}).', fr: 'Bac à sable en marche à {url} (pid {pid}, données dans {data}).' },
+  'sandbox.status': { en: 'Sandbox running at {url} (pid {pid}, data in {data}, profile {profile}).', fr: 'Bac à sable en marche à {url} (pid {pid}, données dans {data}, profil {profile}).' },
   'sandbox.reset': { en: 'Sandbox data reset to the seed ({data}).', fr: 'Données du bac à sable remises à l’état initial ({data}).' },
   'sandbox.startFailed': {
     en: 'the sandbox did not start: {reason} (full log: {log}).',
     fr: "le bac à sable n'a pas démarré : {reason} (journal complet : {log}).",
+  },
+  'sandbox.badProfileEnv': {
+    en: "ESPACE_SANDBOX_PROFILE must be one of {profiles}, not '{value}'.",
+    fr: 'ESPACE_SANDBOX_PROFILE doit être l’un de {profiles}, pas « {value} ».',
   },
   'sandbox.resetFailed': { en: 'the sandbox data could not be reset: {reason}', fr: 'les données du bac à sable n’ont pas pu être remises à zéro : {reason}' },
 } satisfies MessageTable;

@@ -11,7 +11,7 @@ import { UsageError } from '../../../errors.js';
 import type { Context } from '../../context.js';
 import { USER_AGENT } from '../../../version.js';
 import { run as showBill } from '../bill/show.js';
-import { runningSandbox, startSandboxProcess } from '../sandbox/control.js';
+import { profileOf, runningSandbox, startSandboxProcess } from '../sandbox/control.js';
 
 /** The seeded demo customer (see src/sandbox/seed.ts; a test keeps the two in step). */
 export const DEMO_CUSTOMER = { username: 'marie.tremblay', password: 'Espace-Demo-2026!' } as const;
@@ -26,7 +26,7 @@ export async function run(_options: object, ctx: Context): Promise<void> {
   if (!(await runningSandbox(dataDir))) {
     io.err(`${t('demo.starting')}\n`);
     const state = await startSandboxProcess({ dataDir, port: sandboxPort(ctx.env) });
-    io.err(`${t('sandbox.started', { url: state.url, pid: state.pid, data: dataDir })}\n`);
+    io.err(`${t('sandbox.started', { url: state.url, pid: state.pid, data: dataDir, profile: profileOf(state) })}\n`);
   }
 
   const anonymous = await ctx.anonymousApi();

@@ -14,6 +14,13 @@ export interface SandboxState {
   url: string;
   port: number;
   startedAt?: string;
+  /** The sandbox's profile (`default` or `plain`); absent in the state file of older sandboxes. */
+  profile?: string;
+}
+
+/** The profile a running sandbox serves. */
+export function profileOf(state: SandboxState): string {
+  return state.profile ?? 'default';
 }
 
 export function stateFile(dataDir: string): string {
@@ -61,6 +68,8 @@ export async function runningSandbox(dataDir: string): Promise<SandboxState | un
 export interface StartOptions {
   dataDir: string;
   port: number;
+  /** `--profile` of the sandbox program; without it the program follows ESPACE_SANDBOX_PROFILE. */
+  profile?: string;
   /** Extra arguments for the sandbox program (e.g. --reset). */
   extraArgs?: string[];
   timeoutMs?: number;
@@ -74,7 +83,7 @@ export async function startSandboxProcess(options: StartOptions): Promise<Sandbo
   const log = openSync(logFile(options.dataDir), 'a', 0o600);
   const child = spawn(
     process.execPath,
-    [sandboxEntry(), '--data', options.dataDir, '--port', String(options.port), ...(options.extraArgs ?? [])],
+    [sandboxEntry(), '--data', options.dataDir, '--port', String(options.port), ...(options.profile ? ['--profile', options.profile] : []), ...(options.extraArgs ?? [])],
     { detached: true, stdio: ['ignore', log, log] },
   );
   closeSync(log);
@@ -144,7 +153,7 @@ export async function reseedAndRestart(dataDir: string, extraArgs: readonly stri
   const started = Date.now();
   await reseed(dataDir, extraArgs);
   const elapsedMs = Date.now() - started;
-  if (running) await startSandboxProcess({ dataDir, port: running.port });
+  if (running) await startSandboxProcess({ dataDir, port: running.port, profile: profileOf(running) });
   return elapsedMs;
 }
 

@@ -1,5 +1,6 @@
 import { sandboxPort } from '../../../config/contexts.js';
 import { sandboxDataDir } from '../../../config/paths.js';
+import { UsageError } from '../../../errors.js';
 import type { Context } from '../../context.js';
 
 export interface SandboxOptions {
@@ -7,6 +8,8 @@ export interface SandboxOptions {
   data?: string;
   /** `--port`; default: ESPACE_SANDBOX_PORT or 8642 (sandboxPort). */
   port?: number;
+  /** `--profile` (start only): `default` or `plain`; default ESPACE_SANDBOX_PROFILE, else the sandbox's default. */
+  profile?: string;
 }
 
 export function dataDirOf(options: SandboxOptions, ctx: Context): string {
@@ -15,4 +18,18 @@ export function dataDirOf(options: SandboxOptions, ctx: Context): string {
 
 export function portOf(options: SandboxOptions, ctx: Context): number {
   return options.port ?? sandboxPort(ctx.env);
+}
+
+/** The sandbox's profiles (the sandbox program checks them too). */
+export const SANDBOX_PROFILES = ['default', 'plain'] as const;
+
+/** The profile to ask the sandbox for, if any: the flag (checked by commander), then ESPACE_SANDBOX_PROFILE. */
+export function profileOptionOf(options: SandboxOptions, ctx: Context): string | undefined {
+  if (options.profile !== undefined) return options.profile;
+  const value = ctx.env.ESPACE_SANDBOX_PROFILE;
+  if (value === undefined || value === '') return undefined;
+  if (!(SANDBOX_PROFILES as readonly string[]).includes(value)) {
+    throw new UsageError('sandbox.badProfileEnv', { params: { value, profiles: SANDBOX_PROFILES.join(', ') } });
+  }
+  return value;
 }

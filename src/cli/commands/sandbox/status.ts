@@ -2,15 +2,15 @@
 import { GeneralError } from '../../../errors.js';
 import { toJson } from '../../../output/formats.js';
 import type { Context } from '../../context.js';
-import { runningSandbox } from './control.js';
+import { profileOf, runningSandbox } from './control.js';
 import { type SandboxOptions, dataDirOf } from './options.js';
 
 export async function run(options: SandboxOptions, ctx: Context): Promise<void> {
   const dataDir = dataDirOf(options, ctx);
   const state = await runningSandbox(dataDir);
   if (ctx.globals.json) {
-    ctx.io.out(toJson({ running: Boolean(state), url: state?.url ?? null, pid: state?.pid ?? null, dataDir }));
+    ctx.io.out(toJson({ running: Boolean(state), url: state?.url ?? null, pid: state?.pid ?? null, profile: state ? profileOf(state) : null, dataDir }));
   }
   if (!state) throw new GeneralError('sandbox.notRunningStatus', { params: { data: dataDir }, hint: 'sandbox.hintStart' });
-  if (!ctx.globals.json) ctx.io.out(`${ctx.t('sandbox.status', { url: state.url, pid: state.pid, data: dataDir })}\n`);
+  if (!ctx.globals.json) ctx.io.out(`${ctx.t('sandbox.status', { url: state.url, pid: state.pid, data: dataDir, profile: profileOf(state) })}\n`);
 }
