@@ -135,8 +135,10 @@ export async function findPaymentByKey(client: HttpClient, wanted: PaymentToFind
       mismatch ??= payment;
     }
     offset += items.length;
+    // A server may cap its pages below the size asked for: with a total, a short page is not the end.
     const total = Number(response.headers['x-total-count']);
-    if (items.length === 0 || items.length < KEY_SEARCH_PAGE_SIZE || (Number.isFinite(total) && offset >= total)) break;
+    const ended = response.headers['x-total-count'] !== undefined && Number.isFinite(total) ? offset >= total : items.length < KEY_SEARCH_PAGE_SIZE;
+    if (items.length === 0 || ended) break;
   }
   return mismatch ? { kind: 'mismatch', payment: mismatch } : { kind: 'absent' };
 }
