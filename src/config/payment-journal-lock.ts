@@ -8,7 +8,7 @@
  * host (a shared home directory) is waited for, then reported with the file to remove.
  */
 import { randomUUID } from 'node:crypto';
-import { closeSync, fsyncSync, linkSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, fsyncSync, linkSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { dirname } from 'node:path';
 import { CancelledError, GeneralError } from '../errors.js';
@@ -42,6 +42,11 @@ const UNREADABLE_GRACE_MS = 5000;
 /** The lock file of a journal directory: beside it, not in it (the journal lists its own files). */
 export function journalLockPath(journalDir: string): string {
   return `${journalDir}.lock`;
+}
+
+/** Whether some process holds (or left) the journal's lock at this moment. */
+export function journalLocked(journalDir: string): boolean {
+  return existsSync(journalLockPath(journalDir));
 }
 
 /** Takes the journal's lock, waiting while another live process holds it. */

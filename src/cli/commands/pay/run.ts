@@ -13,7 +13,7 @@
 import { getBill } from '../../../api/tmf/customer-bill.js';
 import { defaultPaymentMethodId, listPaymentMethods, paymentRequestBody } from '../../../api/tmf/payment.js';
 import { type JournalEntry, PaymentJournal, journalDir, newPaymentKey } from '../../../config/payment-journal.js';
-import { type JournalLock, lockJournal } from '../../../config/payment-journal-lock.js';
+import { type JournalLock, journalLocked, lockJournal } from '../../../config/payment-journal-lock.js';
 import { type Money, formatMoney } from '../../../domain/money.js';
 import { CancelledError, EspaceError, GeneralError, UsageError } from '../../../errors.js';
 import { toJson } from '../../../output/formats.js';
@@ -50,7 +50,9 @@ export async function run(options: PayOptions, ctx: Context): Promise<void> {
   const billId = await resolveBillId(api, options.bill, options.account);
   const bill = await getBill(api, billId);
   const apiUrl = ctx.target().apiUrl;
-  refuseIfPending(journal, bill.id, apiUrl);
+  // Said before the confirmation when nobody is paying right now; otherwise the pending entry may
+  // be that payment's, still in flight, and the check under the lock decides.
+  if (!journalLocked(journal.dir)) refuseIfPending(journal, bill.id, apiUrl);
   const accountId = bill.accountId || (await resolveAccountId(api, options.account));
   const remaining = bill.remaining ?? bill.totalDue;
   const amount = checkAmount(cents, remaining, bill.id, locale);
