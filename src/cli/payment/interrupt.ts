@@ -25,7 +25,8 @@ export interface PaymentInterruption {
   dispose(): void;
 }
 
-export function listenForPaymentInterruption(explain: (key: string) => void): PaymentInterruption {
+/** `source` is the process; tests pass an emitter of their own. */
+export function listenForPaymentInterruption(explain: (key: string) => void, source: NodeJS.EventEmitter = process): PaymentInterruption {
   const controller = new AbortController();
   let phase: 'preparing' | 'sending' | 'answered' = 'preparing';
   let key = '';
@@ -42,8 +43,8 @@ export function listenForPaymentInterruption(explain: (key: string) => void): Pa
     }
     controller.abort();
   };
-  process.on('SIGINT', handler);
-  process.on('SIGTERM', handler);
+  source.on('SIGINT', handler);
+  source.on('SIGTERM', handler);
   return {
     signal: controller.signal,
     get cancelled() {
@@ -61,8 +62,8 @@ export function listenForPaymentInterruption(explain: (key: string) => void): Pa
     },
     dispose() {
       if (interrupted) return;
-      process.off('SIGINT', handler);
-      process.off('SIGTERM', handler);
+      source.off('SIGINT', handler);
+      source.off('SIGTERM', handler);
     },
   };
 }
