@@ -8,7 +8,7 @@
  * host (a shared home directory) is waited for, then reported with the file to remove.
  */
 import { randomUUID } from 'node:crypto';
-import { closeSync, existsSync, fsyncSync, linkSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import { closeSync, fsyncSync, linkSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { dirname } from 'node:path';
 import { CancelledError, GeneralError } from '../errors.js';
@@ -44,9 +44,11 @@ export function journalLockPath(journalDir: string): string {
   return `${journalDir}.lock`;
 }
 
-/** Whether some process holds (or left) the journal's lock at this moment. */
+/** Whether a process that still runs (or one of another host) holds the journal's lock at this moment. */
 export function journalLocked(journalDir: string): boolean {
-  return existsSync(journalLockPath(journalDir));
+  const path = journalLockPath(journalDir);
+  const seen = readLock(path);
+  return seen !== undefined && !isStale(path, seen.holder);
 }
 
 /** Takes the journal's lock, waiting while another live process holds it. */
