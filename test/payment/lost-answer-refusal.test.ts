@@ -99,6 +99,21 @@ describe('a lost answer, then a refusal of the retry by something in front of th
     expect(await apiPayments()).toEqual([]);
   });
 
+  it('a 503, then a 403: unknown (exit 5) although nothing was charged; reconcile then charges it once', async () => {
+    proxy.plan('answer503', 'answer403');
+    const paid = await runCli(['pay', '--yes'], { env: env() });
+    expect(paid.code).toBe(5);
+    const [key] = await journalKeys();
+    expect(paid.stderr).toContain(key);
+    expect(await apiPayments()).toEqual([]);
+
+    const settled = await runCli(['payment', 'reconcile', '--json'], { env: env() });
+    expect(settled.code).toBe(0);
+    const payments = await apiPayments();
+    expect(payments.map((p) => p.correlatorId)).toEqual([key]);
+    expect(JSON.parse(settled.stdout)).toEqual([expect.objectContaining({ key, outcome: 'charged', payment: payments[0]!.id })]);
+  });
+
   it('a declined card whose answer was lost: unknown at first, then reconcile reads the stored refusal and charges nothing', async () => {
     proxy.plan('loseResponse');
     const paid = await runCli(['pay', '--yes', '--method', 'PM-1001-2'], { env: env() });
