@@ -7,7 +7,7 @@ export const paymentMessages = {
     fr: 'payer une facture (par défaut : le solde de la dernière facture, avec le mode de paiement par défaut)',
   },
   'pay.argument': { en: "bill id, or 'latest'", fr: "identifiant de facture, ou « latest »" },
-  'pay.option.amount': { en: 'amount in dollars, e.g. 50 or 50.25 (default: what remains on the bill)', fr: 'montant en dollars, p. ex. 50 ou 50.25 (par défaut : le solde de la facture)' },
+  'pay.option.amount': { en: 'amount in dollars, e.g. 50, 50.25 or 50,25 (default: what remains on the bill)', fr: 'montant en dollars, p. ex. 50, 50,25 ou 50.25 (par défaut : le solde de la facture)' },
   'pay.option.method': { en: 'payment method id (see espace payment-method list; default: the account’s default method)', fr: 'identifiant du mode de paiement (voir espace payment-method list; par défaut : celui du compte)' },
   'pay.option.yes': { en: 'do not ask for confirmation (needed when there is no terminal)', fr: 'ne pas demander de confirmation (requis sans terminal)' },
   'pay.option.account': { en: 'billing account (agents: take a payment by phone for any account)', fr: 'compte de facturation (agents : prendre un paiement par téléphone pour tout compte)' },
