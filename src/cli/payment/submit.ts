@@ -106,10 +106,10 @@ function verdictOf(error: EspaceError): Verdict {
     const code = errorCode(error.cause);
     return code !== undefined && NOT_SENT_CODES.has(code) ? 'notSent' : 'mayHaveReached';
   }
-  // An unreadable answer came from somewhere the request reached.
-  if (error instanceof ResponseShapeError) return 'mayHaveReached';
   // No session, a refused refresh: raised before the request was sent, or for a 401.
-  return 'refusal';
+  if (error.category === 'auth') return 'refusal';
+  // An unreadable answer, or any other failure on the way: the request may have reached the server.
+  return 'mayHaveReached';
 }
 
 function errorCode(error: unknown): string | undefined {
