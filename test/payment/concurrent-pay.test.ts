@@ -8,7 +8,7 @@ import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, readdir, rm, utimes, writeFile } from 'node:fs/promises';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it, onTestFinished } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
 import { hold } from '../helpers/hold.js';
 import { startTestSandbox, type TestSandbox } from '../helpers/sandbox.js';
@@ -58,16 +58,19 @@ describe('two `pay` of one bill at once', () => {
     const second = spawnEspace(['pay', '--yes', '--json'], childEnv);
 
     // One payment is in the card network; the other process waits for the journal's lock.
-    onTestFinished(() => gateway.release());
-    await gateway.reached;
-    const ended = (paying: typeof first) =>
-      paying.done.then((end) => Promise.reject(new Error(`a pay ended (exit ${end.code}) while the other was paying:\n${end.stderr}`)));
-    await Promise.race([
-      Promise.any([first.stderrMatches(/waiting for it to finish/), second.stderrMatches(/waiting for it to finish/)]),
-      ended(first),
-      ended(second),
-    ]);
-    gateway.release();
+    try {
+      await gateway.reached;
+      const ended = (paying: typeof first) =>
+        paying.done.then((end) => Promise.reject(new Error(`a pay ended (exit ${end.code}) while the other was paying:\n${end.stderr}`)));
+      await Promise.race([
+        Promise.any([first.stderrMatches(/waiting for it to finish/), second.stderrMatches(/waiting for it to finish/)]),
+        ended(first),
+        ended(second),
+      ]);
+    } finally {
+      // Also when it failed: the sandbox cannot close while a charge waits in its gateway.
+      gateway.release();
+    }
     const results = await Promise.all([first.done, second.done]);
 
     const payments = await apiPayments(running);
