@@ -208,6 +208,16 @@ export class HttpClient {
     await pool?.close();
   }
 
+  /**
+   * Closes every connection at once, failing the requests in flight (a NetworkError): for a
+   * command interrupted while it waits on an answer it will no longer use.
+   */
+  async destroy(): Promise<void> {
+    const pool = this.pool;
+    this.pool = undefined;
+    await pool?.destroy();
+  }
+
   private urlFor(request: HttpRequest): URL {
     const base = this.baseUrl.pathname.replace(/\/+$/, '');
     const url = new URL(base + request.path, this.baseUrl);

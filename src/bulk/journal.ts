@@ -7,8 +7,12 @@
  * at most the records of the one write caught before its journal lines: one account's, or one
  * batch's) come again.
  */
-import { closeSync, fsync, fsyncSync, mkdirSync, openSync, readFileSync, writeSync } from 'node:fs';
+import { closeSync, fsync, fsyncSync, mkdirSync, openSync, readFileSync, readSync, writeSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { UsageError } from '../errors.js';
+
+/** The first line of every journal: what tells a journal from any other file of lines. */
+export const JOURNAL_HEADER = '# espace bulk journal 1\n';
 
 /** fsync at most this often while records flow; always at close. */
 const SYNC_INTERVAL_MS = 200;
@@ -32,9 +36,12 @@ export class Journal {
 
   /**
    * Opens the journal of a run: kept (resume) or emptied (a new run). A line cut short by a
-   * crash is dropped, so that the next append starts on a line of its own.
+   * crash is dropped, so that the next append starts on a line of its own. A file the user named
+   * (`mustBeJournal`) is opened only if it is empty or a journal (it starts with JOURNAL_HEADER):
+   * anything else — the list of accounts itself, say — is refused untouched (UsageError).
    */
-  static open(path: string, resume: boolean): Journal {
+  static open(path: string, resume: boolean, options: { mustBeJournal?: boolean } = {}): Journal {
+    if (options.mustBeJournal && !isJournalOrAbsent(path)) throw new UsageError('bulk.notAJournal', { params: { file: path } });
     mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
     let text = '';
     if (resume) {
@@ -44,10 +51,12 @@ export class Journal {
         if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
       }
     }
+    // Journals written before the header was added have none; their lines are read the same.
+    if (text.startsWith(JOURNAL_HEADER)) text = text.slice(JOURNAL_HEADER.length);
     const complete = text.slice(0, text.lastIndexOf('\n') + 1);
     const fd = openSync(path, 'w+', 0o600);
     try {
-      if (complete !== '') writeSync(fd, complete);
+      writeSync(fd, JOURNAL_HEADER + complete);
       fsyncSync(fd);
     } finally {
       closeSync(fd);
@@ -92,5 +101,24 @@ export class Journal {
     await this.syncing;
     fsyncSync(this.fd);
     closeSync(this.fd);
+  }
+}
+
+/** Whether `path` does not exist, is empty, or starts like a journal: the files a run may write. */
+function isJournalOrAbsent(path: string): boolean {
+  let fd: number;
+  try {
+    fd = openSync(path, 'r');
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'ENOENT';
+  }
+  try {
+    const start = Buffer.alloc(JOURNAL_HEADER.length);
+    const read = readSync(fd, start, 0, start.length, 0);
+    return read === 0 || start.subarray(0, read).toString('utf8') === JOURNAL_HEADER;
+  } catch {
+    return false; // a directory, or unreadable
+  } finally {
+    closeSync(fd);
   }
 }

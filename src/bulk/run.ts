@@ -48,7 +48,9 @@ export async function runBulk<O>(request: BulkRunRequest<O>, ctx: Context): Prom
   const { io, t } = ctx;
   const listed = await readList(bulk.accountsFrom, ctx);
   const accounts = bulk.shard ? listed.accounts.filter((account) => inShard(account, bulk.shard!)) : listed.accounts;
-  const journal = Journal.open(bulk.journal ?? defaultJournalPath(request, accounts, ctx.target().apiUrl, dataDir(ctx.env)), bulk.resume);
+  const journal = Journal.open(bulk.journal ?? defaultJournalPath(request, accounts, ctx.target().apiUrl, dataDir(ctx.env)), bulk.resume, {
+    mustBeJournal: bulk.journal !== undefined,
+  });
   const pending = journal.done.size === 0 ? accounts : accounts.filter((account) => !journal.done.has(account));
   if (bulk.resume) io.err(`${t('bulk.resuming', { done: accounts.length - pending.length, left: pending.length, journal: journal.path })}\n`);
 

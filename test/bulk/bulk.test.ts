@@ -6,6 +6,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { JOURNAL_HEADER } from '../../src/bulk/journal.js';
 import { runCli } from '../helpers/cli.js';
 import type { TestSandbox } from '../helpers/sandbox.js';
 import { startBulkFixture } from './fixture.js';
@@ -122,13 +123,15 @@ describe('bill show --accounts-from', () => {
     const file = await listFile('resume.txt', generated.slice(0, 40));
     const journal = join(dir, 'resume.journal');
     // A journal as an interrupted run leaves it: 25 accounts done, the last line cut short.
-    await writeFile(journal, `${generated.slice(0, 25).join('\n')}\nBA-1000`);
+    await writeFile(journal, `${JOURNAL_HEADER}${generated.slice(0, 25).join('\n')}\nBA-1000`);
     const result = await runCli(['bill', 'show', '--accounts-from', file, '--journal', journal, '--resume'], { env: env(sandbox.tokens.agent) });
     expect(result.code).toBe(0);
     expect(result.stderr).toContain('25 accounts already done, 15 to go');
     expect(records(result.stdout).map((record) => record.account).sort()).toEqual(generated.slice(25, 40).sort());
     expect([...lookupsPerAccount(proxy.log).keys()].sort()).toEqual(generated.slice(25, 40).sort());
-    expect((await readFile(journal, 'utf8')).trim().split('\n').sort()).toEqual(generated.slice(0, 40).sort());
+    const lines = (await readFile(journal, 'utf8')).trim().split('\n');
+    expect(lines[0]).toBe(JOURNAL_HEADER.trim());
+    expect(lines.slice(1).sort()).toEqual(generated.slice(0, 40).sort());
   });
 });
 

@@ -9,12 +9,14 @@
  * - `resetMidBody` the server processes it, the answer is cut in the middle of its body;
  * - `abandon`      the request is forwarded, the client's connection closed at once (the server is still working);
  * - `hold`         the request is forwarded and the answer held back until `release()` (to kill the client meanwhile);
- * - `swallow`      the request is kept and never forwarded (to kill the client before it arrives).
+ * - `swallow`      the request is kept and never forwarded (to kill the client before it arrives);
+ * - `answerNNN`    the request is not forwarded and answered with status NNN and a TMF-like error
+ *                  body, as a gateway, a proxy or a firewall in front of the server would.
  */
 import { createServer, request as httpRequest, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
-export type Fault = 'pass' | 'dropRequest' | 'resetMidRequest' | 'loseResponse' | 'resetMidBody' | 'abandon' | 'hold' | 'swallow';
+export type Fault = 'pass' | 'dropRequest' | 'resetMidRequest' | 'loseResponse' | 'resetMidBody' | 'abandon' | 'hold' | 'swallow' | `answer${number}`;
 
 export interface ProxiedRequest {
   method: string;
@@ -91,6 +93,12 @@ export async function startFaultProxy(target: string, watch: (method: string, pa
       changed();
     }
     try {
+      if (fault.startsWith('answer')) {
+        const status = Number(fault.slice('answer'.length));
+        const body = Buffer.from(JSON.stringify({ code: String(status), reason: 'Refused by the gateway', message: `The gateway answered ${status}` }));
+        answer(res, { status, headers: { 'content-type': 'application/json' }, body });
+        return;
+      }
       switch (fault) {
         case 'dropRequest':
           req.socket.destroy();

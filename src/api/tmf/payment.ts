@@ -92,10 +92,64 @@ export async function createPayment(client: HttpClient, body: PaymentRequestBody
   return toPayment(parseResource(TmfPayment, response, 'Payment', PAYMENT_PATH));
 }
 
-/** The payment made with this idempotency key, if the server has one. */
-export async function findPaymentByKey(client: HttpClient, accountId: string, key: string): Promise<Payment | undefined> {
-  const found = await listAll(client, PAYMENT_PATH, TmfPayment, 'Payment', { query: { 'account.id': accountId, correlatorId: key }, max: 1 });
-  return found[0] ? toPayment(found[0]) : undefined;
+/** What the server's payment list says of a journaled payment's key. */
+export type KeySearch =
+  | { kind: 'found'; payment: Payment }
+  /** Every page was read and no payment carries the key. */
+  | { kind: 'absent' }
+  /** A payment carries the key but not the journaled account, amount or bill: not accepted as this one. */
+  | { kind: 'mismatch'; payment: Payment }
+  /** The list had not ended after `pages` pages: nothing can be concluded from it. */
+  | { kind: 'incomplete'; pages: number };
+
+/** A journaled payment, as the list must show it to be accepted. */
+export interface PaymentToFind {
+  key: string;
+  accountId: string;
+  billId: string;
+  amount: Money;
+}
+
+const KEY_SEARCH_PAGE_SIZE = 100;
+/** 10,000 payments of one account: a list still going after that is not one espace can trust. */
+const KEY_SEARCH_MAX_PAGES = 100;
+
+/**
+ * Looks for the payment made with a journaled key. The list is asked for that `correlatorId`, but
+ * a server may ignore the filter (TMF630 does not require refusing an unknown one) and answer
+ * with other payments, so every item is checked: its correlatorId must be the key, and its
+ * amount, bill and account those of the journal. The search reads every page until one matches.
+ */
+export async function findPaymentByKey(client: HttpClient, wanted: PaymentToFind): Promise<KeySearch> {
+  const page = z.array(TmfPayment);
+  let mismatch: Payment | undefined;
+  for (let offset = 0, pages = 0; ; ) {
+    if (pages === KEY_SEARCH_MAX_PAGES) return mismatch ? { kind: 'mismatch', payment: mismatch } : { kind: 'incomplete', pages };
+    const response = await client.get(PAYMENT_PATH, { 'account.id': wanted.accountId, correlatorId: wanted.key, offset, limit: KEY_SEARCH_PAGE_SIZE });
+    const items = parseResource(page, response, 'Payment', PAYMENT_PATH);
+    pages++;
+    for (const item of items) {
+      if (item.correlatorId !== wanted.key) continue;
+      const payment = toPayment(item);
+      if (isThePayment(payment, wanted)) return { kind: 'found', payment };
+      mismatch ??= payment;
+    }
+    offset += items.length;
+    // A server may cap its pages below the size asked for: with a total, a short page is not the end.
+    const total = Number(response.headers['x-total-count']);
+    const ended = response.headers['x-total-count'] !== undefined && Number.isFinite(total) ? offset >= total : items.length < KEY_SEARCH_PAGE_SIZE;
+    if (items.length === 0 || ended) break;
+  }
+  return mismatch ? { kind: 'mismatch', payment: mismatch } : { kind: 'absent' };
+}
+
+function isThePayment(payment: Payment, wanted: PaymentToFind): boolean {
+  return (
+    payment.amount.amount === wanted.amount.amount &&
+    payment.amount.currency === wanted.amount.currency &&
+    payment.bills.some((bill) => bill.billId === wanted.billId) &&
+    (payment.accountId === '' || payment.accountId === wanted.accountId)
+  );
 }
 
 export async function listPayments(client: HttpClient, query: { accountId: string; billId?: string; limit?: number }): Promise<Payment[]> {

@@ -12,3 +12,13 @@ export class PaymentOutcomeUnknownError extends EspaceError {
     });
   }
 }
+
+/**
+ * The command was stopped (Ctrl-C, SIGTERM) while the payment's request was out: it may have been
+ * charged. Exit code 5, like any unknown outcome; the entry stays for reconcile.
+ */
+export class PaymentInterruptedError extends EspaceError {
+  constructor(entry: JournalEntry) {
+    super('paymentUnknown', 'payment.interrupted', { params: { key: entry.key, bill: entry.billId }, hint: 'payment.hintReconcile' });
+  }
+}

@@ -1,12 +1,21 @@
 /**
- * Sends a journaled payment and says what is known of its outcome. The HTTP client already
- * retries transient failures with the same idempotency key; here a 409 (the same key still being
- * processed) is waited out, and every failure is sorted into "nothing was charged" (the server
- * refused) or "unknown" (the request may have been processed): only the server's word settles it.
+ * Sends a journaled payment and says what is known of its outcome. The attempts are driven here,
+ * one request each (the client given must not retry by itself: see paymentClient), because what
+ * an answer proves depends on the attempts before it:
+ *
+ * - a 2xx with the payment is final: charged;
+ * - a refusal (a 4xx other than 408, 409, 429) answered to an attempt when no earlier attempt can
+ *   have reached the server is final: nothing was charged;
+ * - once an attempt may have reached the server (a lost or cut answer, a timeout, a 5xx, a 408, a
+ *   409 for the key still being processed), no later refusal proves anything: a gateway, a proxy
+ *   or a firewall may answer a retry without the server ever seeing it. Only a 2xx settles the
+ *   payment then; anything else leaves it "unknown", for `espace payment reconcile`.
+ *
+ * Every retry reuses the key and the body; a 409 (the first request still running) is waited out.
  */
-import { ApiError } from '../../api/errors.js';
-import { createPayment } from '../../api/tmf/payment.js';
+import { ApiError, NetworkError, ResponseShapeError, TimeoutError } from '../../api/errors.js';
 import type { HttpClient } from '../../api/http.js';
+import { createPayment } from '../../api/tmf/payment.js';
 import type { JournalEntry } from '../../config/payment-journal.js';
 import type { Payment } from '../../domain/payment.js';
 import { EspaceError } from '../../errors.js';
@@ -14,41 +23,118 @@ import { EspaceError } from '../../errors.js';
 export type SubmitOutcome =
   | { kind: 'charged'; payment: Payment }
   | { kind: 'refused'; error: EspaceError }
-  | { kind: 'unknown'; error: EspaceError };
+  | { kind: 'unknown'; error: EspaceError }
+  /** The command was stopped (Ctrl-C, SIGTERM) while the request was out, or about to leave. */
+  | { kind: 'interrupted' };
 
-/** How often a 409 (first request still running) is waited out before giving up as unknown. */
-const IN_PROGRESS_ATTEMPTS = 5;
+/** Attempts for answers that may be passing troubles (lost answers, 5xx, 429). */
+const MAX_ATTEMPTS = 3;
+/** Attempts while the server says the key's first request is still running (409). */
+const IN_PROGRESS_ATTEMPTS = 6;
+const BACKOFF_BASE_MS = 500;
+const BACKOFF_CAP_MS = 4000;
+/** The first wait for a key still being processed; it grows by as much each time. */
+const IN_PROGRESS_WAIT_MS = 1000;
+
+/** Connection failures that happen before a single byte of the request can have left. */
+const NOT_SENT_CODES: ReadonlySet<string> = new Set([
+  'ECONNREFUSED',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'UND_ERR_CONNECT_TIMEOUT',
+]);
 
 export interface SubmitOptions {
-  sleep?: (ms: number) => Promise<void>;
+  /** Aborted when the command is interrupted: the request in flight is abandoned. */
+  signal?: AbortSignal;
+  sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
+  random?: () => number;
 }
 
-export async function submitPayment(api: HttpClient, entry: JournalEntry, options: SubmitOptions = {}): Promise<SubmitOutcome> {
-  const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return { kind: 'charged', payment: await createPayment(api, entry.request, entry.key) };
-    } catch (error) {
-      if (error instanceof ApiError && error.status === 409 && attempt < IN_PROGRESS_ATTEMPTS) {
-        await sleep(1000 * attempt);
-        continue;
+/**
+ * What one failed attempt tells about the key:
+ * - `refusal`: the answer of whoever got the request, which then did nothing with it;
+ * - `notSent`: the request never left;
+ * - `throttled`: rate limited (429) before anyone looked at the key;
+ * - `inProgress`: the key's first request is still being processed (409);
+ * - `mayHaveReached`: the request may have been processed, its answer is not known.
+ */
+type Verdict = 'refusal' | 'notSent' | 'throttled' | 'inProgress' | 'mayHaveReached';
+
+export async function submitPayment(client: HttpClient, entry: JournalEntry, options: SubmitOptions = {}): Promise<SubmitOutcome> {
+  const { signal } = options;
+  const sleep = options.sleep ?? abortableSleep;
+  const random = options.random ?? Math.random;
+  const abandon = () => void client.destroy();
+  signal?.addEventListener('abort', abandon, { once: true });
+  // Whether some attempt so far may have reached the server: from then on only a 2xx is final.
+  let mayHaveReached = false;
+  try {
+    for (let attempt = 1; ; attempt++) {
+      if (signal?.aborted) return { kind: 'interrupted' };
+      try {
+        return { kind: 'charged', payment: await createPayment(client, entry.request, entry.key) };
+      } catch (error) {
+        // Stopped while the request was out: whatever it did, nobody is left to read the answer.
+        if (signal?.aborted) return { kind: 'interrupted' };
+        if (!(error instanceof EspaceError)) throw error;
+        const verdict = verdictOf(error);
+        if (verdict === 'mayHaveReached' || verdict === 'inProgress') mayHaveReached = true;
+        const stop = (): SubmitOutcome => (mayHaveReached ? { kind: 'unknown', error } : { kind: 'refused', error });
+        if (verdict === 'refusal') return stop();
+        if (error instanceof ResponseShapeError) return stop(); // a repeat gets the same unreadable answer
+        if (attempt >= (verdict === 'inProgress' ? IN_PROGRESS_ATTEMPTS : MAX_ATTEMPTS)) return stop();
+        await sleep(verdict === 'inProgress' ? IN_PROGRESS_WAIT_MS * attempt : backoff(attempt, random), signal);
       }
-      return classify(error);
     }
+  } finally {
+    signal?.removeEventListener('abort', abandon);
   }
 }
 
-/** 4xx answers that are not the server's word on this key: the request may have been processed before. */
-const NOT_FINAL: ReadonlySet<number> = new Set([
-  401, // the session ended between attempts; the key's fate is unknown until someone logged in asks
-  409, // still running, or the key is another caller's
-  429, // rate limited before the key was consulted
-]);
+function verdictOf(error: EspaceError): Verdict {
+  if (error instanceof ApiError) {
+    if (error.status === 409) return 'inProgress';
+    if (error.status === 429) return 'throttled';
+    // 408: a gateway's "upstream too slow" as often as the server's "request too slow".
+    if (error.status === 408 || error.status >= 500) return 'mayHaveReached';
+    return 'refusal';
+  }
+  if (error instanceof NetworkError || error instanceof TimeoutError) {
+    const code = errorCode(error.cause);
+    return code !== undefined && NOT_SENT_CODES.has(code) ? 'notSent' : 'mayHaveReached';
+  }
+  // No session, a refused refresh: raised before the request was sent, or for a 401.
+  if (error.category === 'auth') return 'refusal';
+  // An unreadable answer, or any other failure on the way: the request may have reached the server.
+  return 'mayHaveReached';
+}
 
-function classify(error: unknown): SubmitOutcome {
-  // Any other 4xx is the server's final answer for this key (stored with it): nothing was charged.
-  if (error instanceof ApiError && error.status >= 400 && error.status < 500 && !NOT_FINAL.has(error.status)) return { kind: 'refused', error };
-  // 5xx, network, timeout, an unreadable answer: it may have been charged.
-  if (error instanceof EspaceError) return { kind: 'unknown', error };
-  throw error;
+function errorCode(error: unknown): string | undefined {
+  for (let current = error, depth = 0; typeof current === 'object' && current !== null && depth < 8; depth++) {
+    const code = (current as { code?: unknown }).code;
+    if (typeof code === 'string') return code;
+    current = (current as { cause?: unknown }).cause;
+  }
+  return undefined;
+}
+
+function backoff(attempt: number, random: () => number): number {
+  const ceiling = Math.min(BACKOFF_CAP_MS, BACKOFF_BASE_MS * 2 ** (attempt - 1));
+  return Math.round(ceiling / 2 + (random() * ceiling) / 2);
+}
+
+function abortableSleep(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    if (signal?.aborted) return resolve();
+    const timer = setTimeout(done, ms);
+    function done() {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', done);
+      resolve();
+    }
+    signal?.addEventListener('abort', done, { once: true });
+  });
 }

@@ -78,6 +78,10 @@ export const bulkMessages = {
     en: '{bar} {done}/{total} · {failed} failed · {rate}/s · {eta} left',
     fr: '{bar} {done}/{total} · {failed} en échec · {rate}/s · reste {eta}',
   },
+  'bulk.notAJournal': {
+    en: '--journal {file} exists and is not a journal of espace: it was left untouched. Name a new file, or the journal of an earlier run.',
+    fr: '--journal {file} existe et n’est pas un journal d’espace : il n’a pas été modifié. Nommez un nouveau fichier, ou le journal d’une exécution antérieure.',
+  },
   'bulk.resuming': {
     en: 'Resuming: {done} accounts already done, {left} to go (journal {journal}).',
     fr: 'Reprise : {done} comptes déjà faits, {left} à faire (journal {journal}).',

@@ -7,15 +7,23 @@ export const paymentMessages = {
     fr: 'payer une facture (par défaut : le solde de la dernière facture, avec le mode de paiement par défaut)',
   },
   'pay.argument': { en: "bill id, or 'latest'", fr: "identifiant de facture, ou « latest »" },
-  'pay.option.amount': { en: 'amount in dollars, e.g. 50 or 50.25 (default: what remains on the bill)', fr: 'montant en dollars, p. ex. 50 ou 50.25 (par défaut : le solde de la facture)' },
+  'pay.option.amount': { en: 'amount in dollars, e.g. 50, 50.25 or 50,25 (default: what remains on the bill)', fr: 'montant en dollars, p. ex. 50, 50,25 ou 50.25 (par défaut : le solde de la facture)' },
   'pay.option.method': { en: 'payment method id (see espace payment-method list; default: the account’s default method)', fr: 'identifiant du mode de paiement (voir espace payment-method list; par défaut : celui du compte)' },
   'pay.option.yes': { en: 'do not ask for confirmation (needed when there is no terminal)', fr: 'ne pas demander de confirmation (requis sans terminal)' },
   'pay.option.account': { en: 'billing account (agents: take a payment by phone for any account)', fr: 'compte de facturation (agents : prendre un paiement par téléphone pour tout compte)' },
   'pay.byMail': { en: 'Pay by mail (cheque or money order):', fr: 'Payer par la poste (chèque ou mandat) :' },
   'pay.byPhone': { en: 'Pay by phone:', fr: 'Payer par téléphone :' },
   'pay.badAmount': {
-    en: "'{amount}' is not an amount espace can pay: give dollars and at most two decimals, more than zero (e.g. 50 or 50.25).",
-    fr: "« {amount} » n'est pas un montant qu'espace peut payer : indiquez des dollars avec au plus deux décimales, plus que zéro (p. ex. 50 ou 50.25).",
+    en: "--amount takes dollars, more than zero, with at most two decimals after a point or a comma (50, 50.25 or 50,25; thousands may be grouped with spaces: 1 234,56), not '{amount}'. Nothing was sent.",
+    fr: "--amount prend des dollars, plus que zéro, avec au plus deux décimales après un point ou une virgule (50, 50.25 ou 50,25; les milliers peuvent être séparés par des espaces : 1 234,56), pas « {amount} ». Rien n’a été envoyé.",
+  },
+  'pay.waitingForLock': {
+    en: 'Another espace payment is in progress (process {pid}); waiting for it to finish…',
+    fr: 'Un autre paiement espace est en cours (processus {pid}); attente de sa fin…',
+  },
+  'pay.billChanged': {
+    en: 'bill {bill} changed while this payment waited: {before} remained, now {now}. Nothing was sent; check the bill and run espace pay again.',
+    fr: 'la facture {bill} a changé pendant que ce paiement attendait : il restait {before}, maintenant {now}. Rien n’a été envoyé; vérifiez la facture et relancez espace pay.',
   },
   'pay.nothingOwed': { en: 'nothing is owed on bill {bill}: it is settled.', fr: 'rien n’est dû sur la facture {bill} : elle est réglée.' },
   'pay.overpay': {
@@ -48,6 +56,18 @@ export const paymentMessages = {
   'payment.unknown': {
     en: 'the outcome of the payment of bill {bill} is unknown ({reason}). It may or may not have been charged; it will never be charged twice. Its key {key} is kept in the payment journal.',
     fr: 'le résultat du paiement de la facture {bill} est inconnu ({reason}). Il a peut-être été porté, ou non; il ne le sera jamais deux fois. Sa clé {key} est conservée dans le journal des paiements.',
+  },
+  'payment.interrupted': {
+    en: 'the outcome of payment {key} (bill {bill}) is not known yet: espace was stopped while the payment was with the server. It may or may not have been charged; it will never be charged twice. Its key is kept in the payment journal.',
+    fr: 'le résultat du paiement {key} (facture {bill}) n’est pas encore connu : espace a été arrêté pendant que le paiement était chez le serveur. Il a peut-être été porté, ou non; il ne le sera jamais deux fois. Sa clé est conservée dans le journal des paiements.',
+  },
+  'payment.interruptedAgain': {
+    en: 'The outcome of payment {key} is not known yet; espace is stopping and keeps its key. Run `espace payment reconcile` to settle it (it never charges twice).',
+    fr: 'Le résultat du paiement {key} n’est pas encore connu; espace s’arrête et conserve sa clé. Lancez `espace payment reconcile` pour le régler (jamais de double paiement).',
+  },
+  'payment.lockTimeout': {
+    en: 'another espace payment (process {pid} on {host}) has held the payment journal for too long. If no espace command is running there, remove {path} and try again.',
+    fr: 'un autre paiement espace (processus {pid} sur {host}) retient le journal des paiements depuis trop longtemps. Si aucune commande espace n’y tourne, supprimez {path} et réessayez.',
   },
   'payment.hintReconcile': {
     en: 'run `espace payment reconcile` to settle it with the server (it never charges twice).',
@@ -89,6 +109,14 @@ export const paymentMessages = {
   },
   'payment.reconcile.notCharged': { en: '{key}\tbill {bill}\t{amount}\tnot charged: {reason}', fr: '{key}\tfacture {bill}\t{amount}\tnon porté : {reason}' },
   'payment.reconcile.stillUnknown': { en: '{key}\tbill {bill}\t{amount}\tstill unknown: {reason}', fr: '{key}\tfacture {bill}\t{amount}\ttoujours inconnu : {reason}' },
+  'payment.reconcile.mismatch': {
+    en: 'the server lists payment {id} under this key, but for {amount} on bill(s) {bills}, not what the journal holds; nothing was sent, check with the operator',
+    fr: 'le serveur liste le paiement {id} sous cette clé, mais de {amount} sur la ou les factures {bills}, pas ce que contient le journal; rien n’a été envoyé, vérifiez auprès de l’opérateur',
+  },
+  'payment.reconcile.searchIncomplete': {
+    en: 'the server’s payment list had not ended after {pages} pages, so it cannot tell whether this key was charged; nothing was sent',
+    fr: 'la liste des paiements du serveur n’était pas terminée après {pages} pages : impossible de savoir si cette clé a été portée; rien n’a été envoyé',
+  },
   'payment.reconcile.otherServer': {
     en: '{key}\tbill {bill}\t{amount}\tsent to another server ({url}): reconcile with --api-url {url}',
     fr: '{key}\tfacture {bill}\t{amount}\tenvoyé à un autre serveur ({url}) : réglez-le avec --api-url {url}',

@@ -1,18 +1,23 @@
 /**
  * `espace payment reconcile`: settles every journaled payment whose outcome is unknown. For each,
- * the server is asked for the payment made with its key (correlatorId); if there is none, the same
- * key and body are sent again — the server either charges it now, once, or answers with what it
- * already did. Never a second charge, never a lost one. Exit 5 while any stays unknown.
+ * the server is asked for the payment made with its key (correlatorId); a payment is accepted
+ * only if it carries the key and the journal's amount, bill and account, whatever else the list
+ * holds. If none carries the key, the same key and body are sent again — the server either
+ * charges it now, once, or answers with what it already did. A payment with the key but other
+ * details, or a list that does not end, leaves the entry "still unknown". Never a second charge,
+ * never a lost one. Exit 5 while any stays unknown. It holds the journal's lock, like `pay`.
  */
-import { findPaymentByKey } from '../../../api/tmf/payment.js';
+import { type KeySearch, findPaymentByKey } from '../../../api/tmf/payment.js';
 import { PaymentJournal, journalDir, type JournalEntry } from '../../../config/payment-journal.js';
+import { lockJournal } from '../../../config/payment-journal-lock.js';
 import { formatMoney } from '../../../domain/money.js';
 import type { Payment } from '../../../domain/payment.js';
-import { EspaceError } from '../../../errors.js';
+import { CancelledError, EspaceError, GeneralError } from '../../../errors.js';
 import { moneyJson, toJson } from '../../../output/formats.js';
 import { sanitizeText } from '../../../output/sanitize.js';
 import type { Context } from '../../context.js';
-import { submitPayment } from '../../payment/submit.js';
+import { paymentClient } from '../../payment/client.js';
+import { type SubmitOutcome, submitPayment } from '../../payment/submit.js';
 
 export type PaymentReconcileOptions = Record<string, never>;
 
@@ -25,19 +30,40 @@ type Finding =
 async function settle(entry: JournalEntry, ctx: Context, journal: PaymentJournal): Promise<Finding> {
   if (entry.apiUrl !== ctx.target().apiUrl) return { outcome: 'otherServer' };
   const api = await ctx.api();
-  let found: Payment | undefined;
+  let search: KeySearch;
   try {
-    found = await findPaymentByKey(api, entry.accountId, entry.key);
+    search = await findPaymentByKey(api, { key: entry.key, accountId: entry.accountId, billId: entry.billId, amount: entry.amount });
   } catch (error) {
     if (error instanceof EspaceError && error.category !== 'auth') return { outcome: 'unknown', reason: error };
     throw error;
   }
-  if (found) {
-    journal.settle(entry.key);
-    return { outcome: 'charged', payment: found, replayed: false };
+  switch (search.kind) {
+    case 'found':
+      journal.settle(entry.key);
+      return { outcome: 'charged', payment: search.payment, replayed: false };
+    case 'mismatch':
+      // The key is on a payment that is not the journaled one: someone must look, nothing is sent.
+      return {
+        outcome: 'unknown',
+        reason: new GeneralError('payment.reconcile.mismatch', {
+          params: { id: search.payment.id, amount: formatMoney(search.payment.amount, ctx.locale), bills: search.payment.bills.map((bill) => bill.billId).join(', ') || '—' },
+        }),
+      };
+    case 'incomplete':
+      return { outcome: 'unknown', reason: new GeneralError('payment.reconcile.searchIncomplete', { params: { pages: search.pages } }) };
+    case 'absent':
+      break;
   }
-  const sent = await submitPayment(api, entry);
+  // No payment carries the key: the same key and body again, which the server charges now, once.
+  const client = await paymentClient(ctx);
+  let sent: SubmitOutcome;
+  try {
+    sent = await submitPayment(client, entry);
+  } finally {
+    await client.close();
+  }
   if (sent.kind === 'unknown') return { outcome: 'unknown', reason: sent.error };
+  if (sent.kind === 'interrupted') return { outcome: 'unknown', reason: new CancelledError() };
   journal.settle(entry.key);
   return sent.kind === 'charged' ? { outcome: 'charged', payment: sent.payment, replayed: true } : { outcome: 'notCharged', reason: sent.error };
 }
@@ -54,32 +80,39 @@ export async function run(_options: PaymentReconcileOptions, ctx: Context): Prom
 
   const report: Record<string, unknown>[] = [];
   let unresolved = unreadable.length;
-  for (const entry of entries) {
-    const finding = await settle(entry, ctx, journal);
-    const base = { key: entry.key, account: entry.accountId, bill: entry.billId, amount: moneyJson(entry.amount, locale), outcome: finding.outcome };
-    const amount = formatMoney(entry.amount, locale);
-    let line: string;
-    switch (finding.outcome) {
-      case 'charged':
-        report.push({ ...base, payment: finding.payment.id, charged: moneyJson(finding.payment.amount, locale) });
-        line = t(finding.replayed ? 'payment.reconcile.chargedNow' : 'payment.reconcile.charged', { key: entry.key, bill: entry.billId, amount, id: finding.payment.id });
-        break;
-      case 'notCharged':
-        report.push({ ...base, reason: finding.reason.describe(t) });
-        line = t('payment.reconcile.notCharged', { key: entry.key, bill: entry.billId, amount, reason: finding.reason.describe(t) });
-        break;
-      case 'unknown':
-        unresolved++;
-        report.push({ ...base, reason: finding.reason.describe(t) });
-        line = t('payment.reconcile.stillUnknown', { key: entry.key, bill: entry.billId, amount, reason: finding.reason.describe(t) });
-        break;
-      case 'otherServer':
-        unresolved++;
-        report.push({ ...base, apiUrl: entry.apiUrl });
-        line = t('payment.reconcile.otherServer', { key: entry.key, bill: entry.billId, amount, url: entry.apiUrl });
-        break;
+  const lock = entries.length > 0 ? await lockJournal(journal.dir, { onWait: (holder) => io.err(`${t('pay.waitingForLock', { pid: holder?.pid ?? '?' })}\n`) }) : undefined;
+  try {
+    // Entries settled by another process while this one waited for the lock are gone from the journal.
+    const still = new Set(journal.pending().entries.map((entry) => entry.key));
+    for (const entry of entries.filter((candidate) => still.has(candidate.key))) {
+      const finding = await settle(entry, ctx, journal);
+      const base = { key: entry.key, account: entry.accountId, bill: entry.billId, amount: moneyJson(entry.amount, locale), outcome: finding.outcome };
+      const amount = formatMoney(entry.amount, locale);
+      let line: string;
+      switch (finding.outcome) {
+        case 'charged':
+          report.push({ ...base, payment: finding.payment.id, charged: moneyJson(finding.payment.amount, locale) });
+          line = t(finding.replayed ? 'payment.reconcile.chargedNow' : 'payment.reconcile.charged', { key: entry.key, bill: entry.billId, amount, id: finding.payment.id });
+          break;
+        case 'notCharged':
+          report.push({ ...base, reason: finding.reason.describe(t) });
+          line = t('payment.reconcile.notCharged', { key: entry.key, bill: entry.billId, amount, reason: finding.reason.describe(t) });
+          break;
+        case 'unknown':
+          unresolved++;
+          report.push({ ...base, reason: finding.reason.describe(t) });
+          line = t('payment.reconcile.stillUnknown', { key: entry.key, bill: entry.billId, amount, reason: finding.reason.describe(t) });
+          break;
+        case 'otherServer':
+          unresolved++;
+          report.push({ ...base, apiUrl: entry.apiUrl });
+          line = t('payment.reconcile.otherServer', { key: entry.key, bill: entry.billId, amount, url: entry.apiUrl });
+          break;
+      }
+      if (!ctx.globals.json) io.out(`${sanitizeText(line)}\n`);
     }
-    if (!ctx.globals.json) io.out(`${sanitizeText(line)}\n`);
+  } finally {
+    lock?.release();
   }
   if (ctx.globals.json) io.out(toJson(report));
   if (unresolved > 0) throw new EspaceError('paymentUnknown', 'payment.reconcile.incomplete', { params: { count: unresolved } });
