@@ -54,6 +54,10 @@ export async function run(options: BillShowOptions, ctx: Context): Promise<void>
     }
     io.out(`${table.toString()}\n`);
   }
+  if (sections.otherCurrencies.length > 0) {
+    const currencies = sections.otherCurrencies.map((total) => total.currency).join(', ');
+    io.err(`${io.errColor.warning(t('values.otherCurrencies', { currencies, currency: bill.totalDue.currency }))}\n`);
+  }
   if (sections.discrepancy.amount !== 0) {
     io.err(`${io.errColor.warning(t('bill.discrepancy', { amount: amountText(sections.discrepancy, false, locale) }))}\n`);
   }
