@@ -35,4 +35,7 @@ export const valuesMessages = {
     en: 'Amounts in {currencies} are shown in their own currency and not added to the {currency} totals.',
     fr: 'Les montants en {currencies} sont affichés dans leur devise et ne sont pas ajoutés aux totaux en {currency}.',
   },
+  'values.otherUsage.heading': { en: 'Other usage (types espace does not meter):', fr: 'Autre consommation (types qu’espace ne mesure pas) :' },
+  'values.otherUsage.line': { en: '  {type}: {quantity} {unit} ({product})', fr: '  {type} : {quantity} {unit} ({product})' },
+  'values.otherUsage.noUnit': { en: '(no unit given)', fr: '(unité non précisée)' },
 } satisfies MessageTable;
