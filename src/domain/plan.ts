@@ -19,7 +19,7 @@ export const OFFERING_KINDS: ReadonlySet<string> = new Set<OfferingKind>([...SER
 const KIND_WORDS: readonly [OfferingKind, RegExp][] = (
   [
     ['addOn', 'add[- ]?ons?|options?|features?|extras?|suppl[ée]ments?'],
-    ['mobile', 'mobile|mobilit[ée]|cell|cellular|cellulaire|wireless|sans[- ]fil'],
+    ['mobile', 'mobile|mobility|mobilit[ée]|cell|cellular|cellulaire|wireless|sans[- ]fil'],
     ['internet', 'internet|broadband|high[- ]speed|fibre|fiber|hsi'],
     ['tv', 'tv|t[ée]l[ée]|television|t[ée]l[ée]vision|iptv'],
     ['phone', 'phone|telephone|t[ée]l[ée]phone|t[ée]l[ée]phonie|landline|voip'],
