@@ -150,6 +150,30 @@ describe('a line in another currency', () => {
     expect(piped.stdout).toMatch(new RegExp(`\\t${usdLine.name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\t12\\.50 USD\\n`));
     const tty = await runCli(['bill', 'show', billId], { env: env(), tty: true });
     expect(tty.stdout).toContain('US$12.50');
+
+    // Comparing bills subtracts amounts: refused clearly rather than converted or crashed on.
+    const explain = await runCli(['bill', 'explain', billId], { env: env() });
+    expect(explain.code).toBe(1);
+    expect(explain.stdout).toBe('');
+    expect(explain.stderr).toMatch(/has amounts in USD, the other bill in CAD: espace does not convert currencies/);
+  });
+
+  it('in a plan, refuses a monthly total across currencies instead of adding them', async () => {
+    proxy.setRules(({ method, url }) =>
+      method === 'GET' && pathOf(url) === '/tmf-api/productInventory/v4/product'
+        ? {
+            rewrite: (body) => {
+              const price = (body as { productPrice?: { price: { dutyFreeAmount: Money } }[] }[])[0]!.productPrice![0]!.price.dutyFreeAmount;
+              price.unit = 'USD';
+              return body;
+            },
+          }
+        : undefined,
+    );
+    const result = await runCli(['plan', 'show'], { env: env() });
+    expect(result.code).toBe(1);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toMatch(/the products of account BA-1001 are priced in (USD, CAD|CAD, USD): espace does not convert currencies/);
   });
 });
 

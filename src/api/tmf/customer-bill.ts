@@ -194,11 +194,15 @@ export async function getBill(client: HttpClient, id: string): Promise<Bill> {
 }
 
 export async function getBillLines(client: HttpClient, billId: string, currency: string): Promise<BillLine[]> {
-  const rates = await listAll(client, TMF.appliedCustomerBillingRate, AppliedCustomerBillingRate, 'AppliedCustomerBillingRate', {
+  return (await getBillRates(client, billId)).map((rate) => toBillLine(rate, currency));
+}
+
+/** A bill's line items as the server gave them (toBillLine maps them once the bill's currency is known). */
+export async function getBillRates(client: HttpClient, billId: string): Promise<AppliedCustomerBillingRate[]> {
+  return listAll(client, TMF.appliedCustomerBillingRate, AppliedCustomerBillingRate, 'AppliedCustomerBillingRate', {
     query: { 'bill.id': billId },
     pageSize: 200,
   });
-  return rates.map((rate) => toBillLine(rate, currency));
 }
 
 const BillDateOnly = z.looseObject({ id: z.string(), billDate: z.string() });

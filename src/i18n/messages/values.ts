@@ -38,4 +38,12 @@ export const valuesMessages = {
   'values.otherUsage.heading': { en: 'Other usage (types espace does not meter):', fr: 'Autre consommation (types qu’espace ne mesure pas) :' },
   'values.otherUsage.line': { en: '  {type}: {quantity} {unit} ({product})', fr: '  {type} : {quantity} {unit} ({product})' },
   'values.otherUsage.noUnit': { en: '(no unit given)', fr: '(unité non précisée)' },
+  'values.compareCurrencies': {
+    en: 'bill {bill} has amounts in {other}, the other bill in {currency}: espace does not convert currencies, so it cannot compare them. Use bill show on each.',
+    fr: 'la facture {bill} a des montants en {other}, l’autre facture en {currency} : espace ne convertit pas les devises et ne peut donc pas les comparer. Utilisez bill show sur chacune.',
+  },
+  'values.sumCurrencies': {
+    en: 'the products of account {account} are priced in {currencies}: espace does not convert currencies, so it cannot give their monthly total.',
+    fr: 'les produits du compte {account} ont des prix en {currencies} : espace ne convertit pas les devises et ne peut donc pas en donner le total mensuel.',
+  },
 } satisfies MessageTable;
