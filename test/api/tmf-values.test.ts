@@ -65,6 +65,15 @@ describe('money checked while parsing', () => {
     expect(mapped.taxes).toEqual([{ category: 'QST', rate: 0.09975, amount: { amount: 100, currency: 'CAD' } }]);
   });
 
+  it('takes a Money without unit in the currency of its bill, else Canadian dollars', () => {
+    const taxItem = [{ taxCategory: 'VAT', taxRate: 0.2, taxAmount: { value: '2' } }];
+    const euros = toBill(parseResource(CustomerBill, answer(bill({ amountDue: { unit: 'EUR', value: 12 }, taxItem })), 'CustomerBill', PATH));
+    expect(euros.taxes[0]!.amount).toEqual({ amount: 200, currency: 'EUR' });
+    const unnamed = toBill(parseResource(CustomerBill, answer(bill({ amountDue: { value: 12 }, taxItem })), 'CustomerBill', PATH));
+    expect(unnamed.totalDue).toEqual({ amount: 1200, currency: 'CAD' });
+    expect(unnamed.taxes[0]!.amount).toEqual({ amount: 200, currency: 'CAD' });
+  });
+
   it('names a shape problem with the id and the field too', () => {
     const error = refusal(bill({ billDate: 20261201 }));
     expect(error).toBeInstanceOf(ResponseShapeError);
