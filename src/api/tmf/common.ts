@@ -19,11 +19,17 @@ interface ValueIssueParams {
   currency?: string;
 }
 
+/** A refused value as a message shows it: strings quoted, and cut short (a server may send anything). */
+function shownValue(value: unknown): string {
+  const text = typeof value === 'string' ? JSON.stringify(value) : String(value);
+  return text.length > 80 ? `${text.slice(0, 77)}…` : text;
+}
+
 /** Adds an issue refusing `value` at `path` (relative to the value being refined). */
 export function refuse(ctx: z.RefinementCtx, path: (string | number)[], problem: ValueProblem, value: unknown, currency?: string): void {
   const params: ValueIssueParams = {
     espaceValueProblem: problem,
-    value: typeof value === 'string' ? JSON.stringify(value) : String(value),
+    value: shownValue(value),
     ...(currency !== undefined ? { currency } : {}),
   };
   ctx.addIssue({ code: 'custom', path, message: problem, params });
