@@ -4,7 +4,7 @@
  * (NetworkError), it did not answer in time (TimeoutError), or it answered something the CLI
  * cannot use (ResponseShapeError).
  */
-import { EspaceError, type ErrorCategory } from '../errors.js';
+import { EspaceError, type EspaceErrorOptions, type ErrorCategory } from '../errors.js';
 import type { MessageKey } from '../i18n/catalog.js';
 
 /** The TMF error body (code may be a string or a number on real servers). */
@@ -37,31 +37,85 @@ function keyOf(status: number): MessageKey {
   return 'api.rejected';
 }
 
+/**
+ * "GET /tmf-api/…/customerBill/B-1": what a message shows of a request. The path only: a query
+ * may carry what is not the user's to see in a log, and no header (the token) ever appears.
+ */
+export function requestWhere(request: Pick<RequestInfo, 'method' | 'url'>): string {
+  let path = request.url;
+  try {
+    path = new URL(request.url, 'http://espace.invalid').pathname;
+  } catch {
+    path = request.url.replace(/[?#].*$/, '');
+  }
+  return `${request.method} ${path}`;
+}
+
+/**
+ * The TMF resource a path names, by TMF630's layout `…/v4/<collection>[/<id>[/…]]`: the kind is
+ * the collection's name in the spec's spelling ("customerBill" → "CustomerBill"), the id the
+ * segment after it. Undefined for a path that does not follow the layout.
+ */
+export function resourceOfPath(url: string): { kind: string; id?: string } | undefined {
+  let path: string;
+  try {
+    path = new URL(url, 'http://espace.invalid').pathname;
+  } catch {
+    return undefined;
+  }
+  const segments = path.split('/').filter((segment) => segment !== '');
+  const version = segments.findIndex((segment) => /^v\d+$/.test(segment));
+  const collection = version === -1 ? undefined : segments[version + 1];
+  if (collection === undefined) return undefined;
+  const raw = segments[version + 2];
+  let id: string | undefined;
+  try {
+    id = raw === undefined ? undefined : decodeURIComponent(raw);
+  } catch {
+    id = raw;
+  }
+  return { kind: collection.charAt(0).toUpperCase() + collection.slice(1), ...(id !== undefined ? { id } : {}) };
+}
+
 export class ApiError extends EspaceError {
   readonly status: number;
   readonly body: TmfErrorBody | undefined;
   readonly request: RequestInfo;
   /** The server's request id (X-Request-Id), or ours when it sent none. */
   readonly requestId: string;
+  /** A stable, language-free code for machine-readable records: `notFound`, `forbidden`… */
+  readonly code: string;
 
   constructor(status: number, body: TmfErrorBody | undefined, request: RequestInfo, serverRequestId?: string) {
     const requestId = serverRequestId ?? request.requestId;
     const detail = body?.message ?? body?.reason ?? '';
-    super(categoryOf(status), keyOf(status), {
-      params: { status, detail, requestId, method: request.method, url: request.url },
+    const resource = status === 404 ? resourceOfPath(request.url) : undefined;
+    const key = resource?.id !== undefined ? 'api.notFoundResource' : keyOf(status);
+    super(categoryOf(status), key, {
+      params: {
+        status,
+        detail,
+        requestId,
+        method: request.method,
+        url: request.url,
+        where: requestWhere(request),
+        ...(resource?.id !== undefined ? { resource: resource.kind, id: resource.id } : {}),
+      },
       hint: status === 401 ? 'auth.hintLogin' : undefined,
     });
     this.status = status;
     this.body = body;
     this.request = request;
     this.requestId = requestId;
+    const general = keyOf(status);
+    this.code = general.slice(general.indexOf('.') + 1);
   }
 }
 
 export class NetworkError extends EspaceError {
   constructor(request: RequestInfo, reason: string, cause?: unknown) {
     super('general', 'api.unreachable', {
-      params: { url: request.url, reason, requestId: request.requestId },
+      params: { url: request.url, reason, requestId: request.requestId, where: requestWhere(request), origin: originOf(request.url) },
       hint: 'api.hintUnreachable',
       cause,
     });
@@ -71,17 +125,85 @@ export class NetworkError extends EspaceError {
 export class TimeoutError extends EspaceError {
   constructor(request: RequestInfo, seconds: number, cause?: unknown) {
     super('general', 'api.timeout', {
-      params: { url: request.url, seconds, requestId: request.requestId },
+      params: { url: request.url, seconds, requestId: request.requestId, where: requestWhere(request), origin: originOf(request.url) },
       cause,
     });
   }
 }
 
-export class ResponseShapeError extends EspaceError {
-  constructor(resource: string, issues: string, request: RequestInfo) {
-    super('general', 'api.badResponse', {
-      params: { resource, issues, url: request.url, requestId: request.requestId },
-    });
+/** Where in an answer a problem is: the resource, its id when it has one, and the field path. */
+export interface AnswerPlace {
+  resource: string;
+  id?: string;
+  /** Dotted path inside the resource ("amountDue.value"), empty for the whole answer. */
+  field: string;
+}
+
+/**
+ * The server answered something the CLI cannot use. Machine-readable records give every such
+ * error the one code `badResponse`, with the field at fault.
+ */
+export abstract class BadAnswerError extends EspaceError {
+  /** The field at fault ("amountDue.value"); undefined when it is the whole answer. */
+  readonly field: string | undefined;
+
+  protected constructor(key: MessageKey, params: Record<string, string | number>, field: string | undefined, messageParams?: EspaceErrorOptions['messageParams']) {
+    super('general', key, { params, messageParams });
+    this.field = field || undefined;
+  }
+}
+
+/** An answer of a shape the CLI does not know (a field missing, of the wrong type, not JSON). */
+export class ResponseShapeError extends BadAnswerError {
+  constructor(resource: string, issues: string, request: RequestInfo, place?: AnswerPlace) {
+    super(
+      'api.badResponse',
+      {
+        resource: place?.id !== undefined ? `${resource} ${place.id}` : resource,
+        issues,
+        url: request.url,
+        where: requestWhere(request),
+        requestId: request.requestId,
+      },
+      place?.field,
+    );
+  }
+}
+
+/** Why a value of an answer is refused (a message key under `values.problem.`). */
+export type ValueProblem = 'notDecimal' | 'outOfRange' | 'currency' | 'rate' | 'otherCurrency';
+
+/**
+ * A value the specification allows but espace cannot show truthfully: an amount beyond what a bill
+ * can hold, a currency that is not an ISO 4217 code, a rate that is no rate. Names the resource,
+ * its id, the field and the value, so that whoever runs the server can find it.
+ */
+export class ResponseValueError extends BadAnswerError {
+  readonly problem: ValueProblem;
+
+  constructor(place: AnswerPlace, value: string, problem: ValueProblem, request: RequestInfo, currency?: string) {
+    super(
+      'values.badValue',
+      {
+        resource: place.resource,
+        id: place.id ?? '?',
+        field: place.field,
+        value,
+        where: requestWhere(request),
+        requestId: request.requestId,
+      },
+      place.field,
+      { problem: { key: `values.problem.${problem}`, params: { currency: currency ?? '?' } } },
+    );
+    this.problem = problem;
+  }
+}
+
+function originOf(url: string): string {
+  try {
+    return new URL(url).origin;
+  } catch {
+    return url;
   }
 }
 

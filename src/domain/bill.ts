@@ -78,23 +78,31 @@ export interface BillSections {
   /**
    * What the figures fail to explain, in cents: 0 when lines + taxes + previous balance −
    * payments = total due, as they must. Anything else is shown to the user as a warning.
+   * Amounts in another currency (`otherCurrencies`) are left out: espace does not convert.
    */
   readonly discrepancy: Money;
+  /**
+   * Lines, taxes and payments in a currency other than the bill's, totalled per currency. They
+   * are shown in their own currency and never added to the bill's subtotals.
+   */
+  readonly otherCurrencies: readonly Money[];
 }
 
 export function billSections(bill: Bill, lines: readonly BillLine[]): BillSections {
   const currency = bill.totalDue.currency;
   const inSection = (name: BillSectionName) => lines.filter((line) => line.section === name);
-  const subtotal = (items: readonly BillLine[]) => sum(items.map((line) => line.amount), currency);
+  // Only amounts in the bill's currency are added up; the others are totalled apart.
+  const own = (amounts: readonly Money[]) => amounts.filter((amount) => amount.currency === currency);
+  const subtotal = (items: readonly BillLine[]) => sum(own(items.map((line) => line.amount)), currency);
 
   const serviceLines = inSection('serviceCharges');
   const addOnLines = inSection('addOns');
   const feeLines = inSection('fees');
-  const taxTotal = sum(bill.taxes.map((tax) => tax.amount), currency);
+  const taxTotal = sum(own(bill.taxes.map((tax) => tax.amount)), currency);
   const taxesAndFees = add(taxTotal, subtotal(feeLines));
 
   const computedCurrent = add(add(subtotal(serviceLines), subtotal(addOnLines)), taxesAndFees);
-  const paid = sum(bill.paymentsReceived.map((payment) => payment.amount), currency);
+  const paid = sum(own(bill.paymentsReceived.map((payment) => payment.amount)), currency);
   const balanceForward =
     bill.previousBalance !== undefined ? subtract(bill.previousBalance, paid) : subtract(bill.totalDue, bill.currentCharges);
   const computedTotal = add(computedCurrent, balanceForward);
@@ -110,5 +118,18 @@ export function billSections(bill: Bill, lines: readonly BillLine[]): BillSectio
     },
     currentChargesAndTotalDue: { currentCharges: bill.currentCharges, totalDue: bill.totalDue },
     discrepancy: subtract(bill.totalDue, computedTotal),
+    otherCurrencies: otherCurrencyTotals(
+      [...lines.map((line) => line.amount), ...bill.taxes.map((tax) => tax.amount), ...bill.paymentsReceived.map((payment) => payment.amount)],
+      currency,
+    ),
   };
+}
+
+/** Amounts not in `currency`, totalled per currency, in order of first appearance. */
+function otherCurrencyTotals(amounts: readonly Money[], currency: string): Money[] {
+  const totals = new Map<string, number>();
+  for (const amount of amounts) {
+    if (amount.currency !== currency) totals.set(amount.currency, (totals.get(amount.currency) ?? 0) + amount.amount);
+  }
+  return [...totals].map(([code, cents]) => ({ amount: cents, currency: code }));
 }

@@ -41,27 +41,81 @@ function assertSameCurrency(a: Money, b: Money): void {
 }
 
 /**
- * Converts a decimal amount (a JSON number or a string such as "65.5") to cents, exactly.
- * A value with more than two decimals is rounded half away from zero, as billing systems do.
+ * The largest amount, in cents, espace accepts from a server: one hundred billion dollars (or
+ * euros, or yen…) less a cent. Far beyond any bill, and low enough that summing a thousand such
+ * amounts stays an exact integer (Number.MAX_SAFE_INTEGER is about 9 × 10^15).
  */
-export function centsFromDecimal(value: number | string): number {
-  const text = typeof value === 'number' ? decimalText(value) : value.trim();
-  const match = /^([+-]?)(\d*)(?:\.(\d*))?$/.exec(text);
-  if (!match || (match[2] === '' && (match[3] ?? '') === '')) throw new RangeError(`not a decimal amount: ${String(value)}`);
-  const sign = match[1] === '-' ? -1 : 1;
-  const whole = match[2] || '0';
-  const fraction = (match[3] ?? '').padEnd(3, '0');
-  let cents = Number(whole) * 100 + Number(fraction.slice(0, 2));
-  if (Number(fraction[2]) >= 5) cents += 1;
-  if (!Number.isSafeInteger(cents)) throw new RangeError(`amount out of range: ${String(value)}`);
-  return sign * cents || 0;
+export const MAX_AMOUNT_CENTS = 10 ** 13 - 1;
+
+/** Why a decimal amount could not be taken as cents (the message is for the user). */
+export type AmountProblem = 'notDecimal' | 'outOfRange';
+
+/** A decimal amount that is not one, or beyond MAX_AMOUNT_CENTS. */
+export class AmountError extends RangeError {
+  constructor(
+    readonly problem: AmountProblem,
+    readonly value: number | string,
+  ) {
+    super(problem === 'notDecimal' ? `not a decimal amount: ${String(value)}` : `amount out of range: ${String(value)}`);
+    this.name = 'AmountError';
+  }
 }
 
-function decimalText(value: number): string {
-  if (!Number.isFinite(value)) throw new RangeError(`not a finite amount: ${value}`);
-  // toFixed gives the exact decimal digits of what a short JSON literal such as 65.5 meant,
-  // without the exponent notation String() uses for very small or large numbers.
-  return value.toFixed(6);
+const DECIMAL = /^([+-]?)(\d*)(?:\.(\d*))?(?:[eE]([+-]?\d+))?$/;
+
+/**
+ * Converts a decimal amount (a JSON number or a string such as "65.5", "1.5e2") to cents, exactly:
+ * the digits are shifted as text, never multiplied as floats. A JSON number is read as the
+ * shortest decimal that gives it back (what `String()` writes: 1.005 is "1.005", not the binary
+ * 1.00499…), which is what the server wrote. More than two decimals are rounded to the cent, half
+ * to even (12.345 → 12.34, 12.355 → 12.36, 1.4658129 → 1.47): a catalog may price below the cent,
+ * and ties do not drift one way when many lines are added. An amount beyond MAX_AMOUNT_CENTS, or
+ * anything that is not a finite decimal, throws an AmountError.
+ */
+export function centsFromDecimal(value: number | string): number {
+  if (typeof value === 'number' && !Number.isFinite(value)) throw new AmountError('notDecimal', value);
+  const text = typeof value === 'number' ? String(value) : value.trim();
+  const match = DECIMAL.exec(text);
+  if (!match || (match[2] === '' && (match[3] ?? '') === '')) throw new AmountError('notDecimal', value);
+  const negative = match[1] === '-';
+  const digits = `${match[2]}${match[3] ?? ''}`;
+  const exponentText = match[4] ?? '0';
+  // Beyond a few dozen digits of exponent nothing but zero or "out of range" can come out.
+  if (exponentText.replace(/^[+-]?0*/, '').length > 6) {
+    if (/^0*$/.test(digits)) return 0;
+    if (exponentText.startsWith('-')) return 0;
+    throw new AmountError('outOfRange', value);
+  }
+  // Position of the decimal point in `digits`, counted from the left, after the exponent; cents
+  // are the digits left of (point + 2).
+  const point = (match[2] ?? '').length + Number(exponentText) + 2;
+  if (/^0*$/.test(digits)) return 0;
+  const significant = digits.replace(/^0+/, '');
+  const leadingZeros = digits.length - significant.length;
+  // Digits of the integer part of the cents, once the leading zeros are dropped.
+  const integerDigits = point - leadingZeros;
+  if (integerDigits > 16) throw new AmountError('outOfRange', value);
+  const padded = integerDigits > significant.length ? significant.padEnd(integerDigits, '0') : significant;
+  const whole = integerDigits <= 0 ? '0' : padded.slice(0, integerDigits);
+  const rest = integerDigits <= 0 ? '0'.repeat(-integerDigits) + significant : padded.slice(integerDigits);
+  let cents = Number(whole);
+  if (roundsUp(rest, cents)) cents += 1;
+  if (cents > MAX_AMOUNT_CENTS) throw new AmountError('outOfRange', value);
+  return negative ? -cents || 0 : cents;
+}
+
+/** Half to even: `rest` is the digits after the cent, `cents` what is kept so far. */
+function roundsUp(rest: string, cents: number): boolean {
+  if (rest === '' || /^0*$/.test(rest)) return false;
+  const first = rest.charCodeAt(0) - 48;
+  if (first !== 5) return first > 5;
+  if (!/^0*$/.test(rest.slice(1))) return true;
+  return cents % 2 === 1;
+}
+
+/** True for an ISO 4217 currency code as it must be written: three capital letters ("CAD"). */
+export function isCurrencyCode(code: string): boolean {
+  return /^[A-Z]{3}$/.test(code);
 }
 
 /** Cents back to a decimal number for the wire (TMF Money.value). */
@@ -69,7 +123,7 @@ export function decimalFromCents(cents: number): number {
   return Number((cents / 100).toFixed(2));
 }
 
-/** Plain decimal text ("-12.30") for tab-separated output, independent of the locale. */
+/** Plain decimal text ("-12.30") for tab-separated output, independent of the locale; see plainAmount for other currencies. */
 export function plainDecimal(money: Money): string {
   const sign = money.amount < 0 ? '-' : '';
   const abs = Math.abs(money.amount);
@@ -119,7 +173,14 @@ const CAD_LAYOUTS: Record<string, { group: string; decimal: string; layout: (sig
 function formatterFor(locale: string, currency: string): (cents: number) => string {
   let intl: Intl.NumberFormat | undefined;
   const viaIntl = (cents: number) => {
-    intl ??= new Intl.NumberFormat(locale, { style: 'currency', currency, currencyDisplay: 'narrowSymbol' });
+    // Only Canadian dollars are a bare "$": any other currency shows which it is ("US$12.00"),
+    // with the two decimals espace holds (Money is in hundredths whatever the currency).
+    intl ??= new Intl.NumberFormat(
+      locale,
+      currency === 'CAD'
+        ? { style: 'currency', currency, currencyDisplay: 'narrowSymbol' }
+        : { style: 'currency', currency, currencyDisplay: 'symbol', minimumFractionDigits: 2, maximumFractionDigits: 2 },
+    );
     // + 0: a negative zero is written "$0.00", not Intl's "-$0.00".
     return intl.format(cents / 100 + 0);
   };

@@ -15,6 +15,50 @@ export interface UsageRecord {
   quantity: number;
 }
 
+/** A usage record of a type espace does not meter, kept as the server gave it. */
+export interface OtherUsageRecord {
+  id: string;
+  date: string;
+  /** The server's `usageType`, as it wrote it. */
+  type: string;
+  quantity?: number;
+  unit?: string;
+  productId?: string;
+  productName?: string;
+}
+
+/** Other usage added up per type, unit and product, in order of first appearance. */
+export interface OtherUsageTotal {
+  type: string;
+  unit?: string;
+  productId?: string;
+  productName?: string;
+  /** The sum of the records' quantities; undefined when none gave one. */
+  quantity?: number;
+  records: number;
+}
+
+export function totalOtherUsage(records: readonly OtherUsageRecord[]): OtherUsageTotal[] {
+  const totals = new Map<string, OtherUsageTotal>();
+  for (const record of records) {
+    const key = JSON.stringify([record.type, record.unit ?? null, record.productId ?? null]);
+    let total = totals.get(key);
+    if (!total) {
+      total = {
+        type: record.type,
+        ...(record.unit !== undefined ? { unit: record.unit } : {}),
+        ...(record.productId !== undefined ? { productId: record.productId } : {}),
+        ...(record.productName !== undefined ? { productName: record.productName } : {}),
+        records: 0,
+      };
+      totals.set(key, total);
+    }
+    total.records += 1;
+    if (record.quantity !== undefined) total.quantity = (total.quantity ?? 0) + record.quantity;
+  }
+  return [...totals.values()];
+}
+
 export interface Meter {
   used: number;
   allowance?: number;

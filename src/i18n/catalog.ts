@@ -26,6 +26,7 @@ import { ticketMessages } from './messages/ticket.js';
 import { chatMessages } from './messages/chat.js';
 import { topicsMessages } from './messages/topics.js';
 import { netMessages } from './messages/net.js';
+import { valuesMessages } from './messages/values.js';
 
 export type Lang = 'en' | 'fr';
 
@@ -59,6 +60,7 @@ export const catalog = {
   ...topicsMessages,
   ...rawApiMessages,
   ...netMessages,
+  ...valuesMessages,
 } satisfies MessageTable;
 
 export type MessageKey = keyof typeof catalog;

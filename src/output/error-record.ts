@@ -3,7 +3,7 @@
  * script needs to sort it (a stable code, the HTTP status, the request id to quote to support)
  * and a sentence in the user's language.
  */
-import { ApiError } from '../api/errors.js';
+import { ApiError, BadAnswerError } from '../api/errors.js';
 import { EspaceError } from '../errors.js';
 import type { Translate } from '../i18n/catalog.js';
 import { sanitizeText } from './sanitize.js';
@@ -13,6 +13,8 @@ export interface ErrorRecord {
   message: string;
   status: number | null;
   requestId: string | null;
+  /** For `badResponse`: the field of the answer at fault ("amountDue.value"), when one is. */
+  field?: string;
 }
 
 /** `fallbackCode` names an error espace did not classify (a bug, a crash in a dependency). */
@@ -21,10 +23,12 @@ export function describeError(error: unknown, t: Translate, fallbackCode: string
     const requestId = error instanceof ApiError ? error.requestId : error.params.requestId;
     return {
       // `api.notFound` → `notFound`: the message key's last part is stable and language-free.
-      code: error.key.slice(error.key.lastIndexOf('.') + 1),
+      // Every answer espace cannot use is `badResponse`, whatever the message says of it.
+      code: error instanceof BadAnswerError ? 'badResponse' : error instanceof ApiError ? error.code : error.key.slice(error.key.lastIndexOf('.') + 1),
       message: sanitizeText(error.describe(t)),
       status: error instanceof ApiError ? error.status : null,
       requestId: requestId === undefined ? null : String(requestId),
+      ...(error instanceof BadAnswerError && error.field !== undefined ? { field: error.field } : {}),
     };
   }
   return { code: fallbackCode, message: sanitizeText(String((error as Error)?.message ?? error)), status: null, requestId: null };

@@ -14,9 +14,13 @@ export function moneyJson(money: Money, locale: string): MoneyJson {
   return { amount: money.amount, currency: money.currency, formatted: formatMoney(money, locale) };
 }
 
-/** Amounts: localized on a terminal, plain decimals when piped. */
+/**
+ * Amounts: localized on a terminal, plain decimals when piped. A plain amount in another currency
+ * than Canadian dollars carries its code ("12.00 USD"), so that a script never adds it to CAD.
+ */
 export function amountText(money: Money, plain: boolean, locale: string): string {
-  return plain ? plainDecimal(money) : formatMoney(money, locale);
+  if (!plain) return formatMoney(money, locale);
+  return money.currency === 'CAD' ? plainDecimal(money) : `${plainDecimal(money)} ${money.currency}`;
 }
 
 /** "+$5.00" / "-$10.00": the sign always shows, so a change reads as a change. */

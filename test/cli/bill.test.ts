@@ -136,14 +136,14 @@ describe('bill show', () => {
     const result = await runCli(['bill', 'show', others[0]!.id, '--json'], { env: env('marie') });
     expect(result.code).toBe(1);
     expect(result.stdout).toBe('');
-    expect(result.stderr).toMatch(/not found, or not visible to this account \(HTTP 404\)/);
+    expect(result.stderr).toContain(`No CustomerBill with id ${others[0]!.id}, or not visible to this account (GET /tmf-api/customerBillManagement/v4/customerBill/${others[0]!.id}: HTTP 404)`);
   });
 
   it('says "not found" for the latest bill of an account that does not exist or is not visible, not "no bill yet"', async () => {
     for (const [who, account] of [['agent', 'BA-999999'], ['marie', 'BA-2001']] as const) {
       const result = await runCli(['bill', 'show', '--account', account], { env: env(who) });
       expect(result.code, `${who} ${account}`).toBe(1);
-      expect(result.stderr, `${who} ${account}`).toMatch(/not found, or not visible to this account \(HTTP 404\)/);
+      expect(result.stderr, `${who} ${account}`).toMatch(/(No \w+ with id \S+|nothing at GET \S+ on this server), or not visible to this account/);
       expect(result.stderr).not.toMatch(/no bill yet/);
     }
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { centsFromDecimal, formatMoney, plainDecimal, sum, cad } from '../../src/domain/money.js';
+import { AmountError, MAX_AMOUNT_CENTS, centsFromDecimal, formatMoney, isCurrencyCode, plainDecimal, sum, cad } from '../../src/domain/money.js';
 
 describe('centsFromDecimal', () => {
   it.each([
@@ -10,10 +10,50 @@ describe('centsFromDecimal', () => {
     [-4.05, -405],
     [1e-7, 0],
     [123456789.12, 12345678912],
-    ['0.005', 1],
+    // More than two decimals: to the cent, half to even, on the decimal digits (never the float's).
+    ['0.005', 0],
+    ['0.015', 2],
     [2.675, 268],
+    ['12.345', 1234],
+    ['12.355', 1236],
+    ['12.3451', 1235],
+    [1.005, 100],
+    [-1.005, -100],
+    ['12.340', 1234],
+    [1.4658129, 147],
+    // Exponent notation, as a JSON number or a string, shifted exactly.
+    ['1e2', 10000],
+    [1.5e2, 15000],
+    ['1.5e2', 15000],
+    ['1.5E+2', 15000],
+    ['-2.5e-1', -25],
+    ['125e-3', 12],
+    ['.5', 50],
+    ['+7', 700],
+    ['-0.00', 0],
+    [99_999_999_999.99, MAX_AMOUNT_CENTS],
   ])('%s → %i cents', (input, cents) => {
     expect(centsFromDecimal(input)).toBe(cents);
+  });
+
+  it.each([-3.4e38, 3.4e38, 1e21, '1e21', 1e11, '100000000000', -99_999_999_999.995, Number.MAX_SAFE_INTEGER, '1e999999999'])(
+    'refuses %s as beyond what a bill can hold',
+    (input) => {
+      const error = (() => {
+        try {
+          centsFromDecimal(input);
+        } catch (caught) {
+          return caught;
+        }
+        return undefined;
+      })();
+      expect(error).toBeInstanceOf(AmountError);
+      expect((error as AmountError).problem).toBe('outOfRange');
+    },
+  );
+
+  it.each(['12,50', '1e', 'e2', '--1', '1.2.3', 'CAD 5', '0x10', 'Infinity', Number.POSITIVE_INFINITY])('refuses %s as no decimal amount', (input) => {
+    expect(() => centsFromDecimal(input)).toThrow(AmountError);
   });
 
   it('adds amounts that float arithmetic gets wrong', () => {
@@ -25,6 +65,14 @@ describe('centsFromDecimal', () => {
     expect(() => centsFromDecimal('abc')).toThrow(RangeError);
     expect(() => centsFromDecimal(Number.NaN)).toThrow(RangeError);
     expect(() => centsFromDecimal('')).toThrow(RangeError);
+  });
+});
+
+describe('isCurrencyCode', () => {
+  it('takes three capital letters only', () => {
+    expect(isCurrencyCode('CAD')).toBe(true);
+    expect(isCurrencyCode('USD')).toBe(true);
+    for (const code of ['CAD$', 'cad', 'Cad', '$', 'CA', 'CADX', '', ' CAD']) expect(isCurrencyCode(code), code).toBe(false);
   });
 });
 
@@ -61,8 +109,10 @@ describe('formatting', () => {
     expect(formatMoney({ amount: -0, currency: 'USD' }, 'fr-CA')).toBe(formatMoney({ amount: 0, currency: 'USD' }, 'fr-CA'));
   });
 
-  it('leaves other currencies to Intl', () => {
-    expect(formatMoney({ amount: 123_456, currency: 'USD' }, 'en-CA')).toBe(new Intl.NumberFormat('en-CA', { style: 'currency', currency: 'USD', currencyDisplay: 'narrowSymbol' }).format(1234.56));
+  it('says which currency any other amount is in, never a bare "$"', () => {
+    expect(formatMoney({ amount: 123_456, currency: 'USD' }, 'en-CA')).toBe('US$1,234.56');
+    expect(formatMoney({ amount: 123_456, currency: 'USD' }, 'fr-CA').replace(/\s/g, ' ')).toBe('1 234,56 $ US');
+    expect(formatMoney({ amount: 5, currency: 'JPY' }, 'en-CA')).toMatch(/0\.05/);
   });
 
   it('gives plain decimals for scripts', () => {

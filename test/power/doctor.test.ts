@@ -51,7 +51,7 @@ describe('espace doctor', () => {
     await stopped.close();
     const result = await espace(['doctor'], { env: { ESPACE_API_URL: url, ESPACE_TOKEN: 'esp_at_whatever', ESPACE_CONFIG_DIR: configDir } });
     expect(result.code).toBe(1);
-    expect(result.stdout).toMatch(/✗ API +cannot reach http:\/\/127\.0\.0\.1:\d+\/health \(ECONNREFUSED\)/);
+    expect(result.stdout).toMatch(/✗ API +cannot reach http:\/\/127\.0\.0\.1:\d+ for GET \/health \(ECONNREFUSED\)/);
     expect(result.stdout).toMatch(/Fix: start the local sandbox: espace sandbox start/);
     expect(result.stdout).toMatch(/Restart your modem and router|restart your modem and router/);
     expect(result.stderr).toMatch(/1 check\(s\) failed/);

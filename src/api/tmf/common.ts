@@ -3,16 +3,73 @@
  * paging through offset/limit lists.
  */
 import { z } from 'zod';
-import { type Money, centsFromDecimal } from '../../domain/money.js';
-import { ResponseShapeError } from '../errors.js';
+import { type Money, AmountError, centsFromDecimal, isCurrencyCode } from '../../domain/money.js';
+import { type AnswerPlace, ResponseShapeError, ResponseValueError, type ValueProblem } from '../errors.js';
 import type { HttpClient, HttpResponse, QueryValue } from '../http.js';
 
-/** TMF Money: `{unit, value}`; value a decimal number (some servers send a string). */
-export const TmfMoney = z.looseObject({
-  unit: z.string().min(1).optional(),
-  value: z.union([z.number(), z.string().regex(/^-?\d+(\.\d+)?$/)]),
-});
+/**
+ * A refusal of a value the specification allows but espace cannot show truthfully, carried in a
+ * zod issue so that it comes out with the path of the field (parseResource turns it into a
+ * ResponseValueError naming resource, id, field and value).
+ */
+interface ValueIssueParams {
+  espaceValueProblem: ValueProblem;
+  value: string;
+  /** The currency the value should have been in (problem `otherCurrency`). */
+  currency?: string;
+}
+
+/** A refused value as a message shows it: strings quoted, and cut short (a server may send anything). */
+function shownValue(value: unknown): string {
+  const text = typeof value === 'string' ? JSON.stringify(value) : String(value);
+  return text.length > 80 ? `${text.slice(0, 77)}…` : text;
+}
+
+/** Adds an issue refusing `value` at `path` (relative to the value being refined). */
+export function refuse(ctx: z.RefinementCtx, path: (string | number)[], problem: ValueProblem, value: unknown, currency?: string): void {
+  const params: ValueIssueParams = {
+    espaceValueProblem: problem,
+    value: shownValue(value),
+    ...(currency !== undefined ? { currency } : {}),
+  };
+  ctx.addIssue({ code: 'custom', path, message: problem, params });
+}
+
+/**
+ * TMF Money: `{unit, value}`; value a decimal number (some servers send a string, with or without
+ * an exponent). Checked whole here, before anything is printed: the value must convert to cents
+ * (centsFromDecimal: exact, more than two decimals rounded half to even, within MAX_AMOUNT_CENTS)
+ * and the unit, when given, must be an ISO 4217 code.
+ */
+export const TmfMoney = z
+  .looseObject({
+    unit: z.string().optional(),
+    value: z.union([z.number(), z.string()]),
+  })
+  .superRefine((money, ctx) => {
+    try {
+      centsFromDecimal(money.value);
+    } catch (error) {
+      if (!(error instanceof AmountError)) throw error;
+      refuse(ctx, ['value'], error.problem, money.value);
+    }
+    if (money.unit !== undefined && !isCurrencyCode(money.unit)) refuse(ctx, ['unit'], 'currency', money.unit);
+  });
 export type TmfMoney = z.infer<typeof TmfMoney>;
+
+/**
+ * A tax rate: a fraction (0.05) as the sandbox writes it, or a percentage (9.975) as many servers
+ * do. Anything above 1 is taken as a percentage; a rate below 0 or above 100 % is refused.
+ */
+export const TmfRate = z.number().superRefine((rate, ctx) => {
+  if (rate < 0 || rate > 100) refuse(ctx, [], 'rate', rate);
+});
+
+/** A rate as the fraction espace works with: 9.975 (a percentage) → 0.09975. */
+export function rateFraction(rate: number): number {
+  // Through the decimal text, so that 9.975 / 100 is 0.09975 and not 0.09974999999999999.
+  return rate > 1 ? Number(`${String(rate)}e-2`) : rate;
+}
 
 export const TmfRef = z.looseObject({ id: z.string(), name: z.string().optional(), href: z.string().optional() });
 
@@ -21,19 +78,53 @@ export const TimePeriod = z.looseObject({
   endDateTime: z.string().optional(),
 });
 
+/**
+ * Cents and currency of a checked TmfMoney. A Money without a unit takes `fallbackCurrency`: the
+ * currency of the resource it is part of (a bill's line takes the bill's), else Canadian dollars.
+ */
 export function toMoney(value: TmfMoney, fallbackCurrency = 'CAD'): Money {
   return { amount: centsFromDecimal(value.value), currency: value.unit ?? fallbackCurrency };
 }
 
-/** Validates what the CLI relies on and keeps unknown fields; a mismatch names the fields. */
-export function parseResource<T extends z.ZodType>(schema: T, response: HttpResponse, resource: string, url: string): z.infer<T> {
+/**
+ * Validates what the CLI relies on and keeps unknown fields; a mismatch names the resource, its id
+ * (of the item at fault, in a list), the field and, for a refused value, the value.
+ */
+export function parseResource<T extends z.ZodType>(schema: T, response: HttpResponse, resource: string, url: string, method = 'GET'): z.infer<T> {
   const result = schema.safeParse(response.body);
   if (result.success) return result.data;
-  const issues = result.error.issues
+  const request = { method, url, requestId: response.requestId };
+  const issues = result.error.issues;
+  for (const issue of issues) {
+    const params = issue.code === 'custom' ? (issue.params as Partial<ValueIssueParams> | undefined) : undefined;
+    if (params?.espaceValueProblem !== undefined && params.value !== undefined) {
+      throw new ResponseValueError(placeOf(response.body, resource, issue.path), params.value, params.espaceValueProblem, request, params.currency);
+    }
+  }
+  const first = issues[0];
+  const place = first ? placeOf(response.body, resource, first.path) : undefined;
+  const text = issues
     .slice(0, 5)
-    .map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`)
+    .map((issue) => `${fieldOf(response.body, issue.path) || '(root)'}: ${issue.message}`)
     .join('; ');
-  throw new ResponseShapeError(resource, issues, { method: 'GET', url, requestId: response.requestId });
+  throw new ResponseShapeError(resource, text, request, place);
+}
+
+/** The item of a list answer a path starts in, if the answer is a list. */
+function itemOf(body: unknown, path: readonly PropertyKey[]): unknown {
+  return Array.isArray(body) && typeof path[0] === 'number' ? body[path[0]] : body;
+}
+
+/** The dotted field path inside the resource (a list's index dropped: the id says which item). */
+function fieldOf(body: unknown, path: readonly PropertyKey[]): string {
+  const inside = Array.isArray(body) && typeof path[0] === 'number' ? path.slice(1) : path;
+  return inside.map((part) => (typeof part === 'number' ? `[${part}]` : String(part))).join('.').replace(/\.\[/g, '[');
+}
+
+function placeOf(body: unknown, resource: string, path: readonly PropertyKey[]): AnswerPlace {
+  const item = itemOf(body, path);
+  const id = typeof item === 'object' && item !== null ? (item as { id?: unknown }).id : undefined;
+  return { resource, ...(typeof id === 'string' || typeof id === 'number' ? { id: String(id) } : {}), field: fieldOf(body, path) };
 }
 
 export interface ListOptions {

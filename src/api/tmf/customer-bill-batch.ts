@@ -11,7 +11,7 @@ import type { Bill, BillLine, BillSummary } from '../../domain/bill.js';
 import { IgnoredFilterError } from '../errors.js';
 import type { HttpClient } from '../http.js';
 import { TmfRef, listAll } from './common.js';
-import { AppliedCustomerBillingRate, CustomerBill, toBill, toBillLine, toBillSummary } from './customer-bill.js';
+import { AppliedCustomerBillingRate, CustomerBill, toBill, toBillLine, toBillSummary, withOneCurrency } from './customer-bill.js';
 import { TMF } from './paths.js';
 
 /** The most a TMF630 server is asked for in one page; the sandbox's own maximum. */
@@ -98,7 +98,7 @@ async function recentBillsByAccount(
   accountIds: readonly string[],
   { since, state }: { since: string; state?: string },
 ): Promise<Map<string, CustomerBill[]>> {
-  const bills = await listAll(client, TMF.customerBill, BillOfAccount, 'CustomerBill', {
+  const bills = await listAll(client, TMF.customerBill, withOneCurrency(BillOfAccount), 'CustomerBill', {
     query: { 'billingAccount.id': accountIds.join(','), 'billDate.gte': since, state, fields: BILL_FIELDS, sort: '-billDate' },
     pageSize: PAGE_SIZE,
   });

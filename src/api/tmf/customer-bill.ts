@@ -8,12 +8,12 @@ import { z } from 'zod';
 import type { Bill, BillLine, BillSectionName, BillSummary, ChargeKind } from '../../domain/bill.js';
 import { subtract, zero } from '../../domain/money.js';
 import type { HttpClient } from '../http.js';
-import { TimePeriod, TmfMoney, TmfRef, listAll, parseResource, toMoney } from './common.js';
+import { TimePeriod, TmfMoney, TmfRate, TmfRef, listAll, parseResource, rateFraction, refuse, toMoney } from './common.js';
 import { TMF } from './paths.js';
 
 const TaxItem = z.looseObject({
   taxCategory: z.string().optional(),
-  taxRate: z.number().optional(),
+  taxRate: TmfRate.optional(),
   taxAmount: TmfMoney,
 });
 
@@ -40,6 +40,25 @@ export const CustomerBill = z.looseObject({
   paymentReceived: z.array(ReceivedPayment).optional(),
 });
 export type CustomerBill = z.infer<typeof CustomerBill>;
+
+/** The bill's totals, which espace adds and subtracts: they must share amountDue's currency. */
+const TOTALS = ['remainingAmount', 'taxExcludedAmount', 'taxIncludedAmount', 'previousBalance'] as const;
+
+/**
+ * A bill schema that also refuses totals in another currency than `amountDue` (line items, taxes
+ * and payments in another currency are shown in it instead: see billSections).
+ */
+export function withOneCurrency<T extends z.ZodType<CustomerBill>>(schema: T): T {
+  return schema.superRefine((bill: CustomerBill, ctx) => {
+    const currency = bill.amountDue.unit ?? 'CAD';
+    for (const name of TOTALS) {
+      const unit = bill[name]?.unit;
+      if (unit !== undefined && unit !== currency) refuse(ctx, [name, 'unit'], 'otherCurrency', unit, currency);
+    }
+  });
+}
+
+const CheckedBill = withOneCurrency(CustomerBill);
 
 export const AppliedCustomerBillingRate = z.looseObject({
   id: z.string(),
@@ -76,7 +95,7 @@ export function toBill(bill: CustomerBill): Bill {
   const currency = summary.totalDue.currency;
   const taxes = (bill.taxItem ?? []).map((tax) => ({
     category: tax.taxCategory ?? '',
-    rate: tax.taxRate ?? 0,
+    rate: rateFraction(tax.taxRate ?? 0),
     amount: toMoney(tax.taxAmount, currency),
   }));
   const taxTotal = taxes.reduce((total, tax) => total + tax.amount.amount, 0);
@@ -95,21 +114,39 @@ export function toBill(bill: CustomerBill): Bill {
   };
 }
 
+/**
+ * TMF678's `appliedBillingRateType` values and what each is on a bill. The specification lists
+ * recurringCharge, oneTimeCharge, usageCharge (charges), appliedBillingCredit and
+ * appliedPenaltyCharge; `proration` is the sandbox's plan-change credit. Any other value is taken
+ * as a one-time charge (an extra), never as part of the plan's recurring service charges.
+ */
 const RATE_KINDS: Record<string, ChargeKind> = {
   recurringCharge: 'recurring',
+  recurring: 'recurring',
   usageCharge: 'usage',
+  usage: 'usage',
   oneTimeCharge: 'oneTime',
+  oneTime: 'oneTime',
   appliedBillingCredit: 'credit',
+  credit: 'credit',
   appliedPenaltyCharge: 'penalty',
+  penalty: 'penalty',
   proration: 'proration',
 };
 const SECTIONS: ReadonlySet<string> = new Set<BillSectionName>(['serviceCharges', 'addOns', 'fees']);
 
+/** The charge kind of a rate type; a line with no type at all is a recurring charge, an unknown one a one-time extra. */
+export function chargeKindOf(rateType: string | undefined): ChargeKind {
+  if (rateType === undefined || rateType === '') return 'recurring';
+  return RATE_KINDS[rateType] ?? RATE_KINDS[rateType.charAt(0).toLowerCase() + rateType.slice(1)] ?? 'oneTime';
+}
+
 /**
- * The section of a line: the `billSection` characteristic when the server gives one; otherwise
- * DESIGN's rule — usage and one-time extras are add-ons, penalties are fees, the rest service.
+ * The section of a line: the `billSection` characteristic (espace's extension) when the server
+ * gives one; otherwise from the standard `appliedBillingRateType` — recurring charges, credits and
+ * prorations are service charges, usage and one-time extras are add-ons, penalties are fees.
  */
-function sectionOf(rate: AppliedCustomerBillingRate, kind: ChargeKind): BillSectionName {
+export function sectionOf(rate: Pick<AppliedCustomerBillingRate, 'characteristic'>, kind: ChargeKind): BillSectionName {
   const declared = rate.characteristic?.find((item) => item.name === 'billSection')?.value;
   if (typeof declared === 'string' && SECTIONS.has(declared)) return declared as BillSectionName;
   if (kind === 'usage' || kind === 'oneTime') return 'addOns';
@@ -118,7 +155,7 @@ function sectionOf(rate: AppliedCustomerBillingRate, kind: ChargeKind): BillSect
 }
 
 export function toBillLine(rate: AppliedCustomerBillingRate, currency: string): BillLine {
-  const kind = RATE_KINDS[rate.appliedBillingRateType ?? ''] ?? 'recurring';
+  const kind = chargeKindOf(rate.appliedBillingRateType);
   const amount = rate.taxExcludedAmount ?? rate.taxIncludedAmount;
   return {
     id: rate.id,
@@ -143,7 +180,7 @@ export interface BillQuery {
 }
 
 export async function listBills(client: HttpClient, query: BillQuery): Promise<BillSummary[]> {
-  const bills = await listAll(client, TMF.customerBill, CustomerBill, 'CustomerBill', {
+  const bills = await listAll(client, TMF.customerBill, CheckedBill, 'CustomerBill', {
     query: { 'billingAccount.id': query.accountId, state: query.state, sort: '-billDate' },
     max: query.limit,
   });
@@ -153,15 +190,19 @@ export async function listBills(client: HttpClient, query: BillQuery): Promise<B
 
 export async function getBill(client: HttpClient, id: string): Promise<Bill> {
   const path = `${TMF.customerBill}/${encodeURIComponent(id)}`;
-  return toBill(parseResource(CustomerBill, await client.get(path), 'CustomerBill', path));
+  return toBill(parseResource(CheckedBill, await client.get(path), 'CustomerBill', path));
 }
 
 export async function getBillLines(client: HttpClient, billId: string, currency: string): Promise<BillLine[]> {
-  const rates = await listAll(client, TMF.appliedCustomerBillingRate, AppliedCustomerBillingRate, 'AppliedCustomerBillingRate', {
+  return (await getBillRates(client, billId)).map((rate) => toBillLine(rate, currency));
+}
+
+/** A bill's line items as the server gave them (toBillLine maps them once the bill's currency is known). */
+export async function getBillRates(client: HttpClient, billId: string): Promise<AppliedCustomerBillingRate[]> {
+  return listAll(client, TMF.appliedCustomerBillingRate, AppliedCustomerBillingRate, 'AppliedCustomerBillingRate', {
     query: { 'bill.id': billId },
     pageSize: 200,
   });
-  return rates.map((rate) => toBillLine(rate, currency));
 }
 
 const BillDateOnly = z.looseObject({ id: z.string(), billDate: z.string() });

@@ -1,27 +1,52 @@
-/** TMF620 Product Catalog: `productOffering`, mapped to the domain's Offering. */
+/**
+ * TMF620 Product Catalog: `productOffering`, mapped to the domain's Offering. The specification
+ * gives an offering's prices as references (`productOfferingPrice[]` of id and href), which are
+ * followed here; the sandbox embeds them (`priceType`, `price`), which saves the requests.
+ */
 import { z } from 'zod';
-import { OFFERING_KINDS, type Offering, type OfferingKind, type ServiceType } from '../../domain/plan.js';
+import { OFFERING_KINDS, type Offering, type OfferingKind, type ServiceType, kindFromNames } from '../../domain/plan.js';
+import { ApiError, IgnoredFilterError } from '../errors.js';
 import type { HttpClient } from '../http.js';
 import { TmfMoney, listAll, parseResource, toMoney } from './common.js';
 
 export const PRODUCT_OFFERING_PATH = '/tmf-api/productCatalogManagement/v4/productOffering';
+export const PRODUCT_OFFERING_PRICE_PATH = '/tmf-api/productCatalogManagement/v4/productOfferingPrice';
 
 const CharValueUse = z.looseObject({
   name: z.string(),
   productSpecCharacteristicValue: z.array(z.looseObject({ value: z.unknown() })).optional(),
 });
 
+const PriceRefOrValue = z.looseObject({
+  id: z.string().optional(),
+  href: z.string().optional(),
+  name: z.string().optional(),
+  priceType: z.string().optional(),
+  price: TmfMoney.optional(),
+});
+
+/** TMF620 `productOfferingPrice`: what espace reads of one. */
+export const ProductOfferingPrice = z.looseObject({
+  id: z.string(),
+  name: z.string().optional(),
+  priceType: z.string().optional(),
+  price: TmfMoney.optional(),
+});
+type ProductOfferingPrice = z.infer<typeof ProductOfferingPrice>;
+
 export const ProductOffering = z.looseObject({
   id: z.string(),
   name: z.string(),
   description: z.string().optional(),
   serviceType: z.string().optional(),
-  category: z.array(z.looseObject({ id: z.string() })).optional(),
+  category: z.array(z.looseObject({ id: z.string(), name: z.string().optional() })).optional(),
+  productSpecification: z.looseObject({ id: z.string().optional(), name: z.string().optional() }).optional(),
   requiresService: z.string().optional(),
   compatibleOffering: z.array(z.looseObject({ id: z.string() })).optional(),
   productOfferingTerm: z.array(z.looseObject({ duration: z.looseObject({ amount: z.number().optional(), units: z.string().optional() }).optional() })).optional(),
   prodSpecCharValueUse: z.array(CharValueUse).optional(),
-  productOfferingPrice: z.array(z.looseObject({ priceType: z.string().optional(), price: TmfMoney.optional() })).optional(),
+  // A reference (id, href) as TMF620 gives it, or the price itself (priceType, price).
+  productOfferingPrice: z.array(PriceRefOrValue).optional(),
 });
 export type ProductOffering = z.infer<typeof ProductOffering>;
 
@@ -30,9 +55,24 @@ function characteristic(offering: ProductOffering, name: string): number | undef
   return typeof value === 'number' ? value : undefined;
 }
 
+/**
+ * The kind of an offering: espace's `serviceType` extension when the server gives it; otherwise
+ * the standard fields — the names (and ids) of its categories, then its product specification's
+ * name, then its own name ("Internet 120", "TV Channels add-on"). An offering none of these tell
+ * is an add-on: never a plan that could replace a service.
+ */
+export function offeringKind(offering: ProductOffering): OfferingKind {
+  if (offering.serviceType !== undefined && OFFERING_KINDS.has(offering.serviceType)) return offering.serviceType as OfferingKind;
+  for (const category of offering.category ?? []) {
+    if (OFFERING_KINDS.has(category.id)) return category.id as OfferingKind;
+    const kind = kindFromNames([category.name]);
+    if (kind) return kind;
+  }
+  return kindFromNames([offering.productSpecification?.name]) ?? kindFromNames([offering.name]) ?? 'addOn';
+}
+
 export function toOffering(offering: ProductOffering): Offering {
-  const declared = offering.serviceType ?? offering.category?.[0]?.id ?? '';
-  const kind = (OFFERING_KINDS.has(declared) ? declared : 'addOn') as OfferingKind;
+  const kind = offeringKind(offering);
   const recurring = offering.productOfferingPrice?.find((p) => p.priceType === 'recurring')?.price;
   const overage = offering.productOfferingPrice?.find((p) => p.priceType === 'usage')?.price;
   const term = offering.productOfferingTerm?.[0]?.duration;
@@ -58,10 +98,83 @@ export function toOffering(offering: ProductOffering): Offering {
 
 export async function listOfferings(client: HttpClient, serviceType?: OfferingKind): Promise<Offering[]> {
   const offerings = await listAll(client, PRODUCT_OFFERING_PATH, ProductOffering, 'ProductOffering', { query: { serviceType }, pageSize: 200 });
-  return offerings.map(toOffering);
+  return (await withPrices(client, offerings)).map(toOffering);
 }
 
 export async function getOffering(client: HttpClient, id: string): Promise<Offering> {
   const path = `${PRODUCT_OFFERING_PATH}/${encodeURIComponent(id)}`;
-  return toOffering(parseResource(ProductOffering, await client.get(path), 'ProductOffering', path));
+  const [offering] = await withPrices(client, [parseResource(ProductOffering, await client.get(path), 'ProductOffering', path)]);
+  return toOffering(offering!);
+}
+
+/** Ids per list request: short enough for any URL limit. */
+const PRICE_BATCH = 50;
+/** The prices read by each client (one per command), so that a command reads each price once. */
+const priceCache = new WeakMap<HttpClient, Map<string, Promise<ProductOfferingPrice>>>();
+
+/** The offerings with every price reference replaced by the price it refers to. */
+async function withPrices(client: HttpClient, offerings: readonly ProductOffering[]): Promise<ProductOffering[]> {
+  const refs = (offering: ProductOffering) => (offering.productOfferingPrice ?? []).filter((entry) => entry.price === undefined && entry.id !== undefined);
+  const wanted = [...new Set(offerings.flatMap((offering) => refs(offering).map((entry) => entry.id!)))];
+  if (wanted.length === 0) return [...offerings];
+  const prices = await readPrices(client, wanted);
+  return offerings.map((offering) => ({
+    ...offering,
+    productOfferingPrice: offering.productOfferingPrice?.map((entry) =>
+      entry.price === undefined && entry.id !== undefined ? { ...entry, ...prices.get(entry.id)! } : entry,
+    ),
+  }));
+}
+
+/**
+ * The prices of these ids: those not read yet by this command in lists of up to PRICE_BATCH ids
+ * (`id=a,b,c`, TMF630's several values of a filter), and one by one any the list did not give
+ * (a server that ignores the filter, or refuses such a list).
+ */
+async function readPrices(client: HttpClient, ids: readonly string[]): Promise<Map<string, ProductOfferingPrice>> {
+  let cache = priceCache.get(client);
+  if (!cache) {
+    cache = new Map();
+    priceCache.set(client, cache);
+  }
+  const missing = ids.filter((id) => !cache.has(id));
+  for (let start = 0; start < missing.length; start += PRICE_BATCH) {
+    const batch = missing.slice(start, start + PRICE_BATCH);
+    const listed = listPrices(client, batch);
+    for (const id of batch) {
+      const known = cache;
+      cache.set(
+        id,
+        listed.then((found) => found.get(id) ?? getPrice(client, id)).catch((error: unknown) => {
+          known.delete(id);
+          throw error;
+        }),
+      );
+    }
+  }
+  const entries = await Promise.all(ids.map(async (id) => [id, await cache.get(id)!] as const));
+  return new Map(entries);
+}
+
+/** One list request for these ids; what it gave that was asked for (an empty map when it failed as unsupported). */
+async function listPrices(client: HttpClient, ids: readonly string[]): Promise<Map<string, ProductOfferingPrice>> {
+  const wanted = new Set(ids);
+  let prices: ProductOfferingPrice[];
+  try {
+    prices = await listAll(client, PRODUCT_OFFERING_PRICE_PATH, ProductOfferingPrice, 'ProductOfferingPrice', {
+      query: { id: ids.join(',') },
+      max: ids.length,
+      pageSize: ids.length,
+    });
+  } catch (error) {
+    // No list of prices, or no such filter: the references are read one by one.
+    if (error instanceof IgnoredFilterError || (error instanceof ApiError && [400, 404, 405, 501].includes(error.status))) return new Map();
+    throw error;
+  }
+  return new Map(prices.filter((price) => wanted.has(price.id)).map((price) => [price.id, price]));
+}
+
+async function getPrice(client: HttpClient, id: string): Promise<ProductOfferingPrice> {
+  const path = `${PRODUCT_OFFERING_PRICE_PATH}/${encodeURIComponent(id)}`;
+  return parseResource(ProductOfferingPrice, await client.get(path), 'ProductOfferingPrice', path);
 }

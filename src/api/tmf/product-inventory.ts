@@ -1,6 +1,6 @@
 /** TMF637 Product Inventory: the `product`s of an account, mapped to the domain's Product. */
 import { z } from 'zod';
-import { OFFERING_KINDS, type OfferingKind, type Product } from '../../domain/plan.js';
+import { OFFERING_KINDS, type OfferingKind, type Product, kindFromNames } from '../../domain/plan.js';
 import type { HttpClient } from '../http.js';
 import { TmfMoney, TmfRef, listAll, toMoney } from './common.js';
 
@@ -12,6 +12,7 @@ export const InventoryProduct = z.looseObject({
   status: z.string().optional(),
   startDate: z.string().optional(),
   productOffering: TmfRef.optional(),
+  productSpecification: z.looseObject({ id: z.string().optional(), name: z.string().optional() }).optional(),
   productCharacteristic: z.array(z.looseObject({ name: z.string(), value: z.unknown() })).optional(),
   productPrice: z.array(z.looseObject({ priceType: z.string().optional(), price: z.looseObject({ dutyFreeAmount: TmfMoney.optional() }).optional() })).optional(),
   productTerm: z.array(z.looseObject({ validFor: z.looseObject({ endDateTime: z.string().optional() }).optional() })).optional(),
@@ -20,14 +21,20 @@ export type InventoryProduct = z.infer<typeof InventoryProduct>;
 
 export function toProduct(product: InventoryProduct): Product {
   const characteristic = (name: string) => product.productCharacteristic?.find((c) => c.name === name)?.value;
-  const kind = characteristic('serviceType');
+  // espace's `serviceType` characteristic when present; else the standard names of the product's
+  // specification and offering, then its own ("Mobile 20 GB", "Internet 120").
+  const declared = characteristic('serviceType');
+  const kind =
+    typeof declared === 'string' && OFFERING_KINDS.has(declared)
+      ? declared
+      : kindFromNames([product.productSpecification?.name, product.productOffering?.name, product.name]);
   const price = product.productPrice?.find((p) => p.priceType === 'recurring')?.price?.dutyFreeAmount;
   const contractEnd = product.productTerm?.[0]?.validFor?.endDateTime;
   return {
     id: product.id,
     name: product.name ?? product.productOffering?.name ?? product.id,
     status: product.status ?? 'active',
-    kind: typeof kind === 'string' && OFFERING_KINDS.has(kind) ? (kind as OfferingKind) : undefined,
+    kind: kind as OfferingKind | undefined,
     isAddOn: characteristic('isAddOn') === true || kind === 'addOn',
     ...(product.productOffering ? { offeringId: product.productOffering.id } : {}),
     monthly: price ? toMoney(price) : { amount: 0, currency: 'CAD' },

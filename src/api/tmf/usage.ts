@@ -1,6 +1,6 @@
 /** TMF635 Usage: daily `usage` records of an account, mapped to the domain's UsageRecord. */
 import { z } from 'zod';
-import type { UsageKind, UsageRecord } from '../../domain/usage.js';
+import type { OtherUsageRecord, UsageKind, UsageRecord } from '../../domain/usage.js';
 import type { HttpClient } from '../http.js';
 import { TmfRef, listAll } from './common.js';
 
@@ -16,16 +16,52 @@ export const Usage = z.looseObject({
 
 const KINDS: ReadonlySet<string> = new Set(['mobileData', 'voice', 'sms', 'internetData']);
 
-/** Records between two dates (YYYY-MM-DD, inclusive); unknown usage types are skipped. */
-export async function listUsage(client: HttpClient, accountId: string, from: string, to: string): Promise<UsageRecord[]> {
-  const records = await listAll(client, USAGE_PATH, Usage, 'Usage', {
+/** What a usage read gives: the records of the four kinds espace meters, and all the others. */
+export interface UsageRead {
+  records: UsageRecord[];
+  /** Usage of a type espace does not know (or a known type it cannot meter), as the server gave it. */
+  other: OtherUsageRecord[];
+}
+
+function quantityOf(value: unknown): number | undefined {
+  if (typeof value === 'number' && Number.isFinite(value)) return value;
+  if (typeof value === 'string' && /^-?\d+(\.\d+)?$/.test(value.trim())) return Number(value);
+  return undefined;
+}
+
+/**
+ * Records between two dates (YYYY-MM-DD, inclusive). A usage type outside the four espace meters
+ * is not dropped: it comes back in `other`, with its unit (the `unit` characteristic) when given.
+ */
+export async function readUsage(client: HttpClient, accountId: string, from: string, to: string): Promise<UsageRead> {
+  const read = await listAll(client, USAGE_PATH, Usage, 'Usage', {
     query: { 'billingAccount.id': accountId, 'usageDate.gte': from, 'usageDate.lte': to },
     pageSize: 1000,
   });
-  return records.flatMap((record) => {
-    const quantity = record.usageCharacteristic?.find((c) => c.name === 'quantity')?.value;
+  const records: UsageRecord[] = [];
+  const other: OtherUsageRecord[] = [];
+  for (const record of read) {
+    const characteristic = (name: string) => record.usageCharacteristic?.find((c) => c.name === name)?.value;
+    const quantity = quantityOf(characteristic('quantity'));
     const product = record.ratedProductUsage?.[0]?.productRef;
-    if (!KINDS.has(record.usageType) || typeof quantity !== 'number' || !product) return [];
-    return [{ date: record.usageDate, kind: record.usageType as UsageKind, productId: product.id, productName: product.name, quantity }];
-  });
+    if (KINDS.has(record.usageType) && typeof characteristic('quantity') === 'number' && product) {
+      records.push({ date: record.usageDate, kind: record.usageType as UsageKind, productId: product.id, productName: product.name, quantity: quantity! });
+      continue;
+    }
+    const unit = characteristic('unit');
+    other.push({
+      id: record.id,
+      date: record.usageDate,
+      type: record.usageType,
+      ...(quantity !== undefined ? { quantity } : {}),
+      ...(typeof unit === 'string' && unit !== '' ? { unit } : {}),
+      ...(product ? { productId: product.id, ...(product.name !== undefined ? { productName: product.name } : {}) } : {}),
+    });
+  }
+  return { records, other };
+}
+
+/** The records of the four kinds espace meters (readUsage also gives the others). */
+export async function listUsage(client: HttpClient, accountId: string, from: string, to: string): Promise<UsageRecord[]> {
+  return (await readUsage(client, accountId, from, to)).records;
 }

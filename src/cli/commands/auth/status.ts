@@ -2,7 +2,7 @@
  * `espace auth status`: who, which context and API, where the token came from, when it expires,
  * and whether the server still accepts it. Exit code 4 when not logged in.
  */
-import { getIdentity, type Identity } from '../../../api/tmf/userinfo.js';
+import { NoUserinfoError, getIdentity, type Identity } from '../../../api/tmf/userinfo.js';
 import { AuthError, EspaceError } from '../../../errors.js';
 import { formatDateTime, toJson } from '../../../output/formats.js';
 import type { Context } from '../../context.js';
@@ -20,11 +20,14 @@ export async function run(_options: object, ctx: Context): Promise<void> {
   }
   let identity: Identity | undefined;
   let problem: string | undefined;
+  // A server without a userinfo endpoint cannot say whose the token is: no reason to log in again.
+  let unverified: string | undefined;
   try {
     identity = await getIdentity(await ctx.api());
   } catch (error) {
     if (!(error instanceof EspaceError)) throw error;
-    problem = error.describe(t);
+    if (error instanceof NoUserinfoError) unverified = error.describe(t);
+    else problem = error.describe(t);
   }
   const { credentials, origin } = session.credentials ? { credentials: session.credentials, origin: session.origin! } : current;
   const status = {
@@ -34,8 +37,9 @@ export async function run(_options: object, ctx: Context): Promise<void> {
     name: identity?.name ?? null,
     source: origin,
     expiresAt: credentials.expiresAt ?? null,
-    valid: problem === undefined,
+    valid: unverified !== undefined ? null : problem === undefined,
     problem: problem ?? null,
+    ...(unverified !== undefined ? { note: unverified } : {}),
   };
   if (ctx.globals.json) {
     io.out(toJson(status));
@@ -47,7 +51,7 @@ export async function run(_options: object, ctx: Context): Promise<void> {
         t('auth.status.context', { context: status.context, url: status.apiUrl }),
         t('auth.status.source', { source: t(`auth.source.${origin}`) }),
         t('auth.status.expires', { expires }),
-        problem ? io.color.error(t('auth.status.invalid', { problem })) : io.color.success(t('auth.status.valid')),
+        unverified ?? (problem ? io.color.error(t('auth.status.invalid', { problem })) : io.color.success(t('auth.status.valid'))),
       ].join('\n') + '\n',
     );
   }

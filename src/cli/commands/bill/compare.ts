@@ -27,6 +27,19 @@ async function previousBillId(api: HttpClient, bill: Bill): Promise<string> {
   return previous.id;
 }
 
+/**
+ * Comparing two bills subtracts every amount of one from the other: espace does not convert
+ * currencies, so a bill in another currency, or with lines, taxes or payments in one, is refused
+ * with a message naming it rather than compared wrongly.
+ */
+function refuseOtherCurrencies(currency: string, pair: readonly BillWithLines[]): void {
+  for (const { bill, lines } of pair) {
+    const amounts = [bill.totalDue, ...lines.map((line) => line.amount), ...bill.taxes.map((tax) => tax.amount), ...bill.paymentsReceived.map((payment) => payment.amount)];
+    const other = amounts.find((amount) => amount.currency !== currency);
+    if (other) throw new GeneralError('values.compareCurrencies', { params: { bill: bill.number, other: other.currency, currency } });
+  }
+}
+
 export async function loadBillPair(api: HttpClient, first: string, second: string | undefined, account: string | undefined): Promise<BillPair> {
   const firstBill = await getBill(api, await resolveBillId(api, first, account));
   const secondId = second === undefined ? await previousBillId(api, firstBill) : await resolveBillId(api, second, account);
@@ -37,5 +50,6 @@ export async function loadBillPair(api: HttpClient, first: string, second: strin
   }
   const [older, newer] = secondBill.billDate <= firstBill.billDate ? [secondBill, firstBill] : [firstBill, secondBill];
   const [olderWithLines, newerWithLines] = await Promise.all([withLines(api, older), withLines(api, newer)]);
+  refuseOtherCurrencies(newer.totalDue.currency, [olderWithLines, newerWithLines]);
   return { older: olderWithLines, newer: newerWithLines };
 }

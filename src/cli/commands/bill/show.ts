@@ -1,6 +1,6 @@
 /** `espace bill show [ID|latest]`: one bill with its five sections. */
 import Table from 'cli-table3';
-import { getBill, getBillLines } from '../../../api/tmf/customer-bill.js';
+import { getBill, getBillRates, toBillLine } from '../../../api/tmf/customer-bill.js';
 import { billSections } from '../../../domain/bill.js';
 import { amountText, toJson } from '../../../output/formats.js';
 import { BORDERLESS_CHARS } from '../../../output/table.js';
@@ -17,10 +17,9 @@ export interface BillShowOptions {
 export async function run(options: BillShowOptions, ctx: Context): Promise<void> {
   const api = await ctx.api();
   const billId = await resolveBillId(api, options.bill, options.account);
-  const [bill, lines] = await Promise.all([
-    getBill(api, billId),
-    getBillLines(api, billId, 'CAD'),
-  ]);
+  const [bill, rates] = await Promise.all([getBill(api, billId), getBillRates(api, billId)]);
+  // A line without a currency of its own is in the bill's.
+  const lines = rates.map((rate) => toBillLine(rate, bill.totalDue.currency));
   const { io, t, locale } = ctx;
 
   if (ctx.globals.json) {
@@ -53,6 +52,10 @@ export async function run(options: BillShowOptions, ctx: Context): Promise<void>
       else table.push([color.bold(row.label), color.bold(amountText(row.amount, false, locale))]);
     }
     io.out(`${table.toString()}\n`);
+  }
+  if (sections.otherCurrencies.length > 0) {
+    const currencies = sections.otherCurrencies.map((total) => total.currency).join(', ');
+    io.err(`${io.errColor.warning(t('values.otherCurrencies', { currencies, currency: bill.totalDue.currency }))}\n`);
   }
   if (sections.discrepancy.amount !== 0) {
     io.err(`${io.errColor.warning(t('bill.discrepancy', { amount: amountText(sections.discrepancy, false, locale) }))}\n`);

@@ -72,6 +72,8 @@ export function billJson(bill: Bill, lines: readonly BillLine[], locale: string)
     },
     taxExcludedAmount: money(bill.taxExcluded),
     discrepancy: money(sections.discrepancy),
+    /** Totals of the amounts in other currencies than the bill's, which no subtotal includes. */
+    otherCurrencies: sections.otherCurrencies.map(money),
   };
 }
 

@@ -1,5 +1,5 @@
 /** Doctor checks of the login and of the user's area: token, outages at the service address. */
-import { getIdentity } from '../../../api/tmf/userinfo.js';
+import { NoUserinfoError, getIdentity } from '../../../api/tmf/userinfo.js';
 import { EspaceError } from '../../../errors.js';
 import type { Context } from '../../context.js';
 import { findOutages } from '../outage/lookup.js';
@@ -15,13 +15,16 @@ export async function checkToken(ctx: Context, findings: Findings): Promise<Chec
   const { t, locale } = ctx;
   if (findings.apiUrl === undefined) return { id: 'token', status: 'skip', detail: t('doctor.skipped.noTarget') };
   const session = await ctx.session();
+  let noUserinfo: NoUserinfoError | undefined;
   try {
     // Loads the login, and refreshes it if it has expired (which needs the server).
     await session.token();
     if (findings.reachable) await getIdentity(await ctx.api());
   } catch (error) {
     if (!(error instanceof EspaceError)) throw error;
-    return failure(ctx, 'token', error);
+    // No userinfo endpoint: the token cannot be checked that way, which is no reason to log in again.
+    if (error instanceof NoUserinfoError) noUserinfo = error;
+    else return failure(ctx, 'token', error);
   }
   const credentials = session.credentials!;
   const expiresAt = credentials.expiresAt;
@@ -32,6 +35,11 @@ export async function checkToken(ctx: Context, findings: Findings): Promise<Chec
     refresh: t(credentials.refreshToken !== undefined || session.origin === 'clientCredentials' ? 'doctor.token.refreshYes' : 'doctor.token.refreshNo'),
   };
   if (!findings.reachable) return { id: 'token', status: 'warn', detail: t('doctor.token.unverified', params) };
+  if (noUserinfo) {
+    // The checks that follow use the token: they say soon enough if the server refuses it.
+    findings.tokenAccepted = true;
+    return { id: 'token', status: 'warn', detail: noUserinfo.describe(t) };
+  }
   findings.tokenAccepted = true;
   return { id: 'token', status: 'ok', detail: t('doctor.token.ok', params) };
 }

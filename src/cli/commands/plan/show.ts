@@ -4,6 +4,7 @@ import { listProducts } from '../../../api/tmf/product-inventory.js';
 import type { BulkCommand } from '../../../bulk/types.js';
 import { ofExistingAccount } from '../../bulk/existing-account.js';
 import { formatMoney, sum } from '../../../domain/money.js';
+import { GeneralError } from '../../../errors.js';
 import { amountText, formatDate, isoDate, moneyJson, toJson } from '../../../output/formats.js';
 import { renderTable } from '../../../output/table.js';
 import { resolveAccountId } from '../../account.js';
@@ -17,7 +18,11 @@ export interface PlanShowOptions {
 /** The account's products and their monthly total. */
 async function loadPlan(api: HttpClient, accountId: string) {
   const products = await listProducts(api, accountId);
-  return { products, total: sum(products.map((p) => p.monthly)) };
+  // espace does not convert currencies: prices in several (a product without a price counts in none) are refused, not added.
+  const priced = products.map((p) => p.monthly).filter((price) => price.amount !== 0);
+  const currencies = [...new Set(priced.map((price) => price.currency))];
+  if (currencies.length > 1) throw new GeneralError('values.sumCurrencies', { params: { account: accountId, currencies: currencies.join(', ') } });
+  return { products, total: sum(priced, currencies[0] ?? 'CAD') };
 }
 
 type Plan = Awaited<ReturnType<typeof loadPlan>>;

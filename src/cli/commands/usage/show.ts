@@ -6,12 +6,12 @@
 import type { HttpClient } from '../../../api/http.js';
 import { listOfferings } from '../../../api/tmf/product-catalog.js';
 import { listProducts } from '../../../api/tmf/product-inventory.js';
-import { listUsage } from '../../../api/tmf/usage.js';
+import { readUsage } from '../../../api/tmf/usage.js';
 import { formatMoney } from '../../../domain/money.js';
 import type { BulkCommand } from '../../../bulk/types.js';
 import { ofExistingAccount } from '../../bulk/existing-account.js';
 import { cycleOf, previousCycleOf } from '../../../domain/proration.js';
-import { MB_PER_GB, summarizeUsage, type Meter, type ProductUsage } from '../../../domain/usage.js';
+import { MB_PER_GB, summarizeUsage, totalOtherUsage, type Meter, type OtherUsageTotal, type ProductUsage } from '../../../domain/usage.js';
 import { renderBarChart } from '../../../output/chart.js';
 import { formatPeriod, moneyJson, toJson } from '../../../output/formats.js';
 import { sanitizeCell } from '../../../output/sanitize.js';
@@ -91,7 +91,7 @@ async function loadUsage(api: HttpClient, accountId: string, period: string, now
   const cycle = current ? cycleOf(now) : previousCycleOf(now);
   const to = current ? now.toISOString().slice(0, 10) : cycle.end;
   const elapsedDays = current ? now.getUTCDate() : cycle.days;
-  const [products, offerings, records] = await Promise.all([listProducts(api, accountId), listOfferings(api), listUsage(api, accountId, cycle.start, to)]);
+  const [products, offerings, { records, other }] = await Promise.all([listProducts(api, accountId), listOfferings(api), readUsage(api, accountId, cycle.start, to)]);
   const metered = products.filter((p) => !p.isAddOn && (p.kind === 'mobile' || p.kind === 'internet'));
   const usages = metered.map((p) => {
     const offering = offerings.find((o) => o.id === p.offeringId);
@@ -102,14 +102,50 @@ async function loadUsage(api: HttpClient, accountId: string, period: string, now
       { days: cycle.days, elapsedDays },
     );
   });
-  return { accountId, period, current, cycle, daysLeft: cycle.days - elapsedDays, usages, records };
+  return { accountId, period, current, cycle, daysLeft: cycle.days - elapsedDays, usages, records, other, otherTotals: totalOtherUsage(other) };
+}
+
+/** A quantity as the server gave it, without float noise from adding ("0.30000000000000004"). */
+function quantityText(quantity: number | undefined, locale: string): string {
+  return quantity === undefined ? '?' : new Intl.NumberFormat(locale, { maximumFractionDigits: 6 }).format(quantity);
+}
+
+/** Usage of types espace does not meter, shown as the server named and measured it. */
+function otherUsageText(totals: readonly OtherUsageTotal[], ctx: Context): string {
+  const { t, locale, io } = ctx;
+  const lines = [io.color.bold(t('values.otherUsage.heading'))];
+  for (const total of totals) {
+    lines.push(
+      t('values.otherUsage.line', {
+        type: sanitizeCell(total.type),
+        quantity: quantityText(total.quantity, locale),
+        unit: total.unit !== undefined ? sanitizeCell(total.unit) : t('values.otherUsage.noUnit'),
+        product: total.productId !== undefined ? sanitizeCell(total.productName ?? total.productId) : '—',
+      }),
+    );
+  }
+  return `${lines.join('\n')}\n`;
 }
 
 type AccountUsage = Awaited<ReturnType<typeof loadUsage>>;
 
 /** What `--json` prints (and each bulk record holds). */
-function accountUsageJson({ accountId, period, cycle, daysLeft, usages }: AccountUsage, locale: string) {
-  return { account: accountId, period, cycle, daysLeft, products: usages.map((u) => usageJson(u, locale)) };
+function accountUsageJson({ accountId, period, cycle, daysLeft, usages, otherTotals }: AccountUsage, locale: string) {
+  return {
+    account: accountId,
+    period,
+    cycle,
+    daysLeft,
+    products: usages.map((u) => usageJson(u, locale)),
+    // Usage types espace does not meter, totalled per type, unit and product, as the server named them.
+    otherUsage: otherTotals.map((total) => ({
+      type: total.type,
+      unit: total.unit ?? null,
+      quantity: total.quantity ?? null,
+      product: total.productId ?? null,
+      records: total.records,
+    })),
+  };
 }
 
 export const usageShowBulk: BulkCommand<UsageShowOptions> = {
@@ -121,7 +157,7 @@ export async function run(options: UsageShowOptions, ctx: Context): Promise<void
   const api = await ctx.api();
   const accountId = await resolveAccountId(api, options.account);
   const usage = await loadUsage(api, accountId, options.period, ctx.clock());
-  const { current, cycle, daysLeft, usages, records } = usage;
+  const { current, cycle, daysLeft, usages, records, other, otherTotals } = usage;
   const { io, t, locale } = ctx;
   if (ctx.globals.json) {
     io.out(toJson(accountUsageJson(usage, locale)));
@@ -132,7 +168,11 @@ export async function run(options: UsageShowOptions, ctx: Context): Promise<void
       renderTable(
         io,
         [],
-        records.map((r) => [r.date.slice(0, 10), r.productId, r.kind, String(r.quantity)]),
+        [
+          ...records.map((r) => [r.date.slice(0, 10), r.productId, r.kind, String(r.quantity)]),
+          // A type espace does not know keeps its own name, and its unit next to the quantity.
+          ...other.map((r) => [r.date.slice(0, 10), r.productId ?? '', r.type, `${r.quantity ?? '?'}${r.unit !== undefined ? ` ${r.unit}` : ''}`]),
+        ],
       ),
     );
     return;
@@ -142,4 +182,5 @@ export async function run(options: UsageShowOptions, ctx: Context): Promise<void
     days: daysLeft,
   });
   io.out(`${io.color.bold(heading)}\n\n${usages.map((u) => usageText(u, ctx, current)).join('\n')}`);
+  if (otherTotals.length > 0) io.out(`\n${otherUsageText(otherTotals, ctx)}`);
 }
