@@ -61,6 +61,7 @@ export async function runBulk<O>(request: BulkRunRequest<O>, ctx: Context): Prom
     connections: bulk.concurrency,
     retries: BULK_RETRIES,
     gate,
+    notices: ctx.notices,
   });
   const lookupContext: LookupContext = { api, t, locale: ctx.locale, clock: ctx.clock };
   const writer = createRecordWriter(io.stdout, bulk.format, bulk.fields ?? request.command.csvFields);

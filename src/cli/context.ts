@@ -3,7 +3,7 @@
  * built until a command asks for it, so `espace --version` pays for none of it, and tests build
  * one over buffers, a scripted prompter and a test sandbox.
  */
-import type { HttpClient } from '../api/http.js';
+import type { HttpClient, NoticeSink } from '../api/http.js';
 import type { CredentialVault } from '../auth/vault.js';
 import type { Session, VaultLike } from '../auth/session.js';
 import { type ConfigData, readConfig } from '../config/contexts.js';
@@ -43,6 +43,11 @@ export interface Context {
   api(): Promise<HttpClient>;
   /** An unauthenticated client of the target (token endpoint, health). */
   anonymousApi(): Promise<HttpClient>;
+  /**
+   * Where the API layer's warnings about the server go: stderr, each one once per command (a bulk
+   * run passes it to its own client, so once per run).
+   */
+  readonly notices: NoticeSink;
   /** Closes connections; main calls it after the command. */
   close(): Promise<void>;
 }
@@ -75,13 +80,19 @@ export function createContext(options: ContextOptions): Context {
   const clock = options.clock ?? (() => new Date());
   const dir = configDir(env);
   const clients: HttpClient[] = [];
-  
+  const noticed = new Set<string>();
+  const notices: NoticeSink = ({ key, params }) => {
+    const said = `${key} ${JSON.stringify(params)}`;
+    if (noticed.has(said)) return;
+    noticed.add(said);
+    io.err(`${io.errColor.warning(translator(lang)(key, params))}\n`);
+  };
   const config = once(() => readConfig(dir));
   const target = once(() => resolveTarget({ contextFlag: globals.context, apiUrlFlag: globals.apiUrl, env, config: config() }));
   // The HTTP stack (undici, node:crypto) loads only when a command talks to the API.
   const client = async (withSession?: Session) => {
     const { HttpClient } = await import('../api/http.js');
-    const made = new HttpClient({ baseUrl: target().apiUrl, userAgent: USER_AGENT, tokens: withSession });
+    const made = new HttpClient({ baseUrl: target().apiUrl, userAgent: USER_AGENT, tokens: withSession, notices });
     clients.push(made);
     return made;
   };
@@ -115,6 +126,7 @@ export function createContext(options: ContextOptions): Context {
     session,
     api,
     anonymousApi,
+    notices,
     close: async () => {
       await Promise.all(clients.map((made) => made.close()));
     },

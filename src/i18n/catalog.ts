@@ -25,6 +25,7 @@ import { usageMessages } from './messages/usage.js';
 import { ticketMessages } from './messages/ticket.js';
 import { chatMessages } from './messages/chat.js';
 import { topicsMessages } from './messages/topics.js';
+import { serverMessages } from './messages/server.js';
 
 export type Lang = 'en' | 'fr';
 
@@ -57,6 +58,7 @@ export const catalog = {
   ...completionMessages,
   ...topicsMessages,
   ...rawApiMessages,
+  ...serverMessages,
 } satisfies MessageTable;
 
 export type MessageKey = keyof typeof catalog;

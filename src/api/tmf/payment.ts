@@ -8,6 +8,7 @@ import { expiryDateTime } from '../../domain/card.js';
 import { decimalFromCents, type Money } from '../../domain/money.js';
 import type { Payment, PaymentMethod } from '../../domain/payment.js';
 import type { HttpClient, HttpResponse } from '../http.js';
+import { check, listMatching, newestFirst } from './checked-list.js';
 import { TmfMoney, TmfRef, listAll, parseResource, toMoney } from './common.js';
 import { billingAccountPath } from './paths.js';
 
@@ -92,18 +93,34 @@ export async function createPayment(client: HttpClient, body: PaymentRequestBody
   return toPayment(parseResource(TmfPayment, response, 'Payment', PAYMENT_PATH));
 }
 
+const ofAccount = (payment: TmfPayment, account: string) => (payment.account ? payment.account.id === account : undefined);
+
 /** The payment made with this idempotency key, if the server has one. */
 export async function findPaymentByKey(client: HttpClient, accountId: string, key: string): Promise<Payment | undefined> {
-  const found = await listAll(client, PAYMENT_PATH, TmfPayment, 'Payment', { query: { 'account.id': accountId, correlatorId: key }, max: 1 });
+  const found = await listMatching(client, PAYMENT_PATH, TmfPayment, 'Payment', {
+    query: { 'account.id': accountId, correlatorId: key },
+    checks: [
+      check('account.id', accountId, ofAccount),
+      check('correlatorId', key, (payment: TmfPayment, wanted) => (payment.correlatorId === undefined ? undefined : payment.correlatorId === wanted)),
+    ],
+    max: 1,
+  });
   return found[0] ? toPayment(found[0]) : undefined;
 }
 
+/**
+ * An account's payments (for one bill, when given), newest first; at most `limit`. All are read
+ * and sorted here: "the latest" cannot rest on a server's order.
+ */
 export async function listPayments(client: HttpClient, query: { accountId: string; billId?: string; limit?: number }): Promise<Payment[]> {
-  const payments = await listAll(client, PAYMENT_PATH, TmfPayment, 'Payment', {
+  const payments = await listMatching(client, PAYMENT_PATH, TmfPayment, 'Payment', {
     query: { 'account.id': query.accountId, 'paymentItem.item.id': query.billId },
-    max: query.limit,
+    checks: [
+      check('account.id', query.accountId, ofAccount),
+      check('paymentItem.item.id', query.billId, (payment: TmfPayment, bill) => (payment.paymentItem ? payment.paymentItem.some((item) => item.item.id === bill) : undefined)),
+    ],
   });
-  return payments.map(toPayment);
+  return newestFirst(payments, (payment) => payment.paymentDate).slice(0, query.limit).map(toPayment);
 }
 
 export async function getPayment(client: HttpClient, id: string): Promise<Payment> {
