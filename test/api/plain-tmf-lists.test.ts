@@ -151,6 +151,28 @@ describe('a server that ignores filters and sort, and pages by 20', () => {
   });
 });
 
+describe('espace api --paginate', () => {
+  it('reads every page, whatever page size the server chose, with or without a count', async () => {
+    const direct = await espace(sandbox.url, ['api', 'GET', TMF.customerBill, '--paginate', '-F', 'limit=100', '-f', 'fields=id']);
+    expect(direct.code, direct.stderr).toBe(0);
+    const ids = (stdout: string) => (JSON.parse(stdout) as { id: string }[]).map((bill) => bill.id).sort();
+    expect(ids(direct.stdout)).toHaveLength(36);
+    for (const server of [await proxy(), await proxy({ totalCount: false })]) {
+      const paged = await espace(server.url, ['api', 'GET', TMF.customerBill, '--paginate', '-F', 'limit=100', '-f', 'fields=id']);
+      expect(paged.code, paged.stderr).toBe(0);
+      expect(ids(paged.stdout)).toEqual(ids(direct.stdout));
+    }
+  });
+
+  it('stops with an error at a server that repeats its page', async () => {
+    const repeating = await proxy({ ignoreOffset: true });
+    const result = await espace(repeating.url, ['api', 'GET', TMF.customerBill, '--paginate', '-F', 'limit=100']);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toContain('the server repeats itself');
+  });
+});
+
 describe('a server that gives no X-Total-Count', () => {
   it('reads on to the empty page: the same bills, the same latest', async () => {
     const countless = await proxy({ totalCount: false });

@@ -4,8 +4,9 @@
  * and joins the pages into one array; a non-2xx answer prints the TMF error body and exits non-zero.
  */
 import { readFile } from 'node:fs/promises';
-import { ApiError } from '../../../api/errors.js';
+import { ApiError, RepeatedPageError } from '../../../api/errors.js';
 import type { HttpClient, HttpMethod, HttpResponse, QueryValue } from '../../../api/http.js';
+import { LIST_CEILING } from '../../../api/tmf/common.js';
 import { UsageError } from '../../../errors.js';
 import type { Context } from '../../context.js';
 import { type FieldValue, parseFields, parseHeaders } from './fields.js';
@@ -54,19 +55,34 @@ function asQuery(fields: Record<string, FieldValue>): Record<string, QueryValue>
   return Object.fromEntries(Object.entries(fields).map(([key, value]) => [key, value === null ? 'null' : value]));
 }
 
-/** Every page of a TMF list, by offset/limit, until X-Total-Count items or a short page. */
+/**
+ * Every page of a TMF list, by offset/limit (TMF630): until X-Total-Count items, whatever page
+ * size the server chose, or without a count until an empty page. A page that repeats the one
+ * before (a server ignoring `offset`) stops with an error; LIST_CEILING with a warning.
+ */
 async function allPages(api: HttpClient, path: string, query: Record<string, QueryValue>, headers: Record<string, string>) {
   const limit = Number(query.limit ?? DEFAULT_PAGE_SIZE);
   const items: unknown[] = [];
   let first: HttpResponse | undefined;
+  let previous: string | undefined;
+  let requests = 0;
   for (let offset = Number(query.offset ?? 0); ; ) {
+    if (items.length >= LIST_CEILING.items || requests >= LIST_CEILING.requests) {
+      api.notice('server.listCeiling', { resource: path, items: items.length, requests });
+      break;
+    }
     const response = await api.request({ method: 'GET', path, query: { ...query, offset, limit }, headers });
+    requests++;
     first ??= response;
     if (!Array.isArray(response.body)) throw new UsageError('rawApi.notAList', { params: { path } });
+    if (response.body.length === 0) break;
+    const page = JSON.stringify(response.body);
+    if (page === previous) throw new RepeatedPageError(path, offset, { method: 'GET', url: path, requestId: response.requestId });
+    previous = page;
     items.push(...(response.body as unknown[]));
     offset += response.body.length;
-    const total = Number(response.headers['x-total-count']);
-    if (response.body.length === 0 || response.body.length < limit || (Number.isFinite(total) && offset >= total)) break;
+    const total = response.headers['x-total-count']?.trim();
+    if (total !== undefined && /^\d+$/.test(total) && offset >= Number(total)) break;
   }
   return { response: first, body: items };
 }
