@@ -117,8 +117,8 @@ describe('a server that ignores filters and sort, and pages by 20', () => {
     }
   });
 
-  it("usage show, payment list, account show, plan show: the account's own data", async () => {
-    for (const command of [['usage', 'show'], ['payment', 'list'], ['account', 'show'], ['plan', 'show']]) {
+  it("usage show, payment list, payment-method list, account show, plan show: the account's own data", async () => {
+    for (const command of [['usage', 'show'], ['payment', 'list'], ['payment-method', 'list'], ['account', 'show'], ['plan', 'show']]) {
       const { direct, proxied } = await bothWays(plain, [...command, '--account', 'BA-2001', '--json']);
       expect(proxied.code, `${command.join(' ')}: ${proxied.stderr}`).toBe(0);
       expect(JSON.parse(proxied.stdout), command.join(' ')).toEqual(JSON.parse(direct.stdout));

@@ -9,7 +9,7 @@ import { decimalFromCents, type Money } from '../../domain/money.js';
 import type { Payment, PaymentMethod } from '../../domain/payment.js';
 import type { HttpClient, HttpResponse } from '../http.js';
 import { check, listMatching, newestFirst } from './checked-list.js';
-import { TmfMoney, TmfRef, listAll, parseResource, toMoney } from './common.js';
+import { TmfMoney, TmfRef, parseResource, toMoney } from './common.js';
 import { billingAccountPath } from './paths.js';
 
 export const PAYMENT_PATH = '/paymentManagement/v4/payment';
@@ -128,6 +128,13 @@ export async function getPayment(client: HttpClient, id: string): Promise<Paymen
   return toPayment(parseResource(TmfPayment, await client.get(path), 'Payment', path));
 }
 
+/** The accounts a payment method is on file for: TMF670 `account` is a list of references (some servers give one). */
+function accountIdsOf(method: Record<string, unknown>): string[] | undefined {
+  const refs = Array.isArray(method.account) ? method.account : method.account === undefined ? [] : [method.account];
+  const ids = refs.map((ref: unknown) => (typeof ref === 'object' && ref !== null ? (ref as { id?: unknown }).id : undefined)).filter((id): id is string => typeof id === 'string');
+  return ids.length > 0 ? ids : undefined;
+}
+
 function toPaymentMethod(method: z.infer<typeof TmfPaymentMethod>): PaymentMethod {
   // TMF670 spells the types tokenizedCard, bankCard, bankAccountDebit; some servers capitalize them.
   const type = method['@type']?.toLowerCase();
@@ -144,7 +151,10 @@ function toPaymentMethod(method: z.infer<typeof TmfPaymentMethod>): PaymentMetho
 }
 
 export async function listPaymentMethods(client: HttpClient, accountId: string): Promise<PaymentMethod[]> {
-  const methods = await listAll(client, PAYMENT_METHOD_PATH, TmfPaymentMethod, 'PaymentMethod', { query: { 'account.id': accountId } });
+  const methods = await listMatching(client, PAYMENT_METHOD_PATH, TmfPaymentMethod, 'PaymentMethod', {
+    query: { 'account.id': accountId },
+    checks: [check('account.id', accountId, (method: z.infer<typeof TmfPaymentMethod>, account) => accountIdsOf(method)?.includes(account))],
+  });
   return methods.map(toPaymentMethod);
 }
 
