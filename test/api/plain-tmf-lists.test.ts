@@ -126,6 +126,13 @@ describe('a server that ignores filters and sort, and pages by 20', () => {
     }
   });
 
+  it('plan catalog --service: offerings of that kind only', async () => {
+    const { direct, proxied } = await bothWays(plain, ['plan', 'catalog', '--service', 'tv', '--json']);
+    expect(proxied.code, proxied.stderr).toBe(0);
+    expect(JSON.parse(proxied.stdout)).toEqual(JSON.parse(direct.stdout));
+    expect(occurrences(proxied.stderr, ignored('serviceType', 'ProductOffering'))).toBe(1);
+  });
+
   it('bulk bill show, account show and bill list: every record holds its own account, and the warning is said once', async () => {
     // Two of the three accounts: the unfiltered answers also hold the third one's data.
     const listed = ['BA-3001', 'BA-1001'];
