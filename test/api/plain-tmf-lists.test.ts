@@ -90,6 +90,13 @@ describe('a server that ignores filters and sort, and pages by 20', () => {
     expect(occurrences(proxied.stderr, ignored('billingAccount.id', 'CustomerBill'))).toBe(1);
   });
 
+  it('bill diff --account: the latest bill and the one before, both of that account', async () => {
+    const { direct, proxied } = await bothWays(plain, ['bill', 'diff', '--account', 'BA-3001', '--json']);
+    expect(proxied.code, proxied.stderr).toBe(0);
+    expect(JSON.parse(proxied.stdout)).toEqual(JSON.parse(direct.stdout));
+    expect(proxied.stdout).not.toMatch(/CB-(1001|2001)-/);
+  });
+
   it('bill list --state: only bills in that state', async () => {
     const { direct, proxied } = await bothWays(plain, ['bill', 'list', '--account', 'BA-3001', '--state', 'settled', '--json']);
     expect(proxied.code, proxied.stderr).toBe(0);
