@@ -12,6 +12,7 @@ import { type Target, resolveTarget } from '../config/target.js';
 import { type Lang, type Translate, translator } from '../i18n/catalog.js';
 import { localeOf } from '../i18n/lang.js';
 import type { IO } from '../output/io.js';
+import { sanitizeText } from '../output/sanitize.js';
 import type { Prompter } from './prompt.js';
 
 export { VERSION } from '../version.js';
@@ -85,7 +86,7 @@ export function createContext(options: ContextOptions): Context {
     const said = `${key} ${JSON.stringify(params)}`;
     if (noticed.has(said)) return;
     noticed.add(said);
-    io.err(`${io.errColor.warning(translator(lang)(key, params))}\n`);
+    io.err(`${io.errColor.warning(sanitizeText(translator(lang)(key, params)))}\n`);
   };
   const config = once(() => readConfig(dir));
   const target = once(() => resolveTarget({ contextFlag: globals.context, apiUrlFlag: globals.apiUrl, env, config: config() }));
