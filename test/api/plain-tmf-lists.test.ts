@@ -113,6 +113,14 @@ describe('a server that ignores filters and sort, and pages by 20', () => {
     expect(occurrences(proxied.stderr, ignored('billingAccount.id', 'TroubleTicket'))).toBe(1);
   });
 
+  it('ticket list: newest first, and --limit keeps the newest, whatever order the server gave', async () => {
+    for (const limit of ['50', '1']) {
+      const { direct, proxied } = await bothWays(plain, ['ticket', 'list', '--account', 'BA-1001', '--status', 'open,closed,resolved', '--limit', limit, '--json']);
+      expect(proxied.code, proxied.stderr).toBe(0);
+      expect(JSON.parse(proxied.stdout), `--limit ${limit}`).toEqual(JSON.parse(direct.stdout));
+    }
+  });
+
   it('outage --postal-code and --account: the outage there is found, none of another area shown', async () => {
     for (const where of [['--postal-code', 'H2X 1Y4'], ['--account', 'BA-2001']]) {
       const { direct, proxied } = await bothWays(plain, ['outage', ...where, '--json']);
