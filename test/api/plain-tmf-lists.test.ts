@@ -148,6 +148,20 @@ describe('a server that ignores filters and sort, and pages by 20', () => {
     expect(occurrences(proxied.stderr, ignored('serviceType', 'ProductOffering'))).toBe(1);
   });
 
+  it("order list --account: that account's orders, newest first", async () => {
+    // Orders on two accounts, placed directly: the server's unfiltered list holds both.
+    for (const [account, command] of [['BA-2001', ['addon', 'add', 'OFF-ADD-WIFI']], ['BA-2001', ['addon', 'remove', 'PRD-2001-VVM']], ['BA-1001', ['addon', 'remove', 'PRD-1001-FILM']]] as const) {
+      const placed = await espace(sandbox.url, [...command, '--account', account, '--accept-terms', '--yes', '--json']);
+      expect(placed.code, placed.stderr).toBe(0);
+    }
+    const { direct, proxied } = await bothWays(plain, ['order', 'list', '--account', 'BA-2001', '--json']);
+    expect(proxied.code, proxied.stderr).toBe(0);
+    const orders = JSON.parse(proxied.stdout) as { items: { action: string }[] }[];
+    expect(orders).toEqual(JSON.parse(direct.stdout));
+    expect(orders.map((order) => order.items[0]!.action)).toEqual(['delete', 'add']);
+    expect(occurrences(proxied.stderr, ignored('billingAccount.id', 'ProductOrder'))).toBe(1);
+  });
+
   it('bulk bill show, account show and bill list: every record holds its own account, and the warning is said once', async () => {
     // Two of the three accounts: the unfiltered answers also hold the third one's data.
     const listed = ['BA-3001', 'BA-1001'];
