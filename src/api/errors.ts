@@ -218,3 +218,23 @@ export class IgnoredFilterError extends Error {
     this.name = 'IgnoredFilterError';
   }
 }
+
+/**
+ * A list page held nothing that earlier pages had not: the server ignores `offset` (or repeats
+ * itself), and reading on would loop. The read stops with this rather than show a partial list.
+ */
+export class RepeatedPageError extends EspaceError {
+  constructor(resource: string, offset: number, request: RequestInfo) {
+    super('general', 'server.repeatedPage', { params: { resource, offset, url: request.url, requestId: request.requestId } });
+  }
+}
+
+/**
+ * A list item lacks the field a filter espace sent is on, so whether it matches cannot be told:
+ * the command refuses rather than show it as a match or drop it unseen.
+ */
+export class UncheckableAnswerError extends EspaceError {
+  constructor(resource: string, id: string, field: string, filter: string, value: string) {
+    super('general', 'server.uncheckable', { params: { resource, id, field, filter, value } });
+  }
+}

@@ -16,6 +16,7 @@ import type { Readable } from 'node:stream';
 import { ApiError, NetworkError, type RequestInfo, ResponseShapeError, TimeoutError, type TmfErrorBody } from './errors.js';
 import { DeadlineError, formatRetryTime, ResponseTooLargeError, RetryLaterError } from './request-limits.js';
 import { parseApiUrl } from './url.js';
+import type { MessageKey, MessageParams } from '../i18n/catalog.js';
 
 export type HttpMethod = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
 export type QueryValue = string | number | boolean | undefined;
@@ -74,7 +75,17 @@ export interface HttpClientOptions {
   sleep?: (ms: number) => Promise<void>;
   /** Shared by the clients of a bulk run: paces every attempt and learns from every answer. */
   gate?: RequestGate;
+  /** Where warnings about the server's answers go (the CLI writes them on stderr, once each). */
+  notices?: NoticeSink;
 }
+
+/** A warning about what a server answered that does not stop the command (see HttpClient.notice). */
+export interface Notice {
+  key: MessageKey;
+  params: MessageParams;
+}
+
+export type NoticeSink = (notice: Notice) => void;
 
 /** What a bulk run shares between its workers: a rate limit and the server's "not before". */
 export interface RequestGate {
@@ -109,7 +120,7 @@ function loadPool(): Promise<PoolClass> {
 
 export class HttpClient {
   readonly baseUrl: URL;
-  private readonly options: Required<Omit<HttpClientOptions, 'tokens' | 'gate'>> & Pick<HttpClientOptions, 'tokens' | 'gate'>;
+  private readonly options: Required<Omit<HttpClientOptions, 'tokens' | 'gate' | 'notices'>> & Pick<HttpClientOptions, 'tokens' | 'gate' | 'notices'>;
   private pool: Pool | undefined;
 
   constructor(options: HttpClientOptions) {
@@ -195,6 +206,14 @@ export class HttpClient {
       }
       throw new ApiError(response.status, asErrorBody(response.body), info, response.headers['x-request-id']);
     }
+  }
+
+  /**
+   * Tells the user something about the server's answers that does not stop the command (a filter
+   * it ignored, a list read only in part). Said through the `notices` sink, if there is one.
+   */
+  notice(key: MessageKey, params: MessageParams): void {
+    this.options.notices?.({ key, params });
   }
 
   /** GET that returns the parsed JSON body. */

@@ -66,6 +66,7 @@ export async function runBulk<O>(request: BulkRunRequest<O>, ctx: Context): Prom
     gate,
     ...ctx.requestLimits(),
     locale: ctx.locale,
+    notices: ctx.notices,
   });
   const lookupContext: LookupContext = { api, t, locale: ctx.locale, clock: ctx.clock };
   const writer = createRecordWriter(io.stdout, bulk.format, bulk.fields ?? request.command.csvFields);

@@ -3,7 +3,7 @@
  * built until a command asks for it, so `espace --version` pays for none of it, and tests build
  * one over buffers, a scripted prompter and a test sandbox.
  */
-import type { HttpClient } from '../api/http.js';
+import type { HttpClient, NoticeSink } from '../api/http.js';
 import type { CredentialVault } from '../auth/vault.js';
 import type { Session, VaultLike } from '../auth/session.js';
 import { type ConfigData, findContext, readConfig } from '../config/contexts.js';
@@ -13,6 +13,7 @@ import { type Target, resolveTarget } from '../config/target.js';
 import { type Lang, type Translate, translator } from '../i18n/catalog.js';
 import { localeOf } from '../i18n/lang.js';
 import type { IO } from '../output/io.js';
+import { sanitizeText } from '../output/sanitize.js';
 import type { Prompter } from './prompt.js';
 
 export { VERSION } from '../version.js';
@@ -48,6 +49,11 @@ export interface Context {
   api(): Promise<HttpClient>;
   /** An unauthenticated client of the target (token endpoint, health). */
   anonymousApi(): Promise<HttpClient>;
+  /**
+   * Where the API layer's warnings about the server go: stderr, each one once per command (a bulk
+   * run passes it to its own client, so once per run).
+   */
+  readonly notices: NoticeSink;
   /** Closes connections; main calls it after the command. */
   close(): Promise<void>;
 }
@@ -80,7 +86,13 @@ export function createContext(options: ContextOptions): Context {
   const clock = options.clock ?? (() => new Date());
   const dir = configDir(env);
   const clients: HttpClient[] = [];
-  
+  const noticed = new Set<string>();
+  const notices: NoticeSink = ({ key, params }) => {
+    const said = `${key} ${JSON.stringify(params)}`;
+    if (noticed.has(said)) return;
+    noticed.add(said);
+    io.err(`${io.errColor.warning(sanitizeText(translator(lang)(key, params)))}\n`);
+  };
   const config = once(() => readConfig(dir));
   const target = once(() => resolveTarget({ contextFlag: globals.context, apiUrlFlag: globals.apiUrl, env, config: config() }));
   const requestLimits = once(() => {
@@ -97,6 +109,7 @@ export function createContext(options: ContextOptions): Context {
       ...requestLimits(),
       locale: localeOf(lang),
       now: () => clock().getTime(),
+      notices,
     });
     clients.push(made);
     return made;
@@ -132,6 +145,7 @@ export function createContext(options: ContextOptions): Context {
     session,
     api,
     anonymousApi,
+    notices,
     close: async () => {
       await Promise.all(clients.map((made) => made.close()));
     },

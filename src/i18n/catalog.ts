@@ -27,6 +27,7 @@ import { chatMessages } from './messages/chat.js';
 import { topicsMessages } from './messages/topics.js';
 import { netMessages } from './messages/net.js';
 import { valuesMessages } from './messages/values.js';
+import { serverMessages } from './messages/server.js';
 
 export type Lang = 'en' | 'fr';
 
@@ -61,6 +62,7 @@ export const catalog = {
   ...rawApiMessages,
   ...netMessages,
   ...valuesMessages,
+  ...serverMessages,
 } satisfies MessageTable;
 
 export type MessageKey = keyof typeof catalog;

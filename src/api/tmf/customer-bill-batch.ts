@@ -10,6 +10,7 @@
 import type { Bill, BillLine, BillSummary } from '../../domain/bill.js';
 import { IgnoredFilterError } from '../errors.js';
 import type { HttpClient } from '../http.js';
+import { newestFirst } from './checked-list.js';
 import { TmfRef, listAll } from './common.js';
 import { AppliedCustomerBillingRate, CustomerBill, toBill, toBillLine, toBillSummary, withOneCurrency } from './customer-bill.js';
 import { TMF } from './paths.js';
@@ -114,7 +115,8 @@ async function recentBillsByAccount(
     if (list) list.push(bill);
     else byAccount.set(account, [bill]);
   }
-  // Stable sorts: a server that does not honour `sort` gets the same answer as one that does.
-  for (const list of byAccount.values()) list.sort((a, b) => (a.billDate === b.billDate ? 0 : a.billDate < b.billDate ? 1 : -1));
+  // Stable sorts by instant (not by text: servers write offsets differently): a server that does
+  // not honour `sort` gets the same answer as one that does.
+  for (const [account, list] of byAccount) byAccount.set(account, newestFirst(list, (bill) => bill.billDate));
   return byAccount;
 }

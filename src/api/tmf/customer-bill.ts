@@ -8,7 +8,8 @@ import { z } from 'zod';
 import type { Bill, BillLine, BillSectionName, BillSummary, ChargeKind } from '../../domain/bill.js';
 import { subtract, zero } from '../../domain/money.js';
 import type { HttpClient } from '../http.js';
-import { TimePeriod, TmfMoney, TmfRate, TmfRef, listAll, parseResource, rateFraction, refuse, toMoney } from './common.js';
+import { check, listMatching, newestFirst } from './checked-list.js';
+import { TimePeriod, TmfMoney, TmfRate, TmfRef, parseResource, rateFraction, refuse, toMoney } from './common.js';
 import { TMF } from './paths.js';
 
 const TaxItem = z.looseObject({
@@ -179,13 +180,23 @@ export interface BillQuery {
   limit?: number;
 }
 
+/** A bill matches `billingAccount.id` when it names that account; undefined when it names none. */
+const ofAccount = (bill: { billingAccount?: { id: string } }, account: string) => (bill.billingAccount ? bill.billingAccount.id === account : undefined);
+
+/**
+ * The bills of an account (in `state`, when given), newest first; at most `limit`. Every bill of
+ * the account is read and sorted here: a server may ignore `sort`, so "the latest" can only be
+ * told over all of them.
+ */
 export async function listBills(client: HttpClient, query: BillQuery): Promise<BillSummary[]> {
-  const bills = await listAll(client, TMF.customerBill, CheckedBill, 'CustomerBill', {
+  const bills = await listMatching(client, TMF.customerBill, CheckedBill, 'CustomerBill', {
     query: { 'billingAccount.id': query.accountId, state: query.state, sort: '-billDate' },
-    max: query.limit,
+    checks: [
+      check('billingAccount.id', query.accountId, ofAccount),
+      check('state', query.state, (bill: CustomerBill, state) => (bill.state === undefined ? undefined : bill.state === state)),
+    ],
   });
-  // Sorting here too: not every server honours `sort`.
-  return bills.map(toBillSummary).sort((a, b) => b.billDate.localeCompare(a.billDate));
+  return newestFirst(bills, (bill) => bill.billDate).slice(0, query.limit).map(toBillSummary);
 }
 
 export async function getBill(client: HttpClient, id: string): Promise<Bill> {
@@ -193,31 +204,33 @@ export async function getBill(client: HttpClient, id: string): Promise<Bill> {
   return toBill(parseResource(CheckedBill, await client.get(path), 'CustomerBill', path));
 }
 
+/** A line item with the bill it belongs to, which is what `bill.id` filters on. */
+const RateWithBill = AppliedCustomerBillingRate.extend({ bill: TmfRef.optional() });
+
 export async function getBillLines(client: HttpClient, billId: string, currency: string): Promise<BillLine[]> {
   return (await getBillRates(client, billId)).map((rate) => toBillLine(rate, currency));
 }
 
 /** A bill's line items as the server gave them (toBillLine maps them once the bill's currency is known). */
 export async function getBillRates(client: HttpClient, billId: string): Promise<AppliedCustomerBillingRate[]> {
-  return listAll(client, TMF.appliedCustomerBillingRate, AppliedCustomerBillingRate, 'AppliedCustomerBillingRate', {
+  return listMatching(client, TMF.appliedCustomerBillingRate, RateWithBill, 'AppliedCustomerBillingRate', {
     query: { 'bill.id': billId },
+    checks: [check('bill.id', billId, (rate: z.infer<typeof RateWithBill>, id) => (rate.bill ? rate.bill.id === id : undefined))],
     pageSize: 200,
   });
 }
 
-const BillDateOnly = z.looseObject({ id: z.string(), billDate: z.string() });
+const BillDateOnly = z.looseObject({ id: z.string(), billDate: z.string(), billingAccount: TmfRef.optional() });
 
 /**
- * The id of an account's most recent bill. Asks only for ids and dates and picks the latest
- * itself, so a server that ignores `sort` still gives the right answer.
+ * The id of an account's most recent bill: the newest by date over all of the account's bills,
+ * whatever order (or filtering) the server gave them in. Asks only for ids, dates and accounts.
  */
 export async function latestBillId(client: HttpClient, accountId: string): Promise<string | undefined> {
-  const bills = await listAll(client, TMF.customerBill, BillDateOnly, 'CustomerBill', {
-    query: { 'billingAccount.id': accountId, fields: 'id,billDate', sort: '-billDate' },
+  const bills = await listMatching(client, TMF.customerBill, BillDateOnly, 'CustomerBill', {
+    query: { 'billingAccount.id': accountId, fields: 'id,billDate,billingAccount', sort: '-billDate' },
+    checks: [check('billingAccount.id', accountId, ofAccount)],
     pageSize: 1000,
   });
-  return bills.reduce<(typeof bills)[number] | undefined>(
-    (latest, bill) => (latest === undefined || bill.billDate > latest.billDate ? bill : latest),
-    undefined,
-  )?.id;
+  return newestFirst(bills, (bill) => bill.billDate)[0]?.id;
 }

@@ -8,7 +8,8 @@ import { expiryDateTime } from '../../domain/card.js';
 import { decimalFromCents, type Money } from '../../domain/money.js';
 import type { Payment, PaymentMethod } from '../../domain/payment.js';
 import type { HttpClient, HttpResponse } from '../http.js';
-import { TmfMoney, TmfRef, listAll, parseResource, toMoney } from './common.js';
+import { check, listMatching, newestFirst } from './checked-list.js';
+import { TmfMoney, TmfRef, parseResource, toMoney } from './common.js';
 import { billingAccountPath } from './paths.js';
 
 export const PAYMENT_PATH = '/paymentManagement/v4/payment';
@@ -152,17 +153,33 @@ function isThePayment(payment: Payment, wanted: PaymentToFind): boolean {
   );
 }
 
+const ofAccount = (payment: TmfPayment, account: string) => (payment.account ? payment.account.id === account : undefined);
+
+/**
+ * An account's payments (for one bill, when given), newest first; at most `limit`. All are read
+ * and sorted here: "the latest" cannot rest on a server's order.
+ */
 export async function listPayments(client: HttpClient, query: { accountId: string; billId?: string; limit?: number }): Promise<Payment[]> {
-  const payments = await listAll(client, PAYMENT_PATH, TmfPayment, 'Payment', {
+  const payments = await listMatching(client, PAYMENT_PATH, TmfPayment, 'Payment', {
     query: { 'account.id': query.accountId, 'paymentItem.item.id': query.billId },
-    max: query.limit,
+    checks: [
+      check('account.id', query.accountId, ofAccount),
+      check('paymentItem.item.id', query.billId, (payment: TmfPayment, bill) => (payment.paymentItem ? payment.paymentItem.some((item) => item.item.id === bill) : undefined)),
+    ],
   });
-  return payments.map(toPayment);
+  return newestFirst(payments, (payment) => payment.paymentDate).slice(0, query.limit).map(toPayment);
 }
 
 export async function getPayment(client: HttpClient, id: string): Promise<Payment> {
   const path = `${PAYMENT_PATH}/${encodeURIComponent(id)}`;
   return toPayment(parseResource(TmfPayment, await client.get(path), 'Payment', path));
+}
+
+/** The accounts a payment method is on file for: TMF670 `account` is a list of references (some servers give one). */
+function accountIdsOf(method: Record<string, unknown>): string[] | undefined {
+  const refs = Array.isArray(method.account) ? method.account : method.account === undefined ? [] : [method.account];
+  const ids = refs.map((ref: unknown) => (typeof ref === 'object' && ref !== null ? (ref as { id?: unknown }).id : undefined)).filter((id): id is string => typeof id === 'string');
+  return ids.length > 0 ? ids : undefined;
 }
 
 function toPaymentMethod(method: z.infer<typeof TmfPaymentMethod>): PaymentMethod {
@@ -181,7 +198,10 @@ function toPaymentMethod(method: z.infer<typeof TmfPaymentMethod>): PaymentMetho
 }
 
 export async function listPaymentMethods(client: HttpClient, accountId: string): Promise<PaymentMethod[]> {
-  const methods = await listAll(client, PAYMENT_METHOD_PATH, TmfPaymentMethod, 'PaymentMethod', { query: { 'account.id': accountId } });
+  const methods = await listMatching(client, PAYMENT_METHOD_PATH, TmfPaymentMethod, 'PaymentMethod', {
+    query: { 'account.id': accountId },
+    checks: [check('account.id', accountId, (method: z.infer<typeof TmfPaymentMethod>, account) => accountIdsOf(method)?.includes(account))],
+  });
   return methods.map(toPaymentMethod);
 }
 

@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { OFFERING_KINDS, type Offering, type OfferingKind, type ServiceType, kindFromNames } from '../../domain/plan.js';
 import { ApiError, IgnoredFilterError } from '../errors.js';
 import type { HttpClient } from '../http.js';
+import { keepMatching } from './checked-list.js';
 import { TmfMoney, listAll, parseResource, toMoney } from './common.js';
 
 export const PRODUCT_OFFERING_PATH = '/tmf-api/productCatalogManagement/v4/productOffering';
@@ -98,7 +99,8 @@ export function toOffering(offering: ProductOffering): Offering {
 
 export async function listOfferings(client: HttpClient, serviceType?: OfferingKind): Promise<Offering[]> {
   const offerings = await listAll(client, PRODUCT_OFFERING_PATH, ProductOffering, 'ProductOffering', { query: { serviceType }, pageSize: 200 });
-  return (await withPrices(client, offerings)).map(toOffering);
+  const mapped = (await withPrices(client, offerings)).map(toOffering);
+  return serviceType === undefined ? mapped : keepMatching(client, mapped, (offering) => offering.kind === serviceType, 'serviceType', 'ProductOffering');
 }
 
 export async function getOffering(client: HttpClient, id: string): Promise<Offering> {

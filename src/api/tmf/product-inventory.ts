@@ -2,7 +2,8 @@
 import { z } from 'zod';
 import { OFFERING_KINDS, type OfferingKind, type Product, kindFromNames } from '../../domain/plan.js';
 import type { HttpClient } from '../http.js';
-import { TmfMoney, TmfRef, listAll, toMoney } from './common.js';
+import { check, listMatching } from './checked-list.js';
+import { TmfMoney, TmfRef, toMoney } from './common.js';
 
 export const PRODUCT_PATH = '/tmf-api/productInventory/v4/product';
 
@@ -13,6 +14,7 @@ export const InventoryProduct = z.looseObject({
   startDate: z.string().optional(),
   productOffering: TmfRef.optional(),
   productSpecification: z.looseObject({ id: z.string().optional(), name: z.string().optional() }).optional(),
+  billingAccount: TmfRef.optional(),
   productCharacteristic: z.array(z.looseObject({ name: z.string(), value: z.unknown() })).optional(),
   productPrice: z.array(z.looseObject({ priceType: z.string().optional(), price: z.looseObject({ dutyFreeAmount: TmfMoney.optional() }).optional() })).optional(),
   productTerm: z.array(z.looseObject({ validFor: z.looseObject({ endDateTime: z.string().optional() }).optional() })).optional(),
@@ -47,6 +49,13 @@ const ORDER: readonly (OfferingKind | undefined)[] = ['internet', 'tv', 'phone',
 
 /** The active products of an account: internet, TV, phone, mobile, then add-ons. */
 export async function listProducts(client: HttpClient, accountId: string): Promise<Product[]> {
-  const products = await listAll(client, PRODUCT_PATH, InventoryProduct, 'Product', { query: { 'billingAccount.id': accountId, status: 'active' }, pageSize: 200 });
+  const products = await listMatching(client, PRODUCT_PATH, InventoryProduct, 'Product', {
+    query: { 'billingAccount.id': accountId, status: 'active' },
+    checks: [
+      check('billingAccount.id', accountId, (product: InventoryProduct, account) => (product.billingAccount ? product.billingAccount.id === account : undefined)),
+      check('status', 'active', (product: InventoryProduct, status) => (product.status === undefined ? undefined : product.status === status)),
+    ],
+    pageSize: 200,
+  });
   return products.map(toProduct).sort((a, b) => ORDER.indexOf(a.isAddOn ? 'addOn' : a.kind) - ORDER.indexOf(b.isAddOn ? 'addOn' : b.kind));
 }

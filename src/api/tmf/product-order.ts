@@ -2,7 +2,8 @@
 import { z } from 'zod';
 import type { Order, OrderAction, OrderItem } from '../../domain/plan.js';
 import type { HttpClient } from '../http.js';
-import { TmfMoney, TmfRef, listAll, parseResource, toMoney } from './common.js';
+import { check, listMatching, newestFirst } from './checked-list.js';
+import { TmfMoney, TmfRef, parseResource, toMoney } from './common.js';
 
 export const PRODUCT_ORDER_PATH = '/tmf-api/productOrderingManagement/v4/productOrder';
 
@@ -81,9 +82,13 @@ export async function placeOrder(client: HttpClient, accountId: string, items: r
   return toOrder(parseResource(ProductOrder, response, 'ProductOrder', PRODUCT_ORDER_PATH));
 }
 
+/** An account's orders, newest first (sorted here: a server may ignore order); at most `max`. */
 export async function listOrders(client: HttpClient, accountId: string, max?: number): Promise<Order[]> {
-  const orders = await listAll(client, PRODUCT_ORDER_PATH, ProductOrder, 'ProductOrder', { query: { 'billingAccount.id': accountId }, max });
-  return orders.map(toOrder);
+  const orders = await listMatching(client, PRODUCT_ORDER_PATH, ProductOrder, 'ProductOrder', {
+    query: { 'billingAccount.id': accountId },
+    checks: [check('billingAccount.id', accountId, (order: ProductOrder, account) => (order.billingAccount ? order.billingAccount.id === account : undefined))],
+  });
+  return newestFirst(orders, (order) => order.orderDate).slice(0, max).map(toOrder);
 }
 
 export async function getOrder(client: HttpClient, id: string): Promise<Order> {

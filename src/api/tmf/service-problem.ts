@@ -2,7 +2,8 @@
 import { z } from 'zod';
 import type { Outage } from '../../domain/outage.js';
 import type { HttpClient } from '../http.js';
-import { TimePeriod, listAll } from './common.js';
+import { check, listMatching } from './checked-list.js';
+import { TimePeriod } from './common.js';
 
 export const SERVICE_PROBLEM_PATH = '/tmf-api/serviceProblemManagement/v4/serviceProblem';
 
@@ -39,9 +40,39 @@ export function toOutage(problem: ServiceProblem): Outage {
   };
 }
 
+/** A postal code or area as compared: upper case, without spaces (`H2X 1Y4` → `H2X1Y4`). */
+const compact = (value: string) => value.replace(/\s+/g, '').toUpperCase();
+/** A Canadian postal code or its beginning (an area such as `H2X`). */
+const POSTAL_AREA = /^[A-Z]\d[A-Z](\d([A-Z]\d?)?)?$|^[A-Z]\d?$/;
+
+/**
+ * The postal areas a problem's locations name: a `postCode` when the location carries one (an
+ * embedded address), else a name or id written as a postal code or its beginning (`H2X`, or a
+ * `FSA-H2X` id). Undefined when no location says where it is.
+ */
+function postalAreasOf(problem: ServiceProblem): string[] | undefined {
+  const areas: string[] = [];
+  for (const location of problem.affectedLocation ?? []) {
+    const record = location as Record<string, unknown>;
+    const candidates = [record.postCode, record.postcode, location.name, location.id?.replace(/^FSA-/i, '')];
+    const area = candidates.find((value): value is string => typeof value === 'string' && POSTAL_AREA.test(compact(value)));
+    if (area !== undefined) areas.push(compact(area));
+  }
+  return areas.length > 0 ? areas : undefined;
+}
+
+/** Whether a problem affects a postal code (or a prefix of one); undefined when its locations do not say. */
+function affects(problem: ServiceProblem, postalCode: string): boolean | undefined {
+  const code = compact(postalCode);
+  return postalAreasOf(problem)?.some((area) => code.startsWith(area) || area.startsWith(code));
+}
+
 /** Outages affecting a postal code, or every outage when none is given. */
 export async function listOutages(client: HttpClient, postalCode?: string): Promise<Outage[]> {
   const query = postalCode === undefined ? {} : { 'affectedLocation.postCode': postalCode };
-  const problems = await listAll(client, SERVICE_PROBLEM_PATH, ServiceProblem, 'ServiceProblem', { query });
+  const problems = await listMatching(client, SERVICE_PROBLEM_PATH, ServiceProblem, 'ServiceProblem', {
+    query,
+    checks: [check('affectedLocation.postCode', postalCode, affects, 'affectedLocation')],
+  });
   return problems.map(toOutage);
 }

@@ -2,7 +2,8 @@
 import { z } from 'zod';
 import { closingStatus, type Ticket } from '../../domain/ticket.js';
 import type { HttpClient, HttpResponse } from '../http.js';
-import { listAll, parseResource } from './common.js';
+import { billingAccountIdsOf, check, listMatching, newestFirst } from './checked-list.js';
+import { parseResource } from './common.js';
 
 export const TROUBLE_TICKET_PATH = '/tmf-api/troubleTicket/v4/troubleTicket';
 
@@ -77,12 +78,25 @@ export interface TicketQuery {
   limit?: number;
 }
 
+/**
+ * The tickets in `statuses` about an account (or all of them), newest first, at most `limit`:
+ * each checked against the filters sent, all read and sorted here, as a server may ignore order.
+ */
 export async function listTickets(client: HttpClient, query: TicketQuery): Promise<Ticket[]> {
-  const tickets = await listAll(client, TROUBLE_TICKET_PATH, TroubleTicket, 'TroubleTicket', {
-    query: { status: query.statuses?.join(','), 'billingAccount.id': query.accountId, fields: 'id,name,description,ticketType,severity,priority,status,lastUpdate,creationDate,relatedParty' },
-    max: query.limit,
+  const statuses = query.statuses?.join(',');
+  const tickets = await listMatching(client, TROUBLE_TICKET_PATH, TroubleTicket, 'TroubleTicket', {
+    query: {
+      status: statuses,
+      'billingAccount.id': query.accountId,
+      fields: 'id,name,description,ticketType,severity,priority,status,lastUpdate,creationDate,relatedParty,relatedEntity',
+    },
+    checks: [
+      check('status', statuses, (ticket: TroubleTicket) => query.statuses!.includes(ticket.status)),
+      // TMF621 has no billingAccount attribute: the account is among the related entities.
+      check('billingAccount.id', query.accountId, (ticket: TroubleTicket, account) => billingAccountIdsOf(ticket)?.includes(account), 'relatedEntity (BillingAccount)'),
+    ],
   });
-  return tickets.map(toTicket);
+  return newestFirst(tickets, (ticket) => ticket.creationDate).slice(0, query.limit).map(toTicket);
 }
 
 export async function getTicket(client: HttpClient, id: string): Promise<Ticket> {

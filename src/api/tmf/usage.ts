@@ -2,7 +2,8 @@
 import { z } from 'zod';
 import type { OtherUsageRecord, UsageKind, UsageRecord } from '../../domain/usage.js';
 import type { HttpClient } from '../http.js';
-import { TmfRef, listAll } from './common.js';
+import { billingAccountIdsOf, check, listMatching, withinDays } from './checked-list.js';
+import { TmfRef } from './common.js';
 
 export const USAGE_PATH = '/tmf-api/usageManagement/v4/usage';
 
@@ -12,7 +13,10 @@ export const Usage = z.looseObject({
   usageType: z.string(),
   usageCharacteristic: z.array(z.looseObject({ name: z.string(), value: z.unknown() })).optional(),
   ratedProductUsage: z.array(z.looseObject({ productRef: TmfRef.optional() })).optional(),
+  /** TMF635 names the account among the related parties (some servers give a `billingAccount`). */
+  relatedParty: z.array(z.looseObject({ id: z.string().optional(), role: z.string().optional(), '@referredType': z.string().optional() })).optional(),
 });
+type Usage = z.infer<typeof Usage>;
 
 const KINDS: ReadonlySet<string> = new Set(['mobileData', 'voice', 'sms', 'internetData']);
 
@@ -34,8 +38,13 @@ function quantityOf(value: unknown): number | undefined {
  * is not dropped: it comes back in `other`, with its unit (the `unit` characteristic) when given.
  */
 export async function readUsage(client: HttpClient, accountId: string, from: string, to: string): Promise<UsageRead> {
-  const read = await listAll(client, USAGE_PATH, Usage, 'Usage', {
+  const read = await listMatching(client, USAGE_PATH, Usage, 'Usage', {
     query: { 'billingAccount.id': accountId, 'usageDate.gte': from, 'usageDate.lte': to },
+    checks: [
+      check('billingAccount.id', accountId, (record: Usage, account) => billingAccountIdsOf(record)?.includes(account), 'relatedParty (BillingAccount)'),
+      check('usageDate.gte', from, (record: Usage) => withinDays(record.usageDate, from, undefined), 'usageDate'),
+      check('usageDate.lte', to, (record: Usage) => withinDays(record.usageDate, undefined, to), 'usageDate'),
+    ],
     pageSize: 1000,
   });
   const records: UsageRecord[] = [];

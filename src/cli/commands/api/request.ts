@@ -87,8 +87,9 @@ function positiveInteger(value: string | undefined, flag: string, fallback: numb
 }
 
 /**
- * Every page of a TMF list, by offset/limit, until X-Total-Count items or a short page, within
- * the bounds; a stop at a bound, or at a repeated page, is reported on stderr.
+ * Every page of a TMF list, by offset/limit (TMF630): until X-Total-Count items, whatever page
+ * size the server chose, or without a count until an empty page; within the bounds. A stop at a
+ * bound, or at a repeated page (a server ignoring `offset`), is reported on stderr.
  */
 async function allPages(api: HttpClient, path: string, query: Record<string, QueryValue>, headers: Record<string, string>, bounds: PageBounds, ctx: Context) {
   const limit = Number(query.limit ?? DEFAULT_PAGE_SIZE);

@@ -3,6 +3,7 @@
  * (in date order, whichever way they were given), or one bill and the one before it.
  */
 import { getBill, getBillLines, listBills } from '../../../api/tmf/customer-bill.js';
+import { instantOf } from '../../../api/tmf/checked-list.js';
 import type { HttpClient } from '../../../api/http.js';
 import type { Bill } from '../../../domain/bill.js';
 import type { BillWithLines } from '../../../domain/bill-diff.js';
@@ -20,9 +21,10 @@ async function withLines(api: HttpClient, bill: Bill): Promise<BillWithLines> {
 
 /** The id of the account's bill just before `bill`, by bill date. */
 async function previousBillId(api: HttpClient, bill: Bill): Promise<string> {
+  // Newest first (listBills), compared as instants: servers write dates with different offsets.
   const bills = await listBills(api, { accountId: bill.accountId });
-  const earlier = bills.filter((other) => other.id !== bill.id && other.billDate < bill.billDate);
-  const previous = earlier.sort((a, b) => b.billDate.localeCompare(a.billDate))[0];
+  const at = instantOf(bill.billDate);
+  const previous = bills.find((other) => other.id !== bill.id && instantOf(other.billDate) < at);
   if (!previous) throw new GeneralError('bill.diff.noPrevious', { params: { bill: bill.number, account: bill.accountId } });
   return previous.id;
 }
