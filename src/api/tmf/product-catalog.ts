@@ -163,11 +163,10 @@ async function listPrices(client: HttpClient, ids: readonly string[]): Promise<M
   const wanted = new Set(ids);
   let prices: ProductOfferingPrice[];
   try {
-    prices = await listAll(client, PRODUCT_OFFERING_PRICE_PATH, ProductOfferingPrice, 'ProductOfferingPrice', {
-      query: { id: ids.join(',') },
-      max: ids.length,
-      pageSize: ids.length,
-    });
+    // One page only: the list is a shortcut, and whatever it leaves out (a server that ignores the
+    // id filter, or caps its pages) is read one by one, so paging on could only add requests.
+    const response = await client.get(PRODUCT_OFFERING_PRICE_PATH, { id: ids.join(','), limit: ids.length });
+    prices = parseResource(z.array(ProductOfferingPrice), response, 'ProductOfferingPrice', PRODUCT_OFFERING_PRICE_PATH);
   } catch (error) {
     // No list of prices, or no such filter: the references are read one by one.
     if (error instanceof IgnoredFilterError || (error instanceof ApiError && [400, 404, 405, 501].includes(error.status))) return new Map();

@@ -38,10 +38,6 @@ export const rawApiMessages = {
     en: '--paginate stopped at {maxItems} items ({pages} pages) although the server said there was more; the output is incomplete. Raise --max-items, or continue with --field offset={offset}.',
     fr: '--paginate s’est arrêté à {maxItems} éléments ({pages} pages) bien que le serveur en annonçait davantage; la sortie est incomplète. Augmentez --max-items, ou continuez avec --field offset={offset}.',
   },
-  'rawApi.repeatedPage': {
-    en: '--paginate stopped: the page at offset {offset} repeats the one before (the server seems to ignore offset); {items} items kept, the repeat left out.',
-    fr: '--paginate s’est arrêté : la page à la position {offset} répète la précédente (le serveur semble ignorer offset); {items} éléments gardés, la répétition écartée.',
-  },
   'rawApi.inputTooLarge': {
     en: 'the body from {file} is larger than {mb} MB: --input takes one request body.',
     fr: 'le corps fourni par {file} dépasse {mb} Mo : --input prend le corps d’une seule requête.',

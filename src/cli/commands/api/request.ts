@@ -5,11 +5,11 @@
  *
  * Paging is bounded, because the server decides when it ends: at most `--max-pages` requests and
  * `--max-items` items, and a page identical to the one before (a server ignoring `offset`) stops
- * it. Each stop says so on stderr; what was read is printed.
+ * it with an error. A stop at a bound says so on stderr; what was read is printed.
  */
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { ApiError } from '../../../api/errors.js';
+import { ApiError, RepeatedPageError } from '../../../api/errors.js';
 import type { HttpClient, HttpMethod, HttpResponse, QueryValue } from '../../../api/http.js';
 import { UsageError } from '../../../errors.js';
 import { InputTooLargeError, readAllBounded } from '../../bounded-read.js';
@@ -97,7 +97,7 @@ async function allPages(api: HttpClient, path: string, query: Record<string, Que
   let first: HttpResponse | undefined;
   let previous: string | undefined;
   let pages = 0;
-  const warn = (key: 'rawApi.stoppedAtPages' | 'rawApi.stoppedAtItems' | 'rawApi.repeatedPage', offset: number) =>
+  const warn = (key: 'rawApi.stoppedAtPages' | 'rawApi.stoppedAtItems', offset: number) =>
     ctx.io.err(`${ctx.t('core.warningPrefix')} ${ctx.t(key, { pages, items: items.length, offset, maxPages: bounds.maxPages, maxItems: bounds.maxItems })}\n`);
   for (let offset = Number(query.offset ?? 0); ; ) {
     if (pages === bounds.maxPages) {
@@ -112,14 +112,15 @@ async function allPages(api: HttpClient, path: string, query: Record<string, Que
     // The same items again: the server ignores offset, and would repeat them forever.
     const digest = page.length > 0 ? createHash('sha256').update(JSON.stringify(page)).digest('hex') : undefined;
     if (digest !== undefined && digest === previous) {
-      warn('rawApi.repeatedPage', offset);
-      break;
+      throw new RepeatedPageError(path, offset, { method: 'GET', url: path, requestId: response.requestId });
     }
     previous = digest;
     const kept = page.slice(0, bounds.maxItems - items.length);
     items.push(...kept);
-    const total = Number(response.headers['x-total-count']);
-    const last = page.length === 0 || page.length < limit || (Number.isFinite(total) && offset + page.length >= total);
+    // A page shorter than `limit` is not the end while the count says more (servers cap pages).
+    const count = response.headers['x-total-count']?.trim();
+    const total = count !== undefined && /^\d+$/.test(count) ? Number(count) : undefined;
+    const last = page.length === 0 || (total !== undefined && offset + page.length >= total);
     if (kept.length < page.length || (!last && items.length === bounds.maxItems)) {
       warn('rawApi.stoppedAtItems', offset + kept.length);
       break;
