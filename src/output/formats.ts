@@ -3,6 +3,7 @@
  * (`{"amount": 1234, "currency": "CAD", "formatted": "$12.34"}`: integer cents plus display text).
  */
 import { type Money, formatMoney, plainDecimal } from '../domain/money.js';
+import { jsonText } from './sanitize.js';
 
 export interface MoneyJson {
   amount: number;
@@ -82,7 +83,7 @@ export function formatRate(rate: number, locale: string): string {
   return new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 3 }).format(rate);
 }
 
-/** Stable JSON: two-space indentation and a final newline. */
+/** Stable JSON: two-space indentation, a final newline, and no character a terminal would act on (see jsonText). */
 export function toJson(value: unknown): string {
-  return `${JSON.stringify(value, null, 2)}\n`;
+  return `${jsonText(value, 2)}\n`;
 }
