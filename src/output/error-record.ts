@@ -6,7 +6,7 @@
 import { ApiError } from '../api/errors.js';
 import { EspaceError } from '../errors.js';
 import type { Translate } from '../i18n/catalog.js';
-import { sanitizeText } from './sanitize.js';
+import { sanitizeLine } from './sanitize.js';
 
 export interface ErrorRecord {
   code: string;
@@ -22,10 +22,10 @@ export function describeError(error: unknown, t: Translate, fallbackCode: string
     return {
       // `api.notFound` → `notFound`: the message key's last part is stable and language-free.
       code: error.key.slice(error.key.lastIndexOf('.') + 1),
-      message: sanitizeText(error.describe(t)),
+      message: sanitizeLine(error.describe(t)),
       status: error instanceof ApiError ? error.status : null,
       requestId: requestId === undefined ? null : String(requestId),
     };
   }
-  return { code: fallbackCode, message: sanitizeText(String((error as Error)?.message ?? error)), status: null, requestId: null };
+  return { code: fallbackCode, message: sanitizeLine(String((error as Error)?.message ?? error)), status: null, requestId: null };
 }

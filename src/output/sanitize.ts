@@ -57,15 +57,17 @@ export function bound(value: string, max: number): string {
   return `${value.slice(0, end)}…`;
 }
 
+// The sanitizers take one argument, so that `values.map(sanitizeLine)` stays right.
+
 /** For multi-line text (descriptions, notes): keeps newlines and tabs, drops the rest, bounded. */
-export function sanitizeText(value: string, max = TEXT_MAX): string {
-  return bound(strip(value), max);
+export function sanitizeText(value: string): string {
+  return bound(strip(value), TEXT_MAX);
 }
 
 /** For one line (a heading, a message parameter): line breaks and tabs fold to a space, bounded. */
-export function sanitizeLine(value: string, max = LINE_MAX): string {
+export function sanitizeLine(value: string): string {
   const text = strip(value);
-  return bound(/[\t\n]/.test(text) ? text.replace(/[\t\n]+/g, ' ') : text, max);
+  return bound(/[\t\n]/.test(text) ? text.replace(/[\t\n]+/g, ' ') : text, LINE_MAX);
 }
 
 /** For one table cell or one tab-separated field: the same as a line. */
