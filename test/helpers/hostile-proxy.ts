@@ -46,7 +46,7 @@ const MACHINE_KEYS = new Set([
 /** Multi-line free text: may keep line breaks, so it gets no fake lines (but every escape and control). */
 const MULTI_LINE_KEYS = new Set(['description', 'text', 'content', 'body']);
 
-/** Fields that also get 150,000 characters. */
+/** Fields that also get 150,000 characters: the first of each name in an answer (more only costs time). */
 const LONG_KEYS = new Set(['name', 'given_name', 'givenName', 'taxCategory', 'message', 'reason', 'title', 'subject']);
 
 function isMachineKey(key: string): boolean {
@@ -58,19 +58,23 @@ function isMachineKey(key: string): boolean {
   );
 }
 
-/** The hostile version of one string at `key`. */
-export function poison(key: string, value: string): string {
-  const long = LONG_KEYS.has(key) ? LONG : '';
+/** The hostile version of one string at `key`; `long` adds 150,000 characters. */
+export function poison(key: string, value: string, long: boolean): string {
   const lines = MULTI_LINE_KEYS.has(key) ? '' : LINE_BREAKS;
-  return `${value}${PAYLOAD}${lines}${long}`;
+  return `${value}${PAYLOAD}${lines}${long ? LONG : ''}`;
 }
 
-/** Every readable string in a JSON value, poisoned; machine fields left as they are. */
-export function poisonJson(value: unknown, key = ''): unknown {
-  if (typeof value === 'string') return isMachineKey(key) || value === '' ? value : poison(key, value);
-  if (Array.isArray(value)) return value.map((item) => (typeof item === 'string' ? item : poisonJson(item, key)));
+/** Every readable string in a JSON answer, poisoned; machine fields left as they are. */
+export function poisonJson(value: unknown, key = '', lengthened = new Set<string>()): unknown {
+  if (typeof value === 'string') {
+    if (isMachineKey(key) || value === '') return value;
+    const long = LONG_KEYS.has(key) && !lengthened.has(key);
+    if (long) lengthened.add(key);
+    return poison(key, value, long);
+  }
+  if (Array.isArray(value)) return value.map((item) => (typeof item === 'string' ? item : poisonJson(item, key, lengthened)));
   if (value && typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value).map(([name, item]) => [name, poisonJson(item, name)]));
+    return Object.fromEntries(Object.entries(value).map(([name, item]) => [name, poisonJson(item, name, lengthened)]));
   }
   return value;
 }
