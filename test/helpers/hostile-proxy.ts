@@ -40,7 +40,7 @@ const MACHINE_KEYS = new Set([
   'category', 'billSection', 'version', 'mimeType', 'url', 'email', 'emailAddress', 'phoneNumber', 'number',
   'postCode', 'postcode', 'country', 'stateOrProvince', 'province', 'scope', 'access_token', 'refresh_token', 'token_type',
   'lifecycleStatus', 'channel', 'brand', 'expirationDate', 'cardType', 'lastFourDigits', 'language', 'locale', 'timeZone',
-  'referenceError', 'contactMediumType', 'mediumType', 'characteristicName', 'preferred',
+  'referenceError', 'validationResult', 'contactMediumType', 'mediumType', 'characteristicName', 'preferred',
 ]);
 
 /** Multi-line free text: may keep line breaks, so it gets no fake lines (but every escape and control). */
