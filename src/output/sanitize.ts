@@ -35,6 +35,8 @@ const JSON_UNSAFE = /[\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u202
 
 /** The longest a server string may be on one line of terminal output (a cell, a heading, an error detail). */
 export const LINE_MAX = 500;
+/** The longest a message parameter may be (it may list several things: a bill's lines, candidates). */
+export const PARAM_MAX = 2_000;
 /** The longest a multi-line server text (a ticket's description, a note) may be on a terminal. */
 export const TEXT_MAX = 20_000;
 
@@ -66,8 +68,12 @@ export function sanitizeText(value: string): string {
 
 /** For one line (a heading, a message parameter): line breaks and tabs fold to a space, bounded. */
 export function sanitizeLine(value: string): string {
+  return oneLine(value, LINE_MAX);
+}
+
+function oneLine(value: string, max: number): string {
   const text = strip(value);
-  return bound(/[\t\n]/.test(text) ? text.replace(/[\t\n]+/g, ' ') : text, LINE_MAX);
+  return bound(/[\t\n]/.test(text) ? text.replace(/[\t\n]+/g, ' ') : text, max);
 }
 
 /** For one table cell or one tab-separated field: the same as a line. */
@@ -81,7 +87,7 @@ export function sanitizeCell(value: string): string {
  */
 export function lineParams<P extends Record<string, unknown>>(params: P): P {
   const safe: Record<string, unknown> = {};
-  for (const [name, value] of Object.entries(params)) safe[name] = typeof value === 'string' ? sanitizeLine(value) : value;
+  for (const [name, value] of Object.entries(params)) safe[name] = typeof value === 'string' ? oneLine(value, PARAM_MAX) : value;
   return safe as P;
 }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { toJson } from '../../src/output/formats.js';
-import { LINE_MAX, TEXT_MAX, csvText, jsonText, lineParams, sanitizeCell, sanitizeLine, sanitizeText, terminalSafe } from '../../src/output/sanitize.js';
+import { LINE_MAX, PARAM_MAX, TEXT_MAX, csvText, jsonText, lineParams, sanitizeCell, sanitizeLine, sanitizeText, terminalSafe } from '../../src/output/sanitize.js';
 
 describe('sanitize', () => {
   it('removes escape sequences whole, bells, C1 controls and bidirectional overrides', () => {
@@ -40,6 +40,7 @@ describe('sanitize', () => {
 
   it('makes message parameters single-line strings and leaves numbers', () => {
     expect(lineParams({ detail: 'no\r\nFAKE\u001b]0;t\u0007', status: 404 })).toEqual({ detail: 'no FAKE', status: 404 });
+    expect(lineParams({ detail: 'W'.repeat(150_000) }).detail).toHaveLength(PARAM_MAX);
   });
 });
 
