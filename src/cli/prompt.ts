@@ -29,9 +29,10 @@ export function terminalPrompter(io: IO): Prompter {
   // hold a server's words (the message, a default value, a validation message) is sanitized here.
   return {
     input: ({ message, flag, default: initial, validate }) =>
-      ask(flag, (prompts, context) =>
-        prompts.input({ message: sanitizeText(message), default: initial === undefined ? undefined : sanitizeLine(initial), validate: safe(validate), required: true }, context),
-      ),
+      ask(flag, (prompts, context) => {
+        const shownDefault = initial === undefined ? undefined : sanitizeLine(initial);
+        return prompts.input({ message: sanitizeText(message), default: shownDefault, validate: safe(validate), required: true }, context);
+      }),
     password: ({ message, flag, validate }) =>
       ask(flag, (prompts, context) => prompts.password({ message: sanitizeText(message), mask: '*', validate: safe(validate) }, context)),
     confirm: ({ message, flag, default: initial }) =>
