@@ -4,6 +4,7 @@
  * exit code, and the README documents the codes.
  */
 import type { MessageKey, MessageParams, Translate } from './i18n/catalog.js';
+import { lineParams } from './output/sanitize.js';
 
 export type ErrorCategory =
   | 'general' // 1: an API error, a network failure, a server fault, a resource not found
@@ -53,12 +54,21 @@ export class EspaceError extends Error {
     this.messageParams = options.messageParams ?? {};
   }
 
-  /** The message in the user's language, with nested messages rendered the same way. */
+  /**
+   * The message in the user's language, with nested messages rendered the same way. Parameters
+   * often carry a server's words (an error body's message, a name): each is put on one line,
+   * stripped of controls and bounded, so that no server can add lines or escapes to an error.
+   */
   describe(t: Translate): string {
     const nested = Object.fromEntries(
-      Object.entries(this.messageParams).map(([name, message]) => [name, t(message.key, message.params)]),
+      Object.entries(this.messageParams).map(([name, message]) => [name, t(message.key, lineParams(message.params ?? {}))]),
     );
-    return t(this.key, { ...this.params, ...nested });
+    return t(this.key, lineParams({ ...this.params, ...nested }));
+  }
+
+  /** The hint in the user's language, its parameters made safe like the message's; undefined without one. */
+  describeHint(t: Translate): string | undefined {
+    return this.hint ? t(this.hint, lineParams(this.hintParams)) : undefined;
   }
 }
 

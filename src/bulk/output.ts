@@ -6,6 +6,7 @@
  * fast records come.
  */
 import type { Writable } from 'node:stream';
+import { csvText, jsonText } from '../output/sanitize.js';
 import type { BulkRecord } from './record.js';
 
 export type OutputFormat = 'ndjson' | 'csv';
@@ -38,7 +39,7 @@ export function createRecordWriter(stream: Writable, format: OutputFormat, field
   let queued = '';
   return {
     write(record) {
-      queued += format === 'csv' ? `${fields.map((field) => csvCell(valueAt(record, field))).join(',')}\n` : `${JSON.stringify(record)}\n`;
+      queued += format === 'csv' ? `${fields.map((field) => csvCell(valueAt(record, field))).join(',')}\n` : `${jsonText(record)}\n`;
     },
     flush() {
       if (queued === '') return;
@@ -74,8 +75,9 @@ export function valueAt(record: unknown, path: string): unknown {
   return value;
 }
 
+/** A server's strings are made inert (controls, formulas): see csvText. */
 function csvCell(value: unknown): string {
   if (value === undefined || value === null) return '';
-  const text = typeof value === 'object' ? JSON.stringify(value) : String(value);
+  const text = typeof value === 'object' ? jsonText(value) : typeof value === 'string' ? csvText(value) : String(value);
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }

@@ -8,7 +8,7 @@ import { EXIT_CODES, EspaceError } from '../errors.js';
 import { type Translate, translator } from '../i18n/catalog.js';
 import { resolveLang } from '../i18n/lang.js';
 import { type IO, createIO } from '../output/io.js';
-import { sanitizeText } from '../output/sanitize.js';
+import { sanitizeLine, sanitizeText } from '../output/sanitize.js';
 import { type Expectation, expectationIn } from './parsers.js';
 import { buildProgram } from './program.js';
 import { terminalPrompter } from './prompt.js';
@@ -93,11 +93,12 @@ function report(error: unknown, io: IO, t: Translate, verbose: boolean): number 
   }
   if (error instanceof EspaceError) {
     io.err(`${alert(t('core.errorPrefix'))} ${sanitizeText(error.describe(t))}\n`);
-    if (error.hint) io.err(`${t('core.hintPrefix')} ${sanitizeText(t(error.hint, error.hintParams))}\n`);
+    const hint = error.describeHint(t);
+    if (hint) io.err(`${t('core.hintPrefix')} ${sanitizeText(hint)}\n`);
     if (verbose && error.cause) io.err(dim(`${String((error.cause as Error).stack ?? error.cause)}\n`));
     return EXIT_CODES[error.category];
   }
-  io.err(`${alert(t('core.errorPrefix'))} ${t('core.unexpected', { message: sanitizeText(String((error as Error)?.message ?? error)) })}\n`);
+  io.err(`${alert(t('core.errorPrefix'))} ${t('core.unexpected', { message: sanitizeLine(String((error as Error)?.message ?? error)) })}\n`);
   if (verbose) io.err(dim(`${String((error as Error)?.stack ?? '')}\n`));
   return EXIT_CODES.general;
 }

@@ -5,6 +5,7 @@
  */
 import { CancelledError, UsageError } from '../errors.js';
 import type { IO } from '../output/io.js';
+import { sanitizeLine, sanitizeText } from '../output/sanitize.js';
 
 export interface Prompter {
   input(options: { message: string; flag: string; default?: string; validate?: (value: string) => true | string }): Promise<string>;
@@ -24,12 +25,25 @@ export function terminalPrompter(io: IO): Prompter {
       throw error;
     }
   };
+  // The prompt library writes to stderr itself, past the io layer's guard: what it shows that may
+  // hold a server's words (the message, a default value, a validation message) is sanitized here.
   return {
     input: ({ message, flag, default: initial, validate }) =>
-      ask(flag, (prompts, context) => prompts.input({ message, default: initial, validate, required: true }, context)),
+      ask(flag, (prompts, context) => {
+        const shownDefault = initial === undefined ? undefined : sanitizeLine(initial);
+        return prompts.input({ message: sanitizeText(message), default: shownDefault, validate: safe(validate), required: true }, context);
+      }),
     password: ({ message, flag, validate }) =>
-      ask(flag, (prompts, context) => prompts.password({ message, mask: '*', validate }, context)),
+      ask(flag, (prompts, context) => prompts.password({ message: sanitizeText(message), mask: '*', validate: safe(validate) }, context)),
     confirm: ({ message, flag, default: initial }) =>
-      ask(flag, (prompts, context) => prompts.confirm({ message, default: initial }, context)),
+      ask(flag, (prompts, context) => prompts.confirm({ message: sanitizeText(message), default: initial }, context)),
   };
+}
+
+/** A validation whose messages are sanitized like the prompt's. */
+function safe(validate: ((value: string) => true | string) | undefined): ((value: string) => true | string) | undefined {
+  return validate && ((value) => {
+    const verdict = validate(value);
+    return verdict === true ? true : sanitizeText(verdict);
+  });
 }

@@ -6,7 +6,7 @@
 import { ApiError, BadAnswerError } from '../api/errors.js';
 import { EspaceError } from '../errors.js';
 import type { Translate } from '../i18n/catalog.js';
-import { sanitizeText } from './sanitize.js';
+import { sanitizeLine } from './sanitize.js';
 
 export interface ErrorRecord {
   code: string;
@@ -25,11 +25,11 @@ export function describeError(error: unknown, t: Translate, fallbackCode: string
       // `api.notFound` → `notFound`: the message key's last part is stable and language-free.
       // Every answer espace cannot use is `badResponse`, whatever the message says of it.
       code: error instanceof BadAnswerError ? 'badResponse' : error instanceof ApiError ? error.code : error.key.slice(error.key.lastIndexOf('.') + 1),
-      message: sanitizeText(error.describe(t)),
+      message: sanitizeLine(error.describe(t)),
       status: error instanceof ApiError ? error.status : null,
       requestId: requestId === undefined ? null : String(requestId),
       ...(error instanceof BadAnswerError && error.field !== undefined ? { field: error.field } : {}),
     };
   }
-  return { code: fallbackCode, message: sanitizeText(String((error as Error)?.message ?? error)), status: null, requestId: null };
+  return { code: fallbackCode, message: sanitizeLine(String((error as Error)?.message ?? error)), status: null, requestId: null };
 }

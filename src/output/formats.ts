@@ -3,6 +3,7 @@
  * (`{"amount": 1234, "currency": "CAD", "formatted": "$12.34"}`: integer cents plus display text).
  */
 import { type Money, formatMoney, plainDecimal } from '../domain/money.js';
+import { jsonText, sanitizeLine } from './sanitize.js';
 
 export interface MoneyJson {
   amount: number;
@@ -44,7 +45,8 @@ function dateFormat(locale: string): Intl.DateTimeFormat {
 export function formatDate(iso: string | undefined, locale: string): string {
   if (!iso) return '—';
   const time = Date.parse(iso);
-  return Number.isNaN(time) ? iso : dateFormat(locale).format(time);
+  // A date the server wrote that is no date is shown as it came, made safe.
+  return Number.isNaN(time) ? sanitizeLine(iso) : dateFormat(locale).format(time);
 }
 
 const dateTimeFormats = new Map<string, Intl.DateTimeFormat>();
@@ -53,7 +55,7 @@ const dateTimeFormats = new Map<string, Intl.DateTimeFormat>();
 export function formatDateTime(iso: string | undefined, locale: string): string {
   if (!iso) return '—';
   const time = Date.parse(iso);
-  if (Number.isNaN(time)) return iso;
+  if (Number.isNaN(time)) return sanitizeLine(iso);
   let format = dateTimeFormats.get(locale);
   if (!format) {
     format = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' });
@@ -78,7 +80,7 @@ export function isoDate(iso: string | undefined): string | undefined {
   // A date, or a UTC date-time, already starts with its UTC day: no need to parse it.
   if (UTC_DAY_FIRST.test(iso)) return iso.slice(0, 10);
   const time = Date.parse(iso);
-  return Number.isNaN(time) ? iso : new Date(time).toISOString().slice(0, 10);
+  return Number.isNaN(time) ? sanitizeLine(iso) : new Date(time).toISOString().slice(0, 10);
 }
 
 /** 0.09975 → "9.975 %" (fr-CA) or "9.975%" (en-CA). */
@@ -86,7 +88,7 @@ export function formatRate(rate: number, locale: string): string {
   return new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 3 }).format(rate);
 }
 
-/** Stable JSON: two-space indentation and a final newline. */
+/** Stable JSON: two-space indentation, a final newline, and no character a terminal would act on (see jsonText). */
 export function toJson(value: unknown): string {
-  return `${JSON.stringify(value, null, 2)}\n`;
+  return `${jsonText(value, 2)}\n`;
 }

@@ -3,6 +3,7 @@
  * else (progress, warnings, prompts) to stderr. Tests build one over buffers (test/helpers/cli.ts).
  */
 import type { Readable, Writable } from 'node:stream';
+import { terminalSafe } from './sanitize.js';
 import { type Palette, loadPalette } from './style.js';
 
 export interface IO {
@@ -19,6 +20,12 @@ export interface IO {
   readonly color: Palette;
   readonly errColor: Palette;
   readonly columns: number;
+  /**
+   * Writes to stdout or stderr. Both pass through `terminalSafe`: only espace's own colour
+   * sequences (when colour is on for that stream) and the progress line's redraw (stderr on a
+   * terminal) get through, so no escape sequence a server slipped into a string reaches the screen.
+   * Bytes that must pass untouched (a PDF on stdout) go to `stdout` directly.
+   */
   out(text: string): void;
   err(text: string): void;
   /** Reads all of stdin as UTF-8 (for --password-stdin and friends). */
@@ -60,8 +67,8 @@ export async function createIO(options: StreamIOOptions): Promise<IO> {
     color,
     errColor,
     columns: stdout.columns ?? 100,
-    out: (text) => void stdout.write(text),
-    err: (text) => void stderr.write(text),
+    out: (text) => void stdout.write(terminalSafe(text, { sgr: colorOn(stdoutIsTTY), progress: false })),
+    err: (text) => void stderr.write(terminalSafe(text, { sgr: colorOn(stderrIsTTY), progress: stderrIsTTY })),
     readStdin: () => readAll(openStdin()),
   };
 }

@@ -75,7 +75,7 @@ describe('espace', () => {
     expect(result.code, result.stderr).toBe(0);
     const list = await espace(['context', 'list'], { env });
     rmSync(env.ESPACE_CONFIG_DIR, { recursive: true, force: true });
-    expect(list.stdout).toContain('a[31mred');
+    expect(list.stdout).toContain('ared');
     expect(list.stdout).not.toContain('\u001b');
     expect(list.stdout).not.toContain('\u0007');
   });

@@ -13,6 +13,7 @@ import { ApiError, RepeatedPageError } from '../../../api/errors.js';
 import type { HttpClient, HttpMethod, HttpResponse, QueryValue } from '../../../api/http.js';
 import { UsageError } from '../../../errors.js';
 import { InputTooLargeError, readAllBounded } from '../../bounded-read.js';
+import { jsonText } from '../../../output/sanitize.js';
 import type { Context } from '../../context.js';
 import { type FieldValue, parseFields, parseHeaders } from './fields.js';
 
@@ -169,7 +170,7 @@ function print(ctx: Context, text: string): void {
 
 function format(body: unknown, ctx: Context): string {
   if (typeof body === 'string') return body;
-  return ctx.io.stdoutIsTTY ? JSON.stringify(body, null, 2) : JSON.stringify(body);
+  return jsonText(body, ctx.io.stdoutIsTTY ? 2 : undefined);
 }
 
 function withoutEmpty(body: object): object {

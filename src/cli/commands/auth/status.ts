@@ -5,6 +5,7 @@
 import { NoUserinfoError, getIdentity, type Identity } from '../../../api/tmf/userinfo.js';
 import { AuthError, EspaceError } from '../../../errors.js';
 import { formatDateTime, toJson } from '../../../output/formats.js';
+import { sanitizeLine } from '../../../output/sanitize.js';
 import type { Context } from '../../context.js';
 
 export async function run(_options: object, ctx: Context): Promise<void> {
@@ -47,7 +48,7 @@ export async function run(_options: object, ctx: Context): Promise<void> {
     const expires = credentials.expiresAt ? formatDateTime(credentials.expiresAt, locale) : t('auth.status.noExpiry');
     io.out(
       [
-        t('auth.status.user', { user: status.user ?? '?', name: status.name ?? '' }),
+        t('auth.status.user', { user: sanitizeLine(status.user ?? '?'), name: sanitizeLine(status.name ?? '') }),
         t('auth.status.context', { context: status.context, url: status.apiUrl }),
         t('auth.status.source', { source: t(`auth.source.${origin}`) }),
         t('auth.status.expires', { expires }),

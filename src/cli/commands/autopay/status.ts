@@ -1,7 +1,7 @@
 /** `espace autopay status`: whether bills are paid automatically, and with what. */
 import { getAutopay } from '../../../api/tmf/payment.js';
 import { formatDate, toJson } from '../../../output/formats.js';
-import { sanitizeText } from '../../../output/sanitize.js';
+import { sanitizeLine } from '../../../output/sanitize.js';
 import { resolveAccountId } from '../../account.js';
 import type { Context } from '../../context.js';
 
@@ -20,7 +20,7 @@ export async function run(options: AutopayStatusOptions, ctx: Context): Promise<
   }
   const method = state.method?.name ?? t('autopay.noMethod');
   io.out(
-    `${sanitizeText(
+    `${sanitizeLine(
       state.enabled
         ? t('autopay.statusOn', { account: accountId, method, date: formatDate(state.acceptedAt, locale) })
         : t('autopay.statusOff', { account: accountId, method }),

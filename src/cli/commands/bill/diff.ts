@@ -2,6 +2,7 @@
 import { diffBills } from '../../../domain/bill-diff.js';
 import { amountText, signedAmount, toJson } from '../../../output/formats.js';
 import { renderTable } from '../../../output/table.js';
+import { sanitizeCell } from '../../../output/sanitize.js';
 import type { Context } from '../../context.js';
 import { changeItem, diffJson, reconciliationLine, sectionTitle, totalsLine } from './change-view.js';
 import { loadBillPair } from './compare.js';
@@ -34,7 +35,7 @@ export async function run(options: BillDiffOptions, ctx: Context): Promise<void>
     plain ? amountText(change.effect, true, locale) : signedAmount(change.effect, locale),
   ]);
   if (!plain) {
-    io.out(`${io.color.bold(t('bill.diff.heading', { before: diff.before.number, after: diff.after.number }))}\n${totalsLine(diff, t, locale)}\n\n`);
+    io.out(`${io.color.bold(t('bill.diff.heading', { before: sanitizeCell(diff.before.number), after: sanitizeCell(diff.after.number) }))}\n${totalsLine(diff, t, locale)}\n\n`);
     if (rows.length === 0) io.out(`${t('bill.diff.noChange')}\n`);
   }
   if (rows.length > 0) {

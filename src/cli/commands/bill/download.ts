@@ -5,6 +5,7 @@ import { fetchBillDocument } from '../../../api/tmf/bill-document.js';
 import { GeneralError, UsageError } from '../../../errors.js';
 import { FileExistsError, writeFileAtomically } from '../../../output/atomic-file.js';
 import { toJson } from '../../../output/formats.js';
+import { sanitizeCell } from '../../../output/sanitize.js';
 import type { Context } from '../../context.js';
 import { resolveBillId } from './resolve.js';
 
@@ -50,5 +51,5 @@ export async function run(options: BillDownloadOptions, ctx: Context): Promise<v
     io.out(toJson({ id: document.billId, number: document.billNumber, path: resolve(path), bytes: document.bytes.length }));
     return;
   }
-  io.err(`${t('bill.download.saved', { number: document.billNumber, path, size: document.bytes.length })}\n`);
+  io.err(`${t('bill.download.saved', { number: sanitizeCell(document.billNumber), path, size: document.bytes.length })}\n`);
 }

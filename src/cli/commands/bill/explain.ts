@@ -1,6 +1,7 @@
 /** `espace bill explain [BILL]`: why a bill differs from the one before it, in plain sentences. */
 import { diffBills } from '../../../domain/bill-diff.js';
 import { amountText, signedAmount, toJson } from '../../../output/formats.js';
+import { sanitizeCell } from '../../../output/sanitize.js';
 import type { Context } from '../../context.js';
 import { diffJson, explainChange, reconciliationLine, sectionTitle, totalsLine } from './change-view.js';
 import { loadBillPair } from './compare.js';
@@ -30,7 +31,7 @@ export async function run(options: BillExplainOptions, ctx: Context): Promise<vo
     return;
   }
   const { color } = io;
-  const out: string[] = [color.bold(t('bill.diff.heading', { before: diff.before.number, after: diff.after.number })), totalsLine(diff, t, locale)];
+  const out: string[] = [color.bold(t('bill.diff.heading', { before: sanitizeCell(diff.before.number), after: sanitizeCell(diff.after.number) })), totalsLine(diff, t, locale)];
   if (diff.changes.length === 0) out.push('', t('bill.diff.noChange'));
   let section = '';
   for (const change of diff.changes) {

@@ -124,7 +124,7 @@ export function sectionRows(bill: Bill, sections: BillSections, t: Translate, lo
 /** The heading above the sections: number, dates, status. */
 export function billHeading(bill: Bill, t: Translate, locale: string): string[] {
   return [
-    t('bill.heading', { number: bill.number, date: formatDate(bill.billDate, locale) }),
+    t('bill.heading', { number: sanitizeCell(bill.number), date: formatDate(bill.billDate, locale) }),
     t('bill.headingPeriod', { period: formatPeriod(bill.period.start, bill.period.end, locale) }),
     t('bill.headingDue', { date: formatDate(bill.dueDate, locale), state: stateLabel(bill.state, t) }),
   ];
@@ -139,7 +139,7 @@ export function taxName(category: string, t: Translate): string {
     case 'PST':
       return t(`bill.tax.${category}`);
     default:
-      return category;
+      return sanitizeCell(category);
   }
 }
 
@@ -153,6 +153,6 @@ export function stateLabel(state: string, t: Translate): string {
     case 'partiallyPaid':
       return t(`bill.state.${state}`);
     default:
-      return state;
+      return sanitizeCell(state);
   }
 }

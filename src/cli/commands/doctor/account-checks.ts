@@ -8,7 +8,7 @@ import { formatDateTime, servicesLabel } from '../outage/view.js';
 import type { CheckResult, Findings } from './report.js';
 
 function failure(ctx: Context, id: CheckResult['id'], error: EspaceError): CheckResult {
-  return { id, status: 'fail', detail: error.describe(ctx.t), fix: error.hint ? ctx.t(error.hint, error.hintParams) : undefined };
+  return { id, status: 'fail', detail: error.describe(ctx.t), fix: error.describeHint(ctx.t) };
 }
 
 export async function checkToken(ctx: Context, findings: Findings): Promise<CheckResult> {

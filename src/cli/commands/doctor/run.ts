@@ -4,7 +4,7 @@
  */
 import { GeneralError } from '../../../errors.js';
 import { toJson } from '../../../output/formats.js';
-import { sanitizeText } from '../../../output/sanitize.js';
+import { sanitizeLine } from '../../../output/sanitize.js';
 import type { Context } from '../../context.js';
 import { checkOutages, checkToken } from './account-checks.js';
 import { checkFiles, checkKeychain } from './local-checks.js';
@@ -48,8 +48,8 @@ function render(ctx: Context, results: readonly CheckResult[], steps: readonly s
   const labels = results.map((result) => t(`doctor.check.${result.id}`));
   const width = Math.max(...labels.map((label) => label.length));
   const lines = results.flatMap((result, index) => [
-    `${marks[result.status]} ${labels[index]!.padEnd(width)}  ${sanitizeText(result.detail)}`,
-    ...(result.fix ? [`  ${' '.repeat(width)}  ${io.color.bold(t('doctor.fixPrefix'))} ${sanitizeText(result.fix)}`] : []),
+    `${marks[result.status]} ${labels[index]!.padEnd(width)}  ${sanitizeLine(result.detail)}`,
+    ...(result.fix ? [`  ${' '.repeat(width)}  ${io.color.bold(t('doctor.fixPrefix'))} ${sanitizeLine(result.fix)}`] : []),
   ]);
   const numbered = steps.map((step, index) => `  ${index + 1}. ${step}`);
   return `${lines.join('\n')}\n\n${io.color.bold(t('doctor.stepsHeading'))}\n${numbered.join('\n')}\n`;

@@ -2,7 +2,7 @@
 import { getPayment } from '../../../api/tmf/payment.js';
 import { formatMoney } from '../../../domain/money.js';
 import { formatDate, toJson } from '../../../output/formats.js';
-import { sanitizeText } from '../../../output/sanitize.js';
+import { sanitizeLine } from '../../../output/sanitize.js';
 import type { Context } from '../../context.js';
 import { paymentJson } from '../../payment/view.js';
 
@@ -29,5 +29,5 @@ export async function run(options: PaymentShowOptions, ctx: Context): Promise<vo
     ...payment.bills.map((bill) => [t('payment.column.bills'), `${bill.billId} (${formatMoney(bill.amount, locale)})`]),
     ...(payment.correlatorId ? [[t('payment.column.key'), payment.correlatorId]] : []),
   ];
-  io.out(`${lines.map(([label, value]) => `${label}: ${sanitizeText(value ?? '')}`).join('\n')}\n`);
+  io.out(`${lines.map(([label, value]) => `${label}: ${sanitizeLine(value ?? '')}`).join('\n')}\n`);
 }

@@ -10,7 +10,7 @@ import { getProfile, updateProfile } from '../../../api/tmf/party.js';
 import { formatAddress, type MailingAddress, type Profile, type ProfileChanges } from '../../../domain/profile.js';
 import { CancelledError, UsageError } from '../../../errors.js';
 import { toJson } from '../../../output/formats.js';
-import { sanitizeText } from '../../../output/sanitize.js';
+import { sanitizeLine } from '../../../output/sanitize.js';
 import type { Context } from '../../context.js';
 import { profileLines } from './show.js';
 import { profileSubject } from './subject.js';
@@ -65,10 +65,10 @@ function mergedAddress(current: MailingAddress | undefined, parts: AddressParts)
 async function checkedAddress(ctx: Context, api: HttpClient, address: MailingAddress): Promise<MailingAddress> {
   const verdict = await validateAddress(api, address);
   if (verdict.result === 'success' && verdict.valid) return verdict.valid;
-  const problems = verdict.problems.map(sanitizeText).join('; ');
+  const problems = verdict.problems.map(sanitizeLine).join('; ');
   const alternative = verdict.result === 'partial' ? verdict.alternatives[0] : undefined;
   if (!alternative) throw new UsageError('profile.address.refused', { params: { problems } });
-  const suggestion = sanitizeText(formatAddress(alternative));
+  const suggestion = sanitizeLine(formatAddress(alternative));
   if (!ctx.io.interactive) throw new UsageError('profile.address.partial', { params: { problems, suggestion } });
   ctx.io.err(`${ctx.io.errColor.warning(ctx.t('profile.address.partialNote', { problems }))}\n`);
   if (!(await ctx.prompt.confirm({ message: ctx.t('profile.address.useSuggestion', { suggestion }), flag: '--yes', default: true }))) {
@@ -97,7 +97,7 @@ function preview(ctx: Context, current: Profile, changes: ProfileChanges): strin
   const lines = before
     .map(([label, old], index) => ({ label, old, now: next[index]![1] }))
     .filter(({ old, now }) => old !== now)
-    .map(({ label, old, now }) => `  ${label.padEnd(width)}  ${sanitizeText(old)}  →  ${ctx.io.errColor.bold(sanitizeText(now))}`);
+    .map(({ label, old, now }) => `  ${label.padEnd(width)}  ${sanitizeLine(old)}  →  ${ctx.io.errColor.bold(sanitizeLine(now))}`);
   return `${ctx.t('profile.set.preview')}\n${lines.join('\n')}\n`;
 }
 

@@ -5,7 +5,7 @@ import type { BulkCommand } from '../../../bulk/types.js';
 import { UsageError } from '../../../errors.js';
 import { formatAddress, type Profile } from '../../../domain/profile.js';
 import { toJson } from '../../../output/formats.js';
-import { sanitizeText } from '../../../output/sanitize.js';
+import { sanitizeLine } from '../../../output/sanitize.js';
 import type { Translate } from '../../../i18n/catalog.js';
 import type { Context } from '../../context.js';
 import { accountHolderId, profileSubject } from './subject.js';
@@ -51,5 +51,5 @@ export async function run(options: ProfileShowOptions, ctx: Context): Promise<vo
   }
   const lines = profileLines(profile, ctx.t);
   const width = Math.max(...lines.map(([label]) => label.length));
-  ctx.io.out(lines.map(([label, value]) => `${ctx.io.color.bold(label.padEnd(width))}  ${sanitizeText(value)}`).join('\n') + '\n');
+  ctx.io.out(lines.map(([label, value]) => `${ctx.io.color.bold(label.padEnd(width))}  ${sanitizeLine(value)}`).join('\n') + '\n');
 }
