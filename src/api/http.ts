@@ -6,6 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Dispatcher, Pool } from 'undici';
 import { ApiError, NetworkError, type RequestInfo, ResponseShapeError, TimeoutError, type TmfErrorBody } from './errors.js';
+import { type ApiMap, mapApiPath } from './api-map.js';
 import { parseApiUrl } from './url.js';
 
 export type HttpMethod = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
@@ -59,6 +60,8 @@ export interface HttpClientOptions {
   sleep?: (ms: number) => Promise<void>;
   /** Shared by the clients of a bulk run: paces every attempt and learns from every answer. */
   gate?: RequestGate;
+  /** Where this server mounts the APIs whose base path is not the specification's (api-map.ts). */
+  apiMap?: ApiMap;
 }
 
 /** What a bulk run shares between its workers: a rate limit and the server's "not before". */
@@ -94,7 +97,7 @@ function loadPool(): Promise<PoolClass> {
 
 export class HttpClient {
   readonly baseUrl: URL;
-  private readonly options: Required<Omit<HttpClientOptions, 'tokens' | 'gate'>> & Pick<HttpClientOptions, 'tokens' | 'gate'>;
+  private readonly options: Required<Omit<HttpClientOptions, 'tokens' | 'gate' | 'apiMap'>> & Pick<HttpClientOptions, 'tokens' | 'gate' | 'apiMap'>;
   private pool: Pool | undefined;
 
   constructor(options: HttpClientOptions) {
@@ -176,7 +179,7 @@ export class HttpClient {
 
   private urlFor(request: HttpRequest): URL {
     const base = this.baseUrl.pathname.replace(/\/+$/, '');
-    const url = new URL(base + request.path, this.baseUrl);
+    const url = new URL(base + mapApiPath(request.path, this.options.apiMap), this.baseUrl);
     for (const [name, value] of Object.entries(request.query ?? {})) {
       if (value !== undefined) url.searchParams.set(name, String(value));
     }

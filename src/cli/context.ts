@@ -81,7 +81,7 @@ export function createContext(options: ContextOptions): Context {
   // The HTTP stack (undici, node:crypto) loads only when a command talks to the API.
   const client = async (withSession?: Session) => {
     const { HttpClient } = await import('../api/http.js');
-    const made = new HttpClient({ baseUrl: target().apiUrl, userAgent: USER_AGENT, tokens: withSession });
+    const made = new HttpClient({ baseUrl: target().apiUrl, apiMap: target().apiPaths, userAgent: USER_AGENT, tokens: withSession });
     clients.push(made);
     return made;
   };

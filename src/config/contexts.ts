@@ -5,6 +5,7 @@
  */
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { type ApiMap, isApiName, parseApiPath } from '../api/api-map.js';
 import { UsageError } from '../errors.js';
 
 export const SANDBOX_CONTEXT = 'sandbox';
@@ -15,6 +16,8 @@ const NAME_PATTERN = /^[a-z0-9][a-z0-9._-]{0,62}$/i;
 export interface ContextConfig {
   apiUrl: string;
   description?: string;
+  /** Base paths of the APIs this server mounts elsewhere than the specifications say. */
+  apiPaths?: ApiMap;
 }
 
 export interface ConfigData {
@@ -75,13 +78,30 @@ export function readConfig(dir: string): ConfigData {
       const apiUrl = (value as { apiUrl?: unknown } | null)?.apiUrl;
       if (typeof apiUrl !== 'string') throw new UsageError('config.corrupt', { params: { path } });
       const description = (value as { description?: unknown }).description;
-      contexts[name] = { apiUrl, ...(typeof description === 'string' ? { description } : {}) };
+      const apiPaths = readApiPaths((value as { apiPaths?: unknown }).apiPaths, path);
+      contexts[name] = { apiUrl, ...(typeof description === 'string' ? { description } : {}), ...(apiPaths ? { apiPaths } : {}) };
     }
   }
   return {
     currentContext: typeof record.currentContext === 'string' ? record.currentContext : undefined,
     contexts,
   };
+}
+
+/** A stored API map, held to the rules `context set-api` applies: a bad entry is a broken file, not a silent default. */
+function readApiPaths(value: unknown, path: string): ApiMap | undefined {
+  if (value === undefined) return undefined;
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new UsageError('config.corrupt', { params: { path } });
+  const map: ApiMap = {};
+  for (const [api, mounted] of Object.entries(value as Record<string, unknown>)) {
+    if (!isApiName(api) || typeof mounted !== 'string') throw new UsageError('config.corrupt', { params: { path } });
+    try {
+      map[api] = parseApiPath(api, mounted);
+    } catch {
+      throw new UsageError('config.corrupt', { params: { path } });
+    }
+  }
+  return Object.keys(map).length > 0 ? map : undefined;
 }
 
 export function allContexts(config: ConfigData, env: Env): NamedContext[] {

@@ -54,8 +54,8 @@ export const coreMessages = {
   'api.unauthorized': { en: 'the server refused the credentials (HTTP 401). {detail}', fr: "le serveur a refusé l'authentification (HTTP 401). {detail}" },
   'api.forbidden': { en: 'this account may not do that (HTTP 403). {detail}', fr: "ce compte n'a pas le droit de faire cela (HTTP 403). {detail}" },
   'api.notFound': {
-    en: 'not found, or not visible to this account (HTTP 404). {detail} (request {requestId})',
-    fr: 'introuvable, ou non visible pour ce compte (HTTP 404). {detail} (requête {requestId})',
+    en: 'not found, or not visible to this account (HTTP 404). {detail} ({method} {url}; request {requestId})',
+    fr: 'introuvable, ou non visible pour ce compte (HTTP 404). {detail} ({method} {url}; requête {requestId})',
   },
   'api.conflict': { en: 'the server reported a conflict (HTTP 409). {detail} (request {requestId})', fr: 'le serveur signale un conflit (HTTP 409). {detail} (requête {requestId})' },
   'api.rejected': { en: 'the server rejected the request (HTTP {status}). {detail} (request {requestId})', fr: 'le serveur a refusé la requête (HTTP {status}). {detail} (requête {requestId})' },

@@ -6,6 +6,7 @@ import { getIdentity, type Identity } from '../../../api/tmf/userinfo.js';
 import { AuthError, EspaceError } from '../../../errors.js';
 import { formatDateTime, toJson } from '../../../output/formats.js';
 import type { Context } from '../../context.js';
+import { contextLabel } from '../../context-label.js';
 
 export async function run(_options: object, ctx: Context): Promise<void> {
   const { io, t, locale } = ctx;
@@ -30,6 +31,8 @@ export async function run(_options: object, ctx: Context): Promise<void> {
   const status = {
     context: target.contextName,
     apiUrl: target.apiUrl,
+    /** flag or env: a custom URL replaced the context's (the context only lends its credentials). */
+    apiUrlSource: target.apiUrlOrigin,
     user: identity?.username ?? credentials.username ?? null,
     name: identity?.name ?? null,
     source: origin,
@@ -44,7 +47,7 @@ export async function run(_options: object, ctx: Context): Promise<void> {
     io.out(
       [
         t('auth.status.user', { user: status.user ?? '?', name: status.name ?? '' }),
-        t('auth.status.context', { context: status.context, url: status.apiUrl }),
+        t('auth.status.context', { context: contextLabel(target, t), url: status.apiUrl }),
         t('auth.status.source', { source: t(`auth.source.${origin}`) }),
         t('auth.status.expires', { expires }),
         problem ? io.color.error(t('auth.status.invalid', { problem })) : io.color.success(t('auth.status.valid')),
