@@ -35,6 +35,8 @@ export interface HttpResponse {
   headers: Record<string, string | undefined>;
   body: unknown;
   requestId: string;
+  /** The URL asked, as resolved (API map included): what errors about the answer name. */
+  url?: string;
 }
 
 /** Where the bearer token comes from; the session layer implements it. */
@@ -230,7 +232,7 @@ export class HttpClient {
     const responseHeaders = flattenHeaders(answer.headers);
     if (request.binary && answer.statusCode >= 200 && answer.statusCode < 300) {
       const bytes = Buffer.from(await answer.body.arrayBuffer());
-      return { status: answer.statusCode, headers: responseHeaders, body: bytes, requestId: responseHeaders['x-request-id'] ?? info.requestId };
+      return { status: answer.statusCode, headers: responseHeaders, body: bytes, requestId: responseHeaders['x-request-id'] ?? info.requestId, url: info.url };
     }
     const text = await answer.body.text();
     return {
@@ -238,6 +240,7 @@ export class HttpClient {
       headers: responseHeaders,
       body: parseBody(text, responseHeaders['content-type'], info),
       requestId: responseHeaders['x-request-id'] ?? info.requestId,
+      url: info.url,
     };
   }
 

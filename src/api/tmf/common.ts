@@ -33,7 +33,7 @@ export function parseResource<T extends z.ZodType>(schema: T, response: HttpResp
     .slice(0, 5)
     .map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`)
     .join('; ');
-  throw new ResponseShapeError(resource, issues, { method: 'GET', url, requestId: response.requestId });
+  throw new ResponseShapeError(resource, issues, { method: 'GET', url: response.url ?? url, requestId: response.requestId });
 }
 
 export interface ListOptions {

@@ -139,19 +139,19 @@ export const doctorMessages = {
   },
   'doctor.apis.withHttp': { en: '{status} (HTTP {code})', fr: '{status} (HTTP {code})' },
   'doctor.apis.fixMissing': {
-    en: 'nothing answers at the path shown: if this server mounts the API elsewhere, say where with espace context set-api {context} API PATH (espace context show lists the paths).',
-    fr: 'rien ne répond au chemin indiqué : si ce serveur place l’API ailleurs, indiquez où avec espace context set-api {context} API CHEMIN (espace context show liste les chemins).',
+    en: 'nothing answers at the path shown: if this server mounts the API elsewhere, say where with espace context set-api {context} API PATH (espace context show lists the paths)',
+    fr: 'rien ne répond au chemin indiqué : si ce serveur place l’API ailleurs, indiquez où avec espace context set-api {context} API CHEMIN (espace context show liste les chemins)',
   },
   'doctor.apis.fixMissingCustomUrl': {
-    en: 'nothing answers at the path shown, and a custom URL uses the default paths: add a context for this server with espace context add NAME --url URL --api-path API=PATH.',
-    fr: 'rien ne répond au chemin indiqué, et une URL personnalisée utilise les chemins par défaut : ajoutez un contexte pour ce serveur avec espace context add NOM --url URL --api-path API=CHEMIN.',
+    en: 'nothing answers at the path shown, and a custom URL uses the default paths: add a context for this server with espace context add NAME --url URL --api-path API=PATH',
+    fr: 'rien ne répond au chemin indiqué, et une URL personnalisée utilise les chemins par défaut : ajoutez un contexte pour ce serveur avec espace context add NOM --url URL --api-path API=CHEMIN',
   },
   'doctor.apis.fixRefused': {
-    en: 'this login may not use the APIs marked refused; the commands that need them will fail until the operator grants access.',
-    fr: 'cette connexion ne peut pas utiliser les API marquées refusées; les commandes qui en ont besoin échoueront tant que l’opérateur n’y donne pas accès.',
+    en: 'this login may not use the APIs marked refused; the commands that need them will fail until the operator grants access',
+    fr: 'cette connexion ne peut pas utiliser les API marquées refusées; les commandes qui en ont besoin échoueront tant que l’opérateur n’y donne pas accès',
   },
   'doctor.apis.fixFailing': {
-    en: 'the server failed or could not be reached for some APIs; try again later, or ask the operator.',
-    fr: 'le serveur a échoué ou n’a pu être joint pour certaines API; réessayez plus tard, ou demandez à l’opérateur.',
+    en: 'the server failed or could not be reached for some APIs; try again later, or ask the operator',
+    fr: 'le serveur a échoué ou n’a pu être joint pour certaines API; réessayez plus tard, ou demandez à l’opérateur',
   },
 } satisfies MessageTable;

@@ -132,5 +132,5 @@ export async function checkApis(ctx: Context, findings: Findings): Promise<{ res
   if (count('refused') > 0) fixes.push(t('doctor.apis.fixRefused'));
   if (count('unreachable') + count('failing') > 0) fixes.push(t('doctor.apis.fixFailing'));
   const status = count('missing') + count('unreachable') > 0 ? 'fail' : count('refused') + count('failing') > 0 ? 'warn' : 'ok';
-  return { result: { id: 'apis', status, detail: `${detail}.`, ...(fixes.length > 0 ? { fix: fixes.join(' ') } : {}) }, probes };
+  return { result: { id: 'apis', status, detail: `${detail}.`, ...(fixes.length > 0 ? { fix: `${fixes.join('; ')}.` } : {}) }, probes };
 }
