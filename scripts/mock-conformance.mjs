@@ -3,8 +3,9 @@
 // TMF v4 specifications (../shared/tmf), once with the specs' static examples and once with
 // dynamic data from a fixed seed. Every command runs with --json and without, plus a bulk run; a
 // run passes when it exits 0, or 1/3 with a clear error (not "unexpected failure", no stack
-// trace, a bad answer naming its field), prints no escape sequence (ESC, C1) on stdout or stderr,
-// and shows no other account's data. A table of results ends the run; any failure fails it.
+// trace, a bad answer naming its field), or 2 with a usage error naming the flag to give, prints
+// no escape sequence (ESC, C1) on stdout or stderr, and (--json) names no other account than the
+// one asked for. A table of results ends the run; any failure fails it.
 //
 // All the specs are served by one Prism per mode: they are merged into one Swagger document, each
 // API under its mount point, each spec's definitions under its own prefix (they share names such
@@ -195,7 +196,11 @@ function verdict(run, result) {
     return `stack trace: ${text.slice(Math.max(0, at - 300), at + 200).trim().replace(/\n/g, '\n       ')}`;
   }
   if (/unexpected failure|échec inattendu/i.test(stderr)) return `unexpected failure: ${firstError(stderr)}`;
-  if (code !== 0 && code !== 1 && code !== 3) return `exit ${code}: ${firstError(stderr) || '(no message)'}`;
+  // Exit 2 is a usage error: allowed only where the server's data leaves a value the user must give,
+  // and the error names the flag to give it with (DESIGN: "a missing value is a usage error naming
+  // the flag"), e.g. several accounts visible and no --account.
+  const usageNamingFlag = code === 2 && /^error:.*\s--[a-z][a-z-]+/im.test(stderr);
+  if (code !== 0 && code !== 1 && code !== 3 && !usageNamingFlag) return `exit ${code}: ${firstError(stderr) || '(no message)'}`;
   // A bulk run's records are its errors: one that is "unexpected" is the same failure, per account.
   const unexpectedRecord = stdout.split('\n').find((line) => /"code":\s*"unexpected"|unexpected failure/i.test(line));
   if (run.bulk && unexpectedRecord) return `unexpected failure in a record: ${unexpectedRecord.slice(0, 200)}`;
@@ -219,17 +224,26 @@ function verdict(run, result) {
   return undefined;
 }
 
-/** Another account's data where the run asked for one account: a record's account that is not it. */
+/** The account ids an output names anywhere (`account`, `accountId`, `billingAccount` or its `id`). */
+function accountsIn(node, found = new Set()) {
+  if (Array.isArray(node)) node.forEach((item) => accountsIn(item, found));
+  else if (node !== null && typeof node === 'object') {
+    for (const [key, value] of Object.entries(node)) {
+      if (/^(account|accountId|billingAccount)$/.test(key) && typeof value === 'string') found.add(value);
+      else if (key === 'billingAccount' && typeof value?.id === 'string') found.add(value.id);
+      accountsIn(value, found);
+    }
+  }
+  return found;
+}
+
+/** Another account's data where the run asked for one account (or a bulk record is for one). */
 function otherAccount(run, values) {
   for (const value of values) {
-    if (run.bulk) {
-      const asked = value?.account;
-      const shown = value?.data?.account ?? value?.data?.billingAccount?.id;
-      if (value?.ok && typeof shown === 'string' && shown !== asked) return `record for ${asked} carries ${shown}`;
-    } else if (run.account !== undefined) {
-      const shown = value?.account ?? value?.accountId;
-      if (typeof shown === 'string' && shown !== run.account) return `asked for ${run.account}, shown ${shown}`;
-    }
+    const asked = run.bulk ? value?.account : run.account;
+    if (asked === undefined || (run.bulk && !value?.ok)) continue;
+    const shown = [...accountsIn(run.bulk ? value.data : value)].filter((id) => id !== asked);
+    if (shown.length > 0) return `asked for ${asked}, the output names ${shown.slice(0, 3).join(', ')}`;
   }
   return undefined;
 }
