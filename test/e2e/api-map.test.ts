@@ -47,6 +47,10 @@ describe('a context whose Trouble Ticket API is mounted elsewhere', () => {
     expect(mapped.code, mapped.stderr).toBe(0);
     expect((JSON.parse(mapped.stdout) as { id: string }[]).map((ticket) => ticket.id)).toEqual(expected);
     expect(gateway.log.some((entry) => entry.url.startsWith(`${GATEWAY_TT}/troubleTicket?`))).toBe(true);
+    // Raw requests under the default base path follow the map too.
+    const raw = await espace(['--context', 'gw', 'api', 'GET', `${DEFAULT_TT}/troubleTicket`], { env: env() });
+    expect(raw.code, raw.stderr).toBe(0);
+    expect(Array.isArray(JSON.parse(raw.stdout))).toBe(true);
 
     expect((await espace(['context', 'add', 'plain', '--url', gateway.url], { env: env() })).code).toBe(0);
     const unmapped = await espace(['--context', 'plain', 'ticket', 'list'], { env: env() });
