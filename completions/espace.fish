@@ -3,8 +3,8 @@
 
 # Prints the command path, the number of positional arguments, and the option awaiting a value.
 function __espace_state
-    set -l paths '||auth|auth login|auth logout|auth status|auth password|auth 2fa|auth 2fa enable|auth 2fa confirm|auth 2fa disable|auth 2fa status|auth 2fa help|auth sessions|auth sessions revoke|auth help|bill|bill list|bill show|bill download|bill diff|bill explain|bill dispute|bill help|context|context list|context add|context use|context remove|context help|sandbox|sandbox start|sandbox stop|sandbox status|sandbox reset|sandbox seed|sandbox help|demo|pay|payment|payment list|payment show|payment reconcile|payment help|payment-method|payment-method list|payment-method add|payment-method remove|payment-method help|autopay|autopay status|autopay enable|autopay disable|autopay help|plan|plan show|plan catalog|plan change|plan next-bill|plan help|order|order list|order show|order help|addon|addon list|addon add|addon remove|addon help|usage|usage show|usage help|profile|profile show|profile set|profile help|ticket|ticket open|ticket list|ticket show|ticket comment|ticket escalate|ticket close|ticket help|support|support chat|support contact|support help|outage|doctor|completion|api|account|account show|account help|smoke|help|'
-    set -l valued ' --account --accounts --accounts-from --amount --api-url --batch-size --bill --city --concurrency --context --conversation --data --description --email --family-name --field --fields --format --given-name --header --input --item --journal --junit --lang --language --limit --max-items --max-pages --message --method --otp --output --period --phone --port --postal-code --profile --province --raw-field --reason --rps --service --severity --shard --state --status --street --subject --timeout --to --type --url --user --username --wait -F -H -f -m -o '
+    set -l paths '||auth|auth login|auth logout|auth status|auth password|auth 2fa|auth 2fa enable|auth 2fa confirm|auth 2fa disable|auth 2fa status|auth 2fa help|auth sessions|auth sessions revoke|auth help|bill|bill list|bill show|bill download|bill diff|bill explain|bill dispute|bill help|context|context list|context add|context show|context set-api|context use|context remove|context help|sandbox|sandbox start|sandbox stop|sandbox status|sandbox reset|sandbox seed|sandbox help|demo|pay|payment|payment list|payment show|payment reconcile|payment help|payment-method|payment-method list|payment-method add|payment-method remove|payment-method help|autopay|autopay status|autopay enable|autopay disable|autopay help|plan|plan show|plan catalog|plan change|plan next-bill|plan help|order|order list|order show|order help|addon|addon list|addon add|addon remove|addon help|usage|usage show|usage help|profile|profile show|profile set|profile help|ticket|ticket open|ticket list|ticket show|ticket comment|ticket escalate|ticket close|ticket help|support|support chat|support contact|support help|outage|doctor|completion|api|account|account show|account help|smoke|help|'
+    set -l valued ' --account --accounts --accounts-from --amount --api-path --api-url --batch-size --bill --city --concurrency --context --conversation --data --description --email --family-name --field --fields --format --given-name --header --input --item --journal --junit --lang --language --limit --max-items --max-pages --message --method --otp --output --period --phone --port --postal-code --profile --province --raw-field --reason --rps --service --severity --shard --state --status --street --subject --timeout --to --type --url --user --username --wait -F -H -f -m -o '
     set -l words (commandline -opc)
     set -e words[1]
     set -l path ''
@@ -169,15 +169,21 @@ complete -c espace -n '__espace_arg \'bill dispute\' 0' -a '(__espace_values bil
 complete -c espace -n '__espace_arg \'bill help\' 0' -a 'list show download diff explain dispute'
 complete -c espace -n '__espace_at \'context\'' -a 'list' -d 'list contexts; * marks the active one'
 complete -c espace -n '__espace_at \'context\'' -a 'add' -d 'add a context'
+complete -c espace -n '__espace_at \'context\'' -a 'show' -d 'show a context (the active one by default): its URL and where each API is'
+complete -c espace -n '__espace_at \'context\'' -a 'set-api' -d 'set where a context\'s server mounts one API (its base path), or --reset it to the specification\'s'
 complete -c espace -n '__espace_at \'context\'' -a 'use' -d 'make a context the active one'
 complete -c espace -n '__espace_at \'context\'' -a 'remove' -d 'remove a context and the credentials stored for it'
 complete -c espace -n '__espace_at \'context\'' -a 'help' -d 'show help for a command'
 complete -c espace -n '__espace_in \'context add\'' -l url -r -d 'API base URL (https; http only to this machine)'
 complete -c espace -n '__espace_in \'context add\'' -l description -r -d 'a note shown by context list'
 complete -c espace -n '__espace_in \'context add\'' -l use -d 'make it the active context'
+complete -c espace -n '__espace_in \'context add\'' -l api-path -r -d 'where this server mounts an API, API=PATH (repeatable; the APIs: see espace context show)'
+complete -c espace -n '__espace_arg \'context show\' 0' -a '(__espace_values context)'
+complete -c espace -n '__espace_in \'context set-api\'' -l reset -d 'go back to the specification\'s base path'
+complete -c espace -n '__espace_arg \'context set-api\' 0' -a '(__espace_values context)'
 complete -c espace -n '__espace_arg \'context use\' 0' -a '(__espace_values context)'
 complete -c espace -n '__espace_arg \'context remove\' 0' -a '(__espace_values context)'
-complete -c espace -n '__espace_arg \'context help\' 0' -a 'list add use remove'
+complete -c espace -n '__espace_arg \'context help\' 0' -a 'list add show set-api use remove'
 complete -c espace -n '__espace_at \'sandbox\'' -a 'start' -d 'start the sandbox in the background'
 complete -c espace -n '__espace_at \'sandbox\'' -a 'stop' -d 'stop the sandbox'
 complete -c espace -n '__espace_at \'sandbox\'' -a 'status' -d 'is the sandbox running, and where (exit code 1 when not)'
@@ -196,7 +202,7 @@ complete -c espace -n '__espace_in \'sandbox reset\'' -l port -r -d 'port on 127
 complete -c espace -n '__espace_in \'sandbox seed\'' -l accounts -r -d 'how many generated accounts (BA-100001, BA-100002, …)'
 complete -c espace -n '__espace_in \'sandbox seed\'' -l data -r -d 'data directory (default: your data directory, e.g. ~/.local/share/espace/sandbox)'
 complete -c espace -n '__espace_arg \'sandbox help\' 0' -a 'start stop status reset seed'
-complete -c espace -n '__espace_in \'pay\'' -l amount -r -d 'amount in dollars, e.g. 50 or 50.25 (default: what remains on the bill)'
+complete -c espace -n '__espace_in \'pay\'' -l amount -r -d 'amount in dollars, e.g. 50, 50.25 or 50,25 (default: what remains on the bill)'
 complete -c espace -n '__espace_in \'pay\'' -l method -r -d 'payment method id (see espace payment-method list; default: the account’s default method)'
 complete -c espace -n '__espace_in \'pay\'' -s y -l yes -d 'do not ask for confirmation (needed when there is no terminal)'
 complete -c espace -n '__espace_in \'pay\'' -l account -r -f -a '(__espace_values account)' -d 'billing account (agents: take a payment by phone for any account)'

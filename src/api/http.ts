@@ -15,6 +15,7 @@ import type { Dispatcher, Pool } from 'undici';
 import type { Readable } from 'node:stream';
 import { ApiError, NetworkError, type RequestInfo, ResponseShapeError, TimeoutError, type TmfErrorBody } from './errors.js';
 import { DeadlineError, formatRetryTime, ResponseTooLargeError, RetryLaterError } from './request-limits.js';
+import { type ApiMap, mapApiPath } from './api-map.js';
 import { parseApiUrl } from './url.js';
 import type { MessageKey, MessageParams } from '../i18n/catalog.js';
 
@@ -44,6 +45,8 @@ export interface HttpResponse {
   headers: Record<string, string | undefined>;
   body: unknown;
   requestId: string;
+  /** The URL asked, as resolved (API map included): what errors about the answer name. */
+  url?: string;
 }
 
 /** Where the bearer token comes from; the session layer implements it. */
@@ -77,6 +80,8 @@ export interface HttpClientOptions {
   gate?: RequestGate;
   /** Where warnings about the server's answers go (the CLI writes them on stderr, once each). */
   notices?: NoticeSink;
+  /** Where this server mounts the APIs whose base path is not the specification's (api-map.ts). */
+  apiMap?: ApiMap;
 }
 
 /** A warning about what a server answered that does not stop the command (see HttpClient.notice). */
@@ -120,7 +125,7 @@ function loadPool(): Promise<PoolClass> {
 
 export class HttpClient {
   readonly baseUrl: URL;
-  private readonly options: Required<Omit<HttpClientOptions, 'tokens' | 'gate' | 'notices'>> & Pick<HttpClientOptions, 'tokens' | 'gate' | 'notices'>;
+  private readonly options: Required<Omit<HttpClientOptions, 'tokens' | 'gate' | 'notices' | 'apiMap'>> & Pick<HttpClientOptions, 'tokens' | 'gate' | 'notices' | 'apiMap'>;
   private pool: Pool | undefined;
 
   constructor(options: HttpClientOptions) {
@@ -239,7 +244,7 @@ export class HttpClient {
 
   private urlFor(request: HttpRequest): URL {
     const base = this.baseUrl.pathname.replace(/\/+$/, '');
-    const url = new URL(base + request.path, this.baseUrl);
+    const url = new URL(base + mapApiPath(request.path, this.options.apiMap), this.baseUrl);
     for (const [name, value] of Object.entries(request.query ?? {})) {
       if (value !== undefined) url.searchParams.set(name, String(value));
     }
@@ -303,7 +308,7 @@ export class HttpClient {
     }
     const responseHeaders = flattenHeaders(answer.headers);
     if (request.binary && answer.statusCode >= 200 && answer.statusCode < 300) {
-      return { status: answer.statusCode, headers: responseHeaders, body: bytes, requestId: responseHeaders['x-request-id'] ?? info.requestId };
+      return { status: answer.statusCode, headers: responseHeaders, body: bytes, requestId: responseHeaders['x-request-id'] ?? info.requestId, url: info.url };
     }
     const text = bytes.toString('utf8');
     return {
@@ -311,6 +316,7 @@ export class HttpClient {
       headers: responseHeaders,
       body: parseBody(text, responseHeaders['content-type'], info),
       requestId: responseHeaders['x-request-id'] ?? info.requestId,
+      url: info.url,
     };
   }
 

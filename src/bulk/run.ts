@@ -59,6 +59,7 @@ export async function runBulk<O>(request: BulkRunRequest<O>, ctx: Context): Prom
   const { HttpClient } = await import('../api/http.js');
   const api = new HttpClient({
     baseUrl: ctx.target().apiUrl,
+    apiMap: ctx.target().apiPaths,
     userAgent: USER_AGENT,
     tokens: await ctx.session(),
     connections: bulk.concurrency,

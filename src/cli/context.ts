@@ -104,6 +104,7 @@ export function createContext(options: ContextOptions): Context {
     const { HttpClient } = await import('../api/http.js');
     const made = new HttpClient({
       baseUrl: target().apiUrl,
+      apiMap: target().apiPaths,
       userAgent: USER_AGENT,
       tokens: withSession,
       ...requestLimits(),

@@ -5,6 +5,7 @@
  */
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { type ApiMap, isApiName, parseApiPath } from '../api/api-map.js';
 import { UsageError } from '../errors.js';
 
 export const SANDBOX_CONTEXT = 'sandbox';
@@ -17,6 +18,8 @@ export interface ContextConfig {
   description?: string;
   /** Deadline of each request in seconds (request-limits.ts); `--timeout` and ESPACE_TIMEOUT win. */
   timeout?: number;
+  /** Base paths of the APIs this server mounts elsewhere than the specifications say. */
+  apiPaths?: ApiMap;
 }
 
 export interface ConfigData {
@@ -79,13 +82,35 @@ export function readConfig(dir: string): ConfigData {
       const description = (value as { description?: unknown }).description;
       const timeout = (value as { timeout?: unknown }).timeout;
       if (timeout !== undefined && (typeof timeout !== 'number' || !(timeout > 0))) throw new UsageError('config.corrupt', { params: { path } });
-      contexts[name] = { apiUrl, ...(typeof description === 'string' ? { description } : {}), ...(timeout !== undefined ? { timeout } : {}) };
+      const apiPaths = readApiPaths((value as { apiPaths?: unknown }).apiPaths, path);
+      contexts[name] = {
+        apiUrl,
+        ...(typeof description === 'string' ? { description } : {}),
+        ...(timeout !== undefined ? { timeout } : {}),
+        ...(apiPaths ? { apiPaths } : {}),
+      };
     }
   }
   return {
     currentContext: typeof record.currentContext === 'string' ? record.currentContext : undefined,
     contexts,
   };
+}
+
+/** A stored API map, held to the rules `context set-api` applies: a bad entry is a broken file, not a silent default. */
+function readApiPaths(value: unknown, path: string): ApiMap | undefined {
+  if (value === undefined) return undefined;
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new UsageError('config.corrupt', { params: { path } });
+  const map: ApiMap = {};
+  for (const [api, mounted] of Object.entries(value as Record<string, unknown>)) {
+    if (!isApiName(api) || typeof mounted !== 'string') throw new UsageError('config.corrupt', { params: { path } });
+    try {
+      map[api] = parseApiPath(api, mounted);
+    } catch {
+      throw new UsageError('config.corrupt', { params: { path } });
+    }
+  }
+  return Object.keys(map).length > 0 ? map : undefined;
 }
 
 export function allContexts(config: ConfigData, env: Env): NamedContext[] {

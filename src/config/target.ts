@@ -2,6 +2,7 @@
  * Which API espace talks to, by the documented precedence: flag, then environment, then the
  * active context in the config file, then the built-in sandbox context.
  */
+import type { ApiMap } from '../api/api-map.js';
 import { UsageError } from '../errors.js';
 import { type ConfigData, SANDBOX_CONTEXT, findContext } from './contexts.js';
 
@@ -13,6 +14,8 @@ export interface Target {
   contextOrigin: Origin;
   apiUrl: string;
   apiUrlOrigin: Origin;
+  /** The context's API map; only for the context's own URL (another server has its own layout). */
+  apiPaths?: ApiMap;
 }
 
 export interface TargetInputs {
@@ -35,9 +38,17 @@ export function resolveTarget({ contextFlag, apiUrlFlag, env, config }: TargetIn
   if (!context) {
     throw new UsageError('context.unknown', { params: { name: contextName }, hint: 'context.hintList' });
   }
-  if (apiUrlFlag) return { contextName, contextOrigin, apiUrl: apiUrlFlag, apiUrlOrigin: 'flag' };
-  if (env.ESPACE_API_URL) return { contextName, contextOrigin, apiUrl: env.ESPACE_API_URL, apiUrlOrigin: 'env' };
-  return { contextName, contextOrigin, apiUrl: context.apiUrl, apiUrlOrigin: context.builtIn ? 'default' : 'config' };
+  const own = { contextName, contextOrigin, apiUrl: context.apiUrl, apiUrlOrigin: context.builtIn ? 'default' : 'config', ...(context.apiPaths ? { apiPaths: context.apiPaths } : {}) } as const;
+  // The context's own URL spelt again is still the context (and its API map).
+  const override = (apiUrl: string, apiUrlOrigin: Origin): Target => (sameApi(apiUrl, context.apiUrl) ? own : { contextName, contextOrigin, apiUrl, apiUrlOrigin });
+  if (apiUrlFlag) return override(apiUrlFlag, 'flag');
+  if (env.ESPACE_API_URL) return override(env.ESPACE_API_URL, 'env');
+  return own;
+}
+
+/** True when `--api-url` or ESPACE_API_URL replaced the context's URL: the context then only lends its credentials. */
+export function urlOverridesContext(target: Target): boolean {
+  return target.apiUrlOrigin === 'flag' || target.apiUrlOrigin === 'env';
 }
 
 /** Two spellings of one API (a trailing slash, a default port) are the same API. */

@@ -5,6 +5,7 @@
  * looked up in one place and a test can check that every key has both languages and the same
  * placeholders.
  */
+import { apiMapMessages } from './messages/api-map.js';
 import { authMessages } from './messages/auth.js';
 import { billMessages } from './messages/bill.js';
 import { billExplainMessages } from './messages/bill-explain.js';
@@ -63,6 +64,7 @@ export const catalog = {
   ...netMessages,
   ...valuesMessages,
   ...serverMessages,
+  ...apiMapMessages,
 } satisfies MessageTable;
 
 export type MessageKey = keyof typeof catalog;

@@ -18,7 +18,7 @@ describe('espace context', () => {
   it('starts with the built-in sandbox context, active', async () => {
     const result = await runCli(['context', 'list', '--json'], { env: env() });
     expect(result.code, result.stderr).toBe(0);
-    expect(JSON.parse(result.stdout)).toEqual([{ name: 'sandbox', apiUrl: 'http://127.0.0.1:8642', description: 'embedded sandbox', active: true }]);
+    expect(JSON.parse(result.stdout)).toEqual([{ name: 'sandbox', apiUrl: 'http://127.0.0.1:8642', description: 'embedded sandbox', apiPaths: {}, active: true }]);
   });
 
   it('adds, uses and removes a context, writing the config file 0600', async () => {

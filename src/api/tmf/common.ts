@@ -93,7 +93,7 @@ export function toMoney(value: TmfMoney, fallbackCurrency = 'CAD'): Money {
 export function parseResource<T extends z.ZodType>(schema: T, response: HttpResponse, resource: string, url: string, method = 'GET'): z.infer<T> {
   const result = schema.safeParse(response.body);
   if (result.success) return result.data;
-  const request = { method, url, requestId: response.requestId };
+  const request = { method, url: response.url ?? url, requestId: response.requestId };
   const issues = result.error.issues;
   for (const issue of issues) {
     const params = issue.code === 'custom' ? (issue.params as Partial<ValueIssueParams> | undefined) : undefined;

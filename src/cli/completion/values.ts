@@ -46,6 +46,7 @@ async function quickClient(ctx: Context, timeoutMs: number): Promise<HttpClient>
   const [{ HttpClient }, session] = await Promise.all([import('../../api/http.js'), ctx.session()]);
   return new HttpClient({
     baseUrl: ctx.target().apiUrl,
+    apiMap: ctx.target().apiPaths,
     userAgent: `${USER_AGENT} completion`,
     tokens: session,
     timeoutMs,

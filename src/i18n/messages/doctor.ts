@@ -124,4 +124,34 @@ export const doctorMessages = {
     en: 'Give your account details and what you tried; if it remains unresolved, ask to escalate to a supervisor or the technical or billing team.',
     fr: 'Donnez les détails de votre compte et ce que vous avez essayé; si rien n’est réglé, demandez de transférer à un superviseur ou à l’équipe technique ou de facturation.',
   },
+  'doctor.check.apis': { en: 'APIs', fr: 'API' },
+  'doctor.apis.count': { en: '{count} {status}', fr: '{count} {status}' },
+  'doctor.apis.status.reachable': { en: 'reachable', fr: 'joignable(s)' },
+  'doctor.apis.status.missing': { en: 'missing', fr: 'absente(s)' },
+  'doctor.apis.status.refused': { en: 'refused', fr: 'refusée(s)' },
+  'doctor.apis.status.unreachable': { en: 'unreachable', fr: 'injoignable(s)' },
+  'doctor.apis.status.failing': { en: 'failing', fr: 'en erreur' },
+  'doctor.apis.status.unchecked': { en: 'not checked', fr: 'non vérifiée(s)' },
+  'doctor.apis.noIndividual': { en: 'this login names no individual', fr: 'cette connexion ne désigne aucune personne' },
+  'doctor.apis.noIndividualThere': {
+    en: 'no individual of this login there: a client login has none, or the API is mounted elsewhere',
+    fr: 'aucune personne de cette connexion à cet endroit : une connexion de client applicatif n’en a pas, ou l’API est placée ailleurs',
+  },
+  'doctor.apis.withHttp': { en: '{status} (HTTP {code})', fr: '{status} (HTTP {code})' },
+  'doctor.apis.fixMissing': {
+    en: 'nothing answers at the path shown: if this server mounts the API elsewhere, say where with espace context set-api {context} API PATH (espace context show lists the paths)',
+    fr: 'rien ne répond au chemin indiqué : si ce serveur place l’API ailleurs, indiquez où avec espace context set-api {context} API CHEMIN (espace context show liste les chemins)',
+  },
+  'doctor.apis.fixMissingCustomUrl': {
+    en: 'nothing answers at the path shown, and a custom URL uses the default paths: add a context for this server with espace context add NAME --url URL --api-path API=PATH',
+    fr: 'rien ne répond au chemin indiqué, et une URL personnalisée utilise les chemins par défaut : ajoutez un contexte pour ce serveur avec espace context add NOM --url URL --api-path API=CHEMIN',
+  },
+  'doctor.apis.fixRefused': {
+    en: 'this login may not use the APIs marked refused; the commands that need them will fail until the operator grants access',
+    fr: 'cette connexion ne peut pas utiliser les API marquées refusées; les commandes qui en ont besoin échoueront tant que l’opérateur n’y donne pas accès',
+  },
+  'doctor.apis.fixFailing': {
+    en: 'the server failed or could not be reached for some APIs; try again later, or ask the operator',
+    fr: 'le serveur a échoué ou n’a pu être joint pour certaines API; réessayez plus tard, ou demandez à l’opérateur',
+  },
 } satisfies MessageTable;

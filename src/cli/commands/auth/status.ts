@@ -7,6 +7,7 @@ import { AuthError, EspaceError } from '../../../errors.js';
 import { formatDateTime, toJson } from '../../../output/formats.js';
 import { sanitizeLine } from '../../../output/sanitize.js';
 import type { Context } from '../../context.js';
+import { contextLabel } from '../../context-label.js';
 
 export async function run(_options: object, ctx: Context): Promise<void> {
   const { io, t, locale } = ctx;
@@ -34,6 +35,8 @@ export async function run(_options: object, ctx: Context): Promise<void> {
   const status = {
     context: target.contextName,
     apiUrl: target.apiUrl,
+    /** flag or env: a custom URL replaced the context's (the context only lends its credentials). */
+    apiUrlSource: target.apiUrlOrigin,
     user: identity?.username ?? credentials.username ?? null,
     name: identity?.name ?? null,
     source: origin,
@@ -49,7 +52,7 @@ export async function run(_options: object, ctx: Context): Promise<void> {
     io.out(
       [
         t('auth.status.user', { user: sanitizeLine(status.user ?? '?'), name: sanitizeLine(status.name ?? '') }),
-        t('auth.status.context', { context: status.context, url: status.apiUrl }),
+        t('auth.status.context', { context: contextLabel(target, t), url: status.apiUrl }),
         t('auth.status.source', { source: t(`auth.source.${origin}`) }),
         t('auth.status.expires', { expires }),
         unverified ?? (problem ? io.color.error(t('auth.status.invalid', { problem })) : io.color.success(t('auth.status.valid'))),

@@ -1,6 +1,8 @@
 import type { Command } from 'commander';
 import type { Registrar } from '../../program.js';
 
+const collect = (value: string, previous: string[]) => [...previous, value];
+
 export function registerContext(program: Command, { t, action, examples }: Registrar): void {
   const context = examples(program.command('context').description(t('context.description')), [
     'espace context add staging --url https://staging.example.com',
@@ -18,6 +20,7 @@ export function registerContext(program: Command, { t, action, examples }: Regis
       .requiredOption('--url <url>', t('context.add.option.url'))
       .option('--description <text>', t('context.add.option.description'))
       .option('--use', t('context.add.option.use'))
+      .option('--api-path <api=path>', t('apiMap.add.option.apiPath'), collect, [])
       .action(
         action(
           () => import('./add.js'),
@@ -26,10 +29,38 @@ export function registerContext(program: Command, { t, action, examples }: Regis
             url: options.url as string,
             description: options.description as string | undefined,
             use: Boolean(options.use),
+            apiPaths: options.apiPath as string[],
           }),
         ),
       ),
-    ['espace context add staging --url https://staging.example.com --use'],
+    [
+      'espace context add staging --url https://staging.example.com --use',
+      'espace context add gw --url https://api.example.com --api-path troubleTicket=/tt/tmf-api/troubleTicket/v4',
+    ],
+  );
+  examples(
+    context
+      .command('show')
+      .description(t('apiMap.show.description'))
+      .argument('[name]', t('context.argument.name'))
+      .action(action(() => import('./show.js'), ([name]) => ({ name }))),
+    ['espace context show', 'espace context show staging --json'],
+  );
+  examples(
+    context
+      .command('set-api')
+      .description(t('apiMap.setApi.description'))
+      .argument('<name>', t('context.argument.name'))
+      .argument('<api>', t('apiMap.setApi.argument.api'))
+      .argument('[path]', t('apiMap.setApi.argument.path'))
+      .option('--reset', t('apiMap.setApi.option.reset'))
+      .action(
+        action(
+          () => import('./set-api.js'),
+          ([name, api, path], options) => ({ name: name!, api: api!, path, reset: Boolean(options.reset) }),
+        ),
+      ),
+    ['espace context set-api staging serviceProblem /tmf-api/serviceProblem/v4', 'espace context set-api staging serviceProblem --reset'],
   );
   examples(
     context

@@ -1,6 +1,6 @@
 /** The shape of a doctor run: one result per check, and what the user should do. */
 
-export type CheckId = 'api' | 'tls' | 'clock' | 'token' | 'keychain' | 'files' | 'outages';
+export type CheckId = 'api' | 'tls' | 'clock' | 'token' | 'apis' | 'keychain' | 'files' | 'outages';
 export type CheckStatus = 'ok' | 'warn' | 'fail' | 'skip';
 
 export interface CheckResult {
