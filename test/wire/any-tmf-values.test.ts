@@ -236,6 +236,24 @@ describe('line items without the billSection extension', () => {
     expect(result.stderr).toMatch(/this server does not provide bill sections/);
     expect(bill.discrepancy.amount).toBe(plain.discrepancy.amount);
   });
+
+  it('stay in their rate type’s section when the server will not show the products, and the bill is still shown', async () => {
+    const PRODUCTS = '/tmf-api/productInventory/v4/product';
+    proxy.setRules(({ method, url }) => {
+      if (method === 'GET' && pathOf(url) === RATES) return { rewrite: each<Rate>((rate) => delete rate.characteristic) };
+      if (method === 'GET' && pathOf(url).startsWith(`${PRODUCTS}/`)) return { answer: { status: 404, body: { code: '404', reason: 'Not found', message: 'No such product' } } };
+      return undefined;
+    });
+    const result = await runCli(['bill', 'show', billId, '--json'], { env: env() });
+    expect(result.code, result.stderr).toBe(0);
+    // The products were asked for, and refused.
+    expect(proxy.log.some(({ url }) => pathOf(url).startsWith(`${PRODUCTS}/`))).toBe(true);
+    const bill = JSON.parse(result.stdout) as BillJson;
+    const recurring = [...bill.sections.serviceCharges.lines, ...bill.sections.addOns.lines].filter((line) => line.kind === 'recurring');
+    expect(recurring.length).toBeGreaterThan(0);
+    expect(bill.sections.addOns.lines.filter((line) => line.kind === 'recurring')).toEqual([]);
+    expect(result.stderr).toMatch(/this server does not provide bill sections/);
+  });
 });
 
 describe('catalog prices given by reference, kinds without serviceType', () => {

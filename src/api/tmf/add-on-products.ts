@@ -10,6 +10,9 @@ import { parseResource } from './common.js';
 import { PRODUCT_OFFERING_PATH, ProductOffering, offeringKind } from './product-catalog.js';
 import { InventoryProduct, PRODUCT_PATH, toProduct } from './product-inventory.js';
 
+/** Product reads in flight at once. */
+const READS_AT_ONCE = 8;
+
 /** What each client (one per command) has already learnt, so that a bulk run reads each product and offering once. */
 const known = new WeakMap<HttpClient, { products: Map<string, Promise<boolean | undefined>>; offerings: Map<string, Promise<boolean | undefined>> }>();
 
@@ -65,6 +68,15 @@ function isAddOnProduct(client: HttpClient, id: string): Promise<boolean | undef
  */
 export async function addOnProductIds(client: HttpClient, productIds: Iterable<string>): Promise<Set<string>> {
   const ids = [...new Set(productIds)];
-  const verdicts = await Promise.all(ids.map((id) => isAddOnProduct(client, id)));
+  const verdicts: (boolean | undefined)[] = [];
+  // A bulk batch may name hundreds of products: a few reads at a time, not all at once.
+  let next = 0;
+  const worker = async () => {
+    while (next < ids.length) {
+      const index = next++;
+      verdicts[index] = await isAddOnProduct(client, ids[index]!);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(READS_AT_ONCE, ids.length) }, worker));
   return new Set(ids.filter((_, index) => verdicts[index] === true));
 }
