@@ -200,7 +200,7 @@ describe('a tax rate written as a percentage', () => {
 });
 
 describe('line items without the billSection extension', () => {
-  it('take their section from appliedBillingRateType, an unknown type being an extra, and the bill still adds up', async () => {
+  it('take their section from appliedBillingRateType and the product’s offering, an unknown type being an extra, and the bill still adds up', async () => {
     proxy.setRules(() => undefined);
     const plain = JSON.parse((await runCli(['bill', 'show', billId, '--json'], { env: env() })).stdout) as BillJson;
     const lines = (await (await fetch(`${sandbox.url}${RATES}?bill.id=${billId}`, { headers: { authorization: `Bearer ${sandbox.tokens.marie}` } })).json()) as Rate[];
@@ -224,11 +224,35 @@ describe('line items without the billSection extension', () => {
     }
     expect(sectionOf.size).toBe(lines.length);
     const expected: Record<string, string> = { recurringCharge: 'serviceCharges', appliedBillingCredit: 'serviceCharges', oneTimeCharge: 'addOns', usageCharge: 'addOns', appliedPenaltyCharge: 'fees', roamingCharge: 'addOns' };
+    // A recurring charge of an add-on product (its offering is an add-on: read through the product)
+    // is an add-on; the sandbox's own billSection says which lines those are.
+    const declared = (rate: Rate) => rate.characteristic?.find((c) => c.name === 'billSection')?.value;
+    const ofAddOn = lines.filter((rate) => rate.appliedBillingRateType === 'recurringCharge' && declared(rate) === 'addOns');
+    expect(ofAddOn.length).toBeGreaterThan(0);
     for (const rate of lines) {
       const type = rate.id === unknown ? 'roamingCharge' : rate.appliedBillingRateType!;
-      expect(sectionOf.get(rate.id), `${rate.id} (${type})`).toBe(expected[type]);
+      expect(sectionOf.get(rate.id), `${rate.id} (${type})`).toBe(ofAddOn.includes(rate) ? 'addOns' : expected[type]);
     }
+    expect(result.stderr).toMatch(/this server does not provide bill sections/);
     expect(bill.discrepancy.amount).toBe(plain.discrepancy.amount);
+  });
+
+  it('stay in their rate type’s section when the server will not show the products, and the bill is still shown', async () => {
+    const PRODUCTS = '/tmf-api/productInventory/v4/product';
+    proxy.setRules(({ method, url }) => {
+      if (method === 'GET' && pathOf(url) === RATES) return { rewrite: each<Rate>((rate) => delete rate.characteristic) };
+      if (method === 'GET' && pathOf(url).startsWith(`${PRODUCTS}/`)) return { answer: { status: 404, body: { code: '404', reason: 'Not found', message: 'No such product' } } };
+      return undefined;
+    });
+    const result = await runCli(['bill', 'show', billId, '--json'], { env: env() });
+    expect(result.code, result.stderr).toBe(0);
+    // The products were asked for, and refused.
+    expect(proxy.log.some(({ url }) => pathOf(url).startsWith(`${PRODUCTS}/`))).toBe(true);
+    const bill = JSON.parse(result.stdout) as BillJson;
+    const recurring = [...bill.sections.serviceCharges.lines, ...bill.sections.addOns.lines].filter((line) => line.kind === 'recurring');
+    expect(recurring.length).toBeGreaterThan(0);
+    expect(bill.sections.addOns.lines.filter((line) => line.kind === 'recurring')).toEqual([]);
+    expect(result.stderr).toMatch(/this server does not provide bill sections/);
   });
 });
 

@@ -12,7 +12,7 @@ import { IgnoredFilterError } from '../errors.js';
 import type { HttpClient } from '../http.js';
 import { newestFirst } from './checked-list.js';
 import { TmfRef, listAll } from './common.js';
-import { AppliedCustomerBillingRate, CustomerBill, toBill, toBillLine, toBillSummary, withOneCurrency } from './customer-bill.js';
+import { AppliedCustomerBillingRate, CustomerBill, addOnProductsOf, byId, toBill, toBillLine, toBillSummary, withOneCurrency } from './customer-bill.js';
 import { TMF } from './paths.js';
 
 /** The most a TMF630 server is asked for in one page; the sandbox's own maximum. */
@@ -56,19 +56,17 @@ export async function latestBillsSince(client: HttpClient, accountIds: readonly 
   return new Map([...recent].map(([account, bills]) => [account, toBill(bills[0]!)]));
 }
 
-/** The line items of each of these bills, in the server's order; a bill without any maps to []. */
+/** The line items of each of these bills, in the order of their ids; a bill without any maps to []. */
 export async function getLinesOfBills(client: HttpClient, billIds: readonly string[], currency: string): Promise<Map<string, BillLine[]>> {
   const rates = await listAll(client, TMF.appliedCustomerBillingRate, RateOfBill, 'AppliedCustomerBillingRate', {
     query: { 'bill.id': billIds.join(','), fields: RATE_FIELDS },
     pageSize: PAGE_SIZE,
   });
   const lines = new Map<string, BillLine[]>(billIds.map((id) => [id, []]));
-  for (const rate of rates) {
-    // A line that does not name its bill cannot be given to one.
-    const ofBill = rate.bill && lines.get(rate.bill.id);
-    if (!ofBill) throw new IgnoredFilterError('bill.id');
-    ofBill.push(toBillLine(rate, currency));
-  }
+  // A line that does not name its bill cannot be given to one.
+  for (const rate of rates) if (!rate.bill || !lines.has(rate.bill.id)) throw new IgnoredFilterError('bill.id');
+  const addOns = await addOnProductsOf(client, rates);
+  for (const rate of byId(rates)) lines.get(rate.bill!.id)!.push(toBillLine(rate, currency, addOns));
   return lines;
 }
 

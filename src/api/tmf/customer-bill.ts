@@ -8,6 +8,7 @@ import { z } from 'zod';
 import type { Bill, BillLine, BillSectionName, BillSummary, ChargeKind } from '../../domain/bill.js';
 import { subtract, zero } from '../../domain/money.js';
 import type { HttpClient } from '../http.js';
+import { addOnProductIds } from './add-on-products.js';
 import { check, listMatching, newestFirst } from './checked-list.js';
 import { TimePeriod, TmfMoney, TmfRate, TmfRef, parseResource, rateFraction, refuse, toMoney } from './common.js';
 import { TMF } from './paths.js';
@@ -142,27 +143,44 @@ export function chargeKindOf(rateType: string | undefined): ChargeKind {
   return RATE_KINDS[rateType] ?? RATE_KINDS[rateType.charAt(0).toLowerCase() + rateType.slice(1)] ?? 'oneTime';
 }
 
+/** The section a line declares through espace's `billSection` characteristic, if any. */
+function declaredSection(rate: Pick<AppliedCustomerBillingRate, 'characteristic'>): BillSectionName | undefined {
+  const declared = rate.characteristic?.find((item) => item.name === 'billSection')?.value;
+  return typeof declared === 'string' && SECTIONS.has(declared) ? (declared as BillSectionName) : undefined;
+}
+
+/** Rate kinds that belong with their product: an add-on's recurring charge (or credit) is among the add-ons. */
+const PRODUCT_KINDS: ReadonlySet<ChargeKind> = new Set<ChargeKind>(['recurring', 'credit']);
+
 /**
  * The section of a line: the `billSection` characteristic (espace's extension) when the server
- * gives one; otherwise from the standard `appliedBillingRateType` — recurring charges, credits and
- * prorations are service charges, usage and one-time extras are add-ons, penalties are fees.
+ * gives one; otherwise from the standard `appliedBillingRateType` and product — recurring charges
+ * and credits of an add-on product (`addOnProducts`, see addOnProductIds) are add-ons, other
+ * recurring charges, credits and prorations are service charges, usage and one-time extras are
+ * add-ons, penalties are fees. Without the extension a fee charged per product (a 9-1-1 fee) cannot
+ * be told from the product's charge, and stays with it.
  */
-export function sectionOf(rate: Pick<AppliedCustomerBillingRate, 'characteristic'>, kind: ChargeKind): BillSectionName {
-  const declared = rate.characteristic?.find((item) => item.name === 'billSection')?.value;
-  if (typeof declared === 'string' && SECTIONS.has(declared)) return declared as BillSectionName;
+export function sectionOf(
+  rate: Pick<AppliedCustomerBillingRate, 'characteristic' | 'product'>,
+  kind: ChargeKind,
+  addOnProducts?: ReadonlySet<string>,
+): BillSectionName {
+  const declared = declaredSection(rate);
+  if (declared) return declared;
   if (kind === 'usage' || kind === 'oneTime') return 'addOns';
   if (kind === 'penalty') return 'fees';
+  if (PRODUCT_KINDS.has(kind) && rate.product && addOnProducts?.has(rate.product.id)) return 'addOns';
   return 'serviceCharges';
 }
 
-export function toBillLine(rate: AppliedCustomerBillingRate, currency: string): BillLine {
+export function toBillLine(rate: AppliedCustomerBillingRate, currency: string, addOnProducts?: ReadonlySet<string>): BillLine {
   const kind = chargeKindOf(rate.appliedBillingRateType);
   const amount = rate.taxExcludedAmount ?? rate.taxIncludedAmount;
   return {
     id: rate.id,
     name: rate.name ?? rate.product?.name ?? rate.description ?? rate.id,
     description: rate.description,
-    section: sectionOf(rate, kind),
+    section: sectionOf(rate, kind, addOnProducts),
     kind,
     amount: amount ? toMoney(amount, currency) : zero(currency),
     productId: rate.product?.id,
@@ -208,10 +226,42 @@ export async function getBill(client: HttpClient, id: string): Promise<Bill> {
 const RateWithBill = AppliedCustomerBillingRate.extend({ bill: TmfRef.optional() });
 
 export async function getBillLines(client: HttpClient, billId: string, currency: string): Promise<BillLine[]> {
-  return (await getBillRates(client, billId)).map((rate) => toBillLine(rate, currency));
+  return toBillLines(client, await getBillRates(client, billId), currency);
 }
 
-/** A bill's line items as the server gave them (toBillLine maps them once the bill's currency is known). */
+const ID_ORDER = new Intl.Collator('en', { numeric: true });
+
+/**
+ * Line items in the order of their ids: TMF678 gives them no order, and a server may return them
+ * in any, so this is what keeps a bill (and the services read from it) the same from any server.
+ */
+export function byId<T extends { id: string }>(rates: readonly T[]): T[] {
+  return [...rates].sort((a, b) => ID_ORDER.compare(a.id, b.id));
+}
+
+/**
+ * The add-on products among these line items' products, when some line does not declare its
+ * section: then the products are read (TMF637, TMF620) to tell add-ons from services, and the
+ * user is told once that the server does not give bill sections. No request when every line
+ * declares one.
+ */
+export async function addOnProductsOf(client: HttpClient, rates: readonly AppliedCustomerBillingRate[]): Promise<ReadonlySet<string>> {
+  const undeclared = rates.filter((rate) => declaredSection(rate) === undefined);
+  if (undeclared.length === 0) return new Set();
+  client.notice('bill.noSections', { resource: 'AppliedCustomerBillingRate' });
+  const productIds = undeclared
+    .filter((rate) => PRODUCT_KINDS.has(chargeKindOf(rate.appliedBillingRateType)))
+    .flatMap((rate) => (rate.product ? [rate.product.id] : []));
+  return addOnProductIds(client, productIds);
+}
+
+/** Line items as bill lines, in the order of their ids, each in its section (see sectionOf, addOnProductsOf). */
+export async function toBillLines(client: HttpClient, rates: readonly AppliedCustomerBillingRate[], currency: string): Promise<BillLine[]> {
+  const addOns = await addOnProductsOf(client, rates);
+  return byId(rates).map((rate) => toBillLine(rate, currency, addOns));
+}
+
+/** A bill's line items (toBillLines maps them once the bill's currency is known). */
 export async function getBillRates(client: HttpClient, billId: string): Promise<AppliedCustomerBillingRate[]> {
   return listMatching(client, TMF.appliedCustomerBillingRate, RateWithBill, 'AppliedCustomerBillingRate', {
     query: { 'bill.id': billId },

@@ -1,6 +1,6 @@
 /** TMF656 Service Problem Management: outages and planned maintenance by area. */
 import { z } from 'zod';
-import type { Outage } from '../../domain/outage.js';
+import { type Outage, isOutageOver } from '../../domain/outage.js';
 import type { HttpClient } from '../http.js';
 import { check, listMatching } from './checked-list.js';
 import { TimePeriod } from './common.js';
@@ -74,5 +74,11 @@ export async function listOutages(client: HttpClient, postalCode?: string): Prom
     query,
     checks: [check('affectedLocation.postCode', postalCode, affects, 'affectedLocation')],
   });
-  return problems.map(toOutage);
+  const outages = problems.map(toOutage);
+  // TMF656 v4 has no attribute for when service is expected back: only espace's extension says.
+  const current = outages.filter((outage) => !isOutageOver(outage));
+  if (current.length > 0 && current.every((outage) => outage.estimatedRestoration === undefined)) {
+    client.notice('outage.noEstimate', { resource: 'ServiceProblem' });
+  }
+  return outages;
 }

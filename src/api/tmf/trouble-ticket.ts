@@ -79,6 +79,25 @@ export interface TicketQuery {
 }
 
 /**
+ * The attributes a ticket list shows (TMF630 `fields`): all standard TMF621 ones. Notes and the
+ * status history are left to `ticket show`.
+ */
+const LIST_FIELDS = [
+  'id', 'name', 'description', 'ticketType', 'severity', 'priority', 'status', 'statusChangeReason',
+  'lastUpdate', 'creationDate', 'resolutionDate', 'channel', 'relatedParty', 'relatedEntity',
+] as const;
+
+/**
+ * Only the attributes asked for: `fields` is a request, and a server that ignores it sends the
+ * whole ticket, which must not change what the list shows.
+ */
+function asked(ticket: TroubleTicket): TroubleTicket {
+  const kept: Record<string, unknown> = {};
+  for (const name of LIST_FIELDS) if (ticket[name] !== undefined) kept[name] = ticket[name];
+  return kept as TroubleTicket;
+}
+
+/**
  * The tickets in `statuses` about an account (or all of them), newest first, at most `limit`:
  * each checked against the filters sent, all read and sorted here, as a server may ignore order.
  */
@@ -88,7 +107,7 @@ export async function listTickets(client: HttpClient, query: TicketQuery): Promi
     query: {
       status: statuses,
       'billingAccount.id': query.accountId,
-      fields: 'id,name,description,ticketType,severity,priority,status,lastUpdate,creationDate,relatedParty,relatedEntity',
+      fields: LIST_FIELDS.join(','),
     },
     checks: [
       check('status', statuses, (ticket: TroubleTicket) => query.statuses!.includes(ticket.status)),
@@ -96,7 +115,7 @@ export async function listTickets(client: HttpClient, query: TicketQuery): Promi
       check('billingAccount.id', query.accountId, (ticket: TroubleTicket, account) => billingAccountIdsOf(ticket)?.includes(account), 'relatedEntity (BillingAccount)'),
     ],
   });
-  return newestFirst(tickets, (ticket) => ticket.creationDate).slice(0, query.limit).map(toTicket);
+  return newestFirst(tickets, (ticket) => ticket.creationDate).slice(0, query.limit).map((ticket) => toTicket(asked(ticket)));
 }
 
 export async function getTicket(client: HttpClient, id: string): Promise<Ticket> {

@@ -48,4 +48,8 @@ export const billMessages = {
   'bill.state.sent': { en: 'issued, unpaid', fr: 'émise, impayée' },
   'bill.state.settled': { en: 'paid', fr: 'payée' },
   'bill.state.partiallyPaid': { en: 'partially paid', fr: 'payée en partie' },
+  'bill.noSections': {
+    en: 'this server does not provide bill sections ({resource} without "billSection"): add-ons are told by their offering\'s category, and fees charged per product (such as 9-1-1) are shown with that product\'s service charges.',
+    fr: 'ce serveur ne fournit pas les sections de la facture ({resource} sans « billSection ») : les options sont reconnues par la catégorie de leur offre, et les frais facturés par produit (comme le 9-1-1) sont affichés avec les frais de service de ce produit.',
+  },
 } satisfies MessageTable;

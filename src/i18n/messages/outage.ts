@@ -42,4 +42,8 @@ export const outageMessages = {
   'outage.service.tv': { en: 'TV', fr: 'Télé' },
   'outage.service.homePhone': { en: 'home phone', fr: 'téléphonie résidentielle' },
   'outage.service.mobile': { en: 'mobile', fr: 'mobile' },
+  'outage.noEstimate': {
+    en: 'this server does not provide estimated restoration times ({resource} has no such attribute in TMF656 v4).',
+    fr: "ce serveur ne fournit pas d'heure de rétablissement prévue ({resource} n'a pas cet attribut dans TMF656 v4).",
+  },
 } satisfies MessageTable;

@@ -45,7 +45,8 @@ function customerBill(bill: Json): void {
   delete bill.paymentReceived;
   baseType(bill, 'CustomerBill');
   percentRates(bill.taxItem);
-  // A bare reference to the document: TMF678's AttachmentRef has no mime type nor attachment type.
+  // The reference form of TMF678's AttachmentRefOrValue (id, href, url, name): the value's mime type
+  // and attachment type are optional, and a minimal server may leave them out.
   for (const document of objects(bill.billDocument)) {
     delete document.mimeType;
     delete document.attachmentType;

@@ -1,6 +1,6 @@
 /** `espace bill show [ID|latest]`: one bill with its five sections. */
 import Table from 'cli-table3';
-import { getBill, getBillRates, toBillLine } from '../../../api/tmf/customer-bill.js';
+import { getBill, getBillRates, toBillLines } from '../../../api/tmf/customer-bill.js';
 import { billSections } from '../../../domain/bill.js';
 import { amountText, toJson } from '../../../output/formats.js';
 import { BORDERLESS_CHARS } from '../../../output/table.js';
@@ -19,7 +19,7 @@ export async function run(options: BillShowOptions, ctx: Context): Promise<void>
   const billId = await resolveBillId(api, options.bill, options.account);
   const [bill, rates] = await Promise.all([getBill(api, billId), getBillRates(api, billId)]);
   // A line without a currency of its own is in the bill's.
-  const lines = rates.map((rate) => toBillLine(rate, bill.totalDue.currency));
+  const lines = await toBillLines(api, rates, bill.totalDue.currency);
   const { io, t, locale } = ctx;
 
   if (ctx.globals.json) {
