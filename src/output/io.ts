@@ -21,8 +21,6 @@ export interface IO {
   readonly columns: number;
   out(text: string): void;
   err(text: string): void;
-  /** Reads all of stdin as UTF-8 (for --password-stdin and friends). */
-  readStdin(): Promise<string>;
 }
 
 type Terminal = { isTTY?: boolean; columns?: number };
@@ -62,12 +60,5 @@ export async function createIO(options: StreamIOOptions): Promise<IO> {
     columns: stdout.columns ?? 100,
     out: (text) => void stdout.write(text),
     err: (text) => void stderr.write(text),
-    readStdin: () => readAll(openStdin()),
   };
-}
-
-async function readAll(stream: Readable): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of stream) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
-  return Buffer.concat(chunks).toString('utf8');
 }

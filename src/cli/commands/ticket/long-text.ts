@@ -9,6 +9,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { GeneralError, UsageError } from '../../../errors.js';
 import type { Context } from '../../context.js';
+import { stdinText } from '../../stdin-lines.js';
+
+/**
+ * The most a text read from stdin may hold: far more than any description or comment (servers
+ * take a few thousand characters), far less than what would strain memory if the wrong file is piped in.
+ */
+export const MAX_LONG_TEXT_BYTES = 1024 * 1024;
 
 export interface LongTextRequest {
   /** The flag's value: text, `-` for stdin, or undefined. */
@@ -24,7 +31,7 @@ export interface LongTextRequest {
 export async function readLongText(ctx: Context, request: LongTextRequest): Promise<string> {
   const { value, flag } = request;
   let text: string;
-  if (value === '-') text = await ctx.io.readStdin();
+  if (value === '-') text = await stdinText(ctx, flag, MAX_LONG_TEXT_BYTES, 'ticket.stdinTooLarge');
   else if (value !== undefined) text = value;
   else if (!ctx.io.interactive) throw new UsageError('prompt.notInteractive', { params: { flag } });
   else {
