@@ -22,6 +22,11 @@ export interface PaymentInterruption {
   sending(key: string): void;
   /** The answer is in. */
   answered(): void;
+  /**
+   * Nothing of ours is out again (`payment reconcile`, between two payments): a signal from now
+   * on is a plain cancel. After an interruption in flight, it stays one.
+   */
+  preparing(): void;
   dispose(): void;
 }
 
@@ -59,6 +64,9 @@ export function listenForPaymentInterruption(explain: (key: string) => void, sou
     },
     answered() {
       phase = 'answered';
+    },
+    preparing() {
+      if (!interrupted) phase = 'preparing';
     },
     dispose() {
       if (interrupted) return;
