@@ -33,6 +33,8 @@ const CASES: Array<{ argv: string[]; name: string; character: string }> = [
   { argv: ['ticket', 'show', 'TT-1\u202e'], name: '<id>', character: 'U+202E' },
   { argv: ['bill', 'show', 'CB-1\u0000', '--account', 'BA-1001'], name: '<bill>', character: 'U+0000' },
   { argv: ['payment', 'show', 'PAY-\u009b1'], name: '<id>', character: 'U+009B' },
+  { argv: ['plan', 'change', '--to', 'OFF-\u001b]52;c;x\u0007', '--yes'], name: '--to', character: 'U+001B' },
+  { argv: ['auth', 'login', '--username', 'marie\r', '--password-stdin', '--insecure-storage'], name: '--username', character: 'U+000D' },
 ];
 
 describe('identifiers with control characters', () => {
