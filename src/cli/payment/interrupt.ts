@@ -24,7 +24,8 @@ export interface PaymentInterruption {
   answered(): void;
   /**
    * Nothing of ours is out again (`payment reconcile`, between two payments): a signal from now
-   * on is a plain cancel. After an interruption in flight, it stays one.
+   * on — or one that came while the last answer was recorded — is a plain cancel. After an
+   * interruption in flight, it stays one.
    */
   preparing(): void;
   dispose(): void;
@@ -37,8 +38,13 @@ export function listenForPaymentInterruption(explain: (key: string) => void, sou
   let key = '';
   let cancelled = false;
   let interrupted = false;
+  /** A signal while an answer was being recorded: it cancels what comes next, if anything does. */
+  let deferred = false;
   const handler = () => {
-    if (phase === 'answered') return;
+    if (phase === 'answered') {
+      deferred = true;
+      return;
+    }
     if (phase === 'preparing') {
       cancelled = true;
     } else if (interrupted) {
@@ -66,7 +72,12 @@ export function listenForPaymentInterruption(explain: (key: string) => void, sou
       phase = 'answered';
     },
     preparing() {
-      if (!interrupted) phase = 'preparing';
+      if (interrupted) return;
+      phase = 'preparing';
+      if (deferred) {
+        cancelled = true;
+        controller.abort();
+      }
     },
     dispose() {
       if (interrupted) return;

@@ -106,6 +106,7 @@ export async function run(_options: PaymentReconcileOptions, ctx: Context): Prom
     const still = new Set(journal.pending().entries.map((entry) => entry.key));
     for (const entry of entries.filter((candidate) => still.has(candidate.key))) {
       stop.preparing();
+      if (stop.cancelled) throw new CancelledError();
       const finding = await settle(entry, ctx, journal, stop);
       const base = { key: entry.key, account: entry.accountId, bill: entry.billId, amount: moneyJson(entry.amount, locale), outcome: finding.outcome };
       const amount = formatMoney(entry.amount, locale);
