@@ -69,6 +69,10 @@ async function settle(entry: JournalEntry, ctx: Context, journal: PaymentJournal
   }
   // No payment carries the key: the same key and body again, which the server charges now, once.
   const client = await paymentClient(ctx);
+  if (stop.cancelled) {
+    await client.close();
+    throw new CancelledError();
+  }
   // From here a signal may cut the payment's request short: its outcome is then not known.
   stop.sending(entry.key);
   let sent: SubmitOutcome;
