@@ -54,13 +54,14 @@ async function apiPayments(): Promise<Array<{ id: string; correlatorId: string }
 
 /** A journaled payment the server never saw: `pay` stopped while its request was kept by the proxy. */
 async function unknownPayment(): Promise<string> {
+  const before = await journalKeys();
   proxy.plan('swallow');
   const paying = spawnEspace(['pay', '--yes', '--amount', '10'], env());
   await proxy.waitFor((log) => log.some((request) => request.method === 'POST'));
   paying.child.kill('SIGTERM');
   const paid = await paying.done;
   expect(paid.code).toBe(5);
-  const keys = await journalKeys();
+  const keys = (await journalKeys()).filter((candidate) => !before.includes(candidate));
   expect(keys).toHaveLength(1);
   expect(await apiPayments()).toEqual([]);
   proxy.log.length = 0;
@@ -116,4 +117,31 @@ describe('a signal during payment reconcile', () => {
       expect(await journalKeys()).toEqual([]);
     });
   }
+
+  it('with --json, the entries dealt with before the signal are still reported', async () => {
+    // An entry of another server first (reconcile reports it and moves on), then one of this server's.
+    const other = await startFaultProxy(sandbox.url, (method, path) => method === 'POST' && path.startsWith(PAYMENTS));
+    try {
+      other.plan('swallow');
+      const paying = spawnEspace(['pay', '--yes', '--amount', '10'], { ...env(), ESPACE_API_URL: other.url });
+      await other.waitFor((log) => log.length === 1);
+      paying.child.kill('SIGTERM');
+      expect((await paying.done).code).toBe(5);
+    } finally {
+      await other.close();
+    }
+    const [otherKey] = await journalKeys();
+    const key = await unknownPayment();
+    expect(key).not.toBe(otherKey);
+
+    proxy.plan('swallow');
+    const reconciling = spawnEspace(['payment', 'reconcile', '--json'], env());
+    await proxy.waitFor((log) => log.some((request) => request.method === 'GET'));
+    reconciling.child.kill('SIGINT');
+    const result = await reconciling.done;
+
+    expect(result.code).toBe(130);
+    expect(JSON.parse(result.stdout)).toEqual([expect.objectContaining({ key: otherKey, outcome: 'otherServer', apiUrl: other.url })]);
+    expect((await journalKeys()).sort()).toEqual([key, otherKey].sort());
+  });
 });

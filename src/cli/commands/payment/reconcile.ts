@@ -138,6 +138,8 @@ export async function run(_options: PaymentReconcileOptions, ctx: Context): Prom
       if (!ctx.globals.json) io.out(`${sanitizeText(line)}\n`);
     }
   } catch (error) {
+    // The entries settled before the stop are gone from the journal: a script must still learn of them.
+    if (ctx.globals.json && report.length > 0) io.out(toJson(report));
     // Stopped while nothing was out (waiting for the lock, searching): a plain cancel.
     if (stop.cancelled && !(error instanceof CancelledError)) throw new CancelledError({ cause: error });
     throw error;
