@@ -1,6 +1,6 @@
 /**
  * Text read whole from stdin is bounded: a password (`auth login --password-stdin`) and the long
- * texts of tickets and disputes (`--description -`, `--reason -`, `--message -`). More than the
+ * texts of tickets and disputes (`--description -`, `--reason -`, `--message -`, or $EDITOR's file). More than the
  * bound is refused as soon as it arrives — exit 2, naming the flag and the bound, nothing sent —
  * by the built CLI fed a stream far larger than its small heap could hold.
  */
@@ -13,6 +13,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { MAX_LONG_TEXT_BYTES } from '../../src/cli/commands/ticket/long-text.js';
 import { MAX_STDIN_BYTES } from '../../src/cli/stdin-lines.js';
 import { runCli } from '../helpers/cli.js';
+import { scriptedPrompter } from '../helpers/prompt.js';
 import { type HostileServer, hostileServer } from '../helpers/hostile-server.js';
 import { ESPACE_BIN } from '../helpers/spawn.js';
 
@@ -113,5 +114,15 @@ describe('text read whole from stdin', () => {
     expect(result.stderr).not.toContain('larger than');
     // The password reached the server (which answers nonsense to a token request).
     expect(server.seen.length).toBeGreaterThan(0);
+  });
+
+  it('a text written in $EDITOR is bounded the same way: nothing sent', async () => {
+    const server = await recorder();
+    // An "editor" that writes more than the bound into the file it is given.
+    const editor = `sh -c 'head -c ${MAX_LONG_TEXT_BYTES + 1} /dev/zero | tr "\\0" x >> "$0"'`;
+    const result = await runCli(['ticket', 'comment', 'TT-1'], { env: { ...(await env(server)), EDITOR: editor }, tty: true, prompt: scriptedPrompter([]) });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(`the text written in the editor for --message is larger than ${MAX_LONG_TEXT_BYTES} bytes; nothing was sent`);
+    expect(server.seen).toEqual([]);
   });
 });
