@@ -1,8 +1,8 @@
 /**
  * Text read whole from stdin is bounded: a password (`auth login --password-stdin`) and the long
- * texts of tickets and disputes (`--description -`, `--reason -`, `--message -`, or $EDITOR's file). More than the
- * bound is refused as soon as it arrives — exit 2, naming the flag and the bound, nothing sent —
- * by the built CLI fed a stream far larger than its small heap could hold.
+ * texts of tickets and disputes (`--description -`, `--reason -`, `--message -`, or $EDITOR's
+ * file). More than the bound is refused as soon as it arrives — exit 2, naming the flag and the
+ * bound, nothing sent — by the built CLI fed a stream far larger than its small heap could hold.
  */
 import { spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
