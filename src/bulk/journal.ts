@@ -1,11 +1,12 @@
 /**
  * The journal of a bulk run: the accounts whose record has been written, one id per line,
- * appended right after the records (`flush()`, a write at a time) and fsync'd in small batches
+ * appended once the records have left the process for the output (the output stream's write
+ * callback; `flush()`, a write at a time) and fsync'd in small batches
  * (off the event loop: a slow disk must not stall the lookups) and at the end. `--resume` reads
  * it and looks up only the accounts it does not hold, so an interrupted run skips no account and
- * repeats none after Ctrl-C; after a crash or a kill, only the lookups that were in flight (and
- * at most the records of the one write caught before its journal lines: one account's, or one
- * batch's) come again.
+ * repeats none after Ctrl-C; after a crash or a kill, only the accounts whose records had not
+ * left the process (in flight, or queued behind a slow reader) are looked up again — and, if the
+ * kill falls in the instant between a write and its journal line, that one write's records.
  */
 import { closeSync, fsync, fsyncSync, mkdirSync, openSync, readFileSync, readSync, writeSync } from 'node:fs';
 import { dirname } from 'node:path';

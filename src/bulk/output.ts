@@ -3,7 +3,9 @@
  * The records of one batch are joined and handed to the stream in one write at `flush()` (a
  * write per record cost more than the lookups at thousands a second). When the stream asks to
  * slow down, every worker waits on one shared `drain` promise, so memory stays flat however
- * fast records come.
+ * fast records come. A flush says when its records have left the process (the stream's write
+ * callback): only then may the journal count them as written, since records still queued in
+ * the process die with it if it is killed.
  */
 import type { Writable } from 'node:stream';
 import { csvText, jsonText } from '../output/sanitize.js';
@@ -14,7 +16,13 @@ export type OutputFormat = 'ndjson' | 'csv';
 export interface RecordWriter {
   /** Queues a record; `flush()` writes what is queued. */
   write(record: BulkRecord): void;
-  flush(): void;
+  /**
+   * Hands what is queued to the stream; `delivered` is called once the stream has passed it on
+   * (to the pipe or file: it outlives the process from then on), never if it could not.
+   */
+  flush(delivered?: () => void): void;
+  /** Resolves when every flush has been passed on, or can no longer be (the reader has gone). */
+  settled(): Promise<void>;
   /** Resolves when the stream can take more (at once when it can). */
   ready(): Promise<void>;
   /** Whoever reads the output has gone (`| head`): nothing more can be written. */
@@ -26,14 +34,30 @@ export function createRecordWriter(stream: Writable, format: OutputFormat, field
   let pressure = false;
   let closed = false;
   let release: (() => void) | undefined;
+  /** Writes the stream has not yet called back for, and who waits for there to be none. */
+  let outstanding = 0;
+  let idle: (() => void)[] = [];
+  const wakeIdle = () => {
+    if (outstanding > 0 && !closed) return;
+    const waiters = idle;
+    idle = [];
+    for (const wake of waiters) wake();
+  };
   stream.once('error', (error: NodeJS.ErrnoException) => {
     if (error.code !== 'EPIPE') return;
     closed = true;
     release?.();
+    wakeIdle();
   });
-  const send = (text: string) => {
+  const send = (text: string, delivered?: () => void) => {
     if (closed) return;
-    if (!stream.write(text)) pressure = true;
+    outstanding++;
+    const written = stream.write(text, (error) => {
+      outstanding--;
+      if (!error && !closed) delivered?.();
+      wakeIdle();
+    });
+    if (!written) pressure = true;
   };
   if (format === 'csv') send(`${fields.map(csvCell).join(',')}\n`);
   let queued = '';
@@ -41,10 +65,14 @@ export function createRecordWriter(stream: Writable, format: OutputFormat, field
     write(record) {
       queued += format === 'csv' ? `${fields.map((field) => csvCell(valueAt(record, field))).join(',')}\n` : `${jsonText(record)}\n`;
     },
-    flush() {
+    flush(delivered) {
       if (queued === '') return;
-      send(queued);
+      send(queued, delivered);
       queued = '';
+    },
+    settled() {
+      if (outstanding === 0 || closed) return Promise.resolve();
+      return new Promise<void>((resolve) => idle.push(resolve));
     },
     ready() {
       if (!pressure || closed) return Promise.resolve();

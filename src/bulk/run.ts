@@ -75,6 +75,8 @@ export async function runBulk<O>(request: BulkRunRequest<O>, ctx: Context): Prom
   let fatal: unknown;
   const interruption = listenForInterruption(() => io.err(`\n${t('bulk.stopping')}\n`));
   const progress = io.stderrIsTTY ? new ProgressLine(io.err, t, () => counts) : undefined;
+  /** Accounts whose records are queued in the writer, journaled once the records have left the process. */
+  let unflushed: string[] = [];
   const started = Date.now();
 
   const succeeded = (account: string, data: unknown): Outcome => {
@@ -129,14 +131,19 @@ export async function runBulk<O>(request: BulkRunRequest<O>, ctx: Context): Prom
         // Not journaled when the reader has gone: the record was not delivered.
         if (writer.closed) return;
         writer.write(outcome.record);
-        journal.append(account);
+        unflushed.push(account);
         counts.done++;
         if (!outcome.record.ok) counts.failed++;
       },
-      // The records first, then the journal: a journaled account is always in the output.
+      // The records first, then the journal, once the records have left the process (a record
+      // still queued here dies with a killed process): a journaled account is always in the output.
       flush: () => {
-        writer.flush();
-        journal.flush();
+        const written = unflushed;
+        unflushed = [];
+        writer.flush(() => {
+          for (const account of written) journal.append(account);
+          journal.flush();
+        });
         heapCap.check();
       },
       ready: () => writer.ready(),
@@ -145,6 +152,9 @@ export async function runBulk<O>(request: BulkRunRequest<O>, ctx: Context): Prom
   } finally {
     heapCap.restore();
     progress?.stop();
+    // Records still on their way get journaled when they arrive; a second Ctrl-C while a stalled
+    // reader holds them quits, and they are looked up again on --resume.
+    await writer.settled();
     interruption.dispose();
     await journal.close();
     await api.close();

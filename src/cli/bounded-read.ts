@@ -3,7 +3,7 @@
  * grow without end: lines no longer than a maximum (refused as soon as a line passes it, without
  * keeping the rest of it), and whole inputs no larger than a maximum.
  */
-import type { Readable } from 'node:stream';
+import { type Readable, Transform } from 'node:stream';
 
 /** A line of input, without its line ending, and its 1-based number. */
 export interface NumberedLine {
@@ -64,6 +64,33 @@ export async function* boundedLines(stream: AsyncIterable<Buffer | string>, maxL
     if (bytes.length > maxLineBytes) throw new InputTooLargeError(number, maxLineBytes);
     yield { number, bytes };
   }
+}
+
+/**
+ * A pass-through for a line reader that has no bound of its own (node:readline): the bytes go
+ * through unchanged, and the stream fails with InputTooLargeError (the line's number) as soon as
+ * a line passes `maxLineBytes`, before the reader has had to keep it.
+ */
+export function lineLengthLimit(maxLineBytes: number): Transform {
+  let number = 1;
+  let length = 0;
+  return new Transform({
+    transform(piece: Buffer | string, _encoding, callback) {
+      const chunk = typeof piece === 'string' ? Buffer.from(piece) : piece;
+      for (let start = 0; start < chunk.length; ) {
+        const end = chunk.indexOf(LF, start);
+        const stop = end === -1 ? chunk.length : end;
+        length += stop - start;
+        // A CR before the LF is part of the ending, not of the line.
+        if (length > maxLineBytes + 1) return callback(new InputTooLargeError(number, maxLineBytes));
+        if (end === -1) break;
+        number++;
+        length = 0;
+        start = end + 1;
+      }
+      callback(null, chunk);
+    },
+  });
 }
 
 /** All of a stream, refused with InputTooLargeError as soon as it passes `maxBytes`. */

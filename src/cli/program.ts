@@ -5,6 +5,7 @@
 import { Command, Option } from 'commander';
 import type { Lang, MessageKey, Translate } from '../i18n/catalog.js';
 import type { IO } from '../output/io.js';
+import { refuseControlCharactersInIds } from './id-values.js';
 import { registerApi } from './commands/api/index.js';
 import { registerAccount } from './commands/account/index.js';
 import { registerAuth } from './commands/auth/index.js';
@@ -141,6 +142,7 @@ export function buildProgram({ t, lang, io, makeContext, argv }: ProgramOptions)
     lang,
     action: (load, map) => async (...args) => {
       const command = args.at(-1) as Command;
+      refuseControlCharactersInIds(command, args.slice(0, -2));
       const globals = command.optsWithGlobals();
       const ctx = makeContext({
         context: globals.context as string | undefined,

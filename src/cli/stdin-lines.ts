@@ -15,14 +15,21 @@ export const MAX_STDIN_BYTES = 64 * 1024;
  * `flag` (the message may be replaced by one that says what each line holds).
  */
 export async function stdinLines(ctx: Context, expected: number, flag: string, tooFew: MessageKey = 'security.stdinShort'): Promise<string[]> {
-  let text: string;
-  try {
-    text = (await readAllBounded(ctx.io.stdin, MAX_STDIN_BYTES)).toString('utf8');
-  } catch (error) {
-    if (error instanceof InputTooLargeError) throw new UsageError('auth.stdinTooLarge', { params: { flag, max: MAX_STDIN_BYTES } });
-    throw error;
-  }
+  const text = await stdinText(ctx, flag);
   const lines = text.split(/\r?\n/).filter((line) => line !== '');
   if (lines.length < expected) throw new UsageError(tooFew, { params: { flag, expected } });
   return lines;
+}
+
+/**
+ * All of stdin as UTF-8, read no further than `maxBytes`: more is refused (a usage error naming
+ * `flag` and the bound) as soon as it arrives, without keeping the rest of it.
+ */
+export async function stdinText(ctx: Context, flag: string, maxBytes = MAX_STDIN_BYTES, tooLarge: MessageKey = 'auth.stdinTooLarge'): Promise<string> {
+  try {
+    return (await readAllBounded(ctx.io.stdin, maxBytes)).toString('utf8');
+  } catch (error) {
+    if (error instanceof InputTooLargeError) throw new UsageError(tooLarge, { params: { flag, max: maxBytes } });
+    throw error;
+  }
 }

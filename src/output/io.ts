@@ -28,8 +28,6 @@ export interface IO {
    */
   out(text: string): void;
   err(text: string): void;
-  /** Reads all of stdin as UTF-8 (for --password-stdin and friends). */
-  readStdin(): Promise<string>;
 }
 
 type Terminal = { isTTY?: boolean; columns?: number };
@@ -69,12 +67,5 @@ export async function createIO(options: StreamIOOptions): Promise<IO> {
     columns: stdout.columns ?? 100,
     out: (text) => void stdout.write(terminalSafe(text, { sgr: colorOn(stdoutIsTTY), progress: false })),
     err: (text) => void stderr.write(terminalSafe(text, { sgr: colorOn(stderrIsTTY), progress: stderrIsTTY })),
-    readStdin: () => readAll(openStdin()),
   };
-}
-
-async function readAll(stream: Readable): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of stream) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
-  return Buffer.concat(chunks).toString('utf8');
 }

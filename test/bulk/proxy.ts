@@ -4,7 +4,7 @@
  * Retry-After, 503), or change what it forwards (a server that ignores a filter) — faults the
  * sandbox cannot produce on demand.
  */
-import { Agent, createServer, request as forward, type IncomingMessage } from 'node:http';
+import { Agent, createServer, request as forward, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 export interface LoggedRequest {
@@ -26,6 +26,15 @@ export interface Proxy {
   setFault(rule: (request: IncomingMessage, now: number) => Fault): void;
   /** Replaces the rewrite of forwarded paths (the identity by default). */
   setRewrite(rewrite: (path: string) => string): void;
+  /**
+   * Requests for which `rule` holds are kept, not forwarded, until `releaseHeld()`: lookups in
+   * flight for as long as a test needs (to kill the client meanwhile).
+   */
+  setHold(rule: (request: IncomingMessage) => boolean): void;
+  /** Resolves once `count` requests are being held. */
+  waitForHeld(count: number): Promise<void>;
+  /** Forwards the held requests, and no longer holds any. */
+  releaseHeld(): void;
   /** Empties the log, and forwards everything as it is again. */
   reset(): void;
   close(): Promise<void>;
@@ -37,10 +46,21 @@ export async function startProxy(target: string): Promise<Proxy> {
   const log: LoggedRequest[] = [];
   let rule: (request: IncomingMessage, now: number) => Fault = () => undefined;
   let rewrite = (path: string) => path;
+  let hold: ((request: IncomingMessage) => boolean) | undefined;
+  let held: (() => void)[] = [];
+  let heldWaiters: { count: number; resolve: () => void }[] = [];
   const server = createServer((request, response) => {
     const now = performance.now();
     const entry: LoggedRequest = { method: request.method ?? 'GET', url: request.url ?? '/', at: now };
     log.push(entry);
+    if (hold?.(request)) {
+      held.push(() => pass(request, response, entry, performance.now()));
+      heldWaiters = heldWaiters.filter((waiter) => (waiter.count <= held.length ? (waiter.resolve(), false) : true));
+      return;
+    }
+    pass(request, response, entry, now);
+  });
+  function pass(request: IncomingMessage, response: ServerResponse, entry: LoggedRequest, now: number): void {
     const fault = rule(request, now);
     if (fault) {
       entry.injected = fault.status;
@@ -61,7 +81,7 @@ export async function startProxy(target: string): Promise<Proxy> {
       response.end();
     });
     request.pipe(outgoing);
-  });
+  }
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {
@@ -73,7 +93,19 @@ export async function startProxy(target: string): Promise<Proxy> {
     setRewrite: (next) => {
       rewrite = next;
     },
+    setHold: (next) => {
+      hold = next;
+    },
+    waitForHeld: (count) => new Promise<void>((resolve) => (held.length >= count ? resolve() : heldWaiters.push({ count, resolve }))),
+    releaseHeld: () => {
+      hold = undefined;
+      const waiting = held;
+      held = [];
+      for (const go of waiting) go();
+    },
     reset: () => {
+      hold = undefined;
+      held = [];
       log.length = 0;
       rule = () => undefined;
       rewrite = (path) => path;

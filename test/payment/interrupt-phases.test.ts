@@ -43,4 +43,35 @@ describe('a signal during a payment', () => {
     stop.dispose();
     expect(source.listenerCount('SIGINT') + source.listenerCount('SIGTERM')).toBe(0);
   });
+
+  it('between two payments (reconcile): a cancel; one that came while an answer was recorded cancels what comes next', () => {
+    const { source, explained, stop } = setUp();
+    stop.sending('espace-key-3');
+    stop.answered();
+    stop.preparing();
+    expect(stop.signal.aborted).toBe(false);
+    source.emit('SIGTERM');
+    expect(stop.cancelled).toBe(true);
+    expect(stop.interrupted).toBe(false);
+    expect(stop.signal.aborted).toBe(true);
+    expect(explained).toEqual([]);
+
+    const late = setUp();
+    late.stop.sending('espace-key-4');
+    late.stop.answered();
+    late.source.emit('SIGINT');
+    expect(late.stop.signal.aborted).toBe(false);
+    late.stop.preparing();
+    expect(late.stop.cancelled).toBe(true);
+    expect(late.stop.signal.aborted).toBe(true);
+  });
+
+  it('after an interruption in flight, preparing does not turn it into a cancel', () => {
+    const { source, stop } = setUp();
+    stop.sending('espace-key-5');
+    source.emit('SIGINT');
+    stop.preparing();
+    expect(stop.interrupted).toBe(true);
+    expect(stop.cancelled).toBe(false);
+  });
 });

@@ -22,6 +22,12 @@ export interface PaymentInterruption {
   sending(key: string): void;
   /** The answer is in. */
   answered(): void;
+  /**
+   * Nothing of ours is out again (`payment reconcile`, between two payments): a signal from now
+   * on — or one that came while the last answer was recorded — is a plain cancel. After an
+   * interruption in flight, it stays one.
+   */
+  preparing(): void;
   dispose(): void;
 }
 
@@ -32,8 +38,13 @@ export function listenForPaymentInterruption(explain: (key: string) => void, sou
   let key = '';
   let cancelled = false;
   let interrupted = false;
+  /** A signal while an answer was being recorded: it cancels what comes next, if anything does. */
+  let deferred = false;
   const handler = () => {
-    if (phase === 'answered') return;
+    if (phase === 'answered') {
+      deferred = true;
+      return;
+    }
     if (phase === 'preparing') {
       cancelled = true;
     } else if (interrupted) {
@@ -59,6 +70,14 @@ export function listenForPaymentInterruption(explain: (key: string) => void, sou
     },
     answered() {
       phase = 'answered';
+    },
+    preparing() {
+      if (interrupted) return;
+      phase = 'preparing';
+      if (deferred) {
+        cancelled = true;
+        controller.abort();
+      }
     },
     dispose() {
       if (interrupted) return;

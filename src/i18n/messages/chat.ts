@@ -36,6 +36,10 @@ export const chatMessages = {
   'chat.ended': { en: 'Chat ended.', fr: 'Conversation terminée.' },
   'chat.transcriptSaved': { en: "Transcript saved to ticket {id} ('espace ticket show {id}').", fr: "Transcription enregistrée dans le billet {id} (« espace ticket show {id} »)." },
   'chat.transcriptOnly': { en: 'Transcript kept in ticket {id} (cancelled: no follow-up).', fr: 'Transcription conservée dans le billet {id} (annulé : aucun suivi).' },
+  'chat.lineTooLong': {
+    en: 'line {line} of the input is longer than {max} bytes; it was not sent, and the chat stopped. Send long texts as a ticket (espace ticket open --description -).',
+    fr: 'la ligne {line} de l’entrée dépasse {max} octets; elle n’a pas été envoyée, et le clavardage s’est arrêté. Envoyez les longs textes dans un billet (espace ticket open --description -).',
+  },
   'chat.streamFailed': { en: 'the chat connection failed: {reason}. Check the connection and start the chat again.', fr: 'la connexion de clavardage a échoué : {reason}. Vérifiez la connexion et relancez le clavardage.' },
   'chat.redirectRefused': {
     en: 'the chat server redirected the event stream from {from} to {to}; espace only follows redirects within the API’s own origin (same scheme, host and port), so that your token stays there. Check the API URL of the context.',

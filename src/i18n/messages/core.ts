@@ -141,4 +141,8 @@ export const coreMessages = {
     en: "That was a one-off session; nothing was stored. To use espace yourself:\n  espace auth login --username {username}      (sandbox password: {password})\n  espace bill list\n  espace bill show latest",
     fr: "C'était une session ponctuelle; rien n'a été gardé. Pour utiliser espace vous-même :\n  espace auth login --username {username}      (mot de passe du bac à sable : {password})\n  espace bill list\n  espace bill show latest",
   },
+  'core.controlInId': {
+    en: '{name} holds a control character ({character}), which no identifier has; nothing was sent. Check how the value was produced.',
+    fr: '{name} contient un caractère de contrôle ({character}), ce qu’aucun identifiant ne contient; rien n’a été envoyé. Vérifiez d’où vient la valeur.',
+  },
 } satisfies MessageTable;

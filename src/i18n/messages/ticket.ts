@@ -19,6 +19,14 @@ export const ticketMessages = {
     fr: '{message}\nLes lignes commençant par # sont ignorées; un texte vide annule.',
   },
   'ticket.editorFailed': { en: 'the editor ({editor}) ended with code {code}; nothing was sent.', fr: 'l’éditeur ({editor}) s’est terminé avec le code {code}; rien n’a été envoyé.' },
+  'ticket.stdinTooLarge': {
+    en: 'the text for {flag} on standard input is larger than {max} bytes; nothing was sent. Shorten it.',
+    fr: 'le texte de {flag} sur l’entrée standard dépasse {max} octets; rien n’a été envoyé. Raccourcissez-le.',
+  },
+  'ticket.editorTooLarge': {
+    en: 'the text written in the editor for {flag} is larger than {max} bytes; nothing was sent. Shorten it.',
+    fr: 'le texte écrit dans l’éditeur pour {flag} dépasse {max} octets; rien n’a été envoyé. Raccourcissez-le.',
+  },
   'ticket.emptyText': { en: 'the text for {flag} is empty; nothing was sent.', fr: 'le texte de {flag} est vide; rien n’a été envoyé.' },
   'ticket.list.description': { en: 'list tickets, newest first (an agent sees every customer’s)', fr: 'lister les billets, les plus récents d’abord (un agent voit ceux de tous les clients)' },
   'ticket.list.option.status': { en: "only these statuses, comma-separated; 'open' for every unfinished one", fr: "seulement ces états, séparés par des virgules; « open » pour tous ceux en cours" },

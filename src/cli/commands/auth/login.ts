@@ -8,6 +8,7 @@ import { passwordGrant, revokeToken, type TokenSet } from '../../../api/oauth.js
 import type { StoredCredentials } from '../../../auth/credential-store.js';
 import { AuthError, UsageError } from '../../../errors.js';
 import type { Context } from '../../context.js';
+import { stdinText } from '../../stdin-lines.js';
 
 export interface LoginOptions {
   username?: string;
@@ -27,7 +28,7 @@ export async function run(options: LoginOptions, ctx: Context): Promise<void> {
 
   const username = options.username ?? (await ctx.prompt.input({ message: t('auth.prompt.username'), flag: '--username' }));
   const password = options.passwordStdin
-    ? stripFinalNewline(await io.readStdin())
+    ? stripFinalNewline(await stdinText(ctx, '--password-stdin'))
     : await ctx.prompt.password({ message: t('auth.prompt.password'), flag: '--password-stdin' });
   if (!username.trim()) throw new UsageError('auth.login.emptyUsername');
   if (!password) throw new UsageError('auth.login.emptyPassword');

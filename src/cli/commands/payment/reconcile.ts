@@ -6,10 +6,14 @@
  * charges it now, once, or answers with what it already did. A payment with the key but other
  * details, or a list that does not end, leaves the entry "still unknown". Never a second charge,
  * never a lost one. Exit 5 while any stays unknown. It holds the journal's lock, like `pay`.
+ *
+ * Ctrl-C or SIGTERM: while it waits for the lock or searches, a plain cancel (exit 130), every
+ * entry left as it was; while a payment is sent again, "not known yet" with its key (exit 5), its
+ * entry kept — as `pay` does (payment/interrupt.ts).
  */
 import { type KeySearch, findPaymentByKey } from '../../../api/tmf/payment.js';
 import { PaymentJournal, journalDir, type JournalEntry } from '../../../config/payment-journal.js';
-import { lockJournal } from '../../../config/payment-journal-lock.js';
+import { type JournalLock, lockJournal } from '../../../config/payment-journal-lock.js';
 import { formatMoney } from '../../../domain/money.js';
 import type { Payment } from '../../../domain/payment.js';
 import { CancelledError, EspaceError, GeneralError } from '../../../errors.js';
@@ -17,6 +21,8 @@ import { moneyJson, toJson } from '../../../output/formats.js';
 import { sanitizeText } from '../../../output/sanitize.js';
 import type { Context } from '../../context.js';
 import { paymentClient } from '../../payment/client.js';
+import { PaymentInterruptedError } from '../../payment/errors.js';
+import { listenForPaymentInterruption, type PaymentInterruption } from '../../payment/interrupt.js';
 import { type SubmitOutcome, submitPayment } from '../../payment/submit.js';
 
 export type PaymentReconcileOptions = Record<string, never>;
@@ -27,16 +33,23 @@ type Finding =
   | { outcome: 'unknown'; reason: EspaceError }
   | { outcome: 'otherServer' };
 
-async function settle(entry: JournalEntry, ctx: Context, journal: PaymentJournal): Promise<Finding> {
+async function settle(entry: JournalEntry, ctx: Context, journal: PaymentJournal, stop: PaymentInterruption): Promise<Finding> {
   if (entry.apiUrl !== ctx.target().apiUrl) return { outcome: 'otherServer' };
   const api = await ctx.api();
+  // A signal cuts the search short: nothing of the payment's is out, the entry stays as it was.
+  const cut = () => void api.destroy();
+  stop.signal.addEventListener('abort', cut, { once: true });
   let search: KeySearch;
   try {
     search = await findPaymentByKey(api, { key: entry.key, accountId: entry.accountId, billId: entry.billId, amount: entry.amount });
   } catch (error) {
+    if (stop.cancelled) throw new CancelledError({ cause: error });
     if (error instanceof EspaceError && error.category !== 'auth') return { outcome: 'unknown', reason: error };
     throw error;
+  } finally {
+    stop.signal.removeEventListener('abort', cut);
   }
+  if (stop.cancelled) throw new CancelledError();
   switch (search.kind) {
     case 'found':
       journal.settle(entry.key);
@@ -56,14 +69,21 @@ async function settle(entry: JournalEntry, ctx: Context, journal: PaymentJournal
   }
   // No payment carries the key: the same key and body again, which the server charges now, once.
   const client = await paymentClient(ctx);
+  if (stop.cancelled) {
+    await client.close();
+    throw new CancelledError();
+  }
+  // From here a signal may cut the payment's request short: its outcome is then not known.
+  stop.sending(entry.key);
   let sent: SubmitOutcome;
   try {
-    sent = await submitPayment(client, entry);
+    sent = await submitPayment(client, entry, { signal: stop.signal });
   } finally {
     await client.close();
   }
+  if (sent.kind === 'interrupted') throw new PaymentInterruptedError(entry);
+  stop.answered();
   if (sent.kind === 'unknown') return { outcome: 'unknown', reason: sent.error };
-  if (sent.kind === 'interrupted') return { outcome: 'unknown', reason: new CancelledError() };
   journal.settle(entry.key);
   return sent.kind === 'charged' ? { outcome: 'charged', payment: sent.payment, replayed: true } : { outcome: 'notCharged', reason: sent.error };
 }
@@ -80,12 +100,18 @@ export async function run(_options: PaymentReconcileOptions, ctx: Context): Prom
 
   const report: Record<string, unknown>[] = [];
   let unresolved = unreadable.length;
-  const lock = entries.length > 0 ? await lockJournal(journal.dir, { onWait: (holder) => io.err(`${t('pay.waitingForLock', { pid: holder?.pid ?? '?' })}\n`) }) : undefined;
+  const stop = listenForPaymentInterruption((key) => io.err(`${t('payment.interruptedAgain', { key })}\n`));
+  let lock: JournalLock | undefined;
   try {
+    if (entries.length > 0) {
+      lock = await lockJournal(journal.dir, { signal: stop.signal, onWait: (holder) => io.err(`${t('pay.waitingForLock', { pid: holder?.pid ?? '?' })}\n`) });
+    }
     // Entries settled by another process while this one waited for the lock are gone from the journal.
     const still = new Set(journal.pending().entries.map((entry) => entry.key));
     for (const entry of entries.filter((candidate) => still.has(candidate.key))) {
-      const finding = await settle(entry, ctx, journal);
+      stop.preparing();
+      if (stop.cancelled) throw new CancelledError();
+      const finding = await settle(entry, ctx, journal, stop);
       const base = { key: entry.key, account: entry.accountId, bill: entry.billId, amount: moneyJson(entry.amount, locale), outcome: finding.outcome };
       const amount = formatMoney(entry.amount, locale);
       let line: string;
@@ -111,8 +137,15 @@ export async function run(_options: PaymentReconcileOptions, ctx: Context): Prom
       }
       if (!ctx.globals.json) io.out(`${sanitizeText(line)}\n`);
     }
+  } catch (error) {
+    // The entries settled before the stop are gone from the journal: a script must still learn of them.
+    if (ctx.globals.json && report.length > 0) io.out(toJson(report));
+    // Stopped while nothing was out (waiting for the lock, searching): a plain cancel.
+    if (stop.cancelled && !(error instanceof CancelledError)) throw new CancelledError({ cause: error });
+    throw error;
   } finally {
     lock?.release();
+    stop.dispose();
   }
   if (ctx.globals.json) io.out(toJson(report));
   if (unresolved > 0) throw new EspaceError('paymentUnknown', 'payment.reconcile.incomplete', { params: { count: unresolved } });

@@ -4,7 +4,7 @@
  * file is the readiness signal, checked together with the process and its /health endpoint.
  */
 import { spawn } from 'node:child_process';
-import { closeSync, existsSync, mkdirSync, openSync, readFileSync } from 'node:fs';
+import { closeSync, existsSync, fstatSync, mkdirSync, openSync, readFileSync, readSync } from 'node:fs';
 import { join } from 'node:path';
 import { sandboxEntry } from '../../../config/paths.js';
 import { GeneralError } from '../../../errors.js';
@@ -106,12 +106,27 @@ export async function startSandboxProcess(options: StartOptions): Promise<Sandbo
   });
 }
 
-function lastLogLine(dataDir: string): string {
+/** How much of the end of the log is read for its last line: the log grows with every start. */
+const LOG_TAIL_BYTES = 64 * 1024;
+
+/** The last line of the sandbox's log, read from its end only (the log may be huge). */
+export function lastLogLine(dataDir: string): string {
+  let fd: number;
   try {
-    const lines = readFileSync(logFile(dataDir), 'utf8').trim().split('\n');
+    fd = openSync(logFile(dataDir), 'r');
+  } catch {
+    return '';
+  }
+  try {
+    const size = fstatSync(fd).size;
+    const tail = Buffer.alloc(Math.min(size, LOG_TAIL_BYTES));
+    const read = readSync(fd, tail, 0, tail.length, size - tail.length);
+    const lines = tail.subarray(0, read).toString('utf8').trim().split('\n');
     return lines.at(-1) ?? '';
   } catch {
     return '';
+  } finally {
+    closeSync(fd);
   }
 }
 

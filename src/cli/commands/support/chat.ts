@@ -18,10 +18,14 @@ import {
 } from '../../../api/chat.js';
 import { ApiError } from '../../../api/errors.js';
 import type { HttpClient } from '../../../api/http.js';
-import { GeneralError } from '../../../errors.js';
+import { GeneralError, UsageError } from '../../../errors.js';
 import { sanitizeCell } from '../../../output/sanitize.js';
 import { USER_AGENT } from '../../../version.js';
+import { InputTooLargeError, lineLengthLimit } from '../../bounded-read.js';
 import type { Context } from '../../context.js';
+
+/** The longest line typed or piped as one message: far above what a chat message holds (a few thousand characters). */
+export const MAX_CHAT_LINE_BYTES = 16 * 1024;
 
 export interface SupportChatOptions {
   /** Agents: pick up a waiting customer. */
@@ -151,7 +155,16 @@ class ChatLoop {
   }
 
   #readInput(): void {
-    this.#input = createInterface({ input: this.#ctx.io.stdin, terminal: false });
+    // readline keeps a line until its end, however long: the limit refuses one past the bound first.
+    const stdin = this.#ctx.io.stdin;
+    const limited = stdin.pipe(lineLengthLimit(MAX_CHAT_LINE_BYTES));
+    limited.on('error', (error) => {
+      stdin.unpipe(limited);
+      this.#finish(error instanceof InputTooLargeError ? new UsageError('chat.lineTooLong', { params: { line: error.line ?? 0, max: MAX_CHAT_LINE_BYTES } }) : error);
+    });
+    this.#input = createInterface({ input: limited, terminal: false });
+    // readline repeats its input's errors; the one above has said what to do.
+    this.#input.on('error', () => {});
     this.#input.on('line', (line) => {
       const text = line.trim();
       if (text === '' || this.#ending) return;
@@ -161,6 +174,8 @@ class ChatLoop {
     // End of input ends an agent's chat. A customer keeps listening (a piped question deserves its
     // answer) until the agent ends the chat or, before one joins, the wait runs out.
     this.#input.on('close', () => {
+      // Whoever reads stdin next (the ticket question) gets it whole.
+      stdin.unpipe(limited);
       if (this.#role === 'agent') this.#quit();
     });
   }
