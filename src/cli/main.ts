@@ -57,7 +57,7 @@ export async function main(options: MainOptions): Promise<number> {
     io,
     argv,
     makeContext: (globals: GlobalOptions) => {
-      context = createContext({ io, lang, env, globals, prompt: terminalPrompter(io), ...options.contextOverrides });
+      context = createContext({ io, lang, env, globals, prompt: terminalPrompter(io, lang), ...options.contextOverrides });
       return context;
     },
   });

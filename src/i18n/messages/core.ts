@@ -141,4 +141,9 @@ export const coreMessages = {
     en: "That was a one-off session; nothing was stored. To use espace yourself:\n  espace auth login --username {username}      (sandbox password: {password})\n  espace bill list\n  espace bill show latest",
     fr: "C'était une session ponctuelle; rien n'a été gardé. Pour utiliser espace vous-même :\n  espace auth login --username {username}      (mot de passe du bac à sable : {password})\n  espace bill list\n  espace bill show latest",
   },
+  'prompt.confirm.yes': { en: 'Yes', fr: 'Oui' },
+  'prompt.confirm.no': { en: 'No', fr: 'Non' },
+  'prompt.confirm.hintYes': { en: 'Y/n', fr: 'O/n' },
+  'prompt.confirm.hintNo': { en: 'y/N', fr: 'o/N' },
+  'prompt.confirm.invalid': { en: 'Answer y (yes) or n (no).', fr: 'Répondez o (oui) ou n (non).' },
 } satisfies MessageTable;
