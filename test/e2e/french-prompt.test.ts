@@ -71,6 +71,17 @@ describe('confirmations in French', () => {
     expect(final).toMatch(/conditions\? Oui/);
     expect(final).toMatch(/EXIT=0/);
   });
+
+  it('offers the other answer, spelled out in French, on Tab', async () => {
+    autopayEnable('tab', ['--lang', 'fr'], {});
+    await terminal.waitFor('tab', /\(o\/N\)/);
+    terminal.send('tab', 'Tab');
+    await terminal.waitFor('tab', /\(o\/N\) Oui/);
+    terminal.send('tab', 'Enter');
+    const final = await terminal.waitFor('tab', /EXIT=\d+/);
+    expect(final).toMatch(/conditions\? Oui/);
+    expect(final).toMatch(/EXIT=0/);
+  });
 });
 
 describe('confirmations in English', () => {
