@@ -9,7 +9,6 @@ import { type Translate, translator } from '../i18n/catalog.js';
 import { resolveLang } from '../i18n/lang.js';
 import { type IO, createIO } from '../output/io.js';
 import { sanitizeLine, sanitizeText } from '../output/sanitize.js';
-import { type Expectation, expectationIn } from './parsers.js';
 import { buildProgram } from './program.js';
 import { terminalPrompter } from './prompt.js';
 import { createContext, type Context, type GlobalOptions } from './context.js';
@@ -58,7 +57,7 @@ export async function main(options: MainOptions): Promise<number> {
     io,
     argv,
     makeContext: (globals: GlobalOptions) => {
-      context = createContext({ io, lang, env, globals, prompt: terminalPrompter(io), ...options.contextOverrides });
+      context = createContext({ io, lang, env, globals, prompt: terminalPrompter(io, lang), ...options.contextOverrides });
       return context;
     },
   });
@@ -87,7 +86,7 @@ function report(error: unknown, io: IO, t: Translate, verbose: boolean): number 
     if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') {
       return EXIT_CODES.ok;
     }
-    io.err(`${alert(t('core.errorPrefix'))} ${commanderMessage(error, t)}\n`);
+    io.err(`${alert(t('core.errorPrefix'))} ${commanderMessage(error)}\n`);
     io.err(`${dim(t('core.usageHint'))}\n`);
     return EXIT_CODES.usage;
   }
@@ -103,47 +102,10 @@ function report(error: unknown, io: IO, t: Translate, verbose: boolean): number 
   return EXIT_CODES.general;
 }
 
-/** Commander's parse errors, in the user's language (commander itself speaks only English). */
-/** "--batch-size takes a whole number from 1 to 200, not '500'." */
-function expectationMessage(expectation: Expectation, refused: { option: string; value: string }, t: Translate): string {
-  switch (expectation.kind) {
-    case 'integer':
-      return expectation.max === undefined
-        ? t('core.expectsIntegerFrom', { ...refused, min: expectation.min })
-        : t('core.expectsInteger', { ...refused, min: expectation.min, max: expectation.max });
-    case 'positiveNumber':
-      return t('core.expectsPositiveNumber', refused);
-    case 'duration':
-      return t('core.expectsDuration', refused);
-  }
-}
-
-function commanderMessage(error: CommanderError, t: Translate): string {
-  const quoted = /'([^']+)'/.exec(error.message)?.[1] ?? '';
-  const suggestion = /\(Did you mean ([^?]+)\?\)/.exec(error.message)?.[1];
-  const didYouMean = suggestion ? ` ${t('core.didYouMean', { suggestion })}` : '';
-  switch (error.code) {
-    case 'commander.unknownCommand':
-      return t('core.unknownCommand', { name: quoted }) + didYouMean;
-    case 'commander.unknownOption':
-      return t('core.unknownOption', { name: quoted }) + didYouMean;
-    case 'commander.missingArgument':
-      return t('core.missingArgument', { name: quoted });
-    case 'commander.optionMissingArgument':
-    case 'commander.missingMandatoryOptionValue':
-      return t('core.optionMissingValue', { name: quoted });
-    case 'commander.excessArguments':
-      return t('core.excessArguments');
-    case 'commander.invalidArgument': {
-      // A value outside an option's choices: the one message commander words that we can take apart.
-      const choice = /^error: option '(\S+)[^']*' argument '([^']*)' is invalid\. Allowed choices are (.+)\.$/.exec(error.message);
-      if (choice) return t('core.invalidChoice', { option: choice[1]!, value: choice[2]!, choices: choice[3]! });
-      const refused = /^error: option '(\S+)[^']*' argument '([^']*)' is invalid\./.exec(error.message);
-      const expectation = expectationIn(error.message);
-      if (refused && expectation) return expectationMessage(expectation, { option: refused[1]!, value: refused[2]! }, t);
-      return t('core.invalidArgument', { detail: error.message.replace(/^error: /, '') });
-    }
-    default:
-      return error.message.replace(/^error: /, '');
-  }
+/**
+ * A parse error's message: LocalizedCommand words commander's errors in the user's language; any
+ * other error commander raises comes in its own English, as "error: …".
+ */
+function commanderMessage(error: CommanderError): string {
+  return error.message.replace(/^error: /, '');
 }

@@ -2,7 +2,7 @@
  * The command tree. Each noun registers its verbs in `commands/<noun>/index.ts`; the code that
  * runs a verb lives in `commands/<noun>/<verb>.ts` and is imported only when that verb runs.
  */
-import { Command, Option } from 'commander';
+import { type Command, Option } from 'commander';
 import type { Lang, MessageKey, Translate } from '../i18n/catalog.js';
 import type { IO } from '../output/io.js';
 import { refuseControlCharactersInIds } from './id-values.js';
@@ -30,6 +30,7 @@ import { registerHelpTopics } from './commands/help-topics/index.js';
 import { registerOutage } from './commands/outage/index.js';
 import { registerSmoke } from './commands/smoke/index.js';
 import { type Context, type GlobalOptions, VERSION } from './context.js';
+import { LocalizedCommand } from './localized-command.js';
 
 /** A command module: its options type and the function that does the work. */
 export interface CommandModule<O> {
@@ -108,7 +109,8 @@ const HELP_TITLES: Record<string, MessageKey> = {
 };
 
 export function buildProgram({ t, lang, io, makeContext, argv }: ProgramOptions): Command {
-  const program = new Command('espace')
+  // Commander's own words (usage, placeholders, choices, defaults, parse errors) come from the catalog.
+  const program = new LocalizedCommand('espace', t)
     .description(t('program.description'))
     .version(VERSION, '-V, --version', t('program.version'))
     .helpOption('-h, --help', t('program.help'))

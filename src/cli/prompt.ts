@@ -4,6 +4,7 @@
  * stays data. @inquirer/prompts is loaded only when a prompt is really shown.
  */
 import { CancelledError, UsageError } from '../errors.js';
+import { type Lang, translator } from '../i18n/catalog.js';
 import type { IO } from '../output/io.js';
 import { sanitizeLine, sanitizeText } from '../output/sanitize.js';
 
@@ -13,18 +14,21 @@ export interface Prompter {
   confirm(options: { message: string; flag: string; default?: boolean }): Promise<boolean>;
 }
 
-export function terminalPrompter(io: IO): Prompter {
-  const ask = async <T>(flag: string, show: (prompts: typeof import('@inquirer/prompts'), context: object) => Promise<T>): Promise<T> => {
+/** Prompts on the terminal of `io`; confirmations read and show yes and no in `lang`. */
+export function terminalPrompter(io: IO, lang: Lang): Prompter {
+  const t = translator(lang);
+  const guarded = async <T>(flag: string, show: (context: { input: IO['stdin']; output: IO['stderr']; clearPromptOnDone: boolean }) => Promise<T>): Promise<T> => {
     if (!io.interactive) throw new UsageError('prompt.notInteractive', { params: { flag } });
-    const prompts = await import('@inquirer/prompts');
     try {
-      return await show(prompts, { input: io.stdin, output: io.stderr, clearPromptOnDone: false });
+      return await show({ input: io.stdin, output: io.stderr, clearPromptOnDone: false });
     } catch (error) {
       // Ctrl-C or Ctrl-D at a prompt: inquirer rejects with ExitPromptError.
       if (error instanceof Error && error.name === 'ExitPromptError') throw new CancelledError({ cause: error });
       throw error;
     }
   };
+  const ask = <T>(flag: string, show: (prompts: typeof import('@inquirer/prompts'), context: object) => Promise<T>): Promise<T> =>
+    guarded(flag, async (context) => show(await import('@inquirer/prompts'), context));
   // The prompt library writes to stderr itself, past the io layer's guard: what it shows that may
   // hold a server's words (the message, a default value, a validation message) is sanitized here.
   return {
@@ -36,7 +40,10 @@ export function terminalPrompter(io: IO): Prompter {
     password: ({ message, flag, validate }) =>
       ask(flag, (prompts, context) => prompts.password({ message: sanitizeText(message), mask: '*', validate: safe(validate) }, context)),
     confirm: ({ message, flag, default: initial }) =>
-      ask(flag, (prompts, context) => prompts.confirm({ message: sanitizeText(message), default: initial }, context)),
+      guarded(flag, async (context) => {
+        const { localizedConfirm } = await import('./confirm-prompt.js');
+        return localizedConfirm({ message: sanitizeText(message), default: initial ?? true, lang, t }, context);
+      }),
   };
 }
 

@@ -29,6 +29,7 @@ import { topicsMessages } from './messages/topics.js';
 import { netMessages } from './messages/net.js';
 import { valuesMessages } from './messages/values.js';
 import { serverMessages } from './messages/server.js';
+import { commanderMessages } from './messages/commander.js';
 
 export type Lang = 'en' | 'fr';
 
@@ -65,6 +66,7 @@ export const catalog = {
   ...valuesMessages,
   ...serverMessages,
   ...apiMapMessages,
+  ...commanderMessages,
 } satisfies MessageTable;
 
 export type MessageKey = keyof typeof catalog;

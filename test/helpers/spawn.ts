@@ -18,7 +18,8 @@ export function espace(
 ): Promise<SpawnResult> {
   const base = options.replaceEnv ? {} : process.env;
   const env = Object.fromEntries(
-    Object.entries({ ...base, LANG: 'en_CA.UTF-8', NO_COLOR: '1', ...options.env }).filter(([, value]) => value !== undefined),
+    // LC_ALL and LC_MESSAGES would outrank the LANG a test sets (POSIX precedence): tests set them or nothing.
+    Object.entries({ ...base, LC_ALL: undefined, LC_MESSAGES: undefined, LANG: 'en_CA.UTF-8', NO_COLOR: '1', ...options.env }).filter(([, value]) => value !== undefined),
   ) as Record<string, string>;
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [ESPACE_BIN, ...args], { env, stdio: ['pipe', 'pipe', 'pipe'] });

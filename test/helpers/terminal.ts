@@ -24,7 +24,9 @@ export class TmuxTerminal {
   /** Runs the built `espace ARGS` with these environment variables (values without quotes). */
   startEspace(session: string, args: string[], env: Record<string, string>, size = { columns: 120, rows: 80 }): void {
     const assignments = Object.entries(env).map(([name, value]) => `${name}='${value}'`);
-    this.start(session, `env ${assignments.join(' ')} ${process.execPath} ${ESPACE_BIN} ${args.join(' ')}`, size);
+    // LC_ALL and LC_MESSAGES would outrank the LANG a test sets (POSIX precedence): tests set them or nothing.
+    const unset = ['LC_ALL', 'LC_MESSAGES'].filter((name) => !(name in env)).map((name) => `-u ${name}`);
+    this.start(session, `env ${[...unset, ...assignments].join(' ')} ${process.execPath} ${ESPACE_BIN} ${args.join(' ')}`, size);
   }
 
   /** The screen and its scrollback, wrapped lines joined. */

@@ -25,7 +25,22 @@ describe('resolveLang', () => {
     expect(resolveLang(undefined, { ESPACE_LANG: 'fr', LANG: 'en_CA.UTF-8' })).toBe('fr');
     expect(resolveLang(undefined, { LC_ALL: 'fr_CA.UTF-8', LANG: 'en_US.UTF-8' })).toBe('fr');
     expect(resolveLang(undefined, { LANG: 'fr_FR.UTF-8' })).toBe('fr');
-    expect(resolveLang(undefined, { LC_ALL: 'C', LANG: 'fr_CA.UTF-8' })).toBe('fr');
     expect(resolveLang(undefined, {})).toBe('en');
+  });
+
+  it('lets the first locale variable that is set decide, as POSIX says (C and POSIX are English)', () => {
+    expect(resolveLang(undefined, { LC_ALL: 'C.UTF-8', LANG: 'fr_CA.UTF-8' })).toBe('en');
+    expect(resolveLang(undefined, { LC_ALL: 'POSIX', LC_MESSAGES: 'fr_CA.UTF-8' })).toBe('en');
+    expect(resolveLang(undefined, { LC_MESSAGES: 'C', LANG: 'fr_CA.UTF-8' })).toBe('en');
+    expect(resolveLang(undefined, { LC_ALL: 'fr_CA.UTF-8', LANG: 'en_US.UTF-8' })).toBe('fr');
+    expect(resolveLang(undefined, { LC_ALL: '', LC_MESSAGES: 'fr_CA.UTF-8', LANG: 'en_CA.UTF-8' })).toBe('fr');
+    expect(resolveLang(undefined, { LC_ALL: 'de_DE.UTF-8', LANG: 'fr_CA.UTF-8' })).toBe('en');
+  });
+
+  it('passes over a --lang or ESPACE_LANG it does not speak, to the rest of the environment', () => {
+    expect(resolveLang('de', { ESPACE_LANG: 'fr' })).toBe('fr');
+    expect(resolveLang('de', { LANG: 'fr_CA.UTF-8' })).toBe('fr');
+    expect(resolveLang(undefined, { ESPACE_LANG: 'klingon', LC_ALL: 'fr_CA.UTF-8' })).toBe('fr');
+    expect(resolveLang(undefined, { ESPACE_LANG: 'fr_CA', LANG: 'en_CA.UTF-8' })).toBe('fr');
   });
 });

@@ -8,13 +8,6 @@ export const coreMessages = {
   'core.hintPrefix': { en: 'Hint:', fr: 'Conseil :' },
   'core.usageHint': { en: "Run 'espace --help' (or 'espace COMMAND --help') for usage.", fr: "Lancez « espace --help » (ou « espace COMMANDE --help ») pour l'aide." },
   'core.unexpected': { en: 'unexpected failure: {message}. Run again with --verbose for details.', fr: 'échec inattendu : {message}. Relancez avec --verbose pour les détails.' },
-  'core.unknownCommand': { en: "unknown command '{name}'.", fr: "commande inconnue « {name} »." },
-  'core.unknownOption': { en: "unknown option '{name}'.", fr: "option inconnue « {name} »." },
-  'core.didYouMean': { en: 'Did you mean {suggestion}?', fr: 'Vouliez-vous dire {suggestion} ?' },
-  'core.missingArgument': { en: "missing required argument '{name}'.", fr: "argument obligatoire manquant : « {name} »." },
-  'core.optionMissingValue': { en: "option '{name}' needs a value.", fr: "l'option « {name} » demande une valeur." },
-  'core.excessArguments': { en: 'too many arguments.', fr: "trop d'arguments." },
-  'core.invalidArgument': { en: 'invalid value: {detail}', fr: 'valeur invalide : {detail}' },
   'core.expectsInteger': {
     en: "{option} takes a whole number from {min} to {max}, not '{value}'.",
     fr: '{option} prend un nombre entier de {min} à {max}, pas « {value} ».',
@@ -28,7 +21,6 @@ export const coreMessages = {
     en: "{option} takes a duration such as 90s, 2m or 500ms, not '{value}'.",
     fr: '{option} prend une durée comme 90s, 2m ou 500ms, pas « {value} ».',
   },
-  'core.invalidChoice': { en: "invalid value '{value}' for {option}; use one of: {choices}.", fr: "valeur invalide « {value} » pour {option}; utilisez l’une de : {choices}." },
 
   'program.description': {
     en: 'The Espace Client in your terminal: bills, payments, plans, usage, profile and support, over the TM Forum Open APIs.',
@@ -145,4 +137,9 @@ export const coreMessages = {
     en: '{name} holds a control character ({character}), which no identifier has; nothing was sent. Check how the value was produced.',
     fr: '{name} contient un caractère de contrôle ({character}), ce qu’aucun identifiant ne contient; rien n’a été envoyé. Vérifiez d’où vient la valeur.',
   },
+  'prompt.confirm.yes': { en: 'Yes', fr: 'Oui' },
+  'prompt.confirm.no': { en: 'No', fr: 'Non' },
+  'prompt.confirm.hintYes': { en: 'Y/n', fr: 'O/n' },
+  'prompt.confirm.hintNo': { en: 'y/N', fr: 'o/N' },
+  'prompt.confirm.invalid': { en: 'Answer y (yes) or n (no).', fr: 'Répondez o (oui) ou n (non).' },
 } satisfies MessageTable;

@@ -1,0 +1,78 @@
+import type { MessageTable } from '../catalog.js';
+
+/**
+ * What commander itself would print in English: the words of help pages (usage line, placeholders,
+ * choices, defaults) and its parse errors, built from each error's parts (src/cli/localized-command.ts).
+ */
+export const commanderMessages = {
+  'commander.usage.options': { en: '[options]', fr: '[option…]' },
+  'commander.usage.command': { en: '[command]', fr: '[commande]' },
+  'commander.help.choices': { en: 'choices: {choices}', fr: 'choix : {choices}' },
+  'commander.help.default': { en: 'default: {value}', fr: 'par défaut : {value}' },
+  'commander.help.preset': { en: 'preset: {value}', fr: 'valeur implicite : {value}' },
+  'commander.help.env': { en: 'env: {name}', fr: 'env. : {name}' },
+
+  // The words of `<file>`-style placeholders; `<api=path>` and `<k/n>` are made of them.
+  'commander.term.address': { en: 'address', fr: 'adresse' },
+  'commander.term.api': { en: 'api', fr: 'api' },
+  'commander.term.bill': { en: 'bill', fr: 'facture' },
+  'commander.term.city': { en: 'city', fr: 'ville' },
+  'commander.term.code': { en: 'code', fr: 'code' },
+  'commander.term.command': { en: 'command', fr: 'commande' },
+  'commander.term.dir': { en: 'dir', fr: 'répertoire' },
+  'commander.term.dollars': { en: 'dollars', fr: 'dollars' },
+  'commander.term.duration': { en: 'duration', fr: 'durée' },
+  'commander.term.file': { en: 'file', fr: 'fichier' },
+  'commander.term.format': { en: 'format', fr: 'format' },
+  'commander.term.id': { en: 'id', fr: 'id' },
+  'commander.term.k': { en: 'k', fr: 'k' },
+  'commander.term.key': { en: 'key', fr: 'clé' },
+  'commander.term.lang': { en: 'lang', fr: 'langue' },
+  'commander.term.line': { en: 'line', fr: 'ligne' },
+  'commander.term.list': { en: 'list', fr: 'liste' },
+  'commander.term.method': { en: 'method', fr: 'méthode' },
+  'commander.term.n': { en: 'n', fr: 'n' },
+  'commander.term.name': { en: 'name', fr: 'nom' },
+  'commander.term.number': { en: 'number', fr: 'numéro' },
+  'commander.term.offer': { en: 'offer', fr: 'offre' },
+  'commander.term.other': { en: 'other', fr: 'autre' },
+  'commander.term.path': { en: 'path', fr: 'chemin' },
+  'commander.term.period': { en: 'period', fr: 'période' },
+  'commander.term.port': { en: 'port', fr: 'port' },
+  'commander.term.product': { en: 'product', fr: 'produit' },
+  'commander.term.profile': { en: 'profile', fr: 'profil' },
+  'commander.term.seconds': { en: 'seconds', fr: 'secondes' },
+  'commander.term.service': { en: 'service', fr: 'service' },
+  'commander.term.severity': { en: 'severity', fr: 'gravité' },
+  'commander.term.shell': { en: 'shell', fr: 'shell' },
+  'commander.term.state': { en: 'state', fr: 'état' },
+  'commander.term.status': { en: 'status', fr: 'statut' },
+  'commander.term.text': { en: 'text', fr: 'texte' },
+  'commander.term.type': { en: 'type', fr: 'type' },
+  'commander.term.url': { en: 'url', fr: 'url' },
+  'commander.term.value': { en: 'value', fr: 'valeur' },
+
+  'commander.error.unknownCommand': { en: "unknown command '{name}'.", fr: 'commande inconnue « {name} ».' },
+  'commander.error.unknownOption': { en: "unknown option '{option}'.", fr: 'option inconnue « {option} ».' },
+  'commander.error.didYouMean': { en: 'Did you mean {suggestion}?', fr: 'Vouliez-vous dire {suggestion} ?' },
+  'commander.error.didYouMeanOneOf': { en: 'Did you mean one of {suggestions}?', fr: 'Vouliez-vous dire l’un de ceux-ci : {suggestions} ?' },
+  'commander.error.missingArgument': {
+    en: "missing required argument {argument}: '{command}' needs it.",
+    fr: 'argument obligatoire manquant : {argument}; « {command} » en a besoin.',
+  },
+  'commander.error.optionMissingArgument': { en: "option '{option}' needs a value ({term}).", fr: 'l’option « {option} » demande une valeur ({term}).' },
+  'commander.error.missingMandatoryOption': { en: "required option '{term}' is missing.", fr: 'l’option obligatoire « {term} » manque.' },
+  'commander.error.excessArgumentsNone': {
+    en: "'{command}' takes no arguments; remove '{extra}'.",
+    fr: '« {command} » ne prend aucun argument; retirez « {extra} ».',
+  },
+  'commander.error.excessArguments': {
+    en: "too many arguments: '{command}' takes {arguments}; remove '{extra}'.",
+    fr: 'trop d’arguments : « {command} » prend {arguments}; retirez « {extra} ».',
+  },
+  'commander.error.invalidChoice': {
+    en: "invalid value '{value}' for {name}; use one of: {choices}.",
+    fr: 'valeur invalide « {value} » pour {name}; utilisez l’une de : {choices}.',
+  },
+  'commander.error.invalidValue': { en: "invalid value '{value}' for {name}: {detail}", fr: 'valeur invalide « {value} » pour {name} : {detail}' },
+} satisfies MessageTable;
