@@ -8,6 +8,7 @@
 # on a machine without build tools). Into a fresh prefix, with a fresh HOME and XDG directories, it
 # times `npm install -g`, measures the installed size, then runs `espace --version`, `espace demo`
 # and `espace sandbox stop` from the install. Nothing outside a temporary directory is touched.
+# Extra `npm install` flags (e.g. --omit=optional) go in ESPACE_INSTALL_FLAGS.
 set -euo pipefail
 tarball=$(realpath "$1")
 node_bin=${2:-$(dirname "$(command -v node)")}
@@ -43,12 +44,12 @@ fi
 run() { env -u NODE_EXTRA_CA_CERTS HOME="$work/home" XDG_CONFIG_HOME="$work/home/.config" XDG_DATA_HOME="$work/home/.local/share" \
   XDG_STATE_HOME="$work/home/.local/state" XDG_CACHE_HOME="$work/home/.cache" PATH="$path" "$@"; }
 
-echo "node $(run node --version), npm $(run npm --version)${no_compiler:+, no compiler}"
+echo "node $(run node --version), npm $(run npm --version)${no_compiler:+, no compiler}${ESPACE_INSTALL_FLAGS:+, $ESPACE_INSTALL_FLAGS}"
 echo "tarball: $(du -k "$tarball" | cut -f1) KiB"
 # A fresh HOME: npm starts with an empty cache and downloads everything, as on a new machine.
 start=$(date +%s.%N)
 status=0
-HOME="$work/home" PATH="$path" npm install -g "$tarball" --prefix "$work/prefix" --no-audit --no-fund --loglevel=error >"$work/install.log" 2>&1 || status=$?
+HOME="$work/home" PATH="$path" npm install -g "$tarball" --prefix "$work/prefix" --no-audit --no-fund --loglevel=error ${ESPACE_INSTALL_FLAGS:-} >"$work/install.log" 2>&1 || status=$?
 end=$(date +%s.%N)
 printf 'npm install -g: exit %s, %.1f s\n' "$status" "$(echo "$end - $start" | bc)"
 [ "$status" = 0 ] || { tail -20 "$work/install.log"; exit 1; }

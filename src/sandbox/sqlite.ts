@@ -50,7 +50,7 @@ function loadBetterSqlite3(): SqliteConstructor {
     throw new SqliteUnavailableError(
       `the sandbox needs SQLite, which Node ${process.versions.node} does not have built in, and better-sqlite3 did not load (${reason}). ` +
         `Use Node 22.13 or later (its built-in SQLite needs nothing installed), or install better-sqlite3 for this Node: ` +
-        `npm install --no-save --prefix "${packageDir()}" better-sqlite3@12 (it is compiled where no prebuilt binary is available, which needs python3, make and a C++ compiler).`,
+        `npm install --omit=dev --no-save --prefix "${packageDir()}" better-sqlite3@12 (it is compiled where no prebuilt binary is available, which needs python3, make and a C++ compiler).`,
     );
   }
 }
