@@ -47,11 +47,12 @@ run() { env -u NODE_EXTRA_CA_CERTS HOME="$work/home" XDG_CONFIG_HOME="$work/home
 echo "node $(run node --version), npm $(run npm --version)${no_compiler:+, no compiler}${ESPACE_INSTALL_FLAGS:+, $ESPACE_INSTALL_FLAGS}"
 echo "tarball: $(du -k "$tarball" | cut -f1) KiB"
 # A fresh HOME: npm starts with an empty cache and downloads everything, as on a new machine.
-start=$(date +%s.%N)
+start=$(date +%s%N)
 status=0
 HOME="$work/home" PATH="$path" npm install -g "$tarball" --prefix "$work/prefix" --no-audit --no-fund --loglevel=error ${ESPACE_INSTALL_FLAGS:-} >"$work/install.log" 2>&1 || status=$?
-end=$(date +%s.%N)
-printf 'npm install -g: exit %s, %.1f s\n' "$status" "$(echo "$end - $start" | bc)"
+end=$(date +%s%N)
+elapsed_ds=$(((end - start) / 100000000))
+printf 'npm install -g: exit %s, %d.%d s\n' "$status" $((elapsed_ds / 10)) $((elapsed_ds % 10))
 [ "$status" = 0 ] || { tail -20 "$work/install.log"; exit 1; }
 echo "installed: $(du -sk "$work/prefix/lib/node_modules/espace" | cut -f1) KiB ($(du -sh "$work/prefix/lib/node_modules/espace" | cut -f1))"
 printf 'better-sqlite3 installed: %s\n' "$([ -e "$work/prefix/lib/node_modules/espace/node_modules/better-sqlite3/build/Release/better_sqlite3.node" ] && echo yes || echo no)"
@@ -61,3 +62,4 @@ echo "--- espace demo"
 demo=0
 run "$work/prefix/bin/espace" demo || demo=$?
 echo "(exit $demo)"
+exit "$demo"
