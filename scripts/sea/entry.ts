@@ -1,6 +1,7 @@
 /**
- * The entry of the single executable (see scripts/build-sea.mjs): the CLI, or the sandbox program
- * when the CLI spawns this same executable with the sandbox's entry path as first argument.
+ * The bundle of the single executable (see scripts/build-sea.mjs; sea/launcher.cjs runs it and
+ * answers --version itself): the CLI, or the sandbox program when the CLI spawns this same
+ * executable with the sandbox's entry path as first argument.
  */
 import { sandboxEntry } from '../../src/config/paths.js';
 
@@ -8,8 +9,6 @@ const argv = process.argv.slice(2);
 if (argv[0] === sandboxEntry()) {
   process.argv.splice(2, 1);
   void import('../../src/sandbox/main.js');
-} else if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) {
-  process.stdout.write(`${ESPACE_VERSION}\n`);
 } else {
   void import('../../src/cli/main.js').then(({ main }) =>
     main({ argv, env: process.env, stdin: () => process.stdin, stdinIsTTY: process.stdin.isTTY === true, stdout: process.stdout, stderr: process.stderr }).then((code) => {
@@ -17,5 +16,3 @@ if (argv[0] === sandboxEntry()) {
     }),
   );
 }
-
-declare const ESPACE_VERSION: string;
