@@ -17,7 +17,7 @@ await build({
   platform: 'node',
   format: 'esm',
   target: 'node20',
-  external: ['better-sqlite3', 'better-sqlite3-node22', '@napi-rs/keyring', 'fastify'],
+  external: ['better-sqlite3', '@napi-rs/keyring', 'fastify'],
   banner: { js: "import { createRequire as espaceBenchRequire } from 'node:module'; const require = espaceBenchRequire(import.meta.url);" },
   logLevel: 'warning',
 });

@@ -34,7 +34,7 @@ const esm = await build({
   metafile: true,
   write: false,
   // Native addons and the server framework stay in node_modules: they load their own files.
-  external: ['better-sqlite3', 'better-sqlite3-node22', '@napi-rs/keyring', 'fastify'],
+  external: ['better-sqlite3', '@napi-rs/keyring'],
   // Bundled CommonJS dependencies (commander, cli-table3, undici) require() Node built-ins.
   // Serving them from process.getBuiltinModule (Node 20.16+) avoids a createRequire per chunk,
   // and commander's child_process (used only for external subcommands, which espace has none

@@ -28,7 +28,7 @@ beforeAll(async () => {
     platform: 'node',
     format: 'esm',
     target: 'node20',
-    external: ['fastify', 'better-sqlite3', 'better-sqlite3-node22'],
+    external: ['fastify', 'better-sqlite3'],
     logLevel: 'silent',
   });
 });

