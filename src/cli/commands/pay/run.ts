@@ -13,7 +13,7 @@
 import { getBill } from '../../../api/tmf/customer-bill.js';
 import { defaultPaymentMethodId, listPaymentMethods, paymentRequestBody } from '../../../api/tmf/payment.js';
 import { type JournalEntry, PaymentJournal, journalDir, newPaymentKey } from '../../../config/payment-journal.js';
-import { type JournalLock, journalLocked, lockJournal } from '../../../config/payment-journal-lock.js';
+import { type JournalLock, lockJournal } from '../../../config/payment-journal-lock.js';
 import { type Money, formatMoney } from '../../../domain/money.js';
 import { CancelledError, EspaceError, GeneralError, UsageError } from '../../../errors.js';
 import { toJson } from '../../../output/formats.js';
@@ -24,7 +24,7 @@ import { parseAmountOption } from '../../payment/amount.js';
 import { paymentClient } from '../../payment/client.js';
 import { PaymentInterruptedError, PaymentOutcomeUnknownError } from '../../payment/errors.js';
 import { listenForPaymentInterruption } from '../../payment/interrupt.js';
-import { warnPendingPayments } from '../../payment/pending.js';
+import { unknownOutcomes, warnPendingPayments } from '../../payment/pending.js';
 import { type SubmitOutcome, submitPayment } from '../../payment/submit.js';
 import { paymentJson } from '../../payment/view.js';
 import { resolveBillId } from '../bill/resolve.js';
@@ -50,9 +50,10 @@ export async function run(options: PayOptions, ctx: Context): Promise<void> {
   const billId = await resolveBillId(api, options.bill, options.account);
   const bill = await getBill(api, billId);
   const apiUrl = ctx.target().apiUrl;
-  // Said before the confirmation when nobody is paying right now; otherwise the pending entry may
-  // be that payment's, still in flight, and the check under the lock decides.
-  if (!journalLocked(journal.dir)) refuseIfPending(journal, bill.id, apiUrl);
+  // Said before the confirmation when it can be told now; while a payment is in flight, its entry
+  // may be the one seen, and the check under the lock decides.
+  const unknown = unknownOutcomes(journal);
+  if (unknown) refuseIfPending(unknown.entries, bill.id, apiUrl);
   const accountId = bill.accountId || (await resolveAccountId(api, options.account));
   const remaining = bill.remaining ?? bill.totalDue;
   const amount = checkAmount(cents, remaining, bill.id, locale);
@@ -81,7 +82,7 @@ export async function run(options: PayOptions, ctx: Context): Promise<void> {
       signal: stop.signal,
       onWait: (holder) => io.err(`${t('pay.waitingForLock', { pid: holder?.pid ?? '?' })}\n`),
     });
-    refuseIfPending(journal, bill.id, apiUrl);
+    refuseIfPending(journal.pending().entries, bill.id, apiUrl);
     const now = await getBill(api, bill.id);
     const nowRemaining = now.remaining ?? now.totalDue;
     if (nowRemaining.amount !== remaining.amount || nowRemaining.currency !== remaining.currency) {
@@ -134,8 +135,8 @@ export async function run(options: PayOptions, ctx: Context): Promise<void> {
 }
 
 /** Paying a bill again while an earlier payment of it may have gone through is how people pay twice. */
-function refuseIfPending(journal: PaymentJournal, billId: string, apiUrl: string): void {
-  const earlier = journal.pending().entries.find((entry) => entry.billId === billId && entry.apiUrl === apiUrl);
+function refuseIfPending(unknown: readonly JournalEntry[], billId: string, apiUrl: string): void {
+  const earlier = unknown.find((entry) => entry.billId === billId && entry.apiUrl === apiUrl);
   if (earlier) throw new EspaceError('paymentUnknown', 'pay.pendingSameBill', { params: { bill: billId, key: earlier.key }, hint: 'payment.hintReconcile' });
 }
 
