@@ -8,30 +8,17 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readAccountList } from '../../src/bulk/input.js';
 import { boundedLines, InputTooLargeError } from '../../src/cli/bounded-read.js';
 import type { Context } from '../../src/cli/context.js';
 import { stdinLines } from '../../src/cli/stdin-lines.js';
 import { EspaceError } from '../../src/errors.js';
 import { runCli } from '../helpers/cli.js';
-import { type HostileServer, hostileServer } from '../helpers/hostile-server.js';
+import { recorderEnv, useRecorder } from '../helpers/recorder.js';
 import { ESPACE_BIN } from '../helpers/spawn.js';
 
-const cleanups: Array<() => Promise<void>> = [];
-afterEach(async () => {
-  await Promise.all(cleanups.splice(0).map((cleanup) => cleanup()));
-});
-
-/** A server that records what reaches it and answers every request with an empty list. */
-async function recorder(): Promise<HostileServer> {
-  const server = await hostileServer((_request, response) => {
-    response.writeHead(200, { 'content-type': 'application/json' });
-    response.end('[]');
-  });
-  cleanups.push(() => server.close());
-  return server;
-}
+const { cleanups, recorder } = useRecorder();
 
 async function tempDir(): Promise<string> {
   const dir = await mkdtemp(join(tmpdir(), 'espace-input-'));
@@ -39,7 +26,7 @@ async function tempDir(): Promise<string> {
   return dir;
 }
 
-const env = (server: HostileServer) => ({ ESPACE_API_URL: server.url, ESPACE_TOKEN: 'token', ESPACE_CONFIG_DIR: '/nonexistent/espace-test', ESPACE_DATA_DIR: '/nonexistent/espace-data' });
+const env = recorderEnv;
 
 describe('account list lines', () => {
   it('refuses a line past the bound as soon as it passes it, without reading the rest of it', async () => {

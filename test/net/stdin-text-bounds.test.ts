@@ -9,28 +9,16 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { MAX_LONG_TEXT_BYTES } from '../../src/cli/commands/ticket/long-text.js';
 import { MAX_STDIN_BYTES } from '../../src/cli/stdin-lines.js';
 import { runCli } from '../helpers/cli.js';
 import { scriptedPrompter } from '../helpers/prompt.js';
-import { type HostileServer, hostileServer } from '../helpers/hostile-server.js';
+import type { HostileServer } from '../helpers/hostile-server.js';
+import { useRecorder } from '../helpers/recorder.js';
 import { ESPACE_BIN } from '../helpers/spawn.js';
 
-const cleanups: Array<() => Promise<void>> = [];
-afterEach(async () => {
-  await Promise.all(cleanups.splice(0).map((cleanup) => cleanup()));
-});
-
-/** A server that records what reaches it and answers every request with an empty list. */
-async function recorder(): Promise<HostileServer> {
-  const server = await hostileServer((_request, response) => {
-    response.writeHead(200, { 'content-type': 'application/json' });
-    response.end('[]');
-  });
-  cleanups.push(() => server.close());
-  return server;
-}
+const { cleanups, recorder } = useRecorder();
 
 async function env(server: HostileServer): Promise<Record<string, string>> {
   const dir = await mkdtemp(join(tmpdir(), 'espace-stdin-'));
