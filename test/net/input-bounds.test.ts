@@ -3,7 +3,6 @@
  * without keeping the rest of the line), control characters in an account list (never sent as
  * ids), a body given to `api --input`, and secrets piped to stdin.
  */
-import { spawn } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -16,7 +15,7 @@ import { stdinLines } from '../../src/cli/stdin-lines.js';
 import { EspaceError } from '../../src/errors.js';
 import { runCli } from '../helpers/cli.js';
 import { recorderEnv, useRecorder } from '../helpers/recorder.js';
-import { ESPACE_BIN } from '../helpers/spawn.js';
+import { runWithSmallHeap } from '../helpers/small-heap.js';
 
 const { cleanups, recorder } = useRecorder();
 
@@ -96,20 +95,7 @@ describe('account list lines', () => {
         this.push(Buffer.alloc(1024 * 1024, 0x41));
       },
     });
-    const result = await new Promise<{ code: number | null; stderr: string }>((resolve, reject) => {
-      const child = spawn(process.execPath, ['--max-old-space-size=32', ESPACE_BIN, 'bill', 'show', '--accounts-from', '-'], {
-        env: { ...process.env, ...env(server), LANG: 'en_CA.UTF-8', NO_COLOR: '1' },
-        stdio: ['pipe', 'pipe', 'pipe'],
-      });
-      let stderr = '';
-      child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-      child.stdout.resume();
-      // The CLI stops reading at the bound and exits: the rest cannot be written.
-      child.stdin.on('error', () => source.destroy());
-      source.pipe(child.stdin);
-      child.on('error', reject);
-      child.on('close', (code) => resolve({ code, stderr }));
-    });
+    const result = await runWithSmallHeap(['bill', 'show', '--accounts-from', '-'], env(server), source);
     expect(result.stderr).toContain('line 3 of stdin is longer than 65536 bytes');
     expect(result.code).toBe(2);
     expect(sent).toBeLessThan(total);
