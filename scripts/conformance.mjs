@@ -4,12 +4,11 @@
 // direct requests then go through the router, so every request and answer is checked against the
 // official spec; a violation fails the run and is printed.
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { createServer, request as httpRequest } from 'node:http';
-import { createServer as createNetServer } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { freePort, scratch } from './prism-harness.mjs';
 
 const arg = (name) => process.argv[process.argv.indexOf(name) + 1];
 const shared = resolve(arg('--shared'));
@@ -26,24 +25,7 @@ const SPECS = [
   { prefix: '/tmf-api/serviceProblemManagement/v4/', file: 'TMF656-ServiceProblem-v4.0.0.swagger.json' },
 ];
 
-const children = [];
-const dataDir = mkdtempSync(join(tmpdir(), 'espace-conformance-'));
-const cleanup = () => {
-  for (const child of children) child.kill('SIGTERM');
-  rmSync(dataDir, { recursive: true, force: true });
-};
-process.on('exit', cleanup);
-process.on('SIGINT', () => process.exit(130));
-process.on('SIGTERM', () => process.exit(143));
-
-function freePort() {
-  return new Promise((resolvePort) => {
-    const server = createNetServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolvePort(port));
-    });
-  });
-}
+const { dir: dataDir, children } = scratch('espace-conformance-');
 
 async function waitFor(check, what, timeoutMs = 60_000) {
   const deadline = Date.now() + timeoutMs;
@@ -59,7 +41,7 @@ const sandboxPort = await freePort();
 const sandbox = spawn(process.execPath, [join(root, 'dist/sandbox/main.js'), '--data', dataDir, '--port', String(sandboxPort)], {
   stdio: ['ignore', 'inherit', 'inherit'],
 });
-children.push(sandbox);
+children.add(sandbox);
 const sandboxUrl = `http://127.0.0.1:${sandboxPort}`;
 await waitFor(async () => (await fetch(`${sandboxUrl}/health`)).ok, 'the sandbox');
 
@@ -102,7 +84,7 @@ for (const spec of SPECS) {
   });
   child.stdout.on('data', (chunk) => log.push(chunk.toString()));
   child.stderr.on('data', (chunk) => log.push(chunk.toString()));
-  children.push(child);
+  children.add(child);
   proxies.push({ ...spec, port, log });
 }
 for (const proxy of proxies) {

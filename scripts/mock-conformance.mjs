@@ -12,12 +12,11 @@
 // as Money and RelatedParty with different shapes). Two APIs are mounted where real gateways put
 // them rather than at the spec's base path, and the CLI reaches them through its context's API map.
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { createServer as createNetServer } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { freePort, scratch } from './prism-harness.mjs';
 
 const arg = (name, fallback) => (process.argv.includes(name) ? process.argv[process.argv.indexOf(name) + 1] : fallback);
 const shared = resolve(arg('--shared', '../shared'));
@@ -55,24 +54,7 @@ const CONCURRENCY = 2;
 /** A run still going after this is killed, and fails: a command must not hang on a slow server. */
 const RUN_TIMEOUT_MS = 120_000;
 
-const children = new Set();
-const work = mkdtempSync(join(tmpdir(), 'espace-mock-conformance-'));
-const cleanup = () => {
-  for (const child of children) child.kill('SIGTERM');
-  rmSync(work, { recursive: true, force: true });
-};
-process.on('exit', cleanup);
-process.on('SIGINT', () => process.exit(130));
-process.on('SIGTERM', () => process.exit(143));
-
-function freePort() {
-  return new Promise((resolvePort) => {
-    const server = createNetServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolvePort(port));
-    });
-  });
-}
+const { dir: work, children } = scratch('espace-mock-conformance-');
 
 /** One Swagger 2.0 document serving every spec at its mount point. */
 function mergedSpec() {

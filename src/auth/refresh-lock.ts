@@ -13,6 +13,7 @@ import { link, mkdir, open, readFile, rename, stat, unlink } from 'node:fs/promi
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { GeneralError } from '../errors.js';
+import { processAlive } from '../process-alive.js';
 
 export interface RefreshLockOptions {
   /** How long to wait for another process's refresh (default 30 s). */
@@ -97,21 +98,11 @@ async function readOwner(path: string): Promise<Owner | undefined | 'gone'> {
 }
 
 async function isStale(path: string, owner: Owner | undefined, staleMs: number): Promise<boolean> {
-  if (owner !== undefined && owner.host === hostname() && !isAlive(owner.pid)) return true;
+  if (owner !== undefined && owner.host === hostname() && !processAlive(owner.pid)) return true;
   try {
     return Date.now() - (await stat(path)).mtimeMs > staleMs;
   } catch {
     return false; // gone meanwhile: the next attempt to create it will tell
-  }
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    // EPERM: it exists, it is someone else's.
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
 

@@ -11,7 +11,9 @@ import { randomUUID } from 'node:crypto';
 import { closeSync, fsyncSync, linkSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { dirname } from 'node:path';
+import { abortableSleep } from '../abortable-sleep.js';
 import { CancelledError, GeneralError } from '../errors.js';
+import { processAlive } from '../process-alive.js';
 
 /** Who holds a lock, as written in its file. */
 export interface LockHolder {
@@ -76,7 +78,7 @@ export async function lockJournal(journalDir: string, options: LockOptions = {})
     if (Date.now() - started > timeoutMs) {
       throw new GeneralError('payment.lockTimeout', { params: { pid: seen.holder?.pid ?? '?', host: seen.holder?.host ?? '?', path } });
     }
-    await pause(pollMs, options.signal);
+    await abortableSleep(pollMs, options.signal);
   }
 }
 
@@ -137,16 +139,7 @@ function isStale(path: string, holder: LockHolder | undefined): boolean {
       return false;
     }
   }
-  return holder.host === hostname() && !processRuns(holder.pid);
-}
-
-function processRuns(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
+  return holder.host === hostname() && !processAlive(holder.pid);
 }
 
 /**
@@ -175,16 +168,4 @@ function breakStale(path: string, staleText: string): void {
     }
   }
   rmSync(aside, { force: true });
-}
-
-function pause(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    const timer = setTimeout(done, ms);
-    function done() {
-      clearTimeout(timer);
-      signal?.removeEventListener('abort', done);
-      resolve();
-    }
-    signal?.addEventListener('abort', done, { once: true });
-  });
 }

@@ -4,8 +4,8 @@
  * Retry-After, 503), or change what it forwards (a server that ignores a filter) — faults the
  * sandbox cannot produce on demand.
  */
-import { Agent, createServer, request as forward, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { Agent, createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { closeServer, forwardUnchanged, listenOnLoopback } from '../helpers/loopback.js';
 
 export interface LoggedRequest {
   method: string;
@@ -69,23 +69,10 @@ export async function startProxy(target: string): Promise<Proxy> {
       response.end(JSON.stringify({ code: String(fault.status), reason: 'injected by the test proxy', status: String(fault.status) }));
       return;
     }
-    const outgoing = forward(
-      { host: upstream.hostname, port: upstream.port, method: request.method, path: rewrite(request.url ?? '/'), headers: request.headers, agent },
-      (answer) => {
-        response.writeHead(answer.statusCode ?? 502, answer.headers);
-        answer.pipe(response);
-      },
-    );
-    outgoing.on('error', () => {
-      response.writeHead(502);
-      response.end();
-    });
-    request.pipe(outgoing);
+    forwardUnchanged(request, response, { host: upstream.hostname, port: upstream.port, method: request.method, path: rewrite(request.url ?? '/'), headers: request.headers, agent });
   }
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: await listenOnLoopback(server),
     log,
     setFault: (next) => {
       rule = next;
@@ -111,8 +98,7 @@ export async function startProxy(target: string): Promise<Proxy> {
       rewrite = (path) => path;
     },
     close: async () => {
-      server.closeAllConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await closeServer(server);
       agent.destroy();
     },
   };

@@ -3,26 +3,13 @@
  * — holding a control character (NUL, ESC, a line break, BEL) or a bidirectional override are
  * refused before any request: exit 2, naming the flag or argument and the character.
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
-import { type HostileServer, hostileServer } from '../helpers/hostile-server.js';
+import { recorderEnv, useRecorder } from '../helpers/recorder.js';
 
-const cleanups: Array<() => Promise<void>> = [];
-afterEach(async () => {
-  await Promise.all(cleanups.splice(0).map((cleanup) => cleanup()));
-});
+const { recorder } = useRecorder();
 
-/** A server that records what reaches it and answers every request with an empty list. */
-async function recorder(): Promise<HostileServer> {
-  const server = await hostileServer((_request, response) => {
-    response.writeHead(200, { 'content-type': 'application/json' });
-    response.end('[]');
-  });
-  cleanups.push(() => server.close());
-  return server;
-}
-
-const env = (server: HostileServer) => ({ ESPACE_API_URL: server.url, ESPACE_TOKEN: 'token', ESPACE_CONFIG_DIR: '/nonexistent/espace-test', ESPACE_DATA_DIR: '/nonexistent/espace-data' });
+const env = recorderEnv;
 
 const CASES: Array<{ argv: string[]; name: string; character: string }> = [
   { argv: ['bill', 'show', '--account', 'BA-\u00001001'], name: '--account', character: 'U+0000' },

@@ -62,6 +62,22 @@ function start(args: string[]) {
   };
 }
 
+/**
+ * Starts a run (log emptied) whose lookups of the accounts from FIRST_HELD on are held, and
+ * resolves once `requestsHeld` are: every worker is then waiting on a held lookup, so what the run
+ * can write, it has written. With the accounts whose lookups are in flight.
+ */
+async function startHeld(flags: string[], requestsHeld: number) {
+  proxy.reset();
+  const held = new Set(ACCOUNTS.slice(FIRST_HELD));
+  proxy.setHold((request) => accountsOf(request.url ?? '').some((account) => held.has(account)));
+  const args = ['bill', 'show', '--accounts-from', list, ...flags];
+  const run = start(args);
+  await proxy.waitForHeld(requestsHeld);
+  const inFlight = new Set([...lookupsPerAccount(proxy.log).keys()].filter((account) => held.has(account)));
+  return { args, run, inFlight };
+}
+
 const MODES = [
   { mode: 'one account at a time', flags: ['--concurrency', '8', '--batch-size', '1'], requestsHeld: 8, accountsHeld: 8 },
   { mode: 'in batches', flags: ['--concurrency', '4', '--batch-size', '25'], requestsHeld: 4, accountsHeld: 100 },
@@ -69,14 +85,7 @@ const MODES = [
 
 describe.each(MODES)('$mode, killed with lookups in flight, then resumed', ({ flags, requestsHeld, accountsHeld }) => {
   it('writes each account exactly once across both runs and looks up again only what was not written', async () => {
-    proxy.reset();
-    const held = new Set(ACCOUNTS.slice(FIRST_HELD));
-    proxy.setHold((request) => accountsOf(request.url ?? '').some((account) => held.has(account)));
-    const args = ['bill', 'show', '--accounts-from', list, ...flags];
-    const run = start(args);
-    // Every worker is waiting on a held lookup: what the run can write, it has written.
-    await proxy.waitForHeld(requestsHeld);
-    const inFlight = new Set([...lookupsPerAccount(proxy.log).keys()].filter((account) => held.has(account)));
+    const { args, run, inFlight } = await startHeld(flags, requestsHeld);
     expect(inFlight.size).toBe(accountsHeld);
     const first = await run.kill();
     expect(first.signal).toBe('SIGKILL');
@@ -108,13 +117,7 @@ describe.each(MODES)('$mode, killed with lookups in flight, then resumed', ({ fl
 
 describe.each(MODES)('$mode, stopped with SIGTERM with lookups in flight, then resumed', ({ flags, requestsHeld, accountsHeld }) => {
   it('writes the lookups in flight before exiting; the resume looks up only the accounts never taken', async () => {
-    proxy.reset();
-    const held = new Set(ACCOUNTS.slice(FIRST_HELD));
-    proxy.setHold((request) => accountsOf(request.url ?? '').some((account) => held.has(account)));
-    const args = ['bill', 'show', '--accounts-from', list, ...flags];
-    const run = start(args);
-    await proxy.waitForHeld(requestsHeld);
-    const inFlight = new Set([...lookupsPerAccount(proxy.log).keys()].filter((account) => held.has(account)));
+    const { args, run, inFlight } = await startHeld(flags, requestsHeld);
     expect(inFlight.size).toBe(accountsHeld);
     run.signal('SIGTERM');
     // It has stopped taking accounts: the held lookups may now answer.

@@ -10,7 +10,7 @@
  * A request whose path holds `HOSTILE-422` is answered 422 with a hostile TMF error body.
  */
 import { createServer, request as forward, type IncomingMessage } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { closeServer, listenOnLoopback } from './loopback.js';
 
 /** Escape sequences and controls a terminal acts on, each ending in a visible word so a leak is easy to spot. */
 export const PAYLOAD = [
@@ -136,15 +136,10 @@ export async function startHostileProxy(target: string): Promise<HostileProxy> {
     });
     outgoing.end(body);
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  origin = `http://127.0.0.1:${port}`;
+  origin = await listenOnLoopback(server);
   return {
     url: origin,
     paths,
-    close: async () => {
-      server.closeAllConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-    },
+    close: () => closeServer(server),
   };
 }

@@ -18,8 +18,8 @@
  * put together, as a server that ignored that filter would answer. Everything else (single
  * resources, writes) passes through unchanged.
  */
-import { createServer, request as forward, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { closeServer, forwardUnchanged, listenOnLoopback } from './loopback.js';
 
 export interface PlainTmfOptions {
   /** The accounts a list that the sandbox only serves per account is read over. */
@@ -101,18 +101,7 @@ export async function startPlainTmfProxy(target: string, options: PlainTmfOption
   };
 
   const passThrough = (request: IncomingMessage, response: ServerResponse) => {
-    const outgoing = forward(
-      { host: upstream.hostname, port: upstream.port, method: request.method, path: request.url, headers: { ...request.headers, host: upstream.host } },
-      (answer) => {
-        response.writeHead(answer.statusCode ?? 502, answer.headers);
-        answer.pipe(response);
-      },
-    );
-    outgoing.on('error', () => {
-      response.writeHead(502);
-      response.end();
-    });
-    request.pipe(outgoing);
+    forwardUnchanged(request, response, { host: upstream.hostname, port: upstream.port, method: request.method, path: request.url, headers: { ...request.headers, host: upstream.host } });
   };
 
   const server = createServer((request, response) => {
@@ -130,16 +119,10 @@ export async function startPlainTmfProxy(target: string, options: PlainTmfOption
       },
     );
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: await listenOnLoopback(server),
     lists,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
+    close: () => closeServer(server),
   };
 }
 

@@ -6,7 +6,7 @@
  * can count what the client asked for.
  */
 import { Agent, createServer, request as forward } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { closeServer, listenOnLoopback } from './loopback.js';
 
 export interface SeenRequest {
   method: string;
@@ -71,18 +71,15 @@ export async function startRewriteProxy(target: string): Promise<RewriteProxy> {
     });
     request.pipe(outgoing);
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: await listenOnLoopback(server),
     log,
     setRules: (next) => {
       rules = next;
       log.length = 0;
     },
     close: async () => {
-      server.closeAllConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await closeServer(server);
       agent.destroy();
     },
   };

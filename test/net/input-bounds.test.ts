@@ -3,35 +3,21 @@
  * without keeping the rest of the line), control characters in an account list (never sent as
  * ids), a body given to `api --input`, and secrets piped to stdin.
  */
-import { spawn } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readAccountList } from '../../src/bulk/input.js';
 import { boundedLines, InputTooLargeError } from '../../src/cli/bounded-read.js';
 import type { Context } from '../../src/cli/context.js';
 import { stdinLines } from '../../src/cli/stdin-lines.js';
 import { EspaceError } from '../../src/errors.js';
 import { runCli } from '../helpers/cli.js';
-import { type HostileServer, hostileServer } from '../helpers/hostile-server.js';
-import { ESPACE_BIN } from '../helpers/spawn.js';
+import { recorderEnv, useRecorder } from '../helpers/recorder.js';
+import { runWithSmallHeap } from '../helpers/small-heap.js';
 
-const cleanups: Array<() => Promise<void>> = [];
-afterEach(async () => {
-  await Promise.all(cleanups.splice(0).map((cleanup) => cleanup()));
-});
-
-/** A server that records what reaches it and answers every request with an empty list. */
-async function recorder(): Promise<HostileServer> {
-  const server = await hostileServer((_request, response) => {
-    response.writeHead(200, { 'content-type': 'application/json' });
-    response.end('[]');
-  });
-  cleanups.push(() => server.close());
-  return server;
-}
+const { cleanups, recorder } = useRecorder();
 
 async function tempDir(): Promise<string> {
   const dir = await mkdtemp(join(tmpdir(), 'espace-input-'));
@@ -39,7 +25,7 @@ async function tempDir(): Promise<string> {
   return dir;
 }
 
-const env = (server: HostileServer) => ({ ESPACE_API_URL: server.url, ESPACE_TOKEN: 'token', ESPACE_CONFIG_DIR: '/nonexistent/espace-test', ESPACE_DATA_DIR: '/nonexistent/espace-data' });
+const env = recorderEnv;
 
 describe('account list lines', () => {
   it('refuses a line past the bound as soon as it passes it, without reading the rest of it', async () => {
@@ -109,20 +95,7 @@ describe('account list lines', () => {
         this.push(Buffer.alloc(1024 * 1024, 0x41));
       },
     });
-    const result = await new Promise<{ code: number | null; stderr: string }>((resolve, reject) => {
-      const child = spawn(process.execPath, ['--max-old-space-size=32', ESPACE_BIN, 'bill', 'show', '--accounts-from', '-'], {
-        env: { ...process.env, ...env(server), LANG: 'en_CA.UTF-8', NO_COLOR: '1' },
-        stdio: ['pipe', 'pipe', 'pipe'],
-      });
-      let stderr = '';
-      child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-      child.stdout.resume();
-      // The CLI stops reading at the bound and exits: the rest cannot be written.
-      child.stdin.on('error', () => source.destroy());
-      source.pipe(child.stdin);
-      child.on('error', reject);
-      child.on('close', (code) => resolve({ code, stderr }));
-    });
+    const result = await runWithSmallHeap(['bill', 'show', '--accounts-from', '-'], env(server), source);
     expect(result.stderr).toContain('line 3 of stdin is longer than 65536 bytes');
     expect(result.code).toBe(2);
     expect(sent).toBeLessThan(total);

@@ -4,33 +4,20 @@
  * file). More than the bound is refused as soon as it arrives — exit 2, naming the flag and the
  * bound, nothing sent — by the built CLI fed a stream far larger than its small heap could hold.
  */
-import { spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { MAX_LONG_TEXT_BYTES } from '../../src/cli/commands/ticket/long-text.js';
 import { MAX_STDIN_BYTES } from '../../src/cli/stdin-lines.js';
 import { runCli } from '../helpers/cli.js';
 import { scriptedPrompter } from '../helpers/prompt.js';
-import { type HostileServer, hostileServer } from '../helpers/hostile-server.js';
-import { ESPACE_BIN } from '../helpers/spawn.js';
+import type { HostileServer } from '../helpers/hostile-server.js';
+import { useRecorder } from '../helpers/recorder.js';
+import { runWithSmallHeap } from '../helpers/small-heap.js';
 
-const cleanups: Array<() => Promise<void>> = [];
-afterEach(async () => {
-  await Promise.all(cleanups.splice(0).map((cleanup) => cleanup()));
-});
-
-/** A server that records what reaches it and answers every request with an empty list. */
-async function recorder(): Promise<HostileServer> {
-  const server = await hostileServer((_request, response) => {
-    response.writeHead(200, { 'content-type': 'application/json' });
-    response.end('[]');
-  });
-  cleanups.push(() => server.close());
-  return server;
-}
+const { cleanups, recorder } = useRecorder();
 
 async function env(server: HostileServer): Promise<Record<string, string>> {
   const dir = await mkdtemp(join(tmpdir(), 'espace-stdin-'));
@@ -51,20 +38,7 @@ function feed(args: string[], childEnv: Record<string, string>, total: number): 
       this.push(Buffer.alloc(1024 * 1024, 0x41));
     },
   });
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--max-old-space-size=32', ESPACE_BIN, ...args], {
-      env: { ...process.env, ...childEnv, LANG: 'en_CA.UTF-8', NO_COLOR: '1' },
-      stdio: ['pipe', 'pipe', 'pipe'],
-    });
-    let stderr = '';
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.stdout.resume();
-    // The CLI stops reading at the bound and exits: the rest cannot be written.
-    child.stdin.on('error', () => source.destroy());
-    source.pipe(child.stdin);
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stderr, sent }));
-  });
+  return runWithSmallHeap(args, childEnv, source).then((result) => ({ ...result, sent }));
 }
 
 const HUGE = 200 * 1024 * 1024;

@@ -4,57 +4,20 @@
  * payment and what the CLI reports (at once, or after `payment reconcile`) is that payment.
  */
 import { spawn } from 'node:child_process';
-import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
-import { startFaultProxy, type FaultProxy } from '../helpers/fault-proxy.js';
 import { hold, type Hold } from '../helpers/hold.js';
-import { startTestSandbox, type TestSandbox } from '../helpers/sandbox.js';
 import { ESPACE_BIN } from '../helpers/spawn.js';
+import { PAYMENTS, usePaymentBench } from './fault-bench.js';
 
-const PAYMENTS = '/paymentManagement/v4/payment';
-
-let sandbox: TestSandbox;
-let proxy: FaultProxy;
-let home: string;
+const bench = usePaymentBench({ homePrefix: 'espace-pay-', watch: (method, path) => method === 'POST' && path.startsWith(PAYMENTS), startEach: false });
+const { env, journalKeys, apiPayments: newPayments } = bench;
+const journalDir = () => bench.journalDir();
 
 async function setUp(options: { gateway?: Hold } = {}) {
-  sandbox = await startTestSandbox({ holdPayments: options.gateway?.wait });
-  proxy = await startFaultProxy(sandbox.url, (method, path) => method === 'POST' && path.startsWith(PAYMENTS));
-}
-
-beforeEach(async () => {
-  home = await mkdtemp(join(tmpdir(), 'espace-pay-'));
-});
-afterEach(async () => {
-  await proxy?.close();
-  await sandbox?.close();
-  await rm(home, { recursive: true, force: true });
-});
-
-const env = () => ({
-  ESPACE_API_URL: proxy.url,
-  ESPACE_TOKEN: sandbox.tokens.marie,
-  ESPACE_CONFIG_DIR: join(home, 'config'),
-  ESPACE_DATA_DIR: join(home, 'data'),
-});
-const journalDir = () => join(home, 'data', 'payment-journal');
-
-async function journalKeys(): Promise<string[]> {
-  try {
-    return (await readdir(journalDir())).filter((name) => name.endsWith('.json')).map((name) => name.replace(/\.json$/, ''));
-  } catch {
-    return [];
-  }
-}
-
-/** Payments made through the API (not the seeded history), asked of the sandbox directly. */
-async function newPayments(): Promise<Array<{ id: string; correlatorId: string; totalAmount: { value: number } }>> {
-  const res = await fetch(`${sandbox.url}${PAYMENTS}?account.id=BA-1001&limit=1000`, { headers: { authorization: `Bearer ${sandbox.tokens.marie}` } });
-  const all = (await res.json()) as Array<{ id: string; correlatorId?: string; totalAmount: { value: number } }>;
-  return all.filter((p) => p.correlatorId !== undefined) as Array<{ id: string; correlatorId: string; totalAmount: { value: number } }>;
+  await bench.start({ holdPayments: options.gateway?.wait });
 }
 
 const pay = (...extra: string[]) => runCli(['pay', '--yes', '--amount', '10', ...extra], { env: env() });
@@ -63,21 +26,21 @@ const reconcile = () => runCli(['payment', 'reconcile', '--json'], { env: env() 
 describe('pay through a faulty network', () => {
   it('answer lost once after the charge: the retry with the same key gets the same payment', async () => {
     await setUp();
-    proxy.plan('loseResponse');
+    bench.proxy.plan('loseResponse');
     const result = await pay('--json');
     expect(result.stderr).not.toMatch(/Error/);
     expect(result.code).toBe(0);
     const payments = await newPayments();
     expect(payments).toHaveLength(1);
     expect(JSON.parse(result.stdout).id).toBe(payments[0]!.id);
-    expect(new Set(proxy.log.map((r) => r.idempotencyKey)).size).toBe(1);
-    expect(proxy.log).toHaveLength(2);
+    expect(new Set(bench.proxy.log.map((r) => r.idempotencyKey)).size).toBe(1);
+    expect(bench.proxy.log).toHaveLength(2);
     expect(await journalKeys()).toEqual([]);
   });
 
   it('answer lost on every attempt: exit 5 with the key, then reconcile finds the one payment', async () => {
     await setUp();
-    proxy.plan('loseResponse', 'loseResponse', 'loseResponse');
+    bench.proxy.plan('loseResponse', 'loseResponse', 'loseResponse');
     const result = await pay();
     expect(result.code).toBe(5);
     const [key] = await journalKeys();
@@ -88,11 +51,11 @@ describe('pay through a faulty network', () => {
     expect(charged[0]!.correlatorId).toBe(key);
 
     // Paying the same bill again now could pay it twice: refused until reconciled, nothing sent.
-    const sent = proxy.log.length;
+    const sent = bench.proxy.log.length;
     const again = await pay();
     expect(again.code).toBe(5);
     expect(again.stderr).toMatch(/earlier payment of bill .* unknown outcome/);
-    expect(proxy.log.length).toBe(sent);
+    expect(bench.proxy.log.length).toBe(sent);
 
     const settled = await reconcile();
     expect(settled.code).toBe(0);
@@ -104,7 +67,7 @@ describe('pay through a faulty network', () => {
 
   it('request dropped before it arrived, every attempt: exit 5, nothing charged, reconcile charges it once', async () => {
     await setUp();
-    proxy.plan('dropRequest', 'dropRequest', 'dropRequest');
+    bench.proxy.plan('dropRequest', 'dropRequest', 'dropRequest');
     const result = await pay();
     expect(result.code).toBe(5);
     expect(await newPayments()).toHaveLength(0);
@@ -123,18 +86,18 @@ describe('pay through a faulty network', () => {
 
   it('connection reset in the middle of the request body: the server charges nothing for it, the retry pays once', async () => {
     await setUp();
-    proxy.plan('resetMidRequest');
+    bench.proxy.plan('resetMidRequest');
     const result = await pay('--json');
     expect(result.code).toBe(0);
     const payments = await newPayments();
     expect(payments).toHaveLength(1);
     expect(JSON.parse(result.stdout).id).toBe(payments[0]!.id);
-    expect(proxy.log.map((r) => r.fault)).toEqual(['resetMidRequest', 'pass']);
+    expect(bench.proxy.log.map((r) => r.fault)).toEqual(['resetMidRequest', 'pass']);
   });
 
   it('connection reset in the middle of the answer: one payment, reported once', async () => {
     await setUp();
-    proxy.plan('resetMidBody', 'resetMidBody', 'resetMidBody');
+    bench.proxy.plan('resetMidBody', 'resetMidBody', 'resetMidBody');
     const result = await pay();
     expect(result.code).toBe(5);
     const settled = await reconcile();
@@ -142,25 +105,25 @@ describe('pay through a faulty network', () => {
     const payments = await newPayments();
     expect(payments).toHaveLength(1);
     expect(JSON.parse(settled.stdout)[0]).toMatchObject({ outcome: 'charged', payment: payments[0]!.id });
-    expect(proxy.log.every((r) => r.upstreamStatus === 201)).toBe(true);
+    expect(bench.proxy.log.every((r) => r.upstreamStatus === 201)).toBe(true);
   });
 
   it('a repeat while the first attempt still runs gets 409, then the single charge', async () => {
     const gateway = hold();
     await setUp({ gateway });
-    proxy.plan('abandon');
+    bench.proxy.plan('abandon');
     const paying = pay('--json');
     // The first attempt stays in the sandbox's gateway until a repeat has met it there.
-    await proxy.waitFor((log) => log.some((r) => r.upstreamStatus === 409));
+    await bench.proxy.waitFor((log) => log.some((r) => r.upstreamStatus === 409));
     gateway.release();
     const result = await paying;
     expect(result.code).toBe(0);
     const payments = await newPayments();
     expect(payments).toHaveLength(1);
     expect(JSON.parse(result.stdout).id).toBe(payments[0]!.id);
-    await proxy.waitFor((log) => log[0]?.upstreamStatus !== undefined);
-    expect(proxy.log.map((r) => r.upstreamStatus)).toContain(409);
-    expect(proxy.log[0]!.upstreamStatus).toBe(201);
+    await bench.proxy.waitFor((log) => log[0]?.upstreamStatus !== undefined);
+    expect(bench.proxy.log.map((r) => r.upstreamStatus)).toContain(409);
+    expect(bench.proxy.log[0]!.upstreamStatus).toBe(201);
   });
 
   it('a declined card is refused once, not retried, and leaves nothing pending', async () => {
@@ -168,7 +131,7 @@ describe('pay through a faulty network', () => {
     const result = await pay('--method', 'PM-1001-2');
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/declined/);
-    expect(proxy.log).toHaveLength(1);
+    expect(bench.proxy.log).toHaveLength(1);
     expect(await newPayments()).toHaveLength(0);
     expect(await journalKeys()).toEqual([]);
   });
@@ -189,15 +152,15 @@ describe('pay through a faulty network', () => {
     };
     await writeFile(
       join(journalDir(), `${key}.json`),
-      JSON.stringify({ version: 1, key, apiUrl: proxy.url, accountId: 'BA-9999', billId: 'CB-X', amount: { amount: 1100, currency: 'CAD' }, methodId: 'PM-1001-1', createdAt: new Date().toISOString(), request }),
+      JSON.stringify({ version: 1, key, apiUrl: bench.proxy.url, accountId: 'BA-9999', billId: 'CB-X', amount: { amount: 1100, currency: 'CAD' }, methodId: 'PM-1001-1', createdAt: new Date().toISOString(), request }),
       { mode: 0o600 },
     );
-    const before = proxy.log.length;
+    const before = bench.proxy.log.length;
     const settled = await reconcile();
     expect(settled.code).toBe(0);
     expect(JSON.parse(settled.stdout)[0]).toMatchObject({ key, outcome: 'notCharged' });
     expect(JSON.parse(settled.stdout)[0].reason).toMatch(/422/);
-    expect(proxy.log.length - before).toBe(1);
+    expect(bench.proxy.log.length - before).toBe(1);
     expect(await newPayments()).toHaveLength(1);
   });
 });
@@ -215,9 +178,9 @@ describe('the CLI killed while the payment is in flight', () => {
 
   it('after the server charged: reconcile reports that payment, and there is one', async () => {
     await setUp();
-    proxy.plan('hold');
+    bench.proxy.plan('hold');
     const { child, exited } = await payInChild();
-    await proxy.waitFor((log) => log[0]?.upstreamStatus === 201);
+    await bench.proxy.waitFor((log) => log[0]?.upstreamStatus === 201);
     child.kill('SIGKILL');
     expect(await exited).toBeNull();
     const [key] = await journalKeys();
@@ -236,9 +199,9 @@ describe('the CLI killed while the payment is in flight', () => {
 
   it('before the request reached the server: reconcile charges it, once', async () => {
     await setUp();
-    proxy.plan('swallow');
+    bench.proxy.plan('swallow');
     const { child, exited } = await payInChild();
-    await proxy.waitFor((log) => log.length === 1);
+    await bench.proxy.waitFor((log) => log.length === 1);
     child.kill('SIGKILL');
     await exited;
     expect(await newPayments()).toHaveLength(0);

@@ -3,60 +3,21 @@
  * made, so `pay` says the outcome is not known yet, names the key and how to reconcile, keeps
  * the journal entry and exits 5, not 130. `payment reconcile` then finds the one charge.
  */
-import { mkdtemp, readdir, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
-import { startFaultProxy, type FaultProxy } from '../helpers/fault-proxy.js';
-import { startTestSandbox, type TestSandbox } from '../helpers/sandbox.js';
+import { PAYMENTS, usePaymentBench } from './fault-bench.js';
 import { spawnEspace } from './spawned.js';
 
-const PAYMENTS = '/paymentManagement/v4/payment';
-
-let sandbox: TestSandbox;
-let proxy: FaultProxy;
-let home: string;
-beforeEach(async () => {
-  home = await mkdtemp(join(tmpdir(), 'espace-pay-signal-'));
-  sandbox = await startTestSandbox();
-  proxy = await startFaultProxy(sandbox.url, (method, path) => method === 'POST' && path.startsWith(PAYMENTS));
-});
-afterEach(async () => {
-  proxy.release();
-  await proxy.close();
-  await sandbox.close();
-  await rm(home, { recursive: true, force: true });
-});
-
-const env = () => ({
-  ESPACE_API_URL: proxy.url,
-  ESPACE_TOKEN: sandbox.tokens.marie,
-  ESPACE_CONFIG_DIR: join(home, 'config'),
-  ESPACE_DATA_DIR: join(home, 'data'),
-});
-
-async function journalKeys(): Promise<string[]> {
-  try {
-    return (await readdir(join(home, 'data', 'payment-journal'))).filter((name) => name.endsWith('.json')).map((name) => name.replace(/\.json$/, ''));
-  } catch {
-    return [];
-  }
-}
-
-async function apiPayments(): Promise<Array<{ id: string; correlatorId: string }>> {
-  const res = await fetch(`${sandbox.url}${PAYMENTS}?account.id=BA-1001&limit=1000`, { headers: { authorization: `Bearer ${sandbox.tokens.marie}` } });
-  const all = (await res.json()) as Array<{ id: string; correlatorId?: string }>;
-  return all.filter((p): p is { id: string; correlatorId: string } => p.correlatorId !== undefined);
-}
+const bench = usePaymentBench({ homePrefix: 'espace-pay-signal-', watch: (method, path) => method === 'POST' && path.startsWith(PAYMENTS) });
+const { env, journalKeys, apiPayments } = bench;
 
 describe('a signal while the payment is in flight', () => {
   for (const signal of ['SIGTERM', 'SIGINT'] as const) {
     it(`${signal}: "not known yet" with the key, entry kept, exit 5; reconcile finds the charge`, async () => {
       // The sandbox charges; its answer is held back as a slow card network would.
-      proxy.plan('hold');
+      bench.proxy.plan('hold');
       const paying = spawnEspace(['pay', '--yes', '--amount', '10'], env());
-      await proxy.waitFor((log) => log[0]?.upstreamStatus === 201);
+      await bench.proxy.waitFor((log) => log[0]?.upstreamStatus === 201);
       paying.child.kill(signal);
       const result = await paying.done;
 
@@ -67,7 +28,7 @@ describe('a signal while the payment is in flight', () => {
       expect(result.stderr).toContain(`the outcome of payment ${keys[0]} (bill`);
       expect(result.stderr).toMatch(/not known yet/);
       expect(result.stderr).toMatch(/espace payment reconcile/);
-      expect(proxy.log).toHaveLength(1);
+      expect(bench.proxy.log).toHaveLength(1);
 
       const settled = await runCli(['payment', 'reconcile', '--json'], { env: env() });
       expect(settled.code).toBe(0);
@@ -79,9 +40,9 @@ describe('a signal while the payment is in flight', () => {
   }
 
   it('before the request reached the server: still "not known yet" (exit 5), and reconcile makes the one charge', async () => {
-    proxy.plan('swallow');
+    bench.proxy.plan('swallow');
     const paying = spawnEspace(['pay', '--yes', '--amount', '10'], env());
-    await proxy.waitFor((log) => log.length === 1);
+    await bench.proxy.waitFor((log) => log.length === 1);
     paying.child.kill('SIGTERM');
     const result = await paying.done;
 

@@ -4,67 +4,29 @@
  * while it sends the payment again, "not known yet" with the key (exit 5), the entry kept — the
  * charge the server made then is found by the next reconcile, once.
  */
-import { mkdtemp, readdir, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
-import { startFaultProxy, type FaultProxy } from '../helpers/fault-proxy.js';
-import { startTestSandbox, type TestSandbox } from '../helpers/sandbox.js';
+import { startFaultProxy } from '../helpers/fault-proxy.js';
+import { PAYMENTS, usePaymentBench } from './fault-bench.js';
 import { spawnEspace } from './spawned.js';
 
-const PAYMENTS = '/paymentManagement/v4/payment';
-
-let sandbox: TestSandbox;
-let proxy: FaultProxy;
-let home: string;
-beforeEach(async () => {
-  home = await mkdtemp(join(tmpdir(), 'espace-reconcile-signal-'));
-  sandbox = await startTestSandbox();
-  // Every request to the payments collection is watched: the payment's POST and reconcile's search.
-  proxy = await startFaultProxy(sandbox.url, (_method, path) => path.startsWith(PAYMENTS));
-});
-afterEach(async () => {
-  proxy.release();
-  await proxy.close();
-  await sandbox.close();
-  await rm(home, { recursive: true, force: true });
-});
-
-const env = () => ({
-  ESPACE_API_URL: proxy.url,
-  ESPACE_TOKEN: sandbox.tokens.marie,
-  ESPACE_CONFIG_DIR: join(home, 'config'),
-  ESPACE_DATA_DIR: join(home, 'data'),
-});
-
-async function journalKeys(): Promise<string[]> {
-  try {
-    return (await readdir(join(home, 'data', 'payment-journal'))).filter((name) => name.endsWith('.json')).map((name) => name.replace(/\.json$/, ''));
-  } catch {
-    return [];
-  }
-}
-
-async function apiPayments(): Promise<Array<{ id: string; correlatorId: string }>> {
-  const res = await fetch(`${sandbox.url}${PAYMENTS}?account.id=BA-1001&limit=1000`, { headers: { authorization: `Bearer ${sandbox.tokens.marie}` } });
-  const all = (await res.json()) as Array<{ id: string; correlatorId?: string }>;
-  return all.filter((p): p is { id: string; correlatorId: string } => p.correlatorId !== undefined);
-}
+// Every request to the payments collection is watched: the payment's POST and reconcile's search.
+const bench = usePaymentBench({ homePrefix: 'espace-reconcile-signal-', watch: (_method, path) => path.startsWith(PAYMENTS) });
+const { env, journalKeys, apiPayments } = bench;
 
 /** A journaled payment the server never saw: `pay` stopped while its request was kept by the proxy. */
 async function unknownPayment(): Promise<string> {
   const before = await journalKeys();
-  proxy.plan('swallow');
+  bench.proxy.plan('swallow');
   const paying = spawnEspace(['pay', '--yes', '--amount', '10'], env());
-  await proxy.waitFor((log) => log.some((request) => request.method === 'POST'));
+  await bench.proxy.waitFor((log) => log.some((request) => request.method === 'POST'));
   paying.child.kill('SIGTERM');
   const paid = await paying.done;
   expect(paid.code).toBe(5);
   const keys = (await journalKeys()).filter((candidate) => !before.includes(candidate));
   expect(keys).toHaveLength(1);
   expect(await apiPayments()).toEqual([]);
-  proxy.log.length = 0;
+  bench.proxy.log.length = 0;
   return keys[0]!;
 }
 
@@ -73,16 +35,16 @@ describe('a signal during payment reconcile', () => {
     it(`${signal} while it searches: cancelled (exit 130), the entry kept, nothing sent`, async () => {
       const key = await unknownPayment();
       // The search is kept by the proxy: reconcile waits for its answer when the signal comes.
-      proxy.plan('swallow');
+      bench.proxy.plan('swallow');
       const reconciling = spawnEspace(['payment', 'reconcile'], env());
-      await proxy.waitFor((log) => log.some((request) => request.method === 'GET'));
+      await bench.proxy.waitFor((log) => log.some((request) => request.method === 'GET'));
       reconciling.child.kill(signal);
       const result = await reconciling.done;
 
       expect(result.signal).toBeNull();
       expect(result.code).toBe(130);
       expect(await journalKeys()).toEqual([key]);
-      expect(proxy.log.filter((request) => request.method === 'POST')).toEqual([]);
+      expect(bench.proxy.log.filter((request) => request.method === 'POST')).toEqual([]);
       expect(await apiPayments()).toEqual([]);
 
       // The next reconcile settles it: one charge.
@@ -95,9 +57,9 @@ describe('a signal during payment reconcile', () => {
     it(`${signal} while it sends the payment again: "not known yet" with the key (exit 5), the entry kept; the next reconcile finds the one charge`, async () => {
       const key = await unknownPayment();
       // The search passes (nothing has the key); the new POST is charged and its answer held back.
-      proxy.plan('pass', 'hold');
+      bench.proxy.plan('pass', 'hold');
       const reconciling = spawnEspace(['payment', 'reconcile'], env());
-      await proxy.waitFor((log) => log.some((request) => request.method === 'POST' && request.upstreamStatus === 201));
+      await bench.proxy.waitFor((log) => log.some((request) => request.method === 'POST' && request.upstreamStatus === 201));
       reconciling.child.kill(signal);
       const result = await reconciling.done;
 
@@ -106,9 +68,9 @@ describe('a signal during payment reconcile', () => {
       expect(result.stderr).toContain(`the outcome of payment ${key} (bill`);
       expect(result.stderr).toMatch(/not known yet/);
       expect(await journalKeys()).toEqual([key]);
-      expect(proxy.log.filter((request) => request.method === 'POST').map((request) => request.idempotencyKey)).toEqual([key]);
+      expect(bench.proxy.log.filter((request) => request.method === 'POST').map((request) => request.idempotencyKey)).toEqual([key]);
 
-      proxy.release();
+      bench.proxy.release();
       const settled = await runCli(['payment', 'reconcile', '--json'], { env: env() });
       expect(settled.code).toBe(0);
       const payments = await apiPayments();
@@ -120,7 +82,7 @@ describe('a signal during payment reconcile', () => {
 
   it('with --json, the entries dealt with before the signal are still reported', async () => {
     // An entry of another server first (reconcile reports it and moves on), then one of this server's.
-    const other = await startFaultProxy(sandbox.url, (method, path) => method === 'POST' && path.startsWith(PAYMENTS));
+    const other = await startFaultProxy(bench.sandbox.url, (method, path) => method === 'POST' && path.startsWith(PAYMENTS));
     try {
       other.plan('swallow');
       const paying = spawnEspace(['pay', '--yes', '--amount', '10'], { ...env(), ESPACE_API_URL: other.url });
@@ -134,9 +96,9 @@ describe('a signal during payment reconcile', () => {
     const key = await unknownPayment();
     expect(key).not.toBe(otherKey);
 
-    proxy.plan('swallow');
+    bench.proxy.plan('swallow');
     const reconciling = spawnEspace(['payment', 'reconcile', '--json'], env());
-    await proxy.waitFor((log) => log.some((request) => request.method === 'GET'));
+    await bench.proxy.waitFor((log) => log.some((request) => request.method === 'GET'));
     reconciling.child.kill('SIGINT');
     const result = await reconciling.done;
 

@@ -4,22 +4,12 @@
  * (exit 0, the same JSON on stdout), leaving aside only what the plain server cannot provide
  * because it exists only as an espace extension (each case's `notProvided`), and never a stack trace.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestSandbox, type SeedTokens, type TestSandbox } from '../helpers/sandbox.js';
+import { describe, expect, it } from 'vitest';
+import type { SeedTokens, TestSandbox } from '../helpers/sandbox.js';
 import { espace, type SpawnResult } from '../helpers/spawn.js';
+import { useProfilePair } from './profile-pair.js';
 
-let plain: TestSandbox;
-let standard: TestSandbox;
-
-beforeAll(async () => {
-  [plain, standard] = await Promise.all([
-    startTestSandbox({ seedAnchor: '2026-11-01', profile: 'plain' }),
-    startTestSandbox({ seedAnchor: '2026-11-01' }),
-  ]);
-});
-afterAll(async () => {
-  await Promise.all([plain?.close(), standard?.close()]);
-});
+const pair = useProfilePair();
 
 function run(sandbox: TestSandbox, who: keyof SeedTokens, args: string[], input?: string): Promise<SpawnResult> {
   return espace([...args, '--json'], {
@@ -145,7 +135,7 @@ function billsIn(value: unknown, path: string): BillJson[] {
 
 describe('read commands against the default and the plain profile', () => {
   it.each(CASES)('%s gives the same answer', async (_name, who, args, leftAside, input) => {
-    const [fromPlain, fromStandard] = await Promise.all([run(plain, who, args, input), run(standard, who, args, input)]);
+    const [fromPlain, fromStandard] = await Promise.all([run(pair.plain, who, args, input), run(pair.standard, who, args, input)]);
     expect(fromStandard.code, fromStandard.stderr).toBe(0);
     // The comparison is not vacuous: what is left aside is there in the default profile's answer.
     for (const path of leftAside.paths ?? []) expect(without(parsed(fromStandard.stdout), steps(path))).not.toEqual(parsed(fromStandard.stdout));
@@ -171,7 +161,7 @@ describe('read commands against the default and the plain profile', () => {
   });
 
   it('the per-product fees the plain server cannot place are there in the default answer', async () => {
-    const fromStandard = await run(standard, 'marie', ['bill', 'show']);
+    const fromStandard = await run(pair.standard, 'marie', ['bill', 'show']);
     expect(perProductFees(parsed(fromStandard.stdout) as BillJson).length).toBeGreaterThan(0);
   });
 });

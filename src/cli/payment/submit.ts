@@ -13,6 +13,7 @@
  *
  * Every retry reuses the key and the body; a 409 (the first request still running) is waited out.
  */
+import { abortableSleep } from '../../abortable-sleep.js';
 import { ApiError, NetworkError, ResponseShapeError, TimeoutError } from '../../api/errors.js';
 import type { HttpClient } from '../../api/http.js';
 import { createPayment } from '../../api/tmf/payment.js';
@@ -124,17 +125,4 @@ function errorCode(error: unknown): string | undefined {
 function backoff(attempt: number, random: () => number): number {
   const ceiling = Math.min(BACKOFF_CAP_MS, BACKOFF_BASE_MS * 2 ** (attempt - 1));
   return Math.round(ceiling / 2 + (random() * ceiling) / 2);
-}
-
-function abortableSleep(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    if (signal?.aborted) return resolve();
-    const timer = setTimeout(done, ms);
-    function done() {
-      clearTimeout(timer);
-      signal?.removeEventListener('abort', done);
-      resolve();
-    }
-    signal?.addEventListener('abort', done, { once: true });
-  });
 }

@@ -6,9 +6,7 @@
  * factor. Stored values are `enc1:<base64>`; a clear value left by an older version is sealed
  * when the server starts ({@link sealClearTotpSecrets}).
  */
-import { randomBytes } from 'node:crypto';
-import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { loadDataKey } from '../data-key.js';
 import type { SandboxDatabase } from '../db.js';
 import { PaymentDataCipher } from '../payment/cipher.js';
 
@@ -43,30 +41,9 @@ export function isSealed(stored: string): boolean {
   return stored.startsWith(SEALED_PREFIX);
 }
 
-function keyFrom(dataDir: string, env: Record<string, string | undefined>): Buffer {
-  const fromEnv = env[TOTP_KEY_ENV];
-  if (fromEnv) {
-    if (!/^[0-9a-fA-F]{64}$/.test(fromEnv)) throw new Error(`${TOTP_KEY_ENV} must be 64 hexadecimal digits (32 bytes)`);
-    return Buffer.from(fromEnv, 'hex');
-  }
-  const file = join(dataDir, TOTP_KEY_FILE);
-  if (!existsSync(file)) {
-    // 'wx' fails if a concurrent start created it first; then its key is read below.
-    try {
-      writeFileSync(file, randomBytes(32).toString('hex'), { mode: 0o600, flag: 'wx' });
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-    }
-  }
-  chmodSync(file, 0o600);
-  const hex = readFileSync(file, 'utf8').trim();
-  if (!/^[0-9a-fA-F]{64}$/.test(hex)) throw new Error(`${file} does not hold a 32-byte hexadecimal key`);
-  return Buffer.from(hex, 'hex');
-}
-
 /** The cipher under the key from the environment, else from the key file beside the database (made if missing). */
 export function loadTotpSecretCipher(dataDir: string, env: Record<string, string | undefined> = process.env): TotpSecretCipher {
-  return new TotpSecretCipher(keyFrom(dataDir, env));
+  return new TotpSecretCipher(loadDataKey(dataDir, TOTP_KEY_ENV, TOTP_KEY_FILE, env));
 }
 
 /**

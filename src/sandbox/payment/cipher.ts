@@ -5,8 +5,7 @@
  * created on first start. A copy of the database alone reveals nothing.
  */
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
-import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { loadDataKey } from '../data-key.js';
 
 export const PAYMENT_KEY_FILE = 'payment-data.key';
 export const PAYMENT_KEY_ENV = 'ESPACE_SANDBOX_PAYMENT_KEY';
@@ -43,22 +42,5 @@ export class PaymentDataCipher {
 
 /** The key from the environment, else from the key file beside the database (made if missing). */
 export function loadPaymentDataCipher(dataDir: string, env: Record<string, string | undefined> = process.env): PaymentDataCipher {
-  const fromEnv = env[PAYMENT_KEY_ENV];
-  if (fromEnv) {
-    if (!/^[0-9a-fA-F]{64}$/.test(fromEnv)) throw new Error(`${PAYMENT_KEY_ENV} must be 64 hexadecimal digits (32 bytes)`);
-    return new PaymentDataCipher(Buffer.from(fromEnv, 'hex'));
-  }
-  const file = join(dataDir, PAYMENT_KEY_FILE);
-  if (!existsSync(file)) {
-    // 'wx' fails if a concurrent start created it first; then its key is read below.
-    try {
-      writeFileSync(file, randomBytes(32).toString('hex'), { mode: 0o600, flag: 'wx' });
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-    }
-  }
-  chmodSync(file, 0o600);
-  const hex = readFileSync(file, 'utf8').trim();
-  if (!/^[0-9a-fA-F]{64}$/.test(hex)) throw new Error(`${file} does not hold a 32-byte hexadecimal key`);
-  return new PaymentDataCipher(Buffer.from(hex, 'hex'));
+  return new PaymentDataCipher(loadDataKey(dataDir, PAYMENT_KEY_ENV, PAYMENT_KEY_FILE, env));
 }

@@ -8,6 +8,7 @@ import { closeSync, existsSync, fstatSync, mkdirSync, openSync, readFileSync, re
 import { join } from 'node:path';
 import { sandboxEntry } from '../../../config/paths.js';
 import { GeneralError } from '../../../errors.js';
+import { processAlive } from '../../../process-alive.js';
 
 export interface SandboxState {
   pid: number;
@@ -40,15 +41,6 @@ function readState(dataDir: string): SandboxState | undefined {
   }
 }
 
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
 async function healthy(url: string): Promise<boolean> {
   try {
     const response = await fetch(`${url}/health`, { signal: AbortSignal.timeout(2000) });
@@ -61,7 +53,7 @@ async function healthy(url: string): Promise<boolean> {
 /** The running sandbox of a data directory, if its process is alive and answers. */
 export async function runningSandbox(dataDir: string): Promise<SandboxState | undefined> {
   const state = readState(dataDir);
-  if (!state || !isAlive(state.pid)) return undefined;
+  if (!state || !processAlive(state.pid)) return undefined;
   return (await healthy(state.url)) ? state : undefined;
 }
 
@@ -133,10 +125,10 @@ export function lastLogLine(dataDir: string): string {
 /** Stops the sandbox and waits for its process to end; false when none was running. */
 export async function stopSandboxProcess(dataDir: string, timeoutMs = 15_000): Promise<boolean> {
   const state = readState(dataDir);
-  if (!state || !isAlive(state.pid)) return false;
+  if (!state || !processAlive(state.pid)) return false;
   process.kill(state.pid, 'SIGTERM');
   const deadline = Date.now() + timeoutMs;
-  while (isAlive(state.pid)) {
+  while (processAlive(state.pid)) {
     if (Date.now() > deadline) {
       process.kill(state.pid, 'SIGKILL');
       break;
