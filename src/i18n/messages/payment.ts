@@ -25,6 +25,10 @@ export const paymentMessages = {
     en: 'bill {bill} changed while this payment waited: {before} remained, now {now}. Nothing was sent; check the bill and run espace pay again.',
     fr: 'la facture {bill} a changé pendant que ce paiement attendait : il restait {before}, maintenant {now}. Rien n’a été envoyé; vérifiez la facture et relancez espace pay.',
   },
+  'pay.unissuedBill': {
+    en: 'bill {bill} is a preview of your next bill, not issued yet: it cannot be paid. Pay an issued bill (`espace bill list`).',
+    fr: 'la facture {bill} est un aperçu de votre prochaine facture, pas encore émise : elle ne peut pas être payée. Payez une facture émise (`espace bill list`).',
+  },
   'pay.nothingOwed': { en: 'nothing is owed on bill {bill}: it is settled.', fr: 'rien n’est dû sur la facture {bill} : elle est réglée.' },
   'pay.overpay': {
     en: '{amount} is more than what remains on bill {bill} ({remaining}); pass a smaller --amount.',

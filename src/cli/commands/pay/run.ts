@@ -49,6 +49,8 @@ export async function run(options: PayOptions, ctx: Context): Promise<void> {
   const api = await ctx.api();
   const billId = await resolveBillId(api, options.bill, options.account);
   const bill = await getBill(api, billId);
+  // A preview of the next bill (plan next-bill) is not issued: nothing is owed on it yet.
+  if (bill.unissued) throw new UsageError('pay.unissuedBill', { params: { bill: bill.id } });
   const apiUrl = ctx.target().apiUrl;
   // Said before the confirmation when nobody is paying right now; otherwise the pending entry may
   // be that payment's, still in flight, and the check under the lock decides.
