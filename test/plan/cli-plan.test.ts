@@ -142,6 +142,7 @@ describe('plan change, then the next bill on demand', () => {
   });
 
   it('creates nothing payable: after `plan next-bill`, the bill list and the latest bill are unchanged and the preview cannot be paid', async () => {
+    const accountBefore = JSON.parse((await cli('marie', ['account', 'show', '--json'])).stdout);
     const listBefore = await cli('marie', ['bill', 'list', '--json']);
     const latestBefore = await cli('marie', ['bill', 'show', 'latest', '--json']);
     expect(listBefore.code).toBe(0);
@@ -151,6 +152,9 @@ describe('plan change, then the next bill on demand', () => {
     expect((await cli('marie', ['bill', 'list', '--json'])).stdout).toBe(listBefore.stdout);
     expect((await cli('marie', ['bill', 'show', 'latest', '--json'])).stdout).toBe(latestBefore.stdout);
     expect(JSON.parse(latestBefore.stdout).id).not.toBe(preview.id);
+    // The account's balance does not count the preview either.
+    const accountAfter = JSON.parse((await cli('marie', ['account', 'show', '--json'])).stdout);
+    expect(accountAfter).toEqual(accountBefore);
 
     // `pay` refuses the preview before anything is sent; the server refuses it too (422).
     const paid = await cli('marie', ['pay', preview.id, '--yes']);
