@@ -73,8 +73,9 @@ export async function run(options: PayOptions, ctx: Context): Promise<void> {
   if (options.all && accountId !== undefined && balance?.bills.length === 0) throw new GeneralError('pay.nothingOwedOnAccount', { params: { account: accountId } });
   if (balance && accountId !== undefined && (options.all || balance.bills.length > 1 || balance.overdue.amount > 0)) {
     io.err(balanceText(balance, accountId, t, locale));
-    billIds = options.all ? balance.bills.map((owed) => owed.bill.id) : [await chooseBill(ctx, options, balance, cents)];
-    if (billIds[0] === ALL) billIds = balance.bills.map((owed) => owed.bill.id);
+    const choice = options.all ? ALL : await chooseBill(ctx, options, balance, cents);
+    if (choice === ALL) billIds = balance.bills.map((owed) => owed.bill.id);
+    else billIds = [choice ?? (await resolveBillId(api, 'latest', accountId))];
   } else {
     billIds = [await resolveBillId(api, options.bill, options.account)];
   }
@@ -132,16 +133,15 @@ const ALL = 'all';
 
 /**
  * Which bill to pay when the account owes on more than one (or on an overdue bill) and none was
- * named: on a terminal, asked, with everything owed as the default; otherwise the latest bill,
- * as before, the balance shown above it and `--all` named for the rest.
+ * named: on a terminal, asked (`all`, the default, or a bill id); otherwise undefined, for the
+ * latest bill as before, the balance shown above it and `--all` named for the rest.
  */
-async function chooseBill(ctx: Context, options: PayOptions, balance: Balance, cents: number | undefined): Promise<string> {
+async function chooseBill(ctx: Context, options: PayOptions, balance: Balance, cents: number | undefined): Promise<string | undefined> {
   const { io, t, locale } = ctx;
-  const latest = [...balance.bills].sort((a, b) => b.bill.billDate.localeCompare(a.bill.billDate))[0];
-  if (latest === undefined) return '';
   if (options.yes || options.dryRun || cents !== undefined || !io.interactive) {
+    // undefined: the latest bill, as `pay` has always meant without a bill named.
     io.err(`${t('pay.balance.hintAll', { total: formatMoney(balance.total, locale) })}\n`);
-    return latest.bill.id;
+    return undefined;
   }
   const ids = new Set(balance.bills.map((owed) => owed.bill.id));
   const answer = await ctx.prompt.input({
