@@ -17,6 +17,7 @@ import { ApiError, NetworkError, type RequestInfo, ResponseShapeError, TimeoutEr
 import { DeadlineError, formatRetryTime, ResponseTooLargeError, RetryLaterError } from './request-limits.js';
 import { type ApiMap, mapApiPath } from './api-map.js';
 import { parseApiUrl } from './url.js';
+import { stopWrites } from './dry-run.js';
 import type { MessageKey, MessageParams } from '../i18n/catalog.js';
 
 export type HttpMethod = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
@@ -82,6 +83,8 @@ export interface HttpClientOptions {
   notices?: NoticeSink;
   /** Where this server mounts the APIs whose base path is not the specification's (api-map.ts). */
   apiMap?: ApiMap;
+  /** `--dry-run`: every request that would change something throws DryRunStop instead (dry-run.ts). */
+  dryRun?: boolean;
 }
 
 /** A warning about what a server answered that does not stop the command (see HttpClient.notice). */
@@ -125,7 +128,7 @@ function loadPool(): Promise<PoolClass> {
 
 export class HttpClient {
   readonly baseUrl: URL;
-  private readonly options: Required<Omit<HttpClientOptions, 'tokens' | 'gate' | 'notices' | 'apiMap'>> & Pick<HttpClientOptions, 'tokens' | 'gate' | 'notices' | 'apiMap'>;
+  private readonly options: Required<Omit<HttpClientOptions, 'tokens' | 'gate' | 'notices' | 'apiMap' | 'dryRun'>> & Pick<HttpClientOptions, 'tokens' | 'gate' | 'notices' | 'apiMap' | 'dryRun'>;
   private pool: Pool | undefined;
 
   constructor(options: HttpClientOptions) {
@@ -152,6 +155,7 @@ export class HttpClient {
 
   /** Sends a request, retrying what is safe to retry; throws ApiError for any non-2xx answer. */
   async request(request: HttpRequest): Promise<HttpResponse> {
+    if (this.options.dryRun) stopWrites(request);
     const requestId = randomUUID();
     const info: RequestInfo = { method: request.method, url: this.urlFor(request).toString(), requestId };
     const repeatable = IDEMPOTENT.has(request.method) || request.idempotencyKey !== undefined;

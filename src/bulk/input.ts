@@ -1,6 +1,7 @@
 /**
  * The account list of a bulk run: one id per line, or a CSV whose header names the account
- * column. Blank lines and `#` comments are ignored, and an account listed twice is looked up once.
+ * column. The CSV's separator is sniffed from that header: `,`, `;` (what a spreadsheet writes
+ * where the decimal mark is a comma, French Excel's default) or a tab. Blank lines and `#` comments are ignored, and an account listed twice is looked up once.
  * The list is read line by line with bounds: a line longer than {@link MAX_LINE_BYTES}, a line that
  * is not UTF-8, or one holding a control character (a NUL, an escape…) is refused with its
  * number, before anything is sent: such a line is never an account id.
@@ -57,17 +58,20 @@ function checkedLine({ number, bytes }: NumberedLine, source: string): string {
 }
 
 function accountsOf(all: string[]): AccountList {
+  // A spreadsheet's "CSV UTF-8" starts with a byte order mark: it is not part of the first name.
+  if (all[0]?.startsWith('\uFEFF')) all[0] = all[0].slice(1);
   const lines = all.map((line) => line.trim()).filter((line) => line !== '' && !line.startsWith('#'));
   let column = 0;
+  let separator: CsvSeparator = ',';
   let body = lines;
   const first = lines[0];
   if (first !== undefined) {
-    const headers = splitCsvLine(first);
-    const found = headers.findIndex((header) => ACCOUNT_HEADERS.has(normaliseHeader(header)));
-    if (found >= 0) {
-      column = found;
+    const header = sniffHeader(first);
+    if (header.column >= 0) {
+      column = header.column;
+      separator = header.separator;
       body = lines.slice(1);
-    } else if (headers.length > 1) {
+    } else if (header.fields > 1) {
       throw new UsageError('bulk.input.noAccountColumn', { params: { header: first.slice(0, 200) } });
     }
   }
@@ -75,7 +79,7 @@ function accountsOf(all: string[]): AccountList {
   const accounts: string[] = [];
   let duplicates = 0;
   for (const line of body) {
-    const account = (column === 0 && !line.includes(',') && !line.includes('"') ? line : splitCsvLine(line)[column] ?? '').trim();
+    const account = (column === 0 && !line.includes(separator) && !line.includes('"') ? line : splitCsvLine(line, separator)[column] ?? '').trim();
     if (account === '') continue;
     if (seen.has(account)) duplicates++;
     else {
@@ -84,6 +88,26 @@ function accountsOf(all: string[]): AccountList {
     }
   }
   return { accounts, duplicates };
+}
+
+/** The separators a CSV account list may use, most common first. */
+const SEPARATORS = [',', ';', '\t'] as const;
+type CsvSeparator = (typeof SEPARATORS)[number];
+
+/**
+ * Which separator the header line uses: the one that splits it into a field naming the account
+ * column (the one giving the most fields, should several). `column` is -1 when none does, and
+ * `fields` then says whether the line looked like a header at all (more than one field).
+ */
+function sniffHeader(line: string): { separator: CsvSeparator; column: number; fields: number } {
+  let best = { separator: ',' as CsvSeparator, column: -1, fields: 1 };
+  for (const separator of SEPARATORS) {
+    const headers = splitCsvLine(line, separator);
+    const column = headers.findIndex((header) => ACCOUNT_HEADERS.has(normaliseHeader(header)));
+    const better = column >= 0 ? best.column < 0 || headers.length > best.fields : best.column < 0 && headers.length > best.fields;
+    if (better) best = { separator, column, fields: headers.length };
+  }
+  return best;
 }
 
 function normaliseHeader(header: string): string {
@@ -95,7 +119,7 @@ function normaliseHeader(header: string): string {
 }
 
 /** One CSV line (RFC 4180 quoting; a field does not span lines in an account list). */
-export function splitCsvLine(line: string): string[] {
+export function splitCsvLine(line: string, separator: string = ','): string[] {
   const fields: string[] = [];
   let field = '';
   let quoted = false;
@@ -108,7 +132,7 @@ export function splitCsvLine(line: string): string[] {
       } else if (char === '"') quoted = false;
       else field += char;
     } else if (char === '"') quoted = true;
-    else if (char === ',') {
+    else if (char === separator) {
       fields.push(field.trim());
       field = '';
     } else field += char;

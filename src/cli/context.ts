@@ -27,6 +27,8 @@ export interface GlobalOptions {
   timeout?: string;
   json: boolean;
   verbose: boolean;
+  /** `--dry-run` (commands that change something): the API client sends no request that writes. */
+  dryRun?: boolean;
 }
 
 export interface Context {
@@ -111,6 +113,8 @@ export function createContext(options: ContextOptions): Context {
       locale: localeOf(lang),
       now: () => clock().getTime(),
       notices,
+      // Only the authenticated client: a dry run may still need a token (a refresh is a POST).
+      dryRun: globals.dryRun === true && withSession !== undefined,
     });
     clients.push(made);
     return made;

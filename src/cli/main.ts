@@ -7,6 +7,7 @@ import { CommanderError } from 'commander';
 import { EXIT_CODES, EspaceError } from '../errors.js';
 import { type Translate, translator } from '../i18n/catalog.js';
 import { resolveLang } from '../i18n/lang.js';
+import { colorPolicy } from '../output/color-policy.js';
 import { type IO, createIO } from '../output/io.js';
 import { sanitizeLine, sanitizeText } from '../output/sanitize.js';
 import { buildProgram } from './program.js';
@@ -36,6 +37,8 @@ function prescan(argv: string[], name: string): string | undefined {
   return undefined;
 }
 
+const colorOptions = (policy: { allowed: boolean; forced: boolean }) => ({ colorAllowed: policy.allowed, colorForced: policy.forced });
+
 export async function main(options: MainOptions): Promise<number> {
   const { argv, env } = options;
   const lang = resolveLang(prescan(argv, '--lang'), env);
@@ -45,8 +48,8 @@ export async function main(options: MainOptions): Promise<number> {
     stdinIsTTY: options.stdinIsTTY,
     stdout: options.stdout,
     stderr: options.stderr,
-    colorAllowed: !env.NO_COLOR && !argv.includes('--no-color'),
-    colorForced: Boolean(env.FORCE_COLOR) && env.FORCE_COLOR !== '0',
+    // --no-color, NO_COLOR, FORCE_COLOR, CLICOLOR_FORCE, TERM=dumb, CLICOLOR: see color-policy.ts.
+    ...colorOptions(colorPolicy(env, argv)),
   });
   ignoreBrokenPipe(options.stdout);
 

@@ -5,6 +5,7 @@
 import { type Command, Option } from 'commander';
 import type { Lang, MessageKey, Translate } from '../i18n/catalog.js';
 import type { IO } from '../output/io.js';
+import { DryRunStop } from '../api/dry-run.js';
 import { refuseControlCharactersInIds } from './id-values.js';
 import { registerApi } from './commands/api/index.js';
 import { registerAccount } from './commands/account/index.js';
@@ -145,6 +146,10 @@ export function buildProgram({ t, lang, io, makeContext, argv }: ProgramOptions)
     action: (load, map) => async (...args) => {
       const command = args.at(-1) as Command;
       refuseControlCharactersInIds(command, args.slice(0, -2));
+      const dryRun = command.opts().dryRun === true;
+      // A dry run sends nothing that changes anything, so there is nothing to confirm: it goes as
+      // far as a confirmed run would (terms are still shown), and stops before the first write.
+      if (dryRun) for (const name of ['yes', 'acceptTerms']) if (command.options.some((option) => option.attributeName() === name)) command.setOptionValue(name, true);
       const globals = command.optsWithGlobals();
       const ctx = makeContext({
         context: globals.context as string | undefined,
@@ -152,9 +157,15 @@ export function buildProgram({ t, lang, io, makeContext, argv }: ProgramOptions)
         timeout: globals.timeout as string | undefined,
         json: Boolean(globals.json),
         verbose: Boolean(globals.verbose),
+        dryRun,
       });
       const module = await load();
-      await module.run(map(args.slice(0, -2) as string[], command.opts()), ctx);
+      try {
+        await module.run(map(args.slice(0, -2) as string[], command.opts()), ctx);
+      } catch (error) {
+        if (!(error instanceof DryRunStop)) throw error;
+        await reportDryRun(error, ctx);
+      }
     },
     examples: (command, lines) =>
       command.addHelpText('after', `\n${t('help.examples')}\n${lines.map((line) => `  $ ${line}`).join('\n')}\n`),
@@ -168,4 +179,13 @@ export function buildProgram({ t, lang, io, makeContext, argv }: ProgramOptions)
   else for (const register of Object.values(NOUNS)) register(program, registrar);
   registrar.examples(program, ['espace demo', 'espace auth login', 'espace bill show latest', 'espace bill list --json']);
   return program;
+}
+
+/** What a dry run stopped before sending: on stderr, and as JSON on stdout with --json. */
+async function reportDryRun(stop: DryRunStop, ctx: Context): Promise<void> {
+  const { toJson } = await import('../output/formats.js');
+  const { method, path, json } = stop.request;
+  if (ctx.globals.json) ctx.io.out(toJson({ dryRun: true, request: { method, path, body: json ?? null } }));
+  ctx.io.err(`${ctx.t('core.dryRun.wouldSend', { method, path })}\n`);
+  if (!ctx.globals.json && json !== undefined) ctx.io.err(`${toJson(json)}`);
 }

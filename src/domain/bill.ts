@@ -54,6 +54,12 @@ export interface BillSummary {
   readonly totalDue: Money;
   readonly remaining?: Money;
   readonly currentCharges: Money;
+  /**
+   * A bill produced on request (TMF678 customerBillOnDemand: runType offCycle) and not issued yet
+   * (state `new`, "ready to validate or to send"): a preview of the next bill. It is never "the
+   * latest bill", is left out of bill lists, and is not paid.
+   */
+  readonly unissued?: boolean;
 }
 
 export interface Bill extends BillSummary {

@@ -16,7 +16,7 @@ export interface IO {
   readonly stderrIsTTY: boolean;
   /** Prompts are allowed only when a person can answer them. */
   readonly interactive: boolean;
-  /** Colours for stdout and for stderr (plain when NO_COLOR, --no-color, or not a terminal). */
+  /** Colours for stdout and for stderr (plain when colour is off: see color-policy.ts). */
   readonly color: Palette;
   readonly errColor: Palette;
   readonly columns: number;
@@ -38,9 +38,9 @@ export interface StreamIOOptions {
   stdinIsTTY?: boolean;
   stdout: Writable & Terminal;
   stderr: Writable & Terminal;
-  /** false when NO_COLOR is set or --no-color was given. */
+  /** false when colour is off whatever the stream (--no-color, NO_COLOR, TERM=dumb…: color-policy.ts). */
   colorAllowed: boolean;
-  /** FORCE_COLOR: colours even when not a terminal. */
+  /** FORCE_COLOR or CLICOLOR_FORCE: colours even when not a terminal. */
   colorForced?: boolean;
 }
 

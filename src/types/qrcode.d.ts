@@ -4,6 +4,8 @@ declare module 'qrcode' {
     type?: 'terminal' | 'utf8' | 'svg';
     small?: boolean;
     errorCorrectionLevel?: 'L' | 'M' | 'Q' | 'H';
+    /** For `utf8`: white dark modules on black light ones draw the light modules as blocks. */
+    color?: { dark?: string; light?: string };
   }
   export function toString(text: string, options?: ToStringOptions): Promise<string>;
   const qrcode: { toString: typeof toString };

@@ -19,6 +19,17 @@ describe('account list', () => {
     expect(list).toEqual({ accounts: ['BA-9', 'BA-8'], duplicates: 1 });
   });
 
+  it('sniffs a semicolon or tab separator from the header, as spreadsheets write them', () => {
+    // French Excel's default: `;` between fields, `,` as the decimal mark inside them.
+    const semicolon = parseAccountList('\uFEFFbillet;Numéro de compte;montant\r\n17;BA-9;12,50\r\n18;"BA-8";"a; b"\r\n19;BA-9;3,00\r\n');
+    expect(semicolon).toEqual({ accounts: ['BA-9', 'BA-8'], duplicates: 1 });
+    const tab = parseAccountList('ticket\taccount\tnote\n17\tBA-7\tlate, again\n18\tBA-6\tx; y\n');
+    expect(tab).toEqual({ accounts: ['BA-7', 'BA-6'], duplicates: 0 });
+    // The account column alone, a semicolon in a note: the header still decides.
+    expect(parseAccountList('compte;note\nBA-5;a,b\n').accounts).toEqual(['BA-5']);
+    expect(() => parseAccountList('ticket;customer\n1;BA-1\n')).toThrow(EspaceError);
+  });
+
   it('says which header it could not use', () => {
     expect(() => parseAccountList('ticket,customer\n1,BA-1\n')).toThrow(EspaceError);
   });

@@ -64,13 +64,21 @@ describe('espace smoke', () => {
   it('fails at the token step with a bad secret, naming it, in JUnit too', async () => {
     const junit = join(dir, 'bad-secret.xml');
     const result = await smoke({ ...ci, ESPACE_CLIENT_SECRET: 'not-the-secret' }, ['--junit', junit]);
-    expect(result.code).toBe(1);
+    // Refused credentials are an authentication failure: exit code 4, as the README's table says.
+    expect(result.code).toBe(4);
     expect(result.stderr).toContain('smoke test failed at: token');
     expect(result.stderr).not.toContain('not-the-secret');
     validJunit(junit);
     const xml = await readFile(junit, 'utf8');
     expect(xml).toMatch(/<testcase classname="espace.smoke" name="token" time="[\d.]+">\s*<failure /);
     expect(xml).toContain('failures="1" errors="0" skipped="8"');
+  });
+
+  it('exits 4 when a token from the environment is refused', async () => {
+    const result = await smoke({ ESPACE_TOKEN: 'not-a-token' }, ['--json']);
+    expect(result.code).toBe(4);
+    const report = JSON.parse(result.stdout) as { steps: { name: string; status: string; error?: { status: number } }[] };
+    expect(report.steps.find((step) => step.status === 'failed')).toMatchObject({ name: 'userinfo', error: { status: 401 } });
   });
 
   it('fails at the first step that needs the server when staging is down', async () => {

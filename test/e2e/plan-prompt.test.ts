@@ -62,7 +62,8 @@ describe('plan change in a terminal', () => {
       contentType: 'application/json',
     });
     expect(made.status).toBe(201);
-    const shown = await espace(['bill', 'show', 'latest', '--json'], { env: { ESPACE_API_URL: sandbox.url, ESPACE_TOKEN: sandbox.tokens.marie, ESPACE_CONFIG_DIR: join(home, 'config') } });
+    // A bill on demand is a preview of the next bill, not the latest: shown by its id.
+    const shown = await espace(['bill', 'show', made.body.customerBill.id, '--json'], { env: { ESPACE_API_URL: sandbox.url, ESPACE_TOKEN: sandbox.tokens.marie, ESPACE_CONFIG_DIR: join(home, 'config') } });
     expect(shown.code, shown.stderr).toBe(0);
     const lines = JSON.parse(shown.stdout).sections.serviceCharges.lines as Array<{ name: string; amount: { amount: number } }>;
     expect(lines.find((l) => l.name === 'Internet Giga – crédit au prorata')?.amount.amount).toBe(previewCredit);

@@ -3,6 +3,7 @@
  * preview and the bill agree to the cent, and every refusal happens before anything is ordered.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { PAYMENT_PATH, paymentRequestBody } from '../../src/api/tmf/payment.js';
 import { runCli } from '../helpers/cli.js';
 import { scriptedPrompter } from '../helpers/prompt.js';
 import { startTestSandbox, type TestSandbox } from '../helpers/sandbox.js';
@@ -90,7 +91,8 @@ describe('plan change, then the next bill on demand', () => {
     expect(result.stderr).toMatch(/24-month contract starts on Nov 17, 2026/);
 
     const billId = await billOnDemand('marie', 'BA-1001');
-    const shown = await cli('marie', ['bill', 'show', 'latest', '--json']);
+    // The bill on demand is a preview of the next bill, not the latest: it is shown by its id.
+    const shown = await cli('marie', ['bill', 'show', billId, '--json']);
     expect(shown.code).toBe(0);
     const bill = JSON.parse(shown.stdout);
     expect(bill.id).toBe(billId);
@@ -104,7 +106,7 @@ describe('plan change, then the next bill on demand', () => {
     expect(bill.discrepancy.amount).toBe(0);
 
     // `bill explain` names the proration and accounts for the whole change, to the cent.
-    const explained = await cli('marie', ['bill', 'explain', 'latest', '--json']);
+    const explained = await cli('marie', ['bill', 'explain', billId, '--json']);
     expect(explained.code, explained.stderr).toBe(0);
     const explanation = JSON.parse(explained.stdout);
     expect(explanation.after.id).toBe(billId);
@@ -136,6 +138,40 @@ describe('plan change, then the next bill on demand', () => {
     const piped = await cli('marie', ['plan', 'next-bill']);
     expect(piped.stdout).toContain('Mobile 50 Go – frais au prorata\t32.67');
     expect(piped.stdout).toContain('Mobile 20 Go – crédit au prorata\t-25.67');
+    expect(piped.stderr).toMatch(/Preview of your next bill \(CB-1001-202612\): not issued yet/);
+  });
+
+  it('creates nothing payable: after `plan next-bill`, the bill list and the latest bill are unchanged and the preview cannot be paid', async () => {
+    const accountBefore = JSON.parse((await cli('marie', ['account', 'show', '--json'])).stdout);
+    const listBefore = await cli('marie', ['bill', 'list', '--json']);
+    const latestBefore = await cli('marie', ['bill', 'show', 'latest', '--json']);
+    expect(listBefore.code).toBe(0);
+    const preview = JSON.parse((await cli('marie', ['plan', 'next-bill', '--json'])).stdout);
+    expect(preview.id).toBe('CB-1001-202612');
+
+    expect((await cli('marie', ['bill', 'list', '--json'])).stdout).toBe(listBefore.stdout);
+    expect((await cli('marie', ['bill', 'show', 'latest', '--json'])).stdout).toBe(latestBefore.stdout);
+    expect(JSON.parse(latestBefore.stdout).id).not.toBe(preview.id);
+    // The account's balance does not count the preview either.
+    const accountAfter = JSON.parse((await cli('marie', ['account', 'show', '--json'])).stdout);
+    expect(accountAfter).toEqual(accountBefore);
+
+    // `pay` refuses the preview before anything is sent; the server refuses it too (422).
+    const paid = await cli('marie', ['pay', preview.id, '--yes']);
+    expect(paid.code).toBe(2);
+    expect(paid.stderr).toMatch(/CB-1001-202612 is a preview of your next bill, not issued yet/);
+    const key = 'preview-check-0001';
+    const body = paymentRequestBody(key, 'BA-1001', preview.id, { amount: 100, currency: 'CAD' }, { id: 'PM-1001-1', name: 'Visa' });
+    const direct = await send(sandbox.url, 'POST', PAYMENT_PATH, {
+      token: sandbox.tokens.marie,
+      body: JSON.stringify(body),
+      contentType: 'application/json',
+      headers: { 'idempotency-key': key },
+    });
+    expect(direct.status, JSON.stringify(direct.body)).toBe(422);
+    expect(JSON.stringify(direct.body)).toMatch(/not issued yet/);
+    const payments = JSON.parse((await cli('marie', ['payment', 'list', '--json'])).stdout) as { bills: { bill: string }[] }[];
+    expect(payments.flatMap((payment) => payment.bills.map((bill) => bill.bill))).not.toContain(preview.id);
   });
 
   it.each([
@@ -190,8 +226,8 @@ describe('add-ons and orders', () => {
     const shown = await cli('james', ['order', 'show', orders[1].id]);
     expect(shown.stdout).toMatch(/completed/);
 
-    await billOnDemand('james', 'BA-2001');
-    const bill = JSON.parse((await cli('james', ['bill', 'show', 'latest', '--json'])).stdout);
+    const nextBill = await billOnDemand('james', 'BA-2001');
+    const bill = JSON.parse((await cli('james', ['bill', 'show', nextBill, '--json'])).stdout);
     expect(bill.sections.addOns.lines.map((l: any) => l.amount.amount)).toEqual([300, 233, -140]);
   });
 

@@ -66,7 +66,8 @@ describe('espace smoke --write', () => {
 
   it('names the write step that failed when the token may not write', async () => {
     const result = await runCli(['smoke', '--write', '--json'], { env: env({ ESPACE_TOKEN: sandbox.tokens.ci }) });
-    expect(result.code).toBe(1);
+    // HTTP 403: the account may not do that, exit code 4 as the README's table says.
+    expect(result.code).toBe(4);
     expect(result.stderr).toContain('smoke test failed at: ticket open');
     const report = JSON.parse(result.stdout) as Report;
     expect(report.steps.find((step) => step.name === 'ticket open')).toMatchObject({ status: 'failed' });

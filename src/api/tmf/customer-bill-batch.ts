@@ -12,7 +12,7 @@ import { IgnoredFilterError } from '../errors.js';
 import type { HttpClient } from '../http.js';
 import { newestFirst } from './checked-list.js';
 import { TmfRef, listAll } from './common.js';
-import { AppliedCustomerBillingRate, CustomerBill, addOnProductsOf, byId, toBill, toBillLine, toBillSummary, withOneCurrency } from './customer-bill.js';
+import { AppliedCustomerBillingRate, CustomerBill, addOnProductsOf, byId, isUnissuedOnDemand, toBill, toBillLine, toBillSummary, withOneCurrency } from './customer-bill.js';
 import { TMF } from './paths.js';
 
 /** The most a TMF630 server is asked for in one page; the sandbox's own maximum. */
@@ -109,6 +109,8 @@ async function recentBillsByAccount(
     if (!wanted.has(account)) throw new IgnoredFilterError('billingAccount.id');
     if (Date.parse(bill.billDate) < sinceMs) throw new IgnoredFilterError('billDate.gte');
     if (state !== undefined && bill.state !== state) throw new IgnoredFilterError('state');
+    // A preview of the next bill is not one of the account's bills, as in the single lookups.
+    if (isUnissuedOnDemand(bill)) continue;
     const list = byAccount.get(account);
     if (list) list.push(bill);
     else byAccount.set(account, [bill]);

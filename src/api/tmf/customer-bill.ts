@@ -32,6 +32,7 @@ export const CustomerBill = z.looseObject({
   billingPeriod: TimePeriod.optional(),
   paymentDueDate: z.string().optional(),
   state: z.string().optional(),
+  runType: z.string().optional(),
   amountDue: TmfMoney,
   remainingAmount: TmfMoney.optional(),
   taxExcludedAmount: TmfMoney.optional(),
@@ -75,6 +76,16 @@ export const AppliedCustomerBillingRate = z.looseObject({
 });
 export type AppliedCustomerBillingRate = z.infer<typeof AppliedCustomerBillingRate>;
 
+/**
+ * Whether a bill is an on-demand bill not issued yet: runType `offCycle` (produced on request, as
+ * TMF678 customerBillOnDemand does) and state `new` ("ready to validate or to send"). espace asks
+ * for one only as a preview of the next bill: it is not the latest bill and is not paid. Both
+ * fields must say so: a server that sends neither has its bills taken as issued.
+ */
+export function isUnissuedOnDemand(bill: { state?: string; runType?: string }): boolean {
+  return bill.state === 'new' && bill.runType === 'offCycle';
+}
+
 export function toBillSummary(bill: CustomerBill): BillSummary {
   const currency = bill.amountDue.unit ?? 'CAD';
   const totalDue = toMoney(bill.amountDue);
@@ -89,6 +100,7 @@ export function toBillSummary(bill: CustomerBill): BillSummary {
     totalDue,
     remaining: bill.remainingAmount ? toMoney(bill.remainingAmount, currency) : undefined,
     currentCharges: bill.taxIncludedAmount ? toMoney(bill.taxIncludedAmount, currency) : totalDue,
+    ...(isUnissuedOnDemand(bill) ? { unissued: true } : {}),
   };
 }
 
@@ -214,7 +226,9 @@ export async function listBills(client: HttpClient, query: BillQuery): Promise<B
       check('state', query.state, (bill: CustomerBill, state) => (bill.state === undefined ? undefined : bill.state === state)),
     ],
   });
-  return newestFirst(bills, (bill) => bill.billDate).slice(0, query.limit).map(toBillSummary);
+  // A preview of the next bill (see isUnissuedOnDemand) is not one of the account's bills yet.
+  const issued = bills.filter((bill) => !isUnissuedOnDemand(bill));
+  return newestFirst(issued, (bill) => bill.billDate).slice(0, query.limit).map(toBillSummary);
 }
 
 export async function getBill(client: HttpClient, id: string): Promise<Bill> {
@@ -270,17 +284,27 @@ export async function getBillRates(client: HttpClient, billId: string): Promise<
   });
 }
 
-const BillDateOnly = z.looseObject({ id: z.string(), billDate: z.string(), billingAccount: TmfRef.optional() });
+const BillDateOnly = z.looseObject({
+  id: z.string(),
+  billDate: z.string(),
+  billingAccount: TmfRef.optional(),
+  state: z.string().optional(),
+  runType: z.string().optional(),
+});
 
 /**
- * The id of an account's most recent bill: the newest by date over all of the account's bills,
- * whatever order (or filtering) the server gave them in. Asks only for ids, dates and accounts.
+ * The id of an account's most recent bill: the newest by date over all of the account's issued
+ * bills (a preview of the next one is not), whatever order (or filtering) the server gave them
+ * in. Asks only for ids, dates, accounts and what tells a preview.
  */
 export async function latestBillId(client: HttpClient, accountId: string): Promise<string | undefined> {
   const bills = await listMatching(client, TMF.customerBill, BillDateOnly, 'CustomerBill', {
-    query: { 'billingAccount.id': accountId, fields: 'id,billDate,billingAccount', sort: '-billDate' },
+    query: { 'billingAccount.id': accountId, fields: 'id,billDate,billingAccount,state,runType', sort: '-billDate' },
     checks: [check('billingAccount.id', accountId, ofAccount)],
     pageSize: 1000,
   });
-  return newestFirst(bills, (bill) => bill.billDate)[0]?.id;
+  return newestFirst(
+    bills.filter((bill) => !isUnissuedOnDemand(bill)),
+    (bill) => bill.billDate,
+  )[0]?.id;
 }

@@ -25,6 +25,10 @@ export const paymentMessages = {
     en: 'bill {bill} changed while this payment waited: {before} remained, now {now}. Nothing was sent; check the bill and run espace pay again.',
     fr: 'la facture {bill} a changé pendant que ce paiement attendait : il restait {before}, maintenant {now}. Rien n’a été envoyé; vérifiez la facture et relancez espace pay.',
   },
+  'pay.unissuedBill': {
+    en: 'bill {bill} is a preview of your next bill, not issued yet: it cannot be paid. Pay an issued bill (`espace bill list`).',
+    fr: 'la facture {bill} est un aperçu de votre prochaine facture, pas encore émise : elle ne peut pas être payée. Payez une facture émise (`espace bill list`).',
+  },
   'pay.nothingOwed': { en: 'nothing is owed on bill {bill}: it is settled.', fr: 'rien n’est dû sur la facture {bill} : elle est réglée.' },
   'pay.overpay': {
     en: '{amount} is more than what remains on bill {bill} ({remaining}); pass a smaller --amount.',
@@ -51,6 +55,34 @@ export const paymentMessages = {
     fr: 'un paiement antérieur de la facture {bill} a un résultat inconnu (clé {key}) : il a peut-être été porté. Réglez-le avant de payer cette facture de nouveau.',
   },
   'pay.confirm': { en: 'Make this payment?', fr: 'Effectuer ce paiement?' },
+  'pay.option.all': { en: 'pay every bill with something owed, overdue first (one payment per bill)', fr: 'payer chaque facture qui a un solde, en souffrance d’abord (un paiement par facture)' },
+  'pay.option.dryRun': { en: 'check and show what would be paid; charge nothing, send nothing', fr: 'vérifier et montrer ce qui serait payé; rien n’est porté ni envoyé' },
+  'pay.confirmMany': { en: 'Make these {count} payments (one per bill)?', fr: 'Effectuer ces {count} paiements (un par facture)?' },
+  'pay.allAlone': {
+    en: '--all pays what remains on every bill; it takes neither a bill nor --amount.',
+    fr: '--all paie le solde de chaque facture; il ne prend ni facture ni --amount.',
+  },
+  'pay.nothingOwedOnAccount': { en: 'nothing is owed on account {account}.', fr: 'rien n’est dû sur le compte {account}.' },
+  'pay.dryRun': {
+    en: 'Dry run: {count} payment(s) checked, nothing was charged or sent.',
+    fr: 'Essai à blanc : {count} paiement(s) vérifié(s), rien n’a été porté ni envoyé.',
+  },
+  'pay.balance.total': { en: 'Account {account} owes {total}:', fr: 'Le compte {account} doit {total} :' },
+  'pay.balance.withOverdue': {
+    en: 'Account {account} owes {total} in all, {overdue} of it overdue:',
+    fr: 'Le compte {account} doit {total} en tout, dont {overdue} en souffrance :',
+  },
+  'pay.balance.due': { en: 'due {date}', fr: 'échéance {date}' },
+  'pay.balance.overdue': { en: 'OVERDUE', fr: 'EN SOUFFRANCE' },
+  'pay.balance.hintAll': {
+    en: 'Paying the latest bill only; `espace pay --all` pays everything owed ({total}), overdue bills first.',
+    fr: 'Seule la dernière facture est payée; `espace pay --all` paie tout ce qui est dû ({total}), factures en souffrance d’abord.',
+  },
+  'pay.balance.which': {
+    en: 'Pay which bill? `all` pays everything owed ({total}), overdue first; or type a bill id',
+    fr: 'Payer quelle facture? `all` paie tout ce qui est dû ({total}), en souffrance d’abord; ou tapez un numéro de facture',
+  },
+  'pay.balance.whichInvalid': { en: 'type all, or one of: {ids}', fr: 'tapez all, ou l’une de : {ids}' },
   'pay.done': { en: 'Paid {amount} on bill {bill} with {method}: payment {id}.', fr: 'Payé {amount} sur la facture {bill} avec {method} : paiement {id}.' },
 
   'payment.unknown': {

@@ -6,8 +6,16 @@ export const planMessages = {
   'plan.show.description': { en: 'show your services and add-ons with their monthly prices', fr: 'afficher vos services et options avec leur prix mensuel' },
   'plan.catalog.description': { en: 'list the plans and add-ons on offer: prices, speeds or allowances, contract terms', fr: 'lister les forfaits et options offerts : prix, vitesses ou allocations, durée d’engagement' },
   'plan.change.description': { en: 'move a service to another plan (preview, terms, then order)', fr: 'passer un service à un autre forfait (aperçu, conditions, puis commande)' },
-  'plan.nextBill.description': { en: 'produce your next bill now, with this cycle\'s changes prorated, and show it', fr: 'produire votre prochaine facture maintenant, avec les changements du cycle au prorata, et l’afficher' },
-  'plan.nextBill.notReady': { en: 'the server has not produced the bill yet (request {id}: {state}); try `espace bill show latest` in a moment.', fr: 'le serveur n’a pas encore produit la facture (demande {id} : {state}); essayez `espace bill show latest` dans un instant.' },
+  'plan.nextBill.description': { en: 'preview your next bill, with this cycle\'s changes prorated (nothing is billed or payable)', fr: 'aperçu de votre prochaine facture, avec les changements du cycle au prorata (rien n’est facturé ni payable)' },
+  'plan.nextBill.notReady': { en: 'the server has not produced the preview yet (request {id}: {state}); run `espace plan next-bill` again in a moment.', fr: 'le serveur n’a pas encore produit l’aperçu (demande {id} : {state}); relancez `espace plan next-bill` dans un instant.' },
+  'plan.nextBill.previewNote': {
+    en: 'Preview of your next bill ({bill}): not issued yet, so it is not in `espace bill list` and cannot be paid; your latest bill is unchanged.',
+    fr: 'Aperçu de votre prochaine facture ({bill}) : elle n’est pas encore émise, elle n’est donc pas dans `espace bill list` et ne peut pas être payée; votre dernière facture est inchangée.',
+  },
+  'plan.nextBill.notPreview': {
+    en: 'the server issued bill {bill} for this request instead of a preview (state {state}); see `espace bill list`.',
+    fr: 'le serveur a émis la facture {bill} pour cette demande au lieu d’un aperçu (état {state}); voyez `espace bill list`.',
+  },
   'plan.option.service': { en: 'the service: internet, tv, phone or mobile (catalog: also addOn)', fr: 'le service : internet, tv, phone ou mobile (catalogue : aussi addOn)' },
   'plan.option.to': { en: 'the offer to move to (an id from `espace plan catalog`)', fr: 'l’offre choisie (un identifiant de `espace plan catalog`)' },
   'plan.option.acceptTerms': { en: 'accept the terms shown in the preview (for scripts)', fr: 'accepter les conditions de l’aperçu (pour les scripts)' },

@@ -54,6 +54,7 @@ interface BillBalance {
   billingAccountId: string;
   remainingCents: number;
   state: string;
+  runType: string;
   currency: string;
 }
 
@@ -78,7 +79,7 @@ export class PaymentStore {
         WHERE payment_id IN (SELECT value FROM json_each(?)) ORDER BY bill_id`,
     );
     this.#bill = db.prepare(
-      `SELECT billing_account_id AS billingAccountId, remaining_cents AS remainingCents, state, currency FROM customer_bill WHERE id = ?`,
+      `SELECT billing_account_id AS billingAccountId, remaining_cents AS remainingCents, state, run_type AS runType, currency FROM customer_bill WHERE id = ?`,
     );
     this.#insert = db.prepare(
       `INSERT INTO payment (id, billing_account_id, payment_date, amount_cents, currency, status, name, description, channel,
@@ -120,6 +121,8 @@ export class PaymentStore {
       throw new TmfError(422, `Bill "${billId}" is not a bill of account ${billingAccountId}`);
     }
     if (bill.currency !== currency) throw new TmfError(422, `The bill is in ${bill.currency}; the payment must be too`);
+    // A bill on demand stays a preview of the next bill until the cycle issues it: nothing is owed on it yet.
+    if (bill.state === 'new' && bill.runType === 'offCycle') throw new TmfError(422, `Bill "${billId}" is not issued yet; nothing is owed on it`);
     if (bill.remainingCents <= 0 || bill.state === 'settled') throw new TmfError(422, `Bill "${billId}" is already settled; nothing is owed on it`);
     if (amountCents > bill.remainingCents) {
       throw new TmfError(

@@ -180,7 +180,8 @@ export const planSchemas: Record<string, Json> = {
       'order item completed in the cycle lines with appliedBillingRateType "proration" (periodCoverage: from the change to the end of the ' +
       'cycle; product: the product): a negative amount crediting the unused part at the old monthly price, a positive amount charging it at ' +
       'the new one; each is the monthly price × days left ÷ days in the cycle, rounded half-up to the cent. Taxes as on every bill. Asking ' +
-      'again in the same cycle replaces that bill while its state is new (409 afterwards).',
+      'again in the same cycle replaces that bill while its state is new (409 afterwards). The bill stays unissued (runType offCycle, ' +
+      'state new) until the cycle issues it: it is not in the account\'s balance, and a payment of it is refused (422).',
     properties: {
       id: { type: 'string' },
       href: { type: 'string' },

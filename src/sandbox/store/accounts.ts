@@ -67,7 +67,10 @@ export class AccountStore {
     const balances = (condition: string) =>
       `SELECT billing_account_id AS id, sum(remaining_cents) AS current,
               sum(CASE WHEN payment_due_date < @now THEN remaining_cents ELSE 0 END) AS overdue
-         FROM customer_bill WHERE ${condition} AND remaining_cents <> 0 GROUP BY billing_account_id`;
+         FROM customer_bill WHERE ${condition} AND remaining_cents <> 0
+              -- A bill on demand not issued yet (plan next-bill's preview) owes nothing yet.
+              AND NOT (state = 'new' AND run_type = 'offCycle')
+         GROUP BY billing_account_id`;
     this.#balances = db.prepare(balances('billing_account_id IN (SELECT value FROM json_each(@ids))'));
     // The single-account form (every retrieve) can use the index directly.
     this.#balance = db.prepare(balances('billing_account_id = @id'));

@@ -20,7 +20,8 @@ export function registerAddon(program: Command, { t, action, examples }: Registr
     command
       .option('--account <id>', t('bill.option.account'))
       .option('--accept-terms', t('plan.option.acceptTerms'))
-      .option('-y, --yes', t('plan.option.yes'));
+      .option('-y, --yes', t('plan.option.yes'))
+      .option('--dry-run', t('core.option.dryRun'));
 
   examples(
     confirmations(addon.command('add').description(t('addon.add.description')).argument('<offer>', t('addon.add.argument'))).action(

@@ -16,9 +16,18 @@ import { confirmAndShowRecoveryCodes } from './two-factor-confirm.js';
 /** Codes that may be tried at the terminal before the command gives up (the enrolment stays pending). */
 const CODE_ATTEMPTS = 3;
 
-async function terminalQrCode(uri: string): Promise<string> {
+/**
+ * The QR code for a terminal: in colour (black and white backgrounds) when colour is on; otherwise
+ * drawn with block characters alone, no escape sequence, as NO_COLOR and the rest ask. Without
+ * colour the light modules (and the quiet zone around the code) are the drawn blocks, in the
+ * terminal's text colour: on the usual light-on-dark terminal the code reads dark on light, as
+ * scanners expect; the otpauth:// URI and the secret are printed below it in any case.
+ */
+export async function terminalQrCode(uri: string, color: boolean): Promise<string> {
   const { default: qrcode } = await import('qrcode');
-  return qrcode.toString(uri, { type: 'terminal', small: true, errorCorrectionLevel: 'M' });
+  return color
+    ? qrcode.toString(uri, { type: 'terminal', small: true, errorCorrectionLevel: 'M' })
+    : qrcode.toString(uri, { type: 'utf8', errorCorrectionLevel: 'M', color: { dark: '#ffffff', light: '#000000' } });
 }
 
 export interface TwoFactorEnableOptions {
@@ -43,7 +52,7 @@ export async function run(options: TwoFactorEnableOptions, ctx: Context): Promis
     io.err(`${t('security.2fa.pendingNext')}\n`);
     return;
   }
-  io.err(`${t('security.2fa.scan')}\n\n${await terminalQrCode(uri)}\n${t('security.2fa.uri', { uri })}\n${t('security.2fa.secret', { secret })}\n\n`);
+  io.err(`${t('security.2fa.scan')}\n\n${await terminalQrCode(uri, io.errColor.enabled)}\n${t('security.2fa.uri', { uri })}\n${t('security.2fa.secret', { secret })}\n\n`);
   // A mistyped or stale code gets another try; each failure counts against the login throttle.
   for (let attempt = 1; ; attempt++) {
     const code = await readCode(ctx, false, 'security.2fa.promptConfirmCode', false);

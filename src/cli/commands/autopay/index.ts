@@ -20,6 +20,7 @@ export function registerAutopay(program: Command, { t, action, examples }: Regis
   examples(
     noun
       .command('enable')
+      .option('--dry-run', t('core.option.dryRun'))
       .description(t('autopay.enable.description'))
       .option('--method <id>', t('autopay.enable.option.method'))
       .option('--accept-terms', t('autopay.enable.option.acceptTerms'))
@@ -36,6 +37,7 @@ export function registerAutopay(program: Command, { t, action, examples }: Regis
   examples(
     noun
       .command('disable')
+      .option('--dry-run', t('core.option.dryRun'))
       .description(t('autopay.disable.description'))
       .option('--account <id>', t('bill.option.account'))
       .action(action(() => import('./disable.js'), (_args, options): AutopayDisableOptions => ({ account: account(options) }))),

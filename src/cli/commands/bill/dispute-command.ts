@@ -8,6 +8,7 @@ export function registerBillDispute(bill: Command, { t, action, examples }: Regi
   examples(
     bill
       .command('dispute')
+      .option('--dry-run', t('core.option.dryRun'))
       .description(t('dispute.description'))
       .argument('[bill]', t('bill.show.argument'), 'latest')
       .option('--item <line>', t('dispute.option.item'))

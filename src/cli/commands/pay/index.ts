@@ -13,6 +13,8 @@ export function registerPay(program: Command, { t, lang, action, examples }: Reg
     .option('--method <id>', t('pay.option.method'))
     .option('-y, --yes', t('pay.option.yes'))
     .option('--account <id>', t('pay.option.account'))
+    .option('--all', t('pay.option.all'))
+    .option('--dry-run', t('pay.option.dryRun'))
     .action(
       action(
         () => import('./run.js'),
@@ -22,12 +24,15 @@ export function registerPay(program: Command, { t, lang, action, examples }: Reg
           method: options.method as string | undefined,
           yes: Boolean(options.yes),
           account: options.account as string | undefined,
+          all: options.all === true,
+          dryRun: options.dryRun === true,
         }),
       ),
     );
   examples(pay, [
     'espace pay',
     'espace pay latest --amount 50 --yes',
+    'espace pay --all --dry-run            # what is owed, overdue bills first; nothing is charged',
     'espace pay CB-1001-202611 --method PM-1001-1',
     'espace pay --account BA-2001 --yes   # agents: a payment by phone',
   ]);

@@ -10,17 +10,21 @@
  * meanwhile shows there), and only then is the entry written and the payment sent. Ctrl-C or
  * SIGTERM before it leaves cancels (130); while it is out, it is reported unknown (5).
  */
+import type { HttpClient } from '../../../api/http.js';
 import { getBill } from '../../../api/tmf/customer-bill.js';
 import { defaultPaymentMethodId, listPaymentMethods, paymentRequestBody } from '../../../api/tmf/payment.js';
 import { type JournalEntry, PaymentJournal, journalDir, newPaymentKey } from '../../../config/payment-journal.js';
 import { type JournalLock, lockJournal } from '../../../config/payment-journal-lock.js';
+import type { Bill } from '../../../domain/bill.js';
 import { type Money, formatMoney } from '../../../domain/money.js';
+import type { Payment, PaymentMethod } from '../../../domain/payment.js';
 import { CancelledError, EspaceError, GeneralError, UsageError } from '../../../errors.js';
-import { toJson } from '../../../output/formats.js';
+import { moneyJson, toJson } from '../../../output/formats.js';
 import { sanitizeCell } from '../../../output/sanitize.js';
 import { resolveAccountId } from '../../account.js';
 import type { Context } from '../../context.js';
 import { parseAmountOption } from '../../payment/amount.js';
+import { type Balance, accountBalance, balanceText } from '../../payment/balance.js';
 import { paymentClient } from '../../payment/client.js';
 import { PaymentInterruptedError, PaymentOutcomeUnknownError } from '../../payment/errors.js';
 import { listenForPaymentInterruption } from '../../payment/interrupt.js';
@@ -37,41 +41,139 @@ export interface PayOptions {
   method?: string;
   yes: boolean;
   account?: string;
+  /** Pay every bill with something owed, overdue first: one payment per bill. */
+  all?: boolean;
+  /** Check and show what would be paid; send nothing. */
+  dryRun?: boolean;
+}
+
+/** One payment to make: a bill and how much of it. */
+interface PlannedPayment {
+  bill: Bill;
+  remaining: Money;
+  amount: Money;
 }
 
 export async function run(options: PayOptions, ctx: Context): Promise<void> {
   const { io, t, locale } = ctx;
   // Checked before anything is read or sent.
   const cents = options.amount === undefined ? undefined : parseAmountOption(options.amount);
+  if (options.all && (cents !== undefined || options.bill !== 'latest')) throw new UsageError('pay.allAlone');
   const journal = new PaymentJournal(journalDir(ctx.env));
   warnPendingPayments(journal, ctx);
 
   const api = await ctx.api();
-  const billId = await resolveBillId(api, options.bill, options.account);
-  const bill = await getBill(api, billId);
   const apiUrl = ctx.target().apiUrl;
-  // Said before the confirmation when it can be told now; while a payment is in flight, its entry
-  // may be the one seen, and the check under the lock decides.
-  const unknown = unknownOutcomes(journal);
-  if (unknown) refuseIfPending(unknown.entries, bill.id, apiUrl);
-  const accountId = bill.accountId || (await resolveAccountId(api, options.account));
-  const remaining = bill.remaining ?? bill.totalDue;
-  const amount = checkAmount(cents, remaining, bill.id, locale);
+  const chosen = options.bill === 'latest' ? undefined : options.bill;
+  const accountId = chosen === undefined ? await resolveAccountId(api, options.account) : undefined;
+  // The account's whole balance, overdue bills first, when no bill was named: paying "the latest"
+  // alone must not hide what an earlier bill still owes.
+  const balance = accountId === undefined ? undefined : await accountBalance(api, accountId, ctx.clock());
+  let billIds: string[];
+  if (options.all && accountId !== undefined && balance?.bills.length === 0) throw new GeneralError('pay.nothingOwedOnAccount', { params: { account: accountId } });
+  if (balance && accountId !== undefined && (options.all || balance.bills.length > 1 || balance.overdue.amount > 0)) {
+    io.err(balanceText(balance, accountId, t, locale));
+    const choice = options.all ? ALL : await chooseBill(ctx, options, balance, cents);
+    if (choice === ALL) billIds = balance.bills.map((owed) => owed.bill.id);
+    else billIds = [choice ?? (await resolveBillId(api, 'latest', accountId))];
+  } else {
+    billIds = [await resolveBillId(api, options.bill, options.account)];
+  }
 
-  const methods = await listPaymentMethods(api, accountId);
-  const methodId = options.method ?? (await defaultPaymentMethodId(api, accountId));
-  if (methodId === undefined) throw new UsageError('pay.noMethod', { params: { account: accountId } });
+  const planned: PlannedPayment[] = [];
+  for (const billId of billIds) {
+    const bill = await getBill(api, billId);
+    // A preview of the next bill (plan next-bill) is not issued: nothing is owed on it yet.
+    if (bill.unissued) throw new UsageError('pay.unissuedBill', { params: { bill: bill.id } });
+    // Said before the confirmation when nobody is paying right now; otherwise the pending entry may
+    // be that payment's, still in flight, and the check under the lock decides.
+    // Said before the confirmation when it can be told now; while a payment is in flight, its entry
+    // may be the one seen, and the check under the lock decides.
+    const unknown = unknownOutcomes(journal);
+    if (unknown) refuseIfPending(unknown.entries, bill.id, apiUrl);
+    const remaining = bill.remaining ?? bill.totalDue;
+    planned.push({ bill, remaining, amount: checkAmount(cents, remaining, bill.id, locale) });
+  }
+  const payer = accountId ?? (planned[0]!.bill.accountId || (await resolveAccountId(api, options.account)));
+
+  const methods = await listPaymentMethods(api, payer);
+  const methodId = options.method ?? (await defaultPaymentMethodId(api, payer));
+  if (methodId === undefined) throw new UsageError('pay.noMethod', { params: { account: payer } });
   const method = methods.find((m) => m.id === methodId);
   if (!method) {
     throw new UsageError('pay.unknownMethod', { params: { method: methodId, known: methods.map((m) => m.id).join(', ') || '—' } });
   }
 
-  io.err(`${t('pay.summary', { amount: formatMoney(amount, locale), method: sanitizeCell(method.name), bill: bill.id, account: accountId, remaining: formatMoney(remaining, locale) })}\n`);
+  for (const { bill, amount, remaining } of planned) {
+    io.err(`${t('pay.summary', { amount: formatMoney(amount, locale), method: sanitizeCell(method.name), bill: bill.id, account: payer, remaining: formatMoney(remaining, locale) })}\n`);
+  }
+  if (options.dryRun) {
+    io.err(`${t('pay.dryRun', { count: planned.length })}\n`);
+    if (ctx.globals.json) {
+      io.out(toJson({ dryRun: true, account: payer, method: { id: method.id, name: method.name }, payments: planned.map((p) => ({ bill: p.bill.id, amount: moneyJson(p.amount, locale) })) }));
+    }
+    return;
+  }
   if (!options.yes) {
     if (!io.interactive) throw new UsageError('pay.needsYes');
-    if (!(await ctx.prompt.confirm({ message: t('pay.confirm'), flag: '--yes', default: false }))) throw new CancelledError();
+    if (!(await ctx.prompt.confirm({ message: t(planned.length > 1 ? 'pay.confirmMany' : 'pay.confirm', { count: planned.length }), flag: '--yes', default: false }))) {
+      throw new CancelledError();
+    }
   }
 
+  // One payment per bill, each with its own key and journal entry, in the order shown (overdue first).
+  const payments: Payment[] = [];
+  for (const { bill, amount, remaining } of planned) {
+    const payment = await payOneBill(ctx, { journal, api, apiUrl, accountId: payer, bill, amount, remaining, method });
+    payments.push(payment);
+    if (!ctx.globals.json) io.out(`${t('pay.done', { id: payment.id, amount: formatMoney(payment.amount, locale), bill: bill.id, method: sanitizeCell(method.name) })}\n`);
+  }
+  if (ctx.globals.json) io.out(toJson(payments.length === 1 && !options.all ? paymentJson(payments[0]!, locale) : payments.map((payment) => paymentJson(payment, locale))));
+}
+
+/** The answer to "which bill?" that means every bill with something owed. */
+const ALL = 'all';
+
+/**
+ * Which bill to pay when the account owes on more than one (or on an overdue bill) and none was
+ * named: on a terminal, asked (`all`, the default, or a bill id); otherwise undefined, for the
+ * latest bill as before, the balance shown above it and `--all` named for the rest.
+ */
+async function chooseBill(ctx: Context, options: PayOptions, balance: Balance, cents: number | undefined): Promise<string | undefined> {
+  const { io, t, locale } = ctx;
+  if (options.yes || options.dryRun || cents !== undefined || !io.interactive) {
+    // undefined: the latest bill, as `pay` has always meant without a bill named.
+    io.err(`${t('pay.balance.hintAll', { total: formatMoney(balance.total, locale) })}\n`);
+    return undefined;
+  }
+  const ids = new Set(balance.bills.map((owed) => owed.bill.id));
+  const answer = await ctx.prompt.input({
+    message: t('pay.balance.which', { total: formatMoney(balance.total, locale) }),
+    flag: '--all',
+    default: ALL,
+    validate: (value) => (value.trim() === ALL || ids.has(value.trim()) ? true : t('pay.balance.whichInvalid', { ids: [...ids].join(', ') })),
+  });
+  return answer.trim();
+}
+
+interface OneBill {
+  journal: PaymentJournal;
+  api: HttpClient;
+  apiUrl: string;
+  accountId: string;
+  bill: Bill;
+  amount: Money;
+  /** What remained on the bill when the payment was shown and confirmed. */
+  remaining: Money;
+  method: PaymentMethod;
+}
+
+/**
+ * Pays one bill exactly once: under the journal's lock, the journal and the bill are read again
+ * (a payment made meanwhile shows there), then the entry is written and the payment sent.
+ */
+async function payOneBill(ctx: Context, { journal, api, apiUrl, accountId, bill, amount, remaining, method }: OneBill): Promise<Payment> {
+  const { io, t, locale } = ctx;
   const stop = listenForPaymentInterruption((key) => io.err(`${t('payment.interruptedAgain', { key })}\n`));
   stop.signal.addEventListener('abort', () => void api.destroy(), { once: true });
   let lock: JournalLock | undefined;
@@ -118,12 +220,7 @@ export async function run(options: PayOptions, ctx: Context): Promise<void> {
     stop.answered();
     journal.settle(key);
     if (outcome.kind === 'refused') throw outcome.error;
-    const { payment } = outcome;
-    if (ctx.globals.json) {
-      io.out(toJson(paymentJson(payment, locale)));
-      return;
-    }
-    io.out(`${t('pay.done', { id: payment.id, amount: formatMoney(payment.amount, locale), bill: bill.id, method: sanitizeCell(method.name) })}\n`);
+    return outcome.payment;
   } catch (error) {
     // Stopped before the payment left: whatever failed on the way (a request cut short) is the cancel.
     if (stop.cancelled) throw new CancelledError({ cause: error });

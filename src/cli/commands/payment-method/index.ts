@@ -22,6 +22,7 @@ export function registerPaymentMethod(program: Command, { t, action, examples }:
   examples(
     noun
       .command('add')
+      .option('--dry-run', t('core.option.dryRun'))
       .description(t('paymentMethod.add.description'))
       .option('--bank', t('paymentMethod.add.option.bank'))
       .option('--default', t('paymentMethod.add.option.default'))
@@ -46,6 +47,7 @@ export function registerPaymentMethod(program: Command, { t, action, examples }:
   examples(
     noun
       .command('remove')
+      .option('--dry-run', t('core.option.dryRun'))
       .description(t('paymentMethod.remove.description'))
       .argument('<id>', t('paymentMethod.remove.argument'))
       .option('-y, --yes', t('paymentMethod.remove.option.yes'))

@@ -30,6 +30,7 @@ export function registerPlan(program: Command, registrar: Registrar): void {
   examples(
     plan
       .command('change')
+      .option('--dry-run', t('core.option.dryRun'))
       .description(t('plan.change.description'))
       .option('--account <id>', t('bill.option.account'))
       .addOption(new Option('--service <service>', t('plan.option.service')).choices(SERVICE_TYPES))

@@ -1,8 +1,12 @@
 /**
- * `espace plan next-bill`: has the server produce the account's next bill now (TMF678
- * customerBillOnDemand), with this cycle's plan changes prorated, and shows it as `bill show` does.
+ * `espace plan next-bill`: a preview of the account's next bill, with this cycle's plan changes
+ * prorated, shown as `bill show` shows a bill. The server produces it (TMF678
+ * customerBillOnDemand) as a bill not issued yet (state `new`, runType `offCycle`): espace never
+ * takes such a bill for the latest one, lists it, or pays it, so a preview creates nothing
+ * payable. A server that issues the bill at once instead is named in a warning.
  */
 import { requestBillOnDemand } from '../../../api/tmf/bill-on-demand.js';
+import { getBill } from '../../../api/tmf/customer-bill.js';
 import { GeneralError } from '../../../errors.js';
 import { resolveAccountId } from '../../account.js';
 import type { Context } from '../../context.js';
@@ -18,4 +22,7 @@ export async function run(options: PlanNextBillOptions, ctx: Context): Promise<v
   const made = await requestBillOnDemand(api, accountId);
   if (!made.billId) throw new GeneralError('plan.nextBill.notReady', { params: { id: made.id, state: made.state } });
   await showBill({ bill: made.billId }, ctx);
+  const bill = await getBill(api, made.billId);
+  if (bill.unissued) ctx.io.err(`${ctx.t('plan.nextBill.previewNote', { bill: bill.id })}\n`);
+  else ctx.io.err(`${ctx.io.errColor.warning(ctx.t('plan.nextBill.notPreview', { bill: bill.id, state: bill.state }))}\n`);
 }

@@ -36,6 +36,7 @@ export function registerProfile(program: Command, registrar: Registrar): void {
   examples(
     profile
       .command('set')
+      .option('--dry-run', t('core.option.dryRun'))
       .description(t('profile.set.description'))
       .option('--given-name <name>', t('profile.set.option.givenName'))
       .option('--family-name <name>', t('profile.set.option.familyName'))

@@ -3,7 +3,7 @@
  * line items, catalog, usage, tickets, outages), each step timed, for CI after a deploy; `--write`
  * adds a reversible one (a ticket opened, then withdrawn), as a customer (ESPACE_TOKEN). Credentials come only from the
  * environment (ESPACE_TOKEN, or ESPACE_CLIENT_ID + ESPACE_CLIENT_SECRET): it never prompts and
- * never reads the keychain. Exit 0 only when every step passed.
+ * never reads the keychain. Exit 0 only when every step passed; 4 when the credentials were refused.
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { hostname } from 'node:os';
@@ -11,7 +11,7 @@ import { dirname } from 'node:path';
 import { AuthError, GeneralError, UsageError } from '../../../errors.js';
 import { toJson } from '../../../output/formats.js';
 import { renderTable } from '../../../output/table.js';
-import { runJourney } from '../../../smoke/journey.js';
+import { runJourney, type StepReport } from '../../../smoke/journey.js';
 import { junitXml } from '../../../smoke/junit.js';
 import { READ_STEPS, WRITE_STEPS } from '../../../smoke/steps.js';
 import type { Context } from '../../context.js';
@@ -58,6 +58,15 @@ export async function run(options: SmokeOptions, ctx: Context): Promise<void> {
     );
   }
   if (failed.length > 0) {
-    throw new GeneralError('smoke.failed', { params: { steps: failed.map((step) => step.name).join(', '), reason: failed[0]!.error?.message ?? '' } });
+    const params = { steps: failed.map((step) => step.name).join(', '), reason: failed[0]!.error?.message ?? '' };
+    // Credentials refused (HTTP 401/403) at the first failing step is an authentication failure,
+    // exit code 4 as everywhere else: CI tells a bad secret from a broken deploy by the code.
+    if (refusedCredentials(failed[0]!)) throw new AuthError('smoke.failed', { params });
+    throw new GeneralError('smoke.failed', { params });
   }
+}
+
+function refusedCredentials(step: StepReport): boolean {
+  const status = step.error?.status;
+  return status === 401 || status === 403;
 }

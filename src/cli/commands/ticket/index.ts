@@ -22,6 +22,7 @@ export function registerTicket(program: Command, registrar: Registrar): void {
   examples(
     ticket
       .command('open')
+      .option('--dry-run', t('core.option.dryRun'))
       .description(t('ticket.open.description'))
       .addOption(new Option('--type <type>', t('ticket.open.option.type')).choices(TICKET_TYPES).default('technical'))
       .addOption(new Option('--severity <severity>', t('ticket.open.option.severity')).choices(SEVERITIES).default('minor'))
@@ -85,6 +86,7 @@ export function registerTicket(program: Command, registrar: Registrar): void {
   examples(
     ticket
       .command('comment')
+      .option('--dry-run', t('core.option.dryRun'))
       .description(t('ticket.comment.description'))
       .argument('<id>', t('ticket.argument.id'))
       .option('-m, --message <text>', t('ticket.comment.option.message'))
@@ -95,6 +97,7 @@ export function registerTicket(program: Command, registrar: Registrar): void {
   examples(
     ticket
       .command('escalate')
+      .option('--dry-run', t('core.option.dryRun'))
       .description(t('ticket.escalate.description'))
       .argument('<id>', t('ticket.argument.id'))
       .option('--reason <text>', t('ticket.escalate.option.reason'))
@@ -105,6 +108,7 @@ export function registerTicket(program: Command, registrar: Registrar): void {
   examples(
     ticket
       .command('close')
+      .option('--dry-run', t('core.option.dryRun'))
       .description(t('ticket.close.description'))
       .argument('<id>', t('ticket.argument.id'))
       .option('--reason <text>', t('ticket.close.option.reason'))
