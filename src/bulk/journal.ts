@@ -7,7 +7,7 @@
  * at most the records of the one write caught before its journal lines: one account's, or one
  * batch's) come again.
  */
-import { closeSync, fsync, fsyncSync, mkdirSync, openSync, readFileSync, readSync, writeSync } from 'node:fs';
+import { closeSync, fsync, fsyncSync, mkdirSync, openSync, readFileSync, readSync, statSync, writeSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { UsageError } from '../errors.js';
 
@@ -106,6 +106,13 @@ export class Journal {
 
 /** Whether `path` does not exist, is empty, or starts like a journal: the files a run may write. */
 function isJournalOrAbsent(path: string): boolean {
+  // Only a regular file is opened: a named pipe would block the open until someone writes to it,
+  // and a device or a directory is no journal either.
+  try {
+    if (!statSync(path).isFile()) return false;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'ENOENT';
+  }
   let fd: number;
   try {
     fd = openSync(path, 'r');
