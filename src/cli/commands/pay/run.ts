@@ -65,7 +65,7 @@ export async function run(options: PayOptions, ctx: Context): Promise<void> {
     throw new UsageError('pay.unknownMethod', { params: { method: methodId, known: methods.map((m) => m.id).join(', ') || '—' } });
   }
 
-  io.err(`${t('pay.summary', { amount: formatMoney(amount, locale), method: sanitizeCell(method.name), bill: bill.id, account: accountId, remaining: formatMoney(remaining, locale) })}\n`);
+  io.err(`${t('pay.summary', { amount: formatMoney(amount, locale), method: sanitizeCell(method.name), bill: sanitizeCell(bill.id), account: sanitizeCell(accountId), remaining: formatMoney(remaining, locale) })}\n`);
   if (!options.yes) {
     if (!io.interactive) throw new UsageError('pay.needsYes');
     if (!(await ctx.prompt.confirm({ message: t('pay.confirm'), flag: '--yes', default: false }))) throw new CancelledError();
@@ -122,7 +122,7 @@ export async function run(options: PayOptions, ctx: Context): Promise<void> {
       io.out(toJson(paymentJson(payment, locale)));
       return;
     }
-    io.out(`${t('pay.done', { id: payment.id, amount: formatMoney(payment.amount, locale), bill: bill.id, method: sanitizeCell(method.name) })}\n`);
+    io.out(`${t('pay.done', { id: sanitizeCell(payment.id), amount: formatMoney(payment.amount, locale), bill: sanitizeCell(bill.id), method: sanitizeCell(method.name) })}\n`);
   } catch (error) {
     // Stopped before the payment left: whatever failed on the way (a request cut short) is the cancel.
     if (stop.cancelled) throw new CancelledError({ cause: error });
