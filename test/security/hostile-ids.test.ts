@@ -2,8 +2,11 @@
  * Ids are server strings too. A proxy in front of the sandbox adds line breaks and a fake line to
  * every `id` in the answers to changes (POST, PATCH, DELETE): the confirmations that name the new
  * payment, ticket or card ("Paid … payment ID", "Ticket ID opened", "Saved … as ID") must keep it
- * on their line, so that a server cannot print a line of its own under espace's. (The hostile
- * proxy of hostile-server.test.ts leaves ids alone, since commands send them back.)
+ * on their line, so that a server cannot print a line of its own under espace's. A second proxy
+ * does it to every answer, reads included: the headings and messages that name an account or a
+ * ticket ("No bills for account ID", "Account ID") keep it on their line too, whatever the
+ * command then makes of such ids. (The hostile proxy of hostile-server.test.ts leaves ids alone,
+ * since commands send them back.)
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer, request as forward, type Server } from 'node:http';
@@ -26,15 +29,19 @@ function poisonIds(value: unknown): unknown {
 }
 
 let sandbox: TestSandbox;
-let server: Server;
-let url: string;
+let changes: IdProxy;
+let everything: IdProxy;
 let dir: string;
 
-beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'espace-hostile-ids-'));
-  sandbox = await startTestSandbox();
-  const upstream = new URL(sandbox.url);
-  server = createServer((req, res) => {
+interface IdProxy {
+  url: string;
+  close(): Promise<void>;
+}
+
+/** A proxy that poisons the ids of the answers to changes, or (`reads`) of every answer. */
+async function idProxy(target: string, reads: boolean): Promise<IdProxy> {
+  const upstream = new URL(target);
+  const server: Server = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
     req.on('end', () => {
@@ -45,7 +52,7 @@ beforeAll(async () => {
         answer.on('data', (chunk: Buffer) => body.push(chunk));
         answer.on('end', () => {
           let reply = Buffer.concat(body);
-          if (req.method !== 'GET' && /json/.test(String(answer.headers['content-type'] ?? '')) && reply.length > 0) {
+          if ((reads || req.method !== 'GET') && /json/.test(String(answer.headers['content-type'] ?? '')) && reply.length > 0) {
             reply = Buffer.from(JSON.stringify(poisonIds(JSON.parse(reply.toString('utf8')))));
           }
           const replyHeaders = { ...answer.headers, 'content-length': String(reply.length) };
@@ -58,15 +65,39 @@ beforeAll(async () => {
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'espace-hostile-ids-'));
+  sandbox = await startTestSandbox();
+  changes = await idProxy(sandbox.url, false);
+  everything = await idProxy(sandbox.url, true);
 }, 60_000);
 
 afterAll(async () => {
-  server?.closeAllConnections();
-  await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
+  await changes?.close();
+  await everything?.close();
   await sandbox?.close();
   if (dir) await rm(dir, { recursive: true, force: true });
 });
+
+const run = (url: string, args: string[], stdin?: string) =>
+  runCli(args, { env: { ESPACE_API_URL: url, ESPACE_TOKEN: sandbox.tokens.marie, ESPACE_CONFIG_DIR: join(dir, 'config'), ESPACE_DATA_DIR: join(dir, 'data') }, stdin });
+
+/** The server's words are shown, folded onto espace's lines: no line of the server's own. */
+function expectNoAddedLine(text: string): void {
+  const added = text.split('\n').find((line) => /^[\s│|┌└├─]*@@FAKE-LINE@@/.test(line));
+  expect(added, text.slice(0, 3000)).toBeUndefined();
+  expect(text).not.toMatch(/[\r\u2028\u2029]/);
+}
 
 const CASES: Array<{ args: string[]; stdin?: string }> = [
   { args: ['pay', '--amount', '1', '--yes'] },
@@ -80,13 +111,22 @@ const CASES: Array<{ args: string[]; stdin?: string }> = [
 
 describe('ids with line breaks in the answers to changes', () => {
   it.each(CASES.map((test) => [test.args.join(' '), test] as const))('%s: the confirmation stays on its line', async (_name, test) => {
-    const result = await runCli(test.args, { env: { ESPACE_API_URL: url, ESPACE_TOKEN: sandbox.tokens.marie, ESPACE_CONFIG_DIR: join(dir, 'config'), ESPACE_DATA_DIR: join(dir, 'data') }, stdin: test.stdin });
+    const result = await run(changes.url, test.args, test.stdin);
     expect(result.code, result.stderr).toBe(0);
     const text = `${result.stdout}${result.stderr}`;
-    // The server's words are shown, folded onto espace's line: no line of the server's own.
     expect(text).toContain(FAKE_LINE);
-    const added = text.split('\n').find((line) => line.trimStart().startsWith(FAKE_LINE));
-    expect(added, text).toBeUndefined();
-    expect(text).not.toMatch(/[\r\u2028\u2029]/);
+    expectNoAddedLine(text);
+  });
+});
+
+/** Commands that name an account or a ticket read from the server in a heading or a message. */
+const READS = [['bill', 'list'], ['payment', 'list'], ['payment-method', 'list'], ['order', 'list'], ['plan', 'show'], ['ticket', 'show', 'TT-1001']];
+
+describe('ids with line breaks in every answer', () => {
+  it.each(READS.map((args) => [args.join(' '), args] as const))('%s: headings and messages stay on their line', async (_name, args) => {
+    const result = await run(everything.url, args);
+    const text = `${result.stdout}${result.stderr}`;
+    expect(text).toContain(FAKE_LINE);
+    expectNoAddedLine(text);
   });
 });
