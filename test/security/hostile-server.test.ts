@@ -91,7 +91,8 @@ const CASES: Case[] = [
   { args: ['addon', 'add', 'OFF-ADD-PVR', '--yes', '--accept-terms'], anyExit: true },
   { args: ['profile', 'set', '--city', 'Laval', '--yes'], anyExit: true },
   // Money and plan changes: confirmation text (bill, card nickname, offer names), results and refusals.
-  { args: ['pay', '--amount', '1', '--yes'], anyExit: true },
+  // Another account's bill, so that the customer's bills (plan next-bill re-produces the cycle's) stay unpaid.
+  { args: ['pay', '--account', 'BA-2001', '--amount', '1', '--yes'], as: 'agent', anyExit: true },
   { args: ['autopay', 'enable', '--accept-terms'], anyExit: true },
   { args: ['autopay', 'disable'], anyExit: true },
   { args: ['plan', 'change', '--service', 'internet', '--to', 'OFF-INT-GIGA-PLUS', '--accept-terms', '--yes'], anyExit: true },
