@@ -8,7 +8,7 @@
  * left the process (in flight, or queued behind a slow reader) are looked up again — and, if the
  * kill falls in the instant between a write and its journal line, that one write's records.
  */
-import { closeSync, fsync, fsyncSync, mkdirSync, openSync, readFileSync, readSync, writeSync } from 'node:fs';
+import { closeSync, fsync, fsyncSync, mkdirSync, openSync, readFileSync, readSync, statSync, writeSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { UsageError } from '../errors.js';
 
@@ -107,6 +107,13 @@ export class Journal {
 
 /** Whether `path` does not exist, is empty, or starts like a journal: the files a run may write. */
 function isJournalOrAbsent(path: string): boolean {
+  // Only a regular file is opened: a named pipe would block the open until someone writes to it,
+  // and a device or a directory is no journal either.
+  try {
+    if (!statSync(path).isFile()) return false;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'ENOENT';
+  }
   let fd: number;
   try {
     fd = openSync(path, 'r');

@@ -72,12 +72,19 @@ export const catalog = {
 export type MessageKey = keyof typeof catalog;
 export type MessageParams = Record<string, string | number>;
 
-/** Renders a catalog message; unknown placeholders are left visible so that a bug shows. */
+/** Line breaks of every kind: what would start a new line inside a message's placeholder. */
+const LINE_BREAKS = /\r\n|[\n\v\f\r\u0085\u2028\u2029]/g;
+
+/**
+ * Renders a catalog message; unknown placeholders are left visible so that a bug shows. A
+ * placeholder stands for words on the template's line, so line breaks in a parameter become
+ * spaces: an id or a name from a server cannot add a line of its own under espace's.
+ */
 export function translate(lang: Lang, key: MessageKey, params?: MessageParams): string {
   const template = catalog[key][lang];
   if (!params) return template;
   return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
-    Object.prototype.hasOwnProperty.call(params, name) ? String(params[name]) : whole,
+    Object.prototype.hasOwnProperty.call(params, name) ? String(params[name]).replace(LINE_BREAKS, ' ') : whole,
   );
 }
 

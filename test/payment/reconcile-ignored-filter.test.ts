@@ -48,8 +48,11 @@ interface FakeServer {
   close(): Promise<void>;
 }
 
-/** Lists `payments` whatever the filter, at most 2 per page (with X-Total-Count); a POST answers `onPost`. */
-async function filterIgnoringServer(payments: ListedPayment[], onPost?: () => { status: number; body: unknown }): Promise<FakeServer> {
+/**
+ * Lists `payments` whatever the filter, at most 2 per page (with X-Total-Count unless `count` is
+ * false); a POST answers `onPost`.
+ */
+async function filterIgnoringServer(payments: ListedPayment[], onPost?: () => { status: number; body: unknown }, count = true): Promise<FakeServer> {
   const lists: URLSearchParams[] = [];
   const posts: (string | undefined)[] = [];
   const server: Server = createServer((req, res) => {
@@ -62,7 +65,7 @@ async function filterIgnoringServer(payments: ListedPayment[], onPost?: () => { 
       lists.push(url.searchParams);
       const offset = Number(url.searchParams.get('offset') ?? 0);
       const limit = Math.min(Number(url.searchParams.get('limit') ?? 10), 2);
-      send(200, payments.slice(offset, offset + limit), { 'x-total-count': String(payments.length) });
+      send(200, payments.slice(offset, offset + limit), count ? { 'x-total-count': String(payments.length) } : {});
       return;
     }
     if (req.method === 'POST' && url.pathname === PAYMENTS) {
@@ -139,6 +142,21 @@ describe('reconcile against a server that ignores the correlatorId filter', () =
     expect(JSON.parse(result.stdout)).toEqual([expect.objectContaining({ key: KEY, outcome: 'charged', payment: 'PAY-OURS' })]);
     expect(server.lists.length).toBeGreaterThanOrEqual(3);
     expect(server.lists[0]!.get('correlatorId')).toBe(KEY);
+    expect(server.posts).toEqual([]);
+    expect(await journalKeys()).toEqual([]);
+  });
+
+  it('without X-Total-Count, a page shorter than asked is not the end: read on to an empty page, the payment found, nothing sent again', async () => {
+    // A server that caps its pages (2 here) and gives no count: only an empty page ends the list.
+    // Taking the first short page for the end would send the payment again, a second charge on a
+    // server that does not honour Idempotency-Key.
+    server = await filterIgnoringServer([...DECOYS, payment('PAY-OURS', KEY, 42.5)], () => ({ status: 201, body: payment('PAY-TWICE', KEY, 42.5) }), false);
+    await journalEntry(server.url);
+
+    const result = await reconcile(server.url);
+
+    expect(result.code, result.stderr).toBe(0);
+    expect(JSON.parse(result.stdout)).toEqual([expect.objectContaining({ key: KEY, outcome: 'charged', payment: 'PAY-OURS' })]);
     expect(server.posts).toEqual([]);
     expect(await journalKeys()).toEqual([]);
   });

@@ -90,6 +90,14 @@ const CASES: Case[] = [
   { args: ['ticket', 'open', '--subject', 'No TV', '--description', 'Black screen'], jsonShowsPayload: true },
   { args: ['addon', 'add', 'OFF-ADD-PVR', '--yes', '--accept-terms'], anyExit: true },
   { args: ['profile', 'set', '--city', 'Laval', '--yes'], anyExit: true },
+  // Money and plan changes: confirmation text (bill, card nickname, offer names), results and refusals.
+  // Another account's bill, so that the customer's bills (plan next-bill re-produces the cycle's) stay unpaid.
+  { args: ['pay', '--account', 'BA-2001', '--amount', '1', '--yes'], as: 'agent', anyExit: true },
+  { args: ['autopay', 'enable', '--accept-terms'], anyExit: true },
+  { args: ['autopay', 'disable'], anyExit: true },
+  { args: ['plan', 'change', '--service', 'internet', '--to', 'OFF-INT-GIGA-PLUS', '--accept-terms', '--yes'], anyExit: true },
+  { args: ['bill', 'dispute', '--reason', 'Never rented'], anyExit: true },
+  { args: ['payment', 'reconcile'], anyExit: true },
   // Error paths: the server's message in a 404 and in a 422.
   { args: ['bill', 'show', 'CB-NOPE-404'], fails: true },
   { args: ['ticket', 'show', 'TT-NOPE-404'], fails: true },
@@ -97,6 +105,9 @@ const CASES: Case[] = [
   { args: ['bill', 'show', 'HOSTILE-422'], fails: true },
   { args: ['ticket', 'show', 'HOSTILE-422'], fails: true },
   { args: ['payment', 'show', 'HOSTILE-422'], fails: true },
+  { args: ['pay', 'HOSTILE-422', '--amount', '1', '--yes'], fails: true },
+  { args: ['payment-method', 'remove', 'HOSTILE-422', '--yes'], fails: true },
+  { args: ['bill', 'dispute', 'HOSTILE-422', '--reason', 'Never rented'], fails: true },
   { args: ['api', 'GET', '/tmf-api/customerBillManagement/v4/customerBill/HOSTILE-422'], json: 'json', raw: true, fails: true },
 ];
 

@@ -136,9 +136,10 @@ export async function findPaymentByKey(client: HttpClient, wanted: PaymentToFind
       mismatch ??= payment;
     }
     offset += items.length;
-    // A server may cap its pages below the size asked for: with a total, a short page is not the end.
+    // A server may cap its pages below the size asked for, so a short page is not the end: only the
+    // total, or without one an empty page, is. Stopping early would send a charged payment again.
     const total = Number(response.headers['x-total-count']);
-    const ended = response.headers['x-total-count'] !== undefined && Number.isFinite(total) ? offset >= total : items.length < KEY_SEARCH_PAGE_SIZE;
+    const ended = response.headers['x-total-count'] !== undefined && Number.isFinite(total) && offset >= total;
     if (items.length === 0 || ended) break;
   }
   return mismatch ? { kind: 'mismatch', payment: mismatch } : { kind: 'absent' };

@@ -9,8 +9,23 @@ import type { HttpClient } from '../../api/http.js';
 import { USER_AGENT } from '../../version.js';
 import type { Context } from '../context.js';
 
-/** A fresh single-attempt client for the context's API; the caller closes it. */
+/**
+ * A fresh single-attempt client for the context's API; the caller closes it. It keeps the
+ * command's deadline and answer bound (a payment must not wait on a silent server longer than
+ * `--timeout` says) and the context's API paths, like every other client of the command.
+ */
 export async function paymentClient(ctx: Context): Promise<HttpClient> {
   const { HttpClient } = await import('../../api/http.js');
-  return new HttpClient({ baseUrl: ctx.target().apiUrl, userAgent: USER_AGENT, tokens: await ctx.session(), retries: 0 });
+  const target = ctx.target();
+  return new HttpClient({
+    baseUrl: target.apiUrl,
+    apiMap: target.apiPaths,
+    userAgent: USER_AGENT,
+    tokens: await ctx.session(),
+    ...ctx.requestLimits(),
+    locale: ctx.locale,
+    now: () => ctx.clock().getTime(),
+    notices: ctx.notices,
+    retries: 0,
+  });
 }

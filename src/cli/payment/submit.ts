@@ -5,7 +5,8 @@
  *
  * - a 2xx with the payment is final: charged;
  * - a refusal (a 4xx other than 408, 409, 429) answered to an attempt when no earlier attempt can
- *   have reached the server is final: nothing was charged;
+ *   have reached the server is final: nothing was charged; a redirect is no refusal (a server may
+ *   answer a payment it made with a 303 to it);
  * - once an attempt may have reached the server (a lost or cut answer, a timeout, a 5xx, a 408, a
  *   409 for the key still being processed), no later refusal proves anything: a gateway, a proxy
  *   or a firewall may answer a retry without the server ever seeing it. Only a 2xx settles the
@@ -101,7 +102,10 @@ function verdictOf(error: EspaceError): Verdict {
     if (error.status === 429) return 'throttled';
     // 408: a gateway's "upstream too slow" as often as the server's "request too slow".
     if (error.status === 408 || error.status >= 500) return 'mayHaveReached';
-    return 'refusal';
+    // Only a 4xx refuses. A redirect (a 303 to the payment just made, a 307 from a gateway) or any
+    // other status proves nothing about the key.
+    if (error.status >= 400) return 'refusal';
+    return 'mayHaveReached';
   }
   if (error instanceof NetworkError || error instanceof TimeoutError) {
     const code = errorCode(error.cause);

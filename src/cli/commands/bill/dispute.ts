@@ -67,7 +67,7 @@ export async function run(options: BillDisputeOptions, ctx: Context): Promise<vo
     return;
   }
   ctx.io.out(
-    `${line ? t('dispute.doneLine', { id: ticket.id, bill: bill.id, line: sanitizeCell(line.name) }) : t('dispute.done', { id: ticket.id, bill: bill.id })}\n`,
+    `${line ? t('dispute.doneLine', { id: sanitizeCell(ticket.id), bill: sanitizeCell(bill.id), line: sanitizeCell(line.name) }) : t('dispute.done', { id: sanitizeCell(ticket.id), bill: sanitizeCell(bill.id) })}\n`,
   );
-  ctx.io.err(`${t('ticket.followHint', { id: ticket.id })}\n`);
+  ctx.io.err(`${t('ticket.followHint', { id: sanitizeCell(ticket.id) })}\n`);
 }

@@ -105,7 +105,7 @@ export async function run(options: PayOptions, ctx: Context): Promise<void> {
   }
 
   for (const { bill, amount, remaining } of planned) {
-    io.err(`${t('pay.summary', { amount: formatMoney(amount, locale), method: sanitizeCell(method.name), bill: bill.id, account: payer, remaining: formatMoney(remaining, locale) })}\n`);
+    io.err(`${t('pay.summary', { amount: formatMoney(amount, locale), method: sanitizeCell(method.name), bill: sanitizeCell(bill.id), account: sanitizeCell(payer), remaining: formatMoney(remaining, locale) })}\n`);
   }
   if (options.dryRun) {
     io.err(`${t('pay.dryRun', { count: planned.length })}\n`);
@@ -126,7 +126,7 @@ export async function run(options: PayOptions, ctx: Context): Promise<void> {
   for (const { bill, amount, remaining } of planned) {
     const payment = await payOneBill(ctx, { journal, api, apiUrl, accountId: payer, bill, amount, remaining, method });
     payments.push(payment);
-    if (!ctx.globals.json) io.out(`${t('pay.done', { id: payment.id, amount: formatMoney(payment.amount, locale), bill: bill.id, method: sanitizeCell(method.name) })}\n`);
+    if (!ctx.globals.json) io.out(`${t('pay.done', { id: sanitizeCell(payment.id), amount: formatMoney(payment.amount, locale), bill: sanitizeCell(bill.id), method: sanitizeCell(method.name) })}\n`);
   }
   if (ctx.globals.json) io.out(toJson(payments.length === 1 && !options.all ? paymentJson(payments[0]!, locale) : payments.map((payment) => paymentJson(payment, locale))));
 }

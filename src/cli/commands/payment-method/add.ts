@@ -73,5 +73,5 @@ export async function run(options: PaymentMethodAddOptions, ctx: Context): Promi
     ctx.io.out(toJson(paymentMethodJson(saved)));
     return;
   }
-  ctx.io.out(`${ctx.t('paymentMethod.added', { id: saved.id, name: sanitizeCell(saved.name) })}\n`);
+  ctx.io.out(`${ctx.t('paymentMethod.added', { id: sanitizeCell(saved.id), name: sanitizeCell(saved.name) })}\n`);
 }

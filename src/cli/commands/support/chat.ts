@@ -212,6 +212,6 @@ class ChatLoop {
   #saved(ticketId: string | undefined, declined = false): void {
     if (!ticketId) return;
     const { io, t } = this.#ctx;
-    io.err(`${t(declined ? 'chat.transcriptOnly' : 'chat.transcriptSaved', { id: ticketId })}\n`);
+    io.err(`${t(declined ? 'chat.transcriptOnly' : 'chat.transcriptSaved', { id: sanitizeCell(ticketId) })}\n`);
   }
 }

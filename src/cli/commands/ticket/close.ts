@@ -7,6 +7,7 @@ import { GeneralError } from '../../../errors.js';
 import { toJson } from '../../../output/formats.js';
 import type { Context } from '../../context.js';
 import { label, ticketJson } from './view.js';
+import { sanitizeCell } from '../../../output/sanitize.js';
 
 export interface TicketCloseOptions {
   id: string;
@@ -25,5 +26,5 @@ export async function run(options: TicketCloseOptions, ctx: Context): Promise<vo
     ctx.io.out(toJson(ticketJson(ticket)));
     return;
   }
-  ctx.io.out(`${t(status === 'closed' ? 'ticket.close.closed' : 'ticket.close.cancelled', { id: ticket.id })}\n`);
+  ctx.io.out(`${t(status === 'closed' ? 'ticket.close.closed' : 'ticket.close.cancelled', { id: sanitizeCell(ticket.id) })}\n`);
 }

@@ -4,6 +4,7 @@ import { toJson } from '../../../output/formats.js';
 import type { Context } from '../../context.js';
 import { readLongText } from './long-text.js';
 import { ticketJson } from './view.js';
+import { sanitizeCell } from '../../../output/sanitize.js';
 
 export interface TicketCommentOptions {
   id: string;
@@ -14,5 +15,5 @@ export interface TicketCommentOptions {
 export async function run(options: TicketCommentOptions, ctx: Context): Promise<void> {
   const message = await readLongText(ctx, { value: options.message, flag: '--message', message: ctx.t('ticket.comment.ask') });
   const ticket = await patchTicket(await ctx.api(), options.id, { note: message });
-  ctx.io.out(ctx.globals.json ? toJson(ticketJson(ticket)) : `${ctx.t('ticket.comment.done', { id: ticket.id })}\n`);
+  ctx.io.out(ctx.globals.json ? toJson(ticketJson(ticket)) : `${ctx.t('ticket.comment.done', { id: sanitizeCell(ticket.id) })}\n`);
 }

@@ -20,6 +20,6 @@ export async function run(options: TicketEscalateOptions, ctx: Context): Promise
     return;
   }
   ctx.io.out(
-    `${t('ticket.escalate.done', { id: ticket.id, assignee: sanitizeCell(ticket.assignee?.name ?? '—'), priority: label('priority', ticket.priority, t) })}\n`,
+    `${t('ticket.escalate.done', { id: sanitizeCell(ticket.id), assignee: sanitizeCell(ticket.assignee?.name ?? '—'), priority: label('priority', ticket.priority, t) })}\n`,
   );
 }

@@ -5,6 +5,7 @@ import { resolveAccountId } from '../../account.js';
 import type { Context } from '../../context.js';
 import { readLongText } from './long-text.js';
 import { label, ticketJson } from './view.js';
+import { sanitizeCell } from '../../../output/sanitize.js';
 
 export interface TicketOpenOptions {
   type: string;
@@ -37,7 +38,7 @@ export async function run(options: TicketOpenOptions, ctx: Context): Promise<voi
     return;
   }
   ctx.io.out(
-    `${t('ticket.open.done', { id: ticket.id, type: label('type', ticket.type, t), priority: label('priority', ticket.priority, t) })}\n`,
+    `${t('ticket.open.done', { id: sanitizeCell(ticket.id), type: label('type', ticket.type, t), priority: label('priority', ticket.priority, t) })}\n`,
   );
-  ctx.io.err(`${t('ticket.followHint', { id: ticket.id })}\n`);
+  ctx.io.err(`${t('ticket.followHint', { id: sanitizeCell(ticket.id) })}\n`);
 }

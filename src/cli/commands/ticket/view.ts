@@ -64,7 +64,7 @@ export function ticketDocument(ticket: Ticket, io: IO, t: Translate, locale: str
   const { color } = io;
   const account = ticket.related.find((entity) => entity.type === 'BillingAccount')?.id;
   const lines = [
-    color.bold(`${ticket.id}  ${sanitizeCell(ticket.subject)}`),
+    color.bold(`${sanitizeCell(ticket.id)}  ${sanitizeCell(ticket.subject)}`),
     t('ticket.heading.state', {
       type: label('type', ticket.type, t),
       severity: label('severity', ticket.severity, t),
