@@ -22,3 +22,13 @@ export class PaymentInterruptedError extends EspaceError {
     super('paymentUnknown', 'payment.interrupted', { params: { key: entry.key, bill: entry.billId }, hint: 'payment.hintReconcile' });
   }
 }
+
+/**
+ * A 2xx answered with a payment that is not the one sent (another key, amount, bill or account):
+ * it proves no charge of this one, so the outcome stays unknown and reconcile decides.
+ */
+export class NotThisPaymentError extends EspaceError {
+  constructor(field: string, value: string) {
+    super('general', 'payment.answerNotThisPayment', { params: { field, value } });
+  }
+}

@@ -20,6 +20,7 @@ import type { HttpClient } from '../../api/http.js';
 import { createPayment } from '../../api/tmf/payment.js';
 import type { JournalEntry } from '../../config/payment-journal.js';
 import type { Payment } from '../../domain/payment.js';
+import { NotThisPaymentError } from './errors.js';
 import { EspaceError } from '../../errors.js';
 
 export type SubmitOutcome =
@@ -77,7 +78,11 @@ export async function submitPayment(client: HttpClient, entry: JournalEntry, opt
     for (let attempt = 1; ; attempt++) {
       if (signal?.aborted) return { kind: 'interrupted' };
       try {
-        return { kind: 'charged', payment: await createPayment(client, entry.request, entry.key) };
+        const payment = await createPayment(client, entry.request, entry.key);
+        // A 2xx proves the charge only when it carries this payment.
+        const mismatch = differenceFrom(payment, entry);
+        if (mismatch) return { kind: 'unknown', error: new NotThisPaymentError(mismatch.field, mismatch.value) };
+        return { kind: 'charged', payment };
       } catch (error) {
         // Stopped while the request was out: whatever it did, nobody is left to read the answer.
         if (signal?.aborted) return { kind: 'interrupted' };
@@ -94,6 +99,23 @@ export async function submitPayment(client: HttpClient, entry: JournalEntry, opt
   } finally {
     signal?.removeEventListener('abort', abandon);
   }
+}
+
+/**
+ * The first field in which a created payment disagrees with the journaled one. A field the answer
+ * leaves out disagrees with nothing (TMF676 servers need not echo `correlatorId` or the items);
+ * one it gives must be this payment's.
+ */
+function differenceFrom(payment: Payment, entry: JournalEntry): { field: string; value: string } | undefined {
+  if (payment.correlatorId !== undefined && payment.correlatorId !== entry.key) return { field: 'correlatorId', value: payment.correlatorId };
+  if (payment.amount.amount !== entry.amount.amount || payment.amount.currency !== entry.amount.currency) {
+    return { field: 'amount', value: `${(payment.amount.amount / 100).toFixed(2)} ${payment.amount.currency}` };
+  }
+  if (payment.bills.length > 0 && !payment.bills.some((bill) => bill.billId === entry.billId)) {
+    return { field: 'paymentItem', value: payment.bills.map((bill) => bill.billId).join(', ') };
+  }
+  if (payment.accountId !== '' && payment.accountId !== entry.accountId) return { field: 'account', value: payment.accountId };
+  return undefined;
 }
 
 function verdictOf(error: EspaceError): Verdict {

@@ -218,4 +218,8 @@ export const paymentMessages = {
   'autopay.needsAcceptTerms': { en: 'autopay needs the agreement accepted and there is no terminal to ask: pass --accept-terms.', fr: 'le paiement préautorisé exige l’acceptation de l’entente et aucun terminal ne permet de la demander : passez --accept-terms.' },
   'autopay.enabled': { en: 'Autopay is on for account {account}: bills will be paid on their due date with {method}.', fr: 'Paiement préautorisé activé pour le compte {account} : les factures seront payées à leur échéance avec {method}.' },
   'autopay.disabled': { en: 'Autopay is off for account {account}.', fr: 'Paiement préautorisé désactivé pour le compte {account}.' },
+  'payment.answerNotThisPayment': {
+    en: 'the server answered with a payment whose {field} is not this payment’s ({value})',
+    fr: 'le serveur a répondu par un paiement dont le champ {field} n’est pas celui de ce paiement ({value})',
+  },
 } satisfies MessageTable;
