@@ -53,6 +53,20 @@ describe('api --paginate against a server that never ends', () => {
     expect(result.stderr).toMatch(/--paginate stopped at 25 items \(3 pages\).*--field offset=25/);
   });
 
+  it('stops when the pages together pass the bound of one answer (ESPACE_MAX_RESPONSE_MB)', async () => {
+    const server = await endlessList();
+    const result = await runCli(['api', 'GET', '/tmf-api/accountManagement/v4/billingAccount', '--paginate', '-F', 'limit=100'], {
+      env: { ESPACE_API_URL: server.url, ESPACE_TOKEN: 'token', ESPACE_CONFIG_DIR: '/nonexistent/espace-test', ESPACE_MAX_RESPONSE_MB: '0.05' },
+    });
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stderr).toMatch(/--paginate stopped after \d+ pages \(\d+ items\): the pages together passed 0.05 MB.*--field offset=\d+/);
+    expect(server.seen.length).toBeGreaterThan(1);
+    expect(server.seen.length).toBeLessThan(1000);
+    const read = ids(result.stdout);
+    expect(read).toEqual(Array.from({ length: read.length }, (_, index) => `item-${index}`));
+    expect(Buffer.byteLength(result.stdout)).toBeLessThanOrEqual(0.05 * 1024 * 1024);
+  });
+
   it('is bounded by default (1000 pages)', async () => {
     const server = await endlessList();
     const result = await api(server, ['-F', 'limit=2']);

@@ -38,6 +38,10 @@ export const rawApiMessages = {
     en: '--paginate stopped at {maxItems} items ({pages} pages) although the server said there was more; the output is incomplete. Raise --max-items, or continue with --field offset={offset}.',
     fr: '--paginate s’est arrêté à {maxItems} éléments ({pages} pages) bien que le serveur en annonçait davantage; la sortie est incomplète. Augmentez --max-items, ou continuez avec --field offset={offset}.',
   },
+  'rawApi.stoppedAtBytes': {
+    en: '--paginate stopped after {pages} pages ({items} items): the pages together passed {mb} MB, the bound of one answer; the output is incomplete. Raise ESPACE_MAX_RESPONSE_MB, or continue with --field offset={offset}.',
+    fr: '--paginate s’est arrêté après {pages} pages ({items} éléments) : les pages dépassaient ensemble {mb} Mo, la limite d’une réponse; la sortie est incomplète. Augmentez ESPACE_MAX_RESPONSE_MB, ou continuez avec --field offset={offset}.',
+  },
   'rawApi.inputTooLarge': {
     en: 'the body from {file} is larger than {mb} MB: --input takes one request body.',
     fr: 'le corps fourni par {file} dépasse {mb} Mo : --input prend le corps d’une seule requête.',

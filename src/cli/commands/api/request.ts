@@ -37,6 +37,8 @@ export const DEFAULT_MAX_ITEMS = 100_000;
 interface PageBounds {
   maxPages: number;
   maxItems: number;
+  /** The pages together, as JSON text: held to the bound of one answer (ESPACE_MAX_RESPONSE_MB). */
+  maxBytes: number;
 }
 
 const METHODS: readonly HttpMethod[] = ['GET', 'POST', 'PATCH', 'PUT', 'DELETE'];
@@ -98,8 +100,11 @@ async function allPages(api: HttpClient, path: string, query: Record<string, Que
   let first: HttpResponse | undefined;
   let previous: string | undefined;
   let pages = 0;
-  const warn = (key: 'rawApi.stoppedAtPages' | 'rawApi.stoppedAtItems', offset: number) =>
-    ctx.io.err(`${ctx.t('core.warningPrefix')} ${ctx.t(key, { pages, items: items.length, offset, maxPages: bounds.maxPages, maxItems: bounds.maxItems })}\n`);
+  let bytes = 0;
+  const warn = (key: 'rawApi.stoppedAtPages' | 'rawApi.stoppedAtItems' | 'rawApi.stoppedAtBytes', offset: number) =>
+    ctx.io.err(
+      `${ctx.t('core.warningPrefix')} ${ctx.t(key, { pages, items: items.length, offset, maxPages: bounds.maxPages, maxItems: bounds.maxItems, mb: Number((bounds.maxBytes / 1048576).toFixed(2)) })}\n`,
+    );
   for (let offset = Number(query.offset ?? 0); ; ) {
     if (pages === bounds.maxPages) {
       warn('rawApi.stoppedAtPages', offset);
@@ -111,11 +116,18 @@ async function allPages(api: HttpClient, path: string, query: Record<string, Que
     if (!Array.isArray(response.body)) throw new UsageError('rawApi.notAList', { params: { path } });
     const page = response.body as unknown[];
     // The same items again: the server ignores offset, and would repeat them forever.
-    const digest = page.length > 0 ? createHash('sha256').update(JSON.stringify(page)).digest('hex') : undefined;
+    const text = JSON.stringify(page);
+    const digest = page.length > 0 ? createHash('sha256').update(text).digest('hex') : undefined;
     if (digest !== undefined && digest === previous) {
       throw new RepeatedPageError(path, offset, { method: 'GET', url: path, requestId: response.requestId });
     }
     previous = digest;
+    // Many pages each under the answer bound would otherwise still add up without end.
+    bytes += Buffer.byteLength(text);
+    if (bytes > bounds.maxBytes) {
+      warn('rawApi.stoppedAtBytes', offset);
+      break;
+    }
     const kept = page.slice(0, bounds.maxItems - items.length);
     items.push(...kept);
     // A page shorter than `limit` is not the end while the count says more (servers cap pages).
@@ -141,6 +153,7 @@ export async function run(options: ApiOptions, ctx: Context): Promise<void> {
   const bounds: PageBounds = {
     maxPages: positiveInteger(options.maxPages, '--max-pages', DEFAULT_MAX_PAGES),
     maxItems: positiveInteger(options.maxItems, '--max-items', DEFAULT_MAX_ITEMS),
+    maxBytes: ctx.requestLimits().maxResponseBytes,
   };
   if (options.input !== undefined && method === 'GET') throw new UsageError('rawApi.inputNotForGet');
   const query = method === 'GET' ? asQuery(fields) : undefined;
