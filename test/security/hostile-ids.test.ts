@@ -99,8 +99,10 @@ function expectNoAddedLine(text: string): void {
   expect(text).not.toMatch(/[\r\u2028\u2029]/);
 }
 
-const CASES: Array<{ args: string[]; stdin?: string }> = [
-  { args: ['pay', '--amount', '1', '--yes'] },
+const CASES: Array<{ args: string[]; stdin?: string; code?: number }> = [
+  // The answer names another bill (the poisoned id), so it proves no charge of this payment: the
+  // outcome is unknown (exit 5), and the message that says so keeps the server's words on its line.
+  { args: ['pay', '--amount', '1', '--yes'], code: 5 },
   { args: ['ticket', 'open', '--subject', 'No TV', '--description', 'Black screen'] },
   { args: ['ticket', 'comment', 'TT-1001', '-m', 'Still down'] },
   { args: ['ticket', 'escalate', 'TT-1001', '--reason', 'Every evening'] },
@@ -112,7 +114,7 @@ const CASES: Array<{ args: string[]; stdin?: string }> = [
 describe('ids with line breaks in the answers to changes', () => {
   it.each(CASES.map((test) => [test.args.join(' '), test] as const))('%s: the confirmation stays on its line', async (_name, test) => {
     const result = await run(changes.url, test.args, test.stdin);
-    expect(result.code, result.stderr).toBe(0);
+    expect(result.code, result.stderr).toBe(test.code ?? 0);
     const text = `${result.stdout}${result.stderr}`;
     expect(text).toContain(FAKE_LINE);
     expectNoAddedLine(text);
