@@ -7,6 +7,8 @@
 import { z } from 'zod';
 import type { Bill, BillLine, BillSectionName, BillSummary, ChargeKind } from '../../domain/bill.js';
 import { subtract, zero } from '../../domain/money.js';
+import { GeneralError } from '../../errors.js';
+import { ResponseShapeError, UncheckableAnswerError } from '../errors.js';
 import type { HttpClient } from '../http.js';
 import { addOnProductIds } from './add-on-products.js';
 import { check, listMatching, newestFirst } from './checked-list.js';
@@ -231,9 +233,24 @@ export async function listBills(client: HttpClient, query: BillQuery): Promise<B
   return newestFirst(issued, (bill) => bill.billDate).slice(0, query.limit).map(toBillSummary);
 }
 
-export async function getBill(client: HttpClient, id: string): Promise<Bill> {
+/**
+ * One bill. The answer is checked, not trusted: it must be the bill asked for and, when
+ * `accountId` is given, a bill of that account (a bill that does not say its account is refused
+ * rather than shown as that account's).
+ */
+export async function getBill(client: HttpClient, id: string, accountId?: string): Promise<Bill> {
   const path = `${TMF.customerBill}/${encodeURIComponent(id)}`;
-  return toBill(parseResource(CheckedBill, await client.get(path), 'CustomerBill', path));
+  const response = await client.get(path);
+  const bill = toBill(parseResource(CheckedBill, response, 'CustomerBill', path));
+  if (bill.id !== id) {
+    const request = { method: 'GET', url: response.url ?? path, requestId: response.requestId };
+    throw new ResponseShapeError('CustomerBill', `id: the answer is bill ${bill.id}, not the one asked for`, request, { resource: 'CustomerBill', id, field: 'id' });
+  }
+  if (accountId !== undefined) {
+    if (bill.accountId === '') throw new UncheckableAnswerError('CustomerBill', id, 'billingAccount', 'billingAccount.id', accountId);
+    if (bill.accountId !== accountId) throw new GeneralError('bill.ofAnotherAccount', { params: { bill: id, account: accountId, other: bill.accountId } });
+  }
+  return bill;
 }
 
 /** A line item with the bill it belongs to, which is what `bill.id` filters on. */

@@ -10,6 +10,10 @@ export const billMessages = {
   'bill.show.description': { en: 'show a bill with its five sections', fr: 'afficher une facture et ses cinq sections' },
   'bill.show.argument': { en: "bill id, or 'latest'", fr: "identifiant de facture, ou « latest »" },
   'bill.list.empty': { en: 'No bills for account {account}.', fr: 'Aucune facture pour le compte {account}.' },
+  'bill.ofAnotherAccount': {
+    en: 'bill {bill} is a bill of account {other}, not of account {account}; nothing shown.',
+    fr: 'la facture {bill} est une facture du compte {other}, pas du compte {account}; rien n’est affiché.',
+  },
   'bill.noneYet': { en: 'account {account} has no bill yet.', fr: "le compte {account} n'a encore aucune facture." },
   'bill.column.id': { en: 'ID', fr: 'ID' },
   'bill.column.number': { en: 'Number', fr: 'Numéro' },

@@ -16,7 +16,7 @@ export const billShowBulk: BulkCommand<BillShowOptions> = {
   },
   async lookup(account, _options, { api, locale }) {
     const billId = await requireLatestBillId(api, account);
-    const [bill, lines] = await Promise.all([getBill(api, billId), getBillLines(api, billId, 'CAD')]);
+    const [bill, lines] = await Promise.all([getBill(api, billId, account), getBillLines(api, billId, 'CAD')]);
     return billJson(bill, lines, locale);
   },
   /**

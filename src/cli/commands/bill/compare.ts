@@ -43,7 +43,7 @@ function refuseOtherCurrencies(currency: string, pair: readonly BillWithLines[])
 }
 
 export async function loadBillPair(api: HttpClient, first: string, second: string | undefined, account: string | undefined): Promise<BillPair> {
-  const firstBill = await getBill(api, await resolveBillId(api, first, account));
+  const firstBill = await getBill(api, await resolveBillId(api, first, account), account);
   const secondId = second === undefined ? await previousBillId(api, firstBill) : await resolveBillId(api, second, account);
   if (secondId === firstBill.id) throw new UsageError('bill.diff.sameBill');
   const secondBill = await getBill(api, secondId);

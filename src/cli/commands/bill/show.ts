@@ -17,7 +17,7 @@ export interface BillShowOptions {
 export async function run(options: BillShowOptions, ctx: Context): Promise<void> {
   const api = await ctx.api();
   const billId = await resolveBillId(api, options.bill, options.account);
-  const [bill, rates] = await Promise.all([getBill(api, billId), getBillRates(api, billId)]);
+  const [bill, rates] = await Promise.all([getBill(api, billId, options.account), getBillRates(api, billId)]);
   // A line without a currency of its own is in the bill's.
   const lines = await toBillLines(api, rates, bill.totalDue.currency);
   const { io, t, locale } = ctx;
