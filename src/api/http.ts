@@ -11,13 +11,13 @@
  * `retries` × `maxRetryAfterMs`. An answer body larger than `maxResponseBytes` is not read.
  */
 import { randomUUID } from 'node:crypto';
-import type { Dispatcher, Pool } from 'undici';
 import type { Readable } from 'node:stream';
 import { ApiError, NetworkError, type RequestInfo, ResponseShapeError, TimeoutError, type TmfErrorBody } from './errors.js';
 import { DeadlineError, formatRetryTime, ResponseTooLargeError, RetryLaterError } from './request-limits.js';
 import { type ApiMap, mapApiPath } from './api-map.js';
 import { parseApiUrl } from './url.js';
 import { stopWrites } from './dry-run.js';
+import { CONNECT_TIMEOUT_CODE, type Transport, type TransportResponse } from './node-transport.js';
 import type { MessageKey, MessageParams } from '../i18n/catalog.js';
 
 export type HttpMethod = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
@@ -85,6 +85,12 @@ export interface HttpClientOptions {
   apiMap?: ApiMap;
   /** `--dry-run`: every request that would change something throws DryRunStop instead (dry-run.ts). */
   dryRun?: boolean;
+  /**
+   * `undici` (the default: bulk runs, payments) or `node`: Node's own http module, for a command
+   * that makes a few requests and exits, where loading undici costs more than the requests
+   * (node-transport.ts).
+   */
+  transport?: 'undici' | 'node';
 }
 
 /** A warning about what a server answered that does not stop the command (see HttpClient.notice). */
@@ -105,7 +111,7 @@ export interface RequestGate {
 
 const IDEMPOTENT: ReadonlySet<HttpMethod> = new Set(['GET', 'PUT', 'DELETE']);
 const RETRY_STATUSES: ReadonlySet<number> = new Set([429, 502, 503, 504]);
-const TIMEOUT_CODES = new Set(['UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT', 'UND_ERR_CONNECT_TIMEOUT']);
+const TIMEOUT_CODES = new Set(['UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT', 'UND_ERR_CONNECT_TIMEOUT', CONNECT_TIMEOUT_CODE]);
 const BACKOFF_BASE_MS = 250;
 const BACKOFF_CAP_MS = 4000;
 
@@ -129,7 +135,7 @@ function loadPool(): Promise<PoolClass> {
 export class HttpClient {
   readonly baseUrl: URL;
   private readonly options: Required<Omit<HttpClientOptions, 'tokens' | 'gate' | 'notices' | 'apiMap' | 'dryRun'>> & Pick<HttpClientOptions, 'tokens' | 'gate' | 'notices' | 'apiMap' | 'dryRun'>;
-  private pool: Pool | undefined;
+  private pool: Transport | undefined;
 
   constructor(options: HttpClientOptions) {
     this.baseUrl = parseApiUrl(options.baseUrl);
@@ -144,6 +150,7 @@ export class HttpClient {
       connections: 8,
       random: Math.random,
       sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+      transport: 'undici',
       ...options,
     };
   }
@@ -255,7 +262,11 @@ export class HttpClient {
     return url;
   }
 
-  private async dispatcher(): Promise<Pool> {
+  private async dispatcher(): Promise<Transport> {
+    if (!this.pool && this.options.transport === 'node') {
+      const { NodePool } = await import('./node-transport.js');
+      this.pool = new NodePool(this.baseUrl.origin, { connections: this.options.connections, connectTimeout: this.options.connectTimeoutMs });
+    }
     if (!this.pool) {
       const Pool = await loadPool();
       this.pool = new Pool(this.baseUrl.origin, {
@@ -294,7 +305,7 @@ export class HttpClient {
     const pool = await this.dispatcher();
     const deadline = new AbortController();
     const timer = setTimeout(() => deadline.abort(new DeadlineReached()), Math.max(1, Math.ceil(budgetMs)));
-    let answer: Dispatcher.ResponseData;
+    let answer: TransportResponse;
     let bytes: Buffer;
     try {
       answer = await pool.request({
