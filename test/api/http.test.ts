@@ -4,7 +4,7 @@
  */
 import { type IncomingMessage, type ServerResponse, createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ApiError, NetworkError } from '../../src/api/errors.js';
 import { DeadlineError } from '../../src/api/request-limits.js';
 import { HttpClient, type HttpClientOptions, retryAfterMs } from '../../src/api/http.js';
@@ -39,11 +39,15 @@ async function faultServer(handler: Handler) {
   return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, seen };
 }
 
+/** The transport of the describe block running (both must behave the same). */
+let transport: HttpClientOptions['transport'];
+
 function client(url: string, extra: Partial<HttpClientOptions> = {}) {
   const sleeps: number[] = [];
   const made = new HttpClient({
     baseUrl: url,
     userAgent: 'espace-test',
+    transport,
     sleep: async (ms) => void sleeps.push(ms),
     random: () => 0.5,
     ...extra,
@@ -57,7 +61,12 @@ const json = (response: ServerResponse, status: number, body: unknown, headers: 
   response.end(JSON.stringify(body));
 };
 
-describe('HttpClient', () => {
+// undici for bulk runs and payments, Node's own http for single commands (node-transport.ts).
+describe.each(['undici', 'node'] as const)('HttpClient over %s', (kind) => {
+  beforeEach(() => {
+    transport = kind;
+  });
+
   it('retries a GET after 503s with growing, jittered backoff', async () => {
     const server = await faultServer((_req, res, attempt) =>
       attempt < 3 ? json(res, 503, { code: '503', reason: 'Unavailable' }) : json(res, 200, { ok: true }),
@@ -159,6 +168,30 @@ describe('HttpClient', () => {
     expect(error).toBeInstanceOf(NetworkError);
     expect((error as NetworkError).hint).toBe('api.hintUnreachable');
     expect(sleeps).toHaveLength(2);
+  });
+
+  // undici's pool may open a second connection; Node's agent, with keep-alive, reuses the one.
+  it.runIf(kind === 'node')('keeps one connection for requests made one after another, and closes it', async () => {
+    const sockets = new Set<unknown>();
+    const server = await faultServer((req, res) => (sockets.add(req.socket), json(res, 200, { ok: 1 })));
+    const { http } = client(server.url);
+    for (let i = 0; i < 3; i++) await http.get('/thing');
+    expect(server.seen).toHaveLength(3);
+    expect(sockets.size).toBe(1);
+    await http.close();
+    const [socket] = [...sockets] as import('node:net').Socket[];
+    if (!socket!.destroyed) await new Promise((resolve) => socket!.once('close', resolve));
+    expect(socket!.destroyed).toBe(true);
+  });
+
+  it('sends a body with its length and reads a large answer whole', async () => {
+    const big = 'x'.repeat(300_000);
+    const server = await faultServer((_req, res) => json(res, 200, { big }));
+    const { http } = client(server.url);
+    const response = await http.request({ method: 'POST', path: '/echo', json: { amount: 1 }, idempotencyKey: 'k' });
+    expect((response.body as { big: string }).big).toBe(big);
+    expect(server.seen[0]!.headers['content-length']).toBe(String(JSON.stringify({ amount: 1 }).length));
+    expect(server.seen[0]!.body).toBe('{"amount":1}');
   });
 });
 
