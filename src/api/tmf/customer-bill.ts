@@ -325,3 +325,23 @@ export async function latestBillId(client: HttpClient, accountId: string): Promi
     (bill) => bill.billDate,
   )[0]?.id;
 }
+
+/**
+ * An account's latest bill in one request, when it is dated on or after `since` (YYYY-MM-DD):
+ * the bills of the window, whole, rather than every bill's id and then the latest one. A server
+ * that honours `billDate.gte` sends the window, whose newest bill is the newest of all; one that
+ * ignores it sends every bill, whose newest is too. Each bill is checked to be the account's, as
+ * in latestBillId. Undefined when the answer holds no bill of the account: it may have older
+ * ones, which only latestBillId can tell.
+ */
+export async function latestBillSince(client: HttpClient, accountId: string, since: string): Promise<Bill | undefined> {
+  const bills = await listMatching(client, TMF.customerBill, CheckedBill, 'CustomerBill', {
+    query: { 'billingAccount.id': accountId, 'billDate.gte': since, sort: '-billDate' },
+    checks: [check('billingAccount.id', accountId, ofAccount)],
+  });
+  const newest = newestFirst(
+    bills.filter((bill) => !isUnissuedOnDemand(bill)),
+    (bill) => bill.billDate,
+  )[0];
+  return newest && toBill(newest);
+}

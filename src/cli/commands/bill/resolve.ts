@@ -1,5 +1,7 @@
 /** Turning what the user typed for a bill (an id or `latest`) into a bill id. */
-import { latestBillId } from '../../../api/tmf/customer-bill.js';
+import { latestBillId, latestBillSince } from '../../../api/tmf/customer-bill.js';
+import { sinceForLatestBills } from '../../../api/tmf/customer-bill-batch.js';
+import type { Bill } from '../../../domain/bill.js';
 import type { HttpClient } from '../../../api/http.js';
 import { TMF } from '../../../api/tmf/paths.js';
 import { GeneralError } from '../../../errors.js';
@@ -8,6 +10,20 @@ import { resolveAccountId } from '../../account.js';
 export async function resolveBillId(api: HttpClient, bill: string, account: string | undefined): Promise<string> {
   if (bill !== 'latest') return bill;
   return requireLatestBillId(api, await resolveAccountId(api, account));
+}
+
+/**
+ * What the user typed for a bill, as its id and, when finding the id read the bill already, the
+ * bill: `latest` first reads the account's recent bills whole (one request, latestBillSince), and
+ * only when none is recent every bill's id (requireLatestBillId). A bill named by its id is not
+ * read here: the caller reads it and its lines at once.
+ */
+export async function resolveBill(api: HttpClient, bill: string, account: string | undefined, now: Date): Promise<{ id: string; bill?: Bill }> {
+  if (bill !== 'latest') return { id: bill };
+  const accountId = await resolveAccountId(api, account);
+  const recent = await latestBillSince(api, accountId, sinceForLatestBills(now));
+  if (recent) return { id: recent.id, bill: recent };
+  return { id: await requireLatestBillId(api, accountId) };
 }
 
 /**

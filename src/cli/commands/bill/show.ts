@@ -6,7 +6,7 @@ import { amountText, toJson } from '../../../output/formats.js';
 import { BORDERLESS_CHARS } from '../../../output/table.js';
 import type { Context } from '../../context.js';
 import { billHeading, billJson, sectionRows } from './view.js';
-import { resolveBillId } from './resolve.js';
+import { resolveBill } from './resolve.js';
 
 export interface BillShowOptions {
   /** A bill id, or `latest`. */
@@ -16,8 +16,9 @@ export interface BillShowOptions {
 
 export async function run(options: BillShowOptions, ctx: Context): Promise<void> {
   const api = await ctx.api();
-  const billId = await resolveBillId(api, options.bill, options.account);
-  const [bill, rates] = await Promise.all([getBill(api, billId, options.account), getBillRates(api, billId)]);
+  // `latest` reads the bill itself on the way, when it is recent: then only its lines are left.
+  const resolved = await resolveBill(api, options.bill, options.account, ctx.clock());
+  const [bill, rates] = await Promise.all([resolved.bill ?? getBill(api, resolved.id, options.account), getBillRates(api, resolved.id)]);
   // A line without a currency of its own is in the bill's.
   const lines = await toBillLines(api, rates, bill.totalDue.currency);
   const { io, t, locale } = ctx;
