@@ -13,6 +13,7 @@ import type { HttpClient } from '../http.js';
 import { addOnProductIds } from './add-on-products.js';
 import { check, listMatching, newestFirst } from './checked-list.js';
 import { TimePeriod, TmfMoney, TmfRate, TmfRef, parseResource, rateFraction, refuse, toMoney } from './common.js';
+import { compareIds } from './id-order.js';
 import { TMF } from './paths.js';
 
 const TaxItem = z.looseObject({
@@ -260,14 +261,12 @@ export async function getBillLines(client: HttpClient, billId: string, currency:
   return toBillLines(client, await getBillRates(client, billId), currency);
 }
 
-const ID_ORDER = new Intl.Collator('en', { numeric: true });
-
 /**
  * Line items in the order of their ids: TMF678 gives them no order, and a server may return them
  * in any, so this is what keeps a bill (and the services read from it) the same from any server.
  */
 export function byId<T extends { id: string }>(rates: readonly T[]): T[] {
-  return [...rates].sort((a, b) => ID_ORDER.compare(a.id, b.id));
+  return [...rates].sort((a, b) => compareIds(a.id, b.id));
 }
 
 /**
