@@ -2,7 +2,6 @@
  * What a stored login looks like, and the interface every place that can keep one implements
  * (the OS keychain, the `--insecure-storage` file, memory for tests).
  */
-import { z } from 'zod';
 
 /** One context's login: enough to call the API and to refresh the session without a password. */
 export interface StoredCredentials {
@@ -35,36 +34,56 @@ export interface CredentialStore {
   delete(account: string): Promise<boolean>;
 }
 
-const isoInstant = z.iso.datetime({ offset: true });
+/** An ISO 8601 instant with its offset (`Z` or `±hh:mm`), as `expiresAt` and `savedAt` are written. */
+const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/;
+
+type FieldRule = 'text' | 'nonEmpty' | 'instant';
 
 /**
- * The shape accepted when credentials are read back. Unknown fields are dropped rather than
- * refused, so that an entry written by a newer espace still works.
+ * The shape accepted when credentials are read back, field by field. Unknown fields are dropped
+ * rather than refused, so that an entry written by a newer espace still works. Checked by hand,
+ * not with zod: every command that reads a stored login would otherwise load zod for eight
+ * fields (a TAB completion needs nothing else of it).
  */
-export const storedCredentialsSchema = z.object({
-  apiUrl: z.string().min(1),
-  accessToken: z.string().min(1),
-  refreshToken: z.string().min(1).optional(),
-  tokenType: z.string().min(1).optional(),
-  expiresAt: isoInstant.optional(),
-  username: z.string().optional(),
-  scope: z.string().optional(),
-  savedAt: isoInstant,
-});
+const FIELDS: Record<keyof StoredCredentials, { rule: FieldRule; optional: boolean }> = {
+  apiUrl: { rule: 'nonEmpty', optional: false },
+  accessToken: { rule: 'nonEmpty', optional: false },
+  refreshToken: { rule: 'nonEmpty', optional: true },
+  tokenType: { rule: 'nonEmpty', optional: true },
+  expiresAt: { rule: 'instant', optional: true },
+  username: { rule: 'text', optional: true },
+  scope: { rule: 'text', optional: true },
+  savedAt: { rule: 'instant', optional: false },
+};
+
+/** What is wrong with one field's value, or undefined when it is fine. Never the value itself. */
+function fieldProblem(value: unknown, rule: FieldRule, optional: boolean): string | undefined {
+  if (value === undefined) return optional ? undefined : 'required';
+  if (typeof value !== 'string') return `expected a string, not ${value === null ? 'null' : typeof value}`;
+  if (rule === 'nonEmpty' && value.length === 0) return 'must not be empty';
+  if (rule === 'instant' && (!ISO_INSTANT.test(value) || Number.isNaN(Date.parse(value)))) return 'expected an ISO 8601 date and time with its offset';
+  return undefined;
+}
 
 /**
  * Checks a value read back from storage. Returns a short description of what is wrong instead of
- * throwing, so that each store can say where the bad entry is. zod's messages name fields and
- * expected types, never the values, so the description cannot leak a token.
+ * throwing, so that each store can say where the bad entry is. The description names fields and
+ * what was expected, never the values, so it cannot leak a token.
  */
 export function parseStoredCredentials(
   value: unknown,
 ): { ok: true; credentials: StoredCredentials } | { ok: false; problem: string } {
-  const result = storedCredentialsSchema.safeParse(value);
-  if (result.success) return { ok: true, credentials: result.data };
-  const problem = result.error.issues
-    .slice(0, 3)
-    .map((issue) => `${issue.path.length > 0 ? issue.path.join('.') : 'entry'}: ${issue.message}`)
-    .join('; ');
-  return { ok: false, problem };
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    return { ok: false, problem: `entry: expected an object, not ${value === null ? 'null' : Array.isArray(value) ? 'an array' : typeof value}` };
+  }
+  const record = value as Record<string, unknown>;
+  const problems: string[] = [];
+  const credentials: Record<string, string> = {};
+  for (const [field, { rule, optional }] of Object.entries(FIELDS)) {
+    const problem = fieldProblem(record[field], rule, optional);
+    if (problem !== undefined) problems.push(`${field}: ${problem}`);
+    else if (record[field] !== undefined) credentials[field] = record[field] as string;
+  }
+  if (problems.length > 0) return { ok: false, problem: problems.slice(0, 3).join('; ') };
+  return { ok: true, credentials: credentials as unknown as StoredCredentials };
 }

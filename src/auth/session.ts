@@ -10,7 +10,7 @@
  */
 import { ApiError } from '../api/errors.js';
 import type { HttpClient, TokenProvider } from '../api/http.js';
-import { clientCredentialsGrant, refreshGrant, type TokenSet } from '../api/oauth.js';
+import type { TokenSet } from '../api/oauth.js';
 import { sameApi, type Target } from '../config/target.js';
 import { AuthError, type EspaceError, GeneralError } from '../errors.js';
 import type { CredentialSource, StoredCredentials } from './credential-store.js';
@@ -141,6 +141,8 @@ export class Session implements TokenProvider {
 
   private async clientCredentials(): Promise<TokenSet> {
     const { env } = this.deps;
+    // The token endpoint's adapter (and zod with it) loads only when a token is asked for.
+    const { clientCredentialsGrant } = await import('../api/oauth.js');
     return clientCredentialsGrant(await this.deps.oauthClient(), env.ESPACE_CLIENT_ID!, env.ESPACE_CLIENT_SECRET!, this.deps.clock());
   }
 
@@ -188,6 +190,7 @@ export class Session implements TokenProvider {
     if (refreshToken === undefined) throw this.expired();
     let tokens: TokenSet;
     try {
+      const { refreshGrant } = await import('../api/oauth.js');
       tokens = await refreshGrant(await this.deps.oauthClient(), refreshToken, this.deps.clock());
     } catch (error) {
       if (!(error instanceof ApiError) || error.status >= 500) throw error;
