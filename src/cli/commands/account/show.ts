@@ -2,7 +2,6 @@
 import type { Money } from '../../../domain/money.js';
 import { amountText, toJson } from '../../../output/formats.js';
 import { sanitizeCell } from '../../../output/sanitize.js';
-import { renderTable } from '../../../output/table.js';
 import { resolveAccountId } from '../../account.js';
 import type { Context } from '../../context.js';
 import { type AccountShowOptions, accountSummary } from './summary.js';
@@ -20,6 +19,8 @@ export async function run(options: AccountShowOptions, ctx: Context): Promise<vo
   }
   const none = t('account.show.none');
   if (!io.stdoutIsTTY) {
+    // The table module (cli-table3, string widths) loads only for a table: --json never needs it.
+    const { renderTable } = await import('../../../output/table.js');
     // Tab-separated, plain amounts: account, holder, services, balance, overdue, last bill, its date, its total, autopay, open tickets.
     // Piped, the table is one record a line with no header, so it needs no columns.
     const cents = (money: Money | null) => (money ? amountText(money, true, ctx.locale) : '');

@@ -1,7 +1,6 @@
 /** `espace bill list`: the account's bills, most recent first. */
 import { listBills } from '../../../api/tmf/customer-bill.js';
 import { amountText, formatDate, formatPeriod, isoDate, toJson } from '../../../output/formats.js';
-import { renderTable } from '../../../output/table.js';
 import { resolveAccountId } from '../../account.js';
 import type { Context } from '../../context.js';
 import { billSummaryJson, stateLabel } from './view.js';
@@ -26,6 +25,8 @@ export async function run(options: BillListOptions, ctx: Context): Promise<void>
     io.err(`${t('bill.list.empty', { account: accountId })}\n`);
     return;
   }
+  // The table module (cli-table3, string widths) loads only for a table: --json never needs it.
+  const { renderTable } = await import('../../../output/table.js');
   const plain = !io.stdoutIsTTY;
   const rows = bills.map((bill) =>
     plain
