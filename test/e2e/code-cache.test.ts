@@ -24,7 +24,7 @@ afterAll(async () => {
   await rm(home, { recursive: true, force: true });
 });
 
-/** A network command: it loads undici, zod and its own chunk after main.js. */
+/** A network command: it loads the HTTP client, zod and its own chunk after main.js. */
 function showBill(cacheDir: string) {
   return espace(['bill', 'show', '--account', 'BA-1001', '--json'], {
     env: {
@@ -50,7 +50,7 @@ describe('the code cache', () => {
     expect(first.code, first.stderr).toBe(0);
     const made = await entries(dir);
     expect(made.some((name) => name.startsWith('main-'))).toBe(true);
-    if (!NODE_CACHES_CHUNKS) expect(made.some((name) => name.startsWith('undici-'))).toBe(true);
+    if (!NODE_CACHES_CHUNKS) expect(made.some((name) => name.startsWith('http-'))).toBe(true);
 
     const before = await Promise.all(made.map(async (name) => (await stat(join(dir, name))).mtimeMs));
     const second = await showBill(dir);
