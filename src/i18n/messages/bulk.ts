@@ -20,8 +20,8 @@ export const bulkMessages = {
     fr: 'consultations simultanées (par défaut {default}; {batches} lots pour les commandes qui lisent les comptes par lots)',
   },
   'bulk.option.batchSize': {
-    en: 'accounts read per request where the command can batch them (bill show, bill list, account show; default {default}, at most {max}; 1 reads one account at a time)',
-    fr: 'comptes lus par requête quand la commande peut les regrouper (bill show, bill list, account show; par défaut {default}, au plus {max}; 1 lit un compte à la fois)',
+    en: 'accounts read per request where the command can batch them (every bulk command; default {default}, at most {max}; 1 reads one account at a time)',
+    fr: 'comptes lus par requête quand la commande peut les regrouper (toutes les commandes en lot; par défaut {default}, au plus {max}; 1 lit un compte à la fois)',
   },
   'bulk.option.rps': { en: 'at most this many requests per second, all workers together', fr: 'au plus ce nombre de requêtes par seconde, tous travailleurs confondus' },
   'bulk.option.resume': {
