@@ -33,21 +33,25 @@ export interface AccountsListRead<T> {
 
 /**
  * The items of each of these accounts, in the server's order, by account (an account without any
- * maps to []); undefined when the answer is too long to be read whole in one list read
- * (LIST_CEILING), which the caller takes as "look these accounts up one by one".
+ * maps to []); undefined when the answer holds `maxItems` or more (by default LIST_CEILING's,
+ * what one list read gathers at most), which the caller takes as "look these accounts up one by
+ * one".
  */
 export async function listOfAccounts<S extends z.ZodType>(
   client: HttpClient,
   schema: S,
   accountIds: readonly string[],
   read: AccountsListRead<z.infer<S>>,
+  maxItems: number = LIST_CEILING.items,
 ): Promise<Map<string, z.infer<S>[]> | undefined> {
   const items = await listAll(client, read.path, schema, read.resource, {
     query: { ...read.query, [read.accountFilter]: accountIds.join(',') },
     pageSize: PAGE_SIZE,
+    // Stopped here rather than at the ceiling, which would warn once per batch.
+    max: maxItems,
   });
-  // A read stopped at the ceiling may have left out some of an account's items.
-  if (items.length >= LIST_CEILING.items) return undefined;
+  // A read stopped there may have left out some of an account's items.
+  if (items.length >= maxItems) return undefined;
   const byAccount = new Map<string, z.infer<S>[]>(accountIds.map((id) => [id, []]));
   for (const item of items) {
     const excluded = read.excludedBy?.(item);
