@@ -20,8 +20,8 @@ __espace_spec() {
     'auth sessions revoke') subs='' flags='--others -y --yes --password-stdin --code-stdin -h --help --context --api-url --timeout --json --no-color --lang -v --verbose' args='-' ;;
     'auth help') subs='' flags='--context --api-url --timeout --json --no-color --lang -v --verbose -h --help' args='login,logout,status,password,2fa,sessions' ;;
     'bill') subs='list show download diff explain dispute help' flags='-h --help --context --api-url --timeout --json --no-color --lang -v --verbose' args='' ;;
-    'bill list') subs='' flags='--account --state --limit --accounts-from --format --fields --ordered --concurrency --batch-size --rps --resume --journal --shard -h --help --context --api-url --timeout --json --no-color --lang -v --verbose' args='' ;;
-    'bill show') subs='' flags='--account --accounts-from --format --fields --ordered --concurrency --batch-size --rps --resume --journal --shard -h --help --context --api-url --timeout --json --no-color --lang -v --verbose' args='@bill' ;;
+    'bill list') subs='' flags='--account --state --limit --accounts-from --format --fields --ordered --concurrency --batch-size --rps --resume --retry-failed --journal --shard -h --help --context --api-url --timeout --json --no-color --lang -v --verbose' args='' ;;
+    'bill show') subs='' flags='--account --accounts-from --format --fields --ordered --concurrency --batch-size --rps --resume --retry-failed --journal --shard -h --help --context --api-url --timeout --json --no-color --lang -v --verbose' args='@bill' ;;
     'bill download') subs='' flags='-o --output --force --account -h --help --context --api-url --timeout --json --no-color --lang -v --verbose' args='@bill' ;;
     'bill diff') subs='' flags='--account -h --help --context --api-url --timeout --json --no-color --lang -v --verbose' args='@bill -' ;;
     'bill explain') subs='' flags='--account -h --help --context --api-url --timeout --json --no-color --lang -v --verbose' args='@bill' ;;
@@ -45,7 +45,7 @@ __espace_spec() {
     'demo') subs='' flags='-h --help --context --api-url --timeout --json --no-color --lang -v --verbose' args='' ;;
     'pay') subs='' flags='--amount --method -y --yes --account --all --dry-run -h --help --context --api-url --timeout --json --no-color --lang -v --verbose' args='@bill' ;;
     'payment') subs='list show reconcile help' flags='-h --help --context --api-url --timeout --json --no-color --lang -v --verbose' args='' ;;
-    'payment list') subs='' flags='--account --bill --limit --accounts-from --format --fields --ordered --concurrency --batch-size --rps --resume --journal --shard -h --help --context --api-url --timeout --json --no-color --lang -v --verbose' args='' ;;
+    'payment list') subs='' flags='--account --bill --limit --accounts-from --format --fields --ordered --concurrency --batch-size --rps --resume --retry-failed --journal --shard -h --help --context --api-url --timeout --json --no-color --lang -v --verbose' args='' ;;
     'payment show') subs='' flags='-h --help --context --api-url --timeout --json --no-color --lang -v --verbose' args='-' ;;
     'payment reconcile') subs='' flags='-h --help --context --api-url --timeout --json --no-color --lang -v --verbose' args='' ;;
     'payment help') subs='' flags='--context --api-url --timeout --json --no-color --lang -v --verbose -h --help' args='list,show,reconcile' ;;
@@ -60,7 +60,7 @@ __espace_spec() {
     'autopay disable') subs='' flags='--dry-run --account -h --help --context --api-url --timeout --json --no-color --lang -v --verbose' args='' ;;
     'autopay help') subs='' flags='--context --api-url --timeout --json --no-color --lang -v --verbose -h --help' args='status,enable,disable' ;;
     'plan') subs='show catalog change next-bill help' flags='-h --help --context --api-url --timeout --json --no-color --lang -v --verbose' args='' ;;
-    'plan show') subs='' flags='--account --accounts-from --format --fields --ordered --concurrency --batch-size --rps --resume --journal --shard -h --help --context --api-url --timeout --json --no-color --lang -v --verbose' args='' ;;
+    'plan show') subs='' flags='--account --accounts-from --format --fields --ordered --concurrency --batch-size --rps --resume --retry-failed --journal --shard -h --help --context --api-url --timeout --json --no-color --lang -v --verbose' args='' ;;
     'plan catalog') subs='' flags='--service -h --help --context --api-url --timeout --json --no-color --lang -v --verbose' args='' ;;
     'plan change') subs='' flags='--dry-run --account --service --to --accept-terms -y --yes -h --help --context --api-url --timeout --json --no-color --lang -v --verbose' args='' ;;
     'plan next-bill') subs='' flags='--account -h --help --context --api-url --timeout --json --no-color --lang -v --verbose' args='' ;;
@@ -75,15 +75,15 @@ __espace_spec() {
     'addon remove') subs='' flags='--account --accept-terms -y --yes --dry-run -h --help --context --api-url --timeout --json --no-color --lang -v --verbose' args='-' ;;
     'addon help') subs='' flags='--context --api-url --timeout --json --no-color --lang -v --verbose -h --help' args='list,add,remove' ;;
     'usage') subs='show help' flags='-h --help --context --api-url --timeout --json --no-color --lang -v --verbose' args='' ;;
-    'usage show') subs='' flags='--account --period --accounts-from --format --fields --ordered --concurrency --batch-size --rps --resume --journal --shard -h --help --context --api-url --timeout --json --no-color --lang -v --verbose' args='' ;;
+    'usage show') subs='' flags='--account --period --accounts-from --format --fields --ordered --concurrency --batch-size --rps --resume --retry-failed --journal --shard -h --help --context --api-url --timeout --json --no-color --lang -v --verbose' args='' ;;
     'usage help') subs='' flags='--context --api-url --timeout --json --no-color --lang -v --verbose -h --help' args='show' ;;
     'profile') subs='show set help' flags='-h --help --context --api-url --timeout --json --no-color --lang -v --verbose' args='' ;;
-    'profile show') subs='' flags='--user --account --accounts-from --format --fields --ordered --concurrency --batch-size --rps --resume --journal --shard -h --help --context --api-url --timeout --json --no-color --lang -v --verbose' args='' ;;
+    'profile show') subs='' flags='--user --account --accounts-from --format --fields --ordered --concurrency --batch-size --rps --resume --retry-failed --journal --shard -h --help --context --api-url --timeout --json --no-color --lang -v --verbose' args='' ;;
     'profile set') subs='' flags='--dry-run --given-name --family-name --email --phone --street --city --province --postal-code --language --user -y --yes -h --help --context --api-url --timeout --json --no-color --lang -v --verbose' args='' ;;
     'profile help') subs='' flags='--context --api-url --timeout --json --no-color --lang -v --verbose -h --help' args='show,set' ;;
     'ticket') subs='open list show comment escalate close help' flags='-h --help --context --api-url --timeout --json --no-color --lang -v --verbose' args='' ;;
     'ticket open') subs='' flags='--dry-run --type --severity --subject --description --account -h --help --context --api-url --timeout --json --no-color --lang -v --verbose' args='' ;;
-    'ticket list') subs='' flags='--status --account --limit --accounts-from --format --fields --ordered --concurrency --batch-size --rps --resume --journal --shard -h --help --context --api-url --timeout --json --no-color --lang -v --verbose' args='' ;;
+    'ticket list') subs='' flags='--status --account --limit --accounts-from --format --fields --ordered --concurrency --batch-size --rps --resume --retry-failed --journal --shard -h --help --context --api-url --timeout --json --no-color --lang -v --verbose' args='' ;;
     'ticket show') subs='' flags='-h --help --context --api-url --timeout --json --no-color --lang -v --verbose' args='@ticket' ;;
     'ticket comment') subs='' flags='--dry-run -m --message -h --help --context --api-url --timeout --json --no-color --lang -v --verbose' args='@ticket' ;;
     'ticket escalate') subs='' flags='--dry-run --reason -h --help --context --api-url --timeout --json --no-color --lang -v --verbose' args='@ticket' ;;
@@ -98,7 +98,7 @@ __espace_spec() {
     'completion') subs='' flags='-h --help --context --api-url --timeout --json --no-color --lang -v --verbose' args='bash,zsh,fish' ;;
     'api') subs='' flags='-F --field -f --raw-field -H --header --input --paginate --max-pages --max-items -i --include -h --help --context --api-url --timeout --json --no-color --lang -v --verbose' args='- -' ;;
     'account') subs='show help' flags='-h --help --context --api-url --timeout --json --no-color --lang -v --verbose' args='' ;;
-    'account show') subs='' flags='--account --accounts-from --format --fields --ordered --concurrency --batch-size --rps --resume --journal --shard -h --help --context --api-url --timeout --json --no-color --lang -v --verbose' args='' ;;
+    'account show') subs='' flags='--account --accounts-from --format --fields --ordered --concurrency --batch-size --rps --resume --retry-failed --journal --shard -h --help --context --api-url --timeout --json --no-color --lang -v --verbose' args='' ;;
     'account help') subs='' flags='--context --api-url --timeout --json --no-color --lang -v --verbose -h --help' args='show' ;;
     'smoke') subs='' flags='--junit --write --account -h --help --context --api-url --timeout --json --no-color --lang -v --verbose' args='' ;;
     'help') subs='' flags='--context --api-url --timeout --json --no-color --lang -v --verbose -h --help' args='auth,bill,context,sandbox,demo,pay,payment,payment-method,autopay,plan,order,addon,usage,profile,ticket,support,outage,doctor,completion,api,account,smoke,exit-codes,environment' ;;

@@ -7,6 +7,10 @@
  * repeats none after Ctrl-C; after a crash or a kill, only the accounts whose records had not
  * left the process (in flight, or queued behind a slow reader) are looked up again — and, if the
  * kill falls in the instant between a write and its journal line, that one write's records.
+ *
+ * A failed account's line starts with {@link FAILED_PREFIX} (a tab: no account id starts with
+ * one, they are trimmed), so `--retry-failed` can look them up again; a later line for the same
+ * account (its retry) replaces what an earlier one said.
  */
 import { closeSync, fsync, fsyncSync, mkdirSync, openSync, readFileSync, readSync, statSync, writeSync } from 'node:fs';
 import { dirname } from 'node:path';
@@ -15,11 +19,16 @@ import { UsageError } from '../errors.js';
 /** The first line of every journal: what tells a journal from any other file of lines. */
 export const JOURNAL_HEADER = '# espace bulk journal 1\n';
 
+/** Starts the line of an account whose record was a failure. */
+export const FAILED_PREFIX = '\tfailed\t';
+
 /** fsync at most this often while records flow; always at close. */
 const SYNC_INTERVAL_MS = 200;
 
 export class Journal {
   private readonly fd: number;
+  /** Accounts whose last record failed, kept up to date as records are journaled. */
+  readonly #failed: Set<string>;
   /** Lines appended since the last flush. */
   private queued = '';
   private dirty = false;
@@ -29,9 +38,11 @@ export class Journal {
 
   private constructor(
     readonly path: string,
-    /** Accounts already done when the journal was opened. */
+    /** Accounts already done (succeeded or failed) when the journal was opened. */
     readonly done: ReadonlySet<string>,
+    failed: Set<string>,
   ) {
+    this.#failed = failed;
     this.fd = openSync(path, 'a', 0o600);
   }
 
@@ -62,13 +73,36 @@ export class Journal {
     } finally {
       closeSync(fd);
     }
-    const done = new Set(complete.split('\n').filter((line) => line !== ''));
-    return new Journal(path, done);
+    const done = new Set<string>();
+    const failed = new Set<string>();
+    for (const line of complete.split('\n')) {
+      if (line === '') continue;
+      if (line.startsWith(FAILED_PREFIX)) {
+        const account = line.slice(FAILED_PREFIX.length);
+        done.add(account);
+        failed.add(account);
+      } else {
+        done.add(line);
+        failed.delete(line);
+      }
+    }
+    return new Journal(path, done, failed);
   }
 
-  /** Queues an account whose record was written; `flush()` writes what is queued. */
-  append(account: string): void {
-    this.queued += `${account}\n`;
+  /** Accounts whose last journaled record was a failure (those `--retry-failed` looks up again). */
+  get failed(): ReadonlySet<string> {
+    return this.#failed;
+  }
+
+  /** Queues an account whose record was written (`ok`: a success); `flush()` writes what is queued. */
+  append(account: string, ok = true): void {
+    if (ok) {
+      this.queued += `${account}\n`;
+      this.#failed.delete(account);
+    } else {
+      this.queued += `${FAILED_PREFIX}${account}\n`;
+      this.#failed.add(account);
+    }
   }
 
   flush(): void {

@@ -51,8 +51,12 @@ export async function runBulk<O>(request: BulkRunRequest<O>, ctx: Context): Prom
   const journal = Journal.open(bulk.journal ?? defaultJournalPath(request, accounts, ctx.target().apiUrl, dataDir(ctx.env)), bulk.resume, {
     mustBeJournal: bulk.journal !== undefined,
   });
-  const pending = journal.done.size === 0 ? accounts : accounts.filter((account) => !journal.done.has(account));
-  if (bulk.resume) io.err(`${t('bulk.resuming', { done: accounts.length - pending.length, left: pending.length, journal: journal.path })}\n`);
+  const retried = bulk.retryFailed ? journal.failed : new Set<string>();
+  const pending = journal.done.size === 0 ? accounts : accounts.filter((account) => !journal.done.has(account) || retried.has(account));
+  if (bulk.retryFailed) {
+    const failed = accounts.reduce((count, account) => count + (retried.has(account) ? 1 : 0), 0);
+    io.err(`${t('bulk.retrying', { failed, done: accounts.length - pending.length, left: pending.length, journal: journal.path })}\n`);
+  } else if (bulk.resume) io.err(`${t('bulk.resuming', { done: accounts.length - pending.length, left: pending.length, journal: journal.path })}\n`);
 
   const gate = new SharedGate({ rps: bulk.rps });
   const breaker = new CircuitBreaker();
@@ -75,8 +79,8 @@ export async function runBulk<O>(request: BulkRunRequest<O>, ctx: Context): Prom
   let fatal: unknown;
   const interruption = listenForInterruption(() => io.err(`\n${t('bulk.stopping')}\n`));
   const progress = io.stderrIsTTY ? new ProgressLine(io.err, t, () => counts) : undefined;
-  /** Accounts whose records are queued in the writer, journaled once the records have left the process. */
-  let unflushed: string[] = [];
+  /** Accounts whose records are queued in the writer (and whether each succeeded), journaled once the records have left the process. */
+  let unflushed: { account: string; ok: boolean }[] = [];
   const started = Date.now();
 
   const succeeded = (account: string, data: unknown): Outcome => {
@@ -131,7 +135,7 @@ export async function runBulk<O>(request: BulkRunRequest<O>, ctx: Context): Prom
         // Not journaled when the reader has gone: the record was not delivered.
         if (writer.closed) return;
         writer.write(outcome.record);
-        unflushed.push(account);
+        unflushed.push({ account, ok: outcome.record.ok });
         counts.done++;
         if (!outcome.record.ok) counts.failed++;
       },
@@ -141,7 +145,7 @@ export async function runBulk<O>(request: BulkRunRequest<O>, ctx: Context): Prom
         const written = unflushed;
         unflushed = [];
         writer.flush(() => {
-          for (const account of written) journal.append(account);
+          for (const { account, ok } of written) journal.append(account, ok);
           journal.flush();
         });
         heapCap.check();
@@ -174,10 +178,11 @@ export async function runBulk<O>(request: BulkRunRequest<O>, ctx: Context): Prom
   );
   if (listed.duplicates > 0) io.err(`${t('bulk.duplicates', { count: listed.duplicates })}\n`);
 
-  // A run that got through its list leaves nothing to resume: its own journal would only pile up.
-  // One the user named with --journal is theirs to keep.
+  // A run that got through its list with no failure left leaves nothing to resume or retry: its
+  // own journal would only pile up. One that holds failures is kept for --retry-failed; one the
+  // user named with --journal is theirs to keep.
   const incomplete = counts.done < pending.length;
-  const finished = !incomplete && fatal === undefined && !breaker.open;
+  const finished = !incomplete && fatal === undefined && !breaker.open && journal.failed.size === 0;
   if (finished && bulk.journal === undefined) await rm(journal.path, { force: true });
 
   if (fatal !== undefined) throw fatal;
@@ -189,7 +194,13 @@ export async function runBulk<O>(request: BulkRunRequest<O>, ctx: Context): Prom
     });
   }
   if (incomplete && interruption.requested) throw new CancelledError({ hint: 'bulk.hintResume', hintParams: { journal: journal.path } });
-  if (counts.failed > 0) throw new EspaceError('partial', 'bulk.partial', { params: { failed: counts.failed, total: counts.done } });
+  if (counts.failed > 0) {
+    throw new EspaceError('partial', 'bulk.partial', {
+      params: { failed: counts.failed, total: counts.done },
+      hint: 'bulk.hintRetryFailed',
+      hintParams: { journal: journal.path },
+    });
+  }
 }
 
 /** The batch size asked for, made smaller when the list is short so that every worker gets some. */

@@ -17,6 +17,8 @@ export interface BulkOptions {
   batchSize: number;
   rps?: number;
   resume: boolean;
+  /** With `resume`: look the accounts the journal holds as failed up again. */
+  retryFailed: boolean;
   /** Where the journal lives; default: one per (command, options, list) in the config directory. */
   journal?: string;
   shard?: Shard;

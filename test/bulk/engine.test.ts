@@ -49,6 +49,15 @@ describe('shards', () => {
     expect(parseShard('2/4')).toEqual({ index: 2, count: 4 });
     for (const bad of ['0/4', '5/4', '1', 'a/b', '1/0']) expect(() => parseShard(bad)).toThrow(EspaceError);
   });
+
+  it('take K from a Kubernetes Indexed Job with job/N: completion index 0 is shard 1', () => {
+    expect(parseShard('job/4', { JOB_COMPLETION_INDEX: '0' })).toEqual({ index: 1, count: 4 });
+    expect(parseShard('job/4', { JOB_COMPLETION_INDEX: '3' })).toEqual({ index: 4, count: 4 });
+    for (const index of [undefined, '', '4', '-1', '1.5', 'one']) {
+      expect(() => parseShard('job/4', { JOB_COMPLETION_INDEX: index }), String(index)).toThrow('bulk.shard.badCompletionIndex');
+    }
+    expect(() => parseShard('job/0', { JOB_COMPLETION_INDEX: '0' })).toThrow(EspaceError);
+  });
 });
 
 describe('shared gate', () => {

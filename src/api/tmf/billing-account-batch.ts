@@ -4,6 +4,7 @@
  * account would otherwise. An answer holding an account that was not asked for throws
  * IgnoredFilterError, as in customer-bill-batch.ts.
  */
+import type { z } from 'zod';
 import type { Account } from '../../domain/account.js';
 import { IgnoredFilterError } from '../errors.js';
 import type { HttpClient } from '../http.js';
@@ -40,6 +41,32 @@ export async function getAccountsWithAutopay(client: HttpClient, accountIds: rea
   for (const item of items) {
     if (!wanted.has(item.id)) throw new IgnoredFilterError('id');
     found.set(item.id, { account: toAccount(item), autopay: toAutopay(item) });
+  }
+  return found;
+}
+
+/** A billingAccount as a batch's existence check reads it: its id (and holder, when asked). */
+const BillingAccountId = BillingAccount.pick({ id: true, relatedParty: true });
+
+/**
+ * Which of these accounts the caller may read, each with its related parties when `withParties`
+ * (`billingAccount?id=A,B,…&fields=id`): the check a list by account needs, since a list comes
+ * back empty alike for an account without items, an unknown one and one that is not the caller's.
+ */
+export async function readableAccounts(
+  client: HttpClient,
+  accountIds: readonly string[],
+  withParties = false,
+): Promise<Map<string, z.infer<typeof BillingAccountId>>> {
+  const items = await listAll(client, TMF.billingAccount, BillingAccountId, 'BillingAccount', {
+    query: { id: accountIds.join(','), fields: withParties ? 'id,relatedParty' : 'id' },
+    pageSize: PAGE_SIZE,
+  });
+  const wanted = new Set(accountIds);
+  const found = new Map<string, z.infer<typeof BillingAccountId>>();
+  for (const item of items) {
+    if (!wanted.has(item.id)) throw new IgnoredFilterError('id');
+    found.set(item.id, item);
   }
   return found;
 }

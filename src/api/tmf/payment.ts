@@ -15,7 +15,7 @@ import { billingAccountPath } from './paths.js';
 export const PAYMENT_PATH = '/paymentManagement/v4/payment';
 export const PAYMENT_METHOD_PATH = '/tmf-api/paymentMethod/v4/paymentMethod';
 
-const TmfPayment = z.looseObject({
+export const TmfPayment = z.looseObject({
   id: z.string(),
   correlatorId: z.string().optional(),
   paymentDate: z.string().optional(),
@@ -26,7 +26,7 @@ const TmfPayment = z.looseObject({
   paymentMethod: TmfRef.optional(),
   paymentItem: z.array(z.looseObject({ item: TmfRef, totalAmount: TmfMoney.optional(), amount: TmfMoney.optional() })).optional(),
 });
-type TmfPayment = z.infer<typeof TmfPayment>;
+export type TmfPayment = z.infer<typeof TmfPayment>;
 
 const TmfPaymentMethod = z.looseObject({
   id: z.string(),

@@ -57,5 +57,10 @@ export async function listProducts(client: HttpClient, accountId: string): Promi
     ],
     pageSize: 200,
   });
-  return products.map(toProduct).sort((a, b) => ORDER.indexOf(a.isAddOn ? 'addOn' : a.kind) - ORDER.indexOf(b.isAddOn ? 'addOn' : b.kind));
+  return inServiceOrder(products.map(toProduct));
+}
+
+/** Internet, TV, phone, mobile, then add-ons (a stable sort: the server's order within each). */
+export function inServiceOrder(products: Product[]): Product[] {
+  return products.sort((a, b) => ORDER.indexOf(a.isAddOn ? 'addOn' : a.kind) - ORDER.indexOf(b.isAddOn ? 'addOn' : b.kind));
 }

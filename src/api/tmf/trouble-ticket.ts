@@ -82,7 +82,7 @@ export interface TicketQuery {
  * The attributes a ticket list shows (TMF630 `fields`): all standard TMF621 ones. Notes and the
  * status history are left to `ticket show`.
  */
-const LIST_FIELDS = [
+export const LIST_FIELDS = [
   'id', 'name', 'description', 'ticketType', 'severity', 'priority', 'status', 'statusChangeReason',
   'lastUpdate', 'creationDate', 'resolutionDate', 'channel', 'relatedParty', 'relatedEntity',
 ] as const;
@@ -91,7 +91,7 @@ const LIST_FIELDS = [
  * Only the attributes asked for: `fields` is a request, and a server that ignores it sends the
  * whole ticket, which must not change what the list shows.
  */
-function asked(ticket: TroubleTicket): TroubleTicket {
+export function asked(ticket: TroubleTicket): TroubleTicket {
   const kept: Record<string, unknown> = {};
   for (const name of LIST_FIELDS) if (ticket[name] !== undefined) kept[name] = ticket[name];
   return kept as TroubleTicket;

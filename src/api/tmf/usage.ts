@@ -16,7 +16,7 @@ export const Usage = z.looseObject({
   /** TMF635 names the account among the related parties (some servers give a `billingAccount`). */
   relatedParty: z.array(z.looseObject({ id: z.string().optional(), role: z.string().optional(), '@referredType': z.string().optional() })).optional(),
 });
-type Usage = z.infer<typeof Usage>;
+export type Usage = z.infer<typeof Usage>;
 
 const KINDS: ReadonlySet<string> = new Set(['mobileData', 'voice', 'sms', 'internetData']);
 
@@ -47,6 +47,11 @@ export async function readUsage(client: HttpClient, accountId: string, from: str
     ],
     pageSize: 1000,
   });
+  return toUsageRead(read);
+}
+
+/** The records of an account as read, split into those espace meters and the others. */
+export function toUsageRead(read: readonly Usage[]): UsageRead {
   const records: UsageRecord[] = [];
   const other: OtherUsageRecord[] = [];
   for (const record of read) {

@@ -32,9 +32,11 @@ export async function run<O>(request: BulkRequest<O>, ctx: Context): Promise<voi
     concurrency: (flags.concurrency as number | undefined) ?? (batches ? DEFAULT_BATCH_CONCURRENCY : DEFAULT_CONCURRENCY),
     batchSize,
     rps: flags.rps as number | undefined,
-    resume: flags.resume === true,
+    // Retrying the failures of a run is resuming it: the journal says which accounts failed.
+    resume: flags.resume === true || flags.retryFailed === true,
+    retryFailed: flags.retryFailed === true,
     journal: flags.journal as string | undefined,
-    shard: typeof flags.shard === 'string' ? parseShard(flags.shard) : undefined,
+    shard: typeof flags.shard === 'string' ? parseShard(flags.shard, ctx.env) : undefined,
   };
   if (bulk.fields !== undefined && bulk.format !== 'csv') throw new UsageError('bulk.fieldsNeedCsv');
   command.check?.(request.options);

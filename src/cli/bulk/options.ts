@@ -37,6 +37,7 @@ export function addBulkOptions(command: Command, { t }: Registrar): Command {
     .option('--batch-size <n>', t('bulk.option.batchSize', { default: DEFAULT_BATCH_SIZE, max: MAX_BATCH_SIZE }), integerBetween(1, MAX_BATCH_SIZE))
     .option('--rps <n>', t('bulk.option.rps'), positiveNumber)
     .option('--resume', t('bulk.option.resume'))
+    .option('--retry-failed', t('bulk.option.retryFailed'))
     .option('--journal <file>', t('bulk.option.journal'))
     .option('--shard <k/n>', t('bulk.option.shard'));
 }
@@ -74,6 +75,7 @@ const BULK_ONLY_FLAGS: readonly [string, string][] = [
   ['batchSize', '--batch-size'],
   ['rps', '--rps'],
   ['resume', '--resume'],
+  ['retryFailed', '--retry-failed'],
   ['journal', '--journal'],
   ['shard', '--shard'],
 ];

@@ -20,8 +20,8 @@ export const bulkMessages = {
     fr: 'consultations simultanées (par défaut {default}; {batches} lots pour les commandes qui lisent les comptes par lots)',
   },
   'bulk.option.batchSize': {
-    en: 'accounts read per request where the command can batch them (bill show, bill list, account show; default {default}, at most {max}; 1 reads one account at a time)',
-    fr: 'comptes lus par requête quand la commande peut les regrouper (bill show, bill list, account show; par défaut {default}, au plus {max}; 1 lit un compte à la fois)',
+    en: 'accounts read per request where the command can batch them (every bulk command; default {default}, at most {max}; 1 reads one account at a time)',
+    fr: 'comptes lus par requête quand la commande peut les regrouper (toutes les commandes en lot; par défaut {default}, au plus {max}; 1 lit un compte à la fois)',
   },
   'bulk.option.rps': { en: 'at most this many requests per second, all workers together', fr: 'au plus ce nombre de requêtes par seconde, tous travailleurs confondus' },
   'bulk.option.resume': {
@@ -33,8 +33,24 @@ export const bulkMessages = {
     fr: 'journal de l’exécution (par défaut : un par commande, options et liste, dans le répertoire de configuration)',
   },
   'bulk.option.shard': {
-    en: 'look up only shard K of N (e.g. 2/4), split by a stable hash of the account id',
-    fr: 'ne consulter que la tranche K sur N (p. ex. 2/4), répartie selon un hachage stable du numéro de compte',
+    en: 'look up only shard K of N (e.g. 2/4), split by a stable hash of the account id; job/N takes K from a Kubernetes Indexed Job (JOB_COMPLETION_INDEX + 1)',
+    fr: 'ne consulter que la tranche K sur N (p. ex. 2/4), répartie selon un hachage stable du numéro de compte; job/N prend K d’un Job indexé Kubernetes (JOB_COMPLETION_INDEX + 1)',
+  },
+  'bulk.option.retryFailed': {
+    en: 'resume a run and look up again the accounts its journal holds as failed',
+    fr: 'reprendre une exécution et consulter de nouveau les comptes que son journal indique en échec',
+  },
+  'bulk.shard.badCompletionIndex': {
+    en: '--shard {value} reads {variable}, which must be a whole number from 0 to {count} − 1 (as a Kubernetes Indexed Job with {count} completions sets it), got "{index}". Give K/N instead outside such a job.',
+    fr: '--shard {value} lit {variable}, qui doit être un nombre entier de 0 à {count} − 1 (comme le définit un Job indexé Kubernetes de {count} complétions), reçu « {index} ». Hors d’un tel job, donnez plutôt K/N.',
+  },
+  'bulk.hintRetryFailed': {
+    en: 'Run the same command with --retry-failed to look up only the failed accounts again (journal {journal}).',
+    fr: 'Relancez la même commande avec --retry-failed pour consulter de nouveau seulement les comptes en échec (journal {journal}).',
+  },
+  'bulk.retrying': {
+    en: 'Retrying {failed} failed accounts; {done} already done, {left} to go in all (journal {journal}).',
+    fr: 'Nouvel essai de {failed} comptes en échec; {done} déjà faits, {left} à faire en tout (journal {journal}).',
   },
   'bulk.input.noAccountColumn': {
     en: 'the list looks like CSV but no column of its header names the account ("{header}"); name one "account".',

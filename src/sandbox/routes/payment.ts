@@ -16,7 +16,7 @@ import { PaymentMethodStore } from '../payment/methods.js';
 import { PaymentStore, type PaymentRow } from '../payment/payments.js';
 import { PAYMENT_API, paymentResource } from '../resources/payment.js';
 import { originOf } from '../resources/paths.js';
-import type { Criteria } from '../store/bills.js';
+import { addInCondition, type Criteria } from '../store/bills.js';
 import { isObject, refIdOf } from '../body.js';
 import { addCondition } from '../store/paged-query.js';
 import { TmfError, sendTmfError, tmfErrorBody } from '../tmf-errors.js';
@@ -178,11 +178,9 @@ export async function paymentRoutes(app: FastifyInstance, { ctx, dataDir, holdPa
     const principal = principalOf(request);
     const query = parseQuery(request.query, { filters: PAYMENT_FILTERS, paging: true });
     const criteria: Criteria = { conditions: [], params: {} };
-    const account = singleFilter(query, 'account.id');
-    if (account !== undefined) {
-      criteria.conditions.push('p.billing_account_id = @account');
-      criteria.params.account = account;
-    }
+    // Several accounts at once (TMF630 `account.id=A,B`): bulk `payment list` reads a batch so.
+    const accounts = query.filters.get('account.id');
+    if (accounts) addInCondition(criteria, 'p.billing_account_id', 'account', accounts);
     const correlator = singleFilter(query, 'correlatorId');
     if (correlator !== undefined) {
       criteria.conditions.push('p.correlator_id = @correlator');

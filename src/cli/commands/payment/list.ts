@@ -4,7 +4,8 @@ import { listPayments } from '../../../api/tmf/payment.js';
 import { getBill } from '../../../api/tmf/customer-bill.js';
 import type { BulkCommand } from '../../../bulk/types.js';
 import type { Payment } from '../../../domain/payment.js';
-import { ofExistingAccount } from '../../bulk/existing-account.js';
+import { paymentsOfAccounts } from '../../../api/tmf/payment-batch.js';
+import { ofExistingAccount, ofExistingAccounts } from '../../bulk/existing-account.js';
 import { UsageError } from '../../../errors.js';
 import { toJson } from '../../../output/formats.js';
 import { renderTable } from '../../../output/table.js';
@@ -32,6 +33,11 @@ export const paymentListBulk: BulkCommand<PaymentListOptions> = {
     if (options.bill !== undefined) throw new UsageError('bulk.notAcrossAccounts', { params: { flag: '--bill' } });
   },
   lookup: ofExistingAccount(async (account, options, { api, locale }) => paymentListJson(await findPayments(api, account, options), locale)),
+  /** Two requests for a whole batch: its accounts (which exist), and their payments. */
+  lookupBatch: ofExistingAccounts(async (accounts, options, { api, locale }) => {
+    const payments = await paymentsOfAccounts(api, accounts, options.limit);
+    return new Map([...(payments ?? [])].map(([account, list]) => [account, paymentListJson(list, locale)]));
+  }),
   // A list per account: the CSV shows how many and the latest; NDJSON has them all.
   csvFields: ['account', 'ok', 'data.length', 'data.0.id', 'data.0.date', 'data.0.amount.amount', 'data.0.status', 'error.code', 'error.status'],
 };

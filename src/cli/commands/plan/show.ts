@@ -1,8 +1,10 @@
 /** `espace plan show`: the account's services and add-ons with their monthly prices. */
 import type { HttpClient } from '../../../api/http.js';
 import { listProducts } from '../../../api/tmf/product-inventory.js';
+import { productsOfAccounts } from '../../../api/tmf/product-inventory-batch.js';
+import type { Product } from '../../../domain/plan.js';
 import type { BulkCommand } from '../../../bulk/types.js';
-import { ofExistingAccount } from '../../bulk/existing-account.js';
+import { ofExistingAccount, ofExistingAccounts } from '../../bulk/existing-account.js';
 import { formatMoney, sum } from '../../../domain/money.js';
 import { GeneralError } from '../../../errors.js';
 import { amountText, formatDate, isoDate, moneyJson, toJson } from '../../../output/formats.js';
@@ -17,7 +19,11 @@ export interface PlanShowOptions {
 
 /** The account's products and their monthly total. */
 async function loadPlan(api: HttpClient, accountId: string) {
-  const products = await listProducts(api, accountId);
+  return planOf(accountId, await listProducts(api, accountId));
+}
+
+/** The account's products and their monthly total, from its products as read. */
+function planOf(accountId: string, products: Product[]) {
   // espace does not convert currencies: prices in several (a product without a price counts in none) are refused, not added.
   const priced = products.map((p) => p.monthly).filter((price) => price.amount !== 0);
   const currencies = [...new Set(priced.map((price) => price.currency))];
@@ -34,6 +40,22 @@ function planJson(accountId: string, { products, total }: Plan, locale: string) 
 
 export const planShowBulk: BulkCommand<PlanShowOptions> = {
   lookup: ofExistingAccount(async (account, _options, { api, locale }) => planJson(account, await loadPlan(api, account), locale)),
+  /**
+   * Two requests for a whole batch: its accounts (which exist), and their active products. An
+   * account whose plan cannot be summed (prices in several currencies) is left to `lookup`,
+   * which gives its error.
+   */
+  lookupBatch: ofExistingAccounts(async (accounts, _options, { api, locale }) => {
+    const found = new Map<string, unknown>();
+    for (const [account, products] of (await productsOfAccounts(api, accounts)) ?? []) {
+      try {
+        found.set(account, planJson(account, planOf(account, products), locale));
+      } catch {
+        // Looked up alone, for its own record.
+      }
+    }
+    return found;
+  }),
   csvFields: ['account', 'ok', 'data.products.length', 'data.products.0.name', 'data.monthlyTotal.amount', 'data.monthlyTotal.currency', 'error.code', 'error.status'],
 };
 

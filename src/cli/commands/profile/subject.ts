@@ -17,7 +17,12 @@ export async function profileSubject(api: HttpClient, requested: string | undefi
 export async function accountHolderId(api: HttpClient, accountId: string): Promise<string> {
   const path = `${TMF.billingAccount}/${encodeURIComponent(accountId)}`;
   const account = parseResource(BillingAccount, await api.get(path, { fields: 'id,relatedParty' }), 'BillingAccount', path);
-  const owner = account.relatedParty?.find((party) => party.role?.toLowerCase() === 'owner' && party.id);
-  if (!owner?.id) throw new GeneralError('profile.noHolder', { params: { account: accountId } });
-  return owner.id;
+  const owner = holderIdOf(account);
+  if (!owner) throw new GeneralError('profile.noHolder', { params: { account: accountId } });
+  return owner;
+}
+
+/** The id of the account's `owner` related party, if it names one. */
+export function holderIdOf(account: Pick<BillingAccount, 'relatedParty'>): string | undefined {
+  return account.relatedParty?.find((party) => party.role?.toLowerCase() === 'owner' && party.id)?.id;
 }

@@ -2,7 +2,8 @@
 import type { HttpClient } from '../../../api/http.js';
 import { listTickets } from '../../../api/tmf/trouble-ticket.js';
 import type { BulkCommand } from '../../../bulk/types.js';
-import { ofExistingAccount } from '../../bulk/existing-account.js';
+import { ticketsOfAccounts } from '../../../api/tmf/trouble-ticket-list-batch.js';
+import { ofExistingAccount, ofExistingAccounts } from '../../bulk/existing-account.js';
 import type { Ticket } from '../../../domain/ticket.js';
 import { OPEN_STATUSES, TICKET_STATUSES } from '../../../domain/ticket.js';
 import { UsageError } from '../../../errors.js';
@@ -43,6 +44,11 @@ function ticketListJson(tickets: Ticket[]) {
 export const ticketListBulk: BulkCommand<TicketListOptions> = {
   check: (options) => void parseStatuses(options.status),
   lookup: ofExistingAccount(async (account, options, { api }) => ticketListJson(await findTickets(api, account, options))),
+  /** Two requests for a whole batch: its accounts (which exist), and their tickets. */
+  lookupBatch: ofExistingAccounts(async (accounts, options, { api }) => {
+    const tickets = await ticketsOfAccounts(api, accounts, { statuses: parseStatuses(options.status), limit: options.limit });
+    return new Map([...(tickets ?? [])].map(([account, list]) => [account, ticketListJson(list)]));
+  }),
   // A list per account: the CSV shows how many and the latest; NDJSON has them all.
   csvFields: ['account', 'ok', 'data.length', 'data.0.id', 'data.0.status', 'data.0.subject', 'error.code', 'error.status'],
 };

@@ -6,10 +6,13 @@
 import type { HttpClient } from '../../../api/http.js';
 import { listOfferings } from '../../../api/tmf/product-catalog.js';
 import { listProducts } from '../../../api/tmf/product-inventory.js';
-import { readUsage } from '../../../api/tmf/usage.js';
+import { type UsageRead, readUsage } from '../../../api/tmf/usage.js';
+import { usageOfAccounts } from '../../../api/tmf/usage-batch.js';
+import { productsOfAccounts } from '../../../api/tmf/product-inventory-batch.js';
+import type { Offering, Product } from '../../../domain/plan.js';
 import { formatMoney } from '../../../domain/money.js';
 import type { BulkCommand } from '../../../bulk/types.js';
-import { ofExistingAccount } from '../../bulk/existing-account.js';
+import { ofExistingAccount, ofExistingAccounts } from '../../bulk/existing-account.js';
 import { cycleOf, previousCycleOf } from '../../../domain/proration.js';
 import { MB_PER_GB, summarizeUsage, totalOtherUsage, type Meter, type OtherUsageTotal, type ProductUsage } from '../../../domain/usage.js';
 import { renderBarChart } from '../../../output/chart.js';
@@ -87,11 +90,21 @@ function usageText(usage: ProductUsage, ctx: Context, current: boolean): string 
 
 /** Usage of the account's metered services over the chosen cycle, as of `now`. */
 async function loadUsage(api: HttpClient, accountId: string, period: string, now: Date) {
+  const window = usageWindow(period, now);
+  const [products, offerings, read] = await Promise.all([listProducts(api, accountId), listOfferings(api), readUsage(api, accountId, window.cycle.start, window.to)]);
+  return usageOf(accountId, period, window, products, offerings, read);
+}
+
+/** The cycle a period names as of `now`, the last day read, and the days elapsed. */
+function usageWindow(period: string, now: Date) {
   const current = period === 'current';
   const cycle = current ? cycleOf(now) : previousCycleOf(now);
-  const to = current ? now.toISOString().slice(0, 10) : cycle.end;
-  const elapsedDays = current ? now.getUTCDate() : cycle.days;
-  const [products, offerings, { records, other }] = await Promise.all([listProducts(api, accountId), listOfferings(api), readUsage(api, accountId, cycle.start, to)]);
+  return { current, cycle, to: current ? now.toISOString().slice(0, 10) : cycle.end, elapsedDays: current ? now.getUTCDate() : cycle.days };
+}
+
+/** Usage of the account's metered services, from what was read. */
+function usageOf(accountId: string, period: string, window: ReturnType<typeof usageWindow>, products: Product[], offerings: Offering[], { records, other }: UsageRead) {
+  const { current, cycle, elapsedDays } = window;
   const metered = products.filter((p) => !p.isAddOn && (p.kind === 'mobile' || p.kind === 'internet'));
   const usages = metered.map((p) => {
     const offering = offerings.find((o) => o.id === p.offeringId);
@@ -150,6 +163,15 @@ function accountUsageJson({ accountId, period, cycle, daysLeft, usages, otherTot
 
 export const usageShowBulk: BulkCommand<UsageShowOptions> = {
   lookup: ofExistingAccount(async (account, options, { api, locale, clock }) => accountUsageJson(await loadUsage(api, account, options.period, clock()), locale)),
+  /** Four requests for a whole batch (and the catalogue's prices once): its accounts, their products, the offerings, their usage. */
+  lookupBatch: ofExistingAccounts(async (accounts, options, { api, locale, clock }) => {
+    const window = usageWindow(options.period, clock());
+    const [products, offerings, usage] = await Promise.all([productsOfAccounts(api, accounts), listOfferings(api), usageOfAccounts(api, accounts, window.cycle.start, window.to)]);
+    const found = new Map<string, unknown>();
+    if (products === undefined || usage === undefined) return found;
+    for (const account of accounts) found.set(account, accountUsageJson(usageOf(account, options.period, window, products.get(account)!, offerings, usage.get(account)!), locale));
+    return found;
+  }),
   csvFields: ['account', 'ok', 'data.period', 'data.daysLeft', 'data.products.length', 'data.products.0.name', 'data.products.0.dataMb.used', 'data.products.0.dataMb.projected', 'error.code', 'error.status'],
 };
 
