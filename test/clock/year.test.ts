@@ -71,3 +71,74 @@ describe('a year of sandbox time', () => {
     }
   }, 120_000);
 });
+
+describe('autopay, late payment and changes over the year', () => {
+  it('debited Marie once on each due date, from her default card, and settled those bills', async () => {
+    const payments: any[] = await json('marie', ['payment', 'list', '--limit', '100']);
+    const debits = payments.filter((p) => p.date > '2026-12-07');
+    expect(debits.every((p) => p.channel === 'preAuthorized' && p.method?.id === 'PM-1001-1' && p.status === 'succeeded')).toBe(true);
+    // Due dates from the seeded December bill to November's; December 2027's is still ahead.
+    const expected = ['2026-12-22', ...Array.from({ length: 11 }, (_, i) => `2027-${String(i + 1).padStart(2, '0')}-22`)];
+    expect(debits.map((p) => p.date.slice(0, 10)).sort()).toEqual(expected);
+    expect(new Set(debits.map((p) => p.correlatorId)).size).toBe(debits.length);
+    const bills: any[] = await json('marie', ['bill', 'list', '--limit', '100']);
+    for (const bill of bills.filter((b) => b.billDate >= '2026-12-01' && b.billDate < '2027-12-01')) {
+      expect([bill.id, bill.state, bill.remainingAmount.amount]).toEqual([bill.id, 'settled', 0]);
+      // What was debited for a bill is what it asked for: the seeded one carried an unpaid balance.
+      const debit = debits.find((p) => p.correlatorId === `autopay:${bill.id}`);
+      expect(debit.amount.amount).toBe(bill.totalDue.amount);
+    }
+    const status = await json('marie', ['autopay', 'status']);
+    expect(status.lastDebit).toMatchObject({ outcome: 'paid', billId: 'CB-1001-202711', date: '2027-11-22T12:00:00.000Z' });
+  });
+
+  it('charged the add-on Marie took: prorated on the next bill, monthly after', async () => {
+    const january = await json('marie', ['bill', 'show', 'CB-1001-202701']);
+    const wifi = (bill: any) => bill.sections.addOns.lines.filter((l: any) => l.product?.id === 'PRD-1001-WIFI').map((l: any) => [l.kind, l.amount.amount]);
+    // 5.00 a month, 25 of 31 days of December: 4.03.
+    expect(wifi(january)).toEqual([['proration', 403]]);
+    expect(wifi(await json('marie', ['bill', 'show', 'CB-1001-202702']))).toEqual([['recurring', 500]]);
+  });
+
+  it('prorated James’s plan change on the next bill, then charged the new plan', async () => {
+    const january = await json('james', ['bill', 'show', 'CB-2001-202701']);
+    const mobile = (bill: any) =>
+      bill.sections.serviceCharges.lines.filter((l: any) => l.product?.id === 'PRD-2001-MOB').map((l: any) => [l.kind, l.amount.amount]);
+    expect(mobile(january)).toEqual([
+      ['recurring', 5000],
+      ['proration', -4032],
+      ['proration', 4435],
+    ]);
+    expect(mobile(await json('james', ['bill', 'show', 'CB-2001-202702']))).toEqual([['recurring', 5500]]);
+  });
+
+  it('declined Luc’s card each due date, saying why, left his bills due with late fees, and says overdue', async () => {
+    const status = await json('luc', ['autopay', 'status']);
+    expect(status.lastDebit).toMatchObject({ outcome: 'declined', billId: 'CB-3001-202711', reason: 'the issuer declined Visa •••• 0002' });
+    const text = await cli('luc', ['autopay', 'status']);
+    expect(text.stdout).toContain('the issuer declined Visa •••• 0002');
+    const payments: any[] = await json('luc', ['payment', 'list', '--limit', '100']);
+    expect(payments.filter((p) => p.date > '2026-12-07')).toEqual([]);
+    const bills: any[] = await json('luc', ['bill', 'list', '--limit', '100']);
+    const issued = bills.filter((b) => b.billDate > '2026-12-07');
+    expect(issued.every((b) => b.state === 'sent' && b.remainingAmount.amount === b.currentCharges.amount)).toBe(true);
+    for (const bill of issued) {
+      const shown = await json('luc', ['bill', 'show', bill.id]);
+      const previous = bills.find((b) => b.billDate.slice(0, 7) === previousMonth(bill.billDate));
+      const fee = shown.sections.taxesAndFees.fees.filter((l: any) => l.kind === 'penalty');
+      // 2 % of the previous bill's unpaid amount due, rounded half-up to the cent.
+      expect(fee.map((l: any) => l.amount.amount), bill.id).toEqual([Math.round((previous.totalDue.amount * 2) / 100)]);
+    }
+    const log = await sandboxCli(['clock', 'log', '--account', 'BA-3001', '--json']);
+    const autopay = JSON.parse(log.stdout).filter((e: any) => e.kind === 'autopay');
+    expect(autopay.map((e: any) => e.outcome)).toEqual(Array(12).fill('declined'));
+    expect(autopay.every((e: any) => e.detail === 'the issuer declined Visa •••• 0002')).toBe(true);
+    const account = await json('luc', ['account', 'show']);
+    expect(account.paymentStatus).toBe('overdue');
+  });
+});
+
+function previousMonth(billDate: string): string {
+  const [year, month] = billDate.split('-').map(Number) as [number, number];
+  return month === 1 ? `${year - 1}-12` : `${year}-${String(month - 1).padStart(2, '0')}`;
+}
