@@ -188,7 +188,8 @@ async function createApp(db: SandboxDatabase, options: SandboxOptions, realNow: 
     await tmf.register(partyRoutes, { ctx });
     await tmf.register(troubleTicketRoutes, { ctx });
     await tmf.register(chatRoutes, { ctx });
-    await tmf.register(serviceProblemRoutes, { ctx });
+    // Outages run on the clock's schedule, from the hour it began (clock/outage-schedule.ts).
+    await tmf.register(serviceProblemRoutes, { ctx, scheduledFrom: new Date(clock.origin) });
   });
   return app;
 }
