@@ -21,6 +21,7 @@ import { defaultSeedAnchor, parseSeedAnchor } from './dates.js';
 import { getMeta, openDatabase, type SandboxDatabase } from './db.js';
 import { PROFILE_ENV, parseProfile, type SandboxProfile } from './profile/profiles.js';
 import { ensureSeeded } from './seed.js';
+import { ORDER_PROGRESS } from './clock/order-progress.js';
 import { DEFAULT_HOST, DEFAULT_PORT, startSandbox, type RunningSandbox } from './server.js';
 
 export const STATE_FILE = 'sandbox.json';
@@ -166,6 +167,7 @@ async function serve(settings: Settings): Promise<number> {
       onClockEvent: (event) =>
         process.stdout.write(`clock event ${event.seq} ${event.at} ${event.key} ${event.outcome}${event.detail ? ` (${event.detail})` : ''}\n`),
       ...clockPause(),
+      orderProgress: ORDER_PROGRESS,
     });
   } catch (error) {
     const errno = error as NodeJS.ErrnoException;

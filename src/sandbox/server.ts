@@ -33,6 +33,7 @@ import { SandboxClock } from './clock/clock.js';
 import { ClockEngine } from './clock/engine.js';
 import type { ClockEvent } from './clock/event-log.js';
 import { clockRoutes } from './clock/routes.js';
+import type { OrderProgress } from './clock/order-progress.js';
 import { notFoundHandler, sendTmfError, tmfErrorHandler, type KnownRoute } from './tmf-errors.js';
 
 export interface SandboxOptions {
@@ -76,6 +77,12 @@ export interface SandboxOptions {
   clockPauseMs?: number;
   /** How often events reached by real time are run; default 5000, 0 = only on advance. */
   clockTickMs?: number;
+  /**
+   * Product orders progress over sandbox time (acknowledged, inProgress after `startSeconds`, then
+   * completed or failed after `completeSeconds`; clock/order-progress.ts) instead of completing
+   * as they are placed. The sandbox program turns it on (ORDER_PROGRESS).
+   */
+  orderProgress?: OrderProgress;
 }
 
 export interface RunningSandbox {
@@ -122,6 +129,7 @@ async function createApp(db: SandboxDatabase, options: SandboxOptions, realNow: 
     ...(options.onClockEvent ? { onEvent: options.onClockEvent } : {}),
     ...(options.clockPauseMs !== undefined ? { pauseMs: options.clockPauseMs } : {}),
     ...(options.clockTickMs !== undefined ? { tickMs: options.clockTickMs } : {}),
+    ...(options.orderProgress ? { orderProgress: options.orderProgress } : {}),
   });
   const ctx = createContext(db, {
     now: clock.now,
@@ -183,7 +191,7 @@ async function createApp(db: SandboxDatabase, options: SandboxOptions, realNow: 
     await tmf.register(billingAccountRoutes, { ctx });
     await tmf.register(userinfoRoutes, { ctx });
     await tmf.register(paymentRoutes, { ctx, dataDir: options.dataDir, holdPayments: options.holdPayments });
-    await tmf.register(planRoutes, { ctx });
+    await tmf.register(planRoutes, { ctx, deferOrders: options.orderProgress !== undefined });
     await tmf.register(securityRoutes, { ctx });
     await tmf.register(partyRoutes, { ctx });
     await tmf.register(troubleTicketRoutes, { ctx });

@@ -10,6 +10,7 @@ import { InventoryStore } from '../plan/inventory.js';
 import { OrderStore } from '../plan/orders.js';
 import { issueCycleBill } from './bill-run.js';
 import { debitAutopay } from './autopay-debit.js';
+import { finishOrder, startOrder, type OrderProgress } from './order-progress.js';
 import type { SandboxClock } from './clock.js';
 import { EventLog, type ClockEvent, type NewClockEvent } from './event-log.js';
 import { dueEvents, WINDOW_MS, type DueEvent } from './schedule.js';
@@ -21,6 +22,8 @@ export interface ClockEngineOptions {
   pauseMs?: number;
   /** How often real time's events are looked for; default 5 s; 0 disables the timer. */
   tickMs?: number;
+  /** Product orders progress over time (clock/order-progress.ts); without it they complete when placed. */
+  orderProgress?: OrderProgress;
 }
 
 export interface AdvanceResult {
@@ -95,7 +98,7 @@ export class ClockEngine {
     let cursor = this.processedUntil();
     while (cursor < target && !this.#closed) {
       const limit = new Date(Math.min(Date.parse(target), Date.parse(cursor) + WINDOW_MS)).toISOString();
-      for (const due of dueEvents(this.#db, this.#clock.origin, cursor, limit)) {
+      for (const due of dueEvents(this.#db, this.#clock.origin, cursor, limit, this.#options.orderProgress)) {
         if (this.#closed) break;
         const done = this.#runEvent(due);
         if (done) {
@@ -149,6 +152,15 @@ export class ClockEngine {
         const row = this.#db.prepare<[string], { remaining: number }>('SELECT remaining_cents AS remaining FROM customer_bill WHERE id = ?').get(due.subject!);
         const remaining = row?.remaining ?? 0;
         return { ...base, subject: due.subject, outcome: remaining > 0 ? 'overdue' : 'paid', amountCents: remaining, detail: null };
+      }
+      case 'order': {
+        if (due.key.endsWith(':inProgress')) {
+          const started = startOrder(this.#db, due.subject!, due.at);
+          return { ...base, subject: due.subject, outcome: started ? 'inProgress' : 'skipped', amountCents: null, detail: null };
+        }
+        const finished = finishOrder(this.#deps, due.subject!, due.at);
+        const reason = finished === 'failed' ? (this.#deps.orders.order(due.subject!)?.stateReason ?? null) : null;
+        return { ...base, subject: due.subject, outcome: finished ?? 'skipped', amountCents: null, detail: reason };
       }
       case 'outage':
         return { ...base, subject: due.subject, outcome: due.key.endsWith(':resolved') ? 'resolved' : 'started', amountCents: null, detail: null };

@@ -1,7 +1,7 @@
 /** The log of time-driven events: one row per event, its unique key making each happen once. */
 import type { SandboxDatabase, Statement } from '../db.js';
 
-export type EventKind = 'billRun' | 'autopay' | 'overdue' | 'outage';
+export type EventKind = 'billRun' | 'autopay' | 'overdue' | 'outage' | 'order';
 
 export interface ClockEvent {
   seq: number;

@@ -13,7 +13,7 @@ export const CLOCK_TAGS: Json[] = [
     description:
       'The sandbox clock (not TMF, no authentication): the sandbox\'s date is the real clock plus a stored offset. Moving it forward ' +
       'runs every time-driven event up to the new date, in order, exactly once: the monthly bill run on the 1st, autopay debits and ' +
-      'past-due checks on due dates, outages starting and ending. Each event is logged with a unique key.',
+      'past-due checks on due dates, outages starting and ending, product orders progressing. Each event is logged with a unique key.',
   },
 ];
 
@@ -34,11 +34,11 @@ export const CLOCK_SCHEMAS: Record<string, Json> = {
     properties: {
       seq: { type: 'integer' },
       key: { type: 'string', description: 'Unique: e.g. bill-run:BA-1001:2027-01, autopay:CB-1001-202701' },
-      kind: { type: 'string', enum: ['billRun', 'autopay', 'overdue', 'outage'] },
+      kind: { type: 'string', enum: ['billRun', 'autopay', 'overdue', 'outage', 'order'] },
       at: { type: 'string', format: 'date-time' },
       billingAccountId: { type: 'string', nullable: true },
       subject: { type: 'string', nullable: true, description: 'The bill or outage it acted on' },
-      outcome: { type: 'string', description: 'issued, paid, declined, nothingDue, overdue, started, resolved' },
+      outcome: { type: 'string', description: 'issued, paid, declined, nothingDue, overdue, started, resolved, inProgress, completed, failed' },
       amount: { type: 'object', nullable: true, properties: { unit: { type: 'string' }, value: { type: 'number' } } },
       detail: { type: 'string', nullable: true, description: 'Why a debit was declined, the payment made, a late fee' },
     },

@@ -8,6 +8,7 @@
 import type { SandboxDatabase } from '../db.js';
 import { nextCycleDate } from './bill-run.js';
 import type { EventKind } from './event-log.js';
+import { pendingOrders, type OrderProgress } from './order-progress.js';
 import { outageTransitions } from './outage-schedule.js';
 
 export interface DueEvent {
@@ -19,13 +20,13 @@ export interface DueEvent {
 }
 
 /** Events of a kind at the same instant run in this order: a bill is issued before it is debited. */
-const ORDER: Record<EventKind, number> = { billRun: 0, autopay: 1, overdue: 2, outage: 3 };
+const ORDER: Record<EventKind, number> = { order: 0, billRun: 1, autopay: 2, overdue: 3, outage: 4 };
 
 /** Longest window the scheduler may take at once (events never create events sooner than this). */
 export const WINDOW_MS = 7 * 86_400_000;
 
 /** Due events in [from, to], not yet logged, in the order they happen. */
-export function dueEvents(db: SandboxDatabase, origin: string, from: string, to: string): DueEvent[] {
+export function dueEvents(db: SandboxDatabase, origin: string, from: string, to: string, orderProgress?: OrderProgress): DueEvent[] {
   const events: DueEvent[] = [];
   const logged = db.prepare<[string], { one: number }>('SELECT 1 AS one FROM clock_event WHERE key = ?');
   const add = (event: DueEvent) => {
@@ -58,6 +59,17 @@ export function dueEvents(db: SandboxDatabase, origin: string, from: string, to:
     if (bill.due <= origin) continue;
     if (bill.autopay === 1) add({ key: `autopay:${bill.id}`, kind: 'autopay', at: bill.due, billingAccountId: bill.accountId, subject: bill.id });
     add({ key: `overdue:${bill.id}`, kind: 'overdue', at: bill.due, billingAccountId: bill.accountId, subject: bill.id });
+  }
+
+  // Orders: both steps of an order still acknowledged, so that one window holds them in order.
+  if (orderProgress) {
+    for (const order of pendingOrders(db)) {
+      const placed = Date.parse(order.orderDate);
+      const step = (state: string, seconds: number) =>
+        add({ key: `order:${order.id}:${state}`, kind: 'order', at: new Date(placed + seconds * 1000).toISOString(), billingAccountId: order.billingAccountId, subject: order.id });
+      if (order.state === 'acknowledged') step('inProgress', orderProgress.startSeconds);
+      step('done', orderProgress.completeSeconds);
+    }
   }
 
   for (const transition of outageTransitions(origin)) {
