@@ -50,7 +50,7 @@ export interface IssuedBill {
 }
 
 /** Bill id of an account's bill dated in `billMonth` (the seed's scheme). */
-export function cycleBillId(accountId: string, billMonth: YearMonth): string {
+function cycleBillId(accountId: string, billMonth: YearMonth): string {
   return `CB-${accountId.replace(/^BA-/, '')}-${monthLabel(billMonth, '')}`;
 }
 

@@ -28,7 +28,6 @@ export class EventLog {
   readonly #has: Statement<[string], { one: number }>;
   readonly #insert: Statement<[string, string, string, string | null, string | null, string, number | null, string | null, string]>;
   readonly #list: Statement<{ after: number; account: string | null; limit: number }, ClockEvent>;
-  readonly #last: Statement<[string, string], ClockEvent>;
   readonly #byKey: Statement<[string], ClockEvent>;
 
   constructor(db: SandboxDatabase) {
@@ -41,7 +40,6 @@ export class EventLog {
       `SELECT ${COLUMNS} FROM clock_event WHERE seq > @after AND (@account IS NULL OR billing_account_id = @account) ORDER BY seq LIMIT @limit`,
     );
     this.#byKey = db.prepare(`SELECT ${COLUMNS} FROM clock_event WHERE key = ?`);
-    this.#last = db.prepare(`SELECT ${COLUMNS} FROM clock_event WHERE billing_account_id = ? AND kind = ? ORDER BY seq DESC LIMIT 1`);
   }
 
   get(key: string): ClockEvent | undefined {
@@ -63,10 +61,5 @@ export class EventLog {
   /** Events in the order they happened, after `after` (a seq), optionally of one account. */
   list(options: { after?: number; account?: string | null; limit?: number } = {}): ClockEvent[] {
     return this.#list.all({ after: options.after ?? 0, account: options.account ?? null, limit: options.limit ?? 1000 });
-  }
-
-  /** The latest event of a kind for an account (e.g. its last autopay debit). */
-  last(accountId: string, kind: EventKind): ClockEvent | undefined {
-    return this.#last.get(accountId, kind);
   }
 }
