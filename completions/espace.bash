@@ -35,13 +35,16 @@ __espace_spec() {
     'context use') subs='' flags='-h --help --context --api-url --timeout --json --no-color --lang -v --verbose' args='@context' ;;
     'context remove') subs='' flags='-h --help --context --api-url --timeout --json --no-color --lang -v --verbose' args='@context' ;;
     'context help') subs='' flags='--context --api-url --timeout --json --no-color --lang -v --verbose -h --help' args='list,add,show,set-api,use,remove' ;;
-    'sandbox') subs='start stop status reset seed help' flags='-h --help --context --api-url --timeout --json --no-color --lang -v --verbose' args='' ;;
+    'sandbox') subs='start stop status reset seed clock help' flags='-h --help --context --api-url --timeout --json --no-color --lang -v --verbose' args='' ;;
     'sandbox start') subs='' flags='--data --port --profile -h --help --context --api-url --timeout --json --no-color --lang -v --verbose' args='' ;;
     'sandbox stop') subs='' flags='--data --port -h --help --context --api-url --timeout --json --no-color --lang -v --verbose' args='' ;;
     'sandbox status') subs='' flags='--data --port -h --help --context --api-url --timeout --json --no-color --lang -v --verbose' args='' ;;
     'sandbox reset') subs='' flags='--data --port -h --help --context --api-url --timeout --json --no-color --lang -v --verbose' args='' ;;
     'sandbox seed') subs='' flags='--accounts --data -h --help --context --api-url --timeout --json --no-color --lang -v --verbose' args='' ;;
-    'sandbox help') subs='' flags='--context --api-url --timeout --json --no-color --lang -v --verbose -h --help' args='start,stop,status,reset,seed' ;;
+    'sandbox clock') subs='advance log' flags='--data -h --help --context --api-url --timeout --json --no-color --lang -v --verbose' args='' ;;
+    'sandbox clock advance') subs='' flags='--to --data -h --help --context --api-url --timeout --json --no-color --lang -v --verbose' args='-' ;;
+    'sandbox clock log') subs='' flags='--account --data -h --help --context --api-url --timeout --json --no-color --lang -v --verbose' args='' ;;
+    'sandbox help') subs='' flags='--context --api-url --timeout --json --no-color --lang -v --verbose -h --help' args='start,stop,status,reset,seed,clock' ;;
     'demo') subs='' flags='-h --help --context --api-url --timeout --json --no-color --lang -v --verbose' args='' ;;
     'pay') subs='' flags='--amount --method -y --yes --account --all --dry-run -h --help --context --api-url --timeout --json --no-color --lang -v --verbose' args='@bill' ;;
     'payment') subs='list show reconcile help' flags='-h --help --context --api-url --timeout --json --no-color --lang -v --verbose' args='' ;;
@@ -67,7 +70,7 @@ __espace_spec() {
     'plan help') subs='' flags='--context --api-url --timeout --json --no-color --lang -v --verbose -h --help' args='show,catalog,change,next-bill' ;;
     'order') subs='list show help' flags='-h --help --context --api-url --timeout --json --no-color --lang -v --verbose' args='' ;;
     'order list') subs='' flags='--account -h --help --context --api-url --timeout --json --no-color --lang -v --verbose' args='' ;;
-    'order show') subs='' flags='-h --help --context --api-url --timeout --json --no-color --lang -v --verbose' args='-' ;;
+    'order show') subs='' flags='--watch -h --help --context --api-url --timeout --json --no-color --lang -v --verbose' args='-' ;;
     'order help') subs='' flags='--context --api-url --timeout --json --no-color --lang -v --verbose -h --help' args='list,show' ;;
     'addon') subs='list add remove help' flags='-h --help --context --api-url --timeout --json --no-color --lang -v --verbose' args='' ;;
     'addon list') subs='' flags='--account -h --help --context --api-url --timeout --json --no-color --lang -v --verbose' args='' ;;
@@ -120,6 +123,7 @@ __espace_value_offer() {
     'bill dispute|--severity') offer='minor,major,critical' ;;
     'bill dispute|--account') offer='@account' ;;
     'sandbox start|--profile') offer='default,plain' ;;
+    'sandbox clock log|--account') offer='@account' ;;
     'pay|--account') offer='@account' ;;
     'payment list|--account') offer='@account' ;;
     'payment list|--bill') offer='@bill' ;;
@@ -171,7 +175,7 @@ __espace_offer() {
 }
 
 _espace() {
-  local paths='||auth|auth login|auth logout|auth status|auth password|auth 2fa|auth 2fa enable|auth 2fa confirm|auth 2fa disable|auth 2fa status|auth 2fa help|auth sessions|auth sessions revoke|auth help|bill|bill list|bill show|bill download|bill diff|bill explain|bill dispute|bill help|context|context list|context add|context show|context set-api|context use|context remove|context help|sandbox|sandbox start|sandbox stop|sandbox status|sandbox reset|sandbox seed|sandbox help|demo|pay|payment|payment list|payment show|payment reconcile|payment help|payment-method|payment-method list|payment-method add|payment-method remove|payment-method help|autopay|autopay status|autopay enable|autopay disable|autopay help|plan|plan show|plan catalog|plan change|plan next-bill|plan help|order|order list|order show|order help|addon|addon list|addon add|addon remove|addon help|usage|usage show|usage help|profile|profile show|profile set|profile help|ticket|ticket open|ticket list|ticket show|ticket comment|ticket escalate|ticket close|ticket help|support|support chat|support contact|support help|outage|doctor|completion|api|account|account show|account help|smoke|help|' valued=' --account --accounts --accounts-from --amount --api-path --api-url --batch-size --bill --city --concurrency --context --conversation --data --description --email --family-name --field --fields --format --given-name --header --input --item --journal --junit --lang --language --limit --max-items --max-pages --message --method --otp --output --period --phone --port --postal-code --profile --province --raw-field --reason --rps --service --severity --shard --state --status --street --subject --timeout --to --type --url --user --username --wait -F -H -f -m -o '
+  local paths='||auth|auth login|auth logout|auth status|auth password|auth 2fa|auth 2fa enable|auth 2fa confirm|auth 2fa disable|auth 2fa status|auth 2fa help|auth sessions|auth sessions revoke|auth help|bill|bill list|bill show|bill download|bill diff|bill explain|bill dispute|bill help|context|context list|context add|context show|context set-api|context use|context remove|context help|sandbox|sandbox start|sandbox stop|sandbox status|sandbox reset|sandbox seed|sandbox clock|sandbox clock advance|sandbox clock log|sandbox help|demo|pay|payment|payment list|payment show|payment reconcile|payment help|payment-method|payment-method list|payment-method add|payment-method remove|payment-method help|autopay|autopay status|autopay enable|autopay disable|autopay help|plan|plan show|plan catalog|plan change|plan next-bill|plan help|order|order list|order show|order help|addon|addon list|addon add|addon remove|addon help|usage|usage show|usage help|profile|profile show|profile set|profile help|ticket|ticket open|ticket list|ticket show|ticket comment|ticket escalate|ticket close|ticket help|support|support chat|support contact|support help|outage|doctor|completion|api|account|account show|account help|smoke|help|' valued=' --account --accounts --accounts-from --amount --api-path --api-url --batch-size --bill --city --concurrency --context --conversation --data --description --email --family-name --field --fields --format --given-name --header --input --item --journal --junit --lang --language --limit --max-items --max-pages --message --method --otp --output --period --phone --port --postal-code --profile --province --raw-field --reason --rps --service --severity --shard --state --status --street --subject --timeout --to --type --url --user --username --wait -F -H -f -m -o '
   local cur=${COMP_WORDS[COMP_CWORD]} cmdpath='' npos=0 skip='' word candidate i
   local subs flags args offer
   __espace_globals=()

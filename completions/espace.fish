@@ -3,7 +3,7 @@
 
 # Prints the command path, the number of positional arguments, and the option awaiting a value.
 function __espace_state
-    set -l paths '||auth|auth login|auth logout|auth status|auth password|auth 2fa|auth 2fa enable|auth 2fa confirm|auth 2fa disable|auth 2fa status|auth 2fa help|auth sessions|auth sessions revoke|auth help|bill|bill list|bill show|bill download|bill diff|bill explain|bill dispute|bill help|context|context list|context add|context show|context set-api|context use|context remove|context help|sandbox|sandbox start|sandbox stop|sandbox status|sandbox reset|sandbox seed|sandbox help|demo|pay|payment|payment list|payment show|payment reconcile|payment help|payment-method|payment-method list|payment-method add|payment-method remove|payment-method help|autopay|autopay status|autopay enable|autopay disable|autopay help|plan|plan show|plan catalog|plan change|plan next-bill|plan help|order|order list|order show|order help|addon|addon list|addon add|addon remove|addon help|usage|usage show|usage help|profile|profile show|profile set|profile help|ticket|ticket open|ticket list|ticket show|ticket comment|ticket escalate|ticket close|ticket help|support|support chat|support contact|support help|outage|doctor|completion|api|account|account show|account help|smoke|help|'
+    set -l paths '||auth|auth login|auth logout|auth status|auth password|auth 2fa|auth 2fa enable|auth 2fa confirm|auth 2fa disable|auth 2fa status|auth 2fa help|auth sessions|auth sessions revoke|auth help|bill|bill list|bill show|bill download|bill diff|bill explain|bill dispute|bill help|context|context list|context add|context show|context set-api|context use|context remove|context help|sandbox|sandbox start|sandbox stop|sandbox status|sandbox reset|sandbox seed|sandbox clock|sandbox clock advance|sandbox clock log|sandbox help|demo|pay|payment|payment list|payment show|payment reconcile|payment help|payment-method|payment-method list|payment-method add|payment-method remove|payment-method help|autopay|autopay status|autopay enable|autopay disable|autopay help|plan|plan show|plan catalog|plan change|plan next-bill|plan help|order|order list|order show|order help|addon|addon list|addon add|addon remove|addon help|usage|usage show|usage help|profile|profile show|profile set|profile help|ticket|ticket open|ticket list|ticket show|ticket comment|ticket escalate|ticket close|ticket help|support|support chat|support contact|support help|outage|doctor|completion|api|account|account show|account help|smoke|help|'
     set -l valued ' --account --accounts --accounts-from --amount --api-path --api-url --batch-size --bill --city --concurrency --context --conversation --data --description --email --family-name --field --fields --format --given-name --header --input --item --journal --junit --lang --language --limit --max-items --max-pages --message --method --otp --output --period --phone --port --postal-code --profile --province --raw-field --reason --rps --service --severity --shard --state --status --street --subject --timeout --to --type --url --user --username --wait -F -H -f -m -o '
     set -l words (commandline -opc)
     set -e words[1]
@@ -192,6 +192,7 @@ complete -c espace -n '__espace_at \'sandbox\'' -a 'stop' -d 'stop the sandbox'
 complete -c espace -n '__espace_at \'sandbox\'' -a 'status' -d 'is the sandbox running, and where (exit code 1 when not)'
 complete -c espace -n '__espace_at \'sandbox\'' -a 'reset' -d 'go back to the seeded data (restarts the sandbox if it runs)'
 complete -c espace -n '__espace_at \'sandbox\'' -a 'seed' -d 'reseed the sandbox with N generated accounts besides the demo customers (for bulk runs and benchmarks)'
+complete -c espace -n '__espace_at \'sandbox\'' -a 'clock' -d 'show the sandbox’s date (advance it, read what happened)'
 complete -c espace -n '__espace_at \'sandbox\'' -a 'help' -d 'show help for a command'
 complete -c espace -n '__espace_in \'sandbox start\'' -l data -r -d 'data directory (default: your data directory, e.g. ~/.local/share/espace/sandbox)'
 complete -c espace -n '__espace_in \'sandbox start\'' -l port -r -d 'port on 127.0.0.1 (default ESPACE_SANDBOX_PORT, or 8642)'
@@ -204,7 +205,14 @@ complete -c espace -n '__espace_in \'sandbox reset\'' -l data -r -d 'data direct
 complete -c espace -n '__espace_in \'sandbox reset\'' -l port -r -d 'port on 127.0.0.1 (default ESPACE_SANDBOX_PORT, or 8642)'
 complete -c espace -n '__espace_in \'sandbox seed\'' -l accounts -r -d 'how many generated accounts (BA-100001, BA-100002, …)'
 complete -c espace -n '__espace_in \'sandbox seed\'' -l data -r -d 'data directory (default: your data directory, e.g. ~/.local/share/espace/sandbox)'
-complete -c espace -n '__espace_arg \'sandbox help\' 0' -a 'start stop status reset seed'
+complete -c espace -n '__espace_at \'sandbox clock\'' -a 'advance' -d 'move the sandbox’s date forward: bills, autopay debits, late fees and outages up to it happen, in order, once'
+complete -c espace -n '__espace_at \'sandbox clock\'' -a 'log' -d 'the time-driven events that happened, in order'
+complete -c espace -n '__espace_in \'sandbox clock\'' -l data -r -d 'data directory (default: your data directory, e.g. ~/.local/share/espace/sandbox)'
+complete -c espace -n '__espace_in \'sandbox clock advance\'' -l to -r -d 'the date to go to (YYYY-MM-DD, or an ISO date-time)'
+complete -c espace -n '__espace_in \'sandbox clock advance\'' -l data -r -d 'data directory (default: your data directory, e.g. ~/.local/share/espace/sandbox)'
+complete -c espace -n '__espace_in \'sandbox clock log\'' -l account -r -f -a '(__espace_values account)' -d 'only the events of this billing account'
+complete -c espace -n '__espace_in \'sandbox clock log\'' -l data -r -d 'data directory (default: your data directory, e.g. ~/.local/share/espace/sandbox)'
+complete -c espace -n '__espace_arg \'sandbox help\' 0' -a 'start stop status reset seed clock'
 complete -c espace -n '__espace_in \'pay\'' -l amount -r -d 'amount in dollars, e.g. 50, 50.25 or 50,25 (default: what remains on the bill)'
 complete -c espace -n '__espace_in \'pay\'' -l method -r -d 'payment method id (see espace payment-method list; default: the account’s default method)'
 complete -c espace -n '__espace_in \'pay\'' -s y -l yes -d 'do not ask for confirmation (needed when there is no terminal)'
@@ -285,6 +293,7 @@ complete -c espace -n '__espace_at \'order\'' -a 'list' -d 'list product orders,
 complete -c espace -n '__espace_at \'order\'' -a 'show' -d 'show an order, its items and its states'
 complete -c espace -n '__espace_at \'order\'' -a 'help' -d 'show help for a command'
 complete -c espace -n '__espace_in \'order list\'' -l account -r -f -a '(__espace_values account)' -d 'billing account (needed when several are visible; agents may name any)'
+complete -c espace -n '__espace_in \'order show\'' -l watch -d 'follow the order until it is completed, failed or rejected'
 complete -c espace -n '__espace_arg \'order help\' 0' -a 'list show'
 complete -c espace -n '__espace_at \'addon\'' -a 'list' -d 'list the add-ons you have and those you can add'
 complete -c espace -n '__espace_at \'addon\'' -a 'add' -d 'add an add-on (preview, terms, then order)'

@@ -11,7 +11,10 @@ import { BillStore } from './store/bills.js';
 
 export interface SandboxContext {
   db: SandboxDatabase;
+  /** The sandbox clock (clock/clock.ts): business time, which `espace sandbox clock advance` moves. */
   now: () => Date;
+  /** The real clock: token expiry, login throttling and TOTP codes live in real time. */
+  realNow: () => Date;
   tokens: TokenStore;
   identities: IdentityStore;
   throttle: LoginThrottle;
@@ -25,6 +28,8 @@ export interface SandboxContext {
 
 export interface ContextSettings {
   now: () => Date;
+  /** Default: `now`. */
+  realNow?: () => Date;
   accessTokenTtlSeconds: number;
   refreshTokenTtlSeconds: number;
   totpSecrets: TotpSecretCipher;
@@ -33,10 +38,12 @@ export interface ContextSettings {
 }
 
 export function createContext(db: SandboxDatabase, settings: ContextSettings): SandboxContext {
-  const nowMs = () => settings.now().getTime();
+  const realNow = settings.realNow ?? settings.now;
+  const nowMs = () => realNow().getTime();
   return {
     db,
     now: settings.now,
+    realNow,
     tokens: new TokenStore(db, nowMs, {
       accessSeconds: settings.accessTokenTtlSeconds,
       refreshSeconds: settings.refreshTokenTtlSeconds,

@@ -11,6 +11,7 @@ import { Sqlite } from './sqlite.js';
 import { PAYMENT_MIGRATION } from './schema/payment.js';
 import { PLAN_MIGRATION } from './plan/schema.js';
 import { ACCOUNT_SECURITY_MIGRATION } from './schema/account-security.js';
+import { CLOCK_MIGRATION } from './clock/schema.js';
 
 export type SandboxDatabase = Database.Database;
 export type Statement<P extends unknown[] | object = unknown[], R = unknown> = Database.Statement<P, R>;
@@ -237,6 +238,7 @@ const MIGRATIONS: readonly string[] = [
   /* 3: plans, orders and on-demand bills */ PLAN_MIGRATION,
   /* 4: profile and account security */ ACCOUNT_SECURITY_MIGRATION,
   /* 5: trouble tickets and live chat */ TICKET_SCHEMA,
+  /* 6: the sandbox clock and its event log */ CLOCK_MIGRATION,
 ];
 
 export function databasePath(dataDir: string): string {

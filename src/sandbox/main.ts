@@ -21,6 +21,7 @@ import { defaultSeedAnchor, parseSeedAnchor } from './dates.js';
 import { getMeta, openDatabase, type SandboxDatabase } from './db.js';
 import { PROFILE_ENV, parseProfile, type SandboxProfile } from './profile/profiles.js';
 import { ensureSeeded } from './seed.js';
+import { ORDER_PROGRESS } from './clock/order-progress.js';
 import { DEFAULT_HOST, DEFAULT_PORT, startSandbox, type RunningSandbox } from './server.js';
 
 export const STATE_FILE = 'sandbox.json';
@@ -139,6 +140,17 @@ function warnAboutAnchor(db: SandboxDatabase, settings: Settings): void {
   }
 }
 
+/**
+ * ESPACE_SANDBOX_CLOCK_PAUSE_MS: real milliseconds between the events of an advance. A test knob:
+ * it makes an advance slow enough to interrupt in the middle.
+ */
+function clockPause(): { clockPauseMs?: number } {
+  const value = process.env.ESPACE_SANDBOX_CLOCK_PAUSE_MS;
+  if (value === undefined || value === '') return {};
+  if (!/^\d{1,5}$/.test(value)) throw new UsageError(`ESPACE_SANDBOX_CLOCK_PAUSE_MS must be a number of milliseconds, got "${value}"`);
+  return { clockPauseMs: Number(value) };
+}
+
 async function serve(settings: Settings): Promise<number> {
   let running: RunningSandbox;
   try {
@@ -151,6 +163,11 @@ async function serve(settings: Settings): Promise<number> {
       logger: settings.log,
       profile: settings.profile,
       ...(settings.accessTtl !== undefined ? { accessTokenTtlSeconds: settings.accessTtl } : {}),
+      // One line per time-driven event, once it is committed: the log says what the clock did.
+      onClockEvent: (event) =>
+        process.stdout.write(`clock event ${event.seq} ${event.at} ${event.key} ${event.outcome}${event.detail ? ` (${event.detail})` : ''}\n`),
+      ...clockPause(),
+      orderProgress: ORDER_PROGRESS,
     });
   } catch (error) {
     const errno = error as NodeJS.ErrnoException;

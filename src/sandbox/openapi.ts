@@ -15,6 +15,7 @@ import { planPaths, planSchemas, planTags } from './plan/openapi.js';
 import { ACCOUNT_SECURITY_PATHS, ACCOUNT_SECURITY_SCHEMAS, ACCOUNT_SECURITY_TAGS } from './openapi/account-security.js';
 import { TICKET_OPENAPI_PATHS, TICKET_OPENAPI_SCHEMAS, TICKET_OPENAPI_TAGS } from './openapi/ticket.js';
 import { OUTAGE_PATHS, OUTAGE_SCHEMAS, OUTAGE_TAGS } from './openapi/outage.js';
+import { CLOCK_PATHS, CLOCK_SCHEMAS, CLOCK_TAGS } from './clock/openapi.js';
 
 type Json = Record<string, unknown>;
 
@@ -469,6 +470,7 @@ export function buildOpenApiDocument(): Json {
       ...ACCOUNT_SECURITY_TAGS,
       ...TICKET_OPENAPI_TAGS,
       ...OUTAGE_TAGS,
+      ...CLOCK_TAGS,
     ],
     paths: {
       [HEALTH_PATH]: {
@@ -575,6 +577,7 @@ export function buildOpenApiDocument(): Json {
       ...ACCOUNT_SECURITY_PATHS,
       ...TICKET_OPENAPI_PATHS,
       ...OUTAGE_PATHS,
+      ...CLOCK_PATHS,
     },
     components: {
       securitySchemes: {
@@ -623,7 +626,7 @@ export function buildOpenApiDocument(): Json {
         MethodNotAllowed: errorResponse('The path exists but not with this method (see the Allow header)'),
         InternalError: errorResponse('Unexpected server failure'),
       },
-      schemas: { ...schemas, ...billDocumentSchemas, ...paymentSchemas, ...planSchemas, ...ACCOUNT_SECURITY_SCHEMAS, ...TICKET_OPENAPI_SCHEMAS, ...OUTAGE_SCHEMAS },
+      schemas: { ...schemas, ...billDocumentSchemas, ...paymentSchemas, ...planSchemas, ...ACCOUNT_SECURITY_SCHEMAS, ...TICKET_OPENAPI_SCHEMAS, ...OUTAGE_SCHEMAS, ...CLOCK_SCHEMAS },
     },
   };
 }

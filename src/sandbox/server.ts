@@ -29,6 +29,11 @@ import { troubleTicketRoutes } from './routes/trouble-ticket.js';
 import { serviceProblemRoutes } from './routes/service-problem.js';
 import { userinfoRoutes } from './routes/userinfo.js';
 import { ensureSeeded } from './seed.js';
+import { SandboxClock } from './clock/clock.js';
+import { ClockEngine } from './clock/engine.js';
+import type { ClockEvent } from './clock/event-log.js';
+import { clockRoutes } from './clock/routes.js';
+import type { OrderProgress } from './clock/order-progress.js';
 import { notFoundHandler, sendTmfError, tmfErrorHandler, type KnownRoute } from './tmf-errors.js';
 
 export interface SandboxOptions {
@@ -44,7 +49,7 @@ export interface SandboxOptions {
   refreshTokenTtlSeconds?: number;
   /** ISO date (YYYY-MM-DD) the seeded bills are relative to; default: first day of the current month, UTC. */
   seedAnchor?: string;
-  /** Clock for token expiry, throttling and balances (tests move it). */
+  /** The real clock (tests move it): token expiry and throttling; the sandbox clock adds its stored offset to it. */
   now?: () => Date;
   /** Fastify request logging to stdout; off by default. */
   logger?: boolean;
@@ -66,6 +71,18 @@ export interface SandboxOptions {
   passwordHashing?: HasherOptions;
   /** `plain`: behave as a minimal conformant TMF v4 server (profile/plain.ts). Default `default`. */
   profile?: SandboxProfile;
+  /** Told of each time-driven event once it is done (the sandbox program logs a line). */
+  onClockEvent?: (event: ClockEvent) => void;
+  /** Real milliseconds between time-driven events of an advance (tests: room to interrupt one). */
+  clockPauseMs?: number;
+  /** How often events reached by real time are run; default 5000, 0 = only on advance. */
+  clockTickMs?: number;
+  /**
+   * Product orders progress over sandbox time (acknowledged, inProgress after `startSeconds`, then
+   * completed or failed after `completeSeconds`; clock/order-progress.ts) instead of completing
+   * as they are placed. The sandbox program turns it on (ORDER_PROGRESS).
+   */
+  orderProgress?: OrderProgress;
 }
 
 export interface RunningSandbox {
@@ -103,12 +120,20 @@ export async function buildSandboxApp(options: SandboxOptions): Promise<FastifyI
   }
 }
 
-async function createApp(db: SandboxDatabase, options: SandboxOptions, now: () => Date): Promise<FastifyInstance> {
+async function createApp(db: SandboxDatabase, options: SandboxOptions, realNow: () => Date): Promise<FastifyInstance> {
   const totpSecrets = loadTotpSecretCipher(options.dataDir);
   // A database written by an older version may hold TOTP secrets in clear: seal them now.
   sealClearTotpSecrets(db, totpSecrets);
+  const clock = new SandboxClock(db, realNow);
+  const engine = new ClockEngine(db, clock, {
+    ...(options.onClockEvent ? { onEvent: options.onClockEvent } : {}),
+    ...(options.clockPauseMs !== undefined ? { pauseMs: options.clockPauseMs } : {}),
+    ...(options.clockTickMs !== undefined ? { tickMs: options.clockTickMs } : {}),
+    ...(options.orderProgress ? { orderProgress: options.orderProgress } : {}),
+  });
   const ctx = createContext(db, {
-    now,
+    now: clock.now,
+    realNow,
     totpSecrets,
     ...(options.throttleLimits ? { throttleLimits: options.throttleLimits } : {}),
     ...(options.passwordHashing ? { passwordHashing: options.passwordHashing } : {}),
@@ -137,7 +162,10 @@ async function createApp(db: SandboxDatabase, options: SandboxOptions, now: () =
   app.addHook('onRoute', (route) => {
     for (const method of [route.method].flat()) routes.push({ method, url: route.url });
   });
-  app.addHook('onClose', async () => db.close());
+  app.addHook('onClose', async () => {
+    await engine.close();
+    db.close();
+  });
   app.addHook('onSend', async (request, reply, payload) => {
     reply.header('x-request-id', request.id);
     return payload;
@@ -152,6 +180,8 @@ async function createApp(db: SandboxDatabase, options: SandboxOptions, now: () =
 
   if (options.profile === 'plain') await installPlainProfile(app, ctx.tokens);
   await app.register(metaRoutes);
+  await app.register(clockRoutes, { clock, engine });
+  app.addHook('onReady', async () => engine.start());
   await app.register(oauthRoutes, { ctx });
   await app.register(async (tmf) => {
     tmf.addHook('onRequest', bearerAuthHook(ctx.tokens));
@@ -161,12 +191,13 @@ async function createApp(db: SandboxDatabase, options: SandboxOptions, now: () =
     await tmf.register(billingAccountRoutes, { ctx });
     await tmf.register(userinfoRoutes, { ctx });
     await tmf.register(paymentRoutes, { ctx, dataDir: options.dataDir, holdPayments: options.holdPayments });
-    await tmf.register(planRoutes, { ctx });
+    await tmf.register(planRoutes, { ctx, deferOrders: options.orderProgress !== undefined });
     await tmf.register(securityRoutes, { ctx });
     await tmf.register(partyRoutes, { ctx });
     await tmf.register(troubleTicketRoutes, { ctx });
     await tmf.register(chatRoutes, { ctx });
-    await tmf.register(serviceProblemRoutes, { ctx });
+    // Outages run on the clock's schedule, from the hour it began (clock/outage-schedule.ts).
+    await tmf.register(serviceProblemRoutes, { ctx, scheduledFrom: new Date(clock.origin) });
   });
   return app;
 }

@@ -247,6 +247,33 @@ export interface AutopayState {
   enabled: boolean;
   acceptedAt?: string;
   method?: { id: string; name: string };
+  /** The last debit autopay attempted (the sandbox's `autopayLastDebit` extension), when the server says. */
+  lastDebit?: AutopayDebit;
+}
+
+/** One autopay debit attempt: paid, or declined with the reason. */
+export interface AutopayDebit {
+  date: string;
+  billId: string;
+  outcome: 'paid' | 'declined';
+  amount: Money;
+  reason?: string;
+}
+
+const AutopayLastDebit = z.object({
+  date: z.string(),
+  billId: z.string(),
+  outcome: z.enum(['paid', 'declined']),
+  amount: TmfMoney,
+  reason: z.string().optional(),
+});
+
+/** The extension, if present and well formed; an extension is a hint, so anything else is ignored. */
+function lastDebitOf(value: unknown): AutopayDebit | undefined {
+  const parsed = AutopayLastDebit.safeParse(value);
+  if (!parsed.success) return undefined;
+  const { reason } = parsed.data;
+  return { date: parsed.data.date, billId: parsed.data.billId, outcome: parsed.data.outcome, amount: toMoney(parsed.data.amount), ...(reason ? { reason } : {}) };
 }
 
 export function toAutopay(account: z.infer<typeof AccountAutopay>): AutopayState {
@@ -256,6 +283,7 @@ export function toAutopay(account: z.infer<typeof AccountAutopay>): AutopayState
     enabled: value('autopay') === true,
     acceptedAt: typeof acceptedAt === 'string' ? acceptedAt : undefined,
     method: account.defaultPaymentMethod ? { id: account.defaultPaymentMethod.id, name: account.defaultPaymentMethod.name ?? account.defaultPaymentMethod.id } : undefined,
+    lastDebit: lastDebitOf(value('autopayLastDebit')),
   };
 }
 

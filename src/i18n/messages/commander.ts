@@ -19,6 +19,7 @@ export const commanderMessages = {
   'commander.term.city': { en: 'city', fr: 'ville' },
   'commander.term.code': { en: 'code', fr: 'code' },
   'commander.term.command': { en: 'command', fr: 'commande' },
+  'commander.term.date': { en: 'date', fr: 'date' },
   'commander.term.dir': { en: 'dir', fr: 'répertoire' },
   'commander.term.dollars': { en: 'dollars', fr: 'dollars' },
   'commander.term.duration': { en: 'duration', fr: 'durée' },

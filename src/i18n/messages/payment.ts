@@ -222,4 +222,9 @@ export const paymentMessages = {
     en: 'the server answered with a payment whose {field} is not this payment’s ({value})',
     fr: 'le serveur a répondu par un paiement dont le champ {field} n’est pas celui de ce paiement ({value})',
   },
+  'autopay.lastDebitPaid': { en: 'Last debit: {amount} on {date} for bill {bill}.', fr: 'Dernier prélèvement : {amount} le {date} pour la facture {bill}.' },
+  'autopay.lastDebitDeclined': {
+    en: 'Last debit declined on {date}: {amount} for bill {bill} was not paid ({reason}); the bill is still due.',
+    fr: 'Dernier prélèvement refusé le {date} : {amount} pour la facture {bill} n’a pas été payé ({reason}); la facture reste à payer.',
+  },
 } satisfies MessageTable;

@@ -103,4 +103,6 @@ export const planMessages = {
   'addon.problem.alreadyHeld': { en: 'you already have {name}.', fr: 'vous avez déjà {name}.' },
   'addon.problem.missingService': { en: '{name} requires the {service} service, which this account does not have.', fr: '{name} requiert le service {service}, que ce compte n’a pas.' },
   'addon.problem.incompatiblePlan': { en: '{name} is not available with your current {service} plan; it needs one of: {compatible}.', fr: '{name} n’est pas offerte avec votre forfait {service} actuel; il faut l’un de : {compatible}.' },
+  'order.show.option.watch': { en: 'follow the order until it is completed, failed or rejected', fr: 'suivre la commande jusqu’à ce qu’elle soit terminée, échouée ou refusée' },
+  'order.notCompleted': { en: 'order {id} ended {state}: {reason}', fr: 'la commande {id} s’est terminée à l’état {state} : {reason}' },
 } satisfies MessageTable;

@@ -30,4 +30,17 @@ export const sandboxMessages = {
     fr: 'ESPACE_SANDBOX_PROFILE doit être l’un de {profiles}, pas « {value} ».',
   },
   'sandbox.resetFailed': { en: 'the sandbox data could not be reset: {reason}', fr: 'les données du bac à sable n’ont pas pu être remises à zéro : {reason}' },
+  'sandbox.clock.description': { en: 'show the sandbox’s date (advance it, read what happened)', fr: 'afficher la date du bac à sable (l’avancer, lire ce qui s’est passé)' },
+  'sandbox.clock.advance.description': {
+    en: 'move the sandbox’s date forward: bills, autopay debits, late fees and outages up to it happen, in order, once',
+    fr: 'avancer la date du bac à sable : factures, prélèvements automatiques, frais de retard et pannes jusqu’à elle ont lieu, dans l’ordre, une fois',
+  },
+  'sandbox.clock.advance.argument': { en: 'how far: 12h, 30d, 2w, 3mo or 1y', fr: 'de combien : 12h, 30d, 2w, 3mo ou 1y' },
+  'sandbox.clock.advance.option.to': { en: 'the date to go to (YYYY-MM-DD, or an ISO date-time)', fr: 'la date où aller (AAAA-MM-JJ, ou une date-heure ISO)' },
+  'sandbox.clock.log.description': { en: 'the time-driven events that happened, in order', fr: 'les événements liés au temps qui ont eu lieu, dans l’ordre' },
+  'sandbox.clock.log.option.account': { en: 'only the events of this billing account', fr: 'seulement les événements de ce compte de facturation' },
+  'sandbox.clock.now': { en: 'Sandbox date: {now} ({days} days ahead of the real clock).', fr: 'Date du bac à sable : {now} ({days} jours d’avance sur l’horloge réelle).' },
+  'sandbox.clock.advanced': { en: 'Sandbox date moved from {from} to {now}: {count} events.', fr: 'Date du bac à sable avancée de {from} à {now} : {count} événements.' },
+  'sandbox.clock.byOrTo': { en: 'give a duration (e.g. 30d) or --to DATE, not both.', fr: 'donnez une durée (p. ex. 30d) ou --to DATE, pas les deux.' },
+  'sandbox.clock.refused': { en: 'the sandbox refused: {reason}', fr: 'le bac à sable a refusé : {reason}' },
 } satisfies MessageTable;

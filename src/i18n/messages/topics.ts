@@ -42,6 +42,10 @@ export const topicsMessages = {
   'topics.env.xdg': { en: 'base directories for configuration and data (Linux, macOS)', fr: 'répertoires de base de la configuration et des données (Linux, macOS)' },
   'topics.env.dbus': { en: 'the D-Bus session that reaches the keychain (Linux)', fr: 'la session D-Bus qui donne accès au trousseau (Linux)' },
   'topics.env.extraCa': { en: 'extra trusted certificate authorities (a staging API with a private CA)', fr: 'autorités de certification supplémentaires (API de préproduction à AC privée)' },
+  'topics.env.sandboxClockPause': {
+    en: 'milliseconds the sandbox program waits between the events of a clock advance (for tests; default 0)',
+    fr: 'millisecondes d’attente du programme bac à sable entre les événements d’une avance d’horloge (pour les tests; 0 par défaut)',
+  },
   'topics.env.sandboxProfile': {
     en: 'profile of a sandbox started without --profile: default, or plain (a minimal TMF v4 server)',
     fr: 'profil d’un bac à sable démarré sans --profile : default, ou plain (un serveur TMF v4 minimal)',

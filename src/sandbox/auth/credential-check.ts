@@ -53,7 +53,7 @@ export async function checkCredentials(ctx: SandboxContext, input: CredentialInp
       attempt.release();
       return { ok: false, reason: 'codeMissing' };
     }
-    if (!twoFactorOf(ctx).verifySecondFactor(current, input.code, ctx.now().getTime())) {
+    if (!twoFactorOf(ctx).verifySecondFactor(current, input.code, ctx.realNow().getTime())) {
       attempt.fail();
       return { ok: false, reason: 'code' };
     }

@@ -71,6 +71,40 @@ export function applyPaymentPatch(db: SandboxDatabase, accountId: string, patch:
 }
 
 const autopayStatements = new WeakMap<SandboxDatabase, Statement<[string], { autopay: number; acceptedAt: string | null }>>();
+const lastDebitStatements = new WeakMap<SandboxDatabase, Statement<[string], LastDebitRow>>();
+
+interface LastDebitRow {
+  at: string;
+  billId: string;
+  outcome: string;
+  amountCents: number | null;
+  detail: string | null;
+}
+
+/**
+ * The last autopay debit the sandbox clock attempted (clock/engine.ts): the `autopayLastDebit`
+ * characteristic, {date, billId, outcome: paid | declined, amount, reason?}.
+ */
+function lastDebit(db: SandboxDatabase, accountId: string): { name: string; valueType: string; value: unknown }[] {
+  let statement = lastDebitStatements.get(db);
+  if (!statement) {
+    statement = db.prepare(
+      `SELECT at, subject AS billId, outcome, amount_cents AS amountCents, detail FROM clock_event
+        WHERE billing_account_id = ? AND kind = 'autopay' AND outcome IN ('paid', 'declined') ORDER BY seq DESC LIMIT 1`,
+    );
+    lastDebitStatements.set(db, statement);
+  }
+  const row = statement.get(accountId);
+  if (!row) return [];
+  const value = {
+    date: row.at,
+    billId: row.billId,
+    outcome: row.outcome,
+    amount: { unit: 'CAD', value: (row.amountCents ?? 0) / 100 },
+    ...(row.outcome === 'declined' && row.detail ? { reason: row.detail } : {}),
+  };
+  return [{ name: 'autopayLastDebit', valueType: 'object', value }];
+}
 
 /** The autopay characteristics of an account's resource. */
 export function autopayExtension(db: SandboxDatabase, accountId: string): { characteristic: { name: string; valueType: string; value: unknown }[] } {
@@ -85,6 +119,7 @@ export function autopayExtension(db: SandboxDatabase, accountId: string): { char
     characteristic: [
       { name: AUTOPAY, valueType: 'boolean', value: row?.autopay === 1 },
       ...(row?.acceptedAt ? [{ name: 'autopayTermsAcceptedAt', valueType: 'dateTime', value: row.acceptedAt }] : []),
+      ...lastDebit(db, accountId),
     ],
   };
 }

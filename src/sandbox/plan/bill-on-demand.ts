@@ -20,7 +20,7 @@ import { cycleOf, prorate, type Cycle } from './proration.js';
 export const PRORATION_RATE_TYPE = 'proration';
 const DUE_DAYS = 21;
 
-interface DraftLine {
+export interface DraftLine {
   rateType: string;
   section: BillSection;
   name: string;
@@ -64,12 +64,12 @@ function dollars(cents: number, lang: 'fr' | 'en'): string {
   return lang === 'fr' ? `${text.replace('.', ',')} $` : `$${text}`;
 }
 
-interface AccountFacts {
+export interface AccountFacts {
   id: string;
   province: Province;
 }
 
-interface LatestBill {
+export interface LatestBill {
   id: string;
   billDate: string;
   amountDueCents: number;
@@ -120,7 +120,7 @@ function prorationLines(item: OrderItemRow, cycle: Cycle, lang: 'fr' | 'en'): Dr
 }
 
 /** The lines of the cycle's bill, in bill order: services, add-ons, fees, then prorations by date. */
-function draftLines(deps: BillOnDemandDeps, account: AccountFacts, cycle: Cycle, latest: LatestBill | undefined): DraftLine[] {
+export function draftLines(deps: BillOnDemandDeps, account: AccountFacts, cycle: Cycle, latest: LatestBill | undefined): DraftLine[] {
   // No client asked: the document's default language for the account's province.
   const lang = documentLang(undefined, account.province);
   const items = deps.orders.completedItemsBetween(account.id, cycle.start, cycle.end);
@@ -253,7 +253,7 @@ export function produceBillOnDemand(deps: BillOnDemandDeps, accountId: string): 
     .immediate();
 }
 
-function deleteBill(db: SandboxDatabase, billId: string): void {
+export function deleteBill(db: SandboxDatabase, billId: string): void {
   db.prepare('DELETE FROM applied_billing_rate_tax WHERE rate_id IN (SELECT id FROM applied_billing_rate WHERE bill_id = ?)').run(billId);
   db.prepare('DELETE FROM applied_billing_rate WHERE bill_id = ?').run(billId);
   db.prepare('DELETE FROM bill_tax_item WHERE bill_id = ?').run(billId);

@@ -31,6 +31,11 @@ export interface OrderingDeps {
   /** Whether the caller may act on the account (others' products answer 404). */
   canSee(accountId: string): boolean;
   now: Date;
+  /**
+   * Orders wait, acknowledged, for the sandbox clock to move them on (clock/order-progress.ts)
+   * instead of completing as they are placed.
+   */
+  deferred?: boolean;
 }
 
 /** How late a bill may be before orders that raise the monthly bill are rejected. */
@@ -172,7 +177,8 @@ function planDelete(deps: OrderingDeps, item: OrderRequestItem, index: number, e
   };
 }
 
-function addTerm(effective: string, months: number): string {
+/** End of a contract of `months` starting on `effective`. */
+export function addTerm(effective: string, months: number): string {
   const at = new Date(effective);
   const end = addMonths({ year: at.getUTCFullYear(), month: at.getUTCMonth() + 1 }, months);
   return noonUtc(end, Math.min(at.getUTCDate(), 28));
@@ -240,6 +246,10 @@ export function placeOrder(deps: OrderingDeps, request: OrderRequest): string {
             { state: 'rejected', at },
           ],
         );
+        return id;
+      }
+      if (deps.deferred) {
+        deps.orders.insert({ id, billingAccountId: accountId!, state: 'acknowledged', stateReason: null, orderDate: at, completionDate: null }, rows, [{ state: 'acknowledged', at }]);
         return id;
       }
       deps.orders.insert(

@@ -2,7 +2,7 @@
 import type { SandboxDatabase, Statement } from '../db.js';
 
 export type OrderAction = 'add' | 'modify' | 'delete';
-export type OrderState = 'acknowledged' | 'inProgress' | 'completed' | 'rejected';
+export type OrderState = 'acknowledged' | 'inProgress' | 'completed' | 'rejected' | 'failed';
 
 export interface OrderRow {
   id: string;

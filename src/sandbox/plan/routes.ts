@@ -43,7 +43,7 @@ function visibleAccount(ctx: SandboxContext, request: FastifyRequest, query: Par
   return id;
 }
 
-export async function planRoutes(app: FastifyInstance, { ctx }: { ctx: SandboxContext }): Promise<void> {
+export async function planRoutes(app: FastifyInstance, { ctx, deferOrders = false }: { ctx: SandboxContext; deferOrders?: boolean }): Promise<void> {
   const inventory = new InventoryStore(ctx.db);
   const orders = new OrderStore(ctx.db);
   const canSee = (request: FastifyRequest) => (accountId: string) => ctx.access.canSeeAccount(principalOf(request), accountId);
@@ -120,7 +120,7 @@ export async function planRoutes(app: FastifyInstance, { ctx }: { ctx: SandboxCo
       };
     });
     const id = placeOrder(
-      { db: ctx.db, inventory, orders, canSee: canSee(request), now: ctx.now() },
+      { db: ctx.db, inventory, orders, canSee: canSee(request), now: ctx.now(), deferred: deferOrders },
       { billingAccountId: refId(body.billingAccount, 'billingAccount'), items },
     );
     const resource = orderResource(originOf(request), id);

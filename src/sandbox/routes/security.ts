@@ -118,7 +118,7 @@ function sessionJson(session: ActiveSession, current: string) {
 export async function securityRoutes(app: FastifyInstance, { ctx }: { ctx: SandboxContext }): Promise<void> {
   const twoFactor = twoFactorOf(ctx);
   const sessions = new SessionStore(ctx.db);
-  const nowMs = () => ctx.now().getTime();
+  const nowMs = () => ctx.realNow().getTime();
   const setPassword = ctx.db.prepare<[string, string, string]>('UPDATE app_user SET password_hash = ?, password_changed_at = ? WHERE id = ?');
 
   app.get(SECURITY_PATHS.twoFactor, async (request) => {

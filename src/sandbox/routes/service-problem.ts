@@ -6,6 +6,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { SandboxContext } from '../context.js';
 import { SEEDED_PROBLEMS, affectsPostalCode, normalizePostalCode } from '../outages/catalog.js';
+import { problemStatusAt } from '../clock/outage-schedule.js';
 import { SERVICE_PROBLEM_API, serviceProblemResource } from '../outages/resource.js';
 import { page, parseQuery, selectFields, singleFilter } from '../paging.js';
 import { originOf } from '../resources/paths.js';
@@ -14,7 +15,7 @@ import { TmfError, sendTmfError } from '../tmf-errors.js';
 export const SERVICE_PROBLEM_FILTERS = ['affectedLocation.postCode', 'status', 'category'] as const;
 const POSTAL_PREFIX = /^[A-Z]\d[A-Z](\d[A-Z]\d?)?$|^[A-Z]\d?$/;
 
-export async function serviceProblemRoutes(app: FastifyInstance, { ctx }: { ctx: SandboxContext }): Promise<void> {
+export async function serviceProblemRoutes(app: FastifyInstance, { ctx, scheduledFrom }: { ctx: SandboxContext; scheduledFrom: Date }): Promise<void> {
   app.get(`${SERVICE_PROBLEM_API}/serviceProblem`, async (request, reply) => {
     const query = parseQuery(request.query, { filters: SERVICE_PROBLEM_FILTERS, paging: true });
     const postCode = singleFilter(query, 'affectedLocation.postCode');
@@ -23,20 +24,20 @@ export async function serviceProblemRoutes(app: FastifyInstance, { ctx }: { ctx:
     }
     const statuses = query.filters.get('status');
     const categories = query.filters.get('category');
+    const now = ctx.now();
     const matching = SEEDED_PROBLEMS.filter(
       (problem) =>
         (postCode === undefined || affectsPostalCode(problem, postCode)) &&
-        (!statuses || statuses.includes(problem.status)) &&
+        (!statuses || statuses.includes(problemStatusAt(problem, scheduledFrom.toISOString(), now))) &&
         (!categories || categories.includes(problem.category)),
     );
-    const now = ctx.now();
-    return page(reply, query, matching).map((problem) => selectFields(serviceProblemResource(originOf(request), problem, now), query.fields));
+    return page(reply, query, matching).map((problem) => selectFields(serviceProblemResource(originOf(request), problem, now, scheduledFrom), query.fields));
   });
 
   app.get<{ Params: { id: string } }>(`${SERVICE_PROBLEM_API}/serviceProblem/:id`, async (request, reply) => {
     const query = parseQuery(request.query, {});
     const problem = SEEDED_PROBLEMS.find((candidate) => candidate.id === request.params.id);
     if (!problem) return sendTmfError(reply, 404, `No serviceProblem with id "${request.params.id}"`);
-    return selectFields(serviceProblemResource(originOf(request), problem, ctx.now()), query.fields);
+    return selectFields(serviceProblemResource(originOf(request), problem, ctx.now(), scheduledFrom), query.fields);
   });
 }

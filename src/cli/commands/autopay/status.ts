@@ -1,6 +1,7 @@
 /** `espace autopay status`: whether bills are paid automatically, and with what. */
 import { getAutopay } from '../../../api/tmf/payment.js';
-import { formatDate, toJson } from '../../../output/formats.js';
+import { formatMoney } from '../../../domain/money.js';
+import { formatDate, moneyJson, toJson } from '../../../output/formats.js';
 import { sanitizeLine } from '../../../output/sanitize.js';
 import { resolveAccountId } from '../../account.js';
 import type { Context } from '../../context.js';
@@ -15,7 +16,15 @@ export async function run(options: AutopayStatusOptions, ctx: Context): Promise<
   const state = await getAutopay(api, accountId);
   const { io, t, locale } = ctx;
   if (ctx.globals.json) {
-    io.out(toJson({ account: accountId, enabled: state.enabled, method: state.method ?? null, termsAcceptedAt: state.acceptedAt ?? null }));
+    io.out(
+      toJson({
+        account: accountId,
+        enabled: state.enabled,
+        method: state.method ?? null,
+        termsAcceptedAt: state.acceptedAt ?? null,
+        lastDebit: state.lastDebit ? { ...state.lastDebit, amount: moneyJson(state.lastDebit.amount, locale) } : null,
+      }),
+    );
     return;
   }
   const method = state.method?.name ?? t('autopay.noMethod');
@@ -26,4 +35,9 @@ export async function run(options: AutopayStatusOptions, ctx: Context): Promise<
         : t('autopay.statusOff', { account: accountId, method }),
     )}\n`,
   );
+  const debit = state.lastDebit;
+  if (debit) {
+    const params = { date: formatDate(debit.date, locale), amount: formatMoney(debit.amount, locale), bill: debit.billId, reason: debit.reason ?? '' };
+    io.out(`${sanitizeLine(t(debit.outcome === 'paid' ? 'autopay.lastDebitPaid' : 'autopay.lastDebitDeclined', params))}\n`);
+  }
 }

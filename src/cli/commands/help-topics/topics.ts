@@ -36,6 +36,7 @@ export const ENVIRONMENT: readonly EnvironmentVariable[] = [
   { name: 'ESPACE_DATA_DIR', meaning: 'topics.env.dataDir' },
   { name: 'ESPACE_SANDBOX_PORT', meaning: 'topics.env.sandboxPort' },
   { name: 'ESPACE_SANDBOX_PROFILE', meaning: 'topics.env.sandboxProfile' },
+  { name: 'ESPACE_SANDBOX_CLOCK_PAUSE_MS', meaning: 'topics.env.sandboxClockPause' },
   { name: 'ESPACE_KEYCHAIN_TIMEOUT_MS', meaning: 'topics.env.keychainTimeout' },
   { name: 'ESPACE_COMPLETION_TIMEOUT_MS', meaning: 'topics.env.completionTimeout' },
   { name: 'ESPACE_TIMEOUT', meaning: 'net.env.timeout' },

@@ -20,7 +20,8 @@ export function registerOrder(program: Command, { t, action, examples }: Registr
       .command('show')
       .description(t('order.show.description'))
       .argument('<id>', t('order.show.argument'))
-      .action(action(() => import('./show.js'), ([id]): OrderShowOptions => ({ id: id! }))),
-    ['espace order show PO-000001', 'espace order show PO-000001 --json'],
+      .option('--watch', t('order.show.option.watch'))
+      .action(action(() => import('./show.js'), ([id], options): OrderShowOptions => ({ id: id!, watch: Boolean(options.watch) }))),
+    ['espace order show PO-000001', 'espace order show PO-000001 --json', 'espace order show PO-000001 --watch'],
   );
 }

@@ -3,6 +3,7 @@ import { integerBetween } from '../../parsers.js';
 import type { CommandModule, Registrar } from '../../program.js';
 import { SANDBOX_PROFILES, type SandboxOptions } from './options.js';
 import { registerSandboxSeed } from './seed-options.js';
+import { registerSandboxClock } from './clock/register.js';
 
 const port = integerBetween(0, 65535);
 
@@ -34,4 +35,5 @@ export function registerSandbox(program: Command, registrar: Registrar): void {
   verb('status', () => import('./status.js'), ['espace sandbox status', 'espace sandbox status --json']);
   verb('reset', () => import('./reset.js'), ['espace sandbox reset']);
   registerSandboxSeed(sandbox, registrar, toOptions);
+  registerSandboxClock(sandbox, registrar);
 }
