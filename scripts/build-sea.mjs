@@ -9,6 +9,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { build } from 'esbuild';
+import { compressedDictionaries } from './build/dictionaries.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
 const out = join(root, 'dist-sea');
@@ -29,6 +30,7 @@ await build({
   define: { 'import.meta.url': '"file:///espace-sea/dist/cli/main.js"' },
   external: ['better-sqlite3'],
   plugins: [
+    compressedDictionaries(join(root, 'node_modules/.cache/espace-build/dictionaries')),
     {
       name: 'sea-keyring',
       setup(b) {
