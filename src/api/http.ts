@@ -117,7 +117,7 @@ function loadPool(): Promise<PoolClass> {
   poolLoad ??= (async () => {
     if (process.versions.node.startsWith('20.')) {
       const v8 = await import('node:v8');
-      // The launcher's code caches are only usable under the flags they were made with (bin/load-cli.js).
+      // The launcher's code caches are only usable under the flags they were made with (bin/v8-code-cache.js).
       (process as NodeJS.EventEmitter).emit('espace:before-v8-flags');
       v8.setFlagsFromString('--liftoff-only');
     }
