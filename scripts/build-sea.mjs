@@ -5,6 +5,7 @@
 // another asset, with a V8 code cache made at build time by the same Node binary. Node 26 builds it itself
 // (--build-sea); on an older Node, Node 26 is fetched from the registry's `node` package first.
 import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
@@ -93,4 +94,7 @@ await build({
 });
 execFileSync(node, ['--build-sea', join(out, 'sea-config.json')], { stdio: 'inherit' });
 rmSync(stripped, { force: true });
+// Published beside the executable: `sha256sum --check espace.sha256` verifies a download.
+const digest = createHash('sha256').update(readFileSync(join(out, 'espace'))).digest('hex');
+writeFileSync(join(out, 'espace.sha256'), `${digest}  espace\n`);
 console.log(`built ${join(out, 'espace')}`);
