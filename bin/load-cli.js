@@ -5,7 +5,7 @@ const { cacheDir, ensureTrusted, pruneCache } = require('./cache-dir.js');
 
 /**
  * Loads dist/cli/main.js. On Node 22+, with Node's own compile cache (module.enableCompileCache)
- * in espace's cache directory, and plain require(). On Node 20, which has no compile cache,
+ * in espace's cache directory, and plain require(). On Node 20 (any Node without that API),
  * through the launcher's V8 code caches (bin/v8-code-cache.js). `afterRun` is called when the
  * command has ended: it writes what is left to cache and keeps the directory bounded.
  */
@@ -15,7 +15,7 @@ function loadCli() {
   // A directory named by NODE_COMPILE_CACHE is the user's (Node 22+ enables its cache there
   // itself, before espace starts): it is used as it is, never pruned.
   const ownDir = dir !== undefined && !process.env.NODE_COMPILE_CACHE;
-  const { enableCompileCache } = require('node:module');
+  const { constants, enableCompileCache } = require('node:module');
   if (typeof enableCompileCache !== 'function') {
     const loaded = require('./v8-code-cache.js').loadWithCodeCache(filename, dir);
     return {
@@ -26,7 +26,7 @@ function loadCli() {
       },
     };
   }
-  const cached = ownDir && ensureTrusted(dir) && enableCompileCache(dir).status === require('node:module').constants.compileCacheStatus.ENABLED;
+  const cached = ownDir && ensureTrusted(dir) && enableCompileCache(dir).status === constants.compileCacheStatus.ENABLED;
   return { exports: require(filename), afterRun: () => cached && pruneCache(dir) };
 }
 
