@@ -5,10 +5,11 @@
 // node script, as ratios of medians over runs interleaved in this one script (the machine is
 // shared and noisy).
 //
-//   node bench/startup.mjs [--runs 40] [--compare OTHER/bin/espace.js] [--no-lookup]
+//   node bench/startup.mjs [--runs 40] [--compare OTHER/bin/espace.js] [--sea dist-sea/espace] [--no-lookup]
 //
 // --compare also times another launcher (e.g. a copy of bin/ from another commit, beside a link to
-// the same dist/) in the same interleaved runs; --no-lookup skips the sandbox and the lookups.
+// the same dist/) in the same interleaved runs; --sea times the single executable too (run this
+// script with the Node it embeds, for the same floor); --no-lookup skips the sandbox and the lookups.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -19,6 +20,7 @@ import { ciToken, startSandbox } from './sandbox-process.mjs';
 const option = (name) => (process.argv.includes(name) ? process.argv[process.argv.indexOf(name) + 1] : undefined);
 const runs = Number(option('--runs')) || 40;
 const other = option('--compare');
+const sea = option('--sea') && (await import('node:path')).resolve(option('--sea'));
 const lookups = !process.argv.includes('--no-lookup');
 const espace = fileURLToPath(new URL('../bin/espace.js', import.meta.url));
 // NODE_EXTRA_CA_CERTS costs tens of milliseconds at start: unset for both sides alike.
@@ -51,6 +53,12 @@ const cases = [
         { name: `${other} bill show --help`, args: [other, 'bill', 'show', '--help'] },
       ]
     : []),
+  ...(sea
+    ? [
+        { name: 'single file --version', command: sea, args: ['--version'], target: 1.5 },
+        { name: 'single file bill show --help', command: sea, args: ['bill', 'show', '--help'] },
+      ]
+    : []),
   ...(sandbox
     ? [
         { name: 'bare node script, one HTTP GET', args: ['-e', bareGet, month], baselineOf: 'lookup' },
@@ -60,9 +68,9 @@ const cases = [
     : []),
 ];
 
-function time(args) {
+function time(args, command = process.execPath) {
   const start = process.hrtime.bigint();
-  const result = spawnSync(process.execPath, args, { env, stdio: ['ignore', 'ignore', 'pipe'] });
+  const result = spawnSync(command, args, { env, stdio: ['ignore', 'ignore', 'pipe'] });
   if (result.status !== 0) throw new Error(`${args.join(' ')} failed: ${result.stderr}`);
   return Number(process.hrtime.bigint() - start) / 1e6;
 }
@@ -70,8 +78,8 @@ function time(args) {
 // On a shared, loaded machine, wall time mostly measures the other processes; CPU time (user +
 // system, from bash's `times`, to the millisecond) much less so. Each run is made once more for it.
 const cpuTimes = spawnSync('bash', ['-c', 'times'], { encoding: 'utf8' }).status === 0;
-function cpuTime(args) {
-  const result = spawnSync('bash', ['-c', '"$@" >/dev/null 2>&1 </dev/null || exit 1; times', 'bench', process.execPath, ...args], { env, encoding: 'utf8' });
+function cpuTime(args, command = process.execPath) {
+  const result = spawnSync('bash', ['-c', '"$@" >/dev/null 2>&1 </dev/null || exit 1; times', 'bench', command, ...args], { env, encoding: 'utf8' });
   if (result.status !== 0) throw new Error(`${args.join(' ')} failed`);
   const seconds = (text) => text.split(/[ms]/).filter(Boolean).reduce((total, part, i) => total + (i === 0 ? Number(part) * 60 : Number(part)), 0);
   const [user, system] = result.stdout.trim().split('\n').at(-1).split(' ');
@@ -79,14 +87,14 @@ function cpuTime(args) {
 }
 
 // Warm-up: the OS file cache and Node's compile cache (Node 22+).
-for (const { args } of cases) for (let i = 0; i < 3; i++) time(args);
+for (const { args, command } of cases) for (let i = 0; i < 3; i++) time(args, command);
 
 const samples = cases.map(() => []);
 const cpu = cases.map(() => []);
 for (let run = 0; run < runs; run++) {
-  cases.forEach(({ args }, index) => {
-    samples[index].push(time(args));
-    if (cpuTimes) cpu[index].push(cpuTime(args));
+  cases.forEach(({ args, command }, index) => {
+    samples[index].push(time(args, command));
+    if (cpuTimes) cpu[index].push(cpuTime(args, command));
   });
 }
 const median = (values) => {
