@@ -5,7 +5,11 @@
 // node script, as ratios of medians over runs interleaved in this one script (the machine is
 // shared and noisy).
 //
-//   node bench/startup.mjs [--runs 40]
+//   node bench/startup.mjs [--runs 40] [--compare OTHER/bin/espace.js] [--sea dist-sea/espace] [--no-lookup]
+//
+// --compare also times another launcher (e.g. a copy of bin/ from another commit, beside a link to
+// the same dist/) in the same interleaved runs; --sea times the single executable too (run this
+// script with the Node it embeds, for the same floor); --no-lookup skips the sandbox and the lookups.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -13,7 +17,11 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ciToken, startSandbox } from './sandbox-process.mjs';
 
-const runs = Number(process.argv[process.argv.indexOf('--runs') + 1]) || 40;
+const option = (name) => (process.argv.includes(name) ? process.argv[process.argv.indexOf(name) + 1] : undefined);
+const runs = Number(option('--runs')) || 40;
+const other = option('--compare');
+const sea = option('--sea') && (await import('node:path')).resolve(option('--sea'));
+const lookups = !process.argv.includes('--no-lookup');
 const espace = fileURLToPath(new URL('../bin/espace.js', import.meta.url));
 // NODE_EXTRA_CA_CERTS costs tens of milliseconds at start: unset for both sides alike.
 const env = { ...process.env, NODE_EXTRA_CA_CERTS: '', NO_COLOR: '1' };
@@ -21,54 +29,92 @@ delete env.NODE_EXTRA_CA_CERTS;
 
 // A sandbox for the lookups: its own data directory, seeded on start, removed at the end.
 const dataDir = mkdtempSync(join(tmpdir(), 'espace-bench-startup-'));
-const sandbox = await startSandbox(dataDir);
 process.on('exit', () => rmSync(dataDir, { recursive: true, force: true }));
-env.ESPACE_API_URL = sandbox.url;
-env.ESPACE_TOKEN = await ciToken(sandbox.url);
 env.ESPACE_CONFIG_DIR = join(dataDir, 'config');
+const sandbox = lookups ? await startSandbox(dataDir) : undefined;
+if (sandbox) {
+  env.ESPACE_API_URL = sandbox.url;
+  env.ESPACE_TOKEN = await ciToken(sandbox.url);
+}
 // One GET of the same bill with node's own http module: the floor for "a process that asks once".
 const bareGet = `require('node:http').get(process.env.ESPACE_API_URL + '/tmf-api/customerBillManagement/v4/customerBill/CB-1001-' +
   process.argv[1], { headers: { authorization: 'Bearer ' + process.env.ESPACE_TOKEN } }, (r) => { r.resume(); r.on('end', () => process.exit(r.statusCode === 200 ? 0 : 1)); })`;
-const month = (await (await fetch(`${sandbox.url}/tmf-api/customerBillManagement/v4/customerBill?billingAccount.id=BA-1001&fields=id&sort=-billDate&limit=1`, {
+const month = sandbox && (await (await fetch(`${sandbox.url}/tmf-api/customerBillManagement/v4/customerBill?billingAccount.id=BA-1001&fields=id&sort=-billDate&limit=1`, {
   headers: { authorization: `Bearer ${env.ESPACE_TOKEN}` },
 })).json())[0].id.split('-').at(-1);
 
 const cases = [
   { name: 'node -e 0 (baseline)', args: ['-e', '0'] },
-  { name: 'espace --version', args: [espace, '--version'], target: 1.3 },
-  { name: 'espace bill show --help', args: [espace, 'bill', 'show', '--help'], target: 1.6 },
-  { name: 'bare node script, one HTTP GET', args: ['-e', bareGet, month], baselineOf: 'lookup' },
-  { name: 'espace bill show --json (3 requests)', args: [espace, 'bill', 'show', '--account', 'BA-1001', '--json'], against: 'lookup' },
+  { name: 'espace --version', args: [espace, '--version'], target: 1.2 },
+  { name: 'espace bill show --help', args: [espace, 'bill', 'show', '--help'], target: 1.5 },
+  ...(other
+    ? [
+        { name: `${other} --version`, args: [other, '--version'] },
+        { name: `${other} bill show --help`, args: [other, 'bill', 'show', '--help'] },
+      ]
+    : []),
+  ...(sea
+    ? [
+        { name: 'single file --version', command: sea, args: ['--version'], target: 1.5 },
+        { name: 'single file bill show --help', command: sea, args: ['bill', 'show', '--help'] },
+      ]
+    : []),
+  ...(sandbox
+    ? [
+        { name: 'bare node script, one HTTP GET', args: ['-e', bareGet, month], baselineOf: 'lookup' },
+        { name: 'espace bill show --json (3 requests)', args: [espace, 'bill', 'show', '--account', 'BA-1001', '--json'], against: 'lookup' },
+        ...(other ? [{ name: `${other} bill show --json`, args: [other, 'bill', 'show', '--account', 'BA-1001', '--json'], against: 'lookup' }] : []),
+      ]
+    : []),
 ];
 
-function time(args) {
+function time(args, command = process.execPath) {
   const start = process.hrtime.bigint();
-  const result = spawnSync(process.execPath, args, { env, stdio: ['ignore', 'ignore', 'pipe'] });
+  const result = spawnSync(command, args, { env, stdio: ['ignore', 'ignore', 'pipe'] });
   if (result.status !== 0) throw new Error(`${args.join(' ')} failed: ${result.stderr}`);
   return Number(process.hrtime.bigint() - start) / 1e6;
 }
 
+// On a shared, loaded machine, wall time mostly measures the other processes; CPU time (user +
+// system, from bash's `times`, to the millisecond) much less so. Each run is made once more for it.
+const cpuTimes = spawnSync('bash', ['-c', 'times'], { encoding: 'utf8' }).status === 0;
+function cpuTime(args, command = process.execPath) {
+  const result = spawnSync('bash', ['-c', '"$@" >/dev/null 2>&1 </dev/null || exit 1; times', 'bench', command, ...args], { env, encoding: 'utf8' });
+  if (result.status !== 0) throw new Error(`${args.join(' ')} failed`);
+  const seconds = (text) => text.split(/[ms]/).filter(Boolean).reduce((total, part, i) => total + (i === 0 ? Number(part) * 60 : Number(part)), 0);
+  const [user, system] = result.stdout.trim().split('\n').at(-1).split(' ');
+  return (seconds(user) + seconds(system)) * 1000;
+}
+
 // Warm-up: the OS file cache and Node's compile cache (Node 22+).
-for (const { args } of cases) for (let i = 0; i < 3; i++) time(args);
+for (const { args, command } of cases) for (let i = 0; i < 3; i++) time(args, command);
 
 const samples = cases.map(() => []);
+const cpu = cases.map(() => []);
 for (let run = 0; run < runs; run++) {
-  cases.forEach(({ args }, index) => samples[index].push(time(args)));
+  cases.forEach(({ args, command }, index) => {
+    samples[index].push(time(args, command));
+    if (cpuTimes) cpu[index].push(cpuTime(args, command));
+  });
 }
 const median = (values) => {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.floor(sorted.length / 2)];
 };
 const baseline = median(samples[0]);
-const lookupBaseline = median(samples[cases.findIndex((c) => c.baselineOf === 'lookup')]);
-console.log(`node ${process.version}, ${runs} interleaved runs each, medians`);
-console.log('| command | median ms | ratio to node -e 0 | ratio to one bare GET | target |');
-console.log('|---|---:|---:|---:|---:|');
+const lookupIndex = cases.findIndex((c) => c.baselineOf === 'lookup');
+const lookupBaseline = lookupIndex === -1 ? NaN : median(samples[lookupIndex]);
+const cpuBaseline = cpuTimes ? median(cpu[0]) : NaN;
+console.log(`node ${process.version}, ${runs} interleaved runs each, medians; load average ${(await import('node:os')).loadavg()[0].toFixed(1)}`);
+console.log('| command | median ms | ratio to node -e 0 | ratio to one bare GET | target | CPU ms (user + sys) | CPU ratio |');
+console.log('|---|---:|---:|---:|---:|---:|---:|');
 cases.forEach(({ name, target, against }, index) => {
   const value = median(samples[index]);
   const ratio = value / baseline;
   const verdict = target === undefined ? '' : `≤ ${target}× ${ratio <= target ? 'met' : 'MISSED'}`;
   const versusGet = against === 'lookup' ? `${(value / lookupBaseline).toFixed(2)}×` : '';
-  console.log(`| ${name} | ${value.toFixed(1)} | ${ratio.toFixed(2)}× | ${versusGet} | ${verdict} |`);
+  const cpuValue = cpuTimes ? median(cpu[index]) : NaN;
+  const cpuColumns = cpuTimes ? `${cpuValue.toFixed(1)} | ${(cpuValue / cpuBaseline).toFixed(2)}×` : ' | ';
+  console.log(`| ${name} | ${value.toFixed(1)} | ${ratio.toFixed(2)}× | ${versusGet} | ${verdict} | ${cpuColumns} |`);
 });
-await sandbox.stop();
+await sandbox?.stop();

@@ -22,6 +22,6 @@ if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) {
     })
     .then((code) => {
       process.exitCode = code;
-      cli.saveCodeCache?.();
+      cli.afterRun();
     });
 }

@@ -5,10 +5,12 @@
 // another asset, with a V8 code cache made at build time by the same Node binary. Node 26 builds it itself
 // (--build-sea); on an older Node, Node 26 is fetched from the registry's `node` package first.
 import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { build } from 'esbuild';
+import { compressedDictionaries } from './build/dictionaries.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
 const out = join(root, 'dist-sea');
@@ -29,6 +31,7 @@ await build({
   define: { 'import.meta.url': '"file:///espace-sea/dist/cli/main.js"' },
   external: ['better-sqlite3'],
   plugins: [
+    compressedDictionaries(join(root, 'node_modules/.cache/espace-build/dictionaries')),
     {
       name: 'sea-keyring',
       setup(b) {
@@ -91,4 +94,7 @@ await build({
 });
 execFileSync(node, ['--build-sea', join(out, 'sea-config.json')], { stdio: 'inherit' });
 rmSync(stripped, { force: true });
+// Published beside the executable: `sha256sum --check espace.sha256` verifies a download.
+const digest = createHash('sha256').update(readFileSync(join(out, 'espace'))).digest('hex');
+writeFileSync(join(out, 'espace.sha256'), `${digest}  espace\n`);
 console.log(`built ${join(out, 'espace')}`);

@@ -9,6 +9,7 @@ import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { compileFunction } from 'node:vm';
 import { toCommonJS } from './build/commonjs.mjs';
+import { compressedDictionaries } from './build/dictionaries.mjs';
 import { embedChunks, staticChunks } from './build/embed.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
@@ -35,6 +36,7 @@ const esm = await build({
   write: false,
   // Native addons and the server framework stay in node_modules: they load their own files.
   external: ['better-sqlite3', '@napi-rs/keyring'],
+  plugins: [compressedDictionaries(join(root, 'node_modules/.cache/espace-build/dictionaries'))],
   // Bundled CommonJS dependencies (commander, cli-table3, undici) require() Node built-ins.
   // Serving them from process.getBuiltinModule (Node 20.16+) avoids a createRequire per chunk,
   // and commander's child_process (used only for external subcommands, which espace has none

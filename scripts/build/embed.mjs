@@ -1,6 +1,6 @@
 // dist/cli/main.js embeds the chunks it needs at start-up, each registered in require.cache under
 // its own file name before main's code runs: start-up reads and compiles one file (which
-// bin/load-cli.js keeps a code cache for), and lazily loaded chunks that require those chunks get
+// bin/v8-code-cache.js keeps a code cache for on Node 20), and lazily loaded chunks that require those chunks get
 // the very same module instances (error classes are checked with instanceof). The chunk files
 // stay in dist/chunks for the sandbox.
 import { basename, dirname, relative, resolve } from 'node:path';

@@ -118,12 +118,15 @@ const BACKOFF_CAP_MS = 4000;
 type PoolClass = typeof import('undici').Pool;
 let poolLoad: Promise<PoolClass> | undefined;
 
-/** Loads undici's pool once (undici-pool.ts). On Node 20, V8 otherwise spends ≈200 ms at exit optimising its WASM parser. */
+/**
+ * Loads undici's pool once (undici-pool.ts). On Node 20 and 22, V8 otherwise spends ≈ 100–200 ms
+ * optimising its WASM parser at exit; Node 24+ does not gain from Liftoff alone (bench/README.md).
+ */
 function loadPool(): Promise<PoolClass> {
   poolLoad ??= (async () => {
-    if (process.versions.node.startsWith('20.')) {
+    if (Number(process.versions.node.split('.')[0]) <= 22) {
       const v8 = await import('node:v8');
-      // The launcher's code caches are only usable under the flags they were made with (bin/load-cli.js).
+      // The launcher's code caches are only usable under the flags they were made with (bin/v8-code-cache.js).
       (process as NodeJS.EventEmitter).emit('espace:before-v8-flags');
       v8.setFlagsFromString('--liftoff-only');
     }

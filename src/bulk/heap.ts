@@ -5,7 +5,7 @@
  * keeps it near 140 MiB, but costs 7–9 % more time (more collections), which a run that never
  * gets that big need not pay: the cap is set once the heap passes HEAP_CAP_FROM_BYTES.
  *
- * V8 uses a code cache only under the flags it was made with (bin/load-cli.js): the flag is set
+ * V8 uses a code cache only under the flags it was made with (bin/v8-code-cache.js): the flag is set
  * only during the run, after its code is loaded, and restored before the caches of anything
  * compiled meanwhile are written at exit.
  */

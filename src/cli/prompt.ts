@@ -27,8 +27,8 @@ export function terminalPrompter(io: IO, lang: Lang): Prompter {
       throw error;
     }
   };
-  const ask = <T>(flag: string, show: (prompts: typeof import('@inquirer/prompts'), context: object) => Promise<T>): Promise<T> =>
-    guarded(flag, async (context) => show(await import('@inquirer/prompts'), context));
+  const ask = <T>(flag: string, show: (prompts: typeof import('./inquirer-prompts.js'), context: object) => Promise<T>): Promise<T> =>
+    guarded(flag, async (context) => show(await import('./inquirer-prompts.js'), context));
   // The prompt library writes to stderr itself, past the io layer's guard: what it shows that may
   // hold a server's words (the message, a default value, a validation message) is sanitized here.
   return {

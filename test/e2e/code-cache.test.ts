@@ -1,10 +1,11 @@
 /**
- * The launcher's V8 code cache (bin/load-cli.js), through the built CLI: entries are made for
- * dist/cli/main.js and, on Node before 22, for the chunks a command loads; a second run uses them
- * without rewriting them; damaged entries are ignored and replaced; a directory that others can
- * write to is never used.
+ * The compile caches, through the built CLI. On Node 20, the launcher's V8 code caches
+ * (bin/v8-code-cache.js): entries are made for dist/cli/main.js and for the chunks a command
+ * loads; a second run uses them without rewriting them; damaged entries are ignored and replaced;
+ * a directory that others can write to is never used. On Node 22+, Node's own compile cache,
+ * enabled by bin/load-cli.js in espace's directory: made on the first run, used on the next.
  */
-import { chmod, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -39,18 +40,54 @@ function showBill(cacheDir: string) {
   });
 }
 
+/** The same command with no NODE_COMPILE_CACHE: espace's own directory under `tmp`. */
+function showBillDefaultCache(tmp: string) {
+  return espace(['bill', 'show', '--account', 'BA-1001', '--json'], {
+    env: {
+      ESPACE_API_URL: sandbox.url,
+      ESPACE_TOKEN: sandbox.tokens.ci,
+      ESPACE_CONFIG_DIR: join(home, 'config'),
+      TMPDIR: tmp,
+      NODE_COMPILE_CACHE: undefined,
+      NODE_OPTIONS: undefined,
+      NODE_V8_COVERAGE: undefined,
+    },
+  });
+}
+
 async function entries(dir: string): Promise<string[]> {
   return (await readdir(dir)).filter((name) => name.endsWith('.cache')).sort();
 }
 
 describe('the code cache', () => {
-  it('is made on the first run, used as it is on the next, and replaced when damaged', async () => {
+  it.skipIf(!NODE_CACHES_CHUNKS)("is Node's own on Node 22+, in espace's directory: made on the first run, used as it is on the next", async () => {
+    const tmp = join(home, 'tmp-node');
+    await mkdir(tmp);
+    const first = await showBillDefaultCache(tmp);
+    expect(first.code, first.stderr).toBe(0);
+    const dir = join(tmp, `espace-compile-cache-${process.getuid!()}`);
+    const [versionDir, ...others] = (await readdir(dir)).filter((name) => name.startsWith(`${process.version}-`));
+    expect(versionDir, (await readdir(dir)).join(', ')).toBeDefined();
+    expect(others).toEqual([]);
+    const made = (await readdir(join(dir, versionDir!))).sort();
+    // main.js and the chunks the command loaded after it (its own code, undici, zod…).
+    expect(made.length).toBeGreaterThan(2);
+    const times = async () => Promise.all(made.map(async (name) => (await stat(join(dir, versionDir!, name))).mtimeMs));
+    const before = await times();
+    const second = await showBillDefaultCache(tmp);
+    expect(second.code).toBe(0);
+    expect(second.stdout).toBe(first.stdout);
+    expect((await readdir(join(dir, versionDir!))).sort()).toEqual(made);
+    expect(await times()).toEqual(before);
+  });
+
+  it.skipIf(NODE_CACHES_CHUNKS)('is made on the first run, used as it is on the next, and replaced when damaged', async () => {
     const dir = join(home, 'cache');
     const first = await showBill(dir);
     expect(first.code, first.stderr).toBe(0);
     const made = await entries(dir);
     expect(made.some((name) => name.startsWith('main-'))).toBe(true);
-    if (!NODE_CACHES_CHUNKS) expect(made.some((name) => name.startsWith('http-'))).toBe(true);
+    expect(made.some((name) => name.startsWith('http-'))).toBe(true);
 
     const before = await Promise.all(made.map(async (name) => (await stat(join(dir, name))).mtimeMs));
     const second = await showBill(dir);
