@@ -30,6 +30,7 @@ import { serviceProblemRoutes } from './routes/service-problem.js';
 import { userinfoRoutes } from './routes/userinfo.js';
 import { ensureSeeded } from './seed.js';
 import { notFoundHandler, sendTmfError, tmfErrorHandler, type KnownRoute } from './tmf-errors.js';
+import { answerInClientLanguage } from './language/localize.js';
 
 export interface SandboxOptions {
   /** Directory of the database (`sandbox.db`); created with mode 0700 if missing. */
@@ -143,6 +144,7 @@ async function createApp(db: SandboxDatabase, options: SandboxOptions, now: () =
     return payload;
   });
   app.decorateRequest('principal', null);
+  answerInClientLanguage(app);
   app.setErrorHandler(tmfErrorHandler);
   app.setNotFoundHandler(notFoundHandler(routes));
   // Bodies are JSON (TMF630 asks for JSON merge patch on PATCH; plain application/json is accepted
