@@ -48,7 +48,7 @@ describe('plan change in a terminal', () => {
     await terminal.waitFor('change', /Place this order\?/);
     terminal.send('change', 'y', 'Enter');
     const final = await terminal.waitFor('change', /EXIT=\d+/);
-    expect(final).toMatch(/Order PO-000001: completed \(acknowledged → inProgress → completed\)/);
+    expect(final).toMatch(/Order PO-000001: completed \(acknowledged → in progress → completed\)/);
     expect(final).toMatch(/EXIT=0/);
 
     const prorated = /credit (-?\$[\d.,]+), charge \+(\$[\d.,]+), net/.exec(preview);
@@ -75,8 +75,8 @@ describe('plan change in a terminal', () => {
     const assignments = Object.entries(env).map(([name, value]) => `${name}='${value}'`);
     terminal.start('decline', `env ${assignments.join(' ')} ${process.execPath} ${ESPACE_BIN} addon add OFF-ADD-WIFI`);
     const preview = await terminal.waitFor('decline', /Acceptez-vous ces conditions \?/);
-    expect(preview).toMatch(/Ajout de Amplificateur Wi-Fi/);
-    expect(preview).toMatch(/Prix mensuel : rien → 5,00\s\$/);
+    expect(preview).toMatch(/Ajout\s:\sAmplificateur Wi-Fi/);
+    expect(preview).toMatch(/Prix mensuel\s: rien → 5,00\s\$/);
     terminal.send('decline', 'n', 'Enter');
     const final = await terminal.waitFor('decline', /EXIT=\d+/);
     expect(final).toMatch(/Annulé/);

@@ -194,7 +194,7 @@ describe('plan change, then the next bill on demand', () => {
     const result = await cli('marie', ['plan', 'change'], { tty: true, prompt });
     expect(result.code, result.stderr).toBe(0);
     expect(prompt.asked).toEqual(['Which service (internet, tv, phone, mobile)?', 'Move Mobile 20 GB to which offer?', 'Do you accept these terms?', 'Place this order?']);
-    expect(result.stdout).toMatch(/Order PO-000001: completed \(acknowledged → inProgress → completed\)/);
+    expect(result.stdout).toMatch(/Order PO-000001: completed \(acknowledged → in progress → completed\)/);
   });
 
   it('cancels with exit code 130 when the terms are declined, and orders nothing', async () => {

@@ -100,6 +100,6 @@ describe('help', () => {
     const verb = await runCli(['support', 'contcat']);
     expect(verb.stderr).toMatch(/Did you mean contact\?/);
     const french = await runCli(['--lang', 'fr', 'doctr']);
-    expect(french.stderr).toMatch(/commande inconnue « doctr »\. Vouliez-vous dire doctor \?/);
+    expect(french.stderr).toMatch(/commande inconnue «\sdoctr\s»\. Vouliez-vous dire doctor\s\?/);
   });
 });

@@ -1,7 +1,9 @@
 /** `espace order show ID`: one product order, its items, prices and state history. */
 import { getOrder } from '../../../api/tmf/product-order.js';
 import { formatMoney } from '../../../domain/money.js';
-import { toJson } from '../../../output/formats.js';
+import { formatDateTime, toJson } from '../../../output/formats.js';
+import { termLabel } from '../../../i18n/terms.js';
+import { orderStates } from '../../../i18n/vocabularies.js';
 import { sanitizeCell } from '../../../output/sanitize.js';
 import type { Context } from '../../context.js';
 import { stateLine } from '../plan/order-flow.js';
@@ -25,6 +27,6 @@ export async function run(options: OrderShowOptions, ctx: Context): Promise<void
     const prices = [item.previousMonthly, item.monthly].filter((m) => m !== undefined).map((m) => formatMoney(m, locale)).join(' → ');
     lines.push(`  ${actionLabel(item.action, t)}  ${sanitizeCell(item.productId ?? '')}  ${sanitizeCell(item.offeringName ?? item.productName ?? '')}  ${prices}`);
   }
-  for (const change of order.stateChanges) lines.push(`  ${change.at ?? ''}  ${change.state}`);
+  for (const change of order.stateChanges) lines.push(`  ${change.at ? formatDateTime(change.at, locale) : ''}  ${sanitizeCell(termLabel(orderStates, change.state, t))}`);
   io.out(`${lines.join('\n')}\n`);
 }
