@@ -110,7 +110,7 @@ describe('bill explain on every seeded pair', () => {
     const bills = await billsOf('marie', 'BA-1001');
     const diff = await json<DiffJson>('marie', ['bill', 'explain', bills[6]!.id], 'fr');
     expect(find(diff, 'promotionEnded')?.explanation?.replace(/[\u00a0\u202f]/g, ' ')).toBe(
-      'Une promotion a pris fin\u00a0: Promotion Internet Giga (un crédit de 10,00\u00a0$) ne s’applique plus.',
+      'Une promotion a pris fin : Promotion Internet Giga (un crédit de 10,00 $) ne s’applique plus.',
     );
   });
 });
