@@ -47,7 +47,9 @@ let vocabulary: Set<string> | undefined;
 export function englishVocabulary(): Set<string> {
   if (vocabulary) return vocabulary;
   const texts = [...Object.values(catalog).map((message) => (message as { en: string }).en), ...referencePairs().map(([en]) => en)];
-  vocabulary = new Set(texts.flatMap(wordsOf));
+  // A word the sandbox's French reference texts use too is a name (Giga, Super Écran, Illico, Wi-Fi).
+  const french = new Set(referencePairs().flatMap(([, fr]) => wordsOf(fr)));
+  vocabulary = new Set(texts.flatMap(wordsOf).filter((word) => !french.has(word)));
   return vocabulary;
 }
 

@@ -81,8 +81,8 @@ export const planMessages = {
   'order.column.state': { en: 'State', fr: 'État' },
   'order.column.items': { en: 'Items', fr: 'Éléments' },
   'order.action.modify': { en: 'change to', fr: 'passage à' },
-  'order.action.add': { en: 'add', fr: 'ajout de' },
-  'order.action.delete': { en: 'remove', fr: 'retrait de' },
+  'order.action.add': { en: 'add', fr: 'ajout :' },
+  'order.action.delete': { en: 'remove', fr: 'retrait :' },
   'order.rejected': { en: 'order {id} was rejected: {reason}', fr: 'la commande {id} a été refusée : {reason}' },
   'order.placed': { en: 'Order {id}: {state} ({history})', fr: 'Commande {id} : {state} ({history})' },
 
