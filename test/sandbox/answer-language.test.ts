@@ -86,6 +86,12 @@ describe('the sandbox speaks the language asked for', () => {
     expect(answer.headers.get('content-language')).toBeNull();
   });
 
+  it('words a live chat ticket in French around what the customer wrote', () => {
+    expect(referenceText('Live chat: Ma facture est trop élevée', 'fr')).toBe('Clavardage\u00a0: Ma facture est trop élevée');
+    expect(referenceText('Answered in live chat by Sophie Roy', 'fr')).toBe('Réponse donnée en clavardage par Sophie Roy');
+    expect(referenceText('Clavardage\u00a0: Internet lent', 'en')).toBe('Live chat: Internet lent');
+  });
+
   it('has a French and an English side for every reference text, each turning into the other', () => {
     for (const [en, fr] of referencePairs()) {
       if (en.includes('{n}')) continue;

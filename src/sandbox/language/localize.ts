@@ -1,7 +1,7 @@
 /**
  * Answers in the client's language: a hook that rewrites every JSON answer, before it is
  * serialized, into the language `Accept-Language` prefers — reference texts (`name`,
- * `description`, see reference-texts.ts), error messages (error-texts.ts) and the problems of an
+ * `description`, a ticket's status change reasons; see reference-texts.ts), error messages (error-texts.ts) and the problems of an
  * address validation — and says which with `Content-Language`. Without English or French in
  * `Accept-Language`, answers go out as stored.
  */
@@ -10,7 +10,7 @@ import { answerLang, type AnswerLang } from './answer-lang.js';
 import { addressProblemText, errorText } from './error-texts.js';
 import { referenceText } from './reference-texts.js';
 
-const REFERENCE_FIELDS = new Set(['name', 'description']);
+const REFERENCE_FIELDS = new Set(['name', 'description', 'statusChangeReason', 'changeReason']);
 
 /** A copy of `value` with its reference texts and messages in `lang` (the original is left alone). */
 export function localizeAnswer(value: unknown, lang: AnswerLang): unknown {

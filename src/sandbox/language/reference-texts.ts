@@ -6,7 +6,7 @@
  */
 import type { AnswerLang } from './answer-lang.js';
 
-/** `{n}` stands for a number, the same on both sides. */
+/** `{n}` stands for a number and `{text}` for any text, the same on both sides. */
 type Pair = readonly [en: string, fr: string];
 
 const PAIRS: readonly Pair[] = [
@@ -80,6 +80,11 @@ const PAIRS: readonly Pair[] = [
   ['Billing support team', 'Équipe de facturation'],
   ['Technical support team', 'Équipe du soutien technique'],
   ['Support supervisor', 'Superviseur du soutien'],
+  // Live chat transcripts saved as tickets (their subject and how the chat ended).
+  ['Live chat: {text}', 'Clavardage : {text}'],
+  ['Answered in live chat by {text}', 'Réponse donnée en clavardage par {text}'],
+  ['Left by the customer: no agent was available', 'Laissé par le client : aucun agent n’était disponible'],
+  ['Chat ended before an agent answered', 'Clavardage terminé avant la réponse d’un agent'],
   // Product categories of the plain profile.
   ['TV', 'Télé'],
   ['Add-ons', 'Options'],
@@ -91,7 +96,10 @@ interface Compiled {
 }
 
 function compile(from: string, to: string): Compiled {
-  const escaped = from.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\\\{n\\\}/g, '(\\d+(?:[.,]\\d+)?)');
+  const escaped = from
+    .replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+    .replace(/\\\{n\\\}/g, '(\\d+(?:[.,]\\d+)?)')
+    .replace(/\\\{text\\\}/g, '(.+)');
   return { pattern: new RegExp(`^${escaped}$`), template: to };
 }
 
@@ -105,7 +113,7 @@ function exact(text: string, lang: AnswerLang): string | undefined {
     const match = pattern.exec(text);
     if (!match) continue;
     let index = 1;
-    return template.replace(/\{n\}/g, () => match[index++] ?? '');
+    return template.replace(/\{(?:n|text)\}/g, () => match[index++] ?? '');
   }
   return undefined;
 }
