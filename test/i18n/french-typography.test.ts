@@ -7,9 +7,14 @@
  */
 import { describe, expect, it } from 'vitest';
 import { catalog } from '../../src/i18n/catalog.js';
+import { referencePairs } from '../../src/sandbox/language/reference-texts.js';
 import { fixTypography, RULES, typographyProblems } from '../../scripts/french-typography.mjs';
 
-const messages = Object.entries(catalog).map(([key, message]) => ({ key, fr: (message as { fr: string }).fr }));
+const messages = [
+  ...Object.entries(catalog).map(([key, message]) => ({ key, fr: (message as { fr: string }).fr })),
+  // The sandbox's French reference texts (offers, outages, teams) reach the same screens.
+  ...referencePairs().map(([en, fr]) => ({ key: `sandbox reference text "${en}"`, fr })),
+];
 
 describe('French typography of the catalog', () => {
   it.each(RULES.map((rule) => [rule.name, rule] as const))('%s', (name, rule) => {

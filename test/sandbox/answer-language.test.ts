@@ -37,7 +37,7 @@ describe('the sandbox speaks the language asked for', () => {
   it('says a bill is not there in French or in English, and says which with Content-Language', async () => {
     const fr = await get(sandbox.url, `${BILLS}/CB-nope`, sandbox.tokens.marie, FR);
     expect(fr.status).toBe(404);
-    expect(fr.body.message).toBe('Aucune facture avec l’identifiant « CB-nope »');
+    expect(fr.body.message).toBe('Aucune facture avec l’identifiant «\u00a0CB-nope\u00a0»');
     expect(fr.headers.get('content-language')).toBe('fr-CA');
     const en = await get(sandbox.url, `${BILLS}/CB-nope`, sandbox.tokens.marie, EN);
     expect(en.body.message).toBe('No customerBill with id "CB-nope"');
@@ -77,7 +77,7 @@ describe('the sandbox speaks the language asked for', () => {
         submittedGeographicAddress: { streetNr: '1234', streetName: 'rue Saint-Denis', city: 'Montreal', stateOrProvince: 'QC', postcode: 'H2X 1Y4', country: 'CA' },
       }),
     });
-    expect(fr.body.problem).toEqual(['la ville « Montreal » est inconnue au Québec; vouliez-vous dire « Montréal » ?']);
+    expect(fr.body.problem).toEqual(['la ville «\u00a0Montreal\u00a0» est inconnue au Québec\u00a0; vouliez-vous dire «\u00a0Montréal\u00a0»\u00a0?']);
   });
 
   it('sends what it stores when no language it speaks is asked for', async () => {

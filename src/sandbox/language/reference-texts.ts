@@ -15,7 +15,7 @@ const PAIRS: readonly Pair[] = [
   ['Internet {n} Gbit/s, unlimited data', 'Internet {n} Gbit/s, données illimitées'],
   ['TV – Basic', 'Télé – Base'],
   ['TV – Basic + {n} channels', 'Télé – Base + {n} chaînes'],
-  ['Basic TV: {n} channels', 'Télé de base : {n} chaînes'],
+  ['Basic TV: {n} channels', 'Télé de base : {n} chaînes'],
   ['Basic TV and {n} channels of your choice', 'Télé de base et {n} chaînes au choix'],
   ['Home phone', 'Téléphonie résidentielle'],
   ['Home phone – Canada unlimited', 'Téléphonie résidentielle – Canada illimité'],
@@ -27,12 +27,12 @@ const PAIRS: readonly Pair[] = [
   ['{n} minutes of international calls a month', '{n} minutes d’appels internationaux par mois'],
   ['Super Écran', 'Super Écran'],
   ['Premium movie channels', 'Chaînes de films de première qualité'],
-  ['Sports channels (RDS, TSN); not available with Basic TV alone', 'Chaînes de sports (RDS, TSN); non offertes avec la Télé de base seule'],
+  ['Sports channels (RDS, TSN); not available with Basic TV alone', 'Chaînes de sports (RDS, TSN) ; non offertes avec la Télé de base seule'],
   ['Digital video recorder rental', 'Location d’enregistreur numérique'],
   ['Visual Voicemail', 'Messagerie vocale visuelle'],
   ['Voicemail messages in the phone app', 'Messages vocaux dans l’application du téléphone'],
   ['Extra data {n} GB', 'Données supplémentaires {n} Go'],
-  ['{n} GB of extra mobile data every month; not available with Mobile {n}', '{n} Go de données mobiles en plus chaque mois; non offert avec Mobile {n}'],
+  ['{n} GB of extra mobile data every month; not available with Mobile {n}', '{n} Go de données mobiles en plus chaque mois ; non offert avec Mobile {n}'],
   ['Wi-Fi extender', 'Amplificateur Wi-Fi'],
   ['Wi-Fi extender rental', 'Location d’amplificateur Wi-Fi'],
   // Prices, terms and charges.
@@ -64,7 +64,7 @@ const PAIRS: readonly Pair[] = [
   ['Planned maintenance — Laval mobile and home phone network', 'Entretien planifié — réseau mobile et de téléphonie résidentielle de Laval'],
   [
     'Network upgrade overnight; mobile and home phone service may be interrupted for up to 30 minutes.',
-    'Mise à niveau du réseau pendant la nuit; les services mobile et de téléphonie résidentielle peuvent être interrompus jusqu’à 30 minutes.',
+    'Mise à niveau du réseau pendant la nuit ; les services mobile et de téléphonie résidentielle peuvent être interrompus jusqu’à 30 minutes.',
   ],
   ['Internet outage — downtown Ottawa', 'Panne d’Internet — centre-ville d’Ottawa'],
   ['A power failure at a distribution hub interrupted Internet service. Service is restored.', 'Une panne de courant à un centre de distribution a interrompu le service Internet. Le service est rétabli.'],
@@ -73,7 +73,7 @@ const PAIRS: readonly Pair[] = [
   ['Planned maintenance — downtown Montréal TV', 'Entretien planifié — télé au centre-ville de Montréal'],
   [
     'TV equipment replacement; channels may be unavailable for a few minutes during the window.',
-    'Remplacement d’équipement de télé; des chaînes peuvent être indisponibles quelques minutes pendant la période.',
+    'Remplacement d’équipement de télé ; des chaînes peuvent être indisponibles quelques minutes pendant la période.',
   ],
   // Support teams (TMF621 assignee).
   ['Customer support', 'Service à la clientèle'],
