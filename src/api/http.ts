@@ -65,7 +65,11 @@ export interface HttpClientOptions {
   timeoutMs?: number;
   /** The largest answer body read; a larger one is an error naming the URL. */
   maxResponseBytes?: number;
-  /** The user's locale, for the time in a "try again at" hint. */
+  /**
+   * The user's locale: the time in a "try again at" hint, and the `Accept-Language` of every
+   * request, so that a bilingual server answers its errors and names in the user's language
+   * (without it, no `Accept-Language` is sent and the hint is in en-CA).
+   */
   locale?: string;
   /** The clock (epoch ms), for HTTP-date Retry-After values and the "try again at" hint. */
   now?: () => number;
@@ -139,9 +143,12 @@ export class HttpClient {
   readonly baseUrl: URL;
   private readonly options: Required<Omit<HttpClientOptions, 'tokens' | 'gate' | 'notices' | 'apiMap' | 'dryRun'>> & Pick<HttpClientOptions, 'tokens' | 'gate' | 'notices' | 'apiMap' | 'dryRun'>;
   private pool: Transport | undefined;
+  /** Sent only when the caller names the user's locale: a client without one asks for no language. */
+  private readonly acceptLanguage: string | undefined;
 
   constructor(options: HttpClientOptions) {
     this.baseUrl = parseApiUrl(options.baseUrl);
+    this.acceptLanguage = options.locale === undefined ? undefined : acceptLanguage(options.locale);
     this.options = {
       timeoutMs: 30_000,
       maxResponseBytes: 64 * 1024 * 1024,
@@ -290,6 +297,7 @@ export class HttpClient {
       accept: 'application/json',
       'user-agent': this.options.userAgent,
       'x-request-id': info.requestId,
+      ...(this.acceptLanguage !== undefined ? { 'accept-language': this.acceptLanguage } : {}),
       ...request.headers,
     };
     if (token !== undefined) headers.authorization = `Bearer ${token}`;
@@ -418,6 +426,16 @@ export function retryAfterMs(value: string | undefined, now: number = Date.now()
   if (/^\d+$/.test(trimmed)) return Number(trimmed) * 1000;
   const date = Date.parse(trimmed);
   return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+}
+
+/**
+ * The `Accept-Language` for a locale: the locale, its language, then the other language espace
+ * speaks, so that a server with only English or only French still answers in one of the two.
+ */
+export function acceptLanguage(locale: string): string {
+  const language = locale.split('-')[0]!.toLowerCase();
+  const other = language === 'fr' ? 'en' : 'fr';
+  return `${locale}, ${language};q=0.9, ${other};q=0.5`;
 }
 
 function flattenHeaders(headers: Record<string, string | string[] | undefined>): Record<string, string | undefined> {

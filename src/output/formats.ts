@@ -3,6 +3,7 @@
  * (`{"amount": 1234, "currency": "CAD", "formatted": "$12.34"}`: integer cents plus display text).
  */
 import { type Money, formatMoney, plainDecimal } from '../domain/money.js';
+import { formatRangeWithFirst, formatWithFirst } from './first-of-month.js';
 import { jsonText, sanitizeLine } from './sanitize.js';
 
 export interface MoneyJson {
@@ -46,7 +47,7 @@ export function formatDate(iso: string | undefined, locale: string): string {
   if (!iso) return '—';
   const time = Date.parse(iso);
   // A date the server wrote that is no date is shown as it came, made safe.
-  return Number.isNaN(time) ? sanitizeLine(iso) : dateFormat(locale).format(time);
+  return Number.isNaN(time) ? sanitizeLine(iso) : formatWithFirst(dateFormat(locale), time, locale);
 }
 
 const dateTimeFormats = new Map<string, Intl.DateTimeFormat>();
@@ -61,7 +62,24 @@ export function formatDateTime(iso: string | undefined, locale: string): string 
     format = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' });
     dateTimeFormats.set(locale, format);
   }
-  return format.format(time);
+  return formatWithFirst(format, time, locale);
+}
+
+const dayFormats = new Map<string, Intl.DateTimeFormat>();
+
+/**
+ * A calendar day without the year, for chart labels: `1er déc.` or `Dec 1`, which no reader takes
+ * for another day (unlike `12-01`).
+ */
+export function formatDay(iso: string, locale: string): string {
+  const time = Date.parse(iso);
+  if (Number.isNaN(time)) return sanitizeLine(iso);
+  let format = dayFormats.get(locale);
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', timeZone: 'UTC' });
+    dayFormats.set(locale, format);
+  }
+  return formatWithFirst(format, time, locale);
 }
 
 export function formatPeriod(start: string | undefined, end: string | undefined, locale: string): string {
@@ -69,7 +87,7 @@ export function formatPeriod(start: string | undefined, end: string | undefined,
   const from = Date.parse(start);
   const to = Date.parse(end);
   if (Number.isNaN(from) || Number.isNaN(to) || to < from) return `${formatDate(start, locale)} – ${formatDate(end, locale)}`;
-  return dateFormat(locale).formatRange(from, to);
+  return formatRangeWithFirst(dateFormat(locale), from, to, locale);
 }
 
 const UTC_DAY_FIRST = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?Z)?$/;

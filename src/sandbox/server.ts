@@ -35,6 +35,7 @@ import type { ClockEvent } from './clock/event-log.js';
 import { clockRoutes } from './clock/routes.js';
 import type { OrderProgress } from './clock/order-progress.js';
 import { notFoundHandler, sendTmfError, tmfErrorHandler, type KnownRoute } from './tmf-errors.js';
+import { answerInClientLanguage } from './language/localize.js';
 
 export interface SandboxOptions {
   /** Directory of the database (`sandbox.db`); created with mode 0700 if missing. */
@@ -171,6 +172,7 @@ async function createApp(db: SandboxDatabase, options: SandboxOptions, realNow: 
     return payload;
   });
   app.decorateRequest('principal', null);
+  answerInClientLanguage(app);
   app.setErrorHandler(tmfErrorHandler);
   app.setNotFoundHandler(notFoundHandler(routes));
   // Bodies are JSON (TMF630 asks for JSON merge patch on PATCH; plain application/json is accepted

@@ -66,10 +66,10 @@ describe('bill explain on every seeded pair', () => {
   it("Marie's: the add-on, the promotion's end, the price increase, the overages", async () => {
     const marie = await explainAll('marie', 'BA-1001');
     expect(find(marie.get(3), 'addOnAdded')).toMatchObject({ item: 'Super Écran', after: { amount: 1500 }, effect: { amount: 1500 } });
-    expect(find(marie.get(6), 'promotionEnded')).toMatchObject({ item: 'Promotion Internet Giga', effect: { amount: 1000 } });
+    expect(find(marie.get(6), 'promotionEnded')).toMatchObject({ item: 'Internet Giga promotion', effect: { amount: 1000 } });
     expect(reasons(marie.get(5))).not.toContain('promotionEnded');
-    expect(find(marie.get(7), 'priceChanged')).toMatchObject({ item: 'Mobile 20 Go', before: { amount: 5000 }, after: { amount: 5500 } });
-    expect(find(marie.get(6), 'usageAdded')?.item).toMatch(/Dépassement de données mobiles/);
+    expect(find(marie.get(7), 'priceChanged')).toMatchObject({ item: 'Mobile 20 GB', before: { amount: 5000 }, after: { amount: 5500 } });
+    expect(find(marie.get(6), 'usageAdded')?.item).toMatch(/Mobile data overage/);
     expect(reasons(marie.get(7))).toContain('usageRemoved');
     expect(reasons(marie.get(10))).toContain('usageAdded');
     expect(reasons(marie.get(4))).toContain('oneTimeAdded');
@@ -95,7 +95,7 @@ describe('bill explain on every seeded pair', () => {
     const luc = await explainAll('luc', 'BA-3001');
     expect(reasons(luc.get(8))).toContain('oneTimeAdded');
     expect(reasons(luc.get(8))).not.toContain('lateFeeAdded');
-    expect(find(luc.get(9), 'lateFeeAdded')).toMatchObject({ item: 'Frais de retard', before: null });
+    expect(find(luc.get(9), 'lateFeeAdded')).toMatchObject({ item: 'Late payment fee', before: null });
     expect(reasons(luc.get(9))).toEqual(expect.arrayContaining(['previousBalance', 'paymentsReceived', 'oneTimeRemoved']));
     expect(reasons(luc.get(10))).toContain('lateFeeChanged');
   });

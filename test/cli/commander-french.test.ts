@@ -90,17 +90,17 @@ describe('French help for the whole command tree', () => {
 
   it('shows placeholders, choices and defaults in French, and keeps them in English', async () => {
     const french = await runCli(['--lang', 'fr', 'bill', 'list', '--help']);
-    expect(french.stdout).toMatch(/^Utilisation : espace bill list \[option…\]$/m);
+    expect(french.stdout).toMatch(/^Utilisation\s: espace bill list \[option…\]$/m);
     expect(french.stdout).toMatch(/--accounts-from <fichier>/);
-    expect(french.stdout).toMatch(/\(par défaut : 12\)/);
-    expect(french.stdout).toMatch(/\(choix :\s+ndjson,\s+csv\)/);
+    expect(french.stdout).toMatch(/\(par défaut\s: 12\)/);
+    expect(french.stdout).toMatch(/\(choix\s:\s+ndjson,\s+csv\)/);
     const completion = await runCli(['--lang', 'fr', 'completion', '--help']);
-    expect(completion.stdout).toMatch(/^Utilisation : espace completion \[option…\] <shell>$/m);
+    expect(completion.stdout).toMatch(/^Utilisation\s: espace completion \[option…\] <shell>$/m);
     const api = await runCli(['--lang', 'fr', 'api', '--help']);
-    expect(api.stdout).toMatch(/^Utilisation : espace api \[option…\] <méthode> <chemin>$/m);
+    expect(api.stdout).toMatch(/^Utilisation\s: espace api \[option…\] <méthode> <chemin>$/m);
     expect(api.stdout).toMatch(/-F, --field <clé=valeur>/);
     const top = await runCli(['--lang', 'fr', '--help']);
-    expect(top.stdout).toMatch(/^Utilisation : espace \[option…\] \[commande\]$/m);
+    expect(top.stdout).toMatch(/^Utilisation\s: espace \[option…\] \[commande\]$/m);
     expect(top.stdout).toMatch(/^ {2}pay \[option…\] \[facture\] /m);
 
     const english = await runCli(['--lang', 'en', 'bill', 'list', '--help']);
@@ -113,22 +113,22 @@ describe('French help for the whole command tree', () => {
 
 describe('commander’s errors in French (the built CLI, exit 2)', () => {
   const french = (args: string[]) => espace(['--lang', 'fr', ...args]);
-  const usageHint = /Lancez « espace --help »/;
+  const usageHint = /Lancez «\sespace --help\s»/;
 
   it.each([
-    ['commander.unknownCommand', ['bil'], /^Erreur : commande inconnue « bil »\. Vouliez-vous dire bill \?$/m],
-    ['commander.unknownCommand (a verb)', ['bill', 'shw'], /^Erreur : commande inconnue « shw »\. Vouliez-vous dire show \?$/m],
-    ['commander.unknownOption', ['bill', 'list', '--limt', '3'], /^Erreur : option inconnue « --limt »\. Vouliez-vous dire --limit \?$/m],
-    ['commander.unknownOption (no close name)', ['bill', 'list', '--zzzzzzzz'], /^Erreur : option inconnue « --zzzzzzzz »\.$/m],
-    ['commander.missingArgument', ['context', 'set-api', 'sandbox'], /^Erreur : argument obligatoire manquant : <api>; « espace context set-api » en a besoin\.$/m],
-    ['commander.missingArgument (a path)', ['api', 'GET'], /^Erreur : argument obligatoire manquant : <chemin>; « espace api » en a besoin\.$/m],
-    ['commander.optionMissingArgument', ['bill', 'list', '--limit'], /^Erreur : l’option « --limit » demande une valeur \(--limit <n>\)\.$/m],
-    ['commander.missingMandatoryOptionValue', ['context', 'add', 'staging'], /^Erreur : l’option obligatoire « --url <url> » manque\.$/m],
-    ['commander.invalidArgument (an argument’s choices)', ['completion', 'powershell'], /^Erreur : valeur invalide « powershell » pour <shell>; utilisez l’une de : bash, zsh, fish\.$/m],
-    ['commander.invalidArgument (an option’s choices)', ['bill', 'list', '--format', 'xml'], /^Erreur : valeur invalide « xml » pour --format; utilisez l’une de : ndjson, csv\.$/m],
-    ['commander.invalidArgument (a parser’s refusal)', ['bill', 'list', '--limit', '0'], /^Erreur : --limit prend un nombre entier d’au moins 1, pas « 0 »\.$/m],
-    ['commander.excessArguments', ['bill', 'diff', 'a', 'b', 'c'], /^Erreur : trop d’arguments : « espace bill diff » prend \[facture\] \[autre\]; retirez « c »\.$/m],
-    ['commander.excessArguments (none taken)', ['auth', 'status', 'maintenant'], /^Erreur : « espace auth status » ne prend aucun argument; retirez « maintenant »\.$/m],
+    ['commander.unknownCommand', ['bil'], /^Erreur\s: commande inconnue «\sbil\s»\. Vouliez-vous dire bill\s\?$/m],
+    ['commander.unknownCommand (a verb)', ['bill', 'shw'], /^Erreur\s: commande inconnue «\sshw\s»\. Vouliez-vous dire show\s\?$/m],
+    ['commander.unknownOption', ['bill', 'list', '--limt', '3'], /^Erreur\s: option inconnue «\s--limt\s»\. Vouliez-vous dire --limit\s\?$/m],
+    ['commander.unknownOption (no close name)', ['bill', 'list', '--zzzzzzzz'], /^Erreur\s: option inconnue «\s--zzzzzzzz\s»\.$/m],
+    ['commander.missingArgument', ['context', 'set-api', 'sandbox'], /^Erreur\s: argument obligatoire manquant\s: <api>\s; «\sespace context set-api\s» en a besoin\.$/m],
+    ['commander.missingArgument (a path)', ['api', 'GET'], /^Erreur\s: argument obligatoire manquant\s: <chemin>\s; «\sespace api\s» en a besoin\.$/m],
+    ['commander.optionMissingArgument', ['bill', 'list', '--limit'], /^Erreur\s: l’option «\s--limit\s» demande une valeur \(--limit <n>\)\.$/m],
+    ['commander.missingMandatoryOptionValue', ['context', 'add', 'staging'], /^Erreur\s: l’option obligatoire «\s--url <url>\s» manque\.$/m],
+    ['commander.invalidArgument (an argument’s choices)', ['completion', 'powershell'], /^Erreur\s: valeur invalide «\spowershell\s» pour <shell>\s; utilisez l’une de\s: bash, zsh, fish\.$/m],
+    ['commander.invalidArgument (an option’s choices)', ['bill', 'list', '--format', 'xml'], /^Erreur\s: valeur invalide «\sxml\s» pour --format\s; utilisez l’une de\s: ndjson, csv\.$/m],
+    ['commander.invalidArgument (a parser’s refusal)', ['bill', 'list', '--limit', '0'], /^Erreur\s: --limit prend un nombre entier d’au moins 1, pas «\s0\s»\.$/m],
+    ['commander.excessArguments', ['bill', 'diff', 'a', 'b', 'c'], /^Erreur\s: trop d’arguments\s: «\sespace bill diff\s» prend \[facture\] \[autre\]\s; retirez «\sc\s»\.$/m],
+    ['commander.excessArguments (none taken)', ['auth', 'status', 'maintenant'], /^Erreur\s: «\sespace auth status\s» ne prend aucun argument\s; retirez «\smaintenant\s»\.$/m],
   ])('%s', async (_code, args, message) => {
     const result = await french(args);
     expect(result.code, result.stderr).toBe(2);
@@ -151,9 +151,9 @@ describe('commander’s errors in French (the built CLI, exit 2)', () => {
   it('words an invalid --lang in the language the rest of the environment chooses', async () => {
     const byEspaceLang = await espace(['--lang', 'de', 'bill', 'list'], { env: { ESPACE_LANG: 'fr' } });
     expect(byEspaceLang.code).toBe(2);
-    expect(byEspaceLang.stderr).toMatch(/^Erreur : valeur invalide « de » pour --lang; utilisez l’une de : en, fr\.$/m);
+    expect(byEspaceLang.stderr).toMatch(/^Erreur\s: valeur invalide «\sde\s» pour --lang\s; utilisez l’une de\s: en, fr\.$/m);
     const byLocale = await espace(['--lang', 'de'], { env: { LC_ALL: 'fr_CA.UTF-8', LANG: 'en_US.UTF-8' } });
-    expect(byLocale.stderr).toMatch(/^Erreur : valeur invalide « de »/m);
+    expect(byLocale.stderr).toMatch(/^Erreur\s: valeur invalide «\sde\s»/m);
     const english = await espace(['--lang', 'de'], { env: { LC_ALL: 'C.UTF-8', LANG: 'fr_CA.UTF-8' } });
     expect(english.stderr).toMatch(/^Error: invalid value 'de' for --lang; use one of: en, fr\.$/m);
   });

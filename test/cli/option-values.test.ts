@@ -27,6 +27,6 @@ describe('values an option cannot take', () => {
   it('says it in French too', async () => {
     const result = await runCli(['--lang', 'fr', 'bill', 'list', '--limit', '0'], { env });
     expect(result.code).toBe(2);
-    expect(result.stderr).toContain('--limit prend un nombre entier d’au moins 1, pas « 0 ».');
+    expect(result.stderr).toContain('--limit prend un nombre entier d’au moins 1, pas «\u00a00\u00a0».');
   });
 });

@@ -40,10 +40,10 @@ afterAll(async () => {
 describe('confirmations in French', () => {
   it('shows (o/N), takes "o" as yes and says Oui', async () => {
     autopayEnable('oui', ['--lang', 'fr'], { LANG: 'en_CA.UTF-8' });
-    await terminal.waitFor('oui', /Acceptez-vous ces conditions\? \(o\/N\)/);
+    await terminal.waitFor('oui', /Acceptez-vous ces conditions\s\? \(o\/N\)/);
     terminal.send('oui', 'o', 'Enter');
     const final = await terminal.waitFor('oui', /EXIT=\d+/);
-    expect(final).toMatch(/Acceptez-vous ces conditions\? Oui/);
+    expect(final).toMatch(/Acceptez-vous ces conditions\s\? Oui/);
     expect(final).toMatch(/Paiement préautorisé activé pour le compte/);
     expect(final).toMatch(/EXIT=0/);
     expect(final).not.toMatch(/y\/N|\bYes\b/);
@@ -57,7 +57,7 @@ describe('confirmations in French', () => {
     // The refused text is still on the line, to be corrected.
     terminal.send('non', 'BSpace', 'BSpace', 'BSpace', 'NON', 'Enter');
     const final = await terminal.waitFor('non', /EXIT=\d+/);
-    expect(final).toMatch(/Acceptez-vous ces conditions\? Non/);
+    expect(final).toMatch(/Acceptez-vous ces conditions\s\? Non/);
     expect(final).toMatch(/Annulé/);
     expect(final).toMatch(/EXIT=130/);
     expect(final).not.toMatch(/Paiement préautorisé activé/);
@@ -68,7 +68,7 @@ describe('confirmations in French', () => {
     await terminal.waitFor('oui-mot', /\(o\/N\)/);
     terminal.send('oui-mot', 'OuI', 'Enter');
     const final = await terminal.waitFor('oui-mot', /EXIT=\d+/);
-    expect(final).toMatch(/conditions\? Oui/);
+    expect(final).toMatch(/conditions\s\? Oui/);
     expect(final).toMatch(/EXIT=0/);
   });
 
@@ -79,7 +79,7 @@ describe('confirmations in French', () => {
     await terminal.waitFor('tab', /\(o\/N\) Oui/);
     terminal.send('tab', 'Enter');
     const final = await terminal.waitFor('tab', /EXIT=\d+/);
-    expect(final).toMatch(/conditions\? Oui/);
+    expect(final).toMatch(/conditions\s\? Oui/);
     expect(final).toMatch(/EXIT=0/);
   });
 });

@@ -40,7 +40,7 @@ describe('auth login in a terminal', () => {
   it('asks in French when the locale is French, and Ctrl-C cancels with exit code 130', async () => {
     const env = { ESPACE_API_URL: sandbox.url, ESPACE_CONFIG_DIR: join(home, 'config-fr'), NO_COLOR: '1', LANG: 'fr_CA.UTF-8' };
     terminal.startEspace('cancel', ['auth', 'login', '--insecure-storage'], env, { columns: 120, rows: 30 });
-    await terminal.waitFor('cancel', /Nom d'utilisateur/);
+    await terminal.waitFor('cancel', /Nom d’utilisateur/);
     terminal.send('cancel', 'C-c');
     const final = await terminal.waitFor('cancel', /EXIT=\d+/);
     expect(final).toMatch(/Annulé/);

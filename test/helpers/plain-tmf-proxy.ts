@@ -70,7 +70,9 @@ export async function startPlainTmfProxy(target: string, options: PlainTmfOption
     for (let offset = 0; ; ) {
       const url = new URL(path, upstream);
       for (const [name, value] of Object.entries({ ...filter, offset: String(offset), limit: String(UPSTREAM_PAGE) })) url.searchParams.set(name, value);
-      const answer = await fetch(url, { headers: { authorization: String(headers.authorization ?? ''), accept: 'application/json' } });
+      const forwarded: Record<string, string> = { authorization: String(headers.authorization ?? ''), accept: 'application/json' };
+      if (headers['accept-language'] !== undefined) forwarded['accept-language'] = String(headers['accept-language']);
+      const answer = await fetch(url, { headers: forwarded });
       if (answer.status !== 200) return offset === 0 ? undefined : items;
       const body: unknown = await answer.json();
       if (!Array.isArray(body)) return undefined;

@@ -14,7 +14,7 @@ describe('the message catalog', () => {
   });
 
   it('fills placeholders and leaves unknown ones visible', () => {
-    expect(translate('fr', 'context.used', { name: 'staging' })).toBe('Contexte actif : staging.');
+    expect(translate('fr', 'context.used', { name: 'staging' })).toBe('Contexte actif\u00a0: staging.');
     expect(translate('en', 'context.used')).toBe('Now using context {name}.');
   });
 });

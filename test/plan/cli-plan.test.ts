@@ -97,8 +97,8 @@ describe('plan change, then the next bill on demand', () => {
     const bill = JSON.parse(shown.stdout);
     expect(bill.id).toBe(billId);
     const lines = bill.sections.serviceCharges.lines as Array<{ name: string; amount: { amount: number } }>;
-    const credit = lines.find((l) => /crédit au prorata/.test(l.name))!;
-    const charge = lines.find((l) => /Internet Giga Plus – frais au prorata/.test(l.name))!;
+    const credit = lines.find((l) => /prorated credit/.test(l.name))!;
+    const charge = lines.find((l) => /Internet Giga Plus – prorated charge/.test(l.name))!;
     expect(credit.amount.amount).toBe(preview.proratedCredit.amount);
     expect(charge.amount.amount).toBe(preview.proratedCharge.amount);
     expect(credit.amount.amount + charge.amount.amount).toBe(preview.proratedNet.amount);
@@ -133,11 +133,11 @@ describe('plan change, then the next bill on demand', () => {
     expect(json.code, json.stderr).toBe(0);
     const bill = JSON.parse(json.stdout);
     expect(bill.id).toBe('CB-1001-202612');
-    const prorations = bill.sections.serviceCharges.lines.filter((l: any) => /au prorata/.test(l.name)).map((l: any) => l.amount.amount);
+    const prorations = bill.sections.serviceCharges.lines.filter((l: any) => /prorated/.test(l.name)).map((l: any) => l.amount.amount);
     expect(prorations).toEqual([-2567, 3267]);
     const piped = await cli('marie', ['plan', 'next-bill']);
-    expect(piped.stdout).toContain('Mobile 50 Go – frais au prorata\t32.67');
-    expect(piped.stdout).toContain('Mobile 20 Go – crédit au prorata\t-25.67');
+    expect(piped.stdout).toContain('Mobile 50 GB – prorated charge\t32.67');
+    expect(piped.stdout).toContain('Mobile 20 GB – prorated credit\t-25.67');
     expect(piped.stderr).toMatch(/Preview of your next bill \(CB-1001-202612\): not issued yet/);
   });
 
@@ -193,8 +193,8 @@ describe('plan change, then the next bill on demand', () => {
     const prompt = scriptedPrompter(['mobile', 'OFF-MOB-50', true, true]);
     const result = await cli('marie', ['plan', 'change'], { tty: true, prompt });
     expect(result.code, result.stderr).toBe(0);
-    expect(prompt.asked).toEqual(['Which service (internet, tv, phone, mobile)?', 'Move Mobile 20 Go to which offer?', 'Do you accept these terms?', 'Place this order?']);
-    expect(result.stdout).toMatch(/Order PO-000001: completed \(acknowledged → inProgress → completed\)/);
+    expect(prompt.asked).toEqual(['Which service (internet, tv, phone, mobile)?', 'Move Mobile 20 GB to which offer?', 'Do you accept these terms?', 'Place this order?']);
+    expect(result.stdout).toMatch(/Order PO-000001: completed \(acknowledged → in progress → completed\)/);
   });
 
   it('cancels with exit code 130 when the terms are declined, and orders nothing', async () => {

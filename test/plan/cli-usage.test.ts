@@ -60,7 +60,7 @@ describe('usage show', () => {
     const tty = await cli(['usage', 'show'], true);
     expect(tty.stdout).toMatch(/Current cycle .* 13 days left/);
     expect(tty.stdout).toMatch(/Data: [\d.]+ GB of 20\.0 GB/);
-    expect(tty.stdout).toMatch(/11-17 │█/);
+    expect(tty.stdout).toMatch(/Nov 17 │█/);
     const piped = await cli(['usage', 'show']);
     const rows = piped.stdout.trim().split('\n');
     expect(rows).toHaveLength(17 * 4);
@@ -74,7 +74,7 @@ describe('usage show', () => {
     expect(result.stderr).toMatch(/invalid value 'last' for --period; use one of: current, previous/);
     const french = await cli(['--lang', 'fr', 'usage', 'show', '--period', 'last']);
     expect(french.code).toBe(2);
-    expect(french.stderr).toMatch(/valeur invalide « last » pour --period; utilisez l’une de : current, previous/);
+    expect(french.stderr).toMatch(/valeur invalide «\slast\s» pour --period\s; utilisez l’une de\s: current, previous/);
   });
 });
 

@@ -125,6 +125,6 @@ describe('espace doctor', () => {
     });
     expect(result.code).toBe(1);
     expect(result.stdout).toMatch(/✗ Horloge +l’horloge de cette machine avance de 6\d\d s/);
-    expect(result.stdout).toMatch(/Correction : activez l’heure automatique/);
+    expect(result.stdout).toMatch(/Correction\s: activez l’heure automatique/);
   });
 });

@@ -58,7 +58,7 @@ describe('help', () => {
   it('gives every command a description and at least one example, in English and French', async () => {
     const missing: string[] = [];
     for (const path of [[], ...paths]) {
-      for (const [lang, examples] of [['en', /\nExamples:\n {2}\$ espace /], ['fr', /\nExemples :\n {2}\$ espace /]] as const) {
+      for (const [lang, examples] of [['en', /\nExamples:\n {2}\$ espace /], ['fr', /\nExemples\s:\n {2}\$ espace /]] as const) {
         const result = await runCli(['--lang', lang, ...path, '--help']);
         const description = result.stdout.split('\n')[2] ?? '';
         if (result.code !== 0 || description.trim() === '' || !examples.test(result.stdout)) missing.push(`${lang}: espace ${path.join(' ')}`);
@@ -100,6 +100,6 @@ describe('help', () => {
     const verb = await runCli(['support', 'contcat']);
     expect(verb.stderr).toMatch(/Did you mean contact\?/);
     const french = await runCli(['--lang', 'fr', 'doctr']);
-    expect(french.stderr).toMatch(/commande inconnue « doctr »\. Vouliez-vous dire doctor \?/);
+    expect(french.stderr).toMatch(/commande inconnue «\sdoctr\s»\. Vouliez-vous dire doctor\s\?/);
   });
 });

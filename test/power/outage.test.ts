@@ -77,7 +77,7 @@ describe('espace outage', () => {
   it('refuses a malformed postal code with a usage error, in French too', async () => {
     const result = await runCli(['--lang', 'fr', 'outage', '--postal-code', '90210'], { env: env(sandbox.tokens.marie) });
     expect(result.code).toBe(2);
-    expect(result.stderr).toMatch(/« 90210 » n’est pas un code postal canadien/);
+    expect(result.stderr).toMatch(/«\s90210\s» n’est pas un code postal canadien/);
   });
 
   it('renders a table with translated labels on a terminal', async () => {

@@ -49,6 +49,7 @@ async function quickClient(ctx: Context, timeoutMs: number): Promise<HttpClient>
     apiMap: ctx.target().apiPaths,
     userAgent: `${USER_AGENT} completion`,
     tokens: session,
+    locale: ctx.locale,
     timeoutMs,
     connectTimeoutMs: timeoutMs,
     retries: 0,

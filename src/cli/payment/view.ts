@@ -1,5 +1,8 @@
 /** How payments and payment methods are shown: JSON records and table rows. */
 import type { Payment, PaymentMethod } from '../../domain/payment.js';
+import type { Translate } from '../../i18n/catalog.js';
+import { termLabel } from '../../i18n/terms.js';
+import { paymentChannels, paymentStates } from '../../i18n/vocabularies.js';
 import { amountText, formatDate, isoDate, moneyJson } from '../../output/formats.js';
 
 export function paymentJson(payment: Payment, locale: string) {
@@ -17,15 +20,20 @@ export function paymentJson(payment: Payment, locale: string) {
 }
 
 /** One table row; plain (piped) rows use ISO dates and plain decimals. */
-export function paymentRow(payment: Payment, plain: boolean, locale: string): string[] {
+/**
+ * A payment as a table row: on a terminal its channel and state in the user's words (`t`), piped
+ * the TMF values, as `bill list` does.
+ */
+export function paymentRow(payment: Payment, plain: boolean, locale: string, t?: Translate): string[] {
+  const words = plain ? undefined : t;
   return [
     payment.id,
     plain ? (isoDate(payment.date) ?? '') : formatDate(payment.date, locale),
     amountText(payment.amount, plain, locale),
     payment.methodName ?? '',
-    payment.channel ?? '',
+    words && payment.channel ? termLabel(paymentChannels, payment.channel, words) : (payment.channel ?? ''),
     payment.bills.map((bill) => bill.billId).join(', '),
-    payment.status,
+    words ? termLabel(paymentStates, payment.status, words) : payment.status,
   ];
 }
 

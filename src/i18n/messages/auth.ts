@@ -4,7 +4,7 @@ import type { MessageTable } from '../catalog.js';
 export const authMessages = {
   'auth.keychainUnavailable': {
     en: 'could not reach the OS keychain: {reason}.',
-    fr: 'impossible de joindre le trousseau du système : {reason}.',
+    fr: 'impossible de joindre le trousseau du système : {reason}.',
   },
   'auth.keychainUnavailableHint': {
     en: 'Log in with --insecure-storage to keep the token in a file only you can read (mode 0600), or set ESPACE_TOKEN, or unlock or start your keyring (gnome-keyring, KWallet…).',
@@ -41,23 +41,23 @@ export const authMessages = {
   'auth.keychainReason.other': { en: '{detail}', fr: '{detail}' },
   'auth.keychainFailed': {
     en: 'the OS keychain refused the operation on the login of context {account}: {detail}.',
-    fr: 'le trousseau du système a refusé l’opération sur la connexion du contexte {account} : {detail}.',
+    fr: 'le trousseau du système a refusé l’opération sur la connexion du contexte {account} : {detail}.',
   },
   'auth.keychainTimeoutInvalid': {
     en: "ESPACE_KEYCHAIN_TIMEOUT_MS must be a whole number of milliseconds greater than 0, not '{value}'.",
-    fr: 'ESPACE_KEYCHAIN_TIMEOUT_MS doit être un nombre entier de millisecondes plus grand que 0, et non « {value} ».',
+    fr: 'ESPACE_KEYCHAIN_TIMEOUT_MS doit être un nombre entier de millisecondes plus grand que 0, et non « {value} ».',
   },
   'auth.keychainEntryCorrupt': {
     en: "the OS keychain entry of context {account} (service 'espace', account '{account}') is not a valid espace login: {problem}.",
-    fr: 'l’entrée du trousseau du contexte {account} (service « espace », compte « {account} ») n’est pas une connexion espace valide : {problem}.',
+    fr: 'l’entrée du trousseau du contexte {account} (service « espace », compte « {account} ») n’est pas une connexion espace valide : {problem}.',
   },
   'auth.corruptEntryHint': {
     en: "Remove it with 'espace auth logout --context {account}', then log in again.",
-    fr: 'Supprimez-la avec « espace auth logout --context {account} », puis reconnectez-vous.',
+    fr: 'Supprimez-la avec « espace auth logout --context {account} », puis reconnectez-vous.',
   },
   'auth.credentialFileCorrupt': {
     en: 'the credential file {path} cannot be used: {problem}.',
-    fr: 'le fichier d’identifiants {path} est inutilisable : {problem}.',
+    fr: 'le fichier d’identifiants {path} est inutilisable : {problem}.',
   },
   'auth.credentialFileCorruptHint': {
     en: 'Delete {path}, then log in again with --insecure-storage.',
@@ -65,15 +65,15 @@ export const authMessages = {
   },
   'auth.credentialFileEntryCorrupt': {
     en: 'the login of context {account} in {path} is not valid: {problem}.',
-    fr: 'la connexion du contexte {account} dans {path} n’est pas valide : {problem}.',
+    fr: 'la connexion du contexte {account} dans {path} n’est pas valide : {problem}.',
   },
   'auth.credentialFilePermissions': {
     en: 'the credential file {path} can be accessed by other users (mode {mode}), so espace will not use it. Fix it with: chmod 600 {path}',
-    fr: 'le fichier d’identifiants {path} est accessible à d’autres utilisateurs (mode {mode}); espace refuse donc de l’utiliser. Corrigez-le avec : chmod 600 {path}',
+    fr: 'le fichier d’identifiants {path} est accessible à d’autres utilisateurs (mode {mode}) ; espace refuse donc de l’utiliser. Corrigez-le avec : chmod 600 {path}',
   },
   'auth.credentialDirPermissions': {
     en: 'the directory {path} that holds the credential file can be accessed by other users (mode {mode}), so espace will not use it. Fix it with: chmod 700 {path}',
-    fr: 'le répertoire {path} qui contient le fichier d’identifiants est accessible à d’autres utilisateurs (mode {mode}); espace refuse donc de l’utiliser. Corrigez-le avec : chmod 700 {path}',
+    fr: 'le répertoire {path} qui contient le fichier d’identifiants est accessible à d’autres utilisateurs (mode {mode}) ; espace refuse donc de l’utiliser. Corrigez-le avec : chmod 700 {path}',
   },
   'auth.credentialPermissionsHint': {
     en: 'If someone else may have read it, log in again to replace the token.',
@@ -81,10 +81,10 @@ export const authMessages = {
   },
   'auth.credentialFileReadFailed': {
     en: 'could not read the credential file {path}: {reason}.',
-    fr: 'impossible de lire le fichier d’identifiants {path} : {reason}.',
+    fr: 'impossible de lire le fichier d’identifiants {path} : {reason}.',
   },
   'auth.credentialFileWriteFailed': {
     en: 'could not write the credential file {path}: {reason}. The previous file, if any, is unchanged.',
-    fr: 'impossible d’écrire le fichier d’identifiants {path} : {reason}. Le fichier précédent, s’il existe, est intact.',
+    fr: 'impossible d’écrire le fichier d’identifiants {path} : {reason}. Le fichier précédent, s’il existe, est intact.',
   },
 } satisfies MessageTable;

@@ -7,10 +7,10 @@ import type { MessageTable } from '../catalog.js';
 export const commanderMessages = {
   'commander.usage.options': { en: '[options]', fr: '[option…]' },
   'commander.usage.command': { en: '[command]', fr: '[commande]' },
-  'commander.help.choices': { en: 'choices: {choices}', fr: 'choix : {choices}' },
-  'commander.help.default': { en: 'default: {value}', fr: 'par défaut : {value}' },
-  'commander.help.preset': { en: 'preset: {value}', fr: 'valeur implicite : {value}' },
-  'commander.help.env': { en: 'env: {name}', fr: 'env. : {name}' },
+  'commander.help.choices': { en: 'choices: {choices}', fr: 'choix : {choices}' },
+  'commander.help.default': { en: 'default: {value}', fr: 'par défaut : {value}' },
+  'commander.help.preset': { en: 'preset: {value}', fr: 'valeur implicite : {value}' },
+  'commander.help.env': { en: 'env: {name}', fr: 'env. : {name}' },
 
   // The words of `<file>`-style placeholders; `<api=path>` and `<k/n>` are made of them.
   'commander.term.address': { en: 'address', fr: 'adresse' },
@@ -53,27 +53,27 @@ export const commanderMessages = {
   'commander.term.url': { en: 'url', fr: 'url' },
   'commander.term.value': { en: 'value', fr: 'valeur' },
 
-  'commander.error.unknownCommand': { en: "unknown command '{name}'.", fr: 'commande inconnue « {name} ».' },
-  'commander.error.unknownOption': { en: "unknown option '{option}'.", fr: 'option inconnue « {option} ».' },
-  'commander.error.didYouMean': { en: 'Did you mean {suggestion}?', fr: 'Vouliez-vous dire {suggestion} ?' },
-  'commander.error.didYouMeanOneOf': { en: 'Did you mean one of {suggestions}?', fr: 'Vouliez-vous dire l’un de ceux-ci : {suggestions} ?' },
+  'commander.error.unknownCommand': { en: "unknown command '{name}'.", fr: 'commande inconnue « {name} ».' },
+  'commander.error.unknownOption': { en: "unknown option '{option}'.", fr: 'option inconnue « {option} ».' },
+  'commander.error.didYouMean': { en: 'Did you mean {suggestion}?', fr: 'Vouliez-vous dire {suggestion} ?' },
+  'commander.error.didYouMeanOneOf': { en: 'Did you mean one of {suggestions}?', fr: 'Vouliez-vous dire l’un de ceux-ci : {suggestions} ?' },
   'commander.error.missingArgument': {
     en: "missing required argument {argument}: '{command}' needs it.",
-    fr: 'argument obligatoire manquant : {argument}; « {command} » en a besoin.',
+    fr: 'argument obligatoire manquant : {argument} ; « {command} » en a besoin.',
   },
-  'commander.error.optionMissingArgument': { en: "option '{option}' needs a value ({term}).", fr: 'l’option « {option} » demande une valeur ({term}).' },
-  'commander.error.missingMandatoryOption': { en: "required option '{term}' is missing.", fr: 'l’option obligatoire « {term} » manque.' },
+  'commander.error.optionMissingArgument': { en: "option '{option}' needs a value ({term}).", fr: 'l’option « {option} » demande une valeur ({term}).' },
+  'commander.error.missingMandatoryOption': { en: "required option '{term}' is missing.", fr: 'l’option obligatoire « {term} » manque.' },
   'commander.error.excessArgumentsNone': {
     en: "'{command}' takes no arguments; remove '{extra}'.",
-    fr: '« {command} » ne prend aucun argument; retirez « {extra} ».',
+    fr: '« {command} » ne prend aucun argument ; retirez « {extra} ».',
   },
   'commander.error.excessArguments': {
     en: "too many arguments: '{command}' takes {arguments}; remove '{extra}'.",
-    fr: 'trop d’arguments : « {command} » prend {arguments}; retirez « {extra} ».',
+    fr: 'trop d’arguments : « {command} » prend {arguments} ; retirez « {extra} ».',
   },
   'commander.error.invalidChoice': {
     en: "invalid value '{value}' for {name}; use one of: {choices}.",
-    fr: 'valeur invalide « {value} » pour {name}; utilisez l’une de : {choices}.',
+    fr: 'valeur invalide « {value} » pour {name} ; utilisez l’une de : {choices}.',
   },
-  'commander.error.invalidValue': { en: "invalid value '{value}' for {name}: {detail}", fr: 'valeur invalide « {value} » pour {name} : {detail}' },
+  'commander.error.invalidValue': { en: "invalid value '{value}' for {name}: {detail}", fr: 'valeur invalide « {value} » pour {name} : {detail}' },
 } satisfies MessageTable;

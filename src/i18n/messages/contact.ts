@@ -9,5 +9,5 @@ export const contactMessages = {
   'contact.column.channel': { en: 'Channel', fr: 'Moyen' },
   'contact.column.reach': { en: 'Number, address or command', fr: 'Numéro, adresse ou commande' },
   'contact.column.hours': { en: 'Hours', fr: 'Heures' },
-  'contact.mailIn': { en: 'Pay by mail:', fr: 'Payer par la poste :' },
+  'contact.mailIn': { en: 'Pay by mail:', fr: 'Payer par la poste :' },
 } satisfies MessageTable;

@@ -16,7 +16,7 @@ export const securityMessages = {
   'security.2fa.description': { en: 'two-factor authentication (a code from an authenticator app at login)', fr: 'authentification à deux facteurs (un code d’une application d’authentification à la connexion)' },
   'security.2fa.enable.description': {
     en: 'turn two-factor authentication on: scan a QR code, confirm with a code, keep the recovery codes',
-    fr: 'activer l’authentification à deux facteurs : balayer un code QR, confirmer avec un code, garder les codes de récupération',
+    fr: 'activer l’authentification à deux facteurs : balayer un code QR, confirmer avec un code, garder les codes de récupération',
   },
   'security.2fa.confirm.description': {
     en: 'finish a pending enrolment with a code (after auth 2fa enable without a terminal)',
@@ -31,48 +31,48 @@ export const securityMessages = {
   'security.2fa.alreadyOn': { en: 'two-factor authentication is already on.', fr: 'l’authentification à deux facteurs est déjà activée.' },
   'security.2fa.hintDisableFirst': {
     en: 'To move it to a new device, turn it off first: espace auth 2fa disable',
-    fr: 'Pour la passer à un nouvel appareil, désactivez-la d’abord : espace auth 2fa disable',
+    fr: 'Pour la passer à un nouvel appareil, désactivez-la d’abord : espace auth 2fa disable',
   },
   'security.2fa.notOn': { en: 'two-factor authentication is not on. {detail}', fr: 'l’authentification à deux facteurs n’est pas activée. {detail}' },
   'security.2fa.nothingPending': {
     en: 'no enrolment is waiting for a code ({detail}). Start one with: espace auth 2fa enable',
-    fr: 'aucune inscription n’attend de code ({detail}). Commencez-en une avec : espace auth 2fa enable',
+    fr: 'aucune inscription n’attend de code ({detail}). Commencez-en une avec : espace auth 2fa enable',
   },
   'security.2fa.scan': {
     en: 'Scan this QR code with your authenticator app (or enter the secret by hand):',
-    fr: 'Balayez ce code QR avec votre application d’authentification (ou entrez le secret à la main) :',
+    fr: 'Balayez ce code QR avec votre application d’authentification (ou entrez le secret à la main) :',
   },
-  'security.2fa.uri': { en: 'URI: {uri}', fr: 'URI : {uri}' },
-  'security.2fa.secret': { en: 'Secret: {secret}', fr: 'Secret : {secret}' },
+  'security.2fa.uri': { en: 'URI: {uri}', fr: 'URI : {uri}' },
+  'security.2fa.secret': { en: 'Secret: {secret}', fr: 'Secret : {secret}' },
   'security.2fa.pendingNext': {
     en: 'The secret is pending: add it to an authenticator app, then run espace auth 2fa confirm with a code from it.',
-    fr: 'Le secret est en attente : ajoutez-le à une application d’authentification, puis lancez espace auth 2fa confirm avec un de ses codes.',
+    fr: 'Le secret est en attente : ajoutez-le à une application d’authentification, puis lancez espace auth 2fa confirm avec un de ses codes.',
   },
   'security.2fa.promptConfirmCode': { en: 'Code shown by the app', fr: 'Code affiché par l’application' },
   'security.2fa.promptDisableCode': { en: 'Current code or recovery code', fr: 'Code actuel ou code de récupération' },
   'security.2fa.codeRefused': {
     en: 'the code was refused: {detail}. Check the device’s clock and try the newest code.',
-    fr: 'le code a été refusé : {detail}. Vérifiez l’heure de l’appareil et essayez le code le plus récent.',
+    fr: 'le code a été refusé : {detail}. Vérifiez l’heure de l’appareil et essayez le code le plus récent.',
   },
   'security.2fa.disableRefused': {
     en: 'the password or the code was refused: {detail}. Two-factor authentication stays on.',
-    fr: 'le mot de passe ou le code a été refusé : {detail}. L’authentification à deux facteurs reste activée.',
+    fr: 'le mot de passe ou le code a été refusé : {detail}. L’authentification à deux facteurs reste activée.',
   },
   'security.2fa.enabled': {
     en: 'Two-factor authentication is on: logins now ask for a code.',
-    fr: 'L’authentification à deux facteurs est activée : les connexions demandent maintenant un code.',
+    fr: 'L’authentification à deux facteurs est activée : les connexions demandent maintenant un code.',
   },
   'security.2fa.recoveryCodesOnce': {
     en: 'Recovery codes (shown only now; each works once in place of a code — keep them somewhere safe):',
-    fr: 'Codes de récupération (affichés seulement maintenant; chacun remplace un code une seule fois — gardez-les en lieu sûr) :',
+    fr: 'Codes de récupération (affichés seulement maintenant ; chacun remplace un code une seule fois — gardez-les en lieu sûr) :',
   },
   'security.2fa.disabled': { en: 'Two-factor authentication is off.', fr: 'L’authentification à deux facteurs est désactivée.' },
-  'security.2fa.statusOn': { en: 'Two-factor authentication: on ({left} recovery codes left)', fr: 'Authentification à deux facteurs : activée ({left} codes de récupération restants)' },
+  'security.2fa.statusOn': { en: 'Two-factor authentication: on ({left} recovery codes left)', fr: 'Authentification à deux facteurs : activée ({left} codes de récupération restants)' },
   'security.2fa.statusPending': {
     en: 'Two-factor authentication: off (an enrolment waits for its code: espace auth 2fa confirm)',
-    fr: 'Authentification à deux facteurs : désactivée (une inscription attend son code : espace auth 2fa confirm)',
+    fr: 'Authentification à deux facteurs : désactivée (une inscription attend son code : espace auth 2fa confirm)',
   },
-  'security.2fa.statusOff': { en: 'Two-factor authentication: off', fr: 'Authentification à deux facteurs : désactivée' },
+  'security.2fa.statusOff': { en: 'Two-factor authentication: off', fr: 'Authentification à deux facteurs : désactivée' },
 
   'security.password.description': {
     en: 'change the password (strength-checked), then optionally sign out the other sessions',
@@ -80,7 +80,7 @@ export const securityMessages = {
   },
   'security.password.option.stdin': {
     en: 'read the current and the new password from stdin, one a line (for scripts; then the code, with --code-stdin)',
-    fr: 'lire le mot de passe actuel et le nouveau sur l’entrée standard, un par ligne (pour les scripts; puis le code, avec --code-stdin)',
+    fr: 'lire le mot de passe actuel et le nouveau sur l’entrée standard, un par ligne (pour les scripts ; puis le code, avec --code-stdin)',
   },
   'security.password.option.signOutOthers': { en: 'then sign out every other session without asking', fr: 'puis fermer toutes les autres sessions sans demander' },
   'security.password.option.keepSessions': { en: 'keep the other sessions without asking', fr: 'garder les autres sessions sans demander' },
@@ -90,19 +90,19 @@ export const securityMessages = {
   'security.password.mismatch': { en: 'the two entries differ.', fr: 'les deux saisies diffèrent.' },
   'security.password.weak': {
     en: 'too easy to guess (strength {score} of 4; at least {min} needed).',
-    fr: 'trop facile à deviner (robustesse {score} sur 4; au moins {min} exigé).',
+    fr: 'trop facile à deviner (robustesse {score} sur 4 ; au moins {min} exigé).',
   },
-  'security.password.tooWeak': { en: 'the new password is refused: {detail}', fr: 'le nouveau mot de passe est refusé : {detail}' },
+  'security.password.tooWeak': { en: 'the new password is refused: {detail}', fr: 'le nouveau mot de passe est refusé : {detail}' },
   'security.password.same': { en: 'the new password must differ from the current one.', fr: 'le nouveau mot de passe doit différer de l’actuel.' },
   'security.password.currentWrong': {
     en: 'the current password is wrong; nothing was changed. {detail}',
-    fr: 'le mot de passe actuel est erroné; rien n’a été changé. {detail}',
+    fr: 'le mot de passe actuel est erroné ; rien n’a été changé. {detail}',
   },
   'security.password.changed': { en: 'Password changed.', fr: 'Mot de passe changé.' },
-  'security.password.promptSignOut': { en: 'Sign out every other session?', fr: 'Fermer toutes les autres sessions?' },
+  'security.password.promptSignOut': { en: 'Sign out every other session?', fr: 'Fermer toutes les autres sessions ?' },
   'security.password.othersKept': {
     en: 'Other sessions stay open; end them with: espace auth sessions revoke --others',
-    fr: 'Les autres sessions restent ouvertes; fermez-les avec : espace auth sessions revoke --others',
+    fr: 'Les autres sessions restent ouvertes ; fermez-les avec : espace auth sessions revoke --others',
   },
 
   'security.sessions.description': { en: 'list the active sessions (logins) of this user', fr: 'lister les sessions actives (connexions) de cet utilisateur' },
@@ -120,15 +120,15 @@ export const securityMessages = {
     en: 'name one session ID, or pass --others (not both).',
     fr: 'nommez un identifiant de session, ou passez --others (pas les deux).',
   },
-  'security.sessions.confirmOthers': { en: 'Sign out every other session?', fr: 'Fermer toutes les autres sessions?' },
+  'security.sessions.confirmOthers': { en: 'Sign out every other session?', fr: 'Fermer toutes les autres sessions ?' },
   'security.sessions.isCurrent': { en: 'that is the current session.', fr: 'c’est la session actuelle.' },
-  'security.sessions.hintLogout': { en: 'To end it, run: espace auth logout', fr: 'Pour la fermer, lancez : espace auth logout' },
+  'security.sessions.hintLogout': { en: 'To end it, run: espace auth logout', fr: 'Pour la fermer, lancez : espace auth logout' },
   'security.sessions.revoked': { en: 'Session {id} ended.', fr: 'Session {id} fermée.' },
-  'security.sessions.revokedOthers': { en: 'Other sessions ended: {count}.', fr: 'Autres sessions fermées : {count}.' },
+  'security.sessions.revokedOthers': { en: 'Other sessions ended: {count}.', fr: 'Autres sessions fermées : {count}.' },
 
   'security.reauth.option.passwordStdin': {
     en: 'read the current password from stdin, first line (for scripts): it proves the change is yours',
-    fr: 'lire le mot de passe actuel sur l’entrée standard, première ligne (pour les scripts) : il prouve que le changement vient de vous',
+    fr: 'lire le mot de passe actuel sur l’entrée standard, première ligne (pour les scripts) : il prouve que le changement vient de vous',
   },
   'security.reauth.option.codeStdin': {
     en: 'read the current code or a recovery code from stdin, after the password (when two-factor is on)',
@@ -136,10 +136,10 @@ export const securityMessages = {
   },
   'security.reauth.refused': {
     en: 'the current password or the code was refused; nothing was changed. {detail}',
-    fr: 'le mot de passe actuel ou le code a été refusé; rien n’a été changé. {detail}',
+    fr: 'le mot de passe actuel ou le code a été refusé ; rien n’a été changé. {detail}',
   },
   'security.reauth.required': {
     en: 'the server asks to confirm it is you: {detail}',
-    fr: 'le serveur demande de confirmer que c’est bien vous : {detail}',
+    fr: 'le serveur demande de confirmer que c’est bien vous : {detail}',
   },
 } satisfies MessageTable;

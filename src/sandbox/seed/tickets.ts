@@ -54,8 +54,8 @@ const TICKETS: readonly SeedTicket[] = [
     billMonthsBefore: 1,
     history: [
       { afterDays: 1, by: AGENT, status: 'inProgress' },
-      { afterDays: 2, by: AGENT, status: 'resolved', reason: 'Credit applied on the next bill', note: 'Crédit appliqué sur la prochaine facture.' },
-      { afterDays: 4, by: MARIE, status: 'closed', reason: 'Confirmed by the customer' },
+      { afterDays: 2, by: AGENT, status: 'resolved', reason: 'Crédit appliqué sur la prochaine facture', note: 'Crédit appliqué sur la prochaine facture.' },
+      { afterDays: 4, by: MARIE, status: 'closed', reason: 'Confirmé par la cliente' },
     ],
   },
   {
@@ -81,7 +81,7 @@ const TICKETS: readonly SeedTicket[] = [
     billMonthsBefore: 0,
     team: 'billing',
     history: [
-      { afterDays: 1, by: AGENT, status: 'pending', reason: 'Waiting for proof of payment', note: 'Pouvez-vous nous transmettre la preuve de paiement?' },
+      { afterDays: 1, by: AGENT, status: 'pending', reason: 'En attente de la preuve de paiement', note: 'Pouvez-vous nous transmettre la preuve de paiement\u00a0?' },
       { afterDays: 1, by: AGENT, kind: 'change', note: 'Escalated to Billing support team (assignee: Customer support → Billing support team; priority: medium → high). Reason: disputed late fee' },
     ],
   },

@@ -7,6 +7,9 @@ import type { BillListOptions } from './list.js';
 import type { BillShowOptions } from './show.js';
 import type { BillDownloadOptions } from './download.js';
 import type { BillDiffOptions } from './diff.js';
+import { termChoices } from '../../../i18n/terms.js';
+import { billStates } from '../../../i18n/vocabularies.js';
+import { termOption } from '../../term-option.js';
 import type { BillExplainOptions } from './explain.js';
 
 export function registerBill(program: Command, registrar: Registrar): void {
@@ -19,7 +22,7 @@ export function registerBill(program: Command, registrar: Registrar): void {
         .command('list')
         .description(t('bill.list.description'))
         .option('--account <id>', t('bill.option.account'))
-        .option('--state <state>', t('bill.list.option.state'))
+        .option('--state <state>', t('bill.list.option.state', { states: termChoices(billStates, t) }))
         .option('--limit <n>', t('bill.list.option.limit'), positiveInteger, 12),
       registrar,
     )
@@ -30,12 +33,12 @@ export function registerBill(program: Command, registrar: Registrar): void {
           () => import('./list.js'),
           (_args, options): BillListOptions => ({
             account: options.account as string | undefined,
-            state: options.state as string | undefined,
+            state: termOption(billStates, '--state', options.state as string | undefined, t),
             limit: options.limit as number,
           }),
         ),
       ),
-    ['espace bill list', 'espace bill list --limit 3 --json', 'espace bill list --account BA-1001   # agents', 'espace bill list --limit 1 --accounts-from queue.csv --format csv   # agents'],
+    ['espace bill list', 'espace bill list --limit 3 --json', 'espace bill list --state paid', 'espace bill list --account BA-1001   # agents', 'espace bill list --limit 1 --accounts-from queue.csv --format csv   # agents'],
   );
 
   examples(

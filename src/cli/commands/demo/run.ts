@@ -35,6 +35,7 @@ export async function run(_options: object, ctx: Context): Promise<void> {
   const demoApi = new HttpClient({
     baseUrl: target.apiUrl,
     userAgent: `${USER_AGENT} demo`,
+    locale: ctx.locale,
     tokens: { token: async () => tokens.accessToken, refreshAfterRejection: async () => undefined },
   });
   try {

@@ -4,6 +4,8 @@ import { formatDate, isoDate, toJson } from '../../../output/formats.js';
 import { renderTable } from '../../../output/table.js';
 import { resolveAccountId } from '../../account.js';
 import type { Context } from '../../context.js';
+import { termLabel } from '../../../i18n/terms.js';
+import { orderStates } from '../../../i18n/vocabularies.js';
 import { orderItemsText, orderJson } from '../plan/view.js';
 
 export interface OrderListOptions {
@@ -28,7 +30,7 @@ export async function run(options: OrderListOptions, ctx: Context): Promise<void
     renderTable(
       io,
       [{ header: t('order.column.id') }, { header: t('order.column.date') }, { header: t('order.column.state') }, { header: t('order.column.items') }],
-      orders.map((order) => [order.id, (plain ? isoDate(order.orderDate) : formatDate(order.orderDate, locale)) ?? '', order.state, orderItemsText(order, t)]),
+      orders.map((order) => [order.id, (plain ? isoDate(order.orderDate) : formatDate(order.orderDate, locale)) ?? '', plain ? order.state : termLabel(orderStates, order.state, t), orderItemsText(order, t)]),
     ),
   );
 }

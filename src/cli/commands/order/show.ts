@@ -3,7 +3,9 @@ import { getOrder } from '../../../api/tmf/product-order.js';
 import type { Order } from '../../../domain/plan.js';
 import { GeneralError } from '../../../errors.js';
 import { formatMoney } from '../../../domain/money.js';
-import { toJson } from '../../../output/formats.js';
+import { formatDateTime, toJson } from '../../../output/formats.js';
+import { termLabel } from '../../../i18n/terms.js';
+import { orderStates } from '../../../i18n/vocabularies.js';
 import { sanitizeCell } from '../../../output/sanitize.js';
 import type { Context } from '../../context.js';
 import { stateLine } from '../plan/order-flow.js';
@@ -56,7 +58,7 @@ export async function run(options: OrderShowOptions, ctx: Context): Promise<void
     const prices = [item.previousMonthly, item.monthly].filter((m) => m !== undefined).map((m) => formatMoney(m, locale)).join(' → ');
     lines.push(`  ${actionLabel(item.action, t)}  ${sanitizeCell(item.productId ?? '')}  ${sanitizeCell(item.offeringName ?? item.productName ?? '')}  ${prices}`);
   }
-  for (const change of order.stateChanges) lines.push(`  ${change.at ?? ''}  ${change.state}`);
+  for (const change of order.stateChanges) lines.push(`  ${change.at ? formatDateTime(change.at, locale) : ''}  ${sanitizeCell(termLabel(orderStates, change.state, t))}`);
   io.out(`${lines.join('\n')}\n`);
   // A watched order that ends without completing is a failure for the script that waited on it.
   if (options.watch && (order.state === 'failed' || order.state === 'rejected')) {

@@ -1,5 +1,6 @@
 /** How an outage reads: labels for its codes, and its stable JSON shape. */
 import type { Outage } from '../../../domain/outage.js';
+import { formatWithFirst } from '../../../output/first-of-month.js';
 import type { MessageKey, Translate } from '../../../i18n/catalog.js';
 
 const STATUS_KEYS: Record<string, MessageKey> = {
@@ -43,7 +44,7 @@ export function formatDateTime(iso: string | undefined, locale: string): string 
   if (!iso) return '—';
   const time = Date.parse(iso);
   if (Number.isNaN(time)) return iso;
-  return new Intl.DateTimeFormat(locale, { weekday: 'short', month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit' }).format(time);
+  return formatWithFirst(new Intl.DateTimeFormat(locale, { weekday: 'short', month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit' }), time, locale);
 }
 
 export function outageJson(outage: Outage) {

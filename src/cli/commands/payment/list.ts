@@ -69,7 +69,7 @@ export async function run(options: PaymentListOptions, ctx: Context): Promise<vo
         { header: t('payment.column.bills') },
         { header: t('payment.column.status') },
       ],
-      payments.map((payment) => paymentRow(payment, plain, locale)),
+      payments.map((payment) => paymentRow(payment, plain, locale, t)),
     ),
   );
 }

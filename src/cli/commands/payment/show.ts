@@ -4,6 +4,8 @@ import { formatMoney } from '../../../domain/money.js';
 import { formatDate, toJson } from '../../../output/formats.js';
 import { sanitizeLine } from '../../../output/sanitize.js';
 import type { Context } from '../../context.js';
+import { termLabel } from '../../../i18n/terms.js';
+import { paymentChannels, paymentStates } from '../../../i18n/vocabularies.js';
 import { paymentJson } from '../../payment/view.js';
 
 export interface PaymentShowOptions {
@@ -24,8 +26,8 @@ export async function run(options: PaymentShowOptions, ctx: Context): Promise<vo
     [t('payment.column.date'), formatDate(payment.date, locale)],
     [t('payment.column.amount'), formatMoney(payment.amount, locale)],
     [t('payment.column.method'), payment.methodName ?? ''],
-    [t('payment.column.channel'), payment.channel ?? ''],
-    [t('payment.column.status'), payment.status],
+    [t('payment.column.channel'), payment.channel ? termLabel(paymentChannels, payment.channel, t) : ''],
+    [t('payment.column.status'), termLabel(paymentStates, payment.status, t)],
     ...payment.bills.map((bill) => [t('payment.column.bills'), `${bill.billId} (${formatMoney(bill.amount, locale)})`]),
     ...(payment.correlatorId ? [[t('payment.column.key'), payment.correlatorId]] : []),
   ];

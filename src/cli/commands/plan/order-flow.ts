@@ -13,6 +13,8 @@ import type { MessageKey } from '../../../i18n/catalog.js';
 import { formatDate, moneyJson, signedAmount, toJson } from '../../../output/formats.js';
 import { sanitizeCell } from '../../../output/sanitize.js';
 import type { Context } from '../../context.js';
+import { termLabel } from '../../../i18n/terms.js';
+import { orderStates } from '../../../i18n/vocabularies.js';
 import { orderJson } from './view.js';
 
 export interface OrderPreview {
@@ -81,8 +83,9 @@ async function confirmOrder(ctx: Context, options: ConfirmOptions): Promise<void
 }
 
 export function stateLine(order: Order, ctx: Context): string {
-  const history = order.stateChanges.map((change) => change.state).join(' → ');
-  return sanitizeCell(ctx.t('order.placed', { id: order.id, state: order.state, history: history || order.state }));
+  const word = (state: string) => termLabel(orderStates, state, ctx.t);
+  const history = order.stateChanges.map((change) => word(change.state)).join(' → ');
+  return sanitizeCell(ctx.t('order.placed', { id: order.id, state: word(order.state), history: history || word(order.state) }));
 }
 
 export async function previewAndOrder(

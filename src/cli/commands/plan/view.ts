@@ -27,12 +27,14 @@ export function termText(months: number, t: Translate): string {
 
 /** Speeds, channels or allowances, whichever the offer has. */
 export function offeringDetails(offering: Offering, t: Translate, locale: string): string {
+  // Counts as the locale writes them: 10 000 textos, 10,000 texts.
+  const n = (value: number) => new Intl.NumberFormat(locale).format(value);
   const parts: string[] = [];
   if (offering.downloadMbps !== undefined) parts.push(t('plan.detail.speed', { down: offering.downloadMbps, up: offering.uploadMbps ?? '?' }));
-  if (offering.channels !== undefined) parts.push(t('plan.detail.channels', { channels: offering.channels }));
-  if (offering.dataGb !== undefined) parts.push(t('plan.detail.data', { gb: offering.dataGb }));
-  if (offering.minutes !== undefined) parts.push(t('plan.detail.minutes', { minutes: offering.minutes }));
-  if (offering.texts !== undefined) parts.push(t('plan.detail.texts', { texts: offering.texts }));
+  if (offering.channels !== undefined) parts.push(t('plan.detail.channels', { channels: n(offering.channels) }));
+  if (offering.dataGb !== undefined) parts.push(t('plan.detail.data', { gb: n(offering.dataGb) }));
+  if (offering.minutes !== undefined) parts.push(t('plan.detail.minutes', { minutes: n(offering.minutes) }));
+  if (offering.texts !== undefined) parts.push(t('plan.detail.texts', { texts: n(offering.texts) }));
   if (offering.dataOverage) parts.push(t('plan.detail.overage', { price: formatMoney(offering.dataOverage, locale) }));
   if (offering.requiresService) parts.push(t('plan.detail.requires', { service: serviceLabel(offering.requiresService, t) }));
   if (offering.compatibleWith) parts.push(t('plan.detail.compatible', { offers: offering.compatibleWith.join(', ') }));

@@ -8,6 +8,8 @@ import type { TicketCommentOptions } from './comment.js';
 import type { TicketEscalateOptions } from './escalate.js';
 import type { TicketListOptions } from './list.js';
 import type { TicketOpenOptions } from './open.js';
+import { termChoices } from '../../../i18n/terms.js';
+import { ticketStatuses } from '../../../i18n/vocabularies.js';
 import type { TicketShowOptions } from './show.js';
 
 const text = (value: unknown) => value as string | undefined;
@@ -53,7 +55,7 @@ export function registerTicket(program: Command, registrar: Registrar): void {
       ticket
         .command('list')
         .description(t('ticket.list.description'))
-        .option('--status <status>', t('ticket.list.option.status'))
+        .option('--status <status>', t('ticket.list.option.status', { open: t('ticket.list.openWord'), statuses: termChoices(ticketStatuses, t) }))
         .option('--account <id>', t('ticket.list.option.account'))
         .option('--limit <n>', t('ticket.list.option.limit'), positiveInteger, 50),
       registrar,
@@ -69,6 +71,7 @@ export function registerTicket(program: Command, registrar: Registrar): void {
     [
       'espace ticket list',
       'espace ticket list --status open',
+      'espace ticket list --status "in progress"',
       'espace ticket list --status resolved,closed --json',
       'espace ticket list --status open --accounts-from queue.txt > open-tickets.ndjson   # agents',
     ],

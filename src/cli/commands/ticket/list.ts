@@ -11,6 +11,9 @@ import { formatDateTime, isoDate, toJson } from '../../../output/formats.js';
 import { renderTable } from '../../../output/table.js';
 import type { Context } from '../../context.js';
 import { label, ticketJson } from './view.js';
+import type { Translate } from '../../../i18n/catalog.js';
+import { termChoices, termOf } from '../../../i18n/terms.js';
+import { ticketStatuses } from '../../../i18n/vocabularies.js';
 
 export interface TicketListOptions {
   /** Comma-separated statuses; `open` stands for every status still being worked on. */
@@ -19,12 +22,29 @@ export interface TicketListOptions {
   limit: number;
 }
 
-export function parseStatuses(value: string | undefined): string[] | undefined {
+/** The words for "every unfinished status", in either language. */
+const OPEN_WORDS = new Set(['open', 'ouvert', 'ouverte', 'ouverts', 'ouvertes']);
+
+/**
+ * The TMF statuses of `--status`: comma-separated, each a TMF value or its word in either language
+ * (`inProgress`, `in progress`, `en cours`); `open` (`ouvert`) stands for every unfinished status.
+ * With `t`, an unknown word is answered with the words of the user's language; without, with the
+ * TMF values (a bulk run checks its options before it has a translator).
+ */
+export function parseStatuses(value: string | undefined, t?: Translate): string[] | undefined {
   if (value === undefined) return undefined;
-  const statuses = value.split(',').map((status) => status.trim()).flatMap((status) => (status === 'open' ? [...OPEN_STATUSES] : [status]));
-  const unknown = statuses.find((status) => !(TICKET_STATUSES as readonly string[]).includes(status));
-  if (unknown !== undefined) {
-    throw new UsageError('ticket.list.badStatus', { params: { status: unknown, valid: ['open', ...TICKET_STATUSES].join(', ') } });
+  const statuses: string[] = [];
+  for (const word of value.split(',').map((status) => status.trim())) {
+    if (OPEN_WORDS.has(word.toLowerCase())) {
+      statuses.push(...OPEN_STATUSES);
+      continue;
+    }
+    const status = termOf(ticketStatuses, word);
+    if (status === undefined) {
+      const valid = t ? `${t('ticket.list.openWord')}, ${termChoices(ticketStatuses, t)}` : ['open', ...TICKET_STATUSES].join(', ');
+      throw new UsageError('ticket.list.badStatus', { params: { status: word, valid } });
+    }
+    statuses.push(status);
   }
   return [...new Set(statuses)];
 }
@@ -54,7 +74,7 @@ export const ticketListBulk: BulkCommand<TicketListOptions> = {
 };
 
 export async function run(options: TicketListOptions, ctx: Context): Promise<void> {
-  parseStatuses(options.status); // a bad --status fails before any request
+  parseStatuses(options.status, ctx.t); // a bad --status fails before any request
   const api = await ctx.api();
   const tickets = await findTickets(api, options.account, options);
   const { io, t, locale } = ctx;

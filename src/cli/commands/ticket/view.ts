@@ -6,6 +6,8 @@ import { type Ticket, type TimelineEntry, ticketTimeline } from '../../../domain
 import type { MessageKey, Translate } from '../../../i18n/catalog.js';
 import { formatDateTime } from '../../../output/formats.js';
 import type { IO } from '../../../output/io.js';
+import { termLabel } from '../../../i18n/terms.js';
+import { ticketChannels } from '../../../i18n/vocabularies.js';
 import { sanitizeCell, sanitizeText } from '../../../output/sanitize.js';
 
 /** The ticket as `--json` prints it. Field names are a public contract. */
@@ -74,7 +76,7 @@ export function ticketDocument(ticket: Ticket, io: IO, t: Translate, locale: str
     t('ticket.heading.assignment', {
       account: account ?? '—',
       assignee: sanitizeCell(ticket.assignee?.name ?? '—'),
-      channel: sanitizeCell(ticket.channel ?? '—'),
+      channel: sanitizeCell(ticket.channel ? termLabel(ticketChannels, ticket.channel, t) : '—'),
     }),
     t('ticket.heading.dates', { created: formatDateTime(ticket.created, locale), updated: formatDateTime(ticket.updated, locale) }),
   ];

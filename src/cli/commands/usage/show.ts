@@ -16,7 +16,7 @@ import { ofExistingAccount, ofExistingAccounts } from '../../bulk/existing-accou
 import { cycleOf, previousCycleOf } from '../../../domain/proration.js';
 import { MB_PER_GB, summarizeUsage, totalOtherUsage, type Meter, type OtherUsageTotal, type ProductUsage } from '../../../domain/usage.js';
 import { renderBarChart } from '../../../output/chart.js';
-import { formatPeriod, moneyJson, toJson } from '../../../output/formats.js';
+import { formatDay, formatPeriod, moneyJson, toJson } from '../../../output/formats.js';
 import { sanitizeCell } from '../../../output/sanitize.js';
 import { renderTable } from '../../../output/table.js';
 import { resolveAccountId } from '../../account.js';
@@ -66,7 +66,9 @@ function usageText(usage: ProductUsage, ctx: Context, current: boolean): string 
     lines.push(
       over && over.amount > 0
         ? t('usage.projectionOver', { projected: gb(data.projected, locale), cost: formatMoney(over, locale) })
-        : t('usage.projection', { projected: gb(data.projected, locale) }),
+        : data.allowance === undefined
+          ? t('usage.projectionUnlimited', { projected: gb(data.projected, locale) })
+          : t('usage.projection', { projected: gb(data.projected, locale) }),
     );
   } else if (usage.overage && usage.overage.used.amount > 0) {
     lines.push(t('usage.overage', { cost: formatMoney(usage.overage.used, locale) }));
@@ -82,7 +84,7 @@ function usageText(usage: ProductUsage, ctx: Context, current: boolean): string 
     );
   }
   const chart = renderBarChart(
-    usage.daily.map((day) => ({ label: day.date.slice(5), value: day.dataMb, caption: `${gb(day.dataMb, locale)} ${t('usage.gb')}` })),
+    usage.daily.map((day) => ({ label: formatDay(day.date, locale), value: day.dataMb, caption: `${gb(day.dataMb, locale)} ${t('usage.gb')}` })),
     io.columns,
   );
   return `${lines.join('\n')}\n${chart}`;

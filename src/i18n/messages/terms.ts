@@ -1,0 +1,33 @@
+import type { MessageTable } from '../catalog.js';
+
+/** The words for TMF values a server sends: channels and payment states (see vocabularies.ts). */
+export const termsMessages = {
+  'terms.ticketChannel.selfService': { en: 'self-service', fr: 'libre-service' },
+  'terms.ticketChannel.chat': { en: 'chat', fr: 'clavardage' },
+  'terms.ticketChannel.phone': { en: 'phone', fr: 'téléphone' },
+  'terms.ticketChannel.email': { en: 'email', fr: 'courriel' },
+  'terms.ticketChannel.store': { en: 'store', fr: 'magasin' },
+  'terms.paymentChannel.preAuthorized': { en: 'pre-authorized', fr: 'préautorisé' },
+  'terms.paymentChannel.online': { en: 'online', fr: 'en ligne' },
+  'terms.paymentChannel.onlineBanking': { en: 'online banking', fr: 'services bancaires en ligne' },
+  'terms.paymentChannel.phone': { en: 'phone', fr: 'téléphone' },
+  'terms.paymentState.succeeded': { en: 'succeeded', fr: 'réussi' },
+  'terms.paymentState.pending': { en: 'pending', fr: 'en attente' },
+  'terms.paymentState.authorized': { en: 'authorized', fr: 'autorisé' },
+  'terms.paymentState.failed': { en: 'failed', fr: 'échoué' },
+  'terms.paymentState.cancelled': { en: 'cancelled', fr: 'annulé' },
+  'terms.paymentState.rejected': { en: 'rejected', fr: 'refusé' },
+  'terms.paymentState.refunded': { en: 'refunded', fr: 'remboursé' },
+  'terms.orderState.acknowledged': { en: 'acknowledged', fr: 'reçue' },
+  'terms.orderState.inProgress': { en: 'in progress', fr: 'en cours' },
+  'terms.orderState.pending': { en: 'pending', fr: 'en attente' },
+  'terms.orderState.held': { en: 'held', fr: 'suspendue' },
+  'terms.orderState.completed': { en: 'completed', fr: 'terminée' },
+  'terms.orderState.partial': { en: 'partly done', fr: 'réalisée en partie' },
+  'terms.orderState.failed': { en: 'failed', fr: 'échouée' },
+  'terms.orderState.rejected': { en: 'rejected', fr: 'refusée' },
+  'terms.orderState.cancelled': { en: 'cancelled', fr: 'annulée' },
+  'terms.orderState.assessingCancellation': { en: 'cancellation being assessed', fr: 'annulation à l’étude' },
+  'terms.orderState.pendingCancellation': { en: 'cancellation pending', fr: 'annulation en attente' },
+  'terms.badValue': { en: "{option} does not take '{value}'; choose one of: {choices}.", fr: '{option} ne prend pas « {value} » ; choisissez parmi : {choices}.' },
+} satisfies MessageTable;

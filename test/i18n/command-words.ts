@@ -1,0 +1,49 @@
+/** The command tree as the user types it: for the tests that look for English in French. */
+import { type Command, Help } from 'commander';
+import { buildProgram } from '../../src/cli/program.js';
+import { translator } from '../../src/i18n/catalog.js';
+import type { IO } from '../../src/output/io.js';
+
+/** The full command tree, as `espace --help` builds it. */
+function fullProgram(): Command {
+  return buildProgram({
+    t: translator('fr'),
+    lang: 'fr',
+    io: { out: () => {}, err: () => {} } as unknown as IO,
+    argv: [],
+    makeContext: () => {
+      throw new Error('not run');
+    },
+  });
+}
+
+/** Every visible command with its words after `espace`. */
+export function commands(): string[][] {
+  const help = new Help();
+  const found: string[][] = [];
+  const visit = (command: Command, path: string[]) => {
+    found.push(path);
+    for (const sub of help.visibleCommands(command)) visit(sub, [...path, sub.name()]);
+  };
+  visit(fullProgram(), []);
+  return found;
+}
+
+/** What the user types: command names and aliases, and the words of option names and their choices. */
+export function commandWords(): Set<string> {
+  const words = new Set<string>();
+  const visit = (command: Command) => {
+    for (const name of [command.name(), ...command.aliases()]) for (const word of name.toLowerCase().split('-')) words.add(word), words.add(name.toLowerCase());
+    for (const option of command.options) {
+      for (const word of (option.long ?? '').replace(/^--/, '').split('-')) words.add(word.toLowerCase());
+      for (const choice of option.argChoices ?? []) words.add(choice.toLowerCase());
+    }
+    for (const argument of command.registeredArguments) for (const choice of argument.argChoices ?? []) words.add(choice.toLowerCase());
+    for (const sub of command.commands) visit(sub);
+  };
+  visit(fullProgram());
+  words.add('help'); // commander's help command, typed as it is
+  words.delete('');
+  return words;
+}
+
