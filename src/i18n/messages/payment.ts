@@ -189,6 +189,8 @@ export const paymentMessages = {
   'paymentMethod.badInstitution': { en: 'the institution number must be 3 digits.', fr: 'le numéro d’institution doit compter 3 chiffres.' },
   'paymentMethod.badTransit': { en: 'the transit number must be 5 digits.', fr: 'le numéro de transit doit compter 5 chiffres.' },
   'paymentMethod.badAccount': { en: 'the account number must be 7 to 12 digits.', fr: 'le numéro de compte doit compter de 7 à 12 chiffres.' },
+  'paymentMethod.unknownCardBrand': { en: 'that card number is not of a network accepted here ({brands}).', fr: 'ce numéro de carte n’est pas d’un réseau accepté ici ({brands}).' },
+  'paymentMethod.badCardLength': { en: 'a {brand} card number has {lengths} digits: check that none is missing or extra.', fr: 'un numéro de carte {brand} compte {lengths} chiffres : vérifiez qu’il n’en manque ni n’en dépasse aucun.' },
   'paymentMethod.added': { en: 'Saved {name} as {id}.', fr: '{name} enregistré sous {id}.' },
   'paymentMethod.remove.description': { en: 'remove a saved payment method (not the default one)', fr: 'supprimer un mode de paiement enregistré (pas celui par défaut)' },
   'paymentMethod.remove.argument': { en: 'payment method id', fr: 'identifiant du mode de paiement' },
