@@ -144,4 +144,6 @@ export const coreMessages = {
   'prompt.confirm.invalid': { en: 'Answer y (yes) or n (no).', fr: 'Répondez o (oui) ou n (non).' },
   'core.option.dryRun': { en: 'check everything and show what would be sent; change nothing', fr: 'tout vérifier et montrer ce qui serait envoyé; ne rien changer' },
   'core.dryRun.wouldSend': { en: 'Dry run: checked; {method} {path} was not sent, nothing changed.', fr: 'Essai à blanc : vérifié; {method} {path} n’a pas été envoyé, rien n’a changé.' },
+  'prompt.select.navigate': { en: 'move', fr: 'se déplacer' },
+  'prompt.select.pick': { en: 'choose', fr: 'choisir' },
 } satisfies MessageTable;
