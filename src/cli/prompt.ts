@@ -9,7 +9,8 @@ import type { IO } from '../output/io.js';
 import { sanitizeLine, sanitizeText } from '../output/sanitize.js';
 
 export interface Prompter {
-  input(options: { message: string; flag: string; default?: string; validate?: (value: string) => true | string }): Promise<string>;
+  /** A line of text; `optional` lets Enter on an empty line answer '' (otherwise something must be typed). */
+  input(options: { message: string; flag: string; default?: string; optional?: boolean; validate?: (value: string) => true | string }): Promise<string>;
   password(options: { message: string; flag: string; validate?: (value: string) => true | string }): Promise<string>;
   confirm(options: { message: string; flag: string; default?: boolean }): Promise<boolean>;
   /** One of `choices`, picked with the arrow keys; a disabled choice is shown with why and cannot be picked. */
@@ -43,10 +44,10 @@ export function terminalPrompter(io: IO, lang: Lang): Prompter {
   // The prompt library writes to stderr itself, past the io layer's guard: what it shows that may
   // hold a server's words (the message, a default value, a validation message) is sanitized here.
   return {
-    input: ({ message, flag, default: initial, validate }) =>
+    input: ({ message, flag, default: initial, optional, validate }) =>
       ask(flag, (prompts, context) => {
         const shownDefault = initial === undefined ? undefined : sanitizeLine(initial);
-        return prompts.input({ message: sanitizeText(message), default: shownDefault, validate: safe(validate), required: true }, context);
+        return prompts.input({ message: sanitizeText(message), default: shownDefault, validate: safe(validate), required: optional !== true }, context);
       }),
     password: ({ message, flag, validate }) =>
       ask(flag, (prompts, context) => prompts.password({ message: sanitizeText(message), mask: '*', validate: safe(validate) }, context)),
