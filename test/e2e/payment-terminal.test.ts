@@ -14,10 +14,10 @@ const terminal = new TmuxTerminal('pay');
 let sandbox: TestSandbox;
 let home: string;
 
-function run(session: string, args: string[]) {
+function run(session: string, args: string[], who: 'marie' | 'luc' = 'marie') {
   terminal.startEspace(session, args, {
     ESPACE_API_URL: sandbox.url,
-    ESPACE_TOKEN: sandbox.tokens.marie,
+    ESPACE_TOKEN: sandbox.tokens[who],
     ESPACE_CONFIG_DIR: join(home, 'config'),
     ESPACE_DATA_DIR: join(home, 'data'),
     NO_COLOR: '1',
@@ -102,6 +102,23 @@ describe('payments in a terminal', () => {
     // One line under the question, then the exit status.
     expect(final).toMatch(/Expiry \(MM\/YY\)\s*\n(Error: )?Cancelled\.\nEXIT=130/);
     expect(await methodIds()).toEqual(before);
+  });
+
+  it('offers the bills owed as a list, everything first, overdue marked; Ctrl-C there charges nothing (130)', async () => {
+    const lucPayments = async () => {
+      const listed = await espace(['payment', 'list', '--json'], { env: { ESPACE_API_URL: sandbox.url, ESPACE_TOKEN: sandbox.tokens.luc, ESPACE_CONFIG_DIR: join(home, 'config') } });
+      expect(listed.code, listed.stderr).toBe(0);
+      return (JSON.parse(listed.stdout) as Array<{ id: string }>).map((p) => p.id);
+    };
+    const before = await lucPayments();
+    run('which', ['pay'], 'luc');
+    const screen = await terminal.waitFor('which', /Pay which bill\?[\s\S]*CB-3001-202612/);
+    expect(screen).toMatch(/❯ Everything owed: \$354\.09, overdue bills first/);
+    expect(screen).toMatch(/CB-3001-202610: \$[\d.]+, OVERDUE since/);
+    terminal.send('which', 'C-c');
+    const final = await terminal.waitFor('which', /EXIT=\d+/);
+    expect(final).toMatch(/Cancelled\.\nEXIT=130/);
+    expect(await lucPayments()).toEqual(before);
   });
 
   it('shows what will be charged and pays only after "yes"', async () => {

@@ -78,11 +78,10 @@ export const paymentMessages = {
     en: 'Paying the latest bill only; `espace pay --all` pays everything owed ({total}), overdue bills first.',
     fr: 'Seule la dernière facture est payée; `espace pay --all` paie tout ce qui est dû ({total}), factures en souffrance d’abord.',
   },
-  'pay.balance.which': {
-    en: 'Pay which bill? `all` pays everything owed ({total}), overdue first; or type a bill id',
-    fr: 'Payer quelle facture? `all` paie tout ce qui est dû ({total}), en souffrance d’abord; ou tapez un numéro de facture',
-  },
-  'pay.balance.whichInvalid': { en: 'type all, or one of: {ids}', fr: 'tapez all, ou l’une de : {ids}' },
+  'pay.balance.which': { en: 'Pay which bill?', fr: 'Payer quelle facture?' },
+  'pay.balance.choiceAll': { en: 'Everything owed: {total}, overdue bills first', fr: 'Tout ce qui est dû : {total}, factures en souffrance d’abord' },
+  'pay.balance.choiceBill': { en: '{bill}: {amount}, due {date}', fr: '{bill} : {amount}, échéance {date}' },
+  'pay.balance.choiceOverdue': { en: '{bill}: {amount}, OVERDUE since {date}', fr: '{bill} : {amount}, EN SOUFFRANCE depuis le {date}' },
   'pay.done': { en: 'Paid {amount} on bill {bill} with {method}: payment {id}.', fr: 'Payé {amount} sur la facture {bill} avec {method} : paiement {id}.' },
 
   'payment.unknown': {
