@@ -23,5 +23,9 @@ if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) {
     .then((code) => {
       process.exitCode = code;
       cli.afterRun();
+      // 5: a payment's outcome is unknown, and Ctrl-C may still be pressed again and again. While
+      // Node winds down on its own it puts Ctrl-C's default back, and one more press would end the
+      // process by the signal, losing the 5 scripts rely on. Leave at once, once the output is out.
+      if (code === 5) process.stdout.write('', () => process.stderr.write('', () => process.exit(code)));
     });
 }

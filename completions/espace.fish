@@ -4,7 +4,7 @@
 # Prints the command path, the number of positional arguments, and the option awaiting a value.
 function __espace_state
     set -l paths '||auth|auth login|auth logout|auth status|auth password|auth 2fa|auth 2fa enable|auth 2fa confirm|auth 2fa disable|auth 2fa status|auth 2fa help|auth sessions|auth sessions revoke|auth help|bill|bill list|bill show|bill download|bill diff|bill explain|bill dispute|bill help|context|context list|context add|context show|context set-api|context use|context remove|context help|sandbox|sandbox start|sandbox stop|sandbox status|sandbox reset|sandbox seed|sandbox clock|sandbox clock advance|sandbox clock log|sandbox help|demo|pay|payment|payment list|payment show|payment reconcile|payment help|payment-method|payment-method list|payment-method add|payment-method remove|payment-method help|autopay|autopay status|autopay enable|autopay disable|autopay help|plan|plan show|plan catalog|plan change|plan next-bill|plan help|order|order list|order show|order help|addon|addon list|addon add|addon remove|addon help|usage|usage show|usage help|profile|profile show|profile set|profile help|ticket|ticket open|ticket list|ticket show|ticket comment|ticket escalate|ticket close|ticket help|support|support chat|support contact|support help|outage|doctor|completion|api|account|account show|account help|smoke|help|'
-    set -l valued ' --account --accounts --accounts-from --amount --api-path --api-url --batch-size --bill --city --concurrency --context --conversation --data --description --email --family-name --field --fields --format --given-name --header --input --item --journal --junit --lang --language --limit --max-items --max-pages --message --method --otp --output --period --phone --port --postal-code --profile --province --raw-field --reason --rps --service --severity --shard --state --status --street --subject --timeout --to --type --url --user --username --wait -F -H -f -m -o '
+    set -l valued ' --account --accounts --accounts-from --amount --api-path --api-url --batch-size --bill --city --concurrency --context --conversation --data --description --email --family-name --field --fields --format --given-name --header --input --item --journal --junit --lang --language --limit --max-items --max-pages --message --method --otp --output --period --phone --port --postal-code --profile --province --raw-field --reason --rps --service --severity --shard --state --status --street --subject --timeout --to --type --unit --url --user --username --wait -F -H -f -m -o '
     set -l words (commandline -opc)
     set -e words[1]
     set -l path ''
@@ -347,6 +347,8 @@ complete -c espace -n '__espace_in \'profile set\'' -l family-name -r -d 'family
 complete -c espace -n '__espace_in \'profile set\'' -l email -r -d 'email address'
 complete -c espace -n '__espace_in \'profile set\'' -l phone -r -d 'Canadian phone number, e.g. "514 555-0199"'
 complete -c espace -n '__espace_in \'profile set\'' -l street -r -d 'street line of the mailing address, e.g. "1234, rue Saint-Denis"'
+complete -c espace -n '__espace_in \'profile set\'' -l unit -r -d 'apartment or unit of the mailing address, e.g. 5 (kept when only the street changes)'
+complete -c espace -n '__espace_in \'profile set\'' -l no-unit -d 'the mailing address has no apartment or unit'
 complete -c espace -n '__espace_in \'profile set\'' -l city -r -d 'city of the mailing address'
 complete -c espace -n '__espace_in \'profile set\'' -l province -r -d 'province or territory code, e.g. QC'
 complete -c espace -n '__espace_in \'profile set\'' -l postal-code -r -d 'postal code, A1A 1A1'
@@ -399,7 +401,7 @@ complete -c espace -n '__espace_in \'support chat\'' -l queue -d 'agents: pick u
 complete -c espace -n '__espace_in \'support chat\'' -l wait -r -d 'how long to wait for an agent (default 120s) or, with --queue, for a customer (default 10m); e.g. 90s, 2m'
 complete -c espace -n '__espace_in \'support chat\'' -l subject -r -d 'what it is about'
 complete -c espace -n '__espace_in \'support chat\'' -l type -r -f -a 'technical billing serviceRequest move' -d 'type of the ticket that keeps the transcript'
-complete -c espace -n '__espace_in \'support chat\'' -l no-ticket -d 'when no agent answers, do not leave an open ticket (the transcript is still kept, in a cancelled one)'
+complete -c espace -n '__espace_in \'support chat\'' -l no-ticket -d 'when no agent answers, leave no ticket (nothing of the chat is kept)'
 complete -c espace -n '__espace_in \'support chat\'' -l conversation -r -d 'agents: join this conversation rather than the oldest waiting one'
 complete -c espace -n '__espace_in \'support chat\'' -l account -r -f -a '(__espace_values account)' -d 'billing account the ticket concerns (needed when several are visible; agents may name any)'
 complete -c espace -n '__espace_arg \'support help\' 0' -a 'chat contact'

@@ -56,7 +56,7 @@ export async function sendMessage(client: HttpClient, id: string, text: string):
 }
 
 export interface CloseRequest {
-  /** When no agent answered: keep the ticket open (true) or cancel it (false). */
+  /** When no agent answered: leave a ticket with the transcript (true) or nothing at all (false). */
   leaveTicket?: boolean;
   ticketType?: string;
 }

@@ -343,7 +343,7 @@ function socketOf(address: string): NetConnectOpts | undefined {
 }
 
 /** Result of {@link probeKeychain}. */
-export type KeychainProbe = { ok: true } | { ok: false; reason: string };
+export type KeychainProbe = { ok: true } | { ok: false; reason: string; reasonKey?: string };
 
 /** An account name no context uses: reading it is a cheap, prompt-free check of the keychain. */
 export const KEYCHAIN_PROBE_ACCOUNT = 'espace-probe-no-such-entry';
@@ -359,7 +359,7 @@ export async function probeKeychain(timeoutMs?: number, lang: Lang = 'en'): Prom
     return { ok: true };
   } catch (error) {
     if (error instanceof KeychainUnavailableError) {
-      return { ok: false, reason: translate(lang, error.reasonKey, error.reasonParams) };
+      return { ok: false, reason: translate(lang, error.reasonKey, error.reasonParams), reasonKey: error.reasonKey };
     }
     // Someone stored a bad entry under the probe's name: the keychain answered, which is the point.
     if (error instanceof EspaceError && error.key === 'auth.keychainEntryCorrupt') return { ok: true };

@@ -14,6 +14,7 @@ import type { TokenSet } from '../api/oauth.js';
 import { sameApi, type Target } from '../config/target.js';
 import { AuthError, type EspaceError, GeneralError } from '../errors.js';
 import type { CredentialSource, StoredCredentials } from './credential-store.js';
+import { KEYCHAIN_FIX, keychainReason, keychainStateOf } from './keychain-story.js';
 import { acquireRefreshLock, type RefreshLockOptions } from './refresh-lock.js';
 
 export type TokenOrigin = 'environment' | 'clientCredentials' | CredentialSource;
@@ -42,7 +43,6 @@ export interface SessionDeps {
 }
 
 /** Keychain failures that mean "it did not answer", as opposed to "it is not there". */
-const STALLED_REASONS = new Set(['auth.keychainReason.timeout', 'auth.keychainReason.noReply']);
 
 /** Refresh this long before the server's expiry, so a request does not leave with a dying token. */
 const EXPIRY_MARGIN_MS = 30_000;
@@ -63,12 +63,18 @@ export class Session implements TokenProvider {
     return this.current?.credentials;
   }
 
+  /** Why the last load found no login, as every command would say it (for `auth status`). */
+  lastLoadError: EspaceError | undefined;
+
   /** Loads without failing: for `auth status`, which reports the absence of a session. */
   async peek(): Promise<{ credentials: StoredCredentials; origin: TokenOrigin } | undefined> {
     try {
       await this.ensureLoaded();
     } catch (error) {
-      if (error instanceof AuthError) return undefined;
+      if (error instanceof AuthError) {
+        this.lastLoadError = error;
+        return undefined;
+      }
       throw error;
     }
     return this.current;
@@ -112,18 +118,8 @@ export class Session implements TokenProvider {
     const vault = await this.deps.vault();
     const stored = await vault.load(target.contextName);
     if (!stored) {
-      const stalled = vault.lastKeychainError;
-      if (stalled && STALLED_REASONS.has(String((stalled as { reasonKey?: unknown }).reasonKey))) {
-        // A login may well be in there: "not logged in" would send the user to log in again for nothing.
-        throw new GeneralError('auth.keychainStalled', {
-          params: { context: target.contextName },
-          messageParams: { reason: { key: (stalled as unknown as { reasonKey: 'auth.keychainReason.timeout' }).reasonKey, params: (stalled as { reasonParams?: Record<string, string | number> }).reasonParams ?? {} } },
-          hint: 'auth.keychainStalledHint',
-          hintParams: {},
-          cause: stalled,
-        });
-      }
-      throw new AuthError('auth.notLoggedIn', { params: { context: target.contextName }, hint: 'auth.hintLogin' });
+      this.lastLoadError = missingLoginError(target.contextName, vault.lastKeychainError);
+      throw this.lastLoadError;
     }
     if (!sameApi(stored.credentials.apiUrl, target.apiUrl)) {
       // Never send a token to an API other than the one that issued it.
@@ -220,4 +216,19 @@ export class Session implements TokenProvider {
   private expired(cause?: unknown): AuthError {
     return new AuthError('auth.sessionExpired', { params: { context: this.deps.target.contextName }, hint: 'auth.hintLogin', cause });
   }
+}
+
+/**
+ * No login was found for `context`. When the keychain could not be read, that is said with its
+ * one fix (see keychain-story.ts): a stalled or locked keychain may well hold the login, so
+ * "log in" would be the wrong advice; with no keychain at all, a plain login would fail too.
+ */
+export function missingLoginError(context: string, keychainError: EspaceError | undefined): EspaceError {
+  const reason = keychainReason(keychainError);
+  const state = keychainStateOf(reason?.key);
+  const options = { params: { context }, ...(reason ? { messageParams: { reason } } : {}), hintParams: {}, cause: keychainError };
+  if (state === 'stalled') return new GeneralError('auth.keychainStalled', { ...options, hint: KEYCHAIN_FIX.stalled });
+  if (state === 'locked') return new AuthError('auth.keychainLocked', { ...options, hint: KEYCHAIN_FIX.locked });
+  if (state === 'missing') return new AuthError('auth.notLoggedInNoKeychain', { ...options, hint: KEYCHAIN_FIX.missing });
+  return new AuthError('auth.notLoggedIn', { params: { context }, hint: 'auth.hintLogin' });
 }

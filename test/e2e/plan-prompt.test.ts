@@ -33,13 +33,19 @@ describe('plan change in a terminal', () => {
     const assignments = Object.entries(env).map(([name, value]) => `${name}='${value}'`);
     terminal.start('change', `env ${assignments.join(' ')} ${process.execPath} ${ESPACE_BIN} plan change`);
 
-    await terminal.waitFor('change', /Which service \(internet, tv, phone, mobile\)\?/);
-    terminal.send('change', 'internet', 'Enter');
-    await terminal.waitFor('change', /Move Internet Giga to which offer\?/);
-    expect(terminal.screen('change')).toMatch(/OFF-INT-GIGA-PLUS\s+Internet Giga Plus\s+\$99\.00/);
-    terminal.send('change', 'OFF-NOPE', 'Enter');
-    await terminal.waitFor('change', /Enter one of: OFF-INT-100, OFF-INT-400, OFF-INT-GIGA-PLUS/);
-    terminal.send('change', 'C-u', 'OFF-INT-GIGA-PLUS', 'Enter');
+    // The services are a list to pick from: Internet is first; Enter takes it.
+    const services = await terminal.waitFor('change', /Which service\?[\s\S]*Mobile — Mobile 20 Go/);
+    expect(services).toMatch(/❯ Internet — Internet Giga \(\$85\.00\)/);
+    terminal.send('change', 'Enter');
+    // Every Internet plan is listed; the cheaper ones under contract and the current one cannot be picked, and say why.
+    const offers = await terminal.waitFor('change', /Move Internet Giga to which offer\?[\s\S]*Internet Giga Plus/);
+    expect(offers).toMatch(/Internet 100\s+\$65\.00 \(costs less: possible after your contract ends on [A-Z][a-z]{2} \d{1,2}, \d{4}\)/);
+    expect(offers).toMatch(/Internet 400\s+\$75\.00 \(costs less: possible after your contract ends on [A-Z][a-z]{2} \d{1,2}, \d{4}\)/);
+    expect(offers).toMatch(/Internet Giga\s+\$85\.00 \(your current plan\)/);
+    expect(offers).toMatch(/❯ Internet Giga Plus\s+\$99\.00/);
+    // Up and down skip the plans that cannot be picked: the cursor stays on the one that can.
+    terminal.send('change', 'Up');
+    terminal.send('change', 'Enter');
     const preview = await terminal.waitFor('change', /Do you accept these terms\?/);
     expect(preview).toMatch(/Internet: Internet Giga → Internet Giga Plus/);
     expect(preview).toMatch(/Monthly price: \$85\.00 → \$99\.00/);

@@ -122,13 +122,15 @@ describe('support chat', () => {
     expect(saved.note).toEqual([expect.objectContaining({ noteType: 'chat', author: 'Marie Tremblay', text: 'My TV has no sound since this morning' })]);
   });
 
-  it('keeps the transcript in a cancelled ticket when the customer declines (--no-ticket)', async () => {
+  it('leaves no ticket when the customer declines (--no-ticket)', async () => {
+    const before = await get(sandbox.url, '/tmf-api/troubleTicket/v4/troubleTicket', sandbox.tokens.marie);
     const customer = chatter('marie', ['--wait', '1s', '--no-ticket']);
     customer.child.stdin.end('Never mind\n');
     expect(await customer.exit).toBe(0);
-    const id = /Transcript kept in ticket (TT-\d+) \(cancelled/.exec(customer.stderr())?.[1];
-    expect(id).toBeDefined();
-    expect((await ticket(id!)).status).toBe('cancelled');
+    expect(customer.stderr()).toMatch(/No ticket left/);
+    expect(customer.stderr()).not.toMatch(/TT-\d+/);
+    const after = await get(sandbox.url, '/tmf-api/troubleTicket/v4/troubleTicket', sandbox.tokens.marie);
+    expect(after.body).toEqual(before.body);
   });
 
   it('tells an agent when no customer comes', async () => {

@@ -13,5 +13,12 @@ export function scriptedPrompter(answers: Array<string | boolean>): Prompter & {
     input: async ({ message }) => String(next(message)),
     password: async ({ message }) => String(next(message)),
     confirm: async ({ message }) => Boolean(next(message)),
+    // The answer is a choice's value; a disabled one cannot be picked on a terminal either.
+    select: async ({ message, choices }) => {
+      const value = String(next(message));
+      const choice = choices.find((c) => c.value === value);
+      if (!choice || choice.disabled !== undefined) throw new Error(`not a choice that can be picked at "${message}": ${value}`);
+      return value;
+    },
   };
 }

@@ -106,6 +106,9 @@ describe('the 2FA QR code', () => {
           throw new CancelledError();
         },
         confirm: async () => false,
+        select: async () => {
+          throw new CancelledError();
+        },
       },
     });
     expect(result.code).toBe(130);

@@ -102,7 +102,7 @@ describe('pay and the account balance', () => {
     const prompt = scriptedPrompter(['CB-3001-202610', true]);
     const result = await luc(['pay', '--method', await acceptedCard()], { tty: true, prompt });
     expect(result.code, result.stderr).toBe(0);
-    expect(prompt.asked[0]).toMatch(/Pay which bill\? `all` pays everything owed \(\$354\.09\)/);
+    expect(prompt.asked[0]).toBe('Pay which bill?');
     expect(result.stdout).toMatch(/Paid \$103\.01 on bill CB-3001-202610/);
     expect((await owedBills()).map((bill) => bill.id).sort()).toEqual(['CB-3001-202611', 'CB-3001-202612']);
   });

@@ -39,6 +39,35 @@ describe('a signal while the payment is in flight', () => {
     });
   }
 
+  it('Ctrl-C pressed again and again while it stops: never killed silently, every extra one explains again, exit 5', async () => {
+    bench.proxy.plan('hold');
+    const paying = spawnEspace(['pay', '--yes', '--amount', '10'], env());
+    await bench.proxy.waitFor((log) => log[0]?.upstreamStatus === 201);
+    let ended = false;
+    void paying.done.then(() => (ended = true));
+    // A person hammering Ctrl-C: a signal on every turn of the test's event loop until the process is gone.
+    let sent = 0;
+    while (!ended) {
+      if (paying.child.kill('SIGINT')) sent += 1;
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    const result = await paying.done;
+
+    expect(sent).toBeGreaterThan(1);
+    // Default Ctrl-C handling would have ended it by the signal, with nothing said after the first.
+    expect(result.signal, result.stderr).toBeNull();
+    expect(result.code).toBe(5);
+    const [key] = await journalKeys();
+    expect(result.stderr).toContain(`the outcome of payment ${key} (bill`);
+    // Each repeat that reached the process said the same, with the key and what to run.
+    const repeats = result.stderr.split('\n').filter((line) => line.startsWith('The outcome of payment'));
+    for (const line of repeats) expect(line).toBe(`The outcome of payment ${key} is not known yet; espace is stopping and keeps its key. Run \`espace payment reconcile\` to settle it (it never charges twice).`);
+    expect(repeats.length).toBeLessThan(sent);
+
+    expect((await runCli(['payment', 'reconcile', '--json'], { env: env() })).code).toBe(0);
+    expect((await apiPayments()).map((p) => p.correlatorId)).toEqual([key]);
+  });
+
   it('before the request reached the server: still "not known yet" (exit 5), and reconcile makes the one charge', async () => {
     bench.proxy.plan('swallow');
     const paying = spawnEspace(['pay', '--yes', '--amount', '10'], env());

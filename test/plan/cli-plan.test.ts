@@ -190,10 +190,10 @@ describe('plan change, then the next bill on demand', () => {
   });
 
   it('prompts for the service, the offer, the terms and the confirmation on a terminal', async () => {
-    const prompt = scriptedPrompter(['mobile', 'OFF-MOB-50', true, true]);
+    const prompt = scriptedPrompter(['PRD-1001-MOB', 'OFF-MOB-50', true, true]);
     const result = await cli('marie', ['plan', 'change'], { tty: true, prompt });
     expect(result.code, result.stderr).toBe(0);
-    expect(prompt.asked).toEqual(['Which service (internet, tv, phone, mobile)?', 'Move Mobile 20 GB to which offer?', 'Do you accept these terms?', 'Place this order?']);
+    expect(prompt.asked).toEqual(['Which service?', 'Move Mobile 20 GB to which offer?', 'Do you accept these terms?', 'Place this order?']);
     expect(result.stdout).toMatch(/Order PO-000001: completed \(acknowledged → in progress → completed\)/);
   });
 

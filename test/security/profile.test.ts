@@ -71,7 +71,7 @@ describe('profile against the sandbox', () => {
     const text = await runCli(['profile', 'show'], { env: env(sandbox.tokens.marie) });
     expect(text.code, text.stderr).toBe(0);
     expect(text.stdout).toMatch(/Name\s+Marie Tremblay/);
-    expect(text.stdout).toMatch(/Mailing address\s+1234, rue Saint-Denis, App\. 5, Montréal \(QC\) H2X 1Y4/);
+    expect(text.stdout).toMatch(/Mailing address\s+1234, rue Saint-Denis, Apt 5, Montréal \(QC\) H2X 1Y4/);
     const json = JSON.parse((await runCli(['profile', 'show', '--json'], { env: env(sandbox.tokens.marie) })).stdout);
     expect(json).toMatchObject({ id: 'IND-1001', email: 'marie.tremblay@example.com', phone: '+1 514-555-0142', language: 'fr' });
   });
@@ -91,7 +91,8 @@ describe('profile against the sandbox', () => {
     );
     expect(result.code, result.stderr).toBe(0);
     expect(result.stderr).toMatch(/Phone\s+\+1 613-555-0177\s+→\s+\+1 613-555-0199/);
-    expect(result.stderr).toMatch(/Mailing address\s+150 Elgin Street, Unit 1204, Ottawa \(ON\) K1P 5G4\s+→\s+150 Wellington Street, Ottawa \(ON\) K1A 0A9/);
+    // The unit stays with the new street (it is shown the reader's way).
+    expect(result.stderr).toMatch(/Mailing address\s+150 Elgin Street, Apt 1204, Ottawa \(ON\) K1P 5G4\s+→\s+150 Wellington Street, Apt 1204, Ottawa \(ON\) K1A 0A9/);
     expect(JSON.parse(result.stdout)).toMatchObject({
       phone: '+1 613-555-0199',
       language: 'fr',
@@ -100,6 +101,34 @@ describe('profile against the sandbox', () => {
     // The billing account's mailing address follows.
     const account = await fetch(`${sandbox.url}/tmf-api/accountManagement/v4/billingAccount/BA-2001`, { headers: { authorization: `Bearer ${sandbox.tokens.james}` } });
     expect(JSON.stringify(await account.json())).toContain('K1A 0A9');
+  });
+
+  it('keeps the apartment when the street changes, sets it with --unit, removes it with --no-unit; App. in French, Apt in English', async () => {
+    const set = async (...args: string[]) => {
+      const result = await runCli(['profile', 'set', ...args, '--yes', '--json'], { env: env(sandbox.tokens.marie) });
+      expect(result.code, result.stderr).toBe(0);
+      return JSON.parse(result.stdout).address as { street1: string; street2?: string };
+    };
+    const show = async (lang: string) => (await runCli(['--lang', lang, 'profile', 'show'], { env: env(sandbox.tokens.marie) })).stdout;
+
+    expect(await show('fr')).toMatch(/1234, rue Saint-Denis, App\. 5, Montréal/);
+    expect(await show('en')).toMatch(/1234, rue Saint-Denis, Apt 5, Montréal/);
+    // A new street: the apartment is kept, not dropped.
+    expect(await set('--street', '1200, rue Sherbrooke Est', '--postal-code', 'H2L 1L9')).toMatchObject({ street1: '1200, rue Sherbrooke Est', street2: 'App. 5' });
+    // Set explicitly (stored in the customer's language, French for Marie), shown in the reader's.
+    expect(await set('--unit', '12B')).toMatchObject({ street2: 'App. 12B' });
+    expect(await show('en')).toMatch(/1200, rue Sherbrooke Est, Apt 12B, Montréal/);
+    expect(await set('--unit', 'apt 7')).toMatchObject({ street2: 'App. 7' });
+    // Removed.
+    const none = await set('--no-unit');
+    expect(none.street2).toBeUndefined();
+    expect(await show('fr')).toMatch(/1200, rue Sherbrooke Est, Montréal/);
+    // A bad unit is refused before anything is sent.
+    const bad = await runCli(['profile', 'set', '--unit', '5; DROP', '--yes'], { env: env(sandbox.tokens.marie) });
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/--unit: "5; DROP" is not an apartment or unit number/);
+    // Put back as it was for the other tests.
+    await set('--street', '1234, rue Saint-Denis', '--postal-code', 'H2X 1Y4', '--unit', '5');
   });
 
   it('offers the operator’s spelling of a near-miss city on a terminal, and names it in scripts', async () => {
@@ -135,7 +164,7 @@ describe('profile against the sandbox', () => {
   });
 
   it('asks for each field on a terminal when none is given, the current value as default', async () => {
-    const answers = ['Marie', 'Tremblay-Roy', 'marie.tremblay@example.com', '+1 514-555-0142', '1234, rue Saint-Denis', 'Montréal', 'QC', 'H2X 1Y4', 'fr', true];
+    const answers = ['Marie', 'Tremblay-Roy', 'marie.tremblay@example.com', '+1 514-555-0142', '1234, rue Saint-Denis', '5', 'Montréal', 'QC', 'H2X 1Y4', 'fr', true];
     const prompt = scriptedPrompter(answers);
     const result = await runCli(['profile', 'set'], { env: env(sandbox.tokens.marie), prompt, tty: true });
     expect(result.code, result.stderr).toBe(0);

@@ -15,8 +15,8 @@ export const chatMessages = {
   'chat.option.subject': { en: 'what it is about', fr: 'le sujet' },
   'chat.option.type': { en: 'type of the ticket that keeps the transcript', fr: 'type du billet qui conserve la transcription' },
   'chat.option.noTicket': {
-    en: 'when no agent answers, do not leave an open ticket (the transcript is still kept, in a cancelled one)',
-    fr: 'si aucun agent ne répond, ne pas laisser de billet ouvert (la transcription est tout de même conservée, dans un billet annulé)',
+    en: 'when no agent answers, leave no ticket (nothing of the chat is kept)',
+    fr: 'si aucun agent ne répond, ne laisser aucun billet (rien de la conversation n’est conservé)',
   },
   'chat.option.conversation': { en: 'agents: join this conversation rather than the oldest waiting one', fr: 'agents : joindre cette conversation plutôt que la plus ancienne en attente' },
   'chat.waiting': {
@@ -35,7 +35,11 @@ export const chatMessages = {
   'chat.endedBy': { en: '{name} ended the chat.', fr: '{name} a mis fin à la conversation.' },
   'chat.ended': { en: 'Chat ended.', fr: 'Conversation terminée.' },
   'chat.transcriptSaved': { en: "Transcript saved to ticket {id} ('espace ticket show {id}').", fr: "Transcription enregistrée dans le billet {id} (« espace ticket show {id} »)." },
-  'chat.transcriptOnly': { en: 'Transcript kept in ticket {id} (cancelled: no follow-up).', fr: 'Transcription conservée dans le billet {id} (annulé : aucun suivi).' },
+  'chat.transcriptOnly': { en: 'No ticket was asked for, but the server kept the transcript in ticket {id}.', fr: 'Aucun billet n’a été demandé, mais le serveur a conservé la transcription dans le billet {id}.' },
+  'chat.you': { en: 'You:', fr: 'Vous :' },
+  'chat.label': { en: '{name}:', fr: '{name} :' },
+  'chat.typedLineTooLong': { en: 'Not sent: a message holds at most {max} bytes. Shorten it and send it again.', fr: 'Non envoyé : un message compte au plus {max} octets. Raccourcissez-le et renvoyez-le.' },
+  'chat.noTicket': { en: 'No ticket left: nothing of this chat was kept.', fr: 'Aucun billet laissé : rien de cette conversation n’a été conservé.' },
   'chat.lineTooLong': {
     en: 'line {line} of the input is longer than {max} bytes; it was not sent, and the chat stopped. Send long texts as a ticket (espace ticket open --description -).',
     fr: 'la ligne {line} de l’entrée dépasse {max} octets ; elle n’a pas été envoyée, et le clavardage s’est arrêté. Envoyez les longs textes dans un billet (espace ticket open --description -).',

@@ -144,4 +144,14 @@ export const coreMessages = {
   'prompt.confirm.invalid': { en: 'Answer y (yes) or n (no).', fr: 'Répondez o (oui) ou n (non).' },
   'core.option.dryRun': { en: 'check everything and show what would be sent; change nothing', fr: 'tout vérifier et montrer ce qui serait envoyé ; ne rien changer' },
   'core.dryRun.wouldSend': { en: 'Dry run: checked; {method} {path} was not sent, nothing changed.', fr: 'Essai à blanc : vérifié ; {method} {path} n’a pas été envoyé, rien n’a changé.' },
+  'prompt.select.navigate': { en: 'move', fr: 'se déplacer' },
+  'prompt.select.pick': { en: 'choose', fr: 'choisir' },
+  'demo.nextNoKeychain': {
+    en: "That was a one-off session; nothing was stored. This machine has no keychain espace can use ({reason}), so keep the login in a file only you can read:\n  espace auth login --insecure-storage --username {username}      (sandbox password: {password})\n  espace bill list\n  espace bill show latest",
+    fr: "C’était une session ponctuelle ; rien n’a été gardé. Cette machine n’a aucun trousseau qu’espace puisse utiliser ({reason}) ; gardez donc la connexion dans un fichier que vous seul pouvez lire :\\n  espace auth login --insecure-storage --username {username}      (mot de passe du bac à sable : {password})\\n  espace bill list\\n  espace bill show latest",
+  },
+  'demo.nextLocked': {
+    en: "That was a one-off session; nothing was stored. Your keyring is locked ({reason}): unlock it (log in to your desktop session, or run 'gnome-keyring-daemon --unlock') before logging in, or keep the login in a file only you can read:\n  espace auth login --insecure-storage --username {username}      (sandbox password: {password})\n  espace bill list\n  espace bill show latest",
+    fr: "C’était une session ponctuelle ; rien n’a été gardé. Votre trousseau est verrouillé ({reason}) : déverrouillez-le (ouvrez votre session de bureau, ou lancez « gnome-keyring-daemon --unlock ») avant de vous connecter, ou gardez la connexion dans un fichier que vous seul pouvez lire :\\n  espace auth login --insecure-storage --username {username}      (mot de passe du bac à sable : {password})\\n  espace bill list\\n  espace bill show latest",
+  },
 } satisfies MessageTable;

@@ -58,11 +58,8 @@ export const doctorMessages = {
   'doctor.token.refreshYes': { en: 'possible', fr: 'possible' },
   'doctor.token.refreshNo': { en: 'not possible (log in again when it expires)', fr: 'impossible (reconnectez-vous à l’expiration)' },
   'doctor.keychain.ok': { en: 'the OS keychain answers.', fr: 'le trousseau du système répond.' },
+  'doctor.keychain.locked': { en: 'answers, but cannot be read: {reason}.', fr: 'répond, mais ne peut être lu : {reason}.' },
   'doctor.keychain.unavailable': { en: 'the OS keychain cannot be used: {reason}.', fr: 'le trousseau du système est inutilisable : {reason}.' },
-  'doctor.keychain.fix': {
-    en: 'on Linux, run a Secret Service (gnome-keyring) in a D-Bus session; or log in with --insecure-storage, or use ESPACE_TOKEN in scripts.',
-    fr: 'sous Linux, lancez un Secret Service (gnome-keyring) dans une session D-Bus ; ou connectez-vous avec --insecure-storage, ou utilisez ESPACE_TOKEN dans les scripts.',
-  },
   'doctor.files.windows': { en: 'not checked on Windows (no Unix permissions).', fr: 'non vérifiés sous Windows (pas de permissions Unix).' },
   'doctor.files.none': { en: 'no configuration yet ({path}).', fr: 'aucune configuration pour l’instant ({path}).' },
   'doctor.files.ok': { en: 'private to you ({path}).', fr: 'privés ({path}).' },
@@ -154,4 +151,5 @@ export const doctorMessages = {
     en: 'the server failed or could not be reached for some APIs; try again later, or ask the operator',
     fr: 'le serveur a échoué ou n’a pu être joint pour certaines API ; réessayez plus tard, ou demandez à l’opérateur',
   },
+  'doctor.step.keychain': { en: 'Do what the Login fix above says: the keychain, not the password, is in the way.', fr: 'Faites ce que dit la correction de Connexion ci-dessus : c’est le trousseau, et non le mot de passe, qui bloque.' },
 } satisfies MessageTable;

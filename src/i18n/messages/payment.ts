@@ -78,11 +78,10 @@ export const paymentMessages = {
     en: 'Paying the latest bill only; `espace pay --all` pays everything owed ({total}), overdue bills first.',
     fr: 'Seule la dernière facture est payée ; `espace pay --all` paie tout ce qui est dû ({total}), factures en souffrance d’abord.',
   },
-  'pay.balance.which': {
-    en: 'Pay which bill? `all` pays everything owed ({total}), overdue first; or type a bill id',
-    fr: 'Payer quelle facture ? `all` paie tout ce qui est dû ({total}), en souffrance d’abord ; ou tapez un numéro de facture',
-  },
-  'pay.balance.whichInvalid': { en: 'type all, or one of: {ids}', fr: 'tapez all, ou l’une de : {ids}' },
+  'pay.balance.which': { en: 'Pay which bill?', fr: 'Payer quelle facture ?' },
+  'pay.balance.choiceAll': { en: 'Everything owed: {total}, overdue bills first', fr: 'Tout ce qui est dû : {total}, factures en souffrance d’abord' },
+  'pay.balance.choiceBill': { en: '{bill}: {amount}, due {date}', fr: '{bill} : {amount}, échéance {date}' },
+  'pay.balance.choiceOverdue': { en: '{bill}: {amount}, OVERDUE since {date}', fr: '{bill} : {amount}, EN SOUFFRANCE depuis le {date}' },
   'pay.done': { en: 'Paid {amount} on bill {bill} with {method}: payment {id}.', fr: 'Payé {amount} sur la facture {bill} avec {method} : paiement {id}.' },
 
   'payment.unknown': {
@@ -189,6 +188,8 @@ export const paymentMessages = {
   'paymentMethod.badInstitution': { en: 'the institution number must be 3 digits.', fr: 'le numéro d’institution doit compter 3 chiffres.' },
   'paymentMethod.badTransit': { en: 'the transit number must be 5 digits.', fr: 'le numéro de transit doit compter 5 chiffres.' },
   'paymentMethod.badAccount': { en: 'the account number must be 7 to 12 digits.', fr: 'le numéro de compte doit compter de 7 à 12 chiffres.' },
+  'paymentMethod.unknownCardBrand': { en: 'that card number is not of a network accepted here ({brands}).', fr: 'ce numéro de carte n’est pas d’un réseau accepté ici ({brands}).' },
+  'paymentMethod.badCardLength': { en: 'a {brand} card number has {lengths} digits: check that none is missing or extra.', fr: 'un numéro de carte {brand} compte {lengths} chiffres : vérifiez qu’il n’en manque ni n’en dépasse aucun.' },
   'paymentMethod.added': { en: 'Saved {name} as {id}.', fr: '{name} enregistré sous {id}.' },
   'paymentMethod.remove.description': { en: 'remove a saved payment method (not the default one)', fr: 'supprimer un mode de paiement enregistré (pas celui par défaut)' },
   'paymentMethod.remove.argument': { en: 'payment method id', fr: 'identifiant du mode de paiement' },

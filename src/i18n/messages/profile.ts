@@ -92,4 +92,9 @@ export const profileMessages = {
   'profile.set.preview': { en: 'Changes (before → after):', fr: 'Modifications (avant → après) :' },
   'profile.set.confirm': { en: 'Save these changes?', fr: 'Enregistrer ces modifications ?' },
   'profile.set.done': { en: 'Profile updated.', fr: 'Profil mis à jour.' },
+  'profile.set.option.unit': { en: 'apartment or unit of the mailing address, e.g. 5 (kept when only the street changes)', fr: 'appartement ou unité de l’adresse postale, p. ex. 5 (gardé quand seule la rue change)' },
+  'profile.set.option.noUnit': { en: 'the mailing address has no apartment or unit', fr: 'l’adresse postale n’a ni appartement ni unité' },
+  'profile.prompt.unit': { en: 'Apartment or unit (mailing address)', fr: 'Appartement ou unité (adresse postale)' },
+  'profile.invalid.unit': { en: '{flag}: "{value}" is not an apartment or unit number (letters and digits, at most 10, e.g. 5 or 12B).', fr: '{flag} : « {value} » n’est pas un numéro d’appartement ou d’unité (lettres et chiffres, au plus 10, p. ex. 5 ou 12B).' },
+  'profile.unitLine': { en: 'Apt {unit}', fr: 'App. {unit}' },
 } satisfies MessageTable;

@@ -58,7 +58,8 @@ export const sessionMessages = {
     en: 'set both ESPACE_CLIENT_ID and ESPACE_CLIENT_SECRET (client credentials), or neither.',
     fr: 'définissez ESPACE_CLIENT_ID et ESPACE_CLIENT_SECRET (identifiants client) ensemble, ou aucun des deux.',
   },
-  'auth.status.user': { en: 'Logged in as {user} {name}', fr: 'Utilisateur : {user} {name}' },
+  'auth.status.user': { en: 'Logged in as {user} ({name})', fr: 'Connecté en tant que {user} ({name})' },
+  'auth.status.userOnly': { en: 'Logged in as {user}', fr: 'Connecté en tant que {user}' },
   'auth.status.context': { en: 'Context:      {context} ({url})', fr: 'Contexte :    {context} ({url})' },
   'auth.status.source': { en: 'Token from:   {source}', fr: 'Provenance :  {source}' },
   'auth.status.expires': { en: 'Expires:      {expires} (refreshed automatically)', fr: 'Expiration :  {expires} (renouvelé automatiquement)' },
@@ -93,5 +94,21 @@ export const sessionMessages = {
   'auth.refreshLockTimeoutHint': {
     en: 'Try again in a moment. If no other espace command is running, delete {path}.',
     fr: 'Réessayez dans un instant. Si aucune autre commande espace n’est en cours, supprimez {path}.',
+  },
+  'auth.keychainLocked': {
+    en: 'the login of context {context} could not be read: {reason}. You may well still be logged in.',
+    fr: 'la connexion du contexte {context} n’a pas pu être lue : {reason}. Vous êtes peut-être toujours connecté.',
+  },
+  'auth.keychainLockedHint': {
+    en: "Unlock your keyring (log in to your desktop session, or run 'gnome-keyring-daemon --unlock'), then run the command again. Without a keyring: 'espace auth login --insecure-storage'; scripts: ESPACE_TOKEN.",
+    fr: "Déverrouillez votre trousseau (ouvrez votre session de bureau, ou lancez « gnome-keyring-daemon --unlock »), puis relancez la commande. Sans trousseau : « espace auth login --insecure-storage » ; scripts : ESPACE_TOKEN.",
+  },
+  'auth.notLoggedInNoKeychain': {
+    en: 'not logged in on context {context}, and this machine has no keychain espace can use ({reason}).',
+    fr: 'aucune connexion dans le contexte {context}, et cette machine n’a aucun trousseau qu’espace puisse utiliser ({reason}).',
+  },
+  'auth.keychainMissingHint': {
+    en: "Run 'espace auth login --insecure-storage' (the token is kept in a file only you can read, mode 0600), or set ESPACE_TOKEN in scripts.",
+    fr: "Lancez « espace auth login --insecure-storage » (le jeton est gardé dans un fichier que vous seul pouvez lire, mode 0600), ou définissez ESPACE_TOKEN dans les scripts.",
   },
 } satisfies MessageTable;

@@ -282,7 +282,7 @@ export const TICKET_OPENAPI_SCHEMAS: Record<string, Json> = {
   Conversation_Close: {
     type: 'object',
     properties: {
-      leaveTicket: { type: 'boolean', description: 'No agent answered: keep the ticket open (true, default) or cancel it (false)' },
+      leaveTicket: { type: 'boolean', description: 'No agent answered: leave a ticket with the transcript (true, default) or none at all (false)' },
       description: text('The ticket’s description (default: the customer’s messages)'),
       ticketType: text('The ticket’s type (default technical)', { enum: [...TICKET_TYPES] }),
     },

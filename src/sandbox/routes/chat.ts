@@ -74,7 +74,7 @@ export async function chatRoutes(app: FastifyInstance, { ctx }: { ctx: SandboxCo
   };
 
   /** Saves the transcript to a ticket of the customer's account; returns its id. */
-  const saveTranscript = (row: ConversationRow, leaveTicket: boolean, description: string | undefined, type: TicketType): string => {
+  const saveTranscript = (row: ConversationRow, description: string | undefined, type: TicketType): string => {
     const events = store.eventsAfter(row.id, 0).filter((event) => event.type === 'message');
     const customerLines = events.filter((event) => event.authorRole === 'customer').map((event) => event.text!);
     const answered = row.agentId !== null;
@@ -87,12 +87,8 @@ export async function chatRoutes(app: FastifyInstance, { ctx }: { ctx: SandboxCo
         ticketType: type,
         severity: 'minor',
         channel: 'chat',
-        status: answered ? 'resolved' : leaveTicket ? 'acknowledged' : 'cancelled',
-        statusChangeReason: answered
-          ? `Answered in live chat by ${row.agentName}`
-          : leaveTicket
-            ? 'Left by the customer: no agent was available'
-            : 'Chat ended before an agent answered',
+        status: answered ? 'resolved' : 'acknowledged',
+        statusChangeReason: answered ? `Answered in live chat by ${row.agentName}` : 'Left by the customer: no agent was available',
         related: [],
         notes: events.map((event) => ({ kind: 'chat' as const, author: { name: event.authorName, role: event.authorRole }, date: event.at, text: event.text! })),
       },
@@ -176,8 +172,10 @@ export async function chatRoutes(app: FastifyInstance, { ctx }: { ctx: SandboxCo
     if (!(TICKET_TYPES as readonly unknown[]).includes(type)) throw new TmfError(400, `"ticketType" must be one of: ${TICKET_TYPES.join(', ')}`);
     const description = 'description' in input ? messageText(input.description, 'description') : undefined;
     const by = tickets.actorOf(principal);
+    // A customer who declined the ticket before any agent answered leaves nothing behind.
+    const declined = input.leaveTicket === false && row.agentId === null;
     const ticketId = ctx.db.transaction(() => {
-      const id = saveTranscript(row, input.leaveTicket !== false, description, type as TicketType);
+      const id = declined ? null : saveTranscript(row, description, type as TicketType);
       store.close(row.id, now(), id);
       return id;
     })();

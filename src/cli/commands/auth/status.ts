@@ -15,10 +15,8 @@ export async function run(_options: object, ctx: Context): Promise<void> {
   const session = await ctx.session();
   const current = await session.peek();
   if (!current) {
-    // "Not logged in" may only mean the keychain holding the login cannot be reached.
-    const unreachable = (await ctx.vault()).lastKeychainError;
-    if (unreachable) io.err(`${io.errColor.warning(`${t('core.warningPrefix')} ${unreachable.describe(t)}`)}\n`);
-    throw new AuthError('auth.notLoggedIn', { params: { context: target.contextName }, hint: 'auth.hintLogin' });
+    // Said as every command says it: a locked or missing keychain is told once, with its fix.
+    throw session.lastLoadError ?? new AuthError('auth.notLoggedIn', { params: { context: target.contextName }, hint: 'auth.hintLogin' });
   }
   let identity: Identity | undefined;
   let problem: string | undefined;
@@ -51,7 +49,7 @@ export async function run(_options: object, ctx: Context): Promise<void> {
     const expires = credentials.expiresAt ? formatDateTime(credentials.expiresAt, locale) : t('auth.status.noExpiry');
     io.out(
       [
-        t('auth.status.user', { user: sanitizeLine(status.user ?? '?'), name: sanitizeLine(status.name ?? '') }),
+        userLine(ctx, status.user, status.name),
         t('auth.status.context', { context: contextLabel(target, t), url: status.apiUrl }),
         t('auth.status.source', { source: t(`auth.source.${origin}`) }),
         t('auth.status.expires', { expires }),
@@ -60,4 +58,12 @@ export async function run(_options: object, ctx: Context): Promise<void> {
     );
   }
   if (problem) throw new AuthError('auth.status.rejected', { params: { context: target.contextName }, hint: 'auth.hintLogin' });
+}
+
+/** "Logged in as marie.tremblay (Marie Tremblay)": the name only when there is one that says more than the user name. */
+function userLine(ctx: Context, user: string | null, name: string | null): string {
+  const shownUser = sanitizeLine(user ?? '?');
+  const shownName = name === null ? '' : sanitizeLine(name).trim();
+  if (shownName === '' || shownName.toLowerCase() === shownUser.toLowerCase()) return ctx.t('auth.status.userOnly', { user: shownUser });
+  return ctx.t('auth.status.user', { user: shownUser, name: shownName });
 }

@@ -1,12 +1,14 @@
 /**
  * `espace demo`: the quick start. Starts the embedded sandbox if it is not running, signs in as
  * the demo customer for this one command (nothing is stored, so it works on a machine with no
- * keychain), shows the latest bill, then says how to log in for real.
+ * keychain), shows the latest bill, then says how to log in for real on this machine (with
+ * --insecure-storage where no keychain can hold the login).
  */
 import { HttpClient } from '../../../api/http.js';
 import { passwordGrant } from '../../../api/oauth.js';
 import { SANDBOX_CONTEXT, sandboxPort } from '../../../config/contexts.js';
 import { sandboxDataDir } from '../../../config/paths.js';
+import { keychainStateOf } from '../../../auth/keychain-story.js';
 import { UsageError } from '../../../errors.js';
 import type { Context } from '../../context.js';
 import { USER_AGENT } from '../../../version.js';
@@ -14,6 +16,9 @@ import { run as showBill } from '../bill/show.js';
 import { profileOf, runningSandbox, startSandboxProcess } from '../sandbox/control.js';
 
 /** The seeded demo customer (see src/sandbox/seed.ts; a test keeps the two in step). */
+/** Short: the demo should not sit waiting on a keychain to say how to log in. */
+const KEYCHAIN_PROBE_MS = 3000;
+
 export const DEMO_CUSTOMER = { username: 'marie.tremblay', password: 'Espace-Demo-2026!' } as const;
 
 export async function run(_options: object, ctx: Context): Promise<void> {
@@ -44,5 +49,19 @@ export async function run(_options: object, ctx: Context): Promise<void> {
   } finally {
     await demoApi.close();
   }
-  io.err(`\n${t('demo.next', { username: DEMO_CUSTOMER.username, password: DEMO_CUSTOMER.password })}\n`);
+  io.err(`\n${await nextSteps(ctx)}\n`);
+}
+
+/**
+ * How to log in for real, on this machine: a plain login where the keychain works, and where it
+ * does not, the login that will (the same story as `auth status` and `doctor` tell).
+ */
+async function nextSteps(ctx: Context): Promise<string> {
+  const { t, env, lang } = ctx;
+  const params = { username: DEMO_CUSTOMER.username, password: DEMO_CUSTOMER.password };
+  const { keychainTimeoutFromEnv, probeKeychain } = await import('../../../auth/keychain-store.js');
+  const probe = await probeKeychain(keychainTimeoutFromEnv(env) ?? KEYCHAIN_PROBE_MS, lang);
+  if (probe.ok) return t('demo.next', params);
+  const state = keychainStateOf(probe.reasonKey);
+  return t(state === 'locked' ? 'demo.nextLocked' : 'demo.nextNoKeychain', { ...params, reason: probe.reason });
 }

@@ -7,6 +7,9 @@ import { isOutageOver } from '../../../domain/outage.js';
 import { formatDateTime, servicesLabel } from '../outage/view.js';
 import type { CheckResult, Findings } from './report.js';
 
+/** The login errors that come of the keychain (see missingLoginError): their fix is the keychain's. */
+const KEYCHAIN_LOGIN_ERRORS: ReadonlySet<string> = new Set(['auth.keychainLocked', 'auth.keychainStalled', 'auth.notLoggedInNoKeychain']);
+
 function failure(ctx: Context, id: CheckResult['id'], error: EspaceError): CheckResult {
   return { id, status: 'fail', detail: error.describe(ctx.t), fix: error.describeHint(ctx.t) };
 }
@@ -24,7 +27,10 @@ export async function checkToken(ctx: Context, findings: Findings): Promise<Chec
     if (!(error instanceof EspaceError)) throw error;
     // No userinfo endpoint: the token cannot be checked that way, which is no reason to log in again.
     if (error instanceof NoUserinfoError) noUserinfo = error;
-    else return failure(ctx, 'token', error);
+    else {
+      findings.keychainBlocksLogin = KEYCHAIN_LOGIN_ERRORS.has(error.key);
+      return failure(ctx, 'token', error);
+    }
   }
   const credentials = session.credentials!;
   const expiresAt = credentials.expiresAt;

@@ -2,6 +2,7 @@
 import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { CREDENTIAL_FILE_NAME } from '../../../auth/file-store.js';
+import { KEYCHAIN_FIX, keychainReason, keychainStateOf } from '../../../auth/keychain-story.js';
 import type { Context } from '../../context.js';
 import type { CheckResult } from './report.js';
 
@@ -9,14 +10,25 @@ import type { CheckResult } from './report.js';
 const KEYCHAIN_PROBE_MS = 3000;
 const CONFIG_FILE_NAME = 'config.json';
 
+/**
+ * The keychain, told as every command tells it (keychain-story.ts). Run after the login check:
+ * a locked keyring still answers the probe (only reading a stored entry needs it unlocked), so
+ * what reading the login met counts first.
+ */
 export async function checkKeychain(ctx: Context): Promise<CheckResult> {
   const { t, env, lang } = ctx;
+  const met = keychainReason((await ctx.vault()).lastKeychainError);
+  if (met && keychainStateOf(met.key) === 'locked') {
+    return { id: 'keychain', status: 'warn', detail: t('doctor.keychain.locked', { reason: t(met.key, met.params) }), fix: t(KEYCHAIN_FIX.locked) };
+  }
   const { keychainTimeoutFromEnv, probeKeychain } = await import('../../../auth/keychain-store.js');
   const timeout = keychainTimeoutFromEnv(env) ?? KEYCHAIN_PROBE_MS;
   const probe = await probeKeychain(timeout, lang);
   if (probe.ok) return { id: 'keychain', status: 'ok', detail: t('doctor.keychain.ok') };
   // Not fatal: a token from the environment or an --insecure-storage login works without it.
-  return { id: 'keychain', status: 'warn', detail: t('doctor.keychain.unavailable', { reason: probe.reason }), fix: t('doctor.keychain.fix') };
+  const state = keychainStateOf(probe.reasonKey);
+  const fix = state === 'working' ? KEYCHAIN_FIX.missing : KEYCHAIN_FIX[state];
+  return { id: 'keychain', status: 'warn', detail: t(state === 'locked' ? 'doctor.keychain.locked' : 'doctor.keychain.unavailable', { reason: probe.reason }), fix: t(fix) };
 }
 
 /** Mode bits as `0644`; undefined when the path does not exist. */

@@ -23,4 +23,6 @@ export interface Findings {
   tokenAccepted: boolean;
   /** An outage (not maintenance) is in progress at the service address. */
   outageInProgress: boolean;
+  /** The login could not be read because of the keychain: logging in again is not the fix. */
+  keychainBlocksLogin?: boolean;
 }

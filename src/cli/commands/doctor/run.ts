@@ -17,13 +17,14 @@ import { troubleshootingSteps } from './steps.js';
 export async function run(_options: object, ctx: Context): Promise<void> {
   const findings: Findings = { reachable: false, tokenAccepted: false, outageInProgress: false };
   // Machine checks do not depend on the network: run them while the API is being reached.
-  const local = Promise.all([checkKeychain(ctx), checkFiles(ctx)]);
+  const files = checkFiles(ctx);
   const api = await checkApi(ctx, findings);
   const [tls, token] = await Promise.all([checkTls(ctx, findings), checkToken(ctx, findings)]);
+  // After the login was read: what reading it met says more of the keychain than the probe.
+  const keychain = checkKeychain(ctx);
   const clock = checkClock(ctx, findings);
   const [outages, apis] = await Promise.all([checkOutages(ctx, findings), checkApis(ctx, findings)]);
-  const [keychain, files] = await local;
-  const results = [api, tls, clock, token, apis.result, keychain, files, outages];
+  const results = [api, tls, clock, token, apis.result, await keychain, await files, outages];
   const steps = troubleshootingSteps(results, findings, ctx.t, ctx.lang);
   const failures = results.filter((result) => result.status === 'fail').length;
 

@@ -11,7 +11,7 @@ export function troubleshootingSteps(results: readonly CheckResult[], findings: 
   const failed = (id: CheckResult['id']) => results.some((result) => result.id === id && result.status === 'fail');
   const keys: MessageKey[] = [];
   if (failed('api') || failed('tls')) keys.push('doctor.step.connection');
-  if (failed('token')) keys.push('doctor.step.login');
+  if (failed('token')) keys.push(findings.keychainBlocksLogin ? 'doctor.step.keychain' : 'doctor.step.login');
   if (failed('files')) keys.push('doctor.step.permissions');
   if (failed('clock')) keys.push('doctor.step.clock');
   if (findings.outageInProgress) keys.push('doctor.step.outage');

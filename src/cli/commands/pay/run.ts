@@ -19,7 +19,7 @@ import type { Bill } from '../../../domain/bill.js';
 import { type Money, formatMoney } from '../../../domain/money.js';
 import type { Payment, PaymentMethod } from '../../../domain/payment.js';
 import { CancelledError, EspaceError, GeneralError, UsageError } from '../../../errors.js';
-import { moneyJson, toJson } from '../../../output/formats.js';
+import { formatDate, moneyJson, toJson } from '../../../output/formats.js';
 import { sanitizeCell } from '../../../output/sanitize.js';
 import { resolveAccountId } from '../../account.js';
 import type { Context } from '../../context.js';
@@ -136,7 +136,7 @@ const ALL = 'all';
 
 /**
  * Which bill to pay when the account owes on more than one (or on an overdue bill) and none was
- * named: on a terminal, asked (`all`, the default, or a bill id); otherwise undefined, for the
+ * named: on a terminal, picked from a list (everything, the default, or one bill); otherwise undefined, for the
  * latest bill as before, the balance shown above it and `--all` named for the rest.
  */
 async function chooseBill(ctx: Context, options: PayOptions, balance: Balance, cents: number | undefined): Promise<string | undefined> {
@@ -146,14 +146,19 @@ async function chooseBill(ctx: Context, options: PayOptions, balance: Balance, c
     io.err(`${t('pay.balance.hintAll', { total: formatMoney(balance.total, locale) })}\n`);
     return undefined;
   }
-  const ids = new Set(balance.bills.map((owed) => owed.bill.id));
-  const answer = await ctx.prompt.input({
-    message: t('pay.balance.which', { total: formatMoney(balance.total, locale) }),
+  // Picked from a list, not typed: everything owed first (the default), then each bill, overdue first.
+  return ctx.prompt.select({
+    message: t('pay.balance.which'),
     flag: '--all',
     default: ALL,
-    validate: (value) => (value.trim() === ALL || ids.has(value.trim()) ? true : t('pay.balance.whichInvalid', { ids: [...ids].join(', ') })),
+    choices: [
+      { value: ALL, name: t('pay.balance.choiceAll', { total: formatMoney(balance.total, locale) }) },
+      ...balance.bills.map(({ bill, remaining, overdue }) => ({
+        value: bill.id,
+        name: t(overdue ? 'pay.balance.choiceOverdue' : 'pay.balance.choiceBill', { bill: bill.id, amount: formatMoney(remaining, locale), date: formatDate(bill.dueDate, locale) }),
+      })),
+    ],
   });
-  return answer.trim();
 }
 
 interface OneBill {

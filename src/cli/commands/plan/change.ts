@@ -1,6 +1,7 @@
 /**
- * `espace plan change [--service S] [--to OFFER]`: moves one service to another plan. Prompts for
- * the service and the offer when they are missing on a terminal, refuses what cannot be ordered
+ * `espace plan change [--service S] [--to OFFER]`: moves one service to another plan. On a
+ * terminal, the service and the offer are picked from lists when missing (the plans that cannot
+ * be ordered are shown with why, and cannot be picked), refuses what cannot be ordered
  * before showing anything, previews, and orders once the terms are accepted.
  */
 import { listOfferings } from '../../../api/tmf/product-catalog.js';
@@ -33,16 +34,15 @@ async function chooseService(ctx: Context, services: readonly Product[], given: 
   const held = services.map((p) => p.kind).filter((k): k is ServiceType => k !== undefined && isService(k));
   let service = given;
   if (service === undefined) {
-    if (held.length === 1) service = held[0]!;
-    else {
-      ctx.io.err(`${services.map((p) => sanitizeCell(`  ${p.kind}  ${p.name} (${formatMoney(p.monthly, ctx.locale)})`)).join('\n')}\n`);
-      service = await ctx.prompt.input({
-        message: ctx.t('plan.prompt.service', { services: held.join(', ') }),
-        flag: '--service',
-        validate: (value) => held.includes(value.trim() as ServiceType) || ctx.t('plan.prompt.oneOf', { choices: held.join(', ') }),
-      });
-      service = service.trim();
-    }
+    const choosable = services.filter((p) => p.kind !== undefined && isService(p.kind));
+    if (choosable.length === 1) return choosable[0]!;
+    // The services are picked from a list, not typed: the product id is the answer.
+    const id = await ctx.prompt.select({
+      message: ctx.t('plan.prompt.chooseService'),
+      flag: '--service',
+      choices: choosable.map((p) => ({ value: p.id, name: `${serviceLabel(p.kind, ctx.t)} — ${p.name} (${formatMoney(p.monthly, ctx.locale)})` })),
+    });
+    return choosable.find((p) => p.id === id)!;
   }
   if (!isService(service)) throw new UsageError('plan.unknownService', { params: { service, services: SERVICE_TYPES.join(', ') } });
   const product = services.find((p) => p.kind === service);
@@ -50,20 +50,35 @@ async function chooseService(ctx: Context, services: readonly Product[], given: 
   return product;
 }
 
+/** Why an offer cannot be picked, in a few words beside it in the list; undefined when it can. */
+function whyNot(ctx: Context, product: Product, offering: Offering): string | undefined {
+  const problem = planChangeProblem(product, offering, ctx.clock());
+  if (problem === undefined) return undefined;
+  if (problem === 'same') return ctx.t('plan.choice.current');
+  if (problem === 'downgradeInTerm') return ctx.t('plan.choice.downgradeInTerm', { end: formatDate(product.contractEnd, ctx.locale) });
+  return ctx.t('plan.choice.unavailable');
+}
+
 async function chooseOffering(ctx: Context, product: Product, offerings: readonly Offering[], given: string | undefined): Promise<Offering> {
-  const choices = offerings.filter((o) => o.kind === product.kind && o.id !== product.offeringId);
   let id = given;
   if (id === undefined) {
-    ctx.io.err(
-      `${choices.map((o) => sanitizeCell(`  ${o.id}  ${o.name}  ${formatMoney(o.monthly, ctx.locale)}  ${offeringDetails(o, ctx.t, ctx.locale)}`)).join('\n')}\n`,
-    );
-    id = (
-      await ctx.prompt.input({
-        message: ctx.t('plan.prompt.offer', { current: sanitizeCell(product.name) }),
-        flag: '--to',
-        validate: (value) => choices.some((o) => o.id === value.trim()) || ctx.t('plan.prompt.oneOf', { choices: choices.map((o) => o.id).join(', ') }),
-      })
-    ).trim();
+    // Every plan of the service is listed: those that cannot be ordered are shown with why, and cannot be picked.
+    const plans = offerings.filter((o) => o.kind === product.kind);
+    const choices = plans.map((o) => ({
+      value: o.id,
+      name: `${o.name}  ${formatMoney(o.monthly, ctx.locale)}`,
+      description: offeringDetails(o, ctx.t, ctx.locale) || undefined,
+      disabled: whyNot(ctx, product, o),
+    }));
+    if (!choices.some((c) => c.disabled === undefined)) {
+      throw new UsageError('plan.noOfferAllowed', { params: { product: sanitizeCell(product.name), service: serviceLabel(product.kind, ctx.t) } });
+    }
+    id = await ctx.prompt.select({
+      message: ctx.t('plan.prompt.offer', { current: sanitizeCell(product.name) }),
+      flag: '--to',
+      choices,
+      default: choices.find((c) => c.disabled === undefined)?.value,
+    });
   }
   const offering = offerings.find((o) => o.id === id);
   if (!offering) throw new UsageError('plan.unknownOffer', { params: { offer: id } });

@@ -43,6 +43,8 @@ export function registerProfile(program: Command, registrar: Registrar): void {
       .option('--email <address>', t('profile.set.option.email'))
       .option('--phone <number>', t('profile.set.option.phone'))
       .option('--street <line>', t('profile.set.option.street'))
+      .option('--unit <unit>', t('profile.set.option.unit'))
+      .option('--no-unit', t('profile.set.option.noUnit'))
       .option('--city <city>', t('profile.set.option.city'))
       .option('--province <code>', t('profile.set.option.province'))
       .option('--postal-code <code>', t('profile.set.option.postalCode'))
@@ -59,6 +61,8 @@ export function registerProfile(program: Command, registrar: Registrar): void {
             email: options.email as string | undefined,
             phone: options.phone as string | undefined,
             street: options.street as string | undefined,
+            // --no-unit: no unit at all ('' is what the checks read as "none").
+            unit: options.unit === false ? '' : (options.unit as string | undefined),
             city: options.city as string | undefined,
             province: options.province as string | undefined,
             postalCode: options.postalCode as string | undefined,

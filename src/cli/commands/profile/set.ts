@@ -7,7 +7,8 @@
 import type { HttpClient } from '../../../api/http.js';
 import { validateAddress } from '../../../api/tmf/geographic-address.js';
 import { getProfile, updateProfile } from '../../../api/tmf/party.js';
-import { formatAddress, type MailingAddress, type Profile, type ProfileChanges } from '../../../domain/profile.js';
+import { formatAddress, type MailingAddress, type Profile, type ProfileChanges, unitOf } from '../../../domain/profile.js';
+import { translator } from '../../../i18n/catalog.js';
 import { CancelledError, UsageError } from '../../../errors.js';
 import { toJson } from '../../../output/formats.js';
 import { sanitizeLine } from '../../../output/sanitize.js';
@@ -29,6 +30,7 @@ async function askValues(ctx: Context, current: Profile): Promise<RawValues> {
     email: current.email,
     phone: current.phone ?? '',
     street: current.address?.street1 ?? '',
+    unit: unitOf(current.address?.street2) ?? '',
     city: current.address?.city ?? '',
     province: current.address?.province ?? '',
     postalCode: current.address?.postalCode ?? '',
@@ -41,6 +43,8 @@ async function askValues(ctx: Context, current: Profile): Promise<RawValues> {
       message: ctx.t(`profile.prompt.${field}`),
       flag,
       default: defaults[field] || undefined,
+      // Not every address has a unit: Enter on an empty line means none.
+      optional: field === 'unit',
       validate: (value) => check(value) !== undefined || ctx.t(message, { flag, value, provinces: '' }),
     });
     if (answer !== defaults[field]) answers[field] = answer;
@@ -48,7 +52,12 @@ async function askValues(ctx: Context, current: Profile): Promise<RawValues> {
   return answers;
 }
 
-function mergedAddress(current: MailingAddress | undefined, parts: AddressParts): MailingAddress | undefined {
+/**
+ * The address after the change. The unit is kept when only the street changes (a move within
+ * the building is rare, an apartment dropped by mistake is not), set by --unit, removed by
+ * --no-unit; it is stored as a second line in the customer's language (`App. 5`, `Apt 5`).
+ */
+function mergedAddress(current: MailingAddress | undefined, parts: AddressParts, unitLine: (unit: string) => string): MailingAddress | undefined {
   if (Object.values(parts).every((part) => part === undefined)) return undefined;
   const street1 = parts.street ?? current?.street1;
   const city = parts.city ?? current?.city;
@@ -56,8 +65,7 @@ function mergedAddress(current: MailingAddress | undefined, parts: AddressParts)
   const postalCode = parts.postalCode ?? current?.postalCode;
   if (!street1 || !city || !province || !postalCode) throw new UsageError('profile.address.incomplete');
   checkPostalProvince(postalCode, province);
-  // A new street line replaces the unit number that went with the old one.
-  const street2 = parts.street === undefined ? current?.street2 : undefined;
+  const street2 = parts.unit === undefined ? current?.street2 : parts.unit === '' ? undefined : unitLine(parts.unit);
   return { street1, ...(street2 ? { street2 } : {}), city, province, postalCode, country: current?.country ?? 'CA' };
 }
 
@@ -113,7 +121,9 @@ export async function run(options: ProfileSetOptions, ctx: Context): Promise<voi
   const id = await profileSubject(api, user);
   const current = await getProfile(api, id);
   const values = given ? flagValues : checkValues(await askValues(ctx, current));
-  let address = mergedAddress(current.address, values.address);
+  // Stored the way the customer reads it; shown the way this reader does.
+  const stored = translator(current.language);
+  let address = mergedAddress(current.address, values.address, (unit) => stored('profile.unitLine', { unit }));
   if (address) address = await checkedAddress(ctx, api, address);
   const changes = changesFrom(current, values, address);
   if (Object.keys(changes).length === 0) {

@@ -23,7 +23,7 @@ export function profileLines(profile: Profile, t: Translate): [string, string][]
     [t('profile.field.name'), `${profile.givenName} ${profile.familyName}`],
     [t('profile.field.email'), profile.email],
     [t('profile.field.phone'), profile.phone ?? '—'],
-    [t('profile.field.address'), profile.address ? formatAddress(profile.address) : '—'],
+    [t('profile.field.address'), profile.address ? formatAddress(profile.address, (unit) => t('profile.unitLine', { unit })) : '—'],
     [t('profile.field.language'), t(profile.language === 'fr' ? 'profile.language.fr' : 'profile.language.en')],
   ];
 }

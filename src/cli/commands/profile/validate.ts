@@ -4,13 +4,15 @@
  */
 import { normalizeCanadianPhone } from '../../../domain/phone.js';
 import { normalizePostalCode, postalCodeMatchesProvince, PROVINCES } from '../../../domain/postal-code.js';
-import { isValidEmail, isValidName, type Language, normalizeProvince } from '../../../domain/profile.js';
+import { isValidEmail, isValidName, type Language, normalizeProvince, normalizeUnit } from '../../../domain/profile.js';
 import { UsageError } from '../../../errors.js';
 import type { MessageKey } from '../../../i18n/catalog.js';
 
 /** Address parts given on the command line (the rest comes from the current address). */
 export interface AddressParts {
   street?: string;
+  /** The apartment or unit; '' removes it. Not given: the current one is kept, even on a new street. */
+  unit?: string;
   city?: string;
   province?: string;
   postalCode?: string;
@@ -31,6 +33,8 @@ export interface RawValues {
   email?: string;
   phone?: string;
   street?: string;
+  /** '' (from --no-unit): no unit. */
+  unit?: string;
   city?: string;
   province?: string;
   postalCode?: string;
@@ -46,6 +50,7 @@ export const FIELD_CHECKS: Record<keyof RawValues, { flag: string; check: Check;
   email: { flag: '--email', check: (v) => (isValidEmail(v.trim()) ? v.trim() : undefined), message: 'profile.invalid.email' },
   phone: { flag: '--phone', check: normalizeCanadianPhone, message: 'profile.invalid.phone' },
   street: { flag: '--street', check: (v) => (/\p{L}/u.test(v) && v.trim().length <= 100 ? v.trim() : undefined), message: 'profile.invalid.street' },
+  unit: { flag: '--unit', check: (v) => (v.trim() === '' ? '' : normalizeUnit(v)), message: 'profile.invalid.unit' },
   city: { flag: '--city', check: (v) => (/\p{L}/u.test(v) && v.trim().length <= 60 ? v.trim() : undefined), message: 'profile.invalid.city' },
   province: { flag: '--province', check: normalizeProvince, message: 'profile.invalid.province' },
   postalCode: { flag: '--postal-code', check: normalizePostalCode, message: 'profile.invalid.postalCode' },
@@ -75,7 +80,7 @@ export function checkValues(raw: RawValues): CheckedValues {
     email: get('email'),
     phone: get('phone'),
     language: get('language') as Language | undefined,
-    address: { street: get('street'), city: get('city'), province: get('province'), postalCode: get('postalCode') },
+    address: { street: get('street'), unit: get('unit'), city: get('city'), province: get('province'), postalCode: get('postalCode') },
   };
   if (values.address.postalCode && values.address.province) checkPostalProvince(values.address.postalCode, values.address.province);
   return values;

@@ -2,10 +2,12 @@
  * `espace support chat`: a live conversation in the terminal. A customer starts one and waits for
  * an agent; an agent (`--queue`) picks up the customer who has waited longest. Lines read from
  * stdin are sent (a pipe works too), the other side's lines are printed on stdout, `/quit` ends.
+ * On a terminal, the line being typed is labelled ("You:") and redrawn below each line that
+ * arrives, so that nothing lands inside it; Ctrl-C ends the chat (exit 130).
  * When no agent answers within `--wait`, the customer is offered to leave a ticket. Either way,
  * the server saves the transcript to a ticket, whose id both sides are told.
  */
-import { createInterface } from 'node:readline';
+import { clearScreenDown, createInterface, cursorTo, moveCursor } from 'node:readline';
 import {
   type ChatEvent,
   type Conversation,
@@ -18,7 +20,7 @@ import {
 } from '../../../api/chat.js';
 import { ApiError } from '../../../api/errors.js';
 import type { HttpClient } from '../../../api/http.js';
-import { GeneralError, UsageError } from '../../../errors.js';
+import { CancelledError, GeneralError, UsageError } from '../../../errors.js';
 import { sanitizeCell } from '../../../output/sanitize.js';
 import { USER_AGENT } from '../../../version.js';
 import { InputTooLargeError, lineLengthLimit } from '../../bounded-read.js';
@@ -93,6 +95,12 @@ class ChatLoop {
   #finish!: (error?: unknown) => void;
   #timer: NodeJS.Timeout | undefined;
   #input: ReturnType<typeof createInterface> | undefined;
+  /** On a terminal: the input line is edited by readline, labelled, and redrawn around what arrives. */
+  #terminal = false;
+  /** The input line was put away by the chat itself (its end, the ticket question), not by Ctrl-D. */
+  #typingStopped = false;
+  /** Ended by Ctrl-C: the command reports a cancel once the chat is closed. */
+  #interrupted = false;
 
   constructor(ctx: Context, api: HttpClient, conversation: Conversation, role: 'customer' | 'agent', options: SupportChatOptions) {
     this.#ctx = ctx;
@@ -141,22 +149,55 @@ class ChatLoop {
   #show(event: ChatEvent): void {
     const { io, t } = this.#ctx;
     if (event.type === 'message' && event.author.role !== this.#role) {
-      io.out(`${io.color.bold(sanitizeCell(event.author.name))}: ${sanitizeCell(event.text ?? '')}\n`);
+      this.#print('out', `${io.color.bold(t('chat.label', { name: sanitizeCell(event.author.name) }))} ${sanitizeCell(event.text ?? '')}\n`);
     } else if (event.type === 'joined' && this.#role === 'customer') {
       this.#joined = true;
       clearTimeout(this.#timer);
-      io.err(`${t('chat.joined', { agent: sanitizeCell(event.author.name) })}\n`);
+      this.#print('err', `${t('chat.joined', { agent: sanitizeCell(event.author.name) })}\n`);
     } else if (event.type === 'closed' && !this.#ending) {
       // When this side ended the chat, #end reports it once the server has answered.
+      this.#stopTyping();
       io.err(`${t('chat.endedBy', { name: sanitizeCell(event.author.name) })}\n`);
       this.#saved(event.ticket?.id);
       this.#finish();
     }
   }
 
+  /**
+   * Prints a line that arrived. On a terminal, the line being typed is cleared first (all the
+   * rows it wraps onto) and drawn again below, with what was typed so far, so that the two never mix.
+   */
+  #print(stream: 'out' | 'err', text: string): void {
+    const { io } = this.#ctx;
+    const input = this.#input;
+    if (!this.#terminal || !input || this.#over || this.#typingStopped) {
+      io[stream](text);
+      return;
+    }
+    this.#clearTyping(input);
+    io[stream](text);
+    input.prompt(true);
+  }
+
+  #clearTyping(input: ReturnType<typeof createInterface>): void {
+    const stderr = this.#ctx.io.stderr;
+    moveCursor(stderr, 0, -input.getCursorPos().rows);
+    cursorTo(stderr, 0);
+    clearScreenDown(stderr);
+  }
+
+  /** The chat is ending: the input line goes away, so that no label is left under the last lines. */
+  #stopTyping(): void {
+    if (!this.#terminal || !this.#input || this.#typingStopped) return;
+    this.#typingStopped = true;
+    this.#clearTyping(this.#input);
+    this.#input.close();
+  }
+
   #readInput(): void {
+    const stdin = this.#ctx.io.stdin as NodeJS.ReadStream;
+    if (this.#ctx.io.interactive && stdin.isTTY === true) return this.#readTerminal(stdin);
     // readline keeps a line until its end, however long: the limit refuses one past the bound first.
-    const stdin = this.#ctx.io.stdin;
     const limited = stdin.pipe(lineLengthLimit(MAX_CHAT_LINE_BYTES));
     limited.on('error', (error) => {
       stdin.unpipe(limited);
@@ -169,7 +210,7 @@ class ChatLoop {
       const text = line.trim();
       if (text === '' || this.#ending) return;
       if (text === QUIT) return this.#quit();
-      this.#sending = this.#sending.then(() => sendMessage(this.#api, this.#conversation.id, text)).catch((error) => this.#finish(error));
+      this.#send(text);
     });
     // End of input ends an agent's chat. A customer keeps listening (a piped question deserves its
     // answer) until the agent ends the chat or, before one joins, the wait runs out.
@@ -178,6 +219,39 @@ class ChatLoop {
       stdin.unpipe(limited);
       if (this.#role === 'agent') this.#quit();
     });
+  }
+
+  #send(text: string): void {
+    this.#sending = this.#sending.then(() => sendMessage(this.#api, this.#conversation.id, text)).catch((error) => this.#finish(error));
+  }
+
+  /**
+   * A person at a terminal: readline edits the line, labelled with who speaks ("You:"), and keeps
+   * it under what arrives. Enter sends; /quit or Ctrl-C end the chat.
+   */
+  #readTerminal(stdin: NodeJS.ReadStream): void {
+    const { io, t } = this.#ctx;
+    const input = createInterface({ input: stdin, output: io.stderr, terminal: true, prompt: `${io.errColor.bold(t('chat.you'))} ` });
+    this.#input = input;
+    this.#terminal = true;
+    input.on('line', (line) => {
+      const text = line.trim();
+      if (this.#ending || this.#over) return;
+      if (text === QUIT) return this.#quit();
+      if (Buffer.byteLength(text) > MAX_CHAT_LINE_BYTES) {
+        io.err(`${t('chat.typedLineTooLong', { max: MAX_CHAT_LINE_BYTES })}\n`);
+      } else if (text !== '') this.#send(text);
+      input.prompt();
+    });
+    input.on('SIGINT', () => {
+      this.#interrupted = true;
+      this.#quit();
+    });
+    // Ctrl-D (end of input) is read as in a pipe: it ends an agent's chat; a customer keeps listening.
+    input.on('close', () => {
+      if (!this.#typingStopped && this.#role === 'agent') this.#quit();
+    });
+    input.prompt();
   }
 
   #quit(): void {
@@ -190,6 +264,7 @@ class ChatLoop {
     if (this.#joined || this.#ending || this.#over) return;
     const { io, t } = this.#ctx;
     const seconds = Math.round(this.#options.waitMs / 1000);
+    this.#stopTyping();
     io.err(`${t('chat.noAgent', { seconds })}\n`);
     let leaveTicket = this.#options.leaveTicket;
     if (io.interactive) {
@@ -203,10 +278,13 @@ class ChatLoop {
     this.#ending = true;
     clearTimeout(this.#timer);
     await this.#sending;
+    this.#stopTyping();
     const closed = await closeConversation(this.#api, this.#conversation.id, this.#role === 'customer' ? request : {});
     this.#ctx.io.err(`${this.#ctx.t('chat.ended')}\n`);
-    this.#saved(closed.ticket?.id, request.leaveTicket === false && !this.#joined);
-    this.#finish();
+    const declined = request.leaveTicket === false && !this.#joined;
+    this.#saved(closed.ticket?.id, declined);
+    if (declined && !closed.ticket) this.#ctx.io.err(`${this.#ctx.t('chat.noTicket')}\n`);
+    this.#finish(this.#interrupted ? new CancelledError() : undefined);
   }
 
   #saved(ticketId: string | undefined, declined = false): void {
