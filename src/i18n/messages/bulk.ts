@@ -50,7 +50,7 @@ export const bulkMessages = {
   },
   'bulk.retrying': {
     en: 'Retrying {failed} failed accounts; {done} already done, {left} to go in all (journal {journal}).',
-    fr: 'Nouvel essai de {failed} comptes en échec ; {done} déjà faits, {left} à faire en tout (journal {journal}).',
+    fr: 'Nouvel essai des comptes en échec ({failed}) ; {done} déjà faits, {left} à faire en tout (journal {journal}).',
   },
   'bulk.input.noAccountColumn': {
     en: 'the list looks like CSV but no column of its header names the account ("{header}"); name one "account".',
