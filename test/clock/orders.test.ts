@@ -38,7 +38,7 @@ async function placeAddOn(offer: string): Promise<string> {
 }
 
 describe('orders over sandbox time', () => {
-  it('go acknowledged → inProgress → completed, and change the inventory only on completion', async () => {
+  it('go acknowledged → in progress → completed, and change the inventory only on completion', async () => {
     const id = await placeAddOn('OFF-ADD-PVR');
     expect(await products()).not.toContain('OFF-ADD-PVR');
     const watching = marie(['order', 'show', id, '--watch']);
@@ -47,7 +47,7 @@ describe('orders over sandbox time', () => {
     expect(moved.stdout).toMatch(new RegExp(`\\torder\\tBA-1001\\t${id}\\tinProgress\\n.*\\torder\\tBA-1001\\t${id}\\tcompleted`));
     const watched = await watching;
     expect(watched.code, watched.stderr).toBe(0);
-    expect(watched.stdout.split('\n')[0]).toBe(`Order ${id}: completed (acknowledged → inProgress → completed)`);
+    expect(watched.stdout.split('\n')[0]).toBe(`Order ${id}: completed (acknowledged → in progress → completed)`);
     expect(await products()).toContain('OFF-ADD-PVR');
   });
 
@@ -57,7 +57,7 @@ describe('orders over sandbox time', () => {
     expect((await advance('1h')).code).toBe(0);
     const watched = await watching;
     expect(watched.code).toBe(1);
-    expect(watched.stdout.split('\n')[0]).toBe(`Order ${id}: failed (acknowledged → inProgress → failed)`);
+    expect(watched.stdout.split('\n')[0]).toBe(`Order ${id}: failed (acknowledged → in progress → failed)`);
     expect(watched.stderr).toContain('out of stock');
     expect(await products()).not.toContain('OFF-ADD-WIFI');
   });
