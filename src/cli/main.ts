@@ -9,7 +9,9 @@ import { type Translate, translator } from '../i18n/catalog.js';
 import { resolveLang } from '../i18n/lang.js';
 import { colorPolicy } from '../output/color-policy.js';
 import { type IO, createIO } from '../output/io.js';
+import { plainLayout } from '../output/plain.js';
 import { sanitizeLine, sanitizeText } from '../output/sanitize.js';
+import { terminalColumns } from '../output/wrap.js';
 import { buildProgram } from './program.js';
 import { terminalPrompter } from './prompt.js';
 import { createContext, type Context, type GlobalOptions } from './context.js';
@@ -50,6 +52,8 @@ export async function main(options: MainOptions): Promise<number> {
     stderr: options.stderr,
     // --no-color, NO_COLOR, FORCE_COLOR, CLICOLOR_FORCE, TERM=dumb, CLICOLOR: see color-policy.ts.
     ...colorOptions(colorPolicy(env, argv)),
+    columns: terminalColumns(env, options.stdout as { columns?: number }, options.stderr as { columns?: number }),
+    plain: plainLayout(env, argv),
   });
   ignoreBrokenPipe(options.stdout);
 

@@ -5,6 +5,7 @@
 import type { Readable, Writable } from 'node:stream';
 import { terminalSafe } from './sanitize.js';
 import { type Palette, loadPalette } from './style.js';
+import { terminalColumns, wrapParagraphs } from './wrap.js';
 
 export interface IO {
   /** Opened on first use: touching process.stdin costs start-up time most commands need not pay. */
@@ -19,12 +20,20 @@ export interface IO {
   /** Colours for stdout and for stderr (plain when colour is off: see color-policy.ts). */
   readonly color: Palette;
   readonly errColor: Palette;
+  /** The terminal's width (see wrap.ts: COLUMNS, else the terminal's, else 80): tables and paragraphs fit in it. */
   readonly columns: number;
+  /**
+   * `--plain` or `TERM=dumb`: a layout a screen reader can follow — no box drawing, no block
+   * characters, no animation: `Label: value` lines, charts as text.
+   */
+  readonly plain: boolean;
   /**
    * Writes to stdout or stderr. Both pass through `terminalSafe`: only espace's own colour
    * sequences (when colour is on for that stream) and the progress line's redraw (stderr on a
    * terminal) get through, so no escape sequence a server slipped into a string reaches the screen.
    * Bytes that must pass untouched (a PDF on stdout) go to `stdout` directly.
+   * On a terminal, a line wider than `columns` is wrapped at word boundaries (wrap.ts); piped
+   * output is never wrapped: it is data for scripts.
    */
   out(text: string): void;
   err(text: string): void;
@@ -42,6 +51,10 @@ export interface StreamIOOptions {
   colorAllowed: boolean;
   /** FORCE_COLOR or CLICOLOR_FORCE: colours even when not a terminal. */
   colorForced?: boolean;
+  /** The terminal's width (terminalColumns in wrap.ts); default: the streams' own, else 80. */
+  columns?: number;
+  /** --plain or TERM=dumb. */
+  plain?: boolean;
 }
 
 export async function createIO(options: StreamIOOptions): Promise<IO> {
@@ -51,6 +64,9 @@ export async function createIO(options: StreamIOOptions): Promise<IO> {
   const stdoutIsTTY = stdout.isTTY === true;
   const stderrIsTTY = stderr.isTTY === true;
   const colorOn = (tty: boolean) => options.colorAllowed && (tty || options.colorForced === true);
+  const columns = options.columns ?? terminalColumns({}, stdout, stderr);
+  const wrapOut = lineWrapper(stdoutIsTTY, columns);
+  const wrapErr = lineWrapper(stderrIsTTY, columns);
   const [color, errColor] = await Promise.all([loadPalette(colorOn(stdoutIsTTY)), loadPalette(colorOn(stderrIsTTY))]);
   return {
     get stdin() {
@@ -64,8 +80,25 @@ export async function createIO(options: StreamIOOptions): Promise<IO> {
     interactive: stdinIsTTY && stderrIsTTY,
     color,
     errColor,
-    columns: stdout.columns ?? 100,
-    out: (text) => void stdout.write(terminalSafe(text, { sgr: colorOn(stdoutIsTTY), progress: false })),
-    err: (text) => void stderr.write(terminalSafe(text, { sgr: colorOn(stderrIsTTY), progress: stderrIsTTY })),
+    columns,
+    plain: options.plain === true,
+    out: (text) => void stdout.write(wrapOut(terminalSafe(text, { sgr: colorOn(stdoutIsTTY), progress: false }))),
+    err: (text) => void stderr.write(wrapErr(terminalSafe(text, { sgr: colorOn(stderrIsTTY), progress: stderrIsTTY }))),
+  };
+}
+
+/**
+ * Wraps what is written to a terminal, line by line. Only text that starts a line is wrapped
+ * (the rest of a line begun by an earlier write cannot be measured), and never the progress
+ * line's redraw (it carries a carriage return and is fitted by its writer).
+ */
+function lineWrapper(terminal: boolean, columns: number): (text: string) => string {
+  if (!terminal) return (text) => text;
+  let atLineStart = true;
+  return (text) => {
+    if (text === '') return text;
+    const wrapped = atLineStart && !text.includes('\r') ? wrapParagraphs(text, columns) : text;
+    atLineStart = text.endsWith('\n');
+    return wrapped;
   };
 }

@@ -144,4 +144,11 @@ export const coreMessages = {
   'prompt.confirm.invalid': { en: 'Answer y (yes) or n (no).', fr: 'Répondez o (oui) ou n (non).' },
   'core.option.dryRun': { en: 'check everything and show what would be sent; change nothing', fr: 'tout vérifier et montrer ce qui serait envoyé; ne rien changer' },
   'core.dryRun.wouldSend': { en: 'Dry run: checked; {method} {path} was not sent, nothing changed.', fr: 'Essai à blanc : vérifié; {method} {path} n’a pas été envoyé, rien n’a changé.' },
+  'program.plain': { en: 'plain layout for screen readers: no box drawing, no animation (also TERM=dumb, ESPACE_PLAIN)', fr: 'présentation simple pour lecteurs d’écran : sans cadres ni animation (aussi TERM=dumb, ESPACE_PLAIN)' },
+  'program.noPager': { en: 'do not page long output (pager: ESPACE_PAGER, PAGER, else less -FRX)', fr: 'ne pas paginer les longues sorties (pager : ESPACE_PAGER, PAGER, sinon less -FRX)' },
+  'core.waiting': { en: 'Waiting for {what}…', fr: 'En attente : {what}…' },
+  'core.waiting.payment': { en: 'the payment', fr: 'le paiement' },
+  'core.waiting.order': { en: 'the order', fr: 'la commande' },
+  'core.waiting.pdf': { en: 'the PDF', fr: 'le PDF' },
+  'core.waiting.server': { en: 'the server', fr: 'le serveur' },
 } satisfies MessageTable;
