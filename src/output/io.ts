@@ -4,6 +4,7 @@
  */
 import type { Readable, Writable } from 'node:stream';
 import { terminalSafe } from './sanitize.js';
+import { Spinner } from './spinner.js';
 import { type Palette, loadPalette } from './style.js';
 import { terminalColumns, wrapParagraphs } from './wrap.js';
 
@@ -37,6 +38,11 @@ export interface IO {
    */
   out(text: string): void;
   err(text: string): void;
+  /**
+   * Shows what is being waited for while `work` runs (a spinner on stderr: spinner.ts), and
+   * nothing when stdout or stderr is not a terminal. Anything written meanwhile erases it first.
+   */
+  waitFor<T>(label: string, work: Promise<T>): Promise<T>;
 }
 
 type Terminal = { isTTY?: boolean; columns?: number };
@@ -68,6 +74,8 @@ export async function createIO(options: StreamIOOptions): Promise<IO> {
   const wrapOut = lineWrapper(stdoutIsTTY, columns);
   const wrapErr = lineWrapper(stderrIsTTY, columns);
   const [color, errColor] = await Promise.all([loadPalette(colorOn(stdoutIsTTY)), loadPalette(colorOn(stderrIsTTY))]);
+  let spinner: Spinner | undefined;
+  const writeErr = (text: string) => void stderr.write(wrapErr(terminalSafe(text, { sgr: colorOn(stderrIsTTY), progress: stderrIsTTY })));
   return {
     get stdin() {
       return openStdin();
@@ -82,8 +90,29 @@ export async function createIO(options: StreamIOOptions): Promise<IO> {
     errColor,
     columns,
     plain: options.plain === true,
-    out: (text) => void stdout.write(wrapOut(terminalSafe(text, { sgr: colorOn(stdoutIsTTY), progress: false }))),
-    err: (text) => void stderr.write(wrapErr(terminalSafe(text, { sgr: colorOn(stderrIsTTY), progress: stderrIsTTY }))),
+    out: (text) => {
+      spinner?.stop();
+      stdout.write(wrapOut(terminalSafe(text, { sgr: colorOn(stdoutIsTTY), progress: false })));
+    },
+    err: (text) => {
+      spinner?.stop();
+      writeErr(text);
+    },
+    async waitFor(label, work) {
+      if (!stdoutIsTTY || !stderrIsTTY) return work;
+      if (options.plain) {
+        writeErr(`${label}\n`);
+        return work;
+      }
+      const mine = new Spinner({ write: (text) => void stderr.write(text), columns }, label).start();
+      spinner = mine;
+      try {
+        return await work;
+      } finally {
+        mine.stop();
+        if (spinner === mine) spinner = undefined;
+      }
+    },
   };
 }
 
