@@ -9,6 +9,7 @@ import { type Translate, translator } from '../i18n/catalog.js';
 import { resolveLang } from '../i18n/lang.js';
 import { colorPolicy } from '../output/color-policy.js';
 import { type IO, createIO } from '../output/io.js';
+import { pagerCommand, showPaged } from '../output/pager.js';
 import { plainLayout } from '../output/plain.js';
 import { sanitizeLine, sanitizeText } from '../output/sanitize.js';
 import { terminalColumns } from '../output/wrap.js';
@@ -57,12 +58,21 @@ export async function main(options: MainOptions): Promise<number> {
   });
   ignoreBrokenPipe(options.stdout);
 
+  const pager = pagerCommand(env, argv);
+  const showHeld = async () => {
+    const held = io.release();
+    if (held) await showPaged(held, pager!, options.stdout as Writable & { rows?: number }, env);
+  };
   let context: Context | undefined;
   const program = buildProgram({
     t,
     lang,
     io,
     argv,
+    // A command whose output may be long is held for the pager, when there is one to show it.
+    onPagedCommand: () => {
+      if (pager && io.stdoutIsTTY) io.hold();
+    },
     makeContext: (globals: GlobalOptions) => {
       context = createContext({ io, lang, env, globals, prompt: terminalPrompter(io, lang), ...options.contextOverrides });
       return context;
@@ -71,8 +81,11 @@ export async function main(options: MainOptions): Promise<number> {
 
   try {
     await program.parseAsync(argv, { from: 'user' });
+    await showHeld();
     return EXIT_CODES.ok;
   } catch (error) {
+    // What the command printed before it failed comes before the error.
+    await showHeld();
     return report(error, io, t, argv.includes('--verbose') || argv.includes('-v'));
   } finally {
     await context?.close();

@@ -43,6 +43,10 @@ export interface IO {
    * nothing when stdout or stderr is not a terminal. Anything written meanwhile erases it first.
    */
   waitFor<T>(label: string, work: Promise<T>): Promise<T>;
+  /** From now on, what `out` writes is held (for the pager: pager.ts) until `release`. */
+  hold(): void;
+  /** The text held since `hold` (empty when nothing was), and `out` writes straight through again. */
+  release(): string;
 }
 
 type Terminal = { isTTY?: boolean; columns?: number };
@@ -75,6 +79,7 @@ export async function createIO(options: StreamIOOptions): Promise<IO> {
   const wrapErr = lineWrapper(stderrIsTTY, columns);
   const [color, errColor] = await Promise.all([loadPalette(colorOn(stdoutIsTTY)), loadPalette(colorOn(stderrIsTTY))]);
   let spinner: Spinner | undefined;
+  let held: string[] | undefined;
   const writeErr = (text: string) => void stderr.write(wrapErr(terminalSafe(text, { sgr: colorOn(stderrIsTTY), progress: stderrIsTTY })));
   return {
     get stdin() {
@@ -92,11 +97,21 @@ export async function createIO(options: StreamIOOptions): Promise<IO> {
     plain: options.plain === true,
     out: (text) => {
       spinner?.stop();
-      stdout.write(wrapOut(terminalSafe(text, { sgr: colorOn(stdoutIsTTY), progress: false })));
+      const safe = wrapOut(terminalSafe(text, { sgr: colorOn(stdoutIsTTY), progress: false }));
+      if (held) held.push(safe);
+      else stdout.write(safe);
     },
     err: (text) => {
       spinner?.stop();
       writeErr(text);
+    },
+    hold() {
+      held ??= [];
+    },
+    release() {
+      const text = held?.join('') ?? '';
+      held = undefined;
+      return text;
     },
     async waitFor(label, work) {
       if (!stdoutIsTTY || !stderrIsTTY) return work;
