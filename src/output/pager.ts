@@ -35,7 +35,15 @@ export async function showPaged(text: string, command: string, stdout: Writable 
     const code = await new Promise<number | 'failed'>((resolve) => {
       // LESS and LV as git sets them when they are not (raw colours, quit on one screen, no clearing),
       // and UTF-8, which is what espace writes whatever the locale says.
-      const child = spawn(command, { shell: true, stdio: ['pipe', 'inherit', 'inherit'], env: { LESS: 'FRX', LV: '-c', LESSCHARSET: 'utf-8', ...env } });
+      let child;
+      try {
+        // The pager writes where espace's stdout goes; a stream with no file under it (a test's
+        // buffer) cannot be handed to it, and the text is written there instead.
+        child = spawn(command, { shell: true, stdio: ['pipe', stdout, 'inherit'], env: { LESS: 'FRX', LV: '-c', LESSCHARSET: 'utf-8', ...env } });
+      } catch {
+        resolve('failed');
+        return;
+      }
       child.on('error', () => resolve('failed'));
       child.on('close', (status) => resolve(status ?? 0));
       // The pager may quit before reading everything (q): that is not an error.

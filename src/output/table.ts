@@ -73,12 +73,17 @@ export function renderTable(io: IO, columns: readonly Column[], rows: readonly (
   return renderRecords(columns, cells, io.columns);
 }
 
-/** A cell's text within `width` columns: wrapped at word boundaries, a word too long cut with `…`. */
+/** The most lines one cell takes: a server's long text does not push the table off the screen. */
+const MAX_CELL_LINES = 8;
+
+/**
+ * A cell's text within `width` columns: wrapped at word boundaries, a word too long cut with `…`,
+ * at most MAX_CELL_LINES lines (the last one then ends with `…`).
+ */
 export function cellLines(text: string, width: number): string {
-  return wrapWords(text, width, { hard: false })
-    .split('\n')
-    .map((line) => fitLine(line, width))
-    .join('\n');
+  const lines = wrapWords(text, width, { hard: false }).split('\n');
+  if (lines.length > MAX_CELL_LINES) lines.splice(MAX_CELL_LINES - 1, Infinity, fitLine(`${lines[MAX_CELL_LINES - 1]} …`, width).replace(/ ?…$/, '…'));
+  return lines.map((line) => fitLine(line, width)).join('\n');
 }
 
 /**
