@@ -40,6 +40,12 @@ function prescan(argv: string[], name: string): string | undefined {
   return undefined;
 }
 
+/** Whether stdout carries data for a program (JSON, NDJSON, CSV), which no terminal width changes. */
+function dataOutput(argv: readonly string[]): boolean {
+  const end = argv.indexOf('--');
+  return (end < 0 ? argv : argv.slice(0, end)).some((arg) => arg === '--json' || arg === '--format' || arg.startsWith('--format='));
+}
+
 const colorOptions = (policy: { allowed: boolean; forced: boolean }) => ({ colorAllowed: policy.allowed, colorForced: policy.forced });
 
 export async function main(options: MainOptions): Promise<number> {
@@ -55,6 +61,7 @@ export async function main(options: MainOptions): Promise<number> {
     ...colorOptions(colorPolicy(env, argv)),
     columns: terminalColumns(env, options.stdout as { columns?: number }, options.stderr as { columns?: number }),
     plain: plainLayout(env, argv),
+    wrapStdout: !dataOutput(argv),
   });
   ignoreBrokenPipe(options.stdout);
 

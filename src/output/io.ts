@@ -65,6 +65,8 @@ export interface StreamIOOptions {
   columns?: number;
   /** --plain or TERM=dumb. */
   plain?: boolean;
+  /** false when stdout carries data for a program (--json, --format): never wrapped, even on a terminal. */
+  wrapStdout?: boolean;
 }
 
 export async function createIO(options: StreamIOOptions): Promise<IO> {
@@ -75,7 +77,7 @@ export async function createIO(options: StreamIOOptions): Promise<IO> {
   const stderrIsTTY = stderr.isTTY === true;
   const colorOn = (tty: boolean) => options.colorAllowed && (tty || options.colorForced === true);
   const columns = options.columns ?? terminalColumns({}, stdout, stderr);
-  const wrapOut = lineWrapper(stdoutIsTTY, columns);
+  const wrapOut = lineWrapper(stdoutIsTTY && options.wrapStdout !== false, columns);
   const wrapErr = lineWrapper(stderrIsTTY, columns);
   const [color, errColor] = await Promise.all([loadPalette(colorOn(stdoutIsTTY)), loadPalette(colorOn(stderrIsTTY))]);
   let spinner: Spinner | undefined;
@@ -133,15 +135,18 @@ export async function createIO(options: StreamIOOptions): Promise<IO> {
 
 /**
  * Wraps what is written to a terminal, line by line. Only text that starts a line is wrapped
- * (the rest of a line begun by an earlier write cannot be measured), and never the progress
- * line's redraw (it carries a carriage return and is fitted by its writer).
+ * (the rest of a line begun by an earlier write cannot be measured), never the progress line's
+ * redraw (it carries a carriage return and is fitted by its writer), and never a JSON document
+ * (a line break inside a string would make it invalid: `espace api` prints one without --json).
  */
+const JSON_DOCUMENT = /^\s*[[{][^]*[\]}]\s*$/;
+
 function lineWrapper(terminal: boolean, columns: number): (text: string) => string {
   if (!terminal) return (text) => text;
   let atLineStart = true;
   return (text) => {
     if (text === '') return text;
-    const wrapped = atLineStart && !text.includes('\r') ? wrapParagraphs(text, columns) : text;
+    const wrapped = atLineStart && !text.includes('\r') && !JSON_DOCUMENT.test(text) ? wrapParagraphs(text, columns) : text;
     atLineStart = text.endsWith('\n');
     return wrapped;
   };

@@ -130,6 +130,18 @@ describe('through the CLI with COLUMNS', () => {
     }
   });
 
+  it('--json and a raw API answer on a narrow terminal are the same bytes as piped: data is never wrapped', async () => {
+    for (const args of [['bill', 'show', 'latest', '--json'], ['api', 'GET', '/tmf-api/customerBillManagement/v4/customerBill?limit=2']]) {
+      const onTerminal = await run(args, { COLUMNS: '20' });
+      const piped = await runCli(args, { env: { ESPACE_API_URL: sandbox.url, ESPACE_TOKEN: sandbox.tokens.luc } });
+      expect(onTerminal.code, onTerminal.stderr).toBe(0);
+      expect(widest(onTerminal.stdout)).toBeGreaterThan(20);
+      // `espace api` indents its answer on a terminal: the same document, every string whole.
+      if (args[0] === 'api') expect(JSON.parse(onTerminal.stdout)).toEqual(JSON.parse(piped.stdout));
+      else expect(onTerminal.stdout).toBe(piped.stdout);
+    }
+  });
+
   it('--plain and TERM=dumb draw no box or block character (usage chart included)', async () => {
     for (const args of [['bill', 'list', '--plain'], ['usage', 'show', '--plain'], ['plan', 'catalog']]) {
       const result = await run(args, args.includes('--plain') ? {} : { TERM: 'dumb' });
