@@ -116,7 +116,9 @@ export async function createIO(options: StreamIOOptions): Promise<IO> {
       return text;
     },
     async waitFor(label, work) {
-      if (!stdoutIsTTY || !stderrIsTTY) return work;
+      // Only a terminal device animates: a stream that merely says it is a terminal (a test's
+      // buffer) gets nothing, so what it records does not depend on how long a request took.
+      if (!stdoutIsTTY || !stderrIsTTY || typeof (stderr as { fd?: unknown }).fd !== 'number') return work;
       if (options.plain) {
         writeErr(`${label}\n`);
         return work;
