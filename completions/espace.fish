@@ -87,6 +87,8 @@ complete -c espace -l api-url -r -d 'use this API base URL instead of the contex
 complete -c espace -l timeout -r -d 'deadline of each API request in seconds, headers and whole answer (default 30; also ESPACE_TIMEOUT)'
 complete -c espace -l json -d 'print JSON (money in integer cents)'
 complete -c espace -l no-color -d 'no colours (also NO_COLOR)'
+complete -c espace -l plain -d 'plain layout for screen readers: no box drawing, no animation (also TERM=dumb, ESPACE_PLAIN)'
+complete -c espace -l no-pager -d 'do not page long output (pager: ESPACE_PAGER, PAGER, else less -FRX)'
 complete -c espace -l lang -r -f -a 'en fr' -d 'language of messages and formats (env ESPACE_LANG, else the locale)'
 complete -c espace -s v -l verbose -d 'say more when something fails'
 complete -c espace -s h -l help -d 'show help for a command'

@@ -9,7 +9,10 @@ import { type Translate, translator } from '../i18n/catalog.js';
 import { resolveLang } from '../i18n/lang.js';
 import { colorPolicy } from '../output/color-policy.js';
 import { type IO, createIO } from '../output/io.js';
+import { pagerCommand, showPaged } from '../output/pager.js';
+import { plainLayout } from '../output/plain.js';
 import { sanitizeLine, sanitizeText } from '../output/sanitize.js';
+import { terminalColumns } from '../output/wrap.js';
 import { buildProgram } from './program.js';
 import { terminalPrompter } from './prompt.js';
 import { createContext, type Context, type GlobalOptions } from './context.js';
@@ -37,6 +40,12 @@ function prescan(argv: string[], name: string): string | undefined {
   return undefined;
 }
 
+/** Whether stdout carries data for a program (JSON, NDJSON, CSV), which no terminal width changes. */
+function dataOutput(argv: readonly string[]): boolean {
+  const end = argv.indexOf('--');
+  return (end < 0 ? argv : argv.slice(0, end)).some((arg) => arg === '--json' || arg === '--format' || arg.startsWith('--format='));
+}
+
 const colorOptions = (policy: { allowed: boolean; forced: boolean }) => ({ colorAllowed: policy.allowed, colorForced: policy.forced });
 
 export async function main(options: MainOptions): Promise<number> {
@@ -50,15 +59,27 @@ export async function main(options: MainOptions): Promise<number> {
     stderr: options.stderr,
     // --no-color, NO_COLOR, FORCE_COLOR, CLICOLOR_FORCE, TERM=dumb, CLICOLOR: see color-policy.ts.
     ...colorOptions(colorPolicy(env, argv)),
+    columns: terminalColumns(env, options.stdout as { columns?: number }, options.stderr as { columns?: number }),
+    plain: plainLayout(env, argv),
+    wrapStdout: !dataOutput(argv),
   });
   ignoreBrokenPipe(options.stdout);
 
+  const pager = pagerCommand(env, argv);
+  const showHeld = async () => {
+    const held = io.release();
+    if (held) await showPaged(held, pager!, options.stdout as Writable & { rows?: number }, env);
+  };
   let context: Context | undefined;
   const program = buildProgram({
     t,
     lang,
     io,
     argv,
+    // A command whose output may be long is held for the pager, when there is one to show it.
+    onPagedCommand: () => {
+      if (pager && io.stdoutIsTTY) io.hold();
+    },
     makeContext: (globals: GlobalOptions) => {
       context = createContext({ io, lang, env, globals, prompt: terminalPrompter(io, lang), ...options.contextOverrides });
       return context;
@@ -67,8 +88,11 @@ export async function main(options: MainOptions): Promise<number> {
 
   try {
     await program.parseAsync(argv, { from: 'user' });
+    await showHeld();
     return EXIT_CODES.ok;
   } catch (error) {
+    // What the command printed before it failed comes before the error.
+    await showHeld();
     return report(error, io, t, argv.includes('--verbose') || argv.includes('-v'));
   } finally {
     await context?.close();

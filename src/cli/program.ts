@@ -58,7 +58,18 @@ export interface ProgramOptions {
   makeContext: (globals: GlobalOptions) => Context;
   /** The arguments: when they name a noun, only that noun's commands are built. */
   argv: readonly string[];
+  /** Called before a command whose output may be long (PAGED) runs: its output may go to the pager. */
+  onPagedCommand?: () => void;
 }
+
+/**
+ * Commands that print documents or lists a person reads (and never prompt once they print), so
+ * their output may go through the pager on a terminal. Bulk runs (--accounts-from) stream instead.
+ */
+const PAGED = new Set([
+  'bill list', 'bill show', 'bill diff', 'bill explain', 'plan show', 'plan catalog', 'outage', 'ticket list', 'ticket show',
+  'payment list', 'payment show', 'order list', 'order show', 'usage show', 'account show', 'addon list',
+]);
 
 const NOUNS: Record<string, (program: Command, registrar: Registrar) => void> = {
   auth: registerAuth,
@@ -109,7 +120,7 @@ const HELP_TITLES: Record<string, MessageKey> = {
   'Global Options:': 'help.globalOptions',
 };
 
-export function buildProgram({ t, lang, io, makeContext, argv }: ProgramOptions): Command {
+export function buildProgram({ t, lang, io, makeContext, argv, onPagedCommand }: ProgramOptions): Command {
   // Commander's own words (usage, placeholders, choices, defaults, parse errors) come from the catalog.
   const program = new LocalizedCommand('espace', t)
     .description(t('program.description'))
@@ -121,6 +132,8 @@ export function buildProgram({ t, lang, io, makeContext, argv }: ProgramOptions)
     .option('--timeout <seconds>', t('program.timeout'))
     .option('--json', t('program.json'))
     .option('--no-color', t('program.noColor'))
+    .option('--plain', t('program.plain'))
+    .option('--no-pager', t('program.noPager'))
     .addOption(new Option('--lang <lang>', t('program.lang')).choices(['en', 'fr']))
     .option('-v, --verbose', t('program.verbose'))
     .showSuggestionAfterError(true)
@@ -160,6 +173,8 @@ export function buildProgram({ t, lang, io, makeContext, argv }: ProgramOptions)
         dryRun,
       });
       const module = await load();
+      const path = [command.parent?.parent ? command.parent.name() : undefined, command.name()].filter(Boolean).join(' ');
+      if (PAGED.has(path) && globals.accountsFrom === undefined) onPagedCommand?.();
       try {
         await module.run(map(args.slice(0, -2) as string[], command.opts()), ctx);
       } catch (error) {

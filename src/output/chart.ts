@@ -18,9 +18,13 @@ export function barOf(value: number, max: number, width: number): string {
   return '█'.repeat(Math.floor(eighths / 8)) + EIGHTHS[eighths % 8];
 }
 
-/** The chart as lines: label, bar, caption; bars take what the columns leave. */
-export function renderBarChart(bars: readonly Bar[], columns: number): string {
+/**
+ * The chart as lines: label, bar, caption; bars take what the columns leave. `plain` (for a
+ * screen reader): no bars, `label: caption` lines, which say the same in words.
+ */
+export function renderBarChart(bars: readonly Bar[], columns: number, plain = false): string {
   if (bars.length === 0) return '';
+  if (plain) return bars.map((b) => `${b.label}: ${b.caption}`).join('\n') + '\n';
   const labelWidth = Math.max(...bars.map((b) => b.label.length));
   const captionWidth = Math.max(...bars.map((b) => b.caption.length));
   const width = Math.max(10, Math.min(60, columns - labelWidth - captionWidth - 4));

@@ -81,7 +81,8 @@ describe('espace outage', () => {
   });
 
   it('renders a table with translated labels on a terminal', async () => {
-    const result = await runCli(['--lang', 'fr', 'outage'], { env: env(sandbox.tokens.marie), tty: true });
+    // Wide enough for the whole row on one line (fitting narrower terminals: test/e2e/layout-terminal.test.ts).
+    const result = await runCli(['--lang', 'fr', 'outage'], { env: { ...env(sandbox.tokens.marie), COLUMNS: '200' }, tty: true });
     expect(result.code, result.stderr).toBe(0);
     expect(result.stdout).toMatch(/panne.*en cours.*Internet, Télé/);
     expect(result.stderr).toMatch(/Pannes et entretiens planifiés pour H2X 1Y4/);

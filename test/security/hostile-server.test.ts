@@ -241,7 +241,10 @@ describe('a hostile server, through every read command and some that change thin
   describe('on a terminal (tables, headings, prompts off): without and with colour', () => {
     it.each(CASES.filter((test) => test.json !== 'ndjson' && !test.args.includes('--format')).map((test) => [label(test), test] as const))('%s', async (_name, test) => {
       for (const colour of [false, true]) {
-        const result = await runCli(argsOf(test), { env: envOf(test, colour ? { NO_COLOR: undefined } : {}), tty: true });
+        // A terminal wide enough that nothing wraps: a line that starts with the payload can only come
+        // from a line break the server slipped in (wrapping itself: test/output/layout.test.ts).
+        const wide = { COLUMNS: '100000' };
+        const result = await runCli(argsOf(test), { env: envOf(test, colour ? { ...wide, NO_COLOR: undefined } : wide), tty: true });
         expectExit(test, result);
         checkStdout(test, result.stdout, colour);
         expectInert(result.stderr, `stderr${colour ? ' (colour)' : ''}`, colour);

@@ -154,4 +154,11 @@ export const coreMessages = {
     en: "That was a one-off session; nothing was stored. Your keyring is locked ({reason}): unlock it (log in to your desktop session, or run 'gnome-keyring-daemon --unlock') before logging in, or keep the login in a file only you can read:\n  espace auth login --insecure-storage --username {username}      (sandbox password: {password})\n  espace bill list\n  espace bill show latest",
     fr: "C’était une session ponctuelle ; rien n’a été gardé. Votre trousseau est verrouillé ({reason}) : déverrouillez-le (ouvrez votre session de bureau, ou lancez « gnome-keyring-daemon --unlock ») avant de vous connecter, ou gardez la connexion dans un fichier que vous seul pouvez lire :\\n  espace auth login --insecure-storage --username {username}      (mot de passe du bac à sable : {password})\\n  espace bill list\\n  espace bill show latest",
   },
+  'program.plain': { en: 'plain layout for screen readers: no box drawing, no animation (also TERM=dumb, ESPACE_PLAIN)', fr: 'présentation simple pour lecteurs d’écran : sans cadres ni animation (aussi TERM=dumb, ESPACE_PLAIN)' },
+  'program.noPager': { en: 'do not page long output (pager: ESPACE_PAGER, PAGER, else less -FRX)', fr: 'ne pas paginer les longues sorties (pager : ESPACE_PAGER, PAGER, sinon less -FRX)' },
+  'core.waiting': { en: 'Waiting for {what}…', fr: 'En attente : {what}…' },
+  'core.waiting.payment': { en: 'the payment', fr: 'le paiement' },
+  'core.waiting.order': { en: 'the order', fr: 'la commande' },
+  'core.waiting.pdf': { en: 'the PDF', fr: 'le PDF' },
+  'core.waiting.server': { en: 'the server', fr: 'le serveur' },
 } satisfies MessageTable;

@@ -37,7 +37,7 @@ export const topicsMessages = {
   'topics.env.forceColor': { en: 'colours on even when piped (0 or false: off)', fr: 'couleurs même quand la sortie est redirigée (0 ou false : désactivées)' },
   'topics.env.clicolorForce': { en: 'colours on even when piped, unless 0', fr: 'couleurs même quand la sortie est redirigée, sauf 0' },
   'topics.env.clicolor': { en: '0: colours off', fr: '0 : couleurs désactivées' },
-  'topics.env.term': { en: 'dumb: colours off', fr: 'dumb : couleurs désactivées' },
+  'topics.env.term': { en: 'dumb: colours off, plain layout (like --plain)', fr: 'dumb : couleurs désactivées, présentation simple (comme --plain)' },
   'topics.env.locale': { en: 'the language when neither --lang nor ESPACE_LANG says (fr_CA.UTF-8 → French)', fr: 'la langue si ni --lang ni ESPACE_LANG ne la donnent (fr_CA.UTF-8 → français)' },
   'topics.env.xdg': { en: 'base directories for configuration and data (Linux, macOS)', fr: 'répertoires de base de la configuration et des données (Linux, macOS)' },
   'topics.env.dbus': { en: 'the D-Bus session that reaches the keychain (Linux)', fr: 'la session D-Bus qui donne accès au trousseau (Linux)' },
@@ -50,4 +50,8 @@ export const topicsMessages = {
     en: 'profile of a sandbox started without --profile: default, or plain (a minimal TMF v4 server)',
     fr: 'profil d’un bac à sable démarré sans --profile : default, ou plain (un serveur TMF v4 minimal)',
   },
+  'topics.env.plain': { en: 'not empty and not 0: plain layout for screen readers (like --plain)', fr: 'ni vide ni 0 : présentation simple pour lecteurs d’écran (comme --plain)' },
+  'topics.env.espacePager': { en: 'the pager for long output on a terminal, before PAGER (empty or cat: none)', fr: 'le pager des longues sorties sur un terminal, avant PAGER (vide ou cat : aucun)' },
+  'topics.env.pager': { en: 'the pager when ESPACE_PAGER is not set (default less -FRX)', fr: 'le pager quand ESPACE_PAGER n’est pas défini (par défaut less -FRX)' },
+  'topics.env.columns': { en: 'the terminal’s width in columns, over what the terminal says (tables and text fit it)', fr: 'la largeur du terminal en colonnes, plutôt que celle qu’il annonce (tableaux et textes s’y ajustent)' },
 } satisfies MessageTable;

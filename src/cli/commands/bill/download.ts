@@ -30,7 +30,7 @@ export async function run(options: BillDownloadOptions, ctx: Context): Promise<v
   if (toStdout && io.stdoutIsTTY) throw new UsageError('bill.download.stdoutIsTerminal');
   const api = await ctx.api();
   const billId = await resolveBillId(api, options.bill, options.account);
-  const document = await fetchBillDocument(api, billId, ctx.lang);
+  const document = await io.waitFor(t('core.waiting', { what: t('core.waiting.pdf') }), fetchBillDocument(api, billId, ctx.lang));
 
   if (toStdout) {
     await new Promise<void>((done, fail) => io.stdout.write(document.bytes, (error) => (error ? fail(error) : done())));

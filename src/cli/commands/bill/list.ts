@@ -39,8 +39,8 @@ export async function run(options: BillListOptions, ctx: Context): Promise<void>
     renderTable(
       io,
       [
-        { header: t('bill.column.id') },
-        { header: t('bill.column.number') },
+        { header: t('bill.column.id'), keep: true },
+        { header: t('bill.column.number'), keep: true },
         { header: t('bill.column.period') },
         { header: t('bill.column.date') },
         { header: t('bill.column.total'), align: 'right' },

@@ -2,6 +2,7 @@
 import { getBill, getBillRates, toBillLines } from '../../../api/tmf/customer-bill.js';
 import { billSections } from '../../../domain/bill.js';
 import { amountText, toJson } from '../../../output/formats.js';
+import { type StatementLine, renderStatement } from '../../../output/table.js';
 import type { Context } from '../../context.js';
 import { billHeading, billJson, sectionRows } from './view.js';
 import { resolveBill } from './resolve.js';
@@ -41,18 +42,14 @@ export async function run(options: BillShowOptions, ctx: Context): Promise<void>
     const [{ default: Table }, { BORDERLESS_CHARS }] = await Promise.all([import('cli-table3'), import('../../../output/table.js')]);
     const { color } = io;
     io.out(`${billHeading(bill, t, locale).map((line, index) => (index === 0 ? color.bold(line) : line)).join('\n')}\n`);
-    const table = new Table({
-      colAligns: ['left', 'right'],
-      style: { head: [], border: [], 'padding-left': 0, 'padding-right': 0 },
-      chars: BORDERLESS_CHARS,
-    });
+    const lines: StatementLine[] = [];
     for (const row of rows) {
-      if (row.kind === 'section') table.push(['', ''], [color.heading(row.title), '']);
-      else if (row.kind === 'item') table.push([`  ${row.label}`, amountText(row.amount, false, locale)]);
-      else if (row.kind === 'subtotal') table.push([color.dim(`  ${row.label}`), color.dim(amountText(row.amount, false, locale))]);
-      else table.push([color.bold(row.label), color.bold(amountText(row.amount, false, locale))]);
+      if (row.kind === 'section') lines.push({ label: '', amount: '' }, { label: row.title, amount: '', style: color.heading });
+      else if (row.kind === 'item') lines.push({ label: `  ${row.label}`, amount: amountText(row.amount, false, locale) });
+      else if (row.kind === 'subtotal') lines.push({ label: `  ${row.label}`, amount: amountText(row.amount, false, locale), style: color.dim });
+      else lines.push({ label: row.label, amount: amountText(row.amount, false, locale), style: color.bold });
     }
-    io.out(`${table.toString()}\n`);
+    io.out(renderStatement(io, lines));
   }
   if (sections.otherCurrencies.length > 0) {
     const currencies = sections.otherCurrencies.map((total) => total.currency).join(', ');

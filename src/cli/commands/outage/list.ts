@@ -34,7 +34,7 @@ export async function run(options: OutageListOptions, ctx: Context): Promise<voi
     renderTable(
       io,
       [
-        { header: t('outage.column.id') },
+        { header: t('outage.column.id'), keep: true },
         { header: t('outage.column.type') },
         { header: t('outage.column.status') },
         { header: t('outage.column.services') },

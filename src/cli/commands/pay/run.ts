@@ -216,7 +216,7 @@ async function payOneBill(ctx: Context, { journal, api, apiUrl, accountId, bill,
     const client = await paymentClient(ctx);
     let outcome: SubmitOutcome;
     try {
-      outcome = await submitPayment(client, entry, { signal: stop.signal });
+      outcome = await ctx.io.waitFor(ctx.t('core.waiting', { what: ctx.t('core.waiting.payment') }), submitPayment(client, entry, { signal: stop.signal }));
     } finally {
       await client.close();
     }

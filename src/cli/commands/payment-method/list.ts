@@ -27,7 +27,7 @@ export async function run(options: PaymentMethodListOptions, ctx: Context): Prom
     renderTable(
       io,
       [
-        { header: t('payment.column.id') },
+        { header: t('payment.column.id'), keep: true },
         { header: t('paymentMethod.column.name') },
         { header: t('paymentMethod.column.kind') },
         { header: t('paymentMethod.column.expiry') },

@@ -61,7 +61,7 @@ export async function run(options: PaymentListOptions, ctx: Context): Promise<vo
     renderTable(
       io,
       [
-        { header: t('payment.column.id') },
+        { header: t('payment.column.id'), keep: true },
         { header: t('payment.column.date') },
         { header: t('payment.column.amount'), align: 'right' },
         { header: t('payment.column.method') },

@@ -23,7 +23,7 @@ export async function run(options: PlanCatalogOptions, ctx: Context): Promise<vo
     renderTable(
       io,
       [
-        { header: t('plan.column.offer') },
+        { header: t('plan.column.offer'), keep: true },
         { header: t('plan.column.service') },
         { header: t('plan.column.name') },
         { header: t('plan.column.monthly'), align: 'right' },

@@ -98,7 +98,7 @@ export async function previewAndOrder(
 ): Promise<Order> {
   ctx.io.err(previewText(preview, ctx));
   await confirmOrder(ctx, options);
-  const order = await placeOrder(api, accountId, items);
+  const order = await ctx.io.waitFor(ctx.t('core.waiting', { what: ctx.t('core.waiting.order') }), placeOrder(api, accountId, items));
   if (ctx.globals.json) ctx.io.out(toJson({ order: orderJson(order, ctx.locale), preview: previewJson(preview, ctx.locale) }));
   else {
     ctx.io.out(`${stateLine(order, ctx)}\n`);

@@ -99,7 +99,7 @@ export async function run(options: TicketListOptions, ctx: Context): Promise<voi
     renderTable(
       io,
       [
-        { header: t('ticket.column.id') },
+        { header: t('ticket.column.id'), keep: true },
         { header: t('ticket.column.type') },
         { header: t('ticket.column.status') },
         { header: t('ticket.column.priority') },

@@ -86,6 +86,7 @@ function usageText(usage: ProductUsage, ctx: Context, current: boolean): string 
   const chart = renderBarChart(
     usage.daily.map((day) => ({ label: formatDay(day.date, locale), value: day.dataMb, caption: `${gb(day.dataMb, locale)} ${t('usage.gb')}` })),
     io.columns,
+    io.plain,
   );
   return `${lines.join('\n')}\n${chart}`;
 }
