@@ -34,7 +34,7 @@ describe('plan change in a terminal', () => {
     terminal.start('change', `env ${assignments.join(' ')} ${process.execPath} ${ESPACE_BIN} plan change`);
 
     // The services are a list to pick from: Internet is first; Enter takes it.
-    const services = await terminal.waitFor('change', /Which service\?[\s\S]*Mobile — Mobile 20 Go/);
+    const services = await terminal.waitFor('change', /Which service\?[\s\S]*Mobile — Mobile 20 GB/);
     expect(services).toMatch(/❯ Internet — Internet Giga \(\$85\.00\)/);
     terminal.send('change', 'Enter');
     // Every Internet plan is listed; the cheaper ones under contract and the current one cannot be picked, and say why.
