@@ -16,13 +16,14 @@ import { scriptedPrompter } from '../helpers/prompt.js';
 import type { HostileServer } from '../helpers/hostile-server.js';
 import { useRecorder } from '../helpers/recorder.js';
 import { runWithSmallHeap } from '../helpers/small-heap.js';
+import { cliEnv } from '../helpers/env.js';
 
 const { cleanups, recorder } = useRecorder();
 
 async function env(server: HostileServer): Promise<Record<string, string>> {
   const dir = await mkdtemp(join(tmpdir(), 'espace-stdin-'));
   cleanups.push(() => rm(dir, { recursive: true, force: true }));
-  return { ESPACE_API_URL: server.url, ESPACE_TOKEN: 'token', ESPACE_CONFIG_DIR: join(dir, 'config'), ESPACE_DATA_DIR: join(dir, 'data') };
+  return cliEnv({ url: server.url, token: 'token', home: dir });
 }
 
 /**

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach } from 'vitest';
 import { startFaultProxy, type FaultProxy } from '../helpers/fault-proxy.js';
 import { startTestSandbox, type TestSandbox } from '../helpers/sandbox.js';
+import { cliEnv } from '../helpers/env.js';
 
 export const PAYMENTS = '/paymentManagement/v4/payment';
 
@@ -56,12 +57,7 @@ export function usePaymentBench(options: { homePrefix: string; watch: (method: s
       sandbox = await startTestSandbox(sandboxOptions);
       proxy = await startFaultProxy(sandbox.url, options.watch);
     },
-    env: () => ({
-      ESPACE_API_URL: proxy!.url,
-      ESPACE_TOKEN: sandbox!.tokens.marie,
-      ESPACE_CONFIG_DIR: join(home, 'config'),
-      ESPACE_DATA_DIR: join(home, 'data'),
-    }),
+    env: () => (cliEnv({ url: proxy!.url, token: sandbox!.tokens.marie, home })),
     journalDir: () => join(home, 'data', 'payment-journal'),
     async journalKeys() {
       try {

@@ -4,6 +4,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { ESPACE_BIN } from '../helpers/spawn.js';
+import { processEnv } from '../helpers/env.js';
 
 export interface Spawned {
   child: ChildProcess;
@@ -15,7 +16,7 @@ export interface Spawned {
 
 export function spawnEspace(args: string[], env: Record<string, string>): Spawned {
   const child = spawn(process.execPath, [ESPACE_BIN, ...args], {
-    env: { ...process.env, ...env, LANG: 'en_CA.UTF-8', NO_COLOR: '1' },
+    env: processEnv(env),
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stdout = '';
