@@ -21,7 +21,7 @@ let env: Record<string, string>;
 
 const tmux = (...args: string[]) => execFileSync('tmux', ['-L', socket, ...args], { encoding: 'utf8' });
 
-async function waitForScreen(session: string, pattern: RegExp, timeoutMs = 20_000): Promise<string> {
+async function waitForScreen(session: string, pattern: RegExp, timeoutMs = 45_000): Promise<string> {
   const deadline = Date.now() + timeoutMs;
   let last = '';
   while (Date.now() < deadline) {
