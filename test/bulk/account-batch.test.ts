@@ -4,7 +4,6 @@
  * take a few requests per batch, and every record equals the one-at-a-time run's (the same
  * scheme as bill show's, in batch.test.ts).
  */
-import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
 import { expectOnlyOwnAccount, recordsByAccount, useBulkFixture } from './fixture.js';

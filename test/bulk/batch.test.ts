@@ -5,7 +5,6 @@
  * recent bill) are looked up alone, as are those of a batch the server failed; a server that
  * refuses or ignores the batch's filters gets one batch, then one account at a time.
  */
-import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
 import { expectOnlyOwnAccount, recordsByAccount, useBulkFixture } from './fixture.js';

@@ -4,7 +4,6 @@
  * equals the one-at-a-time run's (the same scheme as bill show's, in batch.test.ts). An account
  * with fewer bills than the limit in the window is listed alone.
  */
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
 import { expectOnlyOwnAccount, recordsByAccount, useBulkFixture } from './fixture.js';

@@ -1,5 +1,5 @@
 /** The built CLI as a user runs it: version, help, usage errors, suggestions, exit codes. */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

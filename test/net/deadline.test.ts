@@ -19,9 +19,9 @@ afterEach(async () => {
 });
 
 async function serve(make: (self: () => HostileServer) => Parameters<typeof hostileServer>[0]): Promise<HostileServer> {
-  let server: HostileServer | undefined;
-  server = await hostileServer(make(() => server!));
-  cleanups.push(() => server!.close());
+  // The server's handlers reach it through `self`, called only once it is listening.
+  const server: HostileServer = await hostileServer(make(() => server));
+  cleanups.push(() => server.close());
   return server;
 }
 

@@ -12,7 +12,7 @@ import { databasePath } from '../../src/sandbox/db.js';
 import { SEED_CREDENTIALS } from '../../src/sandbox/seed.js';
 import { startSandbox } from '../../src/sandbox/server.js';
 import { Sqlite } from '../../src/sandbox/sqlite.js';
-import { startTestSandbox, TEST_PASSWORD_COST, type TestSandbox } from '../helpers/sandbox.js';
+import { startTestSandbox, TEST_PASSWORD_COST } from '../helpers/sandbox.js';
 
 const { james, luc } = SEED_CREDENTIALS;
 const started: { close(): Promise<void> }[] = [];
