@@ -23,7 +23,7 @@ beforeAll(async () => {
 });
 afterAll(async () => sandbox?.close());
 
-const env = (extra: Record<string, string | undefined> = {}) => cliEnv({ url: sandbox.url, token: sandbox.tokens.marie, extra });
+const env = (extra: Record<string, string | undefined> = {}) => ({ ...cliEnv({ url: sandbox.url, token: sandbox.tokens.marie }), ...extra });
 
 describe('terminal safety', () => {
   it('strips control characters from server strings in tables and in tab-separated output', async () => {

@@ -17,7 +17,7 @@ const COMPLETIONS = new URL('../../completions/', import.meta.url).pathname;
 const socket = `espace-completion-${process.pid}`;
 let sandbox: TestSandbox;
 let home: string;
-let env: Record<string, string>;
+let env: Record<string, string | undefined>;
 
 const tmux = (...args: string[]) => execFileSync('tmux', ['-L', socket, ...args], { encoding: 'utf8' });
 

@@ -16,7 +16,7 @@ import { cliEnv } from '../helpers/env.js';
 import { espace } from '../helpers/spawn.js';
 
 let home: string | undefined;
-let env: Record<string, string>;
+let env: Record<string, string | undefined>;
 let url: string;
 
 function portInUse(port: number): Promise<boolean> {

@@ -36,9 +36,10 @@ export interface CliEnvOptions {
 /**
  * The variables a test sets for the CLI. Sandboxes the CLI starts (`espace demo`, `sandbox start`)
  * hash passwords at the test cost. For in-process runs (`runCli`) this is the whole environment;
- * spawned processes get it over {@link inheritedEnv}.
+ * spawned processes get it over {@link inheritedEnv}. A variable `extra` sets to `undefined` stays
+ * there as `undefined`, so that it also unsets what the suite's environment or `runCli` would give.
  */
-export function cliEnv(options: CliEnvOptions = {}): Record<string, string> {
+export function cliEnv(options: CliEnvOptions = {}): Record<string, string | undefined> {
   const env: Record<string, string | undefined> = {
     LANG: 'en_CA.UTF-8',
     NO_COLOR: '1',
@@ -50,7 +51,7 @@ export function cliEnv(options: CliEnvOptions = {}): Record<string, string> {
     ...(options.keychain === false ? { DBUS_SESSION_BUS_ADDRESS: NO_BUS } : {}),
     ...options.extra,
   };
-  return defined(env);
+  return env;
 }
 
 /** Whether a variable of the test process must not reach a command under test. */

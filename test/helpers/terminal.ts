@@ -23,11 +23,13 @@ export class TmuxTerminal {
   }
 
   /** Runs the built `espace ARGS` with these environment variables (values without quotes). */
-  startEspace(session: string, args: string[], env: Record<string, string>, size = { columns: 120, rows: 80 }): void {
-    const assignments = Object.entries(env).map(([name, value]) => `${name}='${value}'`);
+  startEspace(session: string, args: string[], env: Record<string, string | undefined>, size = { columns: 120, rows: 80 }): void {
+    const assignments = Object.entries(env)
+      .filter(([, value]) => value !== undefined)
+      .map(([name, value]) => `${name}='${value}'`);
     // What the developer's shell exported (ESPACE_*, LC_ALL, LC_MESSAGES) reaches tmux's server: the test sets it or nothing.
     const unset = ['LC_ALL', 'LC_MESSAGES', ...Object.keys(process.env)]
-      .filter((name, i, names) => isShellSpecific(name) && names.indexOf(name) === i && !(name in env))
+      .filter((name, i, names) => isShellSpecific(name) && names.indexOf(name) === i && env[name] === undefined)
       .map((name) => `-u ${name}`);
     this.start(session, `env ${[...unset, ...assignments].join(' ')} ${process.execPath} ${ESPACE_BIN} ${args.join(' ')}`, size);
   }

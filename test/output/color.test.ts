@@ -22,7 +22,7 @@ beforeAll(async () => {
 afterAll(async () => sandbox?.close());
 
 /** Only the variables a case sets: runCli's default NO_COLOR is cleared, TERM too. */
-const colourEnv = (token: string, vars: Record<string, string>) => cliEnv({ url: sandbox.url, token, extra: { ...vars, NO_COLOR: undefined, TERM: undefined } });
+const colourEnv = (token: string, vars: Record<string, string>) => ({ ...cliEnv({ url: sandbox.url, token }), NO_COLOR: undefined, TERM: undefined, ...vars });
 
 describe('colour policy', () => {
   const decide = (env: Record<string, string>, argv: string[] = []) => colorPolicy(env, argv);

@@ -27,7 +27,7 @@ export interface PaymentBench {
   /** Starts the sandbox (with these options) and the proxy; done before each test unless `startEach` is false. */
   start(sandboxOptions?: Parameters<typeof startTestSandbox>[0]): Promise<void>;
   /** The CLI's environment: through the proxy, as Marie, with config and data in the home directory. */
-  env(): Record<string, string>;
+  env(): Record<string, string | undefined>;
   journalDir(): string;
   /** The idempotency keys of the journal's entries. */
   journalKeys(): Promise<string[]>;

@@ -14,7 +14,7 @@ export interface Spawned {
   done: Promise<{ code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string }>;
 }
 
-export function spawnEspace(args: string[], env: Record<string, string>): Spawned {
+export function spawnEspace(args: string[], env: Record<string, string | undefined>): Spawned {
   const child = spawn(process.execPath, [ESPACE_BIN, ...args], {
     env: processEnv(env),
     stdio: ['ignore', 'pipe', 'pipe'],
