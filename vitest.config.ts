@@ -6,6 +6,8 @@ const report = process.env.ESPACE_TEST_REPORT;
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
+    // One temporary directory per run, removed at its end (test/helpers/global-setup.ts).
+    globalSetup: ['test/helpers/global-setup.ts'],
     // Real servers, real keychain, real processes: give them room.
     testTimeout: 60_000,
     hookTimeout: 120_000,

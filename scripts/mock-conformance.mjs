@@ -164,6 +164,7 @@ function espace(args, env, input) {
   });
 }
 
+// eslint-disable-next-line no-control-regex -- control characters are what this finds
 const ESCAPES = /[\u001b\u0080-\u009f]/;
 const STACK = /\n\s+at .+[:(]/;
 

@@ -63,6 +63,7 @@ export function parseApiName(name: string): ApiName {
 export function parseApiPath(api: string, value: string): string {
   const invalid = () => new UsageError('apiMap.badPath', { params: { api, path: value } });
   if (!value.startsWith('/') || value.startsWith('//')) throw invalid();
+  // eslint-disable-next-line no-control-regex -- control characters are what this finds
   if (/[?#\s\\]/.test(value) || /[\u0000-\u001f\u007f]/.test(value)) throw invalid();
   if (value.split('/').some((segment) => segment === '..' || segment === '.')) throw invalid();
   const trimmed = value.replace(/\/+$/, '');

@@ -42,7 +42,7 @@ function keyOf(status: number): MessageKey {
  * may carry what is not the user's to see in a log, and no header (the token) ever appears.
  */
 export function requestWhere(request: Pick<RequestInfo, 'method' | 'url'>): string {
-  let path = request.url;
+  let path: string;
   try {
     path = new URL(request.url, 'http://espace.invalid').pathname;
   } catch {

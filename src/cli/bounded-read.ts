@@ -114,6 +114,7 @@ export async function readAllBounded(stream: AsyncIterable<Buffer | string>, max
  * controls, and the bidirectional overrides and isolates that make text display other than it is.
  */
 export function forbiddenCharacter(text: string): string | undefined {
+  // eslint-disable-next-line no-control-regex -- control characters are what this finds
   const match = /[\u0000-\u0008\u000a-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/.exec(text);
   return match ? `U+${match[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}` : undefined;
 }

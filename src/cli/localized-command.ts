@@ -51,6 +51,7 @@ export class LocalizedCommand extends Command {
   /** `espace bill show`: the words that run this command. */
   #path(): string {
     const names: string[] = [];
+    // eslint-disable-next-line @typescript-eslint/no-this-alias -- a walk up the parents, from this command
     for (let command: Command | null = this; command; command = command.parent) names.unshift(command.name());
     return names.join(' ');
   }
@@ -65,6 +66,7 @@ export class LocalizedCommand extends Command {
   unknownOption(flag: string): void {
     if ((this as unknown as CommanderInternals)._allowUnknownOption) return;
     const known: string[] = [];
+    // eslint-disable-next-line @typescript-eslint/no-this-alias -- a walk up the parents, from this command
     for (let command: Command | null = this; command; command = command.parent) {
       for (const option of this.createHelp().visibleOptions(command)) if (option.long) known.push(option.long);
     }

@@ -32,10 +32,6 @@ export function sum(values: readonly Money[], currency = 'CAD'): Money {
   return values.reduce(add, zero(values[0]?.currency ?? currency));
 }
 
-export function equals(a: Money, b: Money): boolean {
-  return a.amount === b.amount && a.currency === b.currency;
-}
-
 function assertSameCurrency(a: Money, b: Money): void {
   if (a.currency !== b.currency) throw new RangeError(`cannot combine ${a.currency} and ${b.currency}`);
 }

@@ -11,9 +11,6 @@ export const OPEN_STATUSES = ['acknowledged', 'inProgress', 'pending', 'held'] a
 /** Statuses after which nothing more happens. */
 export const FINAL_STATUSES: ReadonlySet<string> = new Set(['closed', 'rejected', 'cancelled']);
 
-export type TicketType = (typeof TICKET_TYPES)[number];
-export type Severity = (typeof SEVERITIES)[number];
-
 export interface TicketParty {
   id: string;
   name?: string;

@@ -38,11 +38,6 @@ export function colorPolicy(env: Env, argv: readonly string[]): ColorPolicy {
   return { allowed: true, forced: false };
 }
 
-/** Whether a stream gets colour under `policy`. */
-export function colorOn(policy: ColorPolicy, isTerminal: boolean): boolean {
-  return policy.allowed && (isTerminal || policy.forced);
-}
-
 function isSet(value: string | undefined): value is string {
   return value !== undefined && value !== '';
 }

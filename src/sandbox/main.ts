@@ -3,7 +3,7 @@
  *
  *   node dist/sandbox/main.js --data DIR [--port N] [--host H] [--access-ttl SECONDS]
  *                             [--seed-anchor YYYY-MM-DD] [--reset] [--seed-only] [--log]
- *                             [--synthetic-accounts N] [--profile default|plain]
+ *                             [--synthetic-accounts N] [--profile default|plain] [--password-cost N]
  *
  * Opens or creates DIR/sandbox.db (DIR mode 0700), seeds it if empty (`--reset` deletes it first),
  * and with `--seed-only` exits there. Otherwise it listens and only then writes DIR/sandbox.json
@@ -13,12 +13,17 @@
  * use), 2 usage error. `--synthetic-accounts N` adds N generated accounts when seeding (for volume).
  * `--profile plain` (or ESPACE_SANDBOX_PROFILE=plain when no --profile is given) serves as a minimal
  * conformant TMF v4 server (profile/plain.ts).
+ * `--password-cost N` (or ESPACE_SANDBOX_PASSWORD_COST=N) hashes passwords at scrypt cost 2^N instead
+ * of the production 2^17, seeded users included when the database is seeded: for test runs only
+ * (auth/password-cost.ts).
  */
 import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { defaultSeedAnchor, parseSeedAnchor } from './dates.js';
 import { getMeta, openDatabase, type SandboxDatabase } from './db.js';
+import { PASSWORD_COST_ENV, parsePasswordCost, rehashSeededPasswords } from './auth/password-cost.js';
+import { PRODUCTION_LOG_N } from './auth/password.js';
 import { PROFILE_ENV, parseProfile, type SandboxProfile } from './profile/profiles.js';
 import { ensureSeeded } from './seed.js';
 import { ORDER_PROGRESS } from './clock/order-progress.js';
@@ -27,7 +32,7 @@ import { DEFAULT_HOST, DEFAULT_PORT, startSandbox, type RunningSandbox } from '.
 export const STATE_FILE = 'sandbox.json';
 
 const USAGE =
-  'usage: main.js --data DIR [--port N] [--host H] [--access-ttl SECONDS] [--seed-anchor YYYY-MM-DD] [--reset] [--seed-only] [--log] [--synthetic-accounts N] [--profile default|plain]';
+  'usage: main.js --data DIR [--port N] [--host H] [--access-ttl SECONDS] [--seed-anchor YYYY-MM-DD] [--reset] [--seed-only] [--log] [--synthetic-accounts N] [--profile default|plain] [--password-cost N]';
 
 class UsageError extends Error {}
 
@@ -44,6 +49,8 @@ interface Settings {
   seedOnly: boolean;
   log: boolean;
   profile: SandboxProfile;
+  /** scrypt cost (log2 N) of password hashes: the production cost unless a test run asks for less. */
+  passwordCost: number;
 }
 
 function parseSettings(argv: string[]): Settings {
@@ -64,6 +71,7 @@ function parseSettings(argv: string[]): Settings {
         log: { type: 'boolean' },
         'synthetic-accounts': { type: 'string' },
         profile: { type: 'string' },
+        'password-cost': { type: 'string' },
       },
     }));
   } catch (error) {
@@ -90,6 +98,13 @@ function parseSettings(argv: string[]): Settings {
   } catch (error) {
     throw new UsageError(`${values.profile === undefined ? PROFILE_ENV : '--profile'}: ${(error as Error).message}`);
   }
+  let passwordCost = PRODUCTION_LOG_N;
+  const costText = values['password-cost'] ?? process.env[PASSWORD_COST_ENV];
+  try {
+    if (costText !== undefined && costText !== '') passwordCost = parsePasswordCost(costText);
+  } catch (error) {
+    throw new UsageError(`${values['password-cost'] === undefined ? PASSWORD_COST_ENV : '--password-cost'}: ${(error as Error).message}`);
+  }
   return {
     dataDir: values.data,
     host: values.host ?? DEFAULT_HOST,
@@ -102,6 +117,7 @@ function parseSettings(argv: string[]): Settings {
     seedOnly: values['seed-only'] ?? false,
     log: values.log ?? false,
     profile,
+    passwordCost,
   };
 }
 
@@ -162,6 +178,7 @@ async function serve(settings: Settings): Promise<number> {
       reset: settings.reset,
       logger: settings.log,
       profile: settings.profile,
+      ...(settings.passwordCost !== PRODUCTION_LOG_N ? { passwordHashing: { logN: settings.passwordCost } } : {}),
       ...(settings.accessTtl !== undefined ? { accessTokenTtlSeconds: settings.accessTtl } : {}),
       // One line per time-driven event, once it is committed: the log says what the clock did.
       onClockEvent: (event) =>
@@ -225,7 +242,11 @@ async function main(argv: string[]): Promise<number> {
   // Seeding here (rather than leaving it to the server) lets --seed-only stop after it.
   const db = openDatabase(settings.dataDir, { reset: settings.reset });
   try {
-    if (!ensureSeeded(db, settings.seedAnchor, { syntheticAccounts: settings.syntheticAccounts })) warnAboutAnchor(db, settings);
+    if (ensureSeeded(db, settings.seedAnchor, { syntheticAccounts: settings.syntheticAccounts })) {
+      if (settings.passwordCost !== PRODUCTION_LOG_N) await rehashSeededPasswords(db, settings.passwordCost);
+    } else {
+      warnAboutAnchor(db, settings);
+    }
   } finally {
     db.close();
   }

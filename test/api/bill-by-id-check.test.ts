@@ -10,6 +10,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
 import { startRewriteProxy, type RewriteProxy } from '../helpers/rewrite-proxy.js';
 import { startTestSandbox, type TestSandbox } from '../helpers/sandbox.js';
+import { cliEnv } from '../helpers/env.js';
 
 const BILLS = '/tmf-api/customerBillManagement/v4/customerBill';
 
@@ -30,7 +31,7 @@ afterAll(async () => {
 beforeEach(() => proxy.setRules(() => undefined));
 
 const agent = (args: string[]) =>
-  runCli(args, { env: { ESPACE_API_URL: proxy.url, ESPACE_TOKEN: sandbox.tokens.agent, ESPACE_CONFIG_DIR: join(home, 'config'), ESPACE_DATA_DIR: join(home, 'data') } });
+  runCli(args, { env: cliEnv({ url: proxy.url, token: sandbox.tokens.agent, home }) });
 
 /** The id of an account's latest bill, as the agent reads it. */
 async function latestOf(account: string): Promise<string> {

@@ -16,6 +16,7 @@ import { TMF } from '../../src/api/tmf/paths.js';
 import { runCli } from '../helpers/cli.js';
 import { type PlainTmfOptions, type PlainTmfProxy, startPlainTmfProxy } from '../helpers/plain-tmf-proxy.js';
 import { startTestSandbox, type TestSandbox } from '../helpers/sandbox.js';
+import { cliEnv } from '../helpers/env.js';
 
 const ACCOUNTS = ['BA-1001', 'BA-2001', 'BA-3001'];
 
@@ -41,7 +42,7 @@ async function proxy(options: Partial<PlainTmfOptions> = {}): Promise<PlainTmfPr
 
 /** The CLI as the agent (who reads every account), against `url`. */
 const espace = (url: string, args: string[]) =>
-  runCli(args, { env: { ESPACE_API_URL: url, ESPACE_TOKEN: sandbox.tokens.agent, ESPACE_CONFIG_DIR: join(dir, 'config') } });
+  runCli(args, { env: cliEnv({ url, token: sandbox.tokens.agent, home: dir }) });
 
 /** The same command straight at the sandbox (which filters, sorts and pages as asked) and through `via`. */
 async function bothWays(via: PlainTmfProxy, args: string[]) {

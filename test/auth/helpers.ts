@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 import type { StoredCredentials } from '../../src/auth/credential-store.js';
+import { inheritedEnv } from '../helpers/env.js';
 
 export const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -71,7 +72,7 @@ export function run(
   return new Promise((resolve, reject) => {
     const started = Date.now();
     // In its own process group, so that a hang is ended for the whole tree (a wrapper's children too).
-    const child = spawn(command, args, { env: options.env ?? process.env, stdio: ['pipe', 'pipe', 'pipe'], detached: true });
+    const child = spawn(command, args, { env: options.env ?? inheritedEnv(), stdio: ['pipe', 'pipe', 'pipe'], detached: true });
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
@@ -185,7 +186,7 @@ export async function runAuthChild(
  * directory so that libdbus cannot fall back to `$XDG_RUNTIME_DIR/bus` either.
  */
 export function envWithoutBus(runtimeDir: string, extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...process.env, XDG_RUNTIME_DIR: runtimeDir, ...extra };
+  const env: NodeJS.ProcessEnv = { ...inheritedEnv(), XDG_RUNTIME_DIR: runtimeDir, ...extra };
   delete env.DBUS_SESSION_BUS_ADDRESS;
   delete env.DISPLAY;
   return env;

@@ -19,6 +19,7 @@ import {
   runAuthChild,
   sampleCredentials,
 } from './helpers.js';
+import { inheritedEnv } from '../helpers/env.js';
 
 
 let bundle: { url: string; remove: () => Promise<void> };
@@ -222,8 +223,8 @@ const SECRETS_PID = `dbus-send --session --print-reply=literal --dest=org.freede
 describe('with a Secret Service that is stuck, locked, or absent', () => {
   it('a frozen Secret Service gives an error before the 5 s deadline, and the process ends', async () => {
     const configDir = join(root, 'frozen');
-    const env = { ...process.env };
-    delete env.ESPACE_KEYCHAIN_TIMEOUT_MS;
+    // No ESPACE_KEYCHAIN_TIMEOUT_MS: the default deadline.
+    const env = inheritedEnv();
     const { result, process: child } = await runAuthChild(bundle.url, saveSnippet(configDir, false), {
       env,
       prefix: inFreshKeyring(`

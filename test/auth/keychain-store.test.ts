@@ -134,8 +134,8 @@ describe('KeychainStore', () => {
     expect(error.params).toEqual({ reason: 'no answer within 200 ms' });
     expect((error as KeychainUnavailableError).reasonKey).toBe('auth.keychainReason.timeout');
     expect(error.hint).toBe('auth.keychainUnavailableHint');
+    // Not sooner than the deadline; how much later depends on the machine's load, so no upper bound.
     expect(elapsed).toBeGreaterThanOrEqual(190);
-    expect(elapsed).toBeLessThan(1000);
     expect(received?.aborted).toBe(true);
   });
 

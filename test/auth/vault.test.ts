@@ -9,7 +9,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CredentialStore, StoredCredentials } from '../../src/auth/credential-store.js';
 import { FileStore } from '../../src/auth/file-store.js';
 import { KEYCHAIN_PROBE_ACCOUNT, KeychainUnavailableError } from '../../src/auth/keychain-store.js';
-import { MemoryStore } from '../../src/auth/memory-store.js';
+import { MemoryStore } from './memory-store.js';
 import { CredentialVault } from '../../src/auth/vault.js';
 import { AuthError, GeneralError } from '../../src/errors.js';
 import { makeTempDir, sampleCredentials } from './helpers.js';

@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
 import { startTestSandbox, type TestSandbox } from '../helpers/sandbox.js';
+import { cliEnv } from '../helpers/env.js';
 
 type MoneyJson = { amount: number };
 type BillJson = {
@@ -28,7 +29,7 @@ type BillJson = {
 let sandbox: TestSandbox;
 let dir: string;
 type Who = 'marie' | 'james' | 'luc';
-const env = (who: Who, lang = 'en') => ({ ESPACE_API_URL: sandbox.url, ESPACE_TOKEN: sandbox.tokens[who], ESPACE_CONFIG_DIR: '/nonexistent/espace-test', ESPACE_LANG: lang });
+const env = (who: Who, lang = 'en') => cliEnv({ url: sandbox.url, token: sandbox.tokens[who], extra: { ESPACE_LANG: lang } });
 
 beforeAll(async () => {
   sandbox = await startTestSandbox();

@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
 import { startTestSandbox, type TestSandbox } from '../helpers/sandbox.js';
+import { cliEnv } from '../helpers/env.js';
 
 type MoneyJson = { amount: number; currency: string; formatted: string };
 type Change = { reason: string; section: string; item: string; before: MoneyJson | null; after: MoneyJson | null; effect: MoneyJson; explanation: string };
@@ -20,7 +21,7 @@ type BillSummary = { id: string; totalDue: MoneyJson };
 
 let sandbox: TestSandbox;
 type Who = 'marie' | 'james' | 'luc' | 'agent';
-const env = (who: Who, lang = 'en') => ({ ESPACE_API_URL: sandbox.url, ESPACE_TOKEN: sandbox.tokens[who], ESPACE_CONFIG_DIR: '/nonexistent/espace-test', ESPACE_LANG: lang });
+const env = (who: Who, lang = 'en') => cliEnv({ url: sandbox.url, token: sandbox.tokens[who], extra: { ESPACE_LANG: lang } });
 
 beforeAll(async () => {
   sandbox = await startTestSandbox({ syntheticAccounts: 10 });

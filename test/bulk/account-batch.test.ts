@@ -4,11 +4,11 @@
  * take a few requests per batch, and every record equals the one-at-a-time run's (the same
  * scheme as bill show's, in batch.test.ts).
  */
-import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
 import { expectOnlyOwnAccount, recordsByAccount, useBulkFixture } from './fixture.js';
 import type { LoggedRequest } from './proxy.js';
+import { cliEnv } from '../helpers/env.js';
 
 const generated = Array.from({ length: 80 }, (_, i) => `BA-${100001 + i}`);
 /** Generated accounts, two seeded ones (open tickets, autopay), an unknown one and a duplicate. */
@@ -16,7 +16,7 @@ const LIST = [...generated.slice(0, 40), 'BA-1001', 'BA-999999', ...generated.sl
 const LISTED = new Set(LIST).size;
 const fixture = useBulkFixture(LIST, generated.length);
 
-const env = (token: string) => ({ ESPACE_API_URL: fixture.proxy.url, ESPACE_TOKEN: token, ESPACE_CONFIG_DIR: join(fixture.dir, 'config') });
+const env = (token: string) => cliEnv({ url: fixture.proxy.url, token, home: fixture.dir });
 const showAccounts = (token: string, extra: string[] = [], clock?: () => Date) =>
   runCli(['account', 'show', '--accounts-from', fixture.list, '--ordered', '--concurrency', '4', ...extra], { env: env(token), ...(clock ? { clock } : {}) });
 

@@ -5,11 +5,11 @@
  * recent bill) are looked up alone, as are those of a batch the server failed; a server that
  * refuses or ignores the batch's filters gets one batch, then one account at a time.
  */
-import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
 import { expectOnlyOwnAccount, recordsByAccount, useBulkFixture } from './fixture.js';
 import { accountsOf, lookupsPerAccount, type LoggedRequest } from './proxy.js';
+import { cliEnv } from '../helpers/env.js';
 
 const generated = Array.from({ length: 120 }, (_, i) => `BA-${100001 + i}`);
 /** Generated accounts, a seeded one, an unknown one and a duplicate, in one list. */
@@ -19,7 +19,7 @@ const fixture = useBulkFixture(LIST, generated.length);
 
 const showBills = (token: string, extra: string[] = [], clock?: () => Date) =>
   runCli(['bill', 'show', '--accounts-from', fixture.list, '--ordered', '--concurrency', '4', ...extra], {
-    env: { ESPACE_API_URL: fixture.proxy.url, ESPACE_TOKEN: token, ESPACE_CONFIG_DIR: join(fixture.dir, 'config') },
+    env: cliEnv({ url: fixture.proxy.url, token, home: fixture.dir }),
     ...(clock ? { clock } : {}),
   });
 

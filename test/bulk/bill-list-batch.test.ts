@@ -4,11 +4,11 @@
  * equals the one-at-a-time run's (the same scheme as bill show's, in batch.test.ts). An account
  * with fewer bills than the limit in the window is listed alone.
  */
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
 import { expectOnlyOwnAccount, recordsByAccount, useBulkFixture } from './fixture.js';
 import { accountsOf, lookupsPerAccount } from './proxy.js';
+import { cliEnv } from '../helpers/env.js';
 
 const generated = Array.from({ length: 80 }, (_, i) => `BA-${100001 + i}`);
 /** Generated accounts, a seeded one, an unknown one and a duplicate. */
@@ -18,7 +18,7 @@ const fixture = useBulkFixture(LIST, generated.length);
 
 const listBills = (token: string, extra: string[] = []) =>
   runCli(['bill', 'list', '--accounts-from', fixture.list, '--ordered', '--concurrency', '4', ...extra], {
-    env: { ESPACE_API_URL: fixture.proxy.url, ESPACE_TOKEN: token, ESPACE_CONFIG_DIR: join(fixture.dir, 'config') },
+    env: cliEnv({ url: fixture.proxy.url, token, home: fixture.dir }),
   });
 
 /** The same list, batched and one at a time, with the batched run's requests. */

@@ -11,6 +11,7 @@ import { runCli } from '../helpers/cli.js';
 import type { TestSandbox } from '../helpers/sandbox.js';
 import { startBulkFixture } from './fixture.js';
 import { lookupsPerAccount, type Proxy } from './proxy.js';
+import { cliEnv } from '../helpers/env.js';
 
 const SYNTHETIC = 300;
 const generated = Array.from({ length: SYNTHETIC }, (_, i) => `BA-${100001 + i}`);
@@ -26,7 +27,7 @@ beforeAll(async () => ({ sandbox, proxy, dir, close } = await startBulkFixture(g
 afterAll(() => close?.());
 beforeEach(() => proxy.reset());
 
-const env = (token: string) => ({ ESPACE_API_URL: proxy.url, ESPACE_TOKEN: token, ESPACE_CONFIG_DIR: join(dir, 'config') });
+const env = (token: string) => cliEnv({ url: proxy.url, token, home: dir });
 const records = (stdout: string): Record[] => stdout.trim().split('\n').filter(Boolean).map((line) => JSON.parse(line) as Record);
 
 async function listFile(name: string, lines: string[]): Promise<string> {

@@ -10,6 +10,7 @@ import { runCli } from '../helpers/cli.js';
 import type { TestSandbox } from '../helpers/sandbox.js';
 import { startBulkFixture } from './fixture.js';
 import { lookupsPerAccount, type Proxy } from './proxy.js';
+import { cliEnv } from '../helpers/env.js';
 
 const ACCOUNTS = Array.from({ length: 120 }, (_, i) => `BA-${100001 + i}`);
 const CONCURRENCY = 8;
@@ -25,7 +26,7 @@ beforeEach(() => proxy.reset());
 
 const run = (extra: string[] = []) =>
   runCli(['bill', 'show', '--accounts-from', list, '--concurrency', String(CONCURRENCY), '--journal', join(dir, `${Math.random()}.journal`), ...extra], {
-    env: { ESPACE_API_URL: proxy.url, ESPACE_TOKEN: sandbox.tokens.agent, ESPACE_CONFIG_DIR: join(dir, 'config') },
+    env: cliEnv({ url: proxy.url, token: sandbox.tokens.agent, home: dir }),
   });
 
 /** Per-account lookups make three requests each; batches (15 accounts: 120 over 8 workers) two each. */

@@ -14,6 +14,7 @@ import { main } from '../../src/cli/main.js';
 import { espace } from '../helpers/spawn.js';
 import { useBulkFixture } from './fixture.js';
 import { accountsOf, lookupsPerAccount } from './proxy.js';
+import { cliEnv } from '../helpers/env.js';
 
 const ACCOUNTS = Array.from({ length: 60 }, (_, i) => `BA-${100001 + i}`);
 /** The lookup the run is waiting on when the journal is read. */
@@ -57,7 +58,7 @@ describe('a bulk run whose reader falls behind', () => {
   it('journals only the records that left the process; a resume from that journal writes the others, each once', async () => {
     const { proxy, list, dir, sandbox } = fixture;
     const journal = join(dir, 'stalled.journal');
-    const env = { LANG: 'en_CA.UTF-8', NO_COLOR: '1', ESPACE_API_URL: proxy.url, ESPACE_TOKEN: sandbox.tokens.agent, ESPACE_CONFIG_DIR: join(dir, 'config'), ESPACE_DATA_DIR: join(dir, 'data') };
+    const env = cliEnv({ url: proxy.url, token: sandbox.tokens.agent, home: dir });
     proxy.setHold((request) => accountsOf(request.url ?? '').includes(ACCOUNTS[HELD]!));
     const output = stallingOutput();
     const stdin = new PassThrough();

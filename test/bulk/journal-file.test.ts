@@ -9,10 +9,11 @@ import { describe, expect, it } from 'vitest';
 import { JOURNAL_HEADER } from '../../src/bulk/journal.js';
 import { runCli } from '../helpers/cli.js';
 import { useBulkFixture } from './fixture.js';
+import { cliEnv } from '../helpers/env.js';
 
 const ACCOUNTS = Array.from({ length: 6 }, (_, i) => `BA-${100001 + i}`);
 const fixture = useBulkFixture(ACCOUNTS);
-const env = () => ({ ESPACE_API_URL: fixture.proxy.url, ESPACE_TOKEN: fixture.sandbox.tokens.agent, ESPACE_CONFIG_DIR: join(fixture.dir, 'config') });
+const env = () => cliEnv({ url: fixture.proxy.url, token: fixture.sandbox.tokens.agent, home: fixture.dir });
 
 describe('bulk --journal FILE', () => {
   for (const resume of [false, true]) {

@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, expect, it } from 'vitest';
 import { ESPACE_BIN } from '../helpers/spawn.js';
+import { cliEnv, processEnv } from '../helpers/env.js';
 
 let child: ChildProcess | undefined;
 let dir: string | undefined;
@@ -25,7 +26,7 @@ it('a named pipe as --journal is refused at once (exit 2), not opened', async ()
   const list = join(dir, 'accounts.txt');
   await writeFile(list, 'BA-1001\n');
   // Nothing listens there: a request would fail, but none must be sent.
-  const env = { ...process.env, LANG: 'en_CA.UTF-8', NO_COLOR: '1', ESPACE_API_URL: 'http://127.0.0.1:9', ESPACE_TOKEN: 'token', ESPACE_CONFIG_DIR: join(dir, 'config') };
+  const env = processEnv(cliEnv({ url: 'http://127.0.0.1:9', token: 'token', home: dir }));
   child = spawn(process.execPath, [ESPACE_BIN, 'bill', 'list', '--accounts-from', list, '--journal', fifo], { env, stdio: ['ignore', 'pipe', 'pipe'] });
   let stderr = '';
   child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));

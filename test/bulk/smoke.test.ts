@@ -15,6 +15,7 @@ import { translator } from '../../src/i18n/catalog.js';
 import { SEED_CREDENTIALS } from '../../src/sandbox/seed.js';
 import { runCli } from '../helpers/cli.js';
 import { startTestSandbox, type TestSandbox } from '../helpers/sandbox.js';
+import { cliEnv } from '../helpers/env.js';
 
 const SCHEMA = fileURLToPath(new URL('./junit.xsd', import.meta.url));
 let sandbox: TestSandbox;
@@ -38,7 +39,7 @@ const untouchableVault = {
 
 const ci = { ESPACE_CLIENT_ID: SEED_CREDENTIALS.ci.clientId, ESPACE_CLIENT_SECRET: SEED_CREDENTIALS.ci.clientSecret };
 const smoke = (env: Record<string, string>, args: string[] = [], url = sandbox.url) =>
-  runCli(['smoke', ...args], { env: { ESPACE_API_URL: url, ESPACE_CONFIG_DIR: join(dir, 'config'), ...env }, vault: untouchableVault });
+  runCli(['smoke', ...args], { env: cliEnv({ url, home: dir, extra: env }), vault: untouchableVault });
 
 function validJunit(file: string): void {
   // Throws (with xmllint's message) when the file is not valid against the schema.

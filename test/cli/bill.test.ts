@@ -7,6 +7,7 @@ import { SEED_CREDENTIALS } from '../../src/sandbox/seed.js';
 import { runCli } from '../helpers/cli.js';
 import { startTestSandbox } from '../helpers/sandbox.js';
 import { passwordToken } from '../helpers/tokens.js';
+import { cliEnv } from '../helpers/env.js';
 
 type MoneyJson = { amount: number; currency: string; formatted: string };
 type Line = { name: string; kind: string; amount: MoneyJson };
@@ -30,7 +31,7 @@ type BillJson = {
 
 let sandbox: Awaited<ReturnType<typeof startTestSandbox>>;
 const tokens: Record<string, string> = {};
-const env = (who: string) => ({ ESPACE_API_URL: sandbox.url, ESPACE_TOKEN: tokens[who], ESPACE_CONFIG_DIR: '/nonexistent/espace-test' });
+const env = (who: string) => cliEnv({ url: sandbox.url, token: tokens[who] });
 
 const customers = [
   { who: 'marie', account: 'BA-1001', province: 'QC' },
@@ -165,7 +166,7 @@ describe('bill show', () => {
   });
 
   it('says what to do when not logged in', async () => {
-    const result = await runCli(['bill', 'list'], { env: { ESPACE_API_URL: sandbox.url, ESPACE_CONFIG_DIR: '/nonexistent/espace-test' }, vault: emptyVault() });
+    const result = await runCli(['bill', 'list'], { env: cliEnv({ url: sandbox.url }), vault: emptyVault() });
     expect(result.code).toBe(4);
     expect(result.stderr).toMatch(/not logged in/);
     expect(result.stderr).toMatch(/espace auth login/);

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { resolveTarget } from '../../src/config/target.js';
 import { MemoryVault, runCli } from '../helpers/cli.js';
+import { cliEnv } from '../helpers/env.js';
 
 let dir: string;
 beforeEach(() => {
@@ -12,7 +13,7 @@ beforeEach(() => {
 });
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-const env = () => ({ ESPACE_CONFIG_DIR: join(dir, 'config') });
+const env = () => cliEnv({ home: dir });
 
 describe('espace context', () => {
   it('starts with the built-in sandbox context, active', async () => {

@@ -11,6 +11,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
 import { type FaultProxy, startFaultProxy } from '../helpers/fault-proxy.js';
 import { startTestSandbox, type TestSandbox } from '../helpers/sandbox.js';
+import { cliEnv } from '../helpers/env.js';
 
 let sandbox: TestSandbox;
 let proxy: FaultProxy;
@@ -31,7 +32,7 @@ beforeEach(() => {
 
 const run = (argv: string[], stdin?: string) =>
   runCli(argv, {
-    env: { ESPACE_API_URL: proxy.url, ESPACE_TOKEN: sandbox.tokens.marie, ESPACE_CONFIG_DIR: join(home, 'config'), ESPACE_DATA_DIR: join(home, 'data') },
+    env: cliEnv({ url: proxy.url, token: sandbox.tokens.marie, home }),
     ...(stdin === undefined ? {} : { stdin }),
   });
 

@@ -5,9 +5,10 @@
  */
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
+import { cliEnv } from '../helpers/env.js';
 
 // Nothing listens there: a command that got past its options would fail differently.
-const env = { ESPACE_API_URL: 'http://127.0.0.1:9', ESPACE_TOKEN: 'esp_at_unused', ESPACE_CONFIG_DIR: '/nonexistent/espace-option-values' };
+const env = cliEnv({ url: 'http://127.0.0.1:9', token: 'esp_at_unused' });
 
 describe('values an option cannot take', () => {
   it.each([

@@ -9,6 +9,7 @@ import { resolveTarget } from '../../src/config/target.js';
 import { scriptedPrompter } from '../helpers/prompt.js';
 import { MemoryVault, runCli } from '../helpers/cli.js';
 import { startTestSandbox } from '../helpers/sandbox.js';
+import { DEMO_PASSWORD, cliEnv } from '../helpers/env.js';
 
 let offsetMs = 0;
 let sandbox: Awaited<ReturnType<typeof startTestSandbox>>;
@@ -17,13 +18,13 @@ beforeAll(async () => {
 });
 afterAll(async () => sandbox?.close());
 
-const env = () => ({ ESPACE_API_URL: sandbox.url, ESPACE_CONFIG_DIR: '/nonexistent/espace-test' });
+const env = () => cliEnv({ url: sandbox.url });
 
 async function login(vault: MemoryVault) {
   const result = await runCli(['auth', 'login', '--username', 'marie.tremblay', '--password-stdin'], {
     env: env(),
     vault,
-    stdin: 'Espace-Demo-2026!\n',
+    stdin: `${DEMO_PASSWORD}\n`,
   });
   expect(result.code, result.stderr).toBe(0);
   return vault.entries.get('sandbox')!;
@@ -35,7 +36,7 @@ describe('auth login', () => {
     const result = await runCli(['auth', 'login', '--username', 'marie.tremblay', '--password-stdin'], {
       env: env(),
       vault,
-      stdin: 'Espace-Demo-2026!\n',
+      stdin: `${DEMO_PASSWORD}\n`,
     });
     expect(result.code, result.stderr).toBe(0);
     const stored = vault.entries.get('sandbox')!;
@@ -44,7 +45,7 @@ describe('auth login', () => {
     expect(stored.apiUrl).toBe(sandbox.url);
     expect(stored.username).toBe('marie.tremblay');
     expect(result.stdout + result.stderr).not.toContain(stored.accessToken);
-    expect(result.stdout + result.stderr).not.toContain('Espace-Demo-2026!');
+    expect(result.stdout + result.stderr).not.toContain(DEMO_PASSWORD);
     expect(result.stderr).toMatch(/Logged in as marie\.tremblay on context sandbox/);
   });
 
@@ -58,7 +59,7 @@ describe('auth login', () => {
 
   it('asks for what is missing on a terminal, and names the flag when there is none', async () => {
     const vault = new MemoryVault();
-    const prompt = scriptedPrompter(['marie.tremblay', 'Espace-Demo-2026!']);
+    const prompt = scriptedPrompter(['marie.tremblay', DEMO_PASSWORD]);
     const result = await runCli(['auth', 'login'], { env: env(), vault, prompt, tty: true });
     expect(result.code, result.stderr).toBe(0);
     expect(prompt.asked).toEqual(['User name', 'Password']);
@@ -151,7 +152,7 @@ describe('auth status and logout', () => {
 
   it('uses ESPACE_TOKEN over anything stored, and never stores it', async () => {
     const vault = new MemoryVault();
-    const { access_token } = await (await import('../helpers/tokens.js')).passwordToken(sandbox.url, 'james.wilson', 'Espace-Demo-2026!');
+    const { access_token } = await (await import('../helpers/tokens.js')).passwordToken(sandbox.url, 'james.wilson', DEMO_PASSWORD);
     const status = await runCli(['auth', 'status', '--json'], { env: { ...env(), ESPACE_TOKEN: access_token }, vault });
     expect(status.code, status.stderr).toBe(0);
     expect(JSON.parse(status.stdout)).toMatchObject({ source: 'environment', user: 'james.wilson' });

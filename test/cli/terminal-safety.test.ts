@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { databasePath } from '../../src/sandbox/db.js';
 import { runCli } from '../helpers/cli.js';
 import { startTestSandbox } from '../helpers/sandbox.js';
+import { cliEnv } from '../helpers/env.js';
 
 const HOSTILE = 'Internet Giga\u001b]0;pwned\u0007\u001b[2J\u202e';
 const HOSTILE_HOLDER = 'Marie Tremblay\u001b]0;pwned\u0007\u202e';
@@ -22,12 +23,7 @@ beforeAll(async () => {
 });
 afterAll(async () => sandbox?.close());
 
-const env = (extra: Record<string, string | undefined> = {}) => ({
-  ESPACE_API_URL: sandbox.url,
-  ESPACE_TOKEN: sandbox.tokens.marie,
-  ESPACE_CONFIG_DIR: '/nonexistent/espace-test',
-  ...extra,
-});
+const env = (extra: Record<string, string | undefined> = {}) => ({ ...cliEnv({ url: sandbox.url, token: sandbox.tokens.marie }), ...extra });
 
 describe('terminal safety', () => {
   it('strips control characters from server strings in tables and in tab-separated output', async () => {

@@ -11,6 +11,7 @@ import { loadTotpSecretCipher } from '../../src/sandbox/auth/totp-secrets.js';
 import { databasePath } from '../../src/sandbox/db.js';
 import { MemoryVault, runCli } from '../helpers/cli.js';
 import { startTestSandbox } from '../helpers/sandbox.js';
+import { DEMO_PASSWORD, cliEnv } from '../helpers/env.js';
 
 const secret = base32Encode(Buffer.from('espace-cli-2fa-test'));
 let sandbox: Awaited<ReturnType<typeof startTestSandbox>>;
@@ -26,7 +27,7 @@ beforeAll(async () => {
 });
 afterAll(async () => sandbox?.close());
 
-const env = () => ({ ESPACE_API_URL: sandbox.url, ESPACE_CONFIG_DIR: '/nonexistent/espace-test' });
+const env = () => cliEnv({ url: sandbox.url });
 const codeNow = () => totpCode(secret, totpStep(clockMs));
 const login = ['auth', 'login', '--username', 'luc.gagnon', '--password-stdin'];
 
@@ -34,7 +35,7 @@ describe('two-factor login', () => {
   it('asks for the one-time code on a terminal', async () => {
     clockMs += 60_000;
     const vault = new MemoryVault();
-    const prompt = scriptedPrompter(['Espace-Demo-2026!', codeNow()]);
+    const prompt = scriptedPrompter([DEMO_PASSWORD, codeNow()]);
     const result = await runCli(['auth', 'login', '--username', 'luc.gagnon'], { env: env(), vault, prompt, tty: true });
     expect(result.code, result.stderr).toBe(0);
     expect(prompt.asked).toEqual(['Password', 'One-time code (authenticator app)']);
@@ -43,16 +44,16 @@ describe('two-factor login', () => {
 
   it('names --otp when there is no terminal to ask on, and takes the code from it', async () => {
     clockMs += 60_000;
-    const missing = await runCli(login, { env: env(), vault: new MemoryVault(), stdin: 'Espace-Demo-2026!' });
+    const missing = await runCli(login, { env: env(), vault: new MemoryVault(), stdin: DEMO_PASSWORD });
     expect(missing.code).toBe(2);
     expect(missing.stderr).toMatch(/pass --otp/);
 
     const vault = new MemoryVault();
     const code = codeNow();
-    const ok = await runCli([...login, '--otp', code], { env: env(), vault, stdin: 'Espace-Demo-2026!' });
+    const ok = await runCli([...login, '--otp', code], { env: env(), vault, stdin: DEMO_PASSWORD });
     expect(ok.code, ok.stderr).toBe(0);
 
-    const reused = await runCli([...login, '--otp', code], { env: env(), vault: new MemoryVault(), stdin: 'Espace-Demo-2026!' });
+    const reused = await runCli([...login, '--otp', code], { env: env(), vault: new MemoryVault(), stdin: DEMO_PASSWORD });
     expect(reused.code).toBe(4);
     expect(reused.stderr).toMatch(/one-time code was refused/);
   });

@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startProxy, type Proxy } from '../bulk/proxy.js';
 import { startTestSandbox, type TestSandbox } from '../helpers/sandbox.js';
 import { espace } from '../helpers/spawn.js';
+import { cliEnv } from '../helpers/env.js';
 
 const DEFAULT_TT = '/tmf-api/troubleTicket/v4';
 const GATEWAY_TT = `/gw/tt${DEFAULT_TT}`;
@@ -18,7 +19,7 @@ const GATEWAY_TT = `/gw/tt${DEFAULT_TT}`;
 let sandbox: TestSandbox;
 let gateway: Proxy;
 let configDir: string;
-const env = () => ({ ESPACE_CONFIG_DIR: configDir, ESPACE_TOKEN: sandbox.tokens.marie, ESPACE_CONTEXT: undefined, ESPACE_API_URL: undefined });
+const env = () => cliEnv({ url: undefined, token: sandbox.tokens.marie, extra: { ESPACE_CONFIG_DIR: configDir, ESPACE_CONTEXT: undefined } });
 
 beforeAll(async () => {
   sandbox = await startTestSandbox();

@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestSandbox, type TestSandbox } from '../helpers/sandbox.js';
 import { espace } from '../helpers/spawn.js';
+import { cliEnv } from '../helpers/env.js';
 
 let sandbox: TestSandbox;
 let dir: string;
@@ -22,7 +23,7 @@ afterAll(async () => {
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
-const env = (token: string) => ({ ESPACE_API_URL: sandbox.url, ESPACE_TOKEN: token, ESPACE_CONFIG_DIR: '/nonexistent/espace' });
+const env = (token: string) => cliEnv({ url: sandbox.url, token });
 
 describe('espace bill download | diff | explain', () => {
   it('downloads a PDF whose text has the totals of bill show --json', async () => {

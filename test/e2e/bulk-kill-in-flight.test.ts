@@ -13,6 +13,7 @@ import type { TestSandbox } from '../helpers/sandbox.js';
 import { ESPACE_BIN, espace } from '../helpers/spawn.js';
 import { startBulkFixture } from '../bulk/fixture.js';
 import { accountsOf, lookupsPerAccount, type Proxy } from '../bulk/proxy.js';
+import { cliEnv, processEnv } from '../helpers/env.js';
 
 const ACCOUNTS = Array.from({ length: 400 }, (_, i) => `BA-${100001 + i}`);
 /** The accounts from this one on are held by the proxy: the killed run never gets their answers. */
@@ -27,7 +28,7 @@ let close: () => Promise<void>;
 beforeAll(async () => ({ sandbox, proxy, dir, list, close } = await startBulkFixture(ACCOUNTS)), 120_000);
 afterAll(() => close?.());
 
-const env = () => ({ ESPACE_API_URL: proxy.url, ESPACE_TOKEN: sandbox.tokens.agent, ESPACE_CONFIG_DIR: join(dir, 'config'), ESPACE_DATA_DIR: join(dir, 'data'), NODE_EXTRA_CA_CERTS: undefined });
+const env = () => cliEnv({ url: proxy.url, token: sandbox.tokens.agent, home: dir, extra: { NODE_EXTRA_CA_CERTS: undefined } });
 const journals = async () => (await readdir(join(dir, 'data', 'bulk')).catch(() => [])).filter((name) => name.endsWith('.journal'));
 const recordsIn = (stdout: string) => stdout.split('\n').filter((line) => line.endsWith('}')).map((line) => (JSON.parse(line) as { account: string; ok: boolean }));
 
@@ -36,7 +37,7 @@ const recordsIn = (stdout: string) => stdout.split('\n').filter((line) => line.e
  * `stderrShows` resolves once stderr holds `text`.
  */
 function start(args: string[]) {
-  const childEnv = Object.fromEntries(Object.entries({ ...process.env, LANG: 'en_CA.UTF-8', NO_COLOR: '1', ...env() }).filter(([, v]) => v !== undefined)) as Record<string, string>;
+  const childEnv = processEnv(env());
   const child = spawn(process.execPath, [ESPACE_BIN, ...args], { env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';

@@ -14,6 +14,7 @@ import type { TestSandbox } from '../helpers/sandbox.js';
 import { ESPACE_BIN, espace } from '../helpers/spawn.js';
 import { startBulkFixture } from '../bulk/fixture.js';
 import { lookupsPerAccount, type Proxy } from '../bulk/proxy.js';
+import { cliEnv, processEnv } from '../helpers/env.js';
 
 const ACCOUNTS = Array.from({ length: 1000 }, (_, i) => `BA-${100001 + i}`);
 /** How each mode runs, and how many accounts it has in flight at most (what a kill can cut off). */
@@ -31,14 +32,14 @@ let close: () => Promise<void>;
 beforeAll(async () => ({ sandbox, proxy, dir, list, close } = await startBulkFixture(ACCOUNTS)), 120_000);
 afterAll(() => close?.());
 
-const env = () => ({ ESPACE_API_URL: proxy.url, ESPACE_TOKEN: sandbox.tokens.agent, ESPACE_CONFIG_DIR: join(dir, 'config'), ESPACE_DATA_DIR: join(dir, 'data'), NODE_EXTRA_CA_CERTS: undefined });
+const env = () => cliEnv({ url: proxy.url, token: sandbox.tokens.agent, home: dir, extra: { NODE_EXTRA_CA_CERTS: undefined } });
 /** The default journals, in the data directory. */
 const journals = async () => (await readdir(join(dir, 'data', 'bulk')).catch(() => [])).filter((name) => name.endsWith('.journal'));
 const args = (flags: string[]) => ['bill', 'show', '--accounts-from', list, ...flags];
 
 /** Runs the CLI and sends `signal` once `after` records have arrived on stdout. */
 function runUntil(flags: string[], after: number, signal: NodeJS.Signals): Promise<{ code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string }> {
-  const childEnv = Object.fromEntries(Object.entries({ ...process.env, LANG: 'en_CA.UTF-8', NO_COLOR: '1', ...env() }).filter(([, v]) => v !== undefined));
+  const childEnv = processEnv(env());
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [ESPACE_BIN, ...args(flags)], { env: childEnv as Record<string, string>, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
@@ -100,7 +101,7 @@ describe.each(CASES)('$mode, interrupted with $signal, then resumed', ({ flags, 
 it('stops looking accounts up when the reader of its output goes away (| head)', async () => {
   proxy.log.length = 0;
   const childEnv = Object.fromEntries(
-    Object.entries({ ...process.env, LANG: 'en_CA.UTF-8', NO_COLOR: '1', ...env(), ESPACE: ESPACE_BIN, NODE: process.execPath }).filter(([, v]) => v !== undefined),
+    Object.entries(processEnv({ ...env(), ESPACE: ESPACE_BIN, NODE: process.execPath })),
   ) as Record<string, string>;
   // Not spawnSync: the sandbox and the proxy answer from this very process.
   const script = `"$NODE" "$ESPACE" bill show --accounts-from "${list}" --concurrency 4 --batch-size 25 --journal "${join(dir, 'head.journal')}" | head -n 2`;

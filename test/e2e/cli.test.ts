@@ -1,11 +1,12 @@
 /** The built CLI as a user runs it: version, help, usage errors, suggestions, exit codes. */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestSandbox } from '../helpers/sandbox.js';
 import { espace } from '../helpers/spawn.js';
 import { clientToken, passwordToken } from '../helpers/tokens.js';
+import { DEMO_PASSWORD, cliEnv } from '../helpers/env.js';
 
 let sandbox: Awaited<ReturnType<typeof startTestSandbox>>;
 beforeAll(async () => {
@@ -41,9 +42,9 @@ describe('espace', () => {
   });
 
   it('shows a bill from a token in the environment, and 404 (exit 1) for another customer’s bill', async () => {
-    const marie = (await passwordToken(sandbox.url, 'marie.tremblay', 'Espace-Demo-2026!')).access_token;
-    const james = (await passwordToken(sandbox.url, 'james.wilson', 'Espace-Demo-2026!')).access_token;
-    const env = (token: string) => ({ ESPACE_API_URL: sandbox.url, ESPACE_TOKEN: token, ESPACE_CONFIG_DIR: '/nonexistent/espace' });
+    const marie = (await passwordToken(sandbox.url, 'marie.tremblay', DEMO_PASSWORD)).access_token;
+    const james = (await passwordToken(sandbox.url, 'james.wilson', DEMO_PASSWORD)).access_token;
+    const env = (token: string) => cliEnv({ url: sandbox.url, token });
     const own = await espace(['bill', 'show', '--json'], { env: env(marie) });
     expect(own.code, own.stderr).toBe(0);
     const bill = JSON.parse(own.stdout) as { id: string; totalDue: { amount: number } };
@@ -58,7 +59,7 @@ describe('espace', () => {
   it('the read-only CI client can read but not write', async () => {
     const token = await clientToken(sandbox.url, 'espace-ci', 'espace-ci-sandbox-secret');
     const read = await espace(['bill', 'list', '--account', 'BA-3001', '--json'], {
-      env: { ESPACE_API_URL: sandbox.url, ESPACE_TOKEN: token, ESPACE_CONFIG_DIR: '/nonexistent/espace' },
+      env: cliEnv({ url: sandbox.url, token }),
     });
     expect(read.code, read.stderr).toBe(0);
     const write = await fetch(`${sandbox.url}/tmf-api/accountManagement/v4/billingAccount/BA-3001`, {
@@ -70,11 +71,11 @@ describe('espace', () => {
   });
 
   it('strips terminal control characters from what it prints', async () => {
-    const env = { ESPACE_CONFIG_DIR: mkdtempSync(join(tmpdir(), 'espace-e2e-sanitize-')) };
+    const env = cliEnv({ home: mkdtempSync(join(tmpdir(), 'espace-e2e-sanitize-')) });
     const result = await espace(['context', 'add', 'evil', '--url', 'https://evil.example', '--description', 'a\u001b[31mred\u0007'], { env });
     expect(result.code, result.stderr).toBe(0);
     const list = await espace(['context', 'list'], { env });
-    rmSync(env.ESPACE_CONFIG_DIR, { recursive: true, force: true });
+
     expect(list.stdout).toContain('ared');
     expect(list.stdout).not.toContain('\u001b');
     expect(list.stdout).not.toContain('\u0007');

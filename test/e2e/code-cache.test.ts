@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestSandbox, type TestSandbox } from '../helpers/sandbox.js';
 import { espace } from '../helpers/spawn.js';
+import { cliEnv } from '../helpers/env.js';
 
 const NODE_CACHES_CHUNKS = Number(process.versions.node.split('.')[0]) >= 22;
 let sandbox: TestSandbox;
@@ -28,15 +29,13 @@ afterAll(async () => {
 /** A network command: it loads the HTTP client, zod and its own chunk after main.js. */
 function showBill(cacheDir: string) {
   return espace(['bill', 'show', '--account', 'BA-1001', '--json'], {
-    env: {
-      ESPACE_API_URL: sandbox.url,
-      ESPACE_TOKEN: sandbox.tokens.ci,
-      ESPACE_CONFIG_DIR: join(home, 'config'),
-      NODE_COMPILE_CACHE: cacheDir,
+    env: cliEnv({
+      url: sandbox.url,
+      token: sandbox.tokens.ci,
+      home,
       // Source maps or coverage would switch the cache off; the test's own options are not the user's.
-      NODE_OPTIONS: undefined,
-      NODE_V8_COVERAGE: undefined,
-    },
+      extra: { NODE_COMPILE_CACHE: cacheDir, NODE_OPTIONS: undefined, NODE_V8_COVERAGE: undefined },
+    }),
   });
 }
 

@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestSandbox, type TestSandbox } from '../helpers/sandbox.js';
 import { TmuxTerminal } from '../helpers/terminal.js';
+import { cliEnv } from '../helpers/env.js';
 
 const terminal = new TmuxTerminal('french-prompt');
 let sandbox: TestSandbox;
@@ -17,14 +18,7 @@ let home: string;
 
 /** `espace autopay enable` as Marie, in a terminal, with these language settings. */
 function autopayEnable(session: string, args: string[], language: Record<string, string>) {
-  terminal.startEspace(session, [...args, 'autopay', 'enable'], {
-    ESPACE_API_URL: sandbox.url,
-    ESPACE_TOKEN: sandbox.tokens.marie,
-    ESPACE_CONFIG_DIR: join(home, 'config'),
-    ESPACE_DATA_DIR: join(home, 'data'),
-    NO_COLOR: '1',
-    ...language,
-  }, { columns: 200, rows: 40 });
+  terminal.startEspace(session, [...args, 'autopay', 'enable'], cliEnv({ url: sandbox.url, token: sandbox.tokens.marie, home, extra: { ...language } }), { columns: 200, rows: 40 });
 }
 
 beforeAll(async () => {

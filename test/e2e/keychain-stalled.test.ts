@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { espace } from '../helpers/spawn.js';
+import { cliEnv } from '../helpers/env.js';
 
 let home: string;
 let server: Server;
@@ -31,16 +32,7 @@ afterAll(async () => {
 
 describe('a stalled keychain', () => {
   it('is named as such, with what to do, in both languages', async () => {
-    const env = {
-      ESPACE_API_URL: 'http://127.0.0.1:9',
-      ESPACE_CONFIG_DIR: join(home, 'config'),
-      ESPACE_DATA_DIR: join(home, 'data'),
-      DBUS_SESSION_BUS_ADDRESS: `unix:path=${join(home, 'bus')},guid=00`,
-      ESPACE_KEYCHAIN_TIMEOUT_MS: '400',
-      ESPACE_TOKEN: undefined,
-      ESPACE_CLIENT_ID: undefined,
-      ESPACE_CLIENT_SECRET: undefined,
-    };
+    const env = cliEnv({ url: 'http://127.0.0.1:9', token: undefined, home, extra: { DBUS_SESSION_BUS_ADDRESS: `unix:path=${join(home, 'bus')},guid=00`, ESPACE_KEYCHAIN_TIMEOUT_MS: '400', ESPACE_CLIENT_ID: undefined, ESPACE_CLIENT_SECRET: undefined } });
     const english = await espace(['bill', 'list'], { env });
     expect(english.code).toBe(1);
     expect(english.stderr).toContain('the OS keychain is not responding (no answer within 400 ms)');

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestSandbox } from '../helpers/sandbox.js';
 import { espace } from '../helpers/spawn.js';
+import { DEMO_PASSWORD, cliEnv } from '../helpers/env.js';
 
 let sandbox: Awaited<ReturnType<typeof startTestSandbox>>;
 let home: string;
@@ -25,7 +26,7 @@ afterAll(async () => {
   rmSync(home, { recursive: true, force: true });
 });
 
-const PASSWORD = 'Espace-Demo-2026!';
+const PASSWORD = DEMO_PASSWORD;
 
 /** Every file under a directory, with its content: a token must appear in none of them. */
 function filesContaining(dir: string, needle: string): string[] {
@@ -47,7 +48,7 @@ function keychainEntry(context: string): string {
 describe('with the OS keychain', () => {
   it('logs in into the keychain and nowhere on disk, uses it, and logs out of both server and keychain', async () => {
     const configDir = join(home, 'keychain-config');
-    const env = { ESPACE_API_URL: sandbox.url, ESPACE_CONFIG_DIR: configDir, ESPACE_DATA_DIR: join(home, 'data') };
+    const env = cliEnv({ url: sandbox.url, extra: { ESPACE_CONFIG_DIR: configDir, ESPACE_DATA_DIR: join(home, 'data') } });
 
     const login = await espace(['auth', 'login', '--username', 'marie.tremblay', '--password-stdin'], { env, input: `${PASSWORD}\n` });
     expect(login.code, login.stderr).toBe(0);
@@ -77,14 +78,9 @@ describe('with the OS keychain', () => {
 });
 
 describe('without a keychain (no D-Bus session)', () => {
-  const noBus = (configDir: string) => ({
-    ESPACE_API_URL: sandbox.url,
-    ESPACE_CONFIG_DIR: configDir,
-    ESPACE_DATA_DIR: join(home, 'data'),
-    // An address where no bus answers, so nothing can autolaunch one either.
-    DBUS_SESSION_BUS_ADDRESS: 'unix:path=/nonexistent/espace-no-bus',
-    ESPACE_KEYCHAIN_TIMEOUT_MS: '3000',
-  });
+  // An address where no bus answers, so nothing can autolaunch one either.
+  const noBus = (configDir: string) =>
+    cliEnv({ url: sandbox.url, home, keychain: false, extra: { ESPACE_CONFIG_DIR: configDir, ESPACE_KEYCHAIN_TIMEOUT_MS: '3000' } });
 
   it('refuses to log in without --insecure-storage, clearly, writing nothing', async () => {
     const configDir = join(home, 'nobus-config');

@@ -9,20 +9,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestSandbox, type TestSandbox } from '../helpers/sandbox.js';
 import { espace } from '../helpers/spawn.js';
 import { TmuxTerminal } from '../helpers/terminal.js';
+import { cliEnv } from '../helpers/env.js';
 
 const terminal = new TmuxTerminal('pay');
 let sandbox: TestSandbox;
 let home: string;
 
 function run(session: string, args: string[], who: 'marie' | 'luc' = 'marie') {
-  terminal.startEspace(session, args, {
-    ESPACE_API_URL: sandbox.url,
-    ESPACE_TOKEN: sandbox.tokens[who],
-    ESPACE_CONFIG_DIR: join(home, 'config'),
-    ESPACE_DATA_DIR: join(home, 'data'),
-    NO_COLOR: '1',
-    LANG: 'en_CA.UTF-8',
-  }, { columns: 160, rows: 30 });
+  terminal.startEspace(session, args, cliEnv({ url: sandbox.url, token: sandbox.tokens[who], home }), { columns: 160, rows: 30 });
 }
 
 /** The account's saved payment methods, read through the built CLI. */

@@ -12,6 +12,7 @@ import { startTestSandbox, type TestSandbox } from '../helpers/sandbox.js';
 import { ESPACE_BIN, espace } from '../helpers/spawn.js';
 import { TmuxTerminal } from '../helpers/terminal.js';
 import { send } from '../sandbox/client.js';
+import { cliEnv } from '../helpers/env.js';
 
 const terminal = new TmuxTerminal('plan');
 let sandbox: TestSandbox;
@@ -29,7 +30,7 @@ afterAll(async () => {
 
 describe('plan change in a terminal', () => {
   it('prompts for the service and the offer, previews, asks for the terms, and the bill agrees with the preview', async () => {
-    const env = { ESPACE_API_URL: sandbox.url, ESPACE_TOKEN: sandbox.tokens.marie, ESPACE_CONFIG_DIR: join(home, 'config'), NO_COLOR: '1', LANG: 'en_CA.UTF-8' };
+    const env = cliEnv({ url: sandbox.url, token: sandbox.tokens.marie, home });
     const assignments = Object.entries(env).map(([name, value]) => `${name}='${value}'`);
     terminal.start('change', `env ${assignments.join(' ')} ${process.execPath} ${ESPACE_BIN} plan change`);
 
@@ -69,7 +70,7 @@ describe('plan change in a terminal', () => {
     });
     expect(made.status).toBe(201);
     // A bill on demand is a preview of the next bill, not the latest: shown by its id.
-    const shown = await espace(['bill', 'show', made.body.customerBill.id, '--json'], { env: { ESPACE_API_URL: sandbox.url, ESPACE_TOKEN: sandbox.tokens.marie, ESPACE_CONFIG_DIR: join(home, 'config') } });
+    const shown = await espace(['bill', 'show', made.body.customerBill.id, '--json'], { env: cliEnv({ url: sandbox.url, token: sandbox.tokens.marie, home }) });
     expect(shown.code, shown.stderr).toBe(0);
     const lines = JSON.parse(shown.stdout).sections.serviceCharges.lines as Array<{ name: string; amount: { amount: number } }>;
     expect(lines.find((l) => l.name === 'Internet Giga – prorated credit')?.amount.amount).toBe(previewCredit);
@@ -77,7 +78,7 @@ describe('plan change in a terminal', () => {
   });
 
   it('asks in French, and declining the terms orders nothing (exit code 130)', async () => {
-    const env = { ESPACE_API_URL: sandbox.url, ESPACE_TOKEN: sandbox.tokens.luc, ESPACE_CONFIG_DIR: join(home, 'config-fr'), NO_COLOR: '1', LANG: 'fr_CA.UTF-8' };
+    const env = cliEnv({ url: sandbox.url, token: sandbox.tokens.luc, extra: { ESPACE_CONFIG_DIR: join(home, 'config-fr'), LANG: 'fr_CA.UTF-8' } });
     const assignments = Object.entries(env).map(([name, value]) => `${name}='${value}'`);
     terminal.start('decline', `env ${assignments.join(' ')} ${process.execPath} ${ESPACE_BIN} addon add OFF-ADD-WIFI`);
     const preview = await terminal.waitFor('decline', /Acceptez-vous ces conditions\s\?/);
@@ -87,7 +88,7 @@ describe('plan change in a terminal', () => {
     const final = await terminal.waitFor('decline', /EXIT=\d+/);
     expect(final).toMatch(/Annulé/);
     expect(final).toMatch(/EXIT=130/);
-    const orders = await espace(['order', 'list', '--json'], { env: { ESPACE_API_URL: sandbox.url, ESPACE_TOKEN: sandbox.tokens.luc, ESPACE_CONFIG_DIR: join(home, 'config-fr') } });
+    const orders = await espace(['order', 'list', '--json'], { env: cliEnv({ url: sandbox.url, token: sandbox.tokens.luc, extra: { ESPACE_CONFIG_DIR: join(home, 'config-fr') } }) });
     expect(JSON.parse(orders.stdout)).toEqual([]);
   });
 });

@@ -11,16 +11,17 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestSandbox, type TestSandbox } from '../helpers/sandbox.js';
 import { ESPACE_BIN, espace } from '../helpers/spawn.js';
+import { cliEnv } from '../helpers/env.js';
 
 const COMPLETIONS = new URL('../../completions/', import.meta.url).pathname;
 const socket = `espace-completion-${process.pid}`;
 let sandbox: TestSandbox;
 let home: string;
-let env: Record<string, string>;
+let env: Record<string, string | undefined>;
 
 const tmux = (...args: string[]) => execFileSync('tmux', ['-L', socket, ...args], { encoding: 'utf8' });
 
-async function waitForScreen(session: string, pattern: RegExp, timeoutMs = 20_000): Promise<string> {
+async function waitForScreen(session: string, pattern: RegExp, timeoutMs = 45_000): Promise<string> {
   const deadline = Date.now() + timeoutMs;
   let last = '';
   while (Date.now() < deadline) {
@@ -55,18 +56,18 @@ beforeAll(async () => {
   execFileSync('mkdir', ['-p', bin]);
   writeFileSync(join(bin, 'espace'), `#!/bin/sh\nexec '${process.execPath}' '${ESPACE_BIN}' "$@"\n`);
   chmodSync(join(bin, 'espace'), 0o755);
-  env = {
-    PATH: `${bin}:${process.env.PATH ?? '/usr/bin:/bin'}`,
-    HOME: home,
-    ESPACE_API_URL: sandbox.url,
-    ESPACE_TOKEN: sandbox.tokens.marie,
-    ESPACE_CONFIG_DIR: join(home, 'config'),
-    LANG: 'en_CA.UTF-8',
-    NO_COLOR: '1',
-    TERM: 'xterm',
-    // A loaded test machine must not turn a slow answer into no answer.
-    ESPACE_COMPLETION_TIMEOUT_MS: '30000',
-  };
+  env = cliEnv({
+    url: sandbox.url,
+    token: sandbox.tokens.marie,
+    home,
+    extra: {
+      PATH: `${bin}:${process.env.PATH ?? '/usr/bin:/bin'}`,
+      HOME: home,
+      TERM: 'xterm',
+      // A loaded test machine must not turn a slow answer into no answer.
+      ESPACE_COMPLETION_TIMEOUT_MS: '30000',
+    },
+  });
   const added = await espace(['context', 'add', 'staging', '--url', 'https://staging.example.com'], { env });
   expect(added.code, added.stderr).toBe(0);
 });

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestSandbox } from '../helpers/sandbox.js';
 import { TmuxTerminal } from '../helpers/terminal.js';
+import { DEMO_PASSWORD, cliEnv } from '../helpers/env.js';
 
 const terminal = new TmuxTerminal('prompt');
 let sandbox: Awaited<ReturnType<typeof startTestSandbox>>;
@@ -24,21 +25,21 @@ afterAll(async () => {
 
 describe('auth login in a terminal', () => {
   it('asks for the user name and a masked password', async () => {
-    const env = { ESPACE_API_URL: sandbox.url, ESPACE_CONFIG_DIR: join(home, 'config'), NO_COLOR: '1', LANG: 'en_CA.UTF-8' };
+    const env = cliEnv({ url: sandbox.url, home });
     terminal.startEspace('login', ['auth', 'login', '--insecure-storage'], env, { columns: 120, rows: 30 });
     await terminal.waitFor('login', /User name/);
     terminal.send('login', 'marie.tremblay', 'Enter');
     await terminal.waitFor('login', /Password/);
-    terminal.send('login', 'Espace-Demo-2026!', 'Enter');
+    terminal.send('login', DEMO_PASSWORD, 'Enter');
     const final = await terminal.waitFor('login', /EXIT=\d+/);
     expect(final).toMatch(/Logged in as marie\.tremblay/);
     expect(final).toMatch(/EXIT=0/);
-    expect(final).not.toContain('Espace-Demo-2026!');
+    expect(final).not.toContain(DEMO_PASSWORD);
     expect(final).toMatch(/\*{17}/);
   });
 
   it('asks in French when the locale is French, and Ctrl-C cancels with exit code 130', async () => {
-    const env = { ESPACE_API_URL: sandbox.url, ESPACE_CONFIG_DIR: join(home, 'config-fr'), NO_COLOR: '1', LANG: 'fr_CA.UTF-8' };
+    const env = cliEnv({ url: sandbox.url, extra: { ESPACE_CONFIG_DIR: join(home, 'config-fr'), LANG: 'fr_CA.UTF-8' } });
     terminal.startEspace('cancel', ['auth', 'login', '--insecure-storage'], env, { columns: 120, rows: 30 });
     await terminal.waitFor('cancel', /Nom d’utilisateur/);
     terminal.send('cancel', 'C-c');

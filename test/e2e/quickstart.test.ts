@@ -12,10 +12,11 @@ import { createConnection, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cliEnv } from '../helpers/env.js';
 import { espace } from '../helpers/spawn.js';
 
 let home: string | undefined;
-let env: Record<string, string>;
+let env: Record<string, string | undefined>;
 let url: string;
 
 function portInUse(port: number): Promise<boolean> {
@@ -41,13 +42,8 @@ beforeAll(async () => {
   const port = (await portInUse(8642)) ? await freePort() : undefined;
   url = `http://127.0.0.1:${port ?? 8642}`;
   home = mkdtempSync(join(tmpdir(), 'espace-e2e-quickstart-'));
-  env = {
-    ESPACE_DATA_DIR: join(home, 'data'),
-    ESPACE_CONFIG_DIR: join(home, 'config'),
-    // A fresh headless machine: no keychain reachable.
-    DBUS_SESSION_BUS_ADDRESS: 'unix:path=/nonexistent/espace-no-bus',
-    ...(port === undefined ? {} : { ESPACE_SANDBOX_PORT: String(port) }),
-  };
+  // A fresh headless machine: no keychain reachable. An ESPACE_SANDBOX_PORT the suite inherited is ignored (env.ts).
+  env = cliEnv({ home, keychain: false, extra: port === undefined ? {} : { ESPACE_SANDBOX_PORT: String(port) } });
 });
 afterAll(async () => {
   if (!home) return; // beforeAll refused to start

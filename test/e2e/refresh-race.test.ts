@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, it, expect } from 'vitest';
 import { type FaultProxy, startFaultProxy } from '../helpers/fault-proxy.js';
 import { startTestSandbox, type TestSandbox } from '../helpers/sandbox.js';
 import { raceRefreshes } from './refresh-race.js';
+import { cliEnv } from '../helpers/env.js';
 
 let sandbox: TestSandbox;
 let proxy: FaultProxy;
@@ -30,15 +31,8 @@ afterAll(async () => {
 describe('token refresh across processes', () => {
   it('8 processes with an expired token in the credential file: all exit 0, one refresh', async () => {
     const configDir = join(home, 'config');
-    const env = {
-      ESPACE_API_URL: proxy.url,
-      ESPACE_CONFIG_DIR: configDir,
-      ESPACE_DATA_DIR: join(home, 'data'),
-      // No keychain here: the login goes to the --insecure-storage file.
-      DBUS_SESSION_BUS_ADDRESS: 'unix:path=/nonexistent/espace-no-bus',
-      ESPACE_KEYCHAIN_TIMEOUT_MS: '3000',
-      NODE_EXTRA_CA_CERTS: undefined,
-    };
+    // No keychain here: the login goes to the --insecure-storage file.
+    const env = cliEnv({ url: proxy.url, home, keychain: false, extra: { ESPACE_KEYCHAIN_TIMEOUT_MS: '3000', NODE_EXTRA_CA_CERTS: undefined } });
     const file = join(configDir, 'credentials.json');
     type Document = { version: number; credentials: Record<string, Record<string, unknown>> };
     const document = async () => JSON.parse(await readFile(file, 'utf8')) as Document;

@@ -6,8 +6,9 @@
 import { expect } from 'vitest';
 import type { FaultProxy } from '../helpers/fault-proxy.js';
 import { espace } from '../helpers/spawn.js';
+import { DEMO_PASSWORD } from '../helpers/env.js';
 
-const PASSWORD = 'Espace-Demo-2026!';
+const PASSWORD = DEMO_PASSWORD;
 
 /** What the test does with the stored login: read it, and write it back changed. */
 export interface StoredLogin {

@@ -9,17 +9,16 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cheapenSeededPasswords, TEST_HASH_LOG_N } from '../helpers/cheap-passwords.js';
 import { startTestSandbox, type TestSandbox } from '../helpers/sandbox.js';
 import { TmuxTerminal } from '../helpers/terminal.js';
+import { DEMO_PASSWORD, cliEnv } from '../helpers/env.js';
 
 const terminal = new TmuxTerminal('security');
 let sandbox: TestSandbox;
 let home: string;
 
 beforeAll(async () => {
-  sandbox = await startTestSandbox({ passwordHashing: { logN: TEST_HASH_LOG_N } });
-  await cheapenSeededPasswords(sandbox.dataDir);
+  sandbox = await startTestSandbox();
   home = mkdtempSync(join(tmpdir(), 'espace-e2e-security-'));
 });
 afterAll(async () => {
@@ -28,22 +27,16 @@ afterAll(async () => {
   rmSync(home, { recursive: true, force: true });
 });
 
-const env = (token: string) => ({
-  ESPACE_API_URL: sandbox.url,
-  ESPACE_CONFIG_DIR: join(home, 'config'),
-  ESPACE_TOKEN: token,
-  NO_COLOR: '1',
-  LANG: 'en_CA.UTF-8',
-});
+const env = (token: string) => cliEnv({ url: sandbox.url, token, home });
 
 describe('security prompts in a terminal', () => {
   it('auth 2fa enable: QR code, URI and secret on screen; a code from oathtool; recovery codes once', async () => {
     terminal.startEspace('enable', ['auth', '2fa', 'enable'], env(sandbox.tokens.luc));
     // The access token alone does not enrol: the current password first, masked.
     await terminal.waitFor('enable', /Current password/);
-    terminal.send('enable', 'Espace-Demo-2026!', 'Enter');
+    terminal.send('enable', DEMO_PASSWORD, 'Enter');
     const shown = await terminal.waitFor('enable', /Code shown by the app/);
-    expect(shown).not.toContain('Espace-Demo-2026!');
+    expect(shown).not.toContain(DEMO_PASSWORD);
     expect(shown).toMatch(/Scan this QR code/);
     expect(shown).toMatch(/[▀▄█]{10}/);
     expect(shown).toMatch(/URI: otpauth:\/\/totp\/Espace%20Client:luc\.gagnon\?secret=/);
@@ -63,7 +56,7 @@ describe('security prompts in a terminal', () => {
     const strong = 'Gaspesie-Perce-Rocher-2031';
     terminal.startEspace('password', ['auth', 'password'], env(sandbox.tokens.marie));
     await terminal.waitFor('password', /Current password/);
-    terminal.send('password', 'Espace-Demo-2026!', 'Enter');
+    terminal.send('password', DEMO_PASSWORD, 'Enter');
     await terminal.waitFor('password', /New password/);
     terminal.send('password', 'password1', 'Enter');
     const feedback = await terminal.waitFor('password', /too easy to guess/);
@@ -80,7 +73,7 @@ describe('security prompts in a terminal', () => {
     expect(final).toMatch(/Other sessions ended: \d+/);
     expect(final).toMatch(/EXIT=0/);
     expect(final).not.toContain(strong);
-    expect(final).not.toContain('Espace-Demo-2026!');
+    expect(final).not.toContain(DEMO_PASSWORD);
     expect(final).toMatch(/\*{17}/);
   });
 });

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { get } from '../sandbox/client.js';
 import { startTestSandbox, type TestSandbox } from '../helpers/sandbox.js';
 import { ESPACE_BIN } from '../helpers/spawn.js';
+import { cliEnv, processEnv } from '../helpers/env.js';
 
 let sandbox: TestSandbox;
 beforeAll(async () => {
@@ -26,7 +27,7 @@ interface Chatter {
 
 function chatter(who: 'marie' | 'agent', args: string[], server: TestSandbox = sandbox): Chatter {
   const child = spawn(process.execPath, [ESPACE_BIN, 'support', 'chat', ...args], {
-    env: { ...process.env, LANG: 'en_CA.UTF-8', NO_COLOR: '1', ESPACE_API_URL: server.url, ESPACE_TOKEN: server.tokens[who], ESPACE_CONFIG_DIR: '/nonexistent/espace-chat-test' },
+    env: processEnv(cliEnv({ url: server.url, token: server.tokens[who] })),
     stdio: ['pipe', 'pipe', 'pipe'],
   });
   const text = { stdout: '', stderr: '' };

@@ -4,9 +4,10 @@
  */
 import { afterEach } from 'vitest';
 import { type HostileServer, hostileServer } from './hostile-server.js';
+import { cliEnv } from './env.js';
 
 /** Environment pointing the CLI at `server`, with config and data directories that do not exist. */
-export const recorderEnv = (server: HostileServer) => ({ ESPACE_API_URL: server.url, ESPACE_TOKEN: 'token', ESPACE_CONFIG_DIR: '/nonexistent/espace-test', ESPACE_DATA_DIR: '/nonexistent/espace-data' });
+export const recorderEnv = (server: HostileServer) => cliEnv({ url: server.url, token: 'token' });
 
 /**
  * Registers, in the calling test file, clean-ups run after each test; returns them (for the

@@ -1,6 +1,7 @@
 /** Runs the built CLI (bin/espace.js → dist/) as a user would: a new process each time. */
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { processEnv } from './env.js';
 
 export const ESPACE_BIN = fileURLToPath(new URL('../../bin/espace.js', import.meta.url));
 /** The built sandbox program (dist/sandbox/main.js). */
@@ -16,11 +17,10 @@ export function espace(
   args: string[],
   options: { env?: Record<string, string | undefined>; input?: string; replaceEnv?: boolean } = {},
 ): Promise<SpawnResult> {
-  const base = options.replaceEnv ? {} : process.env;
-  const env = Object.fromEntries(
-    // LC_ALL and LC_MESSAGES would outrank the LANG a test sets (POSIX precedence): tests set them or nothing.
-    Object.entries({ ...base, LC_ALL: undefined, LC_MESSAGES: undefined, LANG: 'en_CA.UTF-8', NO_COLOR: '1', ...options.env }).filter(([, value]) => value !== undefined),
-  ) as Record<string, string>;
+  // The test's variables over the suite's environment, less what the developer's shell exported (env.ts).
+  const env = options.replaceEnv
+    ? Object.fromEntries(Object.entries({ LANG: 'en_CA.UTF-8', NO_COLOR: '1', ...options.env }).filter((entry): entry is [string, string] => entry[1] !== undefined))
+    : processEnv(options.env);
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [ESPACE_BIN, ...args], { env, stdio: ['pipe', 'pipe', 'pipe'] });
     let stdout = '';

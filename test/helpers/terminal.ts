@@ -3,6 +3,7 @@
  * into it and reads the screen. Each instance has its own socket, so parallel test files do not meet.
  */
 import { execFileSync } from 'node:child_process';
+import { isShellSpecific } from './env.js';
 import { ESPACE_BIN } from './spawn.js';
 
 export class TmuxTerminal {
@@ -22,10 +23,14 @@ export class TmuxTerminal {
   }
 
   /** Runs the built `espace ARGS` with these environment variables (values without quotes). */
-  startEspace(session: string, args: string[], env: Record<string, string>, size = { columns: 120, rows: 80 }): void {
-    const assignments = Object.entries(env).map(([name, value]) => `${name}='${value}'`);
-    // LC_ALL and LC_MESSAGES would outrank the LANG a test sets (POSIX precedence): tests set them or nothing.
-    const unset = ['LC_ALL', 'LC_MESSAGES'].filter((name) => !(name in env)).map((name) => `-u ${name}`);
+  startEspace(session: string, args: string[], env: Record<string, string | undefined>, size = { columns: 120, rows: 80 }): void {
+    const assignments = Object.entries(env)
+      .filter(([, value]) => value !== undefined)
+      .map(([name, value]) => `${name}='${value}'`);
+    // What the developer's shell exported (ESPACE_*, LC_ALL, LC_MESSAGES) reaches tmux's server: the test sets it or nothing.
+    const unset = ['LC_ALL', 'LC_MESSAGES', ...Object.keys(process.env)]
+      .filter((name, i, names) => isShellSpecific(name) && names.indexOf(name) === i && env[name] === undefined)
+      .map((name) => `-u ${name}`);
     this.start(session, `env ${[...unset, ...assignments].join(' ')} ${process.execPath} ${ESPACE_BIN} ${args.join(' ')}`, size);
   }
 
@@ -39,7 +44,8 @@ export class TmuxTerminal {
     this.#tmux('send-keys', '-t', session, ...keys);
   }
 
-  async waitFor(session: string, pattern: RegExp, timeoutMs = 20_000): Promise<string> {
+  /** Waits for the screen to match; the ceiling is generous because a loaded machine is slow, not broken. */
+  async waitFor(session: string, pattern: RegExp, timeoutMs = 45_000): Promise<string> {
     const deadline = Date.now() + timeoutMs;
     let last = '';
     while (Date.now() < deadline) {

@@ -11,6 +11,7 @@ import { HttpClient } from '../../src/api/http.js';
 import { DeadlineError, ResponseTooLargeError } from '../../src/api/request-limits.js';
 import { runCli } from '../helpers/cli.js';
 import { type HostileServer, hostileServer, trickle } from '../helpers/hostile-server.js';
+import { cliEnv } from '../helpers/env.js';
 
 const cleanups: Array<() => Promise<void>> = [];
 afterEach(async () => {
@@ -18,9 +19,9 @@ afterEach(async () => {
 });
 
 async function serve(make: (self: () => HostileServer) => Parameters<typeof hostileServer>[0]): Promise<HostileServer> {
-  let server: HostileServer | undefined;
-  server = await hostileServer(make(() => server!));
-  cleanups.push(() => server!.close());
+  // The server's handlers reach it through `self`, called only once it is listening.
+  const server: HostileServer = await hostileServer(make(() => server));
+  cleanups.push(() => server.close());
   return server;
 }
 
@@ -36,7 +37,7 @@ async function configDir(config?: object): Promise<string> {
 }
 
 const cli = (args: string[], url: string, env: Record<string, string> = {}, dir?: string) =>
-  runCli(args, { env: { ESPACE_API_URL: url, ESPACE_TOKEN: 'token', ESPACE_CONFIG_DIR: dir ?? '/nonexistent/espace-test', ...env } });
+  runCli(args, { env: cliEnv({ url, token: 'token', extra: { ...env, ESPACE_CONFIG_DIR: dir ?? '/nonexistent/espace-test' } }) });
 
 describe('the request deadline', () => {
   it('ends a body trickled one byte at a time, though every chunk arrives in time', async () => {
@@ -69,7 +70,7 @@ describe('the request deadline', () => {
     const server = await serve(silent);
     const dir = await configDir({ currentContext: 'slow', contexts: { slow: { apiUrl: server.url, timeout: 0.5 } } });
     const run = (args: string[], env: Record<string, string>) =>
-      runCli(args, { env: { ESPACE_TOKEN: 'token', ESPACE_CONFIG_DIR: dir, ...env } });
+      runCli(args, { env: cliEnv({ token: 'token', extra: { ...env, ESPACE_CONFIG_DIR: dir } }) });
     expect((await run(['bill', 'list'], {})).stderr).toContain('within its 0.5 s deadline');
     expect((await run(['bill', 'list'], { ESPACE_TIMEOUT: '0.7' })).stderr).toContain('within its 0.7 s deadline');
     expect((await run(['bill', 'list', '--timeout', '0.9'], { ESPACE_TIMEOUT: '0.7' })).stderr).toContain('within its 0.9 s deadline');
@@ -78,9 +79,9 @@ describe('the request deadline', () => {
   it('context add --timeout keeps the deadline in the context', async () => {
     const server = await serve(silent);
     const dir = await configDir();
-    const added = await runCli(['context', 'add', 'slow', '--url', server.url, '--use', '--timeout', '0.6'], { env: { ESPACE_CONFIG_DIR: dir } });
+    const added = await runCli(['context', 'add', 'slow', '--url', server.url, '--use', '--timeout', '0.6'], { env: cliEnv({ extra: { ESPACE_CONFIG_DIR: dir } }) });
     expect(added.code).toBe(0);
-    const result = await runCli(['bill', 'list'], { env: { ESPACE_TOKEN: 'token', ESPACE_CONFIG_DIR: dir } });
+    const result = await runCli(['bill', 'list'], { env: cliEnv({ token: 'token', extra: { ESPACE_CONFIG_DIR: dir } }) });
     expect(result.stderr).toContain('within its 0.6 s deadline');
   });
 
@@ -136,7 +137,7 @@ describe('a Retry-After longer than espace waits', () => {
     const later = new Date(now.getTime() + 3600_000);
     for (const [lang, locale, words] of [['en', 'en-CA', 'try again at'], ['fr', 'fr-CA', 'réessayez à']] as const) {
       const result = await runCli(['--lang', lang, 'bill', 'list'], {
-        env: { ESPACE_API_URL: server.url, ESPACE_TOKEN: 'token', ESPACE_CONFIG_DIR: '/nonexistent/espace-test' },
+        env: cliEnv({ url: server.url, token: 'token' }),
         clock: () => now,
       });
       expect(result.code).toBe(1);

@@ -5,6 +5,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
 import { type HostileServer, hostileServer } from '../helpers/hostile-server.js';
+import { cliEnv } from '../helpers/env.js';
 
 const servers: HostileServer[] = [];
 afterEach(async () => {
@@ -27,7 +28,7 @@ async function endlessList(options: { ignoreOffset?: boolean } = {}): Promise<Ho
 
 const api = (server: HostileServer, args: string[]) =>
   runCli(['api', 'GET', '/tmf-api/accountManagement/v4/billingAccount', '--paginate', ...args], {
-    env: { ESPACE_API_URL: server.url, ESPACE_TOKEN: 'token', ESPACE_CONFIG_DIR: '/nonexistent/espace-test' },
+    env: cliEnv({ url: server.url, token: 'token' }),
   });
 
 const ids = (stdout: string) => (JSON.parse(stdout) as Array<{ id: string }>).map((item) => item.id);
@@ -56,7 +57,7 @@ describe('api --paginate against a server that never ends', () => {
   it('stops when the pages together pass the bound of one answer (ESPACE_MAX_RESPONSE_MB)', async () => {
     const server = await endlessList();
     const result = await runCli(['api', 'GET', '/tmf-api/accountManagement/v4/billingAccount', '--paginate', '-F', 'limit=100'], {
-      env: { ESPACE_API_URL: server.url, ESPACE_TOKEN: 'token', ESPACE_CONFIG_DIR: '/nonexistent/espace-test', ESPACE_MAX_RESPONSE_MB: '0.05' },
+      env: cliEnv({ url: server.url, token: 'token', extra: { ESPACE_MAX_RESPONSE_MB: '0.05' } }),
     });
     expect(result.code, result.stderr).toBe(0);
     expect(result.stderr).toMatch(/--paginate stopped after \d+ pages \(\d+ items\): the pages together passed 0.05 MB.*--field offset=\d+/);

@@ -16,20 +16,21 @@ import { scriptedPrompter } from '../helpers/prompt.js';
 import type { HostileServer } from '../helpers/hostile-server.js';
 import { useRecorder } from '../helpers/recorder.js';
 import { runWithSmallHeap } from '../helpers/small-heap.js';
+import { cliEnv } from '../helpers/env.js';
 
 const { cleanups, recorder } = useRecorder();
 
-async function env(server: HostileServer): Promise<Record<string, string>> {
+async function env(server: HostileServer): Promise<Record<string, string | undefined>> {
   const dir = await mkdtemp(join(tmpdir(), 'espace-stdin-'));
   cleanups.push(() => rm(dir, { recursive: true, force: true }));
-  return { ESPACE_API_URL: server.url, ESPACE_TOKEN: 'token', ESPACE_CONFIG_DIR: join(dir, 'config'), ESPACE_DATA_DIR: join(dir, 'data') };
+  return cliEnv({ url: server.url, token: 'token', home: dir });
 }
 
 /**
  * Runs the built CLI with a 32 MB heap and feeds it `total` bytes without a line ending: reading
  * them whole would need far more memory than the heap has. Says how much was fed before it quit.
  */
-function feed(args: string[], childEnv: Record<string, string>, total: number): Promise<{ code: number | null; stderr: string; sent: number }> {
+function feed(args: string[], childEnv: Record<string, string | undefined>, total: number): Promise<{ code: number | null; stderr: string; sent: number }> {
   let sent = 0;
   const source = new Readable({
     read() {

@@ -8,8 +8,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CancelledError } from '../../src/errors.js';
 import { colorPolicy } from '../../src/output/color-policy.js';
 import { runCli } from '../helpers/cli.js';
-import { cheapenSeededPasswords, TEST_HASH_LOG_N } from '../helpers/cheap-passwords.js';
 import { startTestSandbox, type TestSandbox } from '../helpers/sandbox.js';
+import { DEMO_PASSWORD, cliEnv } from '../helpers/env.js';
 
 const ESC = '\u001b[';
 /** Each way of turning colour off on a terminal, one variable at a time. */
@@ -17,20 +17,12 @@ const OFF: Record<string, string>[] = [{ NO_COLOR: '1' }, { CLICOLOR: '0' }, { T
 let sandbox: TestSandbox;
 
 beforeAll(async () => {
-  sandbox = await startTestSandbox({ passwordHashing: { logN: TEST_HASH_LOG_N } });
-  await cheapenSeededPasswords(sandbox.dataDir);
+  sandbox = await startTestSandbox();
 });
 afterAll(async () => sandbox?.close());
 
 /** Only the variables a case sets: runCli's default NO_COLOR is cleared, TERM too. */
-const colourEnv = (token: string, vars: Record<string, string>) => ({
-  ESPACE_API_URL: sandbox.url,
-  ESPACE_CONFIG_DIR: '/nonexistent/espace-test',
-  ESPACE_TOKEN: token,
-  NO_COLOR: undefined,
-  TERM: undefined,
-  ...vars,
-});
+const colourEnv = (token: string, vars: Record<string, string>) => ({ ...cliEnv({ url: sandbox.url, token }), NO_COLOR: undefined, TERM: undefined, ...vars });
 
 describe('colour policy', () => {
   const decide = (env: Record<string, string>, argv: string[] = []) => colorPolicy(env, argv);
@@ -101,7 +93,7 @@ describe('the 2FA QR code', () => {
       env: colourEnv(sandbox.tokens.james, vars),
       tty: true,
       prompt: {
-        password: async () => (prompts++, 'Espace-Demo-2026!'),
+        password: async () => (prompts++, DEMO_PASSWORD),
         input: async () => {
           throw new CancelledError();
         },

@@ -12,6 +12,7 @@ import { UsageError } from '../../src/errors.js';
 import { runCli } from '../helpers/cli.js';
 import { startFaultProxy, type FaultProxy } from '../helpers/fault-proxy.js';
 import { startTestSandbox, type TestSandbox } from '../helpers/sandbox.js';
+import { cliEnv } from '../helpers/env.js';
 
 let sandbox: TestSandbox;
 let proxy: FaultProxy;
@@ -30,12 +31,7 @@ beforeEach(async () => {
   return () => rm(home, { recursive: true, force: true });
 });
 
-const env = () => ({
-  ESPACE_API_URL: proxy.url,
-  ESPACE_TOKEN: sandbox.tokens.marie,
-  ESPACE_CONFIG_DIR: join(home, 'config'),
-  ESPACE_DATA_DIR: join(home, 'data'),
-});
+const env = () => cliEnv({ url: proxy.url, token: sandbox.tokens.marie, home });
 
 describe('pay --amount refused before anything is sent', () => {
   for (const amount of ['1e999', '0.001', '-5', 'NaN', 'Infinity', '0', 'abc', '12.345', '1,234.56', '', '0x10', '5.', '１０']) {

@@ -9,6 +9,7 @@ import { afterEach, beforeEach, expect, it } from 'vitest';
 import { startProxy, type Proxy } from '../bulk/proxy.js';
 import { runCli } from '../helpers/cli.js';
 import { startTestSandbox, type TestSandbox } from '../helpers/sandbox.js';
+import { cliEnv } from '../helpers/env.js';
 
 const DEFAULT_PAYMENT = '/paymentManagement/v4';
 const GATEWAY_PAYMENT = `/gw/pay${DEFAULT_PAYMENT}`;
@@ -31,7 +32,7 @@ afterEach(async () => {
 });
 
 it('pay sends the payment to the mapped path', async () => {
-  const env = { ESPACE_CONFIG_DIR: join(home, 'config'), ESPACE_DATA_DIR: join(home, 'data'), ESPACE_TOKEN: sandbox.tokens.marie };
+  const env = cliEnv({ token: sandbox.tokens.marie, home });
   const added = await runCli(['context', 'add', 'gw', '--url', gateway.url, '--api-path', `payment=${GATEWAY_PAYMENT}`], { env });
   expect(added.code, added.stderr).toBe(0);
 

@@ -11,6 +11,7 @@ import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
 import { scriptedPrompter } from '../helpers/prompt.js';
 import { startTestSandbox, type TestSandbox } from '../helpers/sandbox.js';
+import { cliEnv } from '../helpers/env.js';
 
 let sandbox: TestSandbox;
 let home: string;
@@ -24,12 +25,7 @@ afterEach(async () => {
 });
 afterAll(() => undefined);
 
-const env = () => ({
-  ESPACE_API_URL: sandbox.url,
-  ESPACE_TOKEN: sandbox.tokens.luc,
-  ESPACE_CONFIG_DIR: join(home, 'config'),
-  ESPACE_DATA_DIR: join(home, 'data'),
-});
+const env = () => cliEnv({ url: sandbox.url, token: sandbox.tokens.luc, home });
 const luc = (argv: string[], options: Parameters<typeof runCli>[1] = {}) => runCli(argv, { env: env(), ...options });
 
 interface BillJson {

@@ -9,10 +9,11 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MemoryVault, runCli, type CliResult } from '../helpers/cli.js';
 import { startFaultProxy, type FaultProxy } from '../helpers/fault-proxy.js';
-import { startTestSandbox, type TestSandbox } from '../helpers/sandbox.js';
+import { startTestSandbox, TEST_PASSWORD_COST, type TestSandbox } from '../helpers/sandbox.js';
 import { runProgram, waitForFile } from '../helpers/program.js';
 import { espace, SANDBOX_PROGRAM } from '../helpers/spawn.js';
 import { passwordToken } from '../helpers/tokens.js';
+import { DEMO_PASSWORD, cliEnv } from '../helpers/env.js';
 
 const CANARY = {
   cardNumber: '4917731209584360',
@@ -56,12 +57,7 @@ async function filesUnder(dir: string): Promise<string[]> {
 
 describe('canary secrets', () => {
   it('appear nowhere the payment flows write', async () => {
-    const env = {
-      ESPACE_API_URL: proxy.url,
-      ESPACE_TOKEN: sandbox.tokens.marie,
-      ESPACE_CONFIG_DIR: join(home, 'config'),
-      ESPACE_DATA_DIR: join(home, 'data'),
-    };
+    const env = cliEnv({ url: proxy.url, token: sandbox.tokens.marie, home });
     const run = async (argv: string[], options: { stdin?: string } = {}) => {
       const result = await runCli(['--verbose', ...argv], { env, ...options });
       outputs.push(result);
@@ -120,14 +116,14 @@ describe('canary secrets', () => {
 describe('canary secrets and the sandbox program', () => {
   it('never reach its request log, even when the built CLI sends them', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'espace-canary-sandbox-'));
-    const server = runProgram(SANDBOX_PROGRAM, ['--data', dir, '--port', '0', '--log']);
+    const server = runProgram(SANDBOX_PROGRAM, ['--data', dir, '--port', '0', '--log', '--password-cost', String(TEST_PASSWORD_COST)]);
     const log = () => server.stdout() + server.stderr();
     try {
       await waitForFile(dir, 'sandbox.json', server);
       const state = join(dir, 'sandbox.json');
       const { url } = JSON.parse(await readFile(state, 'utf8')) as { url: string };
-      const token = (await passwordToken(url, 'marie.tremblay', 'Espace-Demo-2026!')).access_token;
-      const env = { ESPACE_API_URL: url, ESPACE_TOKEN: token, ESPACE_CONFIG_DIR: join(dir, 'cli-config'), ESPACE_DATA_DIR: join(dir, 'cli-data') };
+      const token = (await passwordToken(url, 'marie.tremblay', DEMO_PASSWORD)).access_token;
+      const env = cliEnv({ url, token, extra: { ESPACE_CONFIG_DIR: join(dir, 'cli-config'), ESPACE_DATA_DIR: join(dir, 'cli-data') } });
       const cli = async (args: string[], input: string, extraEnv: Record<string, string | undefined> = {}) => {
         const result = await espace(['--verbose', ...args], { env: { ...env, ...extraEnv }, input });
         return result.stdout + result.stderr;

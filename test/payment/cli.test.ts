@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
 import { scriptedPrompter } from '../helpers/prompt.js';
 import { startTestSandbox, type TestSandbox } from '../helpers/sandbox.js';
+import { cliEnv } from '../helpers/env.js';
 
 let sandbox: TestSandbox;
 let home: string;
@@ -18,12 +19,7 @@ afterAll(async () => {
   await rm(home, { recursive: true, force: true });
 });
 
-const env = (who: keyof TestSandbox['tokens']) => ({
-  ESPACE_API_URL: sandbox.url,
-  ESPACE_TOKEN: sandbox.tokens[who],
-  ESPACE_CONFIG_DIR: join(home, 'config'),
-  ESPACE_DATA_DIR: join(home, 'data'),
-});
+const env = (who: keyof TestSandbox['tokens']) => cliEnv({ url: sandbox.url, token: sandbox.tokens[who], home });
 
 describe('espace pay', () => {
   it('refuses to pay without a terminal or --yes, naming --yes, and sends nothing', async () => {

@@ -13,6 +13,7 @@ import { runCli } from '../helpers/cli.js';
 import { hold } from '../helpers/hold.js';
 import { startTestSandbox, type TestSandbox } from '../helpers/sandbox.js';
 import { spawnEspace } from './spawned.js';
+import { cliEnv } from '../helpers/env.js';
 
 const PAYMENTS = '/paymentManagement/v4/payment';
 
@@ -27,12 +28,7 @@ afterEach(async () => {
   await rm(home, { recursive: true, force: true });
 });
 
-const env = (url: string, token: string) => ({
-  ESPACE_API_URL: url,
-  ESPACE_TOKEN: token,
-  ESPACE_CONFIG_DIR: join(home, 'config'),
-  ESPACE_DATA_DIR: join(home, 'data'),
-});
+const env = (url: string, token: string) => cliEnv({ url, token, home });
 const lockPath = () => join(home, 'data', 'payment-journal.lock');
 
 async function apiPayments(running: TestSandbox): Promise<Array<{ id: string; correlatorId: string }>> {

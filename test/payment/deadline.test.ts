@@ -11,6 +11,7 @@ import { afterEach, beforeEach, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
 import { startFaultProxy, type FaultProxy } from '../helpers/fault-proxy.js';
 import { startTestSandbox, type TestSandbox } from '../helpers/sandbox.js';
+import { cliEnv } from '../helpers/env.js';
 
 const PAYMENTS = '/paymentManagement/v4/payment';
 
@@ -30,13 +31,7 @@ afterEach(async () => {
   await rm(home, { recursive: true, force: true });
 });
 
-const env = (extra: Record<string, string> = {}) => ({
-  ESPACE_API_URL: proxy.url,
-  ESPACE_TOKEN: sandbox.tokens.marie,
-  ESPACE_CONFIG_DIR: join(home, 'config'),
-  ESPACE_DATA_DIR: join(home, 'data'),
-  ...extra,
-});
+const env = (extra: Record<string, string> = {}) => cliEnv({ url: proxy.url, token: sandbox.tokens.marie, home, extra });
 
 const journalKeys = async () => (await readdir(join(home, 'data', 'payment-journal'))).filter((name) => name.endsWith('.json'));
 

@@ -11,6 +11,7 @@ import { runCli } from '../helpers/cli.js';
 import { hold, type Hold } from '../helpers/hold.js';
 import { ESPACE_BIN } from '../helpers/spawn.js';
 import { PAYMENTS, usePaymentBench } from './fault-bench.js';
+import { processEnv } from '../helpers/env.js';
 
 const bench = usePaymentBench({ homePrefix: 'espace-pay-', watch: (method, path) => method === 'POST' && path.startsWith(PAYMENTS), startEach: false });
 const { env, journalKeys, apiPayments: newPayments } = bench;
@@ -169,7 +170,7 @@ describe('the CLI killed while the payment is in flight', () => {
   /** Starts the built CLI paying; resolves with the child once the proxy has the request. */
   async function payInChild() {
     const child = spawn(process.execPath, [ESPACE_BIN, 'pay', '--yes', '--amount', '10'], {
-      env: { ...process.env, ...env(), LANG: 'en_CA.UTF-8', NO_COLOR: '1' },
+      env: processEnv(env()),
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     const exited = new Promise<number | null>((resolve) => child.on('exit', (_code, signal) => resolve(signal === 'SIGKILL' ? null : _code)));

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach } from 'vitest';
 import { startFaultProxy, type FaultProxy } from '../helpers/fault-proxy.js';
 import { startTestSandbox, type TestSandbox } from '../helpers/sandbox.js';
+import { cliEnv } from '../helpers/env.js';
 
 export const PAYMENTS = '/paymentManagement/v4/payment';
 
@@ -26,7 +27,7 @@ export interface PaymentBench {
   /** Starts the sandbox (with these options) and the proxy; done before each test unless `startEach` is false. */
   start(sandboxOptions?: Parameters<typeof startTestSandbox>[0]): Promise<void>;
   /** The CLI's environment: through the proxy, as Marie, with config and data in the home directory. */
-  env(): Record<string, string>;
+  env(): Record<string, string | undefined>;
   journalDir(): string;
   /** The idempotency keys of the journal's entries. */
   journalKeys(): Promise<string[]>;
@@ -56,12 +57,7 @@ export function usePaymentBench(options: { homePrefix: string; watch: (method: s
       sandbox = await startTestSandbox(sandboxOptions);
       proxy = await startFaultProxy(sandbox.url, options.watch);
     },
-    env: () => ({
-      ESPACE_API_URL: proxy!.url,
-      ESPACE_TOKEN: sandbox!.tokens.marie,
-      ESPACE_CONFIG_DIR: join(home, 'config'),
-      ESPACE_DATA_DIR: join(home, 'data'),
-    }),
+    env: () => (cliEnv({ url: proxy!.url, token: sandbox!.tokens.marie, home })),
     journalDir: () => join(home, 'data', 'payment-journal'),
     async journalKeys() {
       try {

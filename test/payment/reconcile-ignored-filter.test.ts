@@ -12,6 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
+import { cliEnv } from '../helpers/env.js';
 
 const PAYMENTS = '/paymentManagement/v4/payment';
 const KEY = 'espace-0b7f5a1e-9a3c-4f7e-8a53-6f1f3a8d2c10';
@@ -126,7 +127,7 @@ async function journalEntry(apiUrl: string): Promise<void> {
 
 const reconcile = (url: string) =>
   runCli(['payment', 'reconcile', '--json'], {
-    env: { ESPACE_API_URL: url, ESPACE_TOKEN: 'test-token', ESPACE_CONFIG_DIR: join(home, 'config'), ESPACE_DATA_DIR: join(home, 'data') },
+    env: cliEnv({ url, token: 'test-token', home }),
   });
 
 const journalKeys = async () => (await readdir(journalDir())).filter((name) => name.endsWith('.json'));

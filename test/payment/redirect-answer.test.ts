@@ -11,6 +11,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
 import { startTestSandbox, type TestSandbox } from '../helpers/sandbox.js';
 import { apiPayments, chargedAnswerProxy, type ChargedAnswerProxy, journalKeys, PAYMENTS } from './charged-answer-proxy.js';
+import { cliEnv } from '../helpers/env.js';
 
 let sandbox: TestSandbox;
 let home: string;
@@ -33,7 +34,7 @@ afterEach(async () => {
   await rm(home, { recursive: true, force: true });
 });
 
-const env = () => ({ ESPACE_API_URL: proxy.url, ESPACE_TOKEN: sandbox.tokens.marie, ESPACE_CONFIG_DIR: join(home, 'config'), ESPACE_DATA_DIR: join(home, 'data') });
+const env = () => cliEnv({ url: proxy.url, token: sandbox.tokens.marie, home });
 
 describe('a payment charged and answered with a redirect', () => {
   for (const status of [303, 307]) {

@@ -4,6 +4,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { ESPACE_BIN } from '../helpers/spawn.js';
+import { processEnv } from '../helpers/env.js';
 
 export interface Spawned {
   child: ChildProcess;
@@ -13,9 +14,9 @@ export interface Spawned {
   done: Promise<{ code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string }>;
 }
 
-export function spawnEspace(args: string[], env: Record<string, string>): Spawned {
+export function spawnEspace(args: string[], env: Record<string, string | undefined>): Spawned {
   const child = spawn(process.execPath, [ESPACE_BIN, ...args], {
-    env: { ...process.env, ...env, LANG: 'en_CA.UTF-8', NO_COLOR: '1' },
+    env: processEnv(env),
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stdout = '';

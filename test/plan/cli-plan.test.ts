@@ -8,6 +8,7 @@ import { runCli } from '../helpers/cli.js';
 import { scriptedPrompter } from '../helpers/prompt.js';
 import { startTestSandbox, type TestSandbox } from '../helpers/sandbox.js';
 import { send } from '../sandbox/client.js';
+import { cliEnv } from '../helpers/env.js';
 
 /** 17 November 2026: 14 of 30 days left in the cycle. */
 const NOW = new Date('2026-11-17T15:00:00Z');
@@ -22,7 +23,7 @@ afterEach(async () => {
 });
 
 type Who = 'marie' | 'james' | 'luc' | 'agent' | 'ci';
-const env = (who: Who) => ({ ESPACE_API_URL: sandbox.url, ESPACE_TOKEN: sandbox.tokens[who], ESPACE_CONFIG_DIR: '/nonexistent/espace-test' });
+const env = (who: Who) => cliEnv({ url: sandbox.url, token: sandbox.tokens[who] });
 const cli = (who: Who, argv: string[], options: Parameters<typeof runCli>[1] = {}) => runCli(argv, { env: env(who), clock, ...options });
 
 async function ordersOf(who: Who): Promise<unknown[]> {

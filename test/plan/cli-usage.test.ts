@@ -5,6 +5,7 @@ import { renderBarChart, barOf } from '../../src/output/chart.js';
 import { runCli } from '../helpers/cli.js';
 import { startTestSandbox, type TestSandbox } from '../helpers/sandbox.js';
 import { get } from '../sandbox/client.js';
+import { cliEnv } from '../helpers/env.js';
 
 /** 17 November 2026: 17 days used, 13 left. */
 const NOW = new Date('2026-11-17T15:00:00Z');
@@ -19,7 +20,7 @@ afterAll(async () => {
 });
 
 const cli = (argv: string[], tty = false) =>
-  runCli(argv, { env: { ESPACE_API_URL: sandbox.url, ESPACE_TOKEN: sandbox.tokens.marie, ESPACE_CONFIG_DIR: '/nonexistent/espace-test' }, clock, tty });
+  runCli(argv, { env: cliEnv({ url: sandbox.url, token: sandbox.tokens.marie }), clock, tty });
 
 async function sumFromApi(query: string): Promise<number> {
   const records = (await get(sandbox.url, `/tmf-api/usageManagement/v4/usage?billingAccount.id=BA-1001&${query}`, sandbox.tokens.marie)).body;

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
 import { startTestSandbox, type TestSandbox } from '../helpers/sandbox.js';
+import { cliEnv } from '../helpers/env.js';
 
 let sandbox: TestSandbox;
 let dir: string;
@@ -17,7 +18,7 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-const env = (who: 'marie' | 'agent' | 'ci') => ({ ESPACE_API_URL: sandbox.url, ESPACE_TOKEN: sandbox.tokens[who], ESPACE_CONFIG_DIR: '/nonexistent/espace-test' });
+const env = (who: 'marie' | 'agent' | 'ci') => cliEnv({ url: sandbox.url, token: sandbox.tokens[who] });
 const BILLS = '/tmf-api/customerBillManagement/v4/customerBill';
 const ACCOUNTS = '/tmf-api/accountManagement/v4/billingAccount';
 

@@ -13,6 +13,7 @@ import { translator } from '../../src/i18n/catalog.js';
 import type { IO } from '../../src/output/io.js';
 import { runCli } from '../helpers/cli.js';
 import { startTestSandbox, type TestSandbox } from '../helpers/sandbox.js';
+import { cliEnv } from '../helpers/env.js';
 
 const root = new URL('../../', import.meta.url).pathname;
 const program = (argv: string[]) =>
@@ -93,7 +94,7 @@ describe('espace __complete', () => {
   });
 
   it('prints the bill ids of the logged-in customer, newest first, after "latest"', async () => {
-    const env = { ESPACE_API_URL: sandbox.url, ESPACE_TOKEN: sandbox.tokens.marie, ESPACE_CONFIG_DIR: configDir, ESPACE_COMPLETION_TIMEOUT_MS: '30000' };
+    const env = cliEnv({ url: sandbox.url, token: sandbox.tokens.marie, extra: { ESPACE_CONFIG_DIR: configDir, ESPACE_COMPLETION_TIMEOUT_MS: '30000' } });
     const result = await runCli(['__complete', 'bill'], { env });
     expect(result.code).toBe(0);
     const values = result.stdout.trim().split('\n');
@@ -104,22 +105,22 @@ describe('espace __complete', () => {
   });
 
   it('prints context names from the config', async () => {
-    const added = await runCli(['context', 'add', 'staging', '--url', 'https://staging.example.com'], { env: { ESPACE_CONFIG_DIR: configDir } });
+    const added = await runCli(['context', 'add', 'staging', '--url', 'https://staging.example.com'], { env: cliEnv({ extra: { ESPACE_CONFIG_DIR: configDir } }) });
     expect(added.code, added.stderr).toBe(0);
-    const result = await runCli(['__complete', 'context'], { env: { ESPACE_CONFIG_DIR: configDir } });
+    const result = await runCli(['__complete', 'context'], { env: cliEnv({ extra: { ESPACE_CONFIG_DIR: configDir } }) });
     expect(result.stdout.split('\n')).toEqual(expect.arrayContaining(['sandbox', 'staging']));
   });
 
   it('prints nothing and succeeds when offline, not logged in, or the API does not exist', async () => {
     const stopped = await startTestSandbox();
     await stopped.close();
-    const offline = await runCli(['__complete', 'bill'], { env: { ESPACE_API_URL: stopped.url, ESPACE_TOKEN: 'esp_at_x', ESPACE_CONFIG_DIR: configDir } });
+    const offline = await runCli(['__complete', 'bill'], { env: cliEnv({ url: stopped.url, token: 'esp_at_x', extra: { ESPACE_CONFIG_DIR: configDir } }) });
     expect(offline).toEqual({ code: 0, stdout: '', stderr: '' });
-    const anonymous = await runCli(['__complete', 'account'], { env: { ESPACE_API_URL: sandbox.url, ESPACE_CONFIG_DIR: '/nonexistent/espace' } });
+    const anonymous = await runCli(['__complete', 'account'], { env: cliEnv({ url: sandbox.url }) });
     expect(anonymous).toEqual({ code: 0, stdout: '', stderr: '' });
     // Until the trouble-ticket API exists on the server, ticket ids are simply not offered.
     const tickets = await runCli(['__complete', 'ticket'], {
-      env: { ESPACE_API_URL: sandbox.url, ESPACE_TOKEN: sandbox.tokens.marie, ESPACE_CONFIG_DIR: configDir, ESPACE_COMPLETION_TIMEOUT_MS: '30000' },
+      env: cliEnv({ url: sandbox.url, token: sandbox.tokens.marie, extra: { ESPACE_CONFIG_DIR: configDir, ESPACE_COMPLETION_TIMEOUT_MS: '30000' } }),
     });
     expect(tickets.code).toBe(0);
     expect(tickets.stderr).toBe('');

@@ -11,6 +11,7 @@ import { API_NAMES } from '../../src/api/api-map.js';
 import { startProxy, type Proxy } from '../bulk/proxy.js';
 import { runCli } from '../helpers/cli.js';
 import { startTestSandbox, type TestSandbox } from '../helpers/sandbox.js';
+import { cliEnv } from '../helpers/env.js';
 
 type Probe = { api: string; status: string; url: string; httpStatus: number | null };
 type Report = { ok: boolean; context: string; checks: { id: string; status: string; detail: string; fix: string | null }[]; apis: Probe[] };
@@ -34,7 +35,7 @@ beforeAll(async () => {
   });
   gateway.setRewrite((path) => (path.startsWith(`/gw/tt${TICKETS}/`) ? path.slice('/gw/tt'.length) : path));
   configDir = mkdtempSync(join(tmpdir(), 'espace-doctor-apis-'));
-  const added = await runCli(['context', 'add', 'gw', '--url', gateway.url, '--api-path', `troubleTicket=/gw/tt${TICKETS}`], { env: { ESPACE_CONFIG_DIR: configDir } });
+  const added = await runCli(['context', 'add', 'gw', '--url', gateway.url, '--api-path', `troubleTicket=/gw/tt${TICKETS}`], { env: cliEnv({ extra: { ESPACE_CONFIG_DIR: configDir } }) });
   if (added.code !== 0) throw new Error(added.stderr);
 });
 afterAll(async () => {
@@ -47,7 +48,7 @@ const probe = (report: Report, api: string) => report.apis.find((item) => item.a
 
 describe('espace doctor, API by API', () => {
   it('finds every API reachable on the sandbox, at the URLs of the specifications', async () => {
-    const result = await runCli(['doctor', '--json'], { env: { ESPACE_API_URL: sandbox.url, ESPACE_TOKEN: sandbox.tokens.marie, ESPACE_CONFIG_DIR: configDir } });
+    const result = await runCli(['doctor', '--json'], { env: cliEnv({ url: sandbox.url, token: sandbox.tokens.marie, extra: { ESPACE_CONFIG_DIR: configDir } }) });
     const report = JSON.parse(result.stdout) as Report;
     expect(report.apis.map((item) => item.api)).toEqual([...API_NAMES]);
     for (const item of report.apis) expect(item.status, `${item.api} ${item.url}`).toBe('reachable');
@@ -57,7 +58,7 @@ describe('espace doctor, API by API', () => {
   });
 
   it('behind a gateway: missing, refused and mapped APIs, each with its URL, and the fix for the missing one', async () => {
-    const result = await runCli(['--context', 'gw', 'doctor', '--json'], { env: { ESPACE_TOKEN: sandbox.tokens.marie, ESPACE_CONFIG_DIR: configDir } });
+    const result = await runCli(['--context', 'gw', 'doctor', '--json'], { env: cliEnv({ token: sandbox.tokens.marie, extra: { ESPACE_CONFIG_DIR: configDir } }) });
     expect(result.code).toBe(1);
     const report = JSON.parse(result.stdout) as Report;
     expect(report.context).toBe('gw');
@@ -72,7 +73,7 @@ describe('espace doctor, API by API', () => {
   });
 
   it('prints one line per API under the check, with the mark, the answer and the URL', async () => {
-    const result = await runCli(['--context', 'gw', 'doctor'], { env: { ESPACE_TOKEN: sandbox.tokens.marie, ESPACE_CONFIG_DIR: configDir } });
+    const result = await runCli(['--context', 'gw', 'doctor'], { env: cliEnv({ token: sandbox.tokens.marie, extra: { ESPACE_CONFIG_DIR: configDir } }) });
     expect(result.code).toBe(1);
     expect(result.stdout).toMatch(/^Context: gw$/m);
     expect(result.stdout).toMatch(/✗ APIs +11 reachable, 1 missing, 1 refused\./);
@@ -83,7 +84,7 @@ describe('espace doctor, API by API', () => {
   });
 
   it('with a custom URL, the fix says the map belongs to a context', async () => {
-    const result = await runCli(['doctor', '--json'], { env: { ESPACE_API_URL: gateway.url, ESPACE_TOKEN: sandbox.tokens.marie, ESPACE_CONFIG_DIR: configDir } });
+    const result = await runCli(['doctor', '--json'], { env: cliEnv({ url: gateway.url, token: sandbox.tokens.marie, extra: { ESPACE_CONFIG_DIR: configDir } }) });
     const report = JSON.parse(result.stdout) as Report;
     // The custom URL uses the default paths: the tickets at the spec's path are hidden by the gateway.
     expect(probe(report, 'troubleTicket')).toMatchObject({ status: 'missing', url: `${gateway.url}${TICKETS}/troubleTicket` });

@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { espace } from '../helpers/spawn.js';
+import { cliEnv } from '../helpers/env.js';
 
 type Check = { id: string; status: string; detail: string; fix: string | null };
 
@@ -40,7 +41,7 @@ afterAll(async () => {
 
 async function doctor(extraEnv: Record<string, string | undefined>): Promise<{ code: number; checks: Check[] }> {
   const result = await espace(['doctor', '--json'], {
-    env: { ESPACE_API_URL: url, ESPACE_TOKEN: 'esp_at_test', ESPACE_CONFIG_DIR: join(dir, 'config'), ...extraEnv },
+    env: cliEnv({ url, token: 'esp_at_test', home: dir, extra: { ...extraEnv } }),
   });
   return { code: result.code, checks: (JSON.parse(result.stdout) as { checks: Check[] }).checks };
 }

@@ -11,6 +11,7 @@ import { MemoryVault, runCli } from '../helpers/cli.js';
 import { startTestSandbox, type TestSandbox } from '../helpers/sandbox.js';
 import { espace } from '../helpers/spawn.js';
 import { passwordToken } from '../helpers/tokens.js';
+import { DEMO_PASSWORD, cliEnv } from '../helpers/env.js';
 
 type Check = { id: string; status: string; detail: string; fix: string | null };
 type Report = { ok: boolean; checks: Check[]; steps: string[] };
@@ -31,7 +32,7 @@ const check = (report: Report, id: string) => report.checks.find((item) => item.
 describe('espace doctor', () => {
   it('passes with a valid token, and reports the outage at the service address', async () => {
     const result = await runCli(['doctor', '--json'], {
-      env: { ESPACE_API_URL: sandbox.url, ESPACE_TOKEN: sandbox.tokens.marie, ESPACE_CONFIG_DIR: configDir },
+      env: cliEnv({ url: sandbox.url, token: sandbox.tokens.marie, extra: { ESPACE_CONFIG_DIR: configDir } }),
     });
     expect(result.code, result.stdout + result.stderr).toBe(0);
     const report = JSON.parse(result.stdout) as Report;
@@ -49,7 +50,7 @@ describe('espace doctor', () => {
     const stopped = await startTestSandbox();
     const url = stopped.url;
     await stopped.close();
-    const result = await espace(['doctor'], { env: { ESPACE_API_URL: url, ESPACE_TOKEN: 'esp_at_whatever', ESPACE_CONFIG_DIR: configDir } });
+    const result = await espace(['doctor'], { env: cliEnv({ url, token: 'esp_at_whatever', extra: { ESPACE_CONFIG_DIR: configDir } }) });
     expect(result.code).toBe(1);
     expect(result.stdout).toMatch(/✗ API +cannot reach http:\/\/127\.0\.0\.1:\d+ for GET \/health \(ECONNREFUSED\)/);
     expect(result.stdout).toMatch(/Fix: start the local sandbox: espace sandbox start/);
@@ -61,7 +62,7 @@ describe('espace doctor', () => {
     let now = Date.now();
     const server = await startTestSandbox({ now: () => new Date(now) });
     try {
-      const tokens = await passwordToken(server.url, 'marie.tremblay', 'Espace-Demo-2026!');
+      const tokens = await passwordToken(server.url, 'marie.tremblay', DEMO_PASSWORD);
       const vault = new MemoryVault();
       vault.entries.set('sandbox', {
         apiUrl: server.url,
@@ -71,7 +72,7 @@ describe('espace doctor', () => {
         savedAt: new Date().toISOString(),
       });
       now += 31 * 24 * 3_600_000; // past both the access and the refresh token's lifetime
-      const result = await runCli(['doctor'], { env: { ESPACE_API_URL: server.url, ESPACE_CONFIG_DIR: configDir }, vault });
+      const result = await runCli(['doctor'], { env: cliEnv({ url: server.url, extra: { ESPACE_CONFIG_DIR: configDir } }), vault });
       expect(result.code).toBe(1);
       expect(result.stdout).toMatch(/✗ Login +the session of context sandbox has expired/);
       expect(result.stdout).toMatch(/Fix: .*espace auth login/);
@@ -91,7 +92,7 @@ describe('espace doctor', () => {
       chmodSync(file, 0o644);
       // A headless machine: no keychain (so none shared with other tests), logins in the file.
       const result = await espace(['doctor', '--json'], {
-        env: { ESPACE_API_URL: sandbox.url, ESPACE_CONFIG_DIR: dir, ESPACE_TOKEN: undefined, DBUS_SESSION_BUS_ADDRESS: 'unix:path=/nonexistent/espace-bus' },
+        env: cliEnv({ url: sandbox.url, token: undefined, extra: { ESPACE_CONFIG_DIR: dir, DBUS_SESSION_BUS_ADDRESS: 'unix:path=/nonexistent/espace-bus' } }),
       });
       expect(result.code).toBe(1);
       const report = JSON.parse(result.stdout) as Report;
@@ -110,7 +111,7 @@ describe('espace doctor', () => {
 
   it('warns, without failing, when the keychain cannot be reached, and says how to do without it (built CLI)', async () => {
     const result = await espace(['doctor', '--json'], {
-      env: { ESPACE_API_URL: sandbox.url, ESPACE_TOKEN: sandbox.tokens.luc, ESPACE_CONFIG_DIR: configDir, DBUS_SESSION_BUS_ADDRESS: 'unix:path=/nonexistent/espace-bus' },
+      env: cliEnv({ url: sandbox.url, token: sandbox.tokens.luc, extra: { ESPACE_CONFIG_DIR: configDir, DBUS_SESSION_BUS_ADDRESS: 'unix:path=/nonexistent/espace-bus' } }),
     });
     const report = JSON.parse(result.stdout) as Report;
     expect(check(report, 'keychain')).toMatchObject({ status: 'warn', fix: expect.stringMatching(/--insecure-storage/) });
@@ -120,7 +121,7 @@ describe('espace doctor', () => {
 
   it('fails on a clock minutes away from the server’s, in French too', async () => {
     const result = await runCli(['--lang', 'fr', 'doctor'], {
-      env: { ESPACE_API_URL: sandbox.url, ESPACE_TOKEN: sandbox.tokens.james, ESPACE_CONFIG_DIR: configDir },
+      env: cliEnv({ url: sandbox.url, token: sandbox.tokens.james, extra: { ESPACE_CONFIG_DIR: configDir } }),
       clock: () => new Date(Date.now() + 10 * 60_000),
     });
     expect(result.code).toBe(1);

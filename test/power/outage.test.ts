@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
 import { startTestSandbox, type TestSandbox } from '../helpers/sandbox.js';
+import { cliEnv } from '../helpers/env.js';
 
 let sandbox: TestSandbox;
 beforeAll(async () => {
@@ -12,7 +13,7 @@ beforeAll(async () => {
 });
 afterAll(async () => sandbox?.close());
 
-const env = (token: string) => ({ ESPACE_API_URL: sandbox.url, ESPACE_TOKEN: token, ESPACE_CONFIG_DIR: '/nonexistent/espace-test' });
+const env = (token: string) => cliEnv({ url: sandbox.url, token });
 const PROBLEMS = '/tmf-api/serviceProblemManagement/v4/serviceProblem';
 
 type OutageJson = { id: string; category: string; status: string; areas: string[]; services: string[]; estimatedRestoration: string | null; resolvedAt: string | null };

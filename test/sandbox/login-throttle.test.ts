@@ -14,7 +14,6 @@ import { databasePath } from '../../src/sandbox/db.js';
 import { SEED_CREDENTIALS } from '../../src/sandbox/seed.js';
 import type { SandboxOptions } from '../../src/sandbox/server.js';
 import { Sqlite } from '../../src/sandbox/sqlite.js';
-import { cheapenSeededPasswords, TEST_HASH_LOG_N } from '../helpers/cheap-passwords.js';
 import { startTestSandbox, type TestSandbox } from '../helpers/sandbox.js';
 
 const { marie, james } = SEED_CREDENTIALS;
@@ -73,10 +72,8 @@ async function sandboxWith(options: Partial<SandboxOptions> = {}) {
     seedAnchor: '2026-11-01',
     now: () => new Date(now),
     ...options,
-    passwordHashing: { logN: TEST_HASH_LOG_N, ...options.passwordHashing },
   });
   started.push(s);
-  await cheapenSeededPasswords(s.dataDir);
   return { s, advance: (seconds: number) => (now += seconds * 1000), now: () => now };
 }
 

@@ -8,12 +8,13 @@ import { describe, expect, it } from 'vitest';
 import type { SeedTokens, TestSandbox } from '../helpers/sandbox.js';
 import { espace, type SpawnResult } from '../helpers/spawn.js';
 import { useProfilePair } from './profile-pair.js';
+import { cliEnv } from '../helpers/env.js';
 
 const pair = useProfilePair();
 
 function run(sandbox: TestSandbox, who: keyof SeedTokens, args: string[], input?: string): Promise<SpawnResult> {
   return espace([...args, '--json'], {
-    env: { ESPACE_API_URL: sandbox.url, ESPACE_TOKEN: sandbox.tokens[who], ESPACE_CONFIG_DIR: '/nonexistent/espace', ESPACE_DATA_DIR: '/nonexistent/espace' },
+    env: cliEnv({ url: sandbox.url, token: sandbox.tokens[who] }),
     ...(input !== undefined ? { input } : {}),
   });
 }

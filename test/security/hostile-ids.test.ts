@@ -17,6 +17,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FAKE_LINE } from '../helpers/hostile-proxy.js';
 import { runCli } from '../helpers/cli.js';
 import { startTestSandbox, type TestSandbox } from '../helpers/sandbox.js';
+import { cliEnv } from '../helpers/env.js';
 
 const BREAKS = `\n${FAKE_LINE} \r\n${FAKE_LINE} \u2028${FAKE_LINE}`;
 
@@ -90,7 +91,7 @@ afterAll(async () => {
 });
 
 const run = (url: string, args: string[], stdin?: string) =>
-  runCli(args, { env: { ESPACE_API_URL: url, ESPACE_TOKEN: sandbox.tokens.marie, ESPACE_CONFIG_DIR: join(dir, 'config'), ESPACE_DATA_DIR: join(dir, 'data') }, stdin });
+  runCli(args, { env: cliEnv({ url, token: sandbox.tokens.marie, home: dir }), stdin });
 
 /** The server's words are shown, folded onto espace's lines: no line of the server's own. */
 function expectNoAddedLine(text: string): void {

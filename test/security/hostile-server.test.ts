@@ -19,6 +19,7 @@ import { runCli } from '../helpers/cli.js';
 import { FAKE_LINE, PAYLOAD, type HostileProxy, startHostileProxy } from '../helpers/hostile-proxy.js';
 import { startTestSandbox, type TestSandbox } from '../helpers/sandbox.js';
 import { espace } from '../helpers/spawn.js';
+import { cliEnv } from '../helpers/env.js';
 
 /* eslint-disable no-control-regex */
 
@@ -118,13 +119,7 @@ function argsOf(test: Case): string[] {
 }
 
 function envOf(test: Case, extra: Record<string, string | undefined> = {}): Record<string, string | undefined> {
-  return {
-    ESPACE_API_URL: proxy.url,
-    ESPACE_TOKEN: test.as === 'agent' ? sandbox.tokens.agent : sandbox.tokens.marie,
-    ESPACE_CONFIG_DIR: join(dir, 'config'),
-    ESPACE_DATA_DIR: join(dir, 'data'),
-    ...extra,
-  };
+  return cliEnv({ url: proxy.url, token: test.as === 'agent' ? sandbox.tokens.agent : sandbox.tokens.marie, home: dir, extra });
 }
 
 /** Controls a terminal acts on, except ESC (checked on its own) and tab and line feed. */
@@ -190,7 +185,7 @@ beforeAll(async () => {
   sandbox = await startTestSandbox();
   await writeFile(join(dir, 'accounts.txt'), 'BA-1001\nBA-2001\nBA-9999\n');
   // An order to show: a feature added through the real sandbox, before the proxy is in the way.
-  const direct = { ESPACE_API_URL: sandbox.url, ESPACE_TOKEN: sandbox.tokens.marie, ESPACE_CONFIG_DIR: join(dir, 'config'), ESPACE_DATA_DIR: join(dir, 'data') };
+  const direct = cliEnv({ url: sandbox.url, token: sandbox.tokens.marie, home: dir });
   const added = await runCli(['--json', 'addon', 'add', 'OFF-ADD-WIFI', '--yes', '--accept-terms'], { env: direct });
   expect(added.code, added.stderr).toBe(0);
   orderId = (JSON.parse(added.stdout) as { order: { id: string } }).order.id;

@@ -11,22 +11,17 @@ import { SEED_CREDENTIALS } from '../../src/sandbox/seed.js';
 import { Sqlite } from '../../src/sandbox/sqlite.js';
 import { MemoryVault, runCli } from '../helpers/cli.js';
 import { scriptedPrompter } from '../helpers/prompt.js';
-import { cheapenSeededPasswords, TEST_HASH_LOG_N } from '../helpers/cheap-passwords.js';
 import { startTestSandbox, type TestSandbox } from '../helpers/sandbox.js';
+import { DEMO_PASSWORD, cliEnv } from '../helpers/env.js';
 
 let sandbox: TestSandbox;
 
 beforeAll(async () => {
-  sandbox = await startTestSandbox({ passwordHashing: { logN: TEST_HASH_LOG_N } });
-  await cheapenSeededPasswords(sandbox.dataDir);
+  sandbox = await startTestSandbox();
 });
 afterAll(async () => sandbox?.close());
 
-const env = (token?: string) => ({
-  ESPACE_API_URL: sandbox.url,
-  ESPACE_CONFIG_DIR: '/nonexistent/espace-test',
-  ...(token ? { ESPACE_TOKEN: token } : {}),
-});
+const env = (token?: string) => cliEnv({ url: sandbox.url, extra: { ...(token ? { ESPACE_TOKEN: token } : {}) } });
 
 async function loginAs(username: string, password: string): Promise<{ code: number; vault: MemoryVault; stderr: string }> {
   const vault = new MemoryVault();
@@ -46,7 +41,7 @@ describe('auth password', () => {
   it('refuses a weak new password with zxcvbn feedback, and a wrong current one', async () => {
     const weak = await runCli(['auth', 'password', '--password-stdin', '--keep-sessions'], {
       env: env(sandbox.tokens.luc),
-      stdin: 'Espace-Demo-2026!\npassword123\n',
+      stdin: `${DEMO_PASSWORD}\npassword123\n`,
     });
     expect(weak.code).toBe(2);
     expect(weak.stderr).toMatch(/too easy to guess \(strength [0-2] of 4; at least 3 needed\)/);
@@ -54,7 +49,7 @@ describe('auth password', () => {
 
     const french = await runCli(['--lang', 'fr', 'auth', 'password', '--password-stdin', '--keep-sessions'], {
       env: env(sandbox.tokens.luc),
-      stdin: 'Espace-Demo-2026!\nmotdepasse1\n',
+      stdin: `${DEMO_PASSWORD}\nmotdepasse1\n`,
     });
     expect(french.code).toBe(2);
     expect(french.stderr).toMatch(/trop facile à deviner/);
@@ -68,11 +63,11 @@ describe('auth password', () => {
   });
 
   it('changes the password on a terminal, then signs out the other sessions when asked', async () => {
-    const other = await loginAs('marie.tremblay', 'Espace-Demo-2026!');
+    const other = await loginAs('marie.tremblay', DEMO_PASSWORD);
     expect(other.code, other.stderr).toBe(0);
-    const mine = await loginAs('marie.tremblay', 'Espace-Demo-2026!');
+    const mine = await loginAs('marie.tremblay', DEMO_PASSWORD);
     const newPassword = 'Ferry-Tadoussac-Beluga-1998';
-    const prompt = scriptedPrompter(['Espace-Demo-2026!', newPassword, newPassword, true]);
+    const prompt = scriptedPrompter([DEMO_PASSWORD, newPassword, newPassword, true]);
     const result = await runCli(['auth', 'password'], { env: env(), vault: mine.vault, prompt, tty: true });
     expect(result.code, result.stderr).toBe(0);
     expect(prompt.asked).toEqual(['Current password', 'New password', 'New password again', 'Sign out every other session?']);
@@ -82,7 +77,7 @@ describe('auth password', () => {
 
     expect(await accepted(accessToken(other.vault))).toBe(false);
     expect(await accepted(accessToken(mine.vault))).toBe(true);
-    expect((await loginAs('marie.tremblay', 'Espace-Demo-2026!')).code).toBe(4);
+    expect((await loginAs('marie.tremblay', DEMO_PASSWORD)).code).toBe(4);
     expect((await loginAs('marie.tremblay', newPassword)).code).toBe(0);
   });
 
@@ -90,7 +85,7 @@ describe('auth password', () => {
     const result = await runCli(['auth', 'password'], { env: env(sandbox.tokens.james) });
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/pass --password-stdin/);
-    const argv = await runCli(['auth', 'password', 'Espace-Demo-2026!'], { env: env(sandbox.tokens.james) });
+    const argv = await runCli(['auth', 'password', DEMO_PASSWORD], { env: env(sandbox.tokens.james) });
     expect(argv.code).toBe(2);
   });
 });
@@ -128,8 +123,8 @@ describe('auth password with two-factor on', () => {
 
 describe('auth sessions', () => {
   it('lists active sessions with the current one marked, and revokes one or all others', async () => {
-    const laptop = await loginAs('james.wilson', 'Espace-Demo-2026!');
-    const phone = await loginAs('james.wilson', 'Espace-Demo-2026!');
+    const laptop = await loginAs('james.wilson', DEMO_PASSWORD);
+    const phone = await loginAs('james.wilson', DEMO_PASSWORD);
     const listed = await runCli(['auth', 'sessions', '--json'], { env: env(), vault: phone.vault });
     expect(listed.code, listed.stderr).toBe(0);
     const sessions = JSON.parse(listed.stdout) as { id: string; current: boolean; device: string | null; createdAt: string; lastUsedAt: string }[];
@@ -142,7 +137,7 @@ describe('auth sessions', () => {
     expect(table.stdout.split('\n').filter((line) => line.startsWith('*\t'))).toHaveLength(1);
 
     const current = sessions.find((session) => session.current)!;
-    const withPassword = { env: env(), vault: phone.vault, stdin: 'Espace-Demo-2026!\n' };
+    const withPassword = { env: env(), vault: phone.vault, stdin: `${DEMO_PASSWORD}\n` };
     const refused = await runCli(['auth', 'sessions', 'revoke', current.id, '--password-stdin'], withPassword);
     expect(refused.code).toBe(2);
     expect(refused.stderr).toMatch(/auth logout/);
@@ -176,8 +171,8 @@ describe('auth sessions', () => {
   });
 
   it('on a terminal, asks for the password after the confirmation', async () => {
-    const other = await loginAs('luc.gagnon', 'Espace-Demo-2026!');
-    const prompt = scriptedPrompter([true, 'Espace-Demo-2026!']);
+    const other = await loginAs('luc.gagnon', DEMO_PASSWORD);
+    const prompt = scriptedPrompter([true, DEMO_PASSWORD]);
     const result = await runCli(['auth', 'sessions', 'revoke', '--others'], { env: env(sandbox.tokens.luc), prompt, tty: true });
     expect(result.code, result.stderr).toBe(0);
     expect(prompt.asked).toEqual(['Sign out every other session?', 'Current password']);
@@ -190,7 +185,7 @@ describe('auth sessions', () => {
     expect(ci.code).toBe(4);
     const unknown = await runCli(['auth', 'sessions', 'revoke', 'no-such-session', '--password-stdin'], {
       env: env(sandbox.tokens.luc),
-      stdin: 'Espace-Demo-2026!\n',
+      stdin: `${DEMO_PASSWORD}\n`,
     });
     expect(unknown.code).toBe(1);
     expect(unknown.stderr).toMatch(/No active session/);

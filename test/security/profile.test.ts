@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
 import { scriptedPrompter } from '../helpers/prompt.js';
 import { startTestSandbox, type TestSandbox } from '../helpers/sandbox.js';
+import { cliEnv } from '../helpers/env.js';
 
 let sandbox: TestSandbox;
 let recorder: Server;
@@ -29,7 +30,7 @@ afterAll(async () => {
   await sandbox?.close();
 });
 
-const env = (token: string) => ({ ESPACE_API_URL: sandbox.url, ESPACE_CONFIG_DIR: '/nonexistent/espace-test', ESPACE_TOKEN: token });
+const env = (token: string) => cliEnv({ url: sandbox.url, token });
 
 describe('profile set: invalid values never reach the server', () => {
   const cases: [string, string[], RegExp][] = [
@@ -48,7 +49,7 @@ describe('profile set: invalid values never reach the server', () => {
     it(`refuses a bad ${what} with a message naming the field`, async () => {
       const before = received.length;
       const result = await runCli(['profile', 'set', ...args, '--yes'], {
-        env: { ESPACE_API_URL: recorderUrl, ESPACE_CONFIG_DIR: '/nonexistent/espace-test', ESPACE_TOKEN: 'esp_at_never-sent' },
+        env: cliEnv({ url: recorderUrl, token: 'esp_at_never-sent' }),
       });
       expect(result.code).toBe(2);
       expect(result.stderr).toMatch(message);
@@ -59,7 +60,7 @@ describe('profile set: invalid values never reach the server', () => {
   it('and the recorder does see requests when the values are valid (the proof can fail)', async () => {
     const before = received.length;
     const result = await runCli(['profile', 'set', '--phone', '514 555-0199', '--yes'], {
-      env: { ESPACE_API_URL: recorderUrl, ESPACE_CONFIG_DIR: '/nonexistent/espace-test', ESPACE_TOKEN: 'esp_at_never-sent' },
+      env: cliEnv({ url: recorderUrl, token: 'esp_at_never-sent' }),
     });
     expect(result.code).not.toBe(0);
     expect(received.length - before).toBeGreaterThan(0);

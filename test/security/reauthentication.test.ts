@@ -12,8 +12,7 @@ import { databasePath } from '../../src/sandbox/db.js';
 import { SEED_CREDENTIALS } from '../../src/sandbox/seed.js';
 import { startSandbox } from '../../src/sandbox/server.js';
 import { Sqlite } from '../../src/sandbox/sqlite.js';
-import { cheapenSeededPasswords, TEST_HASH_LOG_N } from '../helpers/cheap-passwords.js';
-import { startTestSandbox, type TestSandbox } from '../helpers/sandbox.js';
+import { startTestSandbox, TEST_PASSWORD_COST } from '../helpers/sandbox.js';
 
 const { james, luc } = SEED_CREDENTIALS;
 const started: { close(): Promise<void> }[] = [];
@@ -24,9 +23,8 @@ afterEach(async () => {
 
 async function sandboxWithClock() {
   let now = Date.parse('2026-11-26T15:00:10Z');
-  const s = await startTestSandbox({ now: () => new Date(now), passwordHashing: { logN: TEST_HASH_LOG_N } });
+  const s = await startTestSandbox({ now: () => new Date(now) });
   started.push(s);
-  await cheapenSeededPasswords(s.dataDir);
   return { s, now: () => now, advance: (seconds: number) => (now += seconds * 1000) };
 }
 
@@ -191,7 +189,7 @@ describe('TOTP secrets at rest', () => {
     }
     expect(databaseBytes(s.dataDir)).toContain(clear);
     // Another server on the same directory (same key file), as after an upgrade.
-    const upgraded = await startSandbox({ dataDir: s.dataDir, host: '127.0.0.1', port: 0, now: () => new Date(now()), passwordHashing: { logN: TEST_HASH_LOG_N } });
+    const upgraded = await startSandbox({ dataDir: s.dataDir, host: '127.0.0.1', port: 0, now: () => new Date(now()), passwordHashing: { logN: TEST_PASSWORD_COST } });
     started.push(upgraded);
     const check = new Sqlite(databasePath(s.dataDir));
     try {

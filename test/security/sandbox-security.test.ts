@@ -5,15 +5,14 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { totpCode, totpStep } from '../../src/sandbox/auth/totp.js';
-import { cheapenSeededPasswords, TEST_HASH_LOG_N } from '../helpers/cheap-passwords.js';
 import { startTestSandbox, type TestSandbox } from '../helpers/sandbox.js';
+import { DEMO_PASSWORD } from '../helpers/env.js';
 
 let sandbox: TestSandbox;
 const clockMs = Date.parse('2026-11-26T15:00:10Z');
 
 beforeAll(async () => {
-  sandbox = await startTestSandbox({ now: () => new Date(clockMs), passwordHashing: { logN: TEST_HASH_LOG_N } });
-  await cheapenSeededPasswords(sandbox.dataDir);
+  sandbox = await startTestSandbox({ now: () => new Date(clockMs) });
 });
 afterAll(async () => sandbox?.close());
 
@@ -28,13 +27,13 @@ const grant = (username: string, otp: string) =>
   fetch(`${sandbox.url}/oauth/token`, {
     method: 'POST',
     headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({ grant_type: 'password', username, password: 'Espace-Demo-2026!', otp }),
+    body: new URLSearchParams({ grant_type: 'password', username, password: DEMO_PASSWORD, otp }),
   });
 
 describe('sandbox two-factor', () => {
   it('accepts codes one step either side, never a step at or before the last accepted one', async () => {
     const token = sandbox.tokens.james;
-    const enrolment = (await (await call('POST', '/twoFactor/enrolment', token, { currentPassword: 'Espace-Demo-2026!' })).json()) as {
+    const enrolment = (await (await call('POST', '/twoFactor/enrolment', token, { currentPassword: DEMO_PASSWORD })).json()) as {
       secret: string;
       otpauthUri: string;
     };
@@ -65,9 +64,9 @@ describe('sandbox two-factor', () => {
   });
 
   it('checks the new password on the server too, and confirms nothing without an enrolment', async () => {
-    const short = await call('POST', '/passwordChange', sandbox.tokens.luc, { currentPassword: 'Espace-Demo-2026!', newPassword: 'short' });
+    const short = await call('POST', '/passwordChange', sandbox.tokens.luc, { currentPassword: DEMO_PASSWORD, newPassword: 'short' });
     expect(short.status).toBe(400);
-    const same = await call('POST', '/passwordChange', sandbox.tokens.luc, { currentPassword: 'Espace-Demo-2026!', newPassword: 'Espace-Demo-2026!' });
+    const same = await call('POST', '/passwordChange', sandbox.tokens.luc, { currentPassword: DEMO_PASSWORD, newPassword: DEMO_PASSWORD });
     expect(same.status).toBe(400);
     expect((await call('POST', '/twoFactor/confirmation', sandbox.tokens.luc, { code: '123456' })).status).toBe(409);
     expect((await call('POST', '/twoFactor/deactivation', sandbox.tokens.luc, { code: '123456' })).status).toBe(409);

@@ -12,23 +12,18 @@ import { databasePath } from '../../src/sandbox/db.js';
 import { Sqlite } from '../../src/sandbox/sqlite.js';
 import { MemoryVault, runCli } from '../helpers/cli.js';
 import { scriptedPrompter } from '../helpers/prompt.js';
-import { cheapenSeededPasswords, TEST_HASH_LOG_N } from '../helpers/cheap-passwords.js';
 import { startTestSandbox, type TestSandbox } from '../helpers/sandbox.js';
+import { DEMO_PASSWORD, cliEnv } from '../helpers/env.js';
 
 let sandbox: TestSandbox;
 let clockMs = Date.parse('2026-11-26T12:00:00Z');
 
 beforeAll(async () => {
-  sandbox = await startTestSandbox({ now: () => new Date(clockMs), passwordHashing: { logN: TEST_HASH_LOG_N } });
-  await cheapenSeededPasswords(sandbox.dataDir);
+  sandbox = await startTestSandbox({ now: () => new Date(clockMs) });
 });
 afterAll(async () => sandbox?.close());
 
-const env = (token?: string) => ({
-  ESPACE_API_URL: sandbox.url,
-  ESPACE_CONFIG_DIR: '/nonexistent/espace-test',
-  ...(token ? { ESPACE_TOKEN: token } : {}),
-});
+const env = (token?: string) => cliEnv({ url: sandbox.url, extra: { ...(token ? { ESPACE_TOKEN: token } : {}) } });
 
 /** The code oathtool computes from the secret at a given time. */
 function oathtool(secret: string, atMs: number): string {
@@ -53,7 +48,7 @@ const pendingSecret = (username: string): string => {
 };
 
 const login = (username: string, otp: string) =>
-  runCli(['auth', 'login', '--username', username, '--password-stdin', '--otp', otp], { env: env(), vault: new MemoryVault(), stdin: 'Espace-Demo-2026!' });
+  runCli(['auth', 'login', '--username', username, '--password-stdin', '--otp', otp], { env: env(), vault: new MemoryVault(), stdin: DEMO_PASSWORD });
 
 describe('auth 2fa', () => {
   it('enrols, then logins take each oathtool code once and each recovery code once', async () => {
@@ -66,7 +61,7 @@ describe('auth 2fa', () => {
     expect(wrongPassword.code).toBe(4);
     expect(wrongPassword.stderr).toMatch(/password or the code was refused; nothing was changed/);
 
-    const pending = await runCli(['auth', '2fa', 'enable', '--password-stdin', '--json'], { env: env(token), stdin: 'Espace-Demo-2026!\n' });
+    const pending = await runCli(['auth', '2fa', 'enable', '--password-stdin', '--json'], { env: env(token), stdin: `${DEMO_PASSWORD}\n` });
     expect(pending.code, pending.stderr).toBe(0);
     const enrolment = JSON.parse(pending.stdout) as { secret: string; otpauthUri: string; pending: boolean };
     expect(enrolment.pending).toBe(true);
@@ -118,20 +113,20 @@ describe('auth 2fa', () => {
     const codeOnly = await runCli(['auth', '2fa', 'disable', '--code-stdin'], { env: env(token), stdin: recoveryCodes[1]! });
     expect(codeOnly.code).toBe(2);
     expect(codeOnly.stderr).toMatch(/--password-stdin/);
-    const passwordOnly = await runCli(['auth', '2fa', 'disable', '--password-stdin'], { env: env(token), stdin: 'Espace-Demo-2026!\n' });
+    const passwordOnly = await runCli(['auth', '2fa', 'disable', '--password-stdin'], { env: env(token), stdin: `${DEMO_PASSWORD}\n` });
     expect(passwordOnly.code).toBe(2);
     expect(passwordOnly.stderr).toMatch(/--code-stdin/);
     const disable = ['auth', '2fa', 'disable', '--password-stdin', '--code-stdin'];
-    const spent = await runCli(disable, { env: env(token), stdin: `Espace-Demo-2026!\n${recoveryCodes[0]!}\n` });
+    const spent = await runCli(disable, { env: env(token), stdin: `${DEMO_PASSWORD}\n${recoveryCodes[0]!}\n` });
     expect(spent.code).toBe(4);
     expect(spent.stderr).toMatch(/stays on/);
     const wrongPassword2 = await runCli(disable, { env: env(token), stdin: `not-the-password\n${recoveryCodes[1]!}\n` });
     expect(wrongPassword2.code).toBe(4);
     expect(wrongPassword2.stderr).toMatch(/stays on/);
-    const off = await runCli(disable, { env: env(token), stdin: `Espace-Demo-2026!\n${recoveryCodes[2]!.toUpperCase()}\n` });
+    const off = await runCli(disable, { env: env(token), stdin: `${DEMO_PASSWORD}\n${recoveryCodes[2]!.toUpperCase()}\n` });
     expect(off.code, off.stderr).toBe(0);
     clockMs += 30_000;
-    const plain = await runCli(['auth', 'login', '--username', 'james.wilson', '--password-stdin'], { env: env(), vault: new MemoryVault(), stdin: 'Espace-Demo-2026!' });
+    const plain = await runCli(['auth', 'login', '--username', 'james.wilson', '--password-stdin'], { env: env(), vault: new MemoryVault(), stdin: DEMO_PASSWORD });
     expect(plain.code, plain.stderr).toBe(0);
   });
 
@@ -142,7 +137,7 @@ describe('auth 2fa', () => {
     // sandbox's pending enrolment, which is what the screen shows.
     const asked: string[] = [];
     const prompt = {
-      ...scriptedPrompter(['Espace-Demo-2026!']),
+      ...scriptedPrompter([DEMO_PASSWORD]),
       input: async ({ message }: { message: string }) => {
         asked.push(message);
         // A mistyped code first: the command asks again.
@@ -167,7 +162,7 @@ describe('auth 2fa', () => {
     clockMs += 30_000;
     const sealed = readDatabase((db) => (db.prepare('SELECT totp_secret AS secret FROM app_user WHERE username = ?').get('luc.gagnon') as { secret: string }).secret);
     const activeSecret = loadTotpSecretCipher(sandbox.dataDir).open(sealed)!;
-    const offPrompt = scriptedPrompter(['Espace-Demo-2026!', oathtool(activeSecret, clockMs)]);
+    const offPrompt = scriptedPrompter([DEMO_PASSWORD, oathtool(activeSecret, clockMs)]);
     const off = await runCli(['auth', '2fa', 'disable'], { env: env(token), tty: true, prompt: offPrompt });
     expect(off.code, off.stderr).toBe(0);
     expect(offPrompt.asked).toEqual(['Current password', 'Current code or recovery code']);
@@ -178,7 +173,7 @@ describe('auth 2fa', () => {
     clockMs += 60_000;
     const token = sandbox.tokens.marie;
     const pending = JSON.parse(
-      (await runCli(['auth', '2fa', 'enable', '--password-stdin', '--json'], { env: env(token), stdin: 'Espace-Demo-2026!\n' })).stdout,
+      (await runCli(['auth', '2fa', 'enable', '--password-stdin', '--json'], { env: env(token), stdin: `${DEMO_PASSWORD}\n` })).stdout,
     ) as { secret: string };
     for (let attempt = 0; attempt < 5; attempt++) {
       const wrong = await runCli(['auth', '2fa', 'confirm', '--code-stdin'], { env: env(token), stdin: '000000' });

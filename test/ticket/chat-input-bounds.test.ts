@@ -7,6 +7,7 @@ import { lineLengthLimit, InputTooLargeError } from '../../src/cli/bounded-read.
 import { MAX_CHAT_LINE_BYTES } from '../../src/cli/commands/support/chat.js';
 import { runCli } from '../helpers/cli.js';
 import { startTestSandbox, type TestSandbox } from '../helpers/sandbox.js';
+import { cliEnv } from '../helpers/env.js';
 
 let sandbox: TestSandbox;
 beforeAll(async () => {
@@ -17,7 +18,7 @@ afterAll(async () => sandbox?.close());
 describe('support chat input', () => {
   it('refuses a line past the bound: exit 2 naming it and the bound', async () => {
     const result = await runCli(['support', 'chat', '--subject', 'Long paste', '--wait', '10m', '--json'], {
-      env: { ESPACE_API_URL: sandbox.url, ESPACE_TOKEN: sandbox.tokens.james, ESPACE_CONFIG_DIR: '/nonexistent/espace-test' },
+      env: cliEnv({ url: sandbox.url, token: sandbox.tokens.james }),
       stdin: `Hello, is anyone there?\n${'x'.repeat(MAX_CHAT_LINE_BYTES + 10)}\nafter\n`,
     });
     expect(result.code).toBe(2);

@@ -7,6 +7,7 @@ import { get } from '../sandbox/client.js';
 import { runCli } from '../helpers/cli.js';
 import { scriptedPrompter } from '../helpers/prompt.js';
 import { startTestSandbox, type TestSandbox } from '../helpers/sandbox.js';
+import { cliEnv } from '../helpers/env.js';
 
 let sandbox: TestSandbox;
 beforeAll(async () => {
@@ -17,7 +18,7 @@ afterAll(async () => sandbox?.close());
 const chat = (answer: boolean) => {
   const prompt = scriptedPrompter([answer]);
   const run = runCli(['support', 'chat', '--subject', 'Roaming', '--wait', '500ms'], {
-    env: { ESPACE_API_URL: sandbox.url, ESPACE_TOKEN: sandbox.tokens.james, ESPACE_CONFIG_DIR: '/nonexistent/espace-test' },
+    env: cliEnv({ url: sandbox.url, token: sandbox.tokens.james }),
     tty: true,
     prompt,
   });

@@ -9,6 +9,7 @@ import { parseStatuses } from '../../src/cli/commands/ticket/list.js';
 import { closingStatus, ticketTimeline } from '../../src/domain/ticket.js';
 import { runCli } from '../helpers/cli.js';
 import { startTestSandbox, type TestSandbox } from '../helpers/sandbox.js';
+import { cliEnv } from '../helpers/env.js';
 
 let sandbox: TestSandbox;
 beforeAll(async () => {
@@ -18,7 +19,7 @@ afterAll(async () => sandbox?.close());
 
 type Who = 'marie' | 'james' | 'agent' | 'ci';
 const as = (who: Who, argv: string[], stdin?: string) =>
-  runCli(argv, { env: { ESPACE_API_URL: sandbox.url, ESPACE_TOKEN: sandbox.tokens[who], ESPACE_CONFIG_DIR: '/nonexistent/espace-test' }, stdin });
+  runCli(argv, { env: cliEnv({ url: sandbox.url, token: sandbox.tokens[who] }), stdin });
 const json = async (who: Who, argv: string[], stdin?: string) => {
   const result = await as(who, ['--json', ...argv], stdin);
   expect(result.stderr).not.toContain('Error');

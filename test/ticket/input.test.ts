@@ -8,6 +8,7 @@ import * as lifecycle from '../../src/sandbox/tickets/lifecycle.js';
 import { runCli } from '../helpers/cli.js';
 import { scriptedPrompter } from '../helpers/prompt.js';
 import { startTestSandbox, type TestSandbox } from '../helpers/sandbox.js';
+import { cliEnv } from '../helpers/env.js';
 
 let sandbox: TestSandbox;
 beforeAll(async () => {
@@ -15,12 +16,7 @@ beforeAll(async () => {
 });
 afterAll(async () => sandbox?.close());
 
-const env = (extra: Record<string, string> = {}) => ({
-  ESPACE_API_URL: sandbox.url,
-  ESPACE_TOKEN: sandbox.tokens.james,
-  ESPACE_CONFIG_DIR: '/nonexistent/espace-test',
-  ...extra,
-});
+const env = (extra: Record<string, string> = {}) => cliEnv({ url: sandbox.url, token: sandbox.tokens.james, extra });
 
 describe('ticket text on a terminal', () => {
   it('asks for the subject and the description when there is no editor', async () => {

@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startProxy } from '../bulk/proxy.js';
 import { runCli } from '../helpers/cli.js';
 import { startTestSandbox, type TestSandbox } from '../helpers/sandbox.js';
+import { cliEnv } from '../helpers/env.js';
 
 let sandbox: TestSandbox;
 let dir: string;
@@ -22,7 +23,7 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-const env = (token: string) => ({ ESPACE_API_URL: sandbox.url, ESPACE_TOKEN: token, ESPACE_CONFIG_DIR: join(dir, 'config') });
+const env = (token: string) => cliEnv({ url: sandbox.url, token, home: dir });
 const summary = async (account: string) => {
   const result = await runCli(['--json', 'account', 'show', '--account', account], { env: env(sandbox.tokens.agent) });
   expect(result.code, result.stderr).toBe(0);

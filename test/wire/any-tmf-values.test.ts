@@ -13,6 +13,7 @@ import { runCli } from '../helpers/cli.js';
 import { startRewriteProxy, type RewriteProxy, type Rule } from '../helpers/rewrite-proxy.js';
 import { startTestSandbox, type TestSandbox } from '../helpers/sandbox.js';
 import { espace } from '../helpers/spawn.js';
+import { cliEnv } from '../helpers/env.js';
 
 type Money = { unit?: string; value: number | string };
 type Rate = { id: string; appliedBillingRateType?: string; characteristic?: { name: string; value: unknown }[]; taxExcludedAmount?: Money };
@@ -42,7 +43,7 @@ let proxy: RewriteProxy;
 let billId: string;
 let configDir: string;
 
-const env = (token = sandbox.tokens.marie) => ({ ESPACE_API_URL: proxy.url, ESPACE_TOKEN: token, ESPACE_CONFIG_DIR: configDir });
+const env = (token = sandbox.tokens.marie) => cliEnv({ url: proxy.url, token, extra: { ESPACE_CONFIG_DIR: configDir } });
 const pathOf = (url: string) => url.split('?')[0]!;
 const each = <T>(rewrite: (item: T) => void) => (body: unknown) => {
   for (const item of Array.isArray(body) ? body : [body]) rewrite(item as T);

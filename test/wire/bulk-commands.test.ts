@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
 import { startTestSandbox, type TestSandbox } from '../helpers/sandbox.js';
+import { cliEnv } from '../helpers/env.js';
 
 const KNOWN = ['BA-1001', 'BA-2001', 'BA-3001'];
 const UNKNOWN = 'BA-9999';
@@ -29,7 +30,7 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-const env = () => ({ ESPACE_API_URL: sandbox.url, ESPACE_TOKEN: sandbox.tokens.agent, ESPACE_CONFIG_DIR: join(dir, 'config') });
+const env = () => cliEnv({ url: sandbox.url, token: sandbox.tokens.agent, home: dir });
 
 type BulkRecord = { account: string; ok: boolean; data?: unknown; error?: { code: string; status: number | null } };
 

@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SEED_CREDENTIALS } from '../../src/sandbox/seed.js';
 import { runCli } from '../helpers/cli.js';
 import { startTestSandbox, type TestSandbox } from '../helpers/sandbox.js';
+import { cliEnv } from '../helpers/env.js';
 
 let sandbox: TestSandbox;
 let dir: string;
@@ -25,7 +26,7 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-const env = (extra: Record<string, string>) => ({ ESPACE_API_URL: sandbox.url, ESPACE_CONFIG_DIR: join(dir, 'config'), ...extra });
+const env = (extra: Record<string, string>) => cliEnv({ url: sandbox.url, home: dir, extra });
 
 type Report = { ok: boolean; steps: { name: string; status: string; detail?: string }[] };
 

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { Account } from '../../domain/account.js';
 import type { HttpClient, HttpResponse } from '../http.js';
 import { TmfMoney, listAll, parseResource, toMoney } from './common.js';
-import { TMF, billingAccountPath } from './paths.js';
+import { TMF } from './paths.js';
 
 export const BillingAccount = z.looseObject({
   id: z.string(),
@@ -35,11 +35,6 @@ export function toAccount(account: BillingAccount): Account {
 export async function listAccounts(client: HttpClient, max?: number): Promise<Account[]> {
   const accounts = await listAll(client, TMF.billingAccount, BillingAccount, 'BillingAccount', { max });
   return accounts.map(toAccount);
-}
-
-export async function getAccount(client: HttpClient, id: string): Promise<Account> {
-  const path = billingAccountPath(id);
-  return accountIn(await client.get(path), path);
 }
 
 /** The account in the answer to a GET of `path` (a billingAccount). */

@@ -7,7 +7,6 @@
  * naming the resource and the field: a guess could show another account's data.
  */
 import type { z } from 'zod';
-import { sanitizeCell } from '../../output/sanitize.js';
 import { UncheckableAnswerError } from '../errors.js';
 import type { HttpClient, QueryValue } from '../http.js';
 import { listPages } from './common.js';
@@ -83,10 +82,13 @@ export async function listMatching<S extends z.ZodType>(
   return matching;
 }
 
-/** The item's id for an error message: a server's string, so on one line and of a sane length. */
+/**
+ * The item's id for an error message: a server's string, so of a sane length. Message parameters
+ * are made safe for a terminal where every message is rendered (errors.ts, lineParams).
+ */
 function idOf(item: unknown): string {
   const id = typeof item === 'object' && item !== null ? (item as { id?: unknown }).id : undefined;
-  return typeof id === 'string' ? sanitizeCell(id).slice(0, 100) : '?';
+  return typeof id === 'string' ? id.slice(0, 100) : '?';
 }
 
 /** The ids of the billing accounts an item refers to: `billingAccount`, or related entities/parties of that type or role. */

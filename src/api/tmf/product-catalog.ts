@@ -103,12 +103,6 @@ export async function listOfferings(client: HttpClient, serviceType?: OfferingKi
   return serviceType === undefined ? mapped : keepMatching(client, mapped, (offering) => offering.kind === serviceType, 'serviceType', 'ProductOffering');
 }
 
-export async function getOffering(client: HttpClient, id: string): Promise<Offering> {
-  const path = `${PRODUCT_OFFERING_PATH}/${encodeURIComponent(id)}`;
-  const [offering] = await withPrices(client, [parseResource(ProductOffering, await client.get(path), 'ProductOffering', path)]);
-  return toOffering(offering!);
-}
-
 /** Ids per list request: short enough for any URL limit. */
 const PRICE_BATCH = 50;
 /** The prices read by each client (one per command), so that a command reads each price once. */

@@ -19,12 +19,6 @@ export function cycleOf(at: Date): Cycle {
   return { month, start: noonUtc(month, 1), end: noonUtc(month, days), days };
 }
 
-/** Days from `effective` (included) to the end of its cycle. */
-export function daysLeft(effective: Date): number {
-  const cycle = cycleOf(effective);
-  return cycle.days - effective.getUTCDate() + 1;
-}
-
 /** The share of a monthly price for `days` of a cycle of `cycleDays`, rounded half-up to the cent. */
 export function prorate(monthlyCents: number, days: number, cycleDays: number): number {
   return roundHalfUp(monthlyCents * days, cycleDays);

@@ -96,4 +96,3 @@ export function troubleTicketResource(origin: string, row: TicketRow, children: 
     '@baseType': 'TroubleTicket',
   };
 }
-export type TroubleTicket = ReturnType<typeof troubleTicketResource>;

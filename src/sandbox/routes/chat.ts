@@ -27,6 +27,7 @@ function body(request: FastifyRequest, allowed: readonly string[]): Record<strin
 }
 
 function messageText(value: unknown, name: string): string {
+  // eslint-disable-next-line no-control-regex -- control characters are what this finds
   if (typeof value !== 'string' || value.trim() === '' || value.length > MAX_MESSAGE || /[\u0000-\u0008\u000b-\u001f\u007f]/.test(value)) {
     throw new TmfError(400, `"${name}" must be non-empty text of at most ${MAX_MESSAGE} characters`);
   }

@@ -18,6 +18,7 @@ function requireObject(body: unknown, what: string): Record<string, unknown> {
 
 /** Printable text (line breaks and tabs allowed), trimmed, non-empty, of bounded length. */
 function text(value: unknown, name: string, max: number): string {
+  // eslint-disable-next-line no-control-regex -- control characters are what this finds
   const ok = typeof value === 'string' && value.trim() !== '' && value.length <= max && !/[\u0000-\u0008\u000b-\u001f\u007f]/.test(value);
   if (!ok) throw new TmfError(400, `"${name}" must be non-empty text of at most ${max} characters, without control characters`);
   return (value as string).trim();

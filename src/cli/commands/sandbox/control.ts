@@ -4,7 +4,7 @@
  * file is the readiness signal, checked together with the process and its /health endpoint.
  */
 import { spawn } from 'node:child_process';
-import { closeSync, existsSync, fstatSync, mkdirSync, openSync, readFileSync, readSync } from 'node:fs';
+import { closeSync, fstatSync, mkdirSync, openSync, readFileSync, readSync } from 'node:fs';
 import { join } from 'node:path';
 import { sandboxEntry } from '../../../config/paths.js';
 import { GeneralError } from '../../../errors.js';
@@ -164,6 +164,3 @@ export async function reseedAndRestart(dataDir: string, extraArgs: readonly stri
   return elapsedMs;
 }
 
-export function hasDatabase(dataDir: string): boolean {
-  return existsSync(join(dataDir, 'sandbox.db'));
-}

@@ -1,8 +1,8 @@
 /**
- * Credentials kept in memory, for tests and for contexts built around an injected token. Values
+ * Credentials kept in memory, for the vault's tests. Values
  * are copied in and out so that a caller mutating what it got cannot change what is stored.
  */
-import type { CredentialSource, CredentialStore, StoredCredentials } from './credential-store.js';
+import type { CredentialSource, CredentialStore, StoredCredentials } from '../../src/auth/credential-store.js';
 
 /** A {@link CredentialStore} over a Map; optionally seeded with `{ account: credentials }`. */
 export class MemoryStore implements CredentialStore {
