@@ -56,6 +56,8 @@ export default tseslint.config(
     rules: {
       // Unused names are dead code; a leading underscore says "unused on purpose".
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none', ignoreRestSiblings: true }],
+      // French text needs its no-break spaces (before : ; ? ! and inside « »): in strings and templates they are meant.
+      'no-irregular-whitespace': ['error', { skipStrings: true, skipTemplates: true, skipRegExps: true }],
     },
   },
   {

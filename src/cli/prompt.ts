@@ -1,7 +1,7 @@
 /**
  * Prompts, only when a person can answer: stdin and stderr are terminals. Otherwise a missing
  * value is a usage error that names the flag to pass. Prompts write to stderr so that stdout
- * stays data. @inquirer/prompts is loaded only when a prompt is really shown.
+ * stays data. The @inquirer prompts (src/cli/inquirer-prompts.ts) load only when a prompt is really shown.
  */
 import { CancelledError, UsageError } from '../errors.js';
 import { type Lang, translator } from '../i18n/catalog.js';

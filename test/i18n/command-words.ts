@@ -33,7 +33,10 @@ export function commands(): string[][] {
 export function commandWords(): Set<string> {
   const words = new Set<string>();
   const visit = (command: Command) => {
-    for (const name of [command.name(), ...command.aliases()]) for (const word of name.toLowerCase().split('-')) words.add(word), words.add(name.toLowerCase());
+    for (const name of [command.name(), ...command.aliases()]) {
+      words.add(name.toLowerCase());
+      for (const word of name.toLowerCase().split('-')) words.add(word);
+    }
     for (const option of command.options) {
       for (const word of (option.long ?? '').replace(/^--/, '').split('-')) words.add(word.toLowerCase());
       for (const choice of option.argChoices ?? []) words.add(choice.toLowerCase());

@@ -31,6 +31,7 @@ describe('wrapping', () => {
     expect(wrapped.split(/\s+/)).toContain('charged');
     const coloured = wrapWords(`\x1b[1m${'word '.repeat(20)}\x1b[22m`, 24);
     expect(widest(coloured)).toBeLessThanOrEqual(24);
+    // eslint-disable-next-line no-control-regex -- the colour codes are what this checks
     expect(coloured.split('\n')[0]).toMatch(/^\x1b\[1m(word ){4}word\x1b\[22m$/);
   });
 

@@ -2,7 +2,7 @@
 import { getBill, getBillRates, toBillLines } from '../../../api/tmf/customer-bill.js';
 import { billSections } from '../../../domain/bill.js';
 import { amountText, toJson } from '../../../output/formats.js';
-import { type StatementLine, renderStatement } from '../../../output/table.js';
+import type { StatementLine } from '../../../output/table.js';
 import type { Context } from '../../context.js';
 import { billHeading, billJson, sectionRows } from './view.js';
 import { resolveBill } from './resolve.js';
@@ -38,8 +38,8 @@ export async function run(options: BillShowOptions, ctx: Context): Promise<void>
     }
     io.out(`${out.join('\n')}\n`);
   } else {
-    // cli-table3 loads only for a terminal: --json and piped output never need it.
-    const [{ default: Table }, { BORDERLESS_CHARS }] = await Promise.all([import('cli-table3'), import('../../../output/table.js')]);
+    // The table module (and cli-table3 with it) loads only for a terminal: --json and piped output never need it.
+    const { renderStatement } = await import('../../../output/table.js');
     const { color } = io;
     io.out(`${billHeading(bill, t, locale).map((line, index) => (index === 0 ? color.bold(line) : line)).join('\n')}\n`);
     const lines: StatementLine[] = [];

@@ -32,7 +32,7 @@ function isService(value: string): value is ServiceType {
 
 async function chooseService(ctx: Context, services: readonly Product[], given: string | undefined): Promise<Product> {
   const held = services.map((p) => p.kind).filter((k): k is ServiceType => k !== undefined && isService(k));
-  let service = given;
+  const service = given;
   if (service === undefined) {
     const choosable = services.filter((p) => p.kind !== undefined && isService(p.kind));
     if (choosable.length === 1) return choosable[0]!;
