@@ -63,6 +63,7 @@ describe('the README journeys in French', () => {
     [['ticket', 'show', 'TT-1002']],
     [['payment', 'list']],
     [['support', 'contact']],
+    [['account', 'show']],
   ])('%j speaks French only', async (argv) => {
     expectFrench(await screen(argv), argv.join(' '));
   });
@@ -100,6 +101,12 @@ describe('the README journeys in French', () => {
     expectFrench(refused.stderr, 'bill list --state perdue');
     const help = await runCli(['bill', 'list', '--help'], { env: env() });
     expect(help.stdout).toMatch(/émise,\s+réglée/);
+  });
+
+  it('dates the last bill in account show as a Quebecer writes it', async () => {
+    const shown = await screen(['account', 'show']);
+    expect(shown).not.toMatch(/\d{4}-\d\d-\d\d/);
+    expect(shown).toMatch(/\b(1er|\d{1,2}) (janv|févr|mars|avr|mai|juin|juil|août|sept|oct|nov|déc)/);
   });
 
   it('shows an order with its states and dates in French', async () => {

@@ -67,6 +67,18 @@ describe('the sandbox speaks the language asked for', () => {
     expect(ticket.body.name).toBe('Frais de location facturés en double');
   });
 
+  it('writes its own escalation note in French, with the team names and priorities, and the reason as written', async () => {
+    const tickets = await get(sandbox.url, `${TICKETS}?limit=100`, sandbox.tokens.luc, FR);
+    const disputed = tickets.body.find((ticket: { name: string }) => ticket.name === 'Frais de retard contestés');
+    const note = (body: { note: { text: string }[] }) => body.note.find((n) => /^(Escalade|Escalated)/.test(n.text))?.text;
+    const fr = await get(sandbox.url, `${TICKETS}/${disputed.id}`, sandbox.tokens.luc, FR);
+    expect(note(fr.body)).toBe(
+      'Escalade\u00a0: Équipe de facturation (responsable\u00a0: Service à la clientèle → Équipe de facturation\u00a0; priorité\u00a0: moyenne → haute). Motif\u00a0: frais de retard contestés',
+    );
+    const en = await get(sandbox.url, `${TICKETS}/${disputed.id}`, sandbox.tokens.luc, EN);
+    expect(note(en.body)).toBe('Escalated to Billing support team (assignee: Customer support → Billing support team; priority: medium → high). Reason: frais de retard contestés');
+  });
+
   it('explains an unknown city, with its suggestion, in French', async () => {
     const fr = await send(sandbox.url, 'POST', ADDRESS_CHECK, {
       token: sandbox.tokens.marie,

@@ -1,13 +1,15 @@
 /**
  * Answers in the client's language: a hook that rewrites every JSON answer, before it is
  * serialized, into the language `Accept-Language` prefers — reference texts (`name`,
- * `description`, a ticket's status change reasons; see reference-texts.ts), error messages (error-texts.ts) and the problems of an
+ * `description`, a ticket's status change reasons; see reference-texts.ts), error messages (error-texts.ts), the sandbox's own
+ * escalation notes (note-texts.ts) and the problems of an
  * address validation — and says which with `Content-Language`. Without English or French in
  * `Accept-Language`, answers go out as stored.
  */
 import type { FastifyInstance } from 'fastify';
 import { answerLang, type AnswerLang } from './answer-lang.js';
 import { addressProblemText, errorText } from './error-texts.js';
+import { noteText } from './note-texts.js';
 import { referenceText } from './reference-texts.js';
 
 const REFERENCE_FIELDS = new Set(['name', 'description', 'statusChangeReason', 'changeReason']);
@@ -19,10 +21,12 @@ export function localizeAnswer(value: unknown, lang: AnswerLang): unknown {
   const source = value as Record<string, unknown>;
   const isError = source['@type'] === 'Error';
   const isAddressCheck = source['@type'] === 'GeographicAddressValidation';
+  const isNote = source['@type'] === 'EspaceNote' || source['@type'] === 'Note';
   const copy: Record<string, unknown> = {};
   for (const [key, field] of Object.entries(source)) {
     if (typeof field === 'string' && REFERENCE_FIELDS.has(key)) copy[key] = referenceText(field, lang);
     else if (typeof field === 'string' && isError && key === 'message') copy[key] = errorText(field, lang);
+    else if (typeof field === 'string' && isNote && key === 'text') copy[key] = noteText(field, lang);
     else if (isAddressCheck && key === 'problem' && Array.isArray(field)) copy[key] = field.map((problem) => (typeof problem === 'string' ? addressProblemText(problem, lang) : problem));
     else copy[key] = localizeAnswer(field, lang);
   }

@@ -82,7 +82,7 @@ const TICKETS: readonly SeedTicket[] = [
     team: 'billing',
     history: [
       { afterDays: 1, by: AGENT, status: 'pending', reason: 'En attente de la preuve de paiement', note: 'Pouvez-vous nous transmettre la preuve de paiement\u00a0?' },
-      { afterDays: 1, by: AGENT, kind: 'change', note: 'Escalated to Billing support team (assignee: Customer support → Billing support team; priority: medium → high). Reason: disputed late fee' },
+      { afterDays: 1, by: AGENT, kind: 'change', note: 'Escalated to Billing support team (assignee: Customer support → Billing support team; priority: medium → high). Reason: frais de retard contestés' },
     ],
   },
 ];

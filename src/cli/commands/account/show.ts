@@ -1,6 +1,6 @@
 /** `espace account show`: one line about a billing account (holder, services, balance, last bill, autopay, open tickets). */
 import type { Money } from '../../../domain/money.js';
-import { amountText, toJson } from '../../../output/formats.js';
+import { amountText, formatDate, toJson } from '../../../output/formats.js';
 import { sanitizeCell } from '../../../output/sanitize.js';
 import { resolveAccountId } from '../../account.js';
 import type { Context } from '../../context.js';
@@ -33,7 +33,7 @@ export async function run(options: AccountShowOptions, ctx: Context): Promise<vo
   }
   const services = summary.services.length > 0 ? summary.services.map(sanitizeCell).join(', ') : none;
   const lastBill = summary.lastBill
-    ? t('account.show.lastBill', { date: sanitizeCell(summary.lastBill.billDate ?? ''), total: summary.lastBill.totalDue.formatted })
+    ? t('account.show.lastBill', { date: formatDate(summary.lastBill.billDate ?? undefined, ctx.locale), total: summary.lastBill.totalDue.formatted })
     : none;
   io.out(
     `${t('account.show.line', {
