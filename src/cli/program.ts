@@ -30,6 +30,7 @@ import { registerDoctor } from './commands/doctor/index.js';
 import { registerHelpTopics } from './commands/help-topics/index.js';
 import { registerOutage } from './commands/outage/index.js';
 import { registerSmoke } from './commands/smoke/index.js';
+import { registerConfig } from './commands/config/index.js';
 import { type Context, type GlobalOptions, VERSION } from './context.js';
 import { LocalizedCommand } from './localized-command.js';
 
@@ -85,6 +86,7 @@ const NOUNS: Record<string, (program: Command, registrar: Registrar) => void> = 
   api: registerApi,
   account: registerAccount,
   smoke: registerSmoke,
+  config: registerConfig,
 };
 
 /** Global options that take a value, so that the value is not mistaken for the noun. */

@@ -30,6 +30,7 @@ import { netMessages } from './messages/net.js';
 import { valuesMessages } from './messages/values.js';
 import { serverMessages } from './messages/server.js';
 import { commanderMessages } from './messages/commander.js';
+import { configMessages } from './messages/config.js';
 
 export type Lang = 'en' | 'fr';
 
@@ -67,6 +68,7 @@ export const catalog = {
   ...serverMessages,
   ...apiMapMessages,
   ...commanderMessages,
+  ...configMessages,
 } satisfies MessageTable;
 
 export type MessageKey = keyof typeof catalog;
