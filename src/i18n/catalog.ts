@@ -31,6 +31,7 @@ import { valuesMessages } from './messages/values.js';
 import { serverMessages } from './messages/server.js';
 import { commanderMessages } from './messages/commander.js';
 import { configMessages } from './messages/config.js';
+import { manMessages } from './messages/man.js';
 
 export type Lang = 'en' | 'fr';
 
@@ -69,6 +70,7 @@ export const catalog = {
   ...apiMapMessages,
   ...commanderMessages,
   ...configMessages,
+  ...manMessages,
 } satisfies MessageTable;
 
 export type MessageKey = keyof typeof catalog;
