@@ -33,6 +33,8 @@ import { registerSmoke } from './commands/smoke/index.js';
 import { registerConfig } from './commands/config/index.js';
 import { type Context, type GlobalOptions, VERSION } from './context.js';
 import { LocalizedCommand } from './localized-command.js';
+import { checkFields, fieldSelectingIO, parseFieldList } from '../output/field-selection.js';
+import { jsonFieldsOf } from '../output/json-fields.js';
 
 /** A command module: its options type and the function that does the work. */
 export interface CommandModule<O> {
@@ -90,7 +92,7 @@ const NOUNS: Record<string, (program: Command, registrar: Registrar) => void> = 
 };
 
 /** Global options that take a value, so that the value is not mistaken for the noun. */
-const VALUED_GLOBALS = new Set(['--context', '--api-url', '--lang', '--timeout']);
+const VALUED_GLOBALS = new Set(['--context', '--api-url', '--lang', '--timeout', '--fields']);
 
 /** The first word of argv that is not an option: the noun, when the user named one. */
 export function nounOf(argv: readonly string[]): string | undefined {
@@ -122,6 +124,7 @@ export function buildProgram({ t, lang, io, makeContext, argv }: ProgramOptions)
     .option('--api-url <url>', t('program.apiUrl'))
     .option('--timeout <seconds>', t('program.timeout'))
     .option('--json', t('program.json'))
+    .option('--fields <list>', t('fields.option'))
     .option('--no-color', t('program.noColor'))
     .addOption(new Option('--lang <lang>', t('program.lang')).choices(['en', 'fr']))
     .option('-v, --verbose', t('program.verbose'))
@@ -153,20 +156,23 @@ export function buildProgram({ t, lang, io, makeContext, argv }: ProgramOptions)
       // far as a confirmed run would (terms are still shown), and stops before the first write.
       if (dryRun) for (const name of ['yes', 'acceptTerms']) if (command.options.some((option) => option.attributeName() === name)) command.setOptionValue(name, true);
       const globals = command.optsWithGlobals();
-      const ctx = makeContext({
+      const path = commandPath(command);
+      const fields = jsonFieldSelection(command, path, program.opts().fields as string | undefined);
+      const base = makeContext({
         context: globals.context as string | undefined,
         apiUrl: globals.apiUrl as string | undefined,
         timeout: globals.timeout as string | undefined,
-        json: Boolean(globals.json),
+        json: Boolean(globals.json) || fields !== undefined,
         verbose: Boolean(globals.verbose),
         dryRun,
       });
+      const ctx = fields ? { ...base, io: fieldSelectingIO(base.io, fields) } : base;
       const module = await load();
       try {
         await module.run(map(args.slice(0, -2) as string[], command.opts()), ctx);
       } catch (error) {
         if (!(error instanceof DryRunStop)) throw error;
-        await reportDryRun(error, ctx);
+        await reportDryRun(error, base);
       }
     },
     examples: (command, lines) =>
@@ -180,7 +186,44 @@ export function buildProgram({ t, lang, io, makeContext, argv }: ProgramOptions)
   if (only) only(program, registrar);
   else for (const register of Object.values(NOUNS)) register(program, registrar);
   registrar.examples(program, ['espace demo', 'espace auth login', 'espace bill show latest', 'espace bill list --json']);
+  listJsonFields(program, t);
   return program;
+}
+
+/** `bill show` for the command `espace bill show`. */
+function commandPath(command: Command): string {
+  const names: string[] = [];
+  for (let at: Command | null = command; at?.parent; at = at.parent) names.unshift(at.name());
+  return names.join(' ');
+}
+
+/**
+ * `--fields` of this run, checked against the command's declared fields before anything is sent.
+ * A bulk-capable command keeps its own meaning of `--fields` (CSV columns, or each record's data):
+ * the program reads the flag wherever it is typed, so the value is handed to the command.
+ */
+function jsonFieldSelection(command: Command, path: string, text: string | undefined) {
+  if (text === undefined) return undefined;
+  const fields = parseFieldList(text);
+  const declared = jsonFieldsOf(path);
+  if (command.options.some((option) => option.long === '--fields')) {
+    if (command.opts().accountsFrom !== undefined) {
+      command.setOptionValue('fields', text);
+      return undefined;
+    }
+  }
+  if (declared) checkFields(fields, declared, path);
+  return { fields, command: path, declared };
+}
+
+/** Each command with declared JSON fields lists them at the end of its help. */
+function listJsonFields(program: Command, t: Translate): void {
+  const visit = (command: Command) => {
+    const declared = jsonFieldsOf(commandPath(command));
+    if (declared) command.addHelpText('after', `\n${t('fields.help')}\n  ${declared.join(', ')}\n`);
+    command.commands.forEach(visit);
+  };
+  visit(program);
 }
 
 /** What a dry run stopped before sending: on stderr, and as JSON on stdout with --json. */

@@ -32,6 +32,7 @@ import { serverMessages } from './messages/server.js';
 import { commanderMessages } from './messages/commander.js';
 import { configMessages } from './messages/config.js';
 import { manMessages } from './messages/man.js';
+import { fieldsMessages } from './messages/fields.js';
 
 export type Lang = 'en' | 'fr';
 
@@ -71,6 +72,7 @@ export const catalog = {
   ...commanderMessages,
   ...configMessages,
   ...manMessages,
+  ...fieldsMessages,
 } satisfies MessageTable;
 
 export type MessageKey = keyof typeof catalog;
