@@ -33,7 +33,6 @@ import { registerSmoke } from './commands/smoke/index.js';
 import { registerConfig } from './commands/config/index.js';
 import { type Context, type GlobalOptions, VERSION } from './context.js';
 import { LocalizedCommand } from './localized-command.js';
-import { checkFields, fieldSelectingIO, parseFieldList } from '../output/field-selection.js';
 import { jsonFieldsOf } from '../output/json-fields.js';
 
 /** A command module: its options type and the function that does the work. */
@@ -157,7 +156,7 @@ export function buildProgram({ t, lang, io, makeContext, argv }: ProgramOptions)
       if (dryRun) for (const name of ['yes', 'acceptTerms']) if (command.options.some((option) => option.attributeName() === name)) command.setOptionValue(name, true);
       const globals = command.optsWithGlobals();
       const path = commandPath(command);
-      const fields = jsonFieldSelection(command, path, program.opts().fields as string | undefined);
+      const fields = await jsonFieldSelection(command, path, program.opts().fields as string | undefined);
       const base = makeContext({
         context: globals.context as string | undefined,
         apiUrl: globals.apiUrl as string | undefined,
@@ -166,7 +165,7 @@ export function buildProgram({ t, lang, io, makeContext, argv }: ProgramOptions)
         verbose: Boolean(globals.verbose),
         dryRun,
       });
-      const ctx = fields ? { ...base, io: fieldSelectingIO(base.io, fields) } : base;
+      const ctx = fields ? { ...base, io: fields.selectingIO(base.io) } : base;
       const module = await load();
       try {
         await module.run(map(args.slice(0, -2) as string[], command.opts()), ctx);
@@ -202,8 +201,10 @@ function commandPath(command: Command): string {
  * A bulk-capable command keeps its own meaning of `--fields` (CSV columns, or each record's data):
  * the program reads the flag wherever it is typed, so the value is handed to the command.
  */
-function jsonFieldSelection(command: Command, path: string, text: string | undefined) {
+async function jsonFieldSelection(command: Command, path: string, text: string | undefined) {
   if (text === undefined) return undefined;
+  // Loaded only with --fields: the JSON formatting it needs is not on every command's start-up path.
+  const { checkFields, fieldSelectingIO, parseFieldList } = await import('../output/field-selection.js');
   const fields = parseFieldList(text);
   const declared = jsonFieldsOf(path);
   if (command.options.some((option) => option.long === '--fields')) {
@@ -213,7 +214,8 @@ function jsonFieldSelection(command: Command, path: string, text: string | undef
     }
   }
   if (declared) checkFields(fields, declared, path);
-  return { fields, command: path, declared };
+  const selection = { fields, command: path, declared };
+  return { selectingIO: (io: IO) => fieldSelectingIO(io, selection) };
 }
 
 /** Each command with declared JSON fields lists them at the end of its help. */
