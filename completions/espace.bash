@@ -102,10 +102,10 @@ __espace_spec() {
     'account help') subs='' flags='--context --api-url --timeout --json --fields --no-color --lang -v --verbose -h --help' args='show' ;;
     'smoke') subs='' flags='--junit --write --account -h --help --context --api-url --timeout --json --fields --no-color --lang -v --verbose' args='' ;;
     'config') subs='get set list unset help' flags='-h --help --context --api-url --timeout --json --fields --no-color --lang -v --verbose' args='' ;;
-    'config get') subs='' flags='-h --help --context --api-url --timeout --json --fields --no-color --lang -v --verbose' args='-' ;;
-    'config set') subs='' flags='-h --help --context --api-url --timeout --json --fields --no-color --lang -v --verbose' args='- -' ;;
+    'config get') subs='' flags='-h --help --context --api-url --timeout --json --fields --no-color --lang -v --verbose' args='lang,pager,plain,color' ;;
+    'config set') subs='' flags='-h --help --context --api-url --timeout --json --fields --no-color --lang -v --verbose' args='lang,pager,plain,color -' ;;
     'config list') subs='' flags='-h --help --context --api-url --timeout --json --fields --no-color --lang -v --verbose' args='' ;;
-    'config unset') subs='' flags='-h --help --context --api-url --timeout --json --fields --no-color --lang -v --verbose' args='-' ;;
+    'config unset') subs='' flags='-h --help --context --api-url --timeout --json --fields --no-color --lang -v --verbose' args='lang,pager,plain,color' ;;
     'config help') subs='' flags='--context --api-url --timeout --json --fields --no-color --lang -v --verbose -h --help' args='get,set,list,unset' ;;
     'help') subs='' flags='--context --api-url --timeout --json --fields --no-color --lang -v --verbose -h --help' args='auth,bill,context,sandbox,demo,pay,payment,payment-method,autopay,plan,order,addon,usage,profile,ticket,support,outage,doctor,completion,api,account,smoke,config,exit-codes,environment' ;;
   esac

@@ -423,5 +423,8 @@ complete -c espace -n '__espace_at \'config\'' -a 'set' -d 'set a default; flags
 complete -c espace -n '__espace_at \'config\'' -a 'list' -d 'list every default, its value and the values it takes'
 complete -c espace -n '__espace_at \'config\'' -a 'unset' -d 'remove a default, so espace’s own applies again'
 complete -c espace -n '__espace_at \'config\'' -a 'help' -d 'show help for a command'
+complete -c espace -n '__espace_arg \'config get\' 0' -a 'lang pager plain color'
+complete -c espace -n '__espace_arg \'config set\' 0' -a 'lang pager plain color'
+complete -c espace -n '__espace_arg \'config unset\' 0' -a 'lang pager plain color'
 complete -c espace -n '__espace_arg \'config help\' 0' -a 'get set list unset'
 complete -c espace -n '__espace_arg \'help\' 0' -a 'auth bill context sandbox demo pay payment payment-method autopay plan order addon usage profile ticket support outage doctor completion api account smoke config exit-codes environment'

@@ -52,7 +52,10 @@ describe('espace config', () => {
   it('refuses an unknown key by listing the keys, and a bad value by listing the allowed ones, writing nothing', async () => {
     const unknown = await runCli(['config', 'set', 'langue', 'fr'], { env: env() });
     expect(unknown.code).toBe(2);
-    expect(unknown.stderr).toContain("'langue' is not a setting espace knows. Settings: lang, pager, plain, color.");
+    expect(unknown.stderr).toContain("invalid value 'langue' for <key>; use one of: lang, pager, plain, color.");
+    const french = await runCli(['--lang', 'fr', 'config', 'get', 'langue'], { env: env() });
+    expect(french.code).toBe(2);
+    expect(french.stderr).toContain('lang, pager, plain, color');
     const bad = await runCli(['config', 'set', 'color', 'sometimes'], { env: env() });
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain("'sometimes' is not a value of color. Allowed: auto, always, never.");
@@ -76,17 +79,17 @@ describe('espace config', () => {
 
 describe('defaults at start-up', () => {
   it('lang: --lang > ESPACE_LANG > config > locale', async () => {
-    const probe = (extra: Record<string, string | undefined>, args: string[] = []) => runCli([...args, 'config', 'get', 'nope'], { env: env(extra) });
-    expect((await probe({ LANG: 'en_CA.UTF-8' })).stderr).toContain('is not a setting espace knows');
+    const probe = (extra: Record<string, string | undefined>, args: string[] = []) => runCli([...args, 'config', 'get', 'pager'], { env: env(extra) });
+    expect((await probe({ LANG: 'en_CA.UTF-8' })).stderr).toContain('pager is not set');
     expect((await runCli(['config', 'set', 'lang', 'fr'], { env: env() })).code).toBe(0);
-    expect((await probe({ LANG: 'en_CA.UTF-8' })).stderr).toContain('n’est pas une préférence d’espace');
-    expect((await probe({ LANG: 'en_CA.UTF-8', ESPACE_LANG: 'en' })).stderr).toContain('is not a setting espace knows');
-    expect((await probe({ LANG: 'fr_CA.UTF-8', ESPACE_LANG: undefined }, ['--lang', 'en'])).stderr).toContain('is not a setting espace knows');
+    expect((await probe({ LANG: 'en_CA.UTF-8' })).stderr).toContain('pager n’est pas défini');
+    expect((await probe({ LANG: 'en_CA.UTF-8', ESPACE_LANG: 'en' })).stderr).toContain('pager is not set');
+    expect((await probe({ LANG: 'fr_CA.UTF-8', ESPACE_LANG: undefined }, ['--lang', 'en'])).stderr).toContain('pager is not set');
   });
 
   it('color: never and always rank below --no-color and the environment', async () => {
     const probe = (extra: Record<string, string | undefined>, options: { tty?: boolean; args?: string[] } = {}) =>
-      runCli([...(options.args ?? []), 'config', 'get', 'nope'], { env: env({ NO_COLOR: undefined, ...extra }), tty: options.tty });
+      runCli([...(options.args ?? []), 'config', 'get', 'pager'], { env: env({ NO_COLOR: undefined, ...extra }), tty: options.tty });
     expect((await probe({}, { tty: true })).stderr).toContain(ESC);
     expect((await probe({})).stderr).not.toContain(ESC);
 

@@ -1,7 +1,10 @@
-import type { Command } from 'commander';
+import { Argument, type Command } from 'commander';
+import { DEFAULT_KEY_NAMES } from '../../../config/defaults.js';
 import type { Registrar } from '../../program.js';
 
 export function registerConfig(program: Command, { t, action, examples }: Registrar): void {
+  // Choices: TAB completes the keys, and commander refuses another word with the list of keys.
+  const keyArgument = () => new Argument('<key>', t('config.argument.key')).choices(DEFAULT_KEY_NAMES);
   const config = examples(program.command('config').description(t('config.description')), [
     'espace config set lang fr',
     'espace config set pager "less -R"',
@@ -11,7 +14,7 @@ export function registerConfig(program: Command, { t, action, examples }: Regist
     config
       .command('get')
       .description(t('config.get.description'))
-      .argument('<key>', t('config.argument.key'))
+      .addArgument(keyArgument())
       .action(action(() => import('./get.js'), ([key]) => ({ key: key! }))),
     ['espace config get lang'],
   );
@@ -19,7 +22,7 @@ export function registerConfig(program: Command, { t, action, examples }: Regist
     config
       .command('set')
       .description(t('config.set.description'))
-      .argument('<key>', t('config.argument.key'))
+      .addArgument(keyArgument())
       .argument('<value>', t('config.argument.value'))
       .action(action(() => import('./set.js'), ([key, value]) => ({ key: key!, value: value! }))),
     ['espace config set lang fr', 'espace config set color never', 'espace config set plain true', 'espace config set pager off'],
@@ -32,7 +35,7 @@ export function registerConfig(program: Command, { t, action, examples }: Regist
     config
       .command('unset')
       .description(t('config.unset.description'))
-      .argument('<key>', t('config.argument.key'))
+      .addArgument(keyArgument())
       .action(action(() => import('./unset.js'), ([key]) => ({ key: key! }))),
     ['espace config unset pager'],
   );
