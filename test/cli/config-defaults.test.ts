@@ -107,3 +107,21 @@ describe('defaults at start-up', () => {
     expect((await probe({})).stderr).not.toContain(ESC);
   });
 });
+
+describe('the built CLI', () => {
+  it('reads the defaults it wrote, at the next start', async () => {
+    const { espace } = await import('../helpers/spawn.js');
+    const set = await espace(['config', 'set', 'lang', 'fr'], { env: env() });
+    expect(set.code, set.stderr).toBe(0);
+    const next = await espace(['config', 'get', 'pager'], { env: env() });
+    expect(next.code).toBe(1);
+    expect(next.stderr).toContain('pager n’est pas défini');
+    const listed = await espace(['config', 'list', '--fields', 'key,value'], { env: env() });
+    expect(JSON.parse(listed.stdout)).toEqual([
+      { key: 'lang', value: 'fr' },
+      { key: 'pager', value: null },
+      { key: 'plain', value: null },
+      { key: 'color', value: null },
+    ]);
+  });
+});
