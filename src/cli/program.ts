@@ -207,11 +207,9 @@ async function jsonFieldSelection(command: Command, path: string, text: string |
   const { checkFields, fieldSelectingIO, parseFieldList } = await import('../output/field-selection.js');
   const fields = parseFieldList(text);
   const declared = jsonFieldsOf(path);
-  if (command.options.some((option) => option.long === '--fields')) {
-    if (command.opts().accountsFrom !== undefined) {
-      command.setOptionValue('fields', text);
-      return undefined;
-    }
+  if (command.opts().accountsFrom !== undefined && command.options.some((option) => option.long === '--fields')) {
+    command.setOptionValue('fields', text);
+    return undefined;
   }
   if (declared) checkFields(fields, declared, path);
   const selection = { fields, command: path, declared };
