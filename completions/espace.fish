@@ -3,7 +3,7 @@
 
 # Prints the command path, the number of positional arguments, and the option awaiting a value.
 function __espace_state
-    set -l paths '||auth|auth login|auth logout|auth status|auth password|auth 2fa|auth 2fa enable|auth 2fa confirm|auth 2fa disable|auth 2fa status|auth 2fa help|auth sessions|auth sessions revoke|auth help|bill|bill list|bill show|bill download|bill diff|bill explain|bill dispute|bill help|context|context list|context add|context show|context set-api|context use|context remove|context help|sandbox|sandbox start|sandbox stop|sandbox status|sandbox reset|sandbox seed|sandbox clock|sandbox clock advance|sandbox clock log|sandbox help|demo|pay|payment|payment list|payment show|payment reconcile|payment help|payment-method|payment-method list|payment-method add|payment-method remove|payment-method help|autopay|autopay status|autopay enable|autopay disable|autopay help|plan|plan show|plan catalog|plan change|plan next-bill|plan help|order|order list|order show|order help|addon|addon list|addon add|addon remove|addon help|usage|usage show|usage help|profile|profile show|profile set|profile help|ticket|ticket open|ticket list|ticket show|ticket comment|ticket escalate|ticket close|ticket help|support|support chat|support contact|support help|outage|doctor|completion|api|account|account show|account help|smoke|help|'
+    set -l paths '||auth|auth login|auth logout|auth status|auth password|auth 2fa|auth 2fa enable|auth 2fa confirm|auth 2fa disable|auth 2fa status|auth 2fa help|auth sessions|auth sessions revoke|auth help|bill|bill list|bill show|bill download|bill diff|bill explain|bill dispute|bill help|context|context list|context add|context show|context set-api|context use|context remove|context help|sandbox|sandbox start|sandbox stop|sandbox status|sandbox reset|sandbox seed|sandbox clock|sandbox clock advance|sandbox clock log|sandbox help|demo|pay|payment|payment list|payment show|payment reconcile|payment help|payment-method|payment-method list|payment-method add|payment-method remove|payment-method help|autopay|autopay status|autopay enable|autopay disable|autopay help|plan|plan show|plan catalog|plan change|plan next-bill|plan help|order|order list|order show|order help|addon|addon list|addon add|addon remove|addon help|usage|usage show|usage help|profile|profile show|profile set|profile help|ticket|ticket open|ticket list|ticket show|ticket comment|ticket escalate|ticket close|ticket help|support|support chat|support contact|support help|outage|doctor|completion|api|account|account show|account help|smoke|config|config get|config set|config list|config unset|config help|help|'
     set -l valued ' --account --accounts --accounts-from --amount --api-path --api-url --batch-size --bill --city --concurrency --context --conversation --data --description --email --family-name --field --fields --format --given-name --header --input --item --journal --junit --lang --language --limit --max-items --max-pages --message --method --otp --output --period --phone --port --postal-code --profile --province --raw-field --reason --rps --service --severity --shard --state --status --street --subject --timeout --to --type --unit --url --user --username --wait -F -H -f -m -o '
     set -l words (commandline -opc)
     set -e words[1]
@@ -80,12 +80,14 @@ complete -c espace -n '__espace_at \'\'' -a 'completion' -d 'print the shell com
 complete -c espace -n '__espace_at \'\'' -a 'api' -d 'send an authenticated request to the API and print the JSON answer (like gh api)'
 complete -c espace -n '__espace_at \'\'' -a 'account' -d 'billing accounts at a glance'
 complete -c espace -n '__espace_at \'\'' -a 'smoke' -d 'smoke-test an API for CI: a read-only journey, each step timed (credentials from the environment only)'
+complete -c espace -n '__espace_at \'\'' -a 'config' -d 'read and change your defaults (language, pager, plain layout, colour)'
 complete -c espace -n '__espace_at \'\'' -a 'help' -d 'show help for a command'
 complete -c espace -s V -l version -d 'print the version'
 complete -c espace -l context -r -f -a '(__espace_values context)' -d 'use this context (default: the active one; env ESPACE_CONTEXT)'
 complete -c espace -l api-url -r -d 'use this API base URL instead of the context\'s (env ESPACE_API_URL)'
 complete -c espace -l timeout -r -d 'deadline of each API request in seconds, headers and whole answer (default 30; also ESPACE_TIMEOUT)'
 complete -c espace -l json -d 'print JSON (money in integer cents)'
+complete -c espace -l fields -r -d 'print JSON with only these top-level fields, comma-separated (implies --json)'
 complete -c espace -l no-color -d 'no colours (also NO_COLOR)'
 complete -c espace -l plain -d 'plain layout for screen readers: no box drawing, no animation (also TERM=dumb, ESPACE_PLAIN)'
 complete -c espace -l no-pager -d 'do not page long output (pager: ESPACE_PAGER, PAGER, else less -FRX)'
@@ -437,4 +439,13 @@ complete -c espace -n '__espace_arg \'account help\' 0' -a 'show'
 complete -c espace -n '__espace_in \'smoke\'' -l junit -r -d 'also write the report as JUnit XML to FILE'
 complete -c espace -n '__espace_in \'smoke\'' -l write -d 'add the reversible write journey: open a ticket, then withdraw it (needs ESPACE_TOKEN of a staging account meant for it)'
 complete -c espace -n '__espace_in \'smoke\'' -l account -r -f -a '(__espace_values account)' -d 'account to read (default: the first the credentials can see)'
-complete -c espace -n '__espace_arg \'help\' 0' -a 'auth bill context sandbox demo pay payment payment-method autopay plan order addon usage profile ticket support outage doctor completion api account smoke exit-codes environment'
+complete -c espace -n '__espace_at \'config\'' -a 'get' -d 'print the value of one default'
+complete -c espace -n '__espace_at \'config\'' -a 'set' -d 'set a default; flags and environment variables still win'
+complete -c espace -n '__espace_at \'config\'' -a 'list' -d 'list every default, its value and the values it takes'
+complete -c espace -n '__espace_at \'config\'' -a 'unset' -d 'remove a default, so espace’s own applies again'
+complete -c espace -n '__espace_at \'config\'' -a 'help' -d 'show help for a command'
+complete -c espace -n '__espace_arg \'config get\' 0' -a 'lang pager plain color'
+complete -c espace -n '__espace_arg \'config set\' 0' -a 'lang pager plain color'
+complete -c espace -n '__espace_arg \'config unset\' 0' -a 'lang pager plain color'
+complete -c espace -n '__espace_arg \'config help\' 0' -a 'get set list unset'
+complete -c espace -n '__espace_arg \'help\' 0' -a 'auth bill context sandbox demo pay payment payment-method autopay plan order addon usage profile ticket support outage doctor completion api account smoke config exit-codes environment'

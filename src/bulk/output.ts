@@ -9,6 +9,7 @@
  */
 import type { Writable } from 'node:stream';
 import { csvText, jsonText } from '../output/sanitize.js';
+import { selectRecordData } from '../output/field-selection.js';
 import type { BulkRecord } from './record.js';
 
 export type OutputFormat = 'ndjson' | 'csv';
@@ -29,7 +30,8 @@ export interface RecordWriter {
   readonly closed: boolean;
 }
 
-export function createRecordWriter(stream: Writable, format: OutputFormat, fields: readonly string[]): RecordWriter {
+/** `dataFields` (NDJSON only): keep only these fields of each record's data (`--fields`). */
+export function createRecordWriter(stream: Writable, format: OutputFormat, fields: readonly string[], dataFields?: readonly string[]): RecordWriter {
   let drained: Promise<void> | undefined;
   let pressure = false;
   let closed = false;
@@ -63,7 +65,7 @@ export function createRecordWriter(stream: Writable, format: OutputFormat, field
   let queued = '';
   return {
     write(record) {
-      queued += format === 'csv' ? `${fields.map((field) => csvCell(valueAt(record, field))).join(',')}\n` : `${jsonText(record)}\n`;
+      queued += format === 'csv' ? `${fields.map((field) => csvCell(valueAt(record, field))).join(',')}\n` : `${jsonText(dataFields ? selectRecordData(record, dataFields) : record)}\n`;
     },
     flush(delivered) {
       if (queued === '') return;

@@ -74,7 +74,7 @@ export async function runBulk<O>(request: BulkRunRequest<O>, ctx: Context): Prom
     notices: ctx.notices,
   });
   const lookupContext: LookupContext = { api, t, locale: ctx.locale, clock: ctx.clock };
-  const writer = createRecordWriter(io.stdout, bulk.format, bulk.fields ?? request.command.csvFields);
+  const writer = createRecordWriter(io.stdout, bulk.format, bulk.fields ?? request.command.csvFields, bulk.dataFields);
   const counts = { done: 0, failed: 0, total: pending.length };
   let fatal: unknown;
   const interruption = listenForInterruption(() => io.err(`\n${t('bulk.stopping')}\n`));

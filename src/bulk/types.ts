@@ -11,6 +11,8 @@ export interface BulkOptions {
   format: OutputFormat;
   /** CSV columns (dotted paths into the record); default: the command's own. */
   fields?: string[];
+  /** NDJSON with `--fields`: the fields of each record's data that are kept. */
+  dataFields?: readonly string[];
   ordered: boolean;
   concurrency: number;
   /** Accounts per batch for commands that can read several at once; 1 reads one at a time. */

@@ -8,6 +8,7 @@ import { EXIT_CODES, EspaceError } from '../errors.js';
 import { type Translate, translator } from '../i18n/catalog.js';
 import { resolveLang } from '../i18n/lang.js';
 import { colorPolicy } from '../output/color-policy.js';
+import { storedDefaults } from '../config/defaults.js';
 import { type IO, createIO } from '../output/io.js';
 import { pagerCommand, showPaged } from '../output/pager.js';
 import { plainLayout } from '../output/plain.js';
@@ -50,7 +51,9 @@ const colorOptions = (policy: { allowed: boolean; forced: boolean }) => ({ color
 
 export async function main(options: MainOptions): Promise<number> {
   const { argv, env } = options;
-  const lang = resolveLang(prescan(argv, '--lang'), env);
+  // The user's defaults (`espace config set`) rank below flags and the environment.
+  const defaults = storedDefaults(env);
+  const lang = resolveLang(prescan(argv, '--lang'), env, defaults.lang);
   const t = translator(lang);
   const io = await createIO({
     stdin: options.stdin,
@@ -58,14 +61,14 @@ export async function main(options: MainOptions): Promise<number> {
     stdout: options.stdout,
     stderr: options.stderr,
     // --no-color, NO_COLOR, FORCE_COLOR, CLICOLOR_FORCE, TERM=dumb, CLICOLOR: see color-policy.ts.
-    ...colorOptions(colorPolicy(env, argv)),
+    ...colorOptions(colorPolicy(env, argv, defaults.color)),
     columns: terminalColumns(env, options.stdout as { columns?: number }, options.stderr as { columns?: number }),
-    plain: plainLayout(env, argv),
+    plain: plainLayout(env, argv, defaults.plain),
     wrapStdout: !dataOutput(argv),
   });
   ignoreBrokenPipe(options.stdout);
 
-  const pager = pagerCommand(env, argv);
+  const pager = pagerCommand(env, argv, defaults.pager);
   const showHeld = async () => {
     const held = io.release();
     if (held) await showPaged(held, pager!, options.stdout as Writable & { rows?: number }, env);

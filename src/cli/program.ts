@@ -30,8 +30,10 @@ import { registerDoctor } from './commands/doctor/index.js';
 import { registerHelpTopics } from './commands/help-topics/index.js';
 import { registerOutage } from './commands/outage/index.js';
 import { registerSmoke } from './commands/smoke/index.js';
+import { registerConfig } from './commands/config/index.js';
 import { type Context, type GlobalOptions, VERSION } from './context.js';
 import { LocalizedCommand } from './localized-command.js';
+import { jsonFieldsOf } from '../output/json-fields.js';
 
 /** A command module: its options type and the function that does the work. */
 export interface CommandModule<O> {
@@ -96,10 +98,11 @@ const NOUNS: Record<string, (program: Command, registrar: Registrar) => void> = 
   api: registerApi,
   account: registerAccount,
   smoke: registerSmoke,
+  config: registerConfig,
 };
 
 /** Global options that take a value, so that the value is not mistaken for the noun. */
-const VALUED_GLOBALS = new Set(['--context', '--api-url', '--lang', '--timeout']);
+const VALUED_GLOBALS = new Set(['--context', '--api-url', '--lang', '--timeout', '--fields']);
 
 /** The first word of argv that is not an option: the noun, when the user named one. */
 export function nounOf(argv: readonly string[]): string | undefined {
@@ -131,6 +134,7 @@ export function buildProgram({ t, lang, io, makeContext, argv, onPagedCommand }:
     .option('--api-url <url>', t('program.apiUrl'))
     .option('--timeout <seconds>', t('program.timeout'))
     .option('--json', t('program.json'))
+    .option('--fields <list>', t('fields.option'))
     .option('--no-color', t('program.noColor'))
     .option('--plain', t('program.plain'))
     .option('--no-pager', t('program.noPager'))
@@ -164,22 +168,24 @@ export function buildProgram({ t, lang, io, makeContext, argv, onPagedCommand }:
       // far as a confirmed run would (terms are still shown), and stops before the first write.
       if (dryRun) for (const name of ['yes', 'acceptTerms']) if (command.options.some((option) => option.attributeName() === name)) command.setOptionValue(name, true);
       const globals = command.optsWithGlobals();
-      const ctx = makeContext({
+      const path = commandPath(command);
+      const fields = await jsonFieldSelection(command, path, program.opts().fields as string | undefined);
+      const base = makeContext({
         context: globals.context as string | undefined,
         apiUrl: globals.apiUrl as string | undefined,
         timeout: globals.timeout as string | undefined,
-        json: Boolean(globals.json),
+        json: Boolean(globals.json) || fields !== undefined,
         verbose: Boolean(globals.verbose),
         dryRun,
       });
+      const ctx = fields ? { ...base, io: fields.selectingIO(base.io) } : base;
       const module = await load();
-      const path = [command.parent?.parent ? command.parent.name() : undefined, command.name()].filter(Boolean).join(' ');
       if (PAGED.has(path) && globals.accountsFrom === undefined) onPagedCommand?.();
       try {
         await module.run(map(args.slice(0, -2) as string[], command.opts()), ctx);
       } catch (error) {
         if (!(error instanceof DryRunStop)) throw error;
-        await reportDryRun(error, ctx);
+        await reportDryRun(error, base);
       }
     },
     examples: (command, lines) =>
@@ -193,7 +199,45 @@ export function buildProgram({ t, lang, io, makeContext, argv, onPagedCommand }:
   if (only) only(program, registrar);
   else for (const register of Object.values(NOUNS)) register(program, registrar);
   registrar.examples(program, ['espace demo', 'espace auth login', 'espace bill show latest', 'espace bill list --json']);
+  listJsonFields(program, t);
   return program;
+}
+
+/** `bill show` for the command `espace bill show`. */
+function commandPath(command: Command): string {
+  const names: string[] = [];
+  for (let at: Command | null = command; at?.parent; at = at.parent) names.unshift(at.name());
+  return names.join(' ');
+}
+
+/**
+ * `--fields` of this run, checked against the command's declared fields before anything is sent.
+ * A bulk-capable command keeps its own meaning of `--fields` (CSV columns, or each record's data):
+ * the program reads the flag wherever it is typed, so the value is handed to the command.
+ */
+async function jsonFieldSelection(command: Command, path: string, text: string | undefined) {
+  if (text === undefined) return undefined;
+  // Loaded only with --fields: the JSON formatting it needs is not on every command's start-up path.
+  const { checkFields, fieldSelectingIO, parseFieldList } = await import('../output/field-selection.js');
+  const fields = parseFieldList(text);
+  const declared = jsonFieldsOf(path);
+  if (command.opts().accountsFrom !== undefined && command.options.some((option) => option.long === '--fields')) {
+    command.setOptionValue('fields', text);
+    return undefined;
+  }
+  if (declared) checkFields(fields, declared, path);
+  const selection = { fields, command: path, declared };
+  return { selectingIO: (io: IO) => fieldSelectingIO(io, selection) };
+}
+
+/** Each command with declared JSON fields lists them at the end of its help. */
+function listJsonFields(program: Command, t: Translate): void {
+  const visit = (command: Command) => {
+    const declared = jsonFieldsOf(commandPath(command));
+    if (declared) command.addHelpText('after', `\n${t('fields.help')}\n  ${declared.join(', ')}\n`);
+    command.commands.forEach(visit);
+  };
+  visit(program);
 }
 
 /** What a dry run stopped before sending: on stderr, and as JSON on stdout with --json. */

@@ -7,6 +7,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type ApiMap, isApiName, parseApiPath } from '../api/api-map.js';
 import { UsageError } from '../errors.js';
+import { type Defaults, validDefaults } from './defaults.js';
 
 export const SANDBOX_CONTEXT = 'sandbox';
 export const DEFAULT_SANDBOX_PORT = 8642;
@@ -25,6 +26,8 @@ export interface ContextConfig {
 export interface ConfigData {
   currentContext?: string;
   contexts: Record<string, ContextConfig>;
+  /** User defaults (`espace config set`): see defaults.ts. */
+  defaults?: Defaults;
 }
 
 export interface NamedContext extends ContextConfig {
@@ -94,6 +97,7 @@ export function readConfig(dir: string): ConfigData {
   return {
     currentContext: typeof record.currentContext === 'string' ? record.currentContext : undefined,
     contexts,
+    defaults: validDefaults(record.defaults),
   };
 }
 
@@ -141,6 +145,7 @@ export async function updateConfig(dir: string, change: (config: ConfigData) => 
     configFileMode: 0o600,
   });
   const next = change(readConfig(dir));
-  store.store = { ...(next.currentContext ? { currentContext: next.currentContext } : {}), contexts: next.contexts };
+  const defaults = next.defaults && Object.keys(next.defaults).length > 0 ? { defaults: next.defaults } : {};
+  store.store = { ...(next.currentContext ? { currentContext: next.currentContext } : {}), contexts: next.contexts, ...defaults };
   return next;
 }

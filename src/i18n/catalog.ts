@@ -31,6 +31,9 @@ import { valuesMessages } from './messages/values.js';
 import { serverMessages } from './messages/server.js';
 import { commanderMessages } from './messages/commander.js';
 import { termsMessages } from './messages/terms.js';
+import { configMessages } from './messages/config.js';
+import { manMessages } from './messages/man.js';
+import { fieldsMessages } from './messages/fields.js';
 
 export type Lang = 'en' | 'fr';
 
@@ -69,6 +72,9 @@ export const catalog = {
   ...apiMapMessages,
   ...commanderMessages,
   ...termsMessages,
+  ...configMessages,
+  ...manMessages,
+  ...fieldsMessages,
 } satisfies MessageTable;
 
 export type MessageKey = keyof typeof catalog;

@@ -20,12 +20,13 @@ export function localeLang(env: NodeJS.ProcessEnv): Lang | undefined {
 }
 
 /**
- * Chooses the language: `--lang`, then `ESPACE_LANG`, then the POSIX locale, then English. A value
- * of `--lang` or `ESPACE_LANG` that is not a language espace speaks is passed over (commander
- * refuses `--lang de`, and says so in the language the rest of the environment chooses).
+ * Chooses the language: `--lang`, then `ESPACE_LANG`, then the user's default (`espace config set
+ * lang fr`), then the POSIX locale, then English. A value of `--lang` or `ESPACE_LANG` that is not a
+ * language espace speaks is passed over (commander refuses `--lang de`, and says so in the
+ * language the rest of the environment chooses).
  */
-export function resolveLang(flag: string | undefined, env: NodeJS.ProcessEnv): Lang {
-  return explicitLang(flag) ?? explicitLang(env.ESPACE_LANG) ?? localeLang(env) ?? 'en';
+export function resolveLang(flag: string | undefined, env: NodeJS.ProcessEnv, configured?: string): Lang {
+  return explicitLang(flag) ?? explicitLang(env.ESPACE_LANG) ?? explicitLang(configured) ?? localeLang(env) ?? 'en';
 }
 
 /** The BCP 47 locale used for money, dates and numbers. */

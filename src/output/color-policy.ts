@@ -10,7 +10,9 @@
  *    piped and even on a dumb terminal.
  * 5. `TERM=dumb`: off.
  * 6. `CLICOLOR=0`: off.
- * 7. Otherwise: on for a stream that is a terminal, off for one that is not.
+ * 7. The user's default (`espace config set color never|always|auto`): `never` off, `always` on
+ *    even when piped; `auto` (or none) goes on to rule 8.
+ * 8. Otherwise: on for a stream that is a terminal, off for one that is not.
  *
  * The decision covers everything espace draws in colour, the 2FA QR code included; chalk is
  * always given an explicit level, so its own detection never overrides this.
@@ -26,7 +28,7 @@ export interface ColorPolicy {
 type Env = Record<string, string | undefined>;
 
 /** The policy for this run; `argv` is the command line after the program name. */
-export function colorPolicy(env: Env, argv: readonly string[]): ColorPolicy {
+export function colorPolicy(env: Env, argv: readonly string[], configured?: string): ColorPolicy {
   const off = { allowed: false, forced: false };
   if (flagGiven(argv, '--no-color')) return off;
   if (isSet(env.NO_COLOR)) return off;
@@ -35,6 +37,8 @@ export function colorPolicy(env: Env, argv: readonly string[]): ColorPolicy {
   if (isSet(force) || (isSet(env.CLICOLOR_FORCE) && env.CLICOLOR_FORCE !== '0')) return { allowed: true, forced: true };
   if (env.TERM === 'dumb') return off;
   if (env.CLICOLOR === '0') return off;
+  if (configured === 'never') return off;
+  if (configured === 'always') return { allowed: true, forced: true };
   return { allowed: true, forced: false };
 }
 

@@ -9,11 +9,15 @@ import type { Writable } from 'node:stream';
 
 const DEFAULT_PAGER = 'less -FRX';
 
-/** The pager command line, or undefined for none (`--no-pager`, or a pager set to "" or `cat`). */
-export function pagerCommand(env: Record<string, string | undefined>, argv: readonly string[]): string | undefined {
+/**
+ * The pager command line, or undefined for none (`--no-pager`, or a pager set to "", `cat` or, in
+ * the user's defaults, `off`). As gh ranks them: `ESPACE_PAGER`, the user's default
+ * (`espace config set pager …`), `PAGER`, then less.
+ */
+export function pagerCommand(env: Record<string, string | undefined>, argv: readonly string[], configured?: string): string | undefined {
   const end = argv.indexOf('--');
   if ((end < 0 ? argv : argv.slice(0, end)).includes('--no-pager')) return undefined;
-  const chosen = env.ESPACE_PAGER ?? env.PAGER ?? DEFAULT_PAGER;
+  const chosen = env.ESPACE_PAGER ?? (configured === 'off' ? '' : configured) ?? env.PAGER ?? DEFAULT_PAGER;
   const command = chosen.trim();
   return command === '' || command === 'cat' ? undefined : command;
 }

@@ -3,6 +3,8 @@
  * command's lookup in the registry and hands both to the engine.
  */
 import { UsageError } from '../../errors.js';
+import { checkFields } from '../../output/field-selection.js';
+import { jsonFieldsOf } from '../../output/json-fields.js';
 import { runBulk } from '../../bulk/run.js';
 import { parseShard } from '../../bulk/shard.js';
 import type { BulkCommand, BulkOptions } from '../../bulk/types.js';
@@ -38,7 +40,14 @@ export async function run<O>(request: BulkRequest<O>, ctx: Context): Promise<voi
     journal: flags.journal as string | undefined,
     shard: typeof flags.shard === 'string' ? parseShard(flags.shard, ctx.env) : undefined,
   };
-  if (bulk.fields !== undefined && bulk.format !== 'csv') throw new UsageError('bulk.fieldsNeedCsv');
+  // NDJSON: --fields keeps those fields of each record's data (CSV: they are the columns).
+  if (bulk.fields !== undefined && bulk.format !== 'csv') {
+    const declared = jsonFieldsOf(request.name);
+    if (!declared) throw new UsageError('bulk.fieldsNeedCsv');
+    checkFields(bulk.fields, declared, request.name);
+    bulk.dataFields = bulk.fields;
+    bulk.fields = undefined;
+  }
   command.check?.(request.options);
   await runBulk({ name: request.name, command, options: request.options, bulk }, ctx);
 }
