@@ -2,7 +2,9 @@
 import { type Command, Help } from 'commander';
 import { buildProgram } from '../../src/cli/program.js';
 import { translator } from '../../src/i18n/catalog.js';
+import { DEFAULT_KEYS } from '../../src/config/defaults.js';
 import type { IO } from '../../src/output/io.js';
+import { JSON_FIELDS } from '../../src/output/json-fields.js';
 
 /** The full command tree, as `espace --help` builds it. */
 function fullProgram(): Command {
@@ -29,7 +31,10 @@ export function commands(): string[][] {
   return found;
 }
 
-/** What the user types: command names and aliases, and the words of option names and their choices. */
+/**
+ * What the user types: command names and aliases, the words of option names and their choices,
+ * the JSON field names `--fields` takes, and the values `espace config set` takes.
+ */
 export function commandWords(): Set<string> {
   const words = new Set<string>();
   const visit = (command: Command) => {
@@ -46,6 +51,9 @@ export function commandWords(): Set<string> {
   };
   visit(fullProgram());
   words.add('help'); // commander's help command, typed as it is
+  for (const fields of Object.values(JSON_FIELDS)) for (const field of fields) words.add(field.toLowerCase());
+  for (const values of Object.values(DEFAULT_KEYS)) for (const value of values ?? []) words.add(String(value).toLowerCase());
+  words.add('off'); // `espace config set pager off`
   words.delete('');
   return words;
 }
