@@ -70,6 +70,13 @@ const DECIMAL = /^([+-]?)(\d*)(?:\.(\d*))?(?:[eE]([+-]?\d+))?$/;
  */
 export function centsFromDecimal(value: number | string): number {
   if (typeof value === 'number' && !Number.isFinite(value)) throw new AmountError('notDecimal', value);
+  if (typeof value === 'number') {
+    // Nearly every amount a server sends is a number of whole cents: when the cents read back as
+    // the very same double, the decimal text (its shortest round trip, below 10^11 dollars) has
+    // at most two decimals and gives those cents, so the text path below is skipped.
+    const cents = Math.round(value * 100);
+    if (Math.abs(cents) <= MAX_AMOUNT_CENTS && cents / 100 === value) return cents || 0;
+  }
   const text = typeof value === 'number' ? String(value) : value.trim();
   const match = DECIMAL.exec(text);
   if (!match || (match[2] === '' && (match[3] ?? '') === '')) throw new AmountError('notDecimal', value);

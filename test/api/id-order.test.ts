@@ -4,7 +4,7 @@
  * character class that shortcut handles, and on ids it leaves to the collator.
  */
 import { describe, expect, it } from 'vitest';
-import { compareIds } from '../../src/api/tmf/id-order.js';
+import { compareIds, sortedByIds } from '../../src/api/tmf/id-order.js';
 
 const collator = new Intl.Collator('en', { numeric: true });
 
@@ -39,5 +39,16 @@ describe('the order of ids', () => {
   it('leaves other ids to the collator', () => {
     const ids = ['é-2', 'e-10', 'E-1', 'ligne 3', 'ligne:2', 'Ω-1'];
     expect([...ids].sort(compareIds)).toEqual([...ids].sort(collator.compare));
+  });
+
+  it('sorts lists as the collator does when each id is cut up once (sortedByIds), ids of both kinds mixed', () => {
+    const random = generator(7);
+    const alphabet = '0123456789aAbBzZ-._é ';
+    const id = () => Array.from({ length: 1 + Math.floor(random() * 12) }, () => alphabet[Math.floor(random() * alphabet.length)]).join('');
+    for (let round = 0; round < 200; round++) {
+      const items = Array.from({ length: 1 + Math.floor(random() * 60) }, (_, index) => ({ id: id(), index }));
+      const expected = [...items].sort((a, b) => collator.compare(a.id, b.id) || a.index - b.index);
+      expect(sortedByIds(items, (item) => item.id).map((item) => item.index)).toEqual(expected.map((item) => item.index));
+    }
   });
 });

@@ -61,6 +61,34 @@ describe('centsFromDecimal', () => {
     expect(sum([cad(centsFromDecimal(0.1)), cad(centsFromDecimal(0.2))]).amount).toBe(30);
   });
 
+  it('reads a number as its decimal text reads (whole cents take a shortcut), on random amounts of every kind', () => {
+    let state = 18;
+    const random = () => ((state = (state * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31);
+    const kinds = [
+      () => Math.round((random() - 0.5) * 2e6) / 100, // whole cents
+      () => Math.round((random() - 0.5) * 2e7) / 1000, // a tenth of a cent, ties included
+      () => (random() - 0.5) * 1e4, // any double
+      () => Math.round(random() * 1e13) / 100, // up to the largest amount
+      () => Math.round(random() * 1e14) / 100, // beyond it
+      () => random() * 1e-3, // below the cent
+      () => 0.1 + 0.2,
+      () => -0,
+    ];
+    const differences: string[] = [];
+    for (let i = 0; i < 40_000; i++) {
+      const value = kinds[i % kinds.length]!();
+      const outcome = (input: number | string) => {
+        try {
+          return Object.is(centsFromDecimal(input), -0) ? 'negative zero' : centsFromDecimal(input);
+        } catch (error) {
+          return (error as AmountError).problem;
+        }
+      };
+      if (outcome(value) !== outcome(String(value))) differences.push(`${value}: ${outcome(value)} vs ${outcome(String(value))}`);
+    }
+    expect(differences.slice(0, 5)).toEqual([]);
+  });
+
   it('refuses what is not an amount', () => {
     expect(() => centsFromDecimal('abc')).toThrow(RangeError);
     expect(() => centsFromDecimal(Number.NaN)).toThrow(RangeError);

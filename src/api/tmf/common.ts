@@ -170,7 +170,7 @@ export async function* listPages<T extends z.ZodType>(
   options: ListOptions = {},
 ): AsyncGenerator<z.infer<T>[]> {
   const pageSize = Math.max(1, Math.min(options.pageSize ?? 100, options.max ?? Number.POSITIVE_INFINITY));
-  const list = z.array(item);
+  const list = listSchemaOf(item);
   const ceiling = options.ceiling ?? LIST_CEILING;
   const seen = new Set<string>();
   let requests = 0;
@@ -195,6 +195,20 @@ export async function* listPages<T extends z.ZodType>(
     const total = totalCount(response.headers);
     if (total !== undefined && offset >= total) return;
   }
+}
+
+/**
+ * The schema of a list of `item`, made once per item schema: a bulk run reads thousands of pages
+ * with the same few schemas, and making a zod schema is not free.
+ */
+const listSchemas = new WeakMap<z.ZodType, z.ZodArray<z.ZodType>>();
+function listSchemaOf<T extends z.ZodType>(item: T): z.ZodArray<T> {
+  let list = listSchemas.get(item);
+  if (list === undefined) {
+    list = z.array(item);
+    listSchemas.set(item, list);
+  }
+  return list as z.ZodArray<T>;
 }
 
 /**

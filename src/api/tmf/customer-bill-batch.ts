@@ -46,6 +46,12 @@ export const BillOfAccount = CustomerBill.extend({ billingAccount: TmfRef });
 export const RateOfBill = AppliedCustomerBillingRate.extend({ bill: TmfRef.optional() });
 
 /**
+ * Made once: zod compiles an object schema's checks into a function on its first parse, so a
+ * schema made anew for every batch would be compiled (and run cold) again for every batch.
+ */
+const CheckedBillOfAccount = withOneCurrency(BillOfAccount);
+
+/**
  * The latest bill of each account that has one dated on or after `since` (YYYY-MM-DD), by account.
  * An account missing from the map has no bill that recent, or is not the caller's to read: only a
  * lookup of that account alone can tell which.
@@ -97,7 +103,7 @@ async function recentBillsByAccount(
   accountIds: readonly string[],
   { since, state }: { since: string; state?: string },
 ): Promise<Map<string, CustomerBill[]>> {
-  const bills = await listAll(client, TMF.customerBill, withOneCurrency(BillOfAccount), 'CustomerBill', {
+  const bills = await listAll(client, TMF.customerBill, CheckedBillOfAccount, 'CustomerBill', {
     query: { 'billingAccount.id': accountIds.join(','), 'billDate.gte': since, state, fields: BILL_FIELDS, sort: '-billDate' },
     pageSize: PAGE_SIZE,
   });

@@ -13,7 +13,7 @@ import type { HttpClient } from '../http.js';
 import { addOnProductIds } from './add-on-products.js';
 import { check, listMatching, newestFirst } from './checked-list.js';
 import { TimePeriod, TmfMoney, TmfRate, TmfRef, parseResource, rateFraction, refuse, toMoney } from './common.js';
-import { compareIds } from './id-order.js';
+import { sortedByIds } from './id-order.js';
 import { TMF } from './paths.js';
 
 const TaxItem = z.looseObject({
@@ -266,7 +266,7 @@ export async function getBillLines(client: HttpClient, billId: string, currency:
  * in any, so this is what keeps a bill (and the services read from it) the same from any server.
  */
 export function byId<T extends { id: string }>(rates: readonly T[]): T[] {
-  return [...rates].sort((a, b) => compareIds(a.id, b.id));
+  return sortedByIds(rates, (rate) => rate.id);
 }
 
 /**

@@ -44,8 +44,11 @@ function unitsOf(id: string): Unit[] {
 
 /** Compares two ids of the simple alphabet as the collator does: by units, then lowercase before uppercase. */
 function compareSimple(a: string, b: string): number {
-  const x = unitsOf(a);
-  const y = unitsOf(b);
+  return compareUnits(unitsOf(a), unitsOf(b));
+}
+
+/** compareSimple on ids already cut into units. */
+function compareUnits(x: Unit[], y: Unit[]): number {
   const shared = Math.min(x.length, y.length);
   for (let i = 0; i < shared; i++) {
     const u = x[i]!;
@@ -74,4 +77,21 @@ export function compareIds(a: string, b: string): number {
   if (SIMPLE_ID.test(a) && SIMPLE_ID.test(b)) return compareSimple(a, b);
   collator ??= new Intl.Collator('en', { numeric: true });
   return collator.compare(a, b);
+}
+
+/**
+ * The items in the order of their ids (`compareIds`), stable. Each id is cut into units once,
+ * not at every comparison: a bulk batch sorts hundreds of line items at a time.
+ */
+export function sortedByIds<T>(items: readonly T[], idOf: (item: T) => string): T[] {
+  const keyed = items.map((item) => {
+    const id = idOf(item);
+    return { item, id, units: SIMPLE_ID.test(id) ? unitsOf(id) : undefined };
+  });
+  keyed.sort((a, b) => {
+    if (a.units !== undefined && b.units !== undefined) return compareUnits(a.units, b.units);
+    collator ??= new Intl.Collator('en', { numeric: true });
+    return collator.compare(a.id, b.id);
+  });
+  return keyed.map((entry) => entry.item);
 }
