@@ -1,6 +1,6 @@
 /**
  * French writes the first day of a month as an ordinal, `1er` (« le 1er décembre »), and the hour
- * without a leading zero (`9 h 05`), which `Intl` does not: these helpers format through
+ * without a leading zero (`9 h 05`, with no-break spaces), which `Intl` does not: these helpers format through
  * `formatToParts` and mend the day and hour parts.
  */
 
@@ -12,6 +12,8 @@ function joined(parts: readonly Intl.DateTimeFormatPart[], locale: string): stri
     .map((part) => {
       if (part.type === 'day' && /^0?1$/.test(part.value)) return '1er';
       if (part.type === 'hour' && /^0\d$/.test(part.value)) return part.value.slice(1);
+      // `14 h 05` is one time: no-break spaces keep it on one line when a table wraps its cell.
+      if (part.type === 'literal' && /^\s*h\s*$/.test(part.value)) return part.value.replace(/\s/g, '\u00a0');
       return part.value;
     })
     .join('');

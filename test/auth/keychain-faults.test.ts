@@ -130,8 +130,8 @@ describe('with no D-Bus session', () => {
       `print({ en: await AUTH.probeKeychain(), fr: await AUTH.probeKeychain(1000, 'fr') });`,
       { env: envWithoutBus(emptyRuntimeDir) },
     );
-    expect(result.en).toEqual({ ok: false, reason: 'there is no D-Bus session bus (DBUS_SESSION_BUS_ADDRESS is not set)' });
-    expect(result.fr).toEqual({ ok: false, reason: 'il n’y a pas de bus de session D-Bus (DBUS_SESSION_BUS_ADDRESS n’est pas défini)' });
+    expect(result.en).toEqual({ ok: false, reason: 'there is no D-Bus session bus (DBUS_SESSION_BUS_ADDRESS is not set)', reasonKey: 'auth.keychainReason.noSession' });
+    expect(result.fr).toEqual({ ok: false, reason: 'il n’y a pas de bus de session D-Bus (DBUS_SESSION_BUS_ADDRESS n’est pas défini)', reasonKey: 'auth.keychainReason.noSession' });
   });
 });
 
@@ -277,7 +277,7 @@ describe('with a Secret Service that is stuck, locked, or absent', () => {
     const { result } = await runAuthChild(bundle.url, `print(await AUTH.probeKeychain());`, {
       prefix: ['dbus-run-session', `--config-file=${await busConfig('bare', true)}`, '--'],
     });
-    expect(result).toEqual({ ok: false, reason: 'no Secret Service (such as gnome-keyring or KWallet) is running' });
+    expect(result).toEqual({ ok: false, reason: 'no Secret Service (such as gnome-keyring or KWallet) is running', reasonKey: 'auth.keychainReason.noService' });
   });
 
   it('a bus that swallows its replies gives an error within the timeout, not after libdbus’s 25 s', async () => {

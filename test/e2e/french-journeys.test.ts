@@ -30,6 +30,8 @@ afterAll(async () => {
 
 const env = (who: keyof TestSandbox['tokens'] = 'marie') => ({
   LANG: 'fr_CA.UTF-8',
+  // Wide enough that a table's cells stay whole, so the texts read here are not wrapped.
+  COLUMNS: '250',
   ESPACE_API_URL: sandbox.url,
   ESPACE_TOKEN: sandbox.tokens[who],
   ESPACE_CONFIG_DIR: join(home, 'config'),
@@ -84,7 +86,7 @@ describe('the README journeys in French', () => {
     expect(usage).not.toMatch(/illimité\)[^\n]*\n[^\n]*dans l’allocation/);
     const outage = await screen(['outage']);
     expect(outage).toMatch(/Panne d’Internet et de télé — Plateau-Mont-Royal/);
-    expect(outage).toMatch(/\d h \d\d/);
+    expect(outage).toMatch(/\d\u00a0h\u00a0\d\d/);
   });
 
   it('takes the words of the screen back on the command line, in either language', async () => {

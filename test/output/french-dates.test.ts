@@ -20,5 +20,7 @@ describe('French dates', () => {
     const nineOhFive = new Date(2026, 11, 11, 9, 5).toISOString();
     expect(spaces(formatDateTime(nineOhFive, 'fr-CA'))).toBe('11 déc. 2026, 9 h 05');
     expect(spaces(formatDateTime(new Date(2026, 11, 1, 14, 5).toISOString(), 'fr-CA'))).toBe('1er déc. 2026, 14 h 05');
+    // The time is one unit: no-break spaces around the h, so wrapping never splits it.
+    expect(formatDateTime(new Date(2026, 11, 1, 14, 5).toISOString(), 'fr-CA')).toContain('14\u00a0h\u00a005');
   });
 });

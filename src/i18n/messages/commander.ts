@@ -50,6 +50,7 @@ export const commanderMessages = {
   'commander.term.status': { en: 'status', fr: 'statut' },
   'commander.term.text': { en: 'text', fr: 'texte' },
   'commander.term.type': { en: 'type', fr: 'type' },
+  'commander.term.unit': { en: 'unit', fr: 'logement' },
   'commander.term.url': { en: 'url', fr: 'url' },
   'commander.term.value': { en: 'value', fr: 'valeur' },
 
