@@ -89,7 +89,7 @@ describe('support chat in a terminal', () => {
   it('"Non" to leaving a ticket leaves none (asked in French, both sides labelled in French)', async () => {
     const before = await ticketIds();
     chat('decline', ['--subject', 'Facture', '--wait', '1s'], 'fr_CA.UTF-8');
-    await terminal.waitFor('decline', /Vous : $/m);
+    await terminal.waitFor('decline', /Vous[ \u00a0]: $/m);
     await terminal.waitFor('decline', /Laisser un billet avec vos messages/);
     terminal.send('decline', 'n', 'Enter');
     const final = await terminal.waitFor('decline', /EXIT=\d+/);
