@@ -49,7 +49,10 @@ function bulkRun(sandbox, token, command, count) {
   const args = [...command.split(' '), '--accounts-from', list, '--journal', join(work, `j-${Date.now()}`)];
   const sandboxBefore = cpuSecondsOf(sandbox.pid);
   return new Promise((resolve, reject) => {
-    const child = spawn('/usr/bin/time', ['-f', '%e %M %U %S', 'sh', '-c', `exec "$0" "$@" > "${out}"`, process.execPath, ESPACE, ...args], { env, stdio: ['ignore', 'ignore', 'pipe'] });
+    const child = spawn('/usr/bin/time', ['-f', '%e %M %U %S', 'sh', '-c', `exec "$0" "$@" > "${out}"`, process.execPath, ESPACE, ...args], {
+      env,
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
     let stderr = '';
     child.stderr.on('data', (chunk) => (stderr += chunk));
     child.on('error', reject);
@@ -99,7 +102,9 @@ const small = await measure(values.data ?? join(tmpdir(), `espace-bench-${accoun
 const big = values['big-data'] ? await measure(values['big-data'], Number(values['big-accounts']), false) : undefined;
 
 console.log(`\nNode ${process.version}; ${accounts} accounts${big ? ` and ${values['big-accounts']}` : ''}; median of ${rounds} run(s)\n`);
-console.log(`| command | espace CPU / account | sandbox CPU / account | espace ≤ sandbox | peak RSS at ${accounts} |${big ? ` peak RSS at ${values['big-accounts']} | ratio (≤ 1.1) |` : ''} seconds | failed |`);
+console.log(
+  `| command | espace CPU / account | sandbox CPU / account | espace ≤ sandbox | peak RSS at ${accounts} |${big ? ` peak RSS at ${values['big-accounts']} | ratio (≤ 1.1) |` : ''} seconds | failed |`,
+);
 console.log(`|---|---:|---:|:-:|---:|${big ? '---:|---:|' : ''}---:|---:|`);
 for (const command of commands) {
   const s = small.get(command);

@@ -36,7 +36,14 @@ const dist = fileURLToPath(new URL('../dist/', import.meta.url));
 
 /** The stages, first match wins, tested on the innermost frame that is not Node's own or V8's. */
 const STAGES = [
-  ['HTTP: request, body read and decode', (source) => source.includes('node_modules/undici') || source.endsWith('api/http.ts') || source.endsWith('api/undici-pool.ts') || source.endsWith('api/node-transport.ts')],
+  [
+    'HTTP: request, body read and decode',
+    (source) =>
+      source.includes('node_modules/undici') ||
+      source.endsWith('api/http.ts') ||
+      source.endsWith('api/undici-pool.ts') ||
+      source.endsWith('api/node-transport.ts'),
+  ],
   ['validation (zod)', (source) => source.includes('node_modules/zod') || source === '(eval)'],
   ['mapping to domain objects (api/tmf, domain)', (source) => source.includes('api/tmf/') || source.includes('domain/')],
   ['the record (commands/*/view, bulk lookups)', (source) => source.includes('cli/commands/')],
@@ -89,7 +96,16 @@ function stagesOf(profile) {
 function profiledRun(url, token, list, accounts) {
   const dir = join(work, `profile-${Date.now()}`);
   const env = benchEnv({ ESPACE_API_URL: url, ESPACE_TOKEN: token, ESPACE_CONFIG_DIR: join(work, 'config'), ESPACE_DATA_DIR: join(work, 'data') });
-  const args = [`--cpu-prof`, `--cpu-prof-dir=${dir}`, ESPACE, ...values.command.split(' '), '--accounts-from', list, '--journal', join(work, `j-${Date.now()}`)];
+  const args = [
+    `--cpu-prof`,
+    `--cpu-prof-dir=${dir}`,
+    ESPACE,
+    ...values.command.split(' '),
+    '--accounts-from',
+    list,
+    '--journal',
+    join(work, `j-${Date.now()}`),
+  ];
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
     let lines = 0;

@@ -57,7 +57,10 @@ function cpuSecondsOf(pid) {
 function timedEspace(args, env) {
   return new Promise((resolve, reject) => {
     const out = join(work, `out-${Date.now()}.ndjson`);
-    const child = spawn('/usr/bin/time', ['-f', '%e %M %U %S', 'sh', '-c', `exec "$0" "$@" > "${out}"`, process.execPath, ESPACE, ...args], { env, stdio: ['ignore', 'ignore', 'pipe'] });
+    const child = spawn('/usr/bin/time', ['-f', '%e %M %U %S', 'sh', '-c', `exec "$0" "$@" > "${out}"`, process.execPath, ESPACE, ...args], {
+      env,
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
     let stderr = '';
     child.stderr.on('data', (chunk) => (stderr += chunk));
     child.on('error', reject);
@@ -78,7 +81,10 @@ async function bulkRun(sandbox, token, count, extra = []) {
   writeFileSync(list, `${ids(count).join('\n')}\n`);
   const url = sandbox.url;
   const sandboxCpuBefore = cpuSecondsOf(sandbox.pid);
-  const run = await timedEspace(['bill', 'show', '--accounts-from', list, '--journal', join(work, `j-${count}-${Date.now()}`), ...extra], espaceEnv(url, token));
+  const run = await timedEspace(
+    ['bill', 'show', '--accounts-from', list, '--journal', join(work, `j-${count}-${Date.now()}`), ...extra],
+    espaceEnv(url, token),
+  );
   const seen = new Set();
   let failed = 0;
   for (const line of run.lines) {
@@ -143,11 +149,38 @@ try {
 
   // Each bill endpoint on its own, for the sandbox's figures.
   const endpoints = [];
-  for (const [index, name] of ['batch: latest bills of 50 accounts (customerBill?billingAccount.id=…&billDate.gte=…&fields=…)', 'batch: their line items (appliedCustomerBillingRate?bill.id=…&fields=…)'].entries()) {
-    endpoints.push([name, await ceiling(sandbox.url, token, BATCH_CONCURRENCY, 5, batches.map((paths) => [paths[index]]), 1)]);
+  for (const [index, name] of [
+    'batch: latest bills of 50 accounts (customerBill?billingAccount.id=…&billDate.gte=…&fields=…)',
+    'batch: their line items (appliedCustomerBillingRate?bill.id=…&fields=…)',
+  ].entries()) {
+    endpoints.push([
+      name,
+      await ceiling(
+        sandbox.url,
+        token,
+        BATCH_CONCURRENCY,
+        5,
+        batches.map((paths) => [paths[index]]),
+        1,
+      ),
+    ]);
   }
-  for (const [index, name] of ['one account: its bill ids (customerBill?billingAccount.id=…&fields=id,billDate)', 'one account: the bill (customerBill/{id})', 'one account: its line items (appliedCustomerBillingRate?bill.id=…)'].entries()) {
-    endpoints.push([name, await ceiling(sandbox.url, token, SINGLE_CONCURRENCY, 5, singles.map((paths) => [paths[index]]), 1)]);
+  for (const [index, name] of [
+    'one account: its bill ids (customerBill?billingAccount.id=…&fields=id,billDate)',
+    'one account: the bill (customerBill/{id})',
+    'one account: its line items (appliedCustomerBillingRate?bill.id=…)',
+  ].entries()) {
+    endpoints.push([
+      name,
+      await ceiling(
+        sandbox.url,
+        token,
+        SINGLE_CONCURRENCY,
+        5,
+        singles.map((paths) => [paths[index]]),
+        1,
+      ),
+    ]);
   }
 
   /** The median of the rounds, and their range when there are several. */
@@ -161,17 +194,27 @@ try {
   const meets = (ok) => (ok ? 'met' : 'MISSED');
   const toCeiling = (m) => m.batchedRate / m.batchCeiling;
   const toLoop = (m) => m.batchedRate / m.loopRate;
-  rows.push(`| sandbox ceiling, batches of ${BATCH} (autocannon, ${BATCH_CONCURRENCY} connections, espace's 2 requests per batch) | ${spread((m) => m.batchCeiling)} accounts/s | 1.00× | |`);
-  rows.push(`| espace bill show --accounts-from (defaults: batches of ${BATCH}, ${BATCH_CONCURRENCY} in flight) | ${spread((m) => m.batchedRate)} accounts/s, ${spread((m) => m.batched.seconds, 2)} s, ${failed('batched')} failed | ${spread(toCeiling, 2)}× ceiling | ≥ 0.80× ${meets(medianOf(toCeiling) >= 0.8)} |`);
-  rows.push(`| shell loop, espace bill show --account A --json per account (${sample.length} sampled) | ${spread((m) => m.loopRate, 2)} accounts/s | bulk = ${spread(toLoop)}× loop | ≥ 1000× ${meets(medianOf(toLoop) >= 1000)} |`);
+  rows.push(
+    `| sandbox ceiling, batches of ${BATCH} (autocannon, ${BATCH_CONCURRENCY} connections, espace's 2 requests per batch) | ${spread((m) => m.batchCeiling)} accounts/s | 1.00× | |`,
+  );
+  rows.push(
+    `| espace bill show --accounts-from (defaults: batches of ${BATCH}, ${BATCH_CONCURRENCY} in flight) | ${spread((m) => m.batchedRate)} accounts/s, ${spread((m) => m.batched.seconds, 2)} s, ${failed('batched')} failed | ${spread(toCeiling, 2)}× ceiling | ≥ 0.80× ${meets(medianOf(toCeiling) >= 0.8)} |`,
+  );
+  rows.push(
+    `| shell loop, espace bill show --account A --json per account (${sample.length} sampled) | ${spread((m) => m.loopRate, 2)} accounts/s | bulk = ${spread(toLoop)}× loop | ≥ 1000× ${meets(medianOf(toLoop) >= 1000)} |`,
+  );
   rows.push(`| peak RSS of the bulk run, ${accounts} accounts | ${spread((m) => m.batched.kib / 1024)} MiB | | |`);
   // What the two processes cost together, against what the machine's cores could give them.
   const perAccount = (seconds) => (seconds / accounts) * 1e6;
   rows.push(`| CPU per account in that run: espace (user + system) | ${spread((m) => perAccount(m.batched.cpu))} µs | | |`);
   rows.push(`| CPU per account in that run: the sandbox | ${spread((m) => perAccount(m.batched.sandboxCpu))} µs | | |`);
   rows.push(`| CPU per account the machine's ${cores} cores can give at 0.80× the ceiling | ${spread((m) => (cores * 1e6) / (0.8 * m.batchCeiling))} µs | | |`);
-  rows.push(`| sandbox ceiling, one account at a time (autocannon, ${SINGLE_CONCURRENCY} connections, 3 requests per account) | ${spread((m) => m.singleCeiling)} accounts/s | 1.00× | |`);
-  rows.push(`| espace bill show --accounts-from --batch-size 1 (${SINGLE_CONCURRENCY} in flight) | ${spread((m) => m.oneByOneRate)} accounts/s, ${failed('oneByOne')} failed | ${spread((m) => m.oneByOneRate / m.singleCeiling, 2)}× its ceiling; ${spread((m) => m.oneByOneRate / m.loopRate)}× loop | |`);
+  rows.push(
+    `| sandbox ceiling, one account at a time (autocannon, ${SINGLE_CONCURRENCY} connections, 3 requests per account) | ${spread((m) => m.singleCeiling)} accounts/s | 1.00× | |`,
+  );
+  rows.push(
+    `| espace bill show --accounts-from --batch-size 1 (${SINGLE_CONCURRENCY} in flight) | ${spread((m) => m.oneByOneRate)} accounts/s, ${failed('oneByOne')} failed | ${spread((m) => m.oneByOneRate / m.singleCeiling, 2)}× its ceiling; ${spread((m) => m.oneByOneRate / m.loopRate)}× loop | |`,
+  );
   for (const [name, rps] of endpoints) rows.push(`| sandbox alone, ${name} | ${Math.round(rps)} req/s | | |`);
 } finally {
   await sandbox.stop();
@@ -183,7 +226,9 @@ if (values['big-data']) {
   try {
     const token = await ciToken(bigSandbox.url);
     const run = await bulkRun(bigSandbox, token, big);
-    rows.push(`| peak RSS of the bulk run, ${big} accounts | ${(run.kib / 1024).toFixed(0)} MiB (${run.seconds.toFixed(1)} s, ${Math.round(big / run.seconds)} accounts/s, ${run.failed} failed) | | ≤ 160 MiB ${run.kib / 1024 <= 160 ? 'met' : 'MISSED'} |`);
+    rows.push(
+      `| peak RSS of the bulk run, ${big} accounts | ${(run.kib / 1024).toFixed(0)} MiB (${run.seconds.toFixed(1)} s, ${Math.round(big / run.seconds)} accounts/s, ${run.failed} failed) | | ≤ 160 MiB ${run.kib / 1024 <= 160 ? 'met' : 'MISSED'} |`,
+    );
   } finally {
     await bigSandbox.stop();
   }

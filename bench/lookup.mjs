@@ -39,9 +39,13 @@ const env = benchEnv({
   // Every side gets its own compile cache directory, made by the warm-up runs.
   NODE_COMPILE_CACHE: join(dataDir, 'compile-cache'),
 });
-const latest = (await (await fetch(`${sandbox.url}/tmf-api/customerBillManagement/v4/customerBill?billingAccount.id=BA-1001&fields=id,billDate`, {
-  headers: { authorization: `Bearer ${env.ESPACE_TOKEN}` },
-})).json()).sort((a, b) => b.billDate.localeCompare(a.billDate))[0].id;
+const latest = (
+  await (
+    await fetch(`${sandbox.url}/tmf-api/customerBillManagement/v4/customerBill?billingAccount.id=BA-1001&fields=id,billDate`, {
+      headers: { authorization: `Bearer ${env.ESPACE_TOKEN}` },
+    })
+  ).json()
+).sort((a, b) => b.billDate.localeCompare(a.billDate))[0].id;
 
 // The floor for "a process that asks once": one GET of the latest bill with node's own http.
 const bareGet = `require('node:http').get(process.env.ESPACE_API_URL + '/tmf-api/customerBillManagement/v4/customerBill/' +
@@ -75,9 +79,21 @@ function espaceCases(node, ESPACE) {
   return [
     { name: '`espace bill show --help`', args: [node, ESPACE, 'bill', 'show', '--help'], target: { of: 'floor', at: 1.3 } },
     { name: 'usage error (`espace bill show --bogus`)', args: [node, ESPACE, 'bill', 'show', '--bogus'], expect: 2, target: { of: 'floor', at: 1.3 } },
-    { name: '`espace bill show --account BA-1001 --json`', args: [node, ESPACE, 'bill', 'show', '--account', 'BA-1001', '--json'], target: { of: 'get', at: 1.8 } },
-    { name: '`espace bill list --account BA-1001 --json`', args: [node, ESPACE, 'bill', 'list', '--account', 'BA-1001', '--json'], target: { of: 'get', at: 1.8 } },
-    { name: '`espace account show --account BA-1001 --json`', args: [node, ESPACE, 'account', 'show', '--account', 'BA-1001', '--json'], target: { of: 'get', at: 1.8 } },
+    {
+      name: '`espace bill show --account BA-1001 --json`',
+      args: [node, ESPACE, 'bill', 'show', '--account', 'BA-1001', '--json'],
+      target: { of: 'get', at: 1.8 },
+    },
+    {
+      name: '`espace bill list --account BA-1001 --json`',
+      args: [node, ESPACE, 'bill', 'list', '--account', 'BA-1001', '--json'],
+      target: { of: 'get', at: 1.8 },
+    },
+    {
+      name: '`espace account show --account BA-1001 --json`',
+      args: [node, ESPACE, 'account', 'show', '--account', 'BA-1001', '--json'],
+      target: { of: 'get', at: 1.8 },
+    },
     { name: 'TAB after `espace bill show ` in bash (bill ids)', args: ['bash', tabScript], tab: { node, espace: ESPACE }, target: { of: 'get', at: 1.5 } },
   ];
 }
@@ -95,7 +111,13 @@ function time(kase) {
   const wall = Number(process.hrtime.bigint() - start) / 1e6;
   if (result.status !== (kase.expect ?? 0)) throw new Error(`${kase.name}: exit ${result.status}: ${result.stderr}`);
   if (kase.tab && !String(result.stdout).split('\n').includes(latest)) throw new Error(`${kase.name}: ${latest} not offered: ${result.stdout}`);
-  const cpu = timeBin ? readFileSync(cpuFile, 'utf8').trim().split(/\s+/).slice(-2).reduce((sum, value) => sum + Number(value) * 1000, 0) : NaN;
+  const cpu = timeBin
+    ? readFileSync(cpuFile, 'utf8')
+        .trim()
+        .split(/\s+/)
+        .slice(-2)
+        .reduce((sum, value) => sum + Number(value) * 1000, 0)
+    : NaN;
   return { wall, cpu };
 }
 
@@ -113,7 +135,9 @@ const median = (values) => {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.floor(sorted.length / 2)];
 };
-console.log(`${runs} interleaved runs of each case, medians; ${new Date().toISOString()}; load average ${readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ')}`);
+console.log(
+  `${runs} interleaved runs of each case, medians; ${new Date().toISOString()}; load average ${readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ')}`,
+);
 for (const { version, cases } of all) {
   const wallOf = (kase) => median(kase.samples.map((sample) => sample.wall));
   const cpuOf = (kase) => median(kase.samples.map((sample) => sample.cpu));
@@ -125,7 +149,9 @@ for (const { version, cases } of all) {
   for (const kase of cases) {
     const wall = wallOf(kase);
     const ratio = { floor: wall / wallOf(floor), get: wall / wallOf(get) };
-    const verdict = kase.target ? `≤ ${kase.target.at}× ${kase.target.of === 'floor' ? 'node' : 'GET'}: ${ratio[kase.target.of] <= kase.target.at ? 'met' : 'missed'}` : '';
+    const verdict = kase.target
+      ? `≤ ${kase.target.at}× ${kase.target.of === 'floor' ? 'node' : 'GET'}: ${ratio[kase.target.of] <= kase.target.at ? 'met' : 'missed'}`
+      : '';
     console.log(
       `| ${kase.name} | ${wall.toFixed(1)} | ${ratio.floor.toFixed(2)}× | ${ratio.get.toFixed(2)}× | ${verdict} | ${cpuOf(kase).toFixed(0)} | ${(cpuOf(kase) / cpuOf(get)).toFixed(2)}× |`,
     );

@@ -30,10 +30,13 @@ export async function recordPaths(url, token, accounts, extra) {
   const paths = [];
   const proxy = createServer((request, response) => {
     paths.push(request.url);
-    const outgoing = forward({ host: upstream.hostname, port: upstream.port, method: request.method, path: request.url, headers: request.headers }, (answer) => {
-      response.writeHead(answer.statusCode ?? 502, answer.headers);
-      answer.pipe(response);
-    });
+    const outgoing = forward(
+      { host: upstream.hostname, port: upstream.port, method: request.method, path: request.url, headers: request.headers },
+      (answer) => {
+        response.writeHead(answer.statusCode ?? 502, answer.headers);
+        answer.pipe(response);
+      },
+    );
     request.pipe(outgoing);
   });
   await new Promise((resolve) => proxy.listen(0, '127.0.0.1', resolve));
@@ -44,7 +47,10 @@ export async function recordPaths(url, token, accounts, extra) {
     const env = benchEnv({ ESPACE_API_URL: `http://127.0.0.1:${proxy.address().port}`, ESPACE_TOKEN: token, ESPACE_CONFIG_DIR: join(dir, 'config') });
     // Not spawnSync: the proxy answers on this process's event loop.
     const run = await new Promise((resolve, reject) => {
-      const child = spawn(process.execPath, [ESPACE, 'bill', 'show', '--accounts-from', file, '--concurrency', '1', ...extra], { env, stdio: ['ignore', 'ignore', 'pipe'] });
+      const child = spawn(process.execPath, [ESPACE, 'bill', 'show', '--accounts-from', file, '--concurrency', '1', ...extra], {
+        env,
+        stdio: ['ignore', 'ignore', 'pipe'],
+      });
       let stderr = '';
       child.stderr.on('data', (chunk) => (stderr += chunk));
       child.on('error', reject);

@@ -100,7 +100,9 @@ for (const node of profile.nodes) {
 
 const share = (time) => `${((100 * time) / busy).toFixed(1)} %`;
 const top = (map, count) => [...map].sort((a, b) => b[1] - a[1]).slice(0, count);
-console.log(`node ${process.version}; ${accounts} accounts; ceiling under the profiler: ${Math.round(rate)} accounts/s; ${(busy / 1e6).toFixed(1)} s of CPU profiled (start-up included)`);
+console.log(
+  `node ${process.version}; ${accounts} accounts; ceiling under the profiler: ${Math.round(rate)} accounts/s; ${(busy / 1e6).toFixed(1)} s of CPU profiled (start-up included)`,
+);
 console.log('\n| function (self time; native calls count for the function making them) | share of CPU |\n|---|---:|');
 for (const [where, time] of top(byWhere, Number(values.top))) console.log(`| ${where} | ${share(time)} |`);
 console.log('\n| area | share of CPU |\n|---|---:|');

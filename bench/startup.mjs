@@ -39,9 +39,17 @@ if (sandbox) {
 // One GET of the same bill with node's own http module: the floor for "a process that asks once".
 const bareGet = `require('node:http').get(process.env.ESPACE_API_URL + '/tmf-api/customerBillManagement/v4/customerBill/CB-1001-' +
   process.argv[1], { headers: { authorization: 'Bearer ' + process.env.ESPACE_TOKEN } }, (r) => { r.resume(); r.on('end', () => process.exit(r.statusCode === 200 ? 0 : 1)); })`;
-const month = sandbox && (await (await fetch(`${sandbox.url}/tmf-api/customerBillManagement/v4/customerBill?billingAccount.id=BA-1001&fields=id&sort=-billDate&limit=1`, {
-  headers: { authorization: `Bearer ${env.ESPACE_TOKEN}` },
-})).json())[0].id.split('-').at(-1);
+const month =
+  sandbox &&
+  (
+    await (
+      await fetch(`${sandbox.url}/tmf-api/customerBillManagement/v4/customerBill?billingAccount.id=BA-1001&fields=id&sort=-billDate&limit=1`, {
+        headers: { authorization: `Bearer ${env.ESPACE_TOKEN}` },
+      })
+    ).json()
+  )[0].id
+    .split('-')
+    .at(-1);
 
 const cases = [
   { name: 'node -e 0 (baseline)', args: ['-e', '0'] },
@@ -81,7 +89,11 @@ const cpuTimes = spawnSync('bash', ['-c', 'times'], { encoding: 'utf8' }).status
 function cpuTime(args, command = process.execPath) {
   const result = spawnSync('bash', ['-c', '"$@" >/dev/null 2>&1 </dev/null || exit 1; times', 'bench', command, ...args], { env, encoding: 'utf8' });
   if (result.status !== 0) throw new Error(`${args.join(' ')} failed`);
-  const seconds = (text) => text.split(/[ms]/).filter(Boolean).reduce((total, part, i) => total + (i === 0 ? Number(part) * 60 : Number(part)), 0);
+  const seconds = (text) =>
+    text
+      .split(/[ms]/)
+      .filter(Boolean)
+      .reduce((total, part, i) => total + (i === 0 ? Number(part) * 60 : Number(part)), 0);
   const [user, system] = result.stdout.trim().split('\n').at(-1).split(' ');
   return (seconds(user) + seconds(system)) * 1000;
 }

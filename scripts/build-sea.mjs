@@ -95,6 +95,8 @@ await build({
 execFileSync(node, ['--build-sea', join(out, 'sea-config.json')], { stdio: 'inherit' });
 rmSync(stripped, { force: true });
 // Published beside the executable: `sha256sum --check espace.sha256` verifies a download.
-const digest = createHash('sha256').update(readFileSync(join(out, 'espace'))).digest('hex');
+const digest = createHash('sha256')
+  .update(readFileSync(join(out, 'espace')))
+  .digest('hex');
 writeFileSync(join(out, 'espace.sha256'), `${digest}  espace\n`);
 console.log(`built ${join(out, 'espace')}`);

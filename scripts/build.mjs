@@ -55,9 +55,7 @@ const esm = await build({
 });
 
 const outputs = new Map(esm.outputFiles.map((file) => [file.path, file.text]));
-const converted = new Map(
-  await Promise.all([...outputs].map(async ([path, text]) => [path, await toCommonJS(path, text, outputs, root)])),
-);
+const converted = new Map(await Promise.all([...outputs].map(async ([path, text]) => [path, await toCommonJS(path, text, outputs, root)])));
 
 async function emit(path, code, map) {
   const text = `${code}//# sourceMappingURL=${basename(path)}.map\n`;

@@ -126,7 +126,14 @@ const agent = await token({ grant_type: 'password', username: 'agent.roy', passw
 const ci = await token({ grant_type: 'client_credentials', client_id: 'espace-ci', client_secret: 'espace-ci-sandbox-secret' });
 
 const results = [];
-const violations = () => proxies.flatMap((proxy) => proxy.log.join('').split('\n').filter((line) => /violation|✖/i.test(line)).map((line) => `${proxy.file}: ${line.trim()}`));
+const violations = () =>
+  proxies.flatMap((proxy) =>
+    proxy.log
+      .join('')
+      .split('\n')
+      .filter((line) => /violation|✖/i.test(line))
+      .map((line) => `${proxy.file}: ${line.trim()}`),
+  );
 
 async function check(name, run) {
   const before = violations().length;
@@ -182,7 +189,9 @@ await check('CLI agent bill show --account BA-3001', () => cli(['bill', 'show', 
 await check('CLI client credentials bill list --account BA-2001', () =>
   cli(['bill', 'list', '--account', 'BA-2001', '--json'], { ESPACE_CLIENT_ID: 'espace-ci', ESPACE_CLIENT_SECRET: 'espace-ci-sandbox-secret' }),
 );
-await check('customerBill list with filters, paging and sort', () => get(`${BILL}/customerBill?billingAccount.id=BA-1001&state=settled&offset=1&limit=3&sort=-billDate`, marie));
+await check('customerBill list with filters, paging and sort', () =>
+  get(`${BILL}/customerBill?billingAccount.id=BA-1001&state=settled&offset=1&limit=3&sort=-billDate`, marie),
+);
 await check('customerBill list with a bill date range', () => get(`${BILL}/customerBill?billDate.gte=2000-01-01&billDate.lt=2999-01-01&limit=5`, marie));
 await check('customerBill list with fields', () => get(`${BILL}/customerBill?fields=billNo,billDate,amountDue`, marie));
 await check('appliedCustomerBillingRate list by bill.id', () => get(`${BILL}/appliedCustomerBillingRate?bill.id=${encodeURIComponent(billId)}`, marie));
@@ -190,7 +199,11 @@ await check('appliedCustomerBillingRate by id', async () => {
   const [rate] = await get(`${BILL}/appliedCustomerBillingRate?bill.id=${encodeURIComponent(billId)}&limit=1`, marie);
   await get(`${BILL}/appliedCustomerBillingRate/${encodeURIComponent(rate.id)}`, marie);
 });
-await check('customerBill of another customer: 404 with a TMF Error body', () => get(`${BILL}/customerBill/${encodeURIComponent(billId)}`, agent, 200).then(() => get(`${BILL}/customerBill/${encodeURIComponent(billId.replace('1001', '2001'))}`, marie, 404)));
+await check('customerBill of another customer: 404 with a TMF Error body', () =>
+  get(`${BILL}/customerBill/${encodeURIComponent(billId)}`, agent, 200).then(() =>
+    get(`${BILL}/customerBill/${encodeURIComponent(billId.replace('1001', '2001'))}`, marie, 404),
+  ),
+);
 await check('billingAccount list and by id (agent)', async () => {
   await get(`${ACCOUNT}/billingAccount?limit=10`, agent);
   await get(`${ACCOUNT}/billingAccount/BA-3001`, agent);
@@ -220,7 +233,14 @@ await check('paymentMethod create (bankCard in, tokenizedCard out)', () =>
   get('/tmf-api/paymentMethod/v4/paymentMethod', marie, 201, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ '@type': 'bankCard', name: 'Test card', account: [{ id: 'BA-1001' }], cardNumber: '4242424242424242', expirationDate: '2031-08-31T23:59:59Z', cvv: '123' }),
+    body: JSON.stringify({
+      '@type': 'bankCard',
+      name: 'Test card',
+      account: [{ id: 'BA-1001' }],
+      cardNumber: '4242424242424242',
+      expirationDate: '2031-08-31T23:59:59Z',
+      cvv: '123',
+    }),
   }),
 );
 await check('CLI pay (TMF676 payment create with Idempotency-Key) and payment list', async () => {
@@ -236,7 +256,9 @@ await check('CLI autopay enable and disable (TMF666 defaultPaymentMethod, autopa
 const TICKET = '/tmf-api/troubleTicket/v4/troubleTicket';
 let disputeId;
 await check('CLI bill dispute (TMF621 troubleTicket create with related bill and line)', async () => {
-  const ticket = JSON.parse(await cli(['bill', 'dispute', 'latest', '--item', 'Internet Giga', '--reason', 'Charged twice', '--json'], { ESPACE_TOKEN: marie }));
+  const ticket = JSON.parse(
+    await cli(['bill', 'dispute', 'latest', '--item', 'Internet Giga', '--reason', 'Charged twice', '--json'], { ESPACE_TOKEN: marie }),
+  );
   disputeId = ticket.id;
 });
 await check('CLI ticket show and list (troubleTicket by id, list with status filter)', async () => {

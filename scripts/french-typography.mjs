@@ -40,7 +40,7 @@ export const RULES = [
   },
   {
     name: 'typographic-apostrophe',
-    says: 'the apostrophe is the typographic one (’), not the straight one (\')',
+    says: "the apostrophe is the typographic one (’), not the straight one (')",
     find: /\p{L}'\p{L}/u,
     fix: (text) => text.replace(/(\p{L})'(?=\p{L})/gu, '$1’'),
   },

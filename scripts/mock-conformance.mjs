@@ -176,7 +176,10 @@ function verdict(run, result) {
   if (STACK.test(stdout) || STACK.test(stderr)) {
     const text = STACK.test(stderr) ? stderr : stdout;
     const at = text.search(STACK);
-    return `stack trace: ${text.slice(Math.max(0, at - 300), at + 200).trim().replace(/\n/g, '\n       ')}`;
+    return `stack trace: ${text
+      .slice(Math.max(0, at - 300), at + 200)
+      .trim()
+      .replace(/\n/g, '\n       ')}`;
   }
   if (/unexpected failure|échec inattendu/i.test(stderr)) return `unexpected failure: ${firstError(stderr)}`;
   // Exit 2 is a usage error: allowed only where the server's data leaves a value the user must give,
@@ -326,7 +329,9 @@ for (const mode of modes) {
     const status = entry.failure ? 'FAIL' : 'ok';
     // Every error is shown, passing or not: whether it is "clear" is for a reader to judge too.
     const why = entry.failure ?? (entry.result.code !== 0 ? firstError(entry.result.stderr) : undefined);
-    console.log(`${status.padEnd(4)} exit ${String(entry.result.code).padEnd(2)} espace ${entry.args.join(' ').replace(work, '$TMP')}${why ? `\n     ${why}` : ''}`);
+    console.log(
+      `${status.padEnd(4)} exit ${String(entry.result.code).padEnd(2)} espace ${entry.args.join(' ').replace(work, '$TMP')}${why ? `\n     ${why}` : ''}`,
+    );
   };
   for (const entry of await runAll(commands(accountsFile), env, report)) rows.push({ mode, ...entry });
   mock.stop();

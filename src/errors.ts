@@ -60,9 +60,7 @@ export class EspaceError extends Error {
    * stripped of controls and bounded, so that no server can add lines or escapes to an error.
    */
   describe(t: Translate): string {
-    const nested = Object.fromEntries(
-      Object.entries(this.messageParams).map(([name, message]) => [name, t(message.key, lineParams(message.params ?? {}))]),
-    );
+    const nested = Object.fromEntries(Object.entries(this.messageParams).map(([name, message]) => [name, t(message.key, lineParams(message.params ?? {}))]));
     return t(this.key, lineParams({ ...this.params, ...nested }));
   }
 

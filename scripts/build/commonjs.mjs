@@ -25,9 +25,7 @@ export async function toCommonJS(path, text, outputs, root) {
   const prelude = ['"use strict";'];
   if (imports) {
     // The namespace of a built-in module has `default` besides its exports.
-    prelude.push(
-      'var __lazy=(id)=>Promise.resolve().then(()=>{const m=require(id);return id.startsWith("node:")?{...m,default:m}:m});',
-    );
+    prelude.push('var __lazy=(id)=>Promise.resolve().then(()=>{const m=require(id);return id.startsWith("node:")?{...m,default:m}:m});');
   }
   if (source.includes('import.meta')) {
     prelude.push('var __espaceMeta={get url(){return require("node:url").pathToFileURL(__filename).href}};');

@@ -27,9 +27,7 @@ export function flatten(parts) {
     const nameIndex = map.names.map((name) => (names.includes(name) ? names.indexOf(name) : names.push(name) - 1));
     decode(map.mappings).forEach((segments, line) => {
       lines[offset.line + line] = segments.map(([column, source, sourceLine, sourceColumn, name]) =>
-        source === undefined
-          ? [column]
-          : [column, sourceIndex[source], sourceLine, sourceColumn, ...(name === undefined ? [] : [nameIndex[name]])],
+        source === undefined ? [column] : [column, sourceIndex[source], sourceLine, sourceColumn, ...(name === undefined ? [] : [nameIndex[name]])],
       );
     });
   }

@@ -11,8 +11,10 @@ if (argv[0] === sandboxEntry()) {
   void import('../../src/sandbox/main.js');
 } else {
   void import('../../src/cli/main.js').then(({ main }) =>
-    main({ argv, env: process.env, stdin: () => process.stdin, stdinIsTTY: process.stdin.isTTY === true, stdout: process.stdout, stderr: process.stderr }).then((code) => {
-      process.exitCode = code;
-    }),
+    main({ argv, env: process.env, stdin: () => process.stdin, stdinIsTTY: process.stdin.isTTY === true, stdout: process.stdout, stderr: process.stderr }).then(
+      (code) => {
+        process.exitCode = code;
+      },
+    ),
   );
 }

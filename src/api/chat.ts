@@ -96,12 +96,16 @@ export async function* conversationEvents(id: string, options: EventStreamOption
     const url = new URL(`${options.baseUrl.replace(/\/+$/, '')}${conversationPath(id, 'events')}`);
     let response: Response;
     try {
-      response = await openStream(url, {
-        accept: 'text/event-stream',
-        authorization: `Bearer ${await options.tokens.token()}`,
-        'user-agent': options.userAgent,
-        'last-event-id': String(lastId),
-      }, options.signal);
+      response = await openStream(
+        url,
+        {
+          accept: 'text/event-stream',
+          authorization: `Bearer ${await options.tokens.token()}`,
+          'user-agent': options.userAgent,
+          'last-event-id': String(lastId),
+        },
+        options.signal,
+      );
     } catch (error) {
       if (error instanceof GeneralError) throw error;
       if (options.signal.aborted) return;

@@ -27,7 +27,9 @@ const SECRET_FIELD = /^(card_?number|cvv|cvc|cvv2|security_?code|password|curren
 export function redactedBody(body: unknown): unknown {
   if (Array.isArray(body)) return body.map(redactedBody);
   if (body !== null && typeof body === 'object') {
-    return Object.fromEntries(Object.entries(body).map(([key, value]) => [key, SECRET_FIELD.test(key) && value !== null && typeof value !== 'object' ? '•••' : redactedBody(value)]));
+    return Object.fromEntries(
+      Object.entries(body).map(([key, value]) => [key, SECRET_FIELD.test(key) && value !== null && typeof value !== 'object' ? '•••' : redactedBody(value)]),
+    );
   }
   if (typeof body === 'string' && /^[\d\s-]{12,}$/.test(body) && body.replace(/\D/g, '').length >= 12) return '•••';
   return body;

@@ -147,7 +147,12 @@ export abstract class BadAnswerError extends EspaceError {
   /** The field at fault ("amountDue.value"); undefined when it is the whole answer. */
   readonly field: string | undefined;
 
-  protected constructor(key: MessageKey, params: Record<string, string | number>, field: string | undefined, messageParams?: EspaceErrorOptions['messageParams']) {
+  protected constructor(
+    key: MessageKey,
+    params: Record<string, string | number>,
+    field: string | undefined,
+    messageParams?: EspaceErrorOptions['messageParams'],
+  ) {
     super('general', key, { params, messageParams });
     this.field = field || undefined;
   }

@@ -141,7 +141,8 @@ function loadPool(): Promise<PoolClass> {
 
 export class HttpClient {
   readonly baseUrl: URL;
-  private readonly options: Required<Omit<HttpClientOptions, 'tokens' | 'gate' | 'notices' | 'apiMap' | 'dryRun'>> & Pick<HttpClientOptions, 'tokens' | 'gate' | 'notices' | 'apiMap' | 'dryRun'>;
+  private readonly options: Required<Omit<HttpClientOptions, 'tokens' | 'gate' | 'notices' | 'apiMap' | 'dryRun'>> &
+    Pick<HttpClientOptions, 'tokens' | 'gate' | 'notices' | 'apiMap' | 'dryRun'>;
   private pool: Transport | undefined;
   /** Sent only when the caller names the user's locale: a client without one asks for no language. */
   private readonly acceptLanguage: string | undefined;
@@ -228,7 +229,10 @@ export class HttpClient {
         // Too long to wait here: say when the server will take the request again.
         const now = this.options.now();
         const at = formatRetryTime(new Date(now + asked), new Date(now), this.options.locale);
-        throw new RetryLaterError(response.status, asErrorBody(response.body), info, response.headers['x-request-id'], { at, seconds: Math.ceil(asked / 1000) });
+        throw new RetryLaterError(response.status, asErrorBody(response.body), info, response.headers['x-request-id'], {
+          at,
+          seconds: Math.ceil(asked / 1000),
+        });
       }
       throw new ApiError(response.status, asErrorBody(response.body), info, response.headers['x-request-id']);
     }
@@ -421,9 +425,7 @@ function errorCode(error: unknown): string | undefined {
 function isTransient(error: unknown): boolean {
   const code = errorCode(error);
   return (
-    code !== undefined &&
-    (TIMEOUT_CODES.has(code) ||
-      ['ECONNRESET', 'ECONNREFUSED', 'EPIPE', 'ETIMEDOUT', 'UND_ERR_SOCKET', 'UND_ERR_CLOSED'].includes(code))
+    code !== undefined && (TIMEOUT_CODES.has(code) || ['ECONNRESET', 'ECONNREFUSED', 'EPIPE', 'ETIMEDOUT', 'UND_ERR_SOCKET', 'UND_ERR_CLOSED'].includes(code))
   );
 }
 

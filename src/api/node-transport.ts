@@ -81,7 +81,9 @@ export class NodePool implements Transport {
         // A reused keep-alive socket is connected already; a new one gets the connect deadline.
         if (!socket.connecting) return;
         const timer = setTimeout(() => {
-          const error = Object.assign(new Error(`no connection to ${this.origin.host} within ${this.options.connectTimeout} ms`), { code: CONNECT_TIMEOUT_CODE });
+          const error = Object.assign(new Error(`no connection to ${this.origin.host} within ${this.options.connectTimeout} ms`), {
+            code: CONNECT_TIMEOUT_CODE,
+          });
           outgoing.destroy(error);
         }, this.options.connectTimeout);
         timer.unref();

@@ -39,11 +39,7 @@ async function grant(client: HttpClient, form: Record<string, string | undefined
   };
 }
 
-export function passwordGrant(
-  client: HttpClient,
-  credentials: { username: string; password: string; otp?: string },
-  now: Date,
-): Promise<TokenSet> {
+export function passwordGrant(client: HttpClient, credentials: { username: string; password: string; otp?: string }, now: Date): Promise<TokenSet> {
   return grant(
     client,
     { grant_type: 'password', client_id: CLI_CLIENT_ID, username: credentials.username, password: credentials.password, otp: credentials.otp },

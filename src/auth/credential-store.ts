@@ -70,9 +70,7 @@ function fieldProblem(value: unknown, rule: FieldRule, optional: boolean): strin
  * throwing, so that each store can say where the bad entry is. The description names fields and
  * what was expected, never the values, so it cannot leak a token.
  */
-export function parseStoredCredentials(
-  value: unknown,
-): { ok: true; credentials: StoredCredentials } | { ok: false; problem: string } {
+export function parseStoredCredentials(value: unknown): { ok: true; credentials: StoredCredentials } | { ok: false; problem: string } {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     return { ok: false, problem: `entry: expected an object, not ${value === null ? 'null' : Array.isArray(value) ? 'an array' : typeof value}` };
   }

@@ -10,11 +10,7 @@ import { randomBytes } from 'node:crypto';
 import { chmod, mkdir, open, rename, stat, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { AuthError, GeneralError } from '../errors.js';
-import {
-  parseStoredCredentials,
-  type CredentialStore,
-  type StoredCredentials,
-} from './credential-store.js';
+import { parseStoredCredentials, type CredentialStore, type StoredCredentials } from './credential-store.js';
 
 /** The file's name inside the directory given to {@link FileStore}. */
 export const CREDENTIAL_FILE_NAME = 'credentials.json';
@@ -169,11 +165,7 @@ export class FileStore implements CredentialStore {
   }
 }
 
-function refuseOpenMode(
-  mode: number,
-  path: string,
-  key: 'auth.credentialFilePermissions' | 'auth.credentialDirPermissions',
-): void {
+function refuseOpenMode(mode: number, path: string, key: 'auth.credentialFilePermissions' | 'auth.credentialDirPermissions'): void {
   if ((mode & 0o077) === 0) return;
   throw new AuthError(key, {
     params: { path, mode: `0${(mode & 0o777).toString(8).padStart(3, '0')}` },
@@ -201,9 +193,7 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
 }
 
 function errorCode(error: unknown): string | undefined {
-  return typeof error === 'object' && error !== null && 'code' in error && typeof error.code === 'string'
-    ? error.code
-    : undefined;
+  return typeof error === 'object' && error !== null && 'code' in error && typeof error.code === 'string' ? error.code : undefined;
 }
 
 /** A short, stable reason: the errno code when there is one (EACCES, ENOSPC…). */

@@ -12,11 +12,7 @@ import { join } from 'node:path';
 import type { AsyncEntry, EntryOptions } from '@napi-rs/keyring';
 import { AuthError, EspaceError, GeneralError, UsageError } from '../errors.js';
 import { translate, type Lang, type MessageKey, type MessageParams } from '../i18n/catalog.js';
-import {
-  parseStoredCredentials,
-  type CredentialStore,
-  type StoredCredentials,
-} from './credential-store.js';
+import { parseStoredCredentials, type CredentialStore, type StoredCredentials } from './credential-store.js';
 
 /** The keychain service name every espace entry is filed under. */
 export const KEYCHAIN_SERVICE = 'espace';
@@ -92,9 +88,7 @@ const usesSecretService = process.platform === 'linux' || process.platform === '
 // Without a pinned store the binding silently falls back to the kernel keyring when there is no
 // Secret Service: an in-memory store that loses the login at reboot and that would make "no
 // keychain here" undetectable. Pinning makes a missing Secret Service an error we can explain.
-const entryOptions: EntryOptions | undefined = usesSecretService
-  ? { linux: { store: 'secret-service' } }
-  : undefined;
+const entryOptions: EntryOptions | undefined = usesSecretService ? { linux: { store: 'secret-service' } } : undefined;
 
 /** The OS keychain as a {@link CredentialStore}; every call is bounded by `timeoutMs`. */
 export class KeychainStore implements CredentialStore {
@@ -135,10 +129,7 @@ export class KeychainStore implements CredentialStore {
    * what remains is the constructor's own call to the Secret Service, which the binding bounds
    * at about 2 s.
    */
-  private async call<T>(
-    account: string,
-    operation: (entry: AsyncEntry, signal: AbortSignal) => Promise<T>,
-  ): Promise<T> {
+  private async call<T>(account: string, operation: (entry: AsyncEntry, signal: AbortSignal) => Promise<T>): Promise<T> {
     const controller = new AbortController();
     let timer: NodeJS.Timeout | undefined;
     const deadline = new Promise<never>((_resolve, reject) => {
@@ -153,11 +144,7 @@ export class KeychainStore implements CredentialStore {
       try {
         keyring = await loadKeyring();
       } catch (error) {
-        throw new KeychainUnavailableError(
-          'auth.keychainReason.moduleMissing',
-          { detail: firstLine(error) },
-          error,
-        );
+        throw new KeychainUnavailableError('auth.keychainReason.moduleMissing', { detail: firstLine(error) }, error);
       }
       // Past the deadline: starting now could block on a bus that has stopped answering.
       if (controller.signal.aborted) throw controller.signal.reason;

@@ -159,7 +159,8 @@ export class Session implements TokenProvider {
       this.current = { credentials: this.transient(await this.clientCredentials()), origin: 'clientCredentials' };
       return this.current.credentials.accessToken;
     }
-    const release = this.deps.lockDir === undefined ? undefined : await acquireRefreshLock(this.deps.lockDir, this.deps.target.contextName, this.deps.lockOptions);
+    const release =
+      this.deps.lockDir === undefined ? undefined : await acquireRefreshLock(this.deps.lockDir, this.deps.target.contextName, this.deps.lockOptions);
     try {
       return await this.refreshStored(current);
     } finally {
@@ -206,7 +207,9 @@ export class Session implements TokenProvider {
       scope: tokens.scope ?? current.credentials.scope,
       savedAt: this.deps.clock().toISOString(),
     };
-    const source = await (await this.deps.vault()).save(this.deps.target.contextName, credentials, {
+    const source = await (
+      await this.deps.vault()
+    ).save(this.deps.target.contextName, credentials, {
       insecureStorage: current.origin === 'file',
     });
     this.current = { credentials, origin: source };

@@ -79,7 +79,7 @@ function accountsOf(all: string[]): AccountList {
   const accounts: string[] = [];
   let duplicates = 0;
   for (const line of body) {
-    const account = (column === 0 && !line.includes(separator) && !line.includes('"') ? line : splitCsvLine(line, separator)[column] ?? '').trim();
+    const account = (column === 0 && !line.includes(separator) && !line.includes('"') ? line : (splitCsvLine(line, separator)[column] ?? '')).trim();
     if (account === '') continue;
     if (seen.has(account)) duplicates++;
     else {

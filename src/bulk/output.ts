@@ -65,7 +65,10 @@ export function createRecordWriter(stream: Writable, format: OutputFormat, field
   let queued = '';
   return {
     write(record) {
-      queued += format === 'csv' ? `${fields.map((field) => csvCell(valueAt(record, field))).join(',')}\n` : `${jsonText(dataFields ? selectRecordData(record, dataFields) : record)}\n`;
+      queued +=
+        format === 'csv'
+          ? `${fields.map((field) => csvCell(valueAt(record, field))).join(',')}\n`
+          : `${jsonText(dataFields ? selectRecordData(record, dataFields) : record)}\n`;
     },
     flush(delivered) {
       if (queued === '') return;

@@ -13,6 +13,12 @@ export async function resolveAccountId(api: HttpClient, requested: string | unde
   if (accounts.length === 1) return accounts[0]!.id;
   if (accounts.length === 0) throw new UsageError('account.none');
   throw new UsageError('account.ambiguous', {
-    params: { accounts: accounts.slice(0, 5).map((account) => account.id).join(', ') + (accounts.length > 5 ? ', …' : '') },
+    params: {
+      accounts:
+        accounts
+          .slice(0, 5)
+          .map((account) => account.id)
+          .join(', ') + (accounts.length > 5 ? ', …' : ''),
+    },
   });
 }

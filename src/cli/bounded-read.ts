@@ -77,7 +77,7 @@ export function lineLengthLimit(maxLineBytes: number): Transform {
   return new Transform({
     transform(piece: Buffer | string, _encoding, callback) {
       const chunk = typeof piece === 'string' ? Buffer.from(piece) : piece;
-      for (let start = 0; start < chunk.length; ) {
+      for (let start = 0; start < chunk.length;) {
         const end = chunk.indexOf(LF, start);
         const stop = end === -1 ? chunk.length : end;
         length += stop - start;

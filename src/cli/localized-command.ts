@@ -92,13 +92,18 @@ export class LocalizedCommand extends Command {
 
   /** Called by commander for `--limit` without its value. */
   optionMissingArgument(option: Option): void {
-    const message = this.#t('commander.error.optionMissingArgument', { option: option.long ?? option.short ?? option.flags, term: localFlags(option.flags, this.#t) });
+    const message = this.#t('commander.error.optionMissingArgument', {
+      option: option.long ?? option.short ?? option.flags,
+      term: localFlags(option.flags, this.#t),
+    });
     this.error(message, { code: 'commander.optionMissingArgument' });
   }
 
   /** Called by commander when a mandatory option (`context add --url`) was not given. */
   missingMandatoryOptionValue(option: Option): void {
-    this.error(this.#t('commander.error.missingMandatoryOption', { term: localFlags(option.flags, this.#t) }), { code: 'commander.missingMandatoryOptionValue' });
+    this.error(this.#t('commander.error.missingMandatoryOption', { term: localFlags(option.flags, this.#t) }), {
+      code: 'commander.missingMandatoryOptionValue',
+    });
   }
 
   /** Called by commander when there are more words than declared arguments. */

@@ -45,10 +45,7 @@ export interface Registrar {
   /** The language `t` speaks, for text kept per language outside the catalog (domain/contact.ts). */
   lang: Lang;
   /** Turns a lazily loaded command module into a commander action. */
-  action<O>(
-    load: () => Promise<CommandModule<O>>,
-    map: (args: string[], options: Record<string, unknown>) => O,
-  ): (...args: unknown[]) => Promise<void>;
+  action<O>(load: () => Promise<CommandModule<O>>, map: (args: string[], options: Record<string, unknown>) => O): (...args: unknown[]) => Promise<void>;
   /** Adds a localized "Examples" section to a command's help. */
   examples(command: Command, lines: string[]): Command;
 }
@@ -69,8 +66,22 @@ export interface ProgramOptions {
  * their output may go through the pager on a terminal. Bulk runs (--accounts-from) stream instead.
  */
 const PAGED = new Set([
-  'bill list', 'bill show', 'bill diff', 'bill explain', 'plan show', 'plan catalog', 'outage', 'ticket list', 'ticket show',
-  'payment list', 'payment show', 'order list', 'order show', 'usage show', 'account show', 'addon list',
+  'bill list',
+  'bill show',
+  'bill diff',
+  'bill explain',
+  'plan show',
+  'plan catalog',
+  'outage',
+  'ticket list',
+  'ticket show',
+  'payment list',
+  'payment show',
+  'order list',
+  'order show',
+  'usage show',
+  'account show',
+  'addon list',
 ]);
 
 const NOUNS: Record<string, (program: Command, registrar: Registrar) => void> = {
@@ -160,36 +171,38 @@ export function buildProgram({ t, lang, io, makeContext, argv, onPagedCommand }:
   const registrar: Registrar = {
     t,
     lang,
-    action: (load, map) => async (...args) => {
-      const command = args.at(-1) as Command;
-      refuseControlCharactersInIds(command, args.slice(0, -2));
-      const dryRun = command.opts().dryRun === true;
-      // A dry run sends nothing that changes anything, so there is nothing to confirm: it goes as
-      // far as a confirmed run would (terms are still shown), and stops before the first write.
-      if (dryRun) for (const name of ['yes', 'acceptTerms']) if (command.options.some((option) => option.attributeName() === name)) command.setOptionValue(name, true);
-      const globals = command.optsWithGlobals();
-      const path = commandPath(command);
-      const fields = await jsonFieldSelection(command, path, program.opts().fields as string | undefined);
-      const base = makeContext({
-        context: globals.context as string | undefined,
-        apiUrl: globals.apiUrl as string | undefined,
-        timeout: globals.timeout as string | undefined,
-        json: Boolean(globals.json) || fields !== undefined,
-        verbose: Boolean(globals.verbose),
-        dryRun,
-      });
-      const ctx = fields ? { ...base, io: fields.selectingIO(base.io) } : base;
-      const module = await load();
-      if (PAGED.has(path) && globals.accountsFrom === undefined) onPagedCommand?.();
-      try {
-        await module.run(map(args.slice(0, -2) as string[], command.opts()), ctx);
-      } catch (error) {
-        if (!(error instanceof DryRunStop)) throw error;
-        await reportDryRun(error, base);
-      }
-    },
-    examples: (command, lines) =>
-      command.addHelpText('after', `\n${t('help.examples')}\n${lines.map((line) => `  $ ${line}`).join('\n')}\n`),
+    action:
+      (load, map) =>
+      async (...args) => {
+        const command = args.at(-1) as Command;
+        refuseControlCharactersInIds(command, args.slice(0, -2));
+        const dryRun = command.opts().dryRun === true;
+        // A dry run sends nothing that changes anything, so there is nothing to confirm: it goes as
+        // far as a confirmed run would (terms are still shown), and stops before the first write.
+        if (dryRun)
+          for (const name of ['yes', 'acceptTerms']) if (command.options.some((option) => option.attributeName() === name)) command.setOptionValue(name, true);
+        const globals = command.optsWithGlobals();
+        const path = commandPath(command);
+        const fields = await jsonFieldSelection(command, path, program.opts().fields as string | undefined);
+        const base = makeContext({
+          context: globals.context as string | undefined,
+          apiUrl: globals.apiUrl as string | undefined,
+          timeout: globals.timeout as string | undefined,
+          json: Boolean(globals.json) || fields !== undefined,
+          verbose: Boolean(globals.verbose),
+          dryRun,
+        });
+        const ctx = fields ? { ...base, io: fields.selectingIO(base.io) } : base;
+        const module = await load();
+        if (PAGED.has(path) && globals.accountsFrom === undefined) onPagedCommand?.();
+        try {
+          await module.run(map(args.slice(0, -2) as string[], command.opts()), ctx);
+        } catch (error) {
+          if (!(error instanceof DryRunStop)) throw error;
+          await reportDryRun(error, base);
+        }
+      },
+    examples: (command, lines) => command.addHelpText('after', `\n${t('help.examples')}\n${lines.map((line) => `  $ ${line}`).join('\n')}\n`),
   };
 
   // Every command is a new process: build only the named noun's commands. The full tree is

@@ -29,7 +29,10 @@ export interface SelectChoice {
 /** Prompts on the terminal of `io`; confirmations read and show yes and no in `lang`. */
 export function terminalPrompter(io: IO, lang: Lang): Prompter {
   const t = translator(lang);
-  const guarded = async <T>(flag: string, show: (context: { input: IO['stdin']; output: IO['stderr']; clearPromptOnDone: boolean }) => Promise<T>): Promise<T> => {
+  const guarded = async <T>(
+    flag: string,
+    show: (context: { input: IO['stdin']; output: IO['stderr']; clearPromptOnDone: boolean }) => Promise<T>,
+  ): Promise<T> => {
     if (!io.interactive) throw new UsageError('prompt.notInteractive', { params: { flag } });
     try {
       return await show({ input: io.stdin, output: io.stderr, clearPromptOnDone: false });
@@ -73,7 +76,8 @@ export function terminalPrompter(io: IO, lang: Lang): Prompter {
             theme: {
               style: {
                 // The key help in the user's language.
-                keysHelpTip: (keys: [string, string][]) => keys.map(([key, action]) => `${key} ${action === 'navigate' ? t('prompt.select.navigate') : t('prompt.select.pick')}`).join(' • '),
+                keysHelpTip: (keys: [string, string][]) =>
+                  keys.map(([key, action]) => `${key} ${action === 'navigate' ? t('prompt.select.navigate') : t('prompt.select.pick')}`).join(' • '),
               },
             },
           },
@@ -85,8 +89,11 @@ export function terminalPrompter(io: IO, lang: Lang): Prompter {
 
 /** A validation whose messages are sanitized like the prompt's. */
 function safe(validate: ((value: string) => true | string) | undefined): ((value: string) => true | string) | undefined {
-  return validate && ((value) => {
-    const verdict = validate(value);
-    return verdict === true ? true : sanitizeText(verdict);
-  });
+  return (
+    validate &&
+    ((value) => {
+      const verdict = validate(value);
+      return verdict === true ? true : sanitizeText(verdict);
+    })
+  );
 }

@@ -123,7 +123,8 @@ function readLock(path: string): { text: string; holder: LockHolder | undefined 
   }
   try {
     const parsed = JSON.parse(text) as Partial<LockHolder>;
-    if (typeof parsed.pid === 'number' && typeof parsed.host === 'string') return { text, holder: { pid: parsed.pid, host: parsed.host, since: String(parsed.since) } };
+    if (typeof parsed.pid === 'number' && typeof parsed.host === 'string')
+      return { text, holder: { pid: parsed.pid, host: parsed.host, since: String(parsed.since) } };
   } catch {
     // unreadable: see isStale
   }

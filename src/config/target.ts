@@ -38,9 +38,16 @@ export function resolveTarget({ contextFlag, apiUrlFlag, env, config }: TargetIn
   if (!context) {
     throw new UsageError('context.unknown', { params: { name: contextName }, hint: 'context.hintList' });
   }
-  const own = { contextName, contextOrigin, apiUrl: context.apiUrl, apiUrlOrigin: context.builtIn ? 'default' : 'config', ...(context.apiPaths ? { apiPaths: context.apiPaths } : {}) } as const;
+  const own = {
+    contextName,
+    contextOrigin,
+    apiUrl: context.apiUrl,
+    apiUrlOrigin: context.builtIn ? 'default' : 'config',
+    ...(context.apiPaths ? { apiPaths: context.apiPaths } : {}),
+  } as const;
   // The context's own URL spelt again is still the context (and its API map).
-  const override = (apiUrl: string, apiUrlOrigin: Origin): Target => (sameApi(apiUrl, context.apiUrl) ? own : { contextName, contextOrigin, apiUrl, apiUrlOrigin });
+  const override = (apiUrl: string, apiUrlOrigin: Origin): Target =>
+    sameApi(apiUrl, context.apiUrl) ? own : { contextName, contextOrigin, apiUrl, apiUrlOrigin };
   if (apiUrlFlag) return override(apiUrlFlag, 'flag');
   if (env.ESPACE_API_URL) return override(env.ESPACE_API_URL, 'env');
   return own;

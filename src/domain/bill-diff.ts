@@ -194,8 +194,14 @@ function taxChanges(before: Bill, after: Bill, currency: string): BillChange[] {
   for (const category of categories) {
     const old = before.taxes.filter((tax) => tax.category === category);
     const now = after.taxes.filter((tax) => tax.category === category);
-    const oldAmount = sum(old.map((tax) => tax.amount), currency);
-    const newAmount = sum(now.map((tax) => tax.amount), currency);
+    const oldAmount = sum(
+      old.map((tax) => tax.amount),
+      currency,
+    );
+    const newAmount = sum(
+      now.map((tax) => tax.amount),
+      currency,
+    );
     const rateBefore = old[0]?.rate;
     const rateAfter = now[0]?.rate;
     const rateChanged = rateBefore !== undefined && rateAfter !== undefined && rateBefore !== rateAfter;
@@ -237,8 +243,14 @@ function balanceChanges(before: Bill, after: Bill, currency: string): BillChange
       effect: subtract(after.previousBalance, before.previousBalance),
     });
   }
-  const paidBefore = sum(before.paymentsReceived.map((payment) => payment.amount), currency);
-  const paidAfter = sum(after.paymentsReceived.map((payment) => payment.amount), currency);
+  const paidBefore = sum(
+    before.paymentsReceived.map((payment) => payment.amount),
+    currency,
+  );
+  const paidAfter = sum(
+    after.paymentsReceived.map((payment) => payment.amount),
+    currency,
+  );
   if (paidBefore.amount !== paidAfter.amount) {
     // A payment lowers what is due: more received means a lower total.
     changes.push({ reason: 'paymentsReceived', section, label: '', before: paidBefore, after: paidAfter, effect: subtract(paidBefore, paidAfter) });
@@ -253,9 +265,17 @@ export function diffBills(older: BillWithLines, newer: BillWithLines): BillDiff 
   const currency = newer.bill.totalDue.currency;
   const fromLines = lineChanges(older.lines, newer.lines, currency);
   // A stable sort: within a section, line items keep the newer bill's order, then taxes.
-  const changes = [...fromLines, ...taxChanges(older.bill, newer.bill, currency), ...balanceChanges(older.bill, newer.bill, currency)].sort((a, b) => SECTION_ORDER.indexOf(a.section) - SECTION_ORDER.indexOf(b.section));
+  const changes = [...fromLines, ...taxChanges(older.bill, newer.bill, currency), ...balanceChanges(older.bill, newer.bill, currency)].sort(
+    (a, b) => SECTION_ORDER.indexOf(a.section) - SECTION_ORDER.indexOf(b.section),
+  );
   const totalChange = subtract(newer.bill.totalDue, older.bill.totalDue);
-  const unexplained = subtract(totalChange, sum(changes.map((change) => change.effect), currency));
+  const unexplained = subtract(
+    totalChange,
+    sum(
+      changes.map((change) => change.effect),
+      currency,
+    ),
+  );
   if (unexplained.amount !== 0) changes.push({ reason: 'other', section: 'other', label: '', effect: unexplained });
   return { before: older.bill, after: newer.bill, totalChange, changes, unexplained: unexplained.amount === 0 ? zero(currency) : unexplained };
 }

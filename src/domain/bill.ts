@@ -109,8 +109,7 @@ export function billSections(bill: Bill, lines: readonly BillLine[]): BillSectio
 
   const computedCurrent = add(add(subtotal(serviceLines), subtotal(addOnLines)), taxesAndFees);
   const paid = sum(own(bill.paymentsReceived.map((payment) => payment.amount)), currency);
-  const balanceForward =
-    bill.previousBalance !== undefined ? subtract(bill.previousBalance, paid) : subtract(bill.totalDue, bill.currentCharges);
+  const balanceForward = bill.previousBalance !== undefined ? subtract(bill.previousBalance, paid) : subtract(bill.totalDue, bill.currentCharges);
   const computedTotal = add(computedCurrent, balanceForward);
 
   return {

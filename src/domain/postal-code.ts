@@ -5,7 +5,19 @@
 
 /** Province and territory codes, with the first letters of their postal codes. */
 export const PROVINCE_POSTAL_LETTERS: Readonly<Record<string, string>> = {
-  NL: 'A', NS: 'B', PE: 'C', NB: 'E', QC: 'GHJ', ON: 'KLMNP', MB: 'R', SK: 'S', AB: 'T', BC: 'V', NT: 'X', NU: 'X', YT: 'Y',
+  NL: 'A',
+  NS: 'B',
+  PE: 'C',
+  NB: 'E',
+  QC: 'GHJ',
+  ON: 'KLMNP',
+  MB: 'R',
+  SK: 'S',
+  AB: 'T',
+  BC: 'V',
+  NT: 'X',
+  NU: 'X',
+  YT: 'Y',
 };
 
 export const PROVINCES = Object.keys(PROVINCE_POSTAL_LETTERS);

@@ -17,7 +17,14 @@ export const billStates: Vocabulary<BillState> = {
 export const ticketStatuses: Vocabulary<(typeof TICKET_STATUSES)[number]> = {
   values: TICKET_STATUSES,
   key: (status) => `ticket.status.${status}`,
-  synonyms: { acknowledged: ['reçue'], held: ['suspendue'], resolved: ['résolue'], closed: ['fermée'], rejected: ['refusée'], cancelled: ['annulée', 'canceled'] },
+  synonyms: {
+    acknowledged: ['reçue'],
+    held: ['suspendue'],
+    resolved: ['résolue'],
+    closed: ['fermée'],
+    rejected: ['refusée'],
+    cancelled: ['annulée', 'canceled'],
+  },
 };
 
 export const TICKET_CHANNELS = ['selfService', 'chat', 'phone', 'email', 'store'] as const;
@@ -39,7 +46,19 @@ export const paymentStates: Vocabulary<(typeof PAYMENT_STATES)[number]> = {
 };
 
 /** TMF622 ProductOrderStateType. */
-export const ORDER_STATES = ['acknowledged', 'inProgress', 'pending', 'held', 'completed', 'partial', 'failed', 'rejected', 'cancelled', 'assessingCancellation', 'pendingCancellation'] as const;
+export const ORDER_STATES = [
+  'acknowledged',
+  'inProgress',
+  'pending',
+  'held',
+  'completed',
+  'partial',
+  'failed',
+  'rejected',
+  'cancelled',
+  'assessingCancellation',
+  'pendingCancellation',
+] as const;
 export const orderStates: Vocabulary<(typeof ORDER_STATES)[number]> = {
   values: ORDER_STATES,
   key: (state) => `terms.orderState.${state}`,

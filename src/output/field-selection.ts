@@ -11,7 +11,14 @@ import { jsonText, sanitizeLine } from './sanitize.js';
 
 /** The list as typed: comma-separated, spaces ignored; an empty list is a usage error. */
 export function parseFieldList(text: string): string[] {
-  const fields = [...new Set(text.split(',').map((field) => field.trim()).filter(Boolean))];
+  const fields = [
+    ...new Set(
+      text
+        .split(',')
+        .map((field) => field.trim())
+        .filter(Boolean),
+    ),
+  ];
   if (fields.length === 0) throw new UsageError('fields.empty');
   return fields;
 }

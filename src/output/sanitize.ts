@@ -21,7 +21,8 @@
 /* eslint-disable no-control-regex */
 
 /** A whole escape sequence: strings (OSC, DCS, SOS, PM, APC) up to their terminator, CSI, or a two-character escape. */
-const SEQUENCE = '(?:\\x1b[\\]PX^_]|[\\x90\\x98\\x9d\\x9e\\x9f])[^\\x07\\x1b\\x9c]*(?:\\x07|\\x1b\\\\|\\x9c)|(?:\\x1b\\[|\\x9b)[0-?]*[ -/]*[@-~]|\\x1b[ -/]*[0-~]';
+const SEQUENCE =
+  '(?:\\x1b[\\]PX^_]|[\\x90\\x98\\x9d\\x9e\\x9f])[^\\x07\\x1b\\x9c]*(?:\\x07|\\x1b\\\\|\\x9c)|(?:\\x1b\\[|\\x9b)[0-?]*[ -/]*[@-~]|\\x1b[ -/]*[0-~]';
 /** Controls (all but tab and line feed), DEL, C1, and the bidirectional formatting characters. */
 const CONTROL = '[\\x00-\\x08\\x0b-\\x1f\\x7f-\\x9f\\u061c\\u200e\\u200f\\u202a-\\u202e\\u2066-\\u2069]';
 const SEPARATORS = '[\\u2028\\u2029]';

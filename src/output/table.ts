@@ -23,9 +23,21 @@ export const COMPACT_CHARS = { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mi
 
 /** No borders at all: for documents such as a bill, laid out like the printed statement. */
 export const BORDERLESS_CHARS = {
-  top: '', 'top-mid': '', 'top-left': '', 'top-right': '',
-  bottom: '', 'bottom-mid': '', 'bottom-left': '', 'bottom-right': '',
-  left: '', 'left-mid': '', mid: '', 'mid-mid': '', right: '', 'right-mid': '', middle: '  ',
+  top: '',
+  'top-mid': '',
+  'top-left': '',
+  'top-right': '',
+  bottom: '',
+  'bottom-mid': '',
+  'bottom-left': '',
+  'bottom-right': '',
+  left: '',
+  'left-mid': '',
+  mid: '',
+  'mid-mid': '',
+  right: '',
+  'right-mid': '',
+  middle: '  ',
 } as const;
 
 /** No borders, a blank line between rows (rows of several lines). */
@@ -54,7 +66,13 @@ export function renderTable(io: IO, columns: readonly Column[], rows: readonly (
   // prints), else boxed with cells wrapped at word boundaries, else without borders, else
   // shortened with "…", else one record per block of lines.
   const all = [headers, ...cells];
-  for (const [frame, fit] of [[BOXED, 'whole'], [OPEN, 'whole'], [BOXED, 'wrap'], [OPEN, 'wrap'], [OPEN, 'cut']] as const) {
+  for (const [frame, fit] of [
+    [BOXED, 'whole'],
+    [OPEN, 'whole'],
+    [BOXED, 'wrap'],
+    [OPEN, 'wrap'],
+    [OPEN, 'cut'],
+  ] as const) {
     const widths = fitColumns(columns, all, io.columns - frame.overhead(columns.length), fit);
     if (!widths) continue;
     const wrapped = cells.map((row) => row.map((cell, index) => cellLines(cell, widths[index]!)));
@@ -93,7 +111,12 @@ export function cellLines(text: string, width: number): string {
  * longest word (`wrap`) or MIN_WIDTH (`cut`: longer words shortened with `…`), then more for the
  * columns that lack most.
  */
-export function fitColumns(columns: readonly Column[], rows: readonly (readonly string[])[], room: number, fit: 'whole' | 'wrap' | 'cut'): number[] | undefined {
+export function fitColumns(
+  columns: readonly Column[],
+  rows: readonly (readonly string[])[],
+  room: number,
+  fit: 'whole' | 'wrap' | 'cut',
+): number[] | undefined {
   const natural = columns.map((_, index) => Math.max(1, ...rows.map((row) => stringWidth(row[index] ?? ''))));
   const fixed = columns.map((column) => column.keep === true || column.align === 'right');
   const floor = columns.map((_, index) => {
@@ -143,7 +166,11 @@ export interface StatementLine {
 export function renderStatement(io: IO, lines: readonly StatementLine[]): string {
   const style = (line: StatementLine, text: string) => (line.style ? text.split('\n').map(line.style).join('\n') : text);
   if (io.plain) {
-    return lines.map((line) => style(line, wrapWords(line.amount ? `${line.label.trim()}: ${line.amount}` : line.label.trim(), io.columns, { indent: 2 }))).join('\n') + '\n';
+    return (
+      lines
+        .map((line) => style(line, wrapWords(line.amount ? `${line.label.trim()}: ${line.amount}` : line.label.trim(), io.columns, { indent: 2 })))
+        .join('\n') + '\n'
+    );
   }
   const amountWidth = Math.max(0, ...lines.map((line) => stringWidth(line.amount)));
   const labelWidth = Math.max(MIN_WIDTH, Math.min(Math.max(1, ...lines.map((line) => stringWidth(line.label))), io.columns - amountWidth - OPEN.overhead(2)));
@@ -156,7 +183,10 @@ export function renderStatement(io: IO, lines: readonly StatementLine[]): string
   for (const line of lines) {
     // A wrapped label keeps its indentation on every line.
     const indent = /^ */.exec(line.label)![0];
-    const label = cellLines(line.label.slice(indent.length), labelWidth - indent.length).split('\n').map((part) => indent + part).join('\n');
+    const label = cellLines(line.label.slice(indent.length), labelWidth - indent.length)
+      .split('\n')
+      .map((part) => indent + part)
+      .join('\n');
     table.push([style(line, label), style(line, line.amount)]);
   }
   return `${table.toString()}\n`;

@@ -288,9 +288,7 @@ function migrate(db: SandboxDatabase): void {
   const step = db.transaction((): boolean => {
     const current = db.pragma('user_version', { simple: true }) as number;
     if (current > MIGRATIONS.length) {
-      throw new Error(
-        `the sandbox database has schema version ${current}, newer than this program (${MIGRATIONS.length}); start it with --reset`,
-      );
+      throw new Error(`the sandbox database has schema version ${current}, newer than this program (${MIGRATIONS.length}); start it with --reset`);
     }
     if (current === MIGRATIONS.length) return false;
     db.exec(MIGRATIONS[current] ?? '');

@@ -420,7 +420,10 @@ function errorResponse(description: string): Json {
 function oauthResponses(success: Json): Json {
   return {
     '200': success,
-    '400': { description: 'invalid_request, invalid_grant, unauthorized_client, unsupported_grant_type, invalid_scope or mfa_required', content: json(ref('OAuthError')) },
+    '400': {
+      description: 'invalid_request, invalid_grant, unauthorized_client, unsupported_grant_type, invalid_scope or mfa_required',
+      content: json(ref('OAuthError')),
+    },
     '401': { description: 'invalid_client', content: json(ref('OAuthError')) },
     '429': {
       description:
@@ -456,7 +459,7 @@ export function buildOpenApiDocument(): Json {
         'accounts answer 404, never 403); agents read, and may update, every account; the CI client is read-only (403 on anything but ' +
         'GET). Lists take offset, limit (default ' +
         `${DEFAULT_LIMIT}, at most ${MAX_LIMIT}), fields and the filters listed; unknown query parameters answer 400. ` +
-        'Every response carries X-Request-Id (the client\'s, if it sent a well-formed one).',
+        "Every response carries X-Request-Id (the client's, if it sent a well-formed one).",
     },
     servers: [{ url: '/' }],
     tags: [
@@ -586,7 +589,11 @@ export function buildOpenApiDocument(): Json {
         oauth: {
           type: 'oauth2',
           flows: {
-            password: { tokenUrl: TOKEN_PATH, refreshUrl: TOKEN_PATH, scopes: { openid: 'Userinfo', profile: 'Profile', 'tmf.read': 'Read TMF resources', 'tmf.write': 'Change TMF resources' } },
+            password: {
+              tokenUrl: TOKEN_PATH,
+              refreshUrl: TOKEN_PATH,
+              scopes: { openid: 'Userinfo', profile: 'Profile', 'tmf.read': 'Read TMF resources', 'tmf.write': 'Change TMF resources' },
+            },
             clientCredentials: { tokenUrl: TOKEN_PATH, scopes: { 'tmf.read': 'Read TMF resources' } },
           },
         },
@@ -626,7 +633,16 @@ export function buildOpenApiDocument(): Json {
         MethodNotAllowed: errorResponse('The path exists but not with this method (see the Allow header)'),
         InternalError: errorResponse('Unexpected server failure'),
       },
-      schemas: { ...schemas, ...billDocumentSchemas, ...paymentSchemas, ...planSchemas, ...ACCOUNT_SECURITY_SCHEMAS, ...TICKET_OPENAPI_SCHEMAS, ...OUTAGE_SCHEMAS, ...CLOCK_SCHEMAS },
+      schemas: {
+        ...schemas,
+        ...billDocumentSchemas,
+        ...paymentSchemas,
+        ...planSchemas,
+        ...ACCOUNT_SECURITY_SCHEMAS,
+        ...TICKET_OPENAPI_SCHEMAS,
+        ...OUTAGE_SCHEMAS,
+        ...CLOCK_SCHEMAS,
+      },
     },
   };
 }

@@ -600,9 +600,7 @@ function prepareInserts(db: SandboxDatabase) {
          product_id, product_name, period_start, period_end, date, currency, tax_excluded_cents, tax_included_cents)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'CAD', ?, ?)`,
     ),
-    rateTax: db.prepare(
-      'INSERT INTO applied_billing_rate_tax (rate_id, seq, tax_category, tax_rate, tax_cents) VALUES (?, ?, ?, ?, ?)',
-    ),
+    rateTax: db.prepare('INSERT INTO applied_billing_rate_tax (rate_id, seq, tax_category, tax_rate, tax_cents) VALUES (?, ?, ?, ?, ?)'),
     payment: db.prepare(
       `INSERT INTO payment (id, billing_account_id, payment_date, amount_cents, currency, status, name, description,
          channel, payment_method_id, payment_method_name, created_at)
@@ -736,14 +734,7 @@ export function seedDatabase(db: SandboxDatabase, anchor: string, options: SeedO
   const st = prepareInserts(db);
   db.transaction(() => {
     st.client.run(SEED_CREDENTIALS.cliClientId, 'Espace CLI', null, 'password refresh_token', SCOPES.user, null);
-    st.client.run(
-      SEED_CREDENTIALS.ci.clientId,
-      'Espace CI (read-only)',
-      sha256(SEED_CREDENTIALS.ci.clientSecret),
-      'client_credentials',
-      SCOPES.ci,
-      'ci',
-    );
+    st.client.run(SEED_CREDENTIALS.ci.clientId, 'Espace CI (read-only)', sha256(SEED_CREDENTIALS.ci.clientSecret), 'client_credentials', SCOPES.ci, 'ci');
     st.user.run(
       AGENT.userId,
       SEED_CREDENTIALS.agent.username,

@@ -38,7 +38,12 @@ describe('listOfAccounts', () => {
     for (const account of ACCOUNTS.slice(0, 3)) {
       const own = await listPayments(http, { accountId: account });
       expect(own.length).toBeGreaterThan(0);
-      expect(byAccount!.get(account)!.map((payment) => payment.id).sort()).toEqual(own.map((payment) => payment.id).sort());
+      expect(
+        byAccount!
+          .get(account)!
+          .map((payment) => payment.id)
+          .sort(),
+      ).toEqual(own.map((payment) => payment.id).sort());
     }
   });
 

@@ -70,7 +70,9 @@ describe('configured paths', () => {
 
   it('take API=PATH, and name the APIs there are when one is unknown', () => {
     expect(parseApiPathAssignment('troubleTicket=/tt/v4')).toEqual(['troubleTicket', '/tt/v4']);
-    expect(messageOf(() => parseApiPathAssignment('tickets=/tt/v4'))).toMatch(/'tickets' is not an API espace speaks; use one of: customerBill, account, .*openid/);
+    expect(messageOf(() => parseApiPathAssignment('tickets=/tt/v4'))).toMatch(
+      /'tickets' is not an API espace speaks; use one of: customerBill, account, .*openid/,
+    );
     expect(messageOf(() => parseApiPathAssignment('/tt/v4'))).toMatch(/is not API=PATH/);
   });
 });
@@ -107,7 +109,10 @@ describe('stored API maps', () => {
     expect(env).toMatchObject({ apiUrlOrigin: 'env' });
     expect(env.apiPaths).toBeUndefined();
     // The context's own URL spelt again is still the context.
-    expect(resolveTarget({ apiUrlFlag: 'https://gw.example/', env: {}, config })).toMatchObject({ apiUrlOrigin: 'config', apiPaths: { troubleTicket: '/tt/v4' } });
+    expect(resolveTarget({ apiUrlFlag: 'https://gw.example/', env: {}, config })).toMatchObject({
+      apiUrlOrigin: 'config',
+      apiPaths: { troubleTicket: '/tt/v4' },
+    });
   });
 });
 

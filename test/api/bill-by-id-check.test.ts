@@ -30,8 +30,7 @@ afterAll(async () => {
 });
 beforeEach(() => proxy.setRules(() => undefined));
 
-const agent = (args: string[]) =>
-  runCli(args, { env: cliEnv({ url: proxy.url, token: sandbox.tokens.agent, home }) });
+const agent = (args: string[]) => runCli(args, { env: cliEnv({ url: proxy.url, token: sandbox.tokens.agent, home }) });
 
 /** The id of an account's latest bill, as the agent reads it. */
 async function latestOf(account: string): Promise<string> {

@@ -24,15 +24,21 @@ async function serve(connections: Connection[]): Promise<{ url: string; lastEven
   return { url: `http://127.0.0.1:${(server!.address() as AddressInfo).port}`, lastEventIds };
 }
 
-const event = (id: number, type = 'message') => `id: ${id}\ndata: ${JSON.stringify({ id, type, author: { name: 'Agent', role: 'agent' }, text: `m${id}` })}\n\n`;
+const event = (id: number, type = 'message') =>
+  `id: ${id}\ndata: ${JSON.stringify({ id, type, author: { name: 'Agent', role: 'agent' }, text: `m${id}` })}\n\n`;
 
 /** Sends one event, then drops the connection without closing the conversation. */
-const oneEventThenDrop = (id: number): Connection => (_request, response) => {
-  response.writeHead(200, { 'content-type': 'text/event-stream' });
-  response.write(event(id), () => response.socket?.destroy());
-};
+const oneEventThenDrop =
+  (id: number): Connection =>
+  (_request, response) => {
+    response.writeHead(200, { 'content-type': 'text/event-stream' });
+    response.write(event(id), () => response.socket?.destroy());
+  };
 
-const unavailable = (status: number): Connection => (_request, response) => response.writeHead(status).end();
+const unavailable =
+  (status: number): Connection =>
+  (_request, response) =>
+    response.writeHead(status).end();
 
 async function collect(url: string): Promise<ChatEvent[]> {
   const seen: ChatEvent[] = [];

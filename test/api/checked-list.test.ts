@@ -14,7 +14,11 @@ describe('newestFirst', () => {
   });
 
   it('keeps the order of equal dates (the first of the newest wins, as the server gave it)', () => {
-    const bills = [{ id: 'x', at: '2026-12-01T12:00:00Z' }, { id: 'y', at: '2026-12-01T12:00:00.000Z' }, { id: 'z', at: '2026-10-01T12:00:00Z' }];
+    const bills = [
+      { id: 'x', at: '2026-12-01T12:00:00Z' },
+      { id: 'y', at: '2026-12-01T12:00:00.000Z' },
+      { id: 'z', at: '2026-10-01T12:00:00Z' },
+    ];
     expect(newestFirst(bills, (bill) => bill.at).map((bill) => bill.id)).toEqual(['x', 'y', 'z']);
   });
 });

@@ -41,8 +41,7 @@ async function proxy(options: Partial<PlainTmfOptions> = {}): Promise<PlainTmfPr
 }
 
 /** The CLI as the agent (who reads every account), against `url`. */
-const espace = (url: string, args: string[]) =>
-  runCli(args, { env: cliEnv({ url, token: sandbox.tokens.agent, home: dir }) });
+const espace = (url: string, args: string[]) => runCli(args, { env: cliEnv({ url, token: sandbox.tokens.agent, home: dir }) });
 
 /** The same command straight at the sandbox (which filters, sorts and pages as asked) and through `via`. */
 async function bothWays(via: PlainTmfProxy, args: string[]) {
@@ -116,14 +115,27 @@ describe('a server that ignores filters and sort, and pages by 20', () => {
 
   it('ticket list: newest first, and --limit keeps the newest, whatever order the server gave', async () => {
     for (const limit of ['50', '1']) {
-      const { direct, proxied } = await bothWays(plain, ['ticket', 'list', '--account', 'BA-1001', '--status', 'open,closed,resolved', '--limit', limit, '--json']);
+      const { direct, proxied } = await bothWays(plain, [
+        'ticket',
+        'list',
+        '--account',
+        'BA-1001',
+        '--status',
+        'open,closed,resolved',
+        '--limit',
+        limit,
+        '--json',
+      ]);
       expect(proxied.code, proxied.stderr).toBe(0);
       expect(JSON.parse(proxied.stdout), `--limit ${limit}`).toEqual(JSON.parse(direct.stdout));
     }
   });
 
   it('outage --postal-code and --account: the outage there is found, none of another area shown', async () => {
-    for (const where of [['--postal-code', 'H2X 1Y4'], ['--account', 'BA-2001']]) {
+    for (const where of [
+      ['--postal-code', 'H2X 1Y4'],
+      ['--account', 'BA-2001'],
+    ]) {
       const { direct, proxied } = await bothWays(plain, ['outage', ...where, '--json']);
       expect(proxied.code, proxied.stderr).toBe(0);
       const ids = (stdout: string) => (JSON.parse(stdout) as { outages: { id: string }[] }).outages.map((outage) => outage.id);
@@ -134,7 +146,13 @@ describe('a server that ignores filters and sort, and pages by 20', () => {
   });
 
   it("usage show, payment list, payment-method list, account show, plan show: the account's own data", async () => {
-    for (const command of [['usage', 'show'], ['payment', 'list'], ['payment-method', 'list'], ['account', 'show'], ['plan', 'show']]) {
+    for (const command of [
+      ['usage', 'show'],
+      ['payment', 'list'],
+      ['payment-method', 'list'],
+      ['account', 'show'],
+      ['plan', 'show'],
+    ]) {
       const { direct, proxied } = await bothWays(plain, [...command, '--account', 'BA-2001', '--json']);
       expect(proxied.code, `${command.join(' ')}: ${proxied.stderr}`).toBe(0);
       expect(JSON.parse(proxied.stdout), command.join(' ')).toEqual(JSON.parse(direct.stdout));
@@ -151,7 +169,11 @@ describe('a server that ignores filters and sort, and pages by 20', () => {
 
   it("order list --account: that account's orders, newest first", async () => {
     // Orders on two accounts, placed directly: the server's unfiltered list holds both.
-    for (const [account, command] of [['BA-2001', ['addon', 'add', 'OFF-ADD-WIFI']], ['BA-2001', ['addon', 'remove', 'PRD-2001-VVM']], ['BA-1001', ['addon', 'remove', 'PRD-1001-FILM']]] as const) {
+    for (const [account, command] of [
+      ['BA-2001', ['addon', 'add', 'OFF-ADD-WIFI']],
+      ['BA-2001', ['addon', 'remove', 'PRD-2001-VVM']],
+      ['BA-1001', ['addon', 'remove', 'PRD-1001-FILM']],
+    ] as const) {
       const placed = await espace(sandbox.url, [...command, '--account', account, '--accept-terms', '--yes', '--json']);
       expect(placed.code, placed.stderr).toBe(0);
     }
@@ -168,11 +190,18 @@ describe('a server that ignores filters and sort, and pages by 20', () => {
     const listed = ['BA-3001', 'BA-1001'];
     const list = join(dir, 'accounts.txt');
     await writeFile(list, `${listed.join('\n')}\n`);
-    for (const command of [['bill', 'show'], ['account', 'show'], ['bill', 'list']]) {
+    for (const command of [
+      ['bill', 'show'],
+      ['account', 'show'],
+      ['bill', 'list'],
+    ]) {
       const args = [...command, '--accounts-from', list, '--ordered', '--batch-size', '3', '--concurrency', '1'];
       const { direct, proxied } = await bothWays(plain, args);
       expect(proxied.code, `${command.join(' ')}: ${proxied.stderr}`).toBe(0);
-      const records = proxied.stdout.trim().split('\n').map((line) => JSON.parse(line) as { account: string; ok: boolean; data: unknown });
+      const records = proxied.stdout
+        .trim()
+        .split('\n')
+        .map((line) => JSON.parse(line) as { account: string; ok: boolean; data: unknown });
       expect(records.map((record) => record.account)).toEqual(listed);
       for (const record of records) {
         expect(record.ok).toBe(true);
@@ -213,7 +242,10 @@ describe('espace api --paginate', () => {
 describe('a server that gives no X-Total-Count', () => {
   it('reads on to the empty page: the same bills, the same latest', async () => {
     const countless = await proxy({ totalCount: false });
-    for (const args of [['bill', 'list', '--account', 'BA-3001', '--json'], ['bill', 'show', '--account', 'BA-3001', '--json']]) {
+    for (const args of [
+      ['bill', 'list', '--account', 'BA-3001', '--json'],
+      ['bill', 'show', '--account', 'BA-3001', '--json'],
+    ]) {
       const { direct, proxied } = await bothWays(countless, args);
       expect(proxied.code, proxied.stderr).toBe(0);
       expect(JSON.parse(proxied.stdout), args.join(' ')).toEqual(JSON.parse(direct.stdout));
@@ -241,7 +273,12 @@ describe('a server espace cannot trust', () => {
   it('one that never ends a list: reading stops at the ceiling, with a warning', async () => {
     const plain = await proxy();
     const notices: Notice[] = [];
-    const client = new HttpClient({ baseUrl: plain.url, userAgent: 'test', tokens: { token: async () => sandbox.tokens.agent, refreshAfterRejection: async () => undefined }, notices: (notice) => notices.push(notice) });
+    const client = new HttpClient({
+      baseUrl: plain.url,
+      userAgent: 'test',
+      tokens: { token: async () => sandbox.tokens.agent, refreshAfterRejection: async () => undefined },
+      notices: (notice) => notices.push(notice),
+    });
     try {
       const bills = await listAll(client, TMF.customerBill, CustomerBill, 'CustomerBill', { ceiling: { items: 1000, requests: 1 } });
       // One page of 20 of the 36 bills, then the ceiling: said, not silent.

@@ -35,7 +35,17 @@ describe('money checked while parsing', () => {
     [{ amountDue: { unit: 'CAD$', value: 1 } }, 'amountDue.unit', '"CAD$"', 'not an ISO 4217 currency code'],
     [{ amountDue: { unit: 'cad', value: 1 } }, 'amountDue.unit', '"cad"', 'not an ISO 4217 currency code'],
     [{ amountDue: { unit: 'CAD', value: '12,50' } }, 'amountDue.value', '"12,50"', 'not a decimal number'],
-    [{ taxItem: [{ taxCategory: 'GST', taxRate: 0.05, taxAmount: { value: 1 } }, { taxCategory: 'QST', taxRate: -1, taxAmount: { value: 1 } }] }, 'taxItem[1].taxRate', '-1', 'not a tax rate'],
+    [
+      {
+        taxItem: [
+          { taxCategory: 'GST', taxRate: 0.05, taxAmount: { value: 1 } },
+          { taxCategory: 'QST', taxRate: -1, taxAmount: { value: 1 } },
+        ],
+      },
+      'taxItem[1].taxRate',
+      '-1',
+      'not a tax rate',
+    ],
     [{ remainingAmount: { unit: 'USD', value: 1 } }, 'remainingAmount.unit', '"USD"', 'not in the currency of the bill (CAD)'],
   ])('%j: names the field %s and the value %s', (overrides, field, value, problem) => {
     const error = refusal(bill(overrides));

@@ -182,11 +182,9 @@ describe('FileStore', () => {
   it('reports an invalid entry by context and path, and keeps the others readable', async () => {
     const staging = sampleCredentials();
     await mkdir(directory, { recursive: true, mode: 0o700 });
-    await writeFile(
-      store.path,
-      JSON.stringify({ version: 1, credentials: { sandbox: { apiUrl: 'x', refreshToken: 'rt-SECRET-1' }, staging } }),
-      { mode: 0o600 },
-    );
+    await writeFile(store.path, JSON.stringify({ version: 1, credentials: { sandbox: { apiUrl: 'x', refreshToken: 'rt-SECRET-1' }, staging } }), {
+      mode: 0o600,
+    });
 
     const error = await catchError(store.get('sandbox'));
     expect(error.key).toBe('auth.credentialFileEntryCorrupt');

@@ -64,11 +64,7 @@ export interface ProcessResult {
 }
 
 /** Runs a program to its end; kills it after `killAfterMs` so that a hang fails instead of stalling the run. */
-export function run(
-  command: string,
-  args: string[],
-  options: { env?: NodeJS.ProcessEnv; input?: string; killAfterMs?: number } = {},
-): Promise<ProcessResult> {
+export function run(command: string, args: string[], options: { env?: NodeJS.ProcessEnv; input?: string; killAfterMs?: number } = {}): Promise<ProcessResult> {
   return new Promise((resolve, reject) => {
     const started = Date.now();
     // In its own process group, so that a hang is ended for the whole tree (a wrapper's children too).
@@ -158,11 +154,7 @@ const print = (value) => process.stdout.write(JSON.stringify(value) + '\\n');
  * `outcome(promise)`, `describeError(error)`, `print(value)` help report. The snippet prints one
  * JSON line last, which is parsed and returned.
  */
-export async function runAuthChild(
-  bundleUrl: string,
-  body: string,
-  options: ChildOptions = {},
-): Promise<{ result: any; process: ProcessResult }> {
+export async function runAuthChild(bundleUrl: string, body: string, options: ChildOptions = {}): Promise<{ result: any; process: ProcessResult }> {
   const script = `const AUTH = await import(${JSON.stringify(bundleUrl)});\n${CHILD_PRELUDE}\n${body}`;
   const nodeArgs = [process.execPath, '--input-type=module', '-e', script];
   const [command, ...args] = [...(options.prefix ?? []), ...nodeArgs] as [string, ...string[]];

@@ -10,17 +10,8 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  bundleAuthModules,
-  envWithoutBus,
-  makeTempDir,
-  repoRoot,
-  run,
-  runAuthChild,
-  sampleCredentials,
-} from './helpers.js';
+import { bundleAuthModules, envWithoutBus, makeTempDir, repoRoot, run, runAuthChild, sampleCredentials } from './helpers.js';
 import { inheritedEnv } from '../helpers/env.js';
-
 
 let bundle: { url: string; remove: () => Promise<void> };
 let root: string;
@@ -91,9 +82,7 @@ describe('with no D-Bus session', () => {
         reasonKey: 'auth.keychainReason.noSession',
         hint: 'auth.keychainUnavailableHint',
       });
-      expect(result.saved.error.message).toBe(
-        'could not reach the OS keychain: there is no D-Bus session bus (DBUS_SESSION_BUS_ADDRESS is not set).',
-      );
+      expect(result.saved.error.message).toBe('could not reach the OS keychain: there is no D-Bus session bus (DBUS_SESSION_BUS_ADDRESS is not set).');
       expect(result.saved.error.hintText).toContain('--insecure-storage');
       expect(result.saved.error.hintText).toContain('ESPACE_TOKEN');
     }
@@ -125,13 +114,19 @@ describe('with no D-Bus session', () => {
   });
 
   it('the probe reports the reason', async () => {
-    const { result } = await runAuthChild(
-      bundle.url,
-      `print({ en: await AUTH.probeKeychain(), fr: await AUTH.probeKeychain(1000, 'fr') });`,
-      { env: envWithoutBus(emptyRuntimeDir) },
-    );
-    expect(result.en).toEqual({ ok: false, reason: 'there is no D-Bus session bus (DBUS_SESSION_BUS_ADDRESS is not set)', reasonKey: 'auth.keychainReason.noSession' });
-    expect(result.fr).toEqual({ ok: false, reason: 'il n’y a pas de bus de session D-Bus (DBUS_SESSION_BUS_ADDRESS n’est pas défini)', reasonKey: 'auth.keychainReason.noSession' });
+    const { result } = await runAuthChild(bundle.url, `print({ en: await AUTH.probeKeychain(), fr: await AUTH.probeKeychain(1000, 'fr') });`, {
+      env: envWithoutBus(emptyRuntimeDir),
+    });
+    expect(result.en).toEqual({
+      ok: false,
+      reason: 'there is no D-Bus session bus (DBUS_SESSION_BUS_ADDRESS is not set)',
+      reasonKey: 'auth.keychainReason.noSession',
+    });
+    expect(result.fr).toEqual({
+      ok: false,
+      reason: 'il n’y a pas de bus de session D-Bus (DBUS_SESSION_BUS_ADDRESS n’est pas défini)',
+      reasonKey: 'auth.keychainReason.noSession',
+    });
   });
 });
 
@@ -277,7 +272,11 @@ describe('with a Secret Service that is stuck, locked, or absent', () => {
     const { result } = await runAuthChild(bundle.url, `print(await AUTH.probeKeychain());`, {
       prefix: ['dbus-run-session', `--config-file=${await busConfig('bare', true)}`, '--'],
     });
-    expect(result).toEqual({ ok: false, reason: 'no Secret Service (such as gnome-keyring or KWallet) is running', reasonKey: 'auth.keychainReason.noService' });
+    expect(result).toEqual({
+      ok: false,
+      reason: 'no Secret Service (such as gnome-keyring or KWallet) is running',
+      reasonKey: 'auth.keychainReason.noService',
+    });
   });
 
   it('a bus that swallows its replies gives an error within the timeout, not after libdbus’s 25 s', async () => {

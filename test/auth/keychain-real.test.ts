@@ -83,10 +83,7 @@ describe('the real keychain', () => {
 
   it('says where a corrupt entry is, without quoting it, and lets it be removed', async () => {
     const account = uniqueAccount('corrupt');
-    const stored = await secretTool(
-      ['store', '--label=not espace', 'service', 'espace', 'username', account],
-      '{"accessToken":"at-SECRET-garbled',
-    );
+    const stored = await secretTool(['store', '--label=not espace', 'service', 'espace', 'username', account], '{"accessToken":"at-SECRET-garbled');
     expect(stored.code).toBe(0);
 
     const error = await new KeychainStore().get(account).catch((caught: unknown) => caught);

@@ -8,12 +8,7 @@ import { createServer, type Server } from 'node:net';
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import {
-  DEFAULT_KEYCHAIN_TIMEOUT_MS,
-  KeychainStore,
-  KeychainUnavailableError,
-  keychainTimeoutFromEnv,
-} from '../../src/auth/keychain-store.js';
+import { DEFAULT_KEYCHAIN_TIMEOUT_MS, KeychainStore, KeychainUnavailableError, keychainTimeoutFromEnv } from '../../src/auth/keychain-store.js';
 import { AuthError, EspaceError, GeneralError, UsageError } from '../../src/errors.js';
 import { makeTempDir, sampleCredentials } from './helpers.js';
 

@@ -73,7 +73,12 @@ describe('diffBills', () => {
     // On the next bill the one-time adjustments are gone.
     const next = bill('C', '2026-03-01', [internet(7500, 'Internet 400')], { taxes: [gst(375)] });
     const following = diffBills(after, next);
-    expect(following.changes.filter((change) => change.reason === 'prorationEnded').map((change) => change.effect.amount).sort()).toEqual([-3750, 3250]);
+    expect(
+      following.changes
+        .filter((change) => change.reason === 'prorationEnded')
+        .map((change) => change.effect.amount)
+        .sort(),
+    ).toEqual([-3750, 3250]);
     expect(sumOfEffects(following.changes)).toBe(following.totalChange.amount);
   });
 

@@ -45,7 +45,11 @@ afterAll(async () => {
   await new Promise((done) => server?.close(done));
 });
 
-const failure = (promise: Promise<unknown>) => promise.then(() => undefined, (error: unknown) => error as EspaceError);
+const failure = (promise: Promise<unknown>) =>
+  promise.then(
+    () => undefined,
+    (error: unknown) => error as EspaceError,
+  );
 
 describe('fetchBillDocument', () => {
   it('keeps the bytes of a binary PDF intact and asks for the user’s language', async () => {

@@ -61,8 +61,19 @@ describe('GET customerBill/{id}/document', () => {
     expect(response.headers.get('content-disposition')).toBe(`attachment; filename="facture-${bill.billNo}.pdf"`);
     expect(response.body.subarray(0, 8).toString()).toBe('%PDF-1.4');
     const text = pdfText(response.body);
-    for (const expected of ['Marie Tremblay', 'BA-1001', 'Frais de services', 'Options et fonctionnalités', 'Taxes et frais',
-      'Solde précédent et paiements', 'Frais courants et total à payer', 'Télé – Base + 10 chaînes', 'Super Écran', 'Total à payer', 'TVQ']) {
+    for (const expected of [
+      'Marie Tremblay',
+      'BA-1001',
+      'Frais de services',
+      'Options et fonctionnalités',
+      'Taxes et frais',
+      'Solde précédent et paiements',
+      'Frais courants et total à payer',
+      'Télé – Base + 10 chaînes',
+      'Super Écran',
+      'Total à payer',
+      'TVQ',
+    ]) {
       expect(text).toContain(expected);
     }
   });

@@ -48,12 +48,14 @@ function cents(text: string): number {
 
 /** The amounts at the end of the lines starting with `label`, in document order. */
 function amountsAfter(text: string, label: string): number[] {
-  return text
-    .split('\n')
-    .map((line) => line.trim())
-    // The label, then the column gap pdftotext -layout keeps, then the amount (headings have none).
-    .filter((line) => line.startsWith(label) && /^\s{2,}\S/.test(line.slice(label.length)))
-    .map((line) => cents(line.slice(label.length).trim()));
+  return (
+    text
+      .split('\n')
+      .map((line) => line.trim())
+      // The label, then the column gap pdftotext -layout keeps, then the amount (headings have none).
+      .filter((line) => line.startsWith(label) && /^\s{2,}\S/.test(line.slice(label.length)))
+      .map((line) => cents(line.slice(label.length).trim()))
+  );
 }
 
 const LABELS = {

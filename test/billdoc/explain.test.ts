@@ -51,7 +51,10 @@ async function explainAll(who: Who, account: string, lang = 'en'): Promise<Map<n
     expect(diff.before.id).toBe(bills[k - 1]!.id);
     expect(diff.after.id).toBe(bills[k]!.id);
     expect(diff.totalChange.amount).toBe(bills[k]!.totalDue.amount - bills[k - 1]!.totalDue.amount);
-    expect(diff.changes.reduce((total, change) => total + change.effect.amount, 0), `${account} bill ${k}`).toBe(diff.totalChange.amount);
+    expect(
+      diff.changes.reduce((total, change) => total + change.effect.amount, 0),
+      `${account} bill ${k}`,
+    ).toBe(diff.totalChange.amount);
     expect(diff.unexplained.amount, `${account} bill ${k}`).toBe(0);
     expect(diff.changes.map((change) => change.reason)).not.toContain('other');
     for (const change of diff.changes) expect(change.explanation).not.toMatch(/\{\w+\}/);
@@ -139,9 +142,7 @@ describe('bill explain and bill diff output', () => {
     expect(forward.before.id).toBe(bills[2]!.id);
     expect(forward.changes.reduce((total, change) => total + change.effect.amount, 0)).toBe(forward.totalChange.amount);
     expect(forward.unexplained.amount).toBe(0);
-    expect(forward.changes.map((change) => change.reason)).toEqual(
-      expect.arrayContaining(['addOnAdded', 'promotionEnded', 'priceChanged']),
-    );
+    expect(forward.changes.map((change) => change.reason)).toEqual(expect.arrayContaining(['addOnAdded', 'promotionEnded', 'priceChanged']));
   });
 
   it('diff renders a table on a terminal and tab-separated rows when piped', async () => {

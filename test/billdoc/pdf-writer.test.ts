@@ -29,7 +29,11 @@ describe('PdfWriter', () => {
     const bytes = pdf.render({ title: 'two pages' });
     const file = bytes.toString('latin1');
     const xref = Number(/startxref\n(\d+)/.exec(file)![1]);
-    const entries = file.slice(xref).split('\n').slice(3).filter((row) => / n $/.test(row));
+    const entries = file
+      .slice(xref)
+      .split('\n')
+      .slice(3)
+      .filter((row) => / n $/.test(row));
     entries.forEach((row, index) => expect(file.slice(Number(row.slice(0, 10))).startsWith(`${index + 1} 0 obj`)).toBe(true));
     expect(execFileSync('pdfinfo', ['-'], { input: bytes }).toString()).toMatch(/Pages:\s+2/);
     expect(text(bytes)).toMatch(/first page[\s\S]*\f[\s\S]*second page/);

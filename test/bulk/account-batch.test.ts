@@ -36,15 +36,17 @@ function withoutParameter(path: string, name: string): string {
 }
 
 /** GETs of one billingAccount: one per account looked up alone. */
-const singleAccountReads = (log: readonly LoggedRequest[]) => log.filter((entry) => /\/billingAccount\/[^/?]+$/.test(new URL(entry.url, 'http://proxy').pathname)).length;
-
+const singleAccountReads = (log: readonly LoggedRequest[]) =>
+  log.filter((entry) => /\/billingAccount\/[^/?]+$/.test(new URL(entry.url, 'http://proxy').pathname)).length;
 
 let oneAtATime: Map<string, string>;
 
 describe('account show in batches', () => {
   beforeAll(async () => {
     // One account with autopay on, so that both settings are read from a batch.
-    const enabled = await runCli(['autopay', 'enable', '--accept-terms'], { env: { ...env(fixture.sandbox.tokens.james), ESPACE_API_URL: fixture.sandbox.url } });
+    const enabled = await runCli(['autopay', 'enable', '--accept-terms'], {
+      env: { ...env(fixture.sandbox.tokens.james), ESPACE_API_URL: fixture.sandbox.url },
+    });
     expect(enabled.code, enabled.stderr).toBe(0);
     const single = await showAccounts(fixture.sandbox.tokens.agent, ['--batch-size', '1']);
     expect(single.code).toBe(3);

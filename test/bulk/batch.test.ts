@@ -28,7 +28,6 @@ const batchRequests = (log: readonly LoggedRequest[]) => log.filter((entry) => e
 
 let oneAtATime: Map<string, string>;
 
-
 describe('bill show in batches', () => {
   beforeAll(async () => {
     const single = await showBills(fixture.sandbox.tokens.agent, ['--batch-size', '1']);

@@ -43,13 +43,17 @@ describe('bill list in batches', () => {
   });
 
   it('keeps --limit and --state as one at a time does', async () => {
-    for (const extra of [['--limit', '3'], ['--state', 'settled'], ['--limit', '30']]) {
+    for (const extra of [
+      ['--limit', '3'],
+      ['--state', 'settled'],
+      ['--limit', '30'],
+    ]) {
       const { batched, single } = await bothWays(fixture.sandbox.tokens.agent, extra);
       expect(recordsByAccount(batched.stdout), extra.join(' ')).toEqual(recordsByAccount(single.stdout));
     }
   });
 
-  it("gives a customer their own bills and not-found records for the others, as one at a time does", async () => {
+  it('gives a customer their own bills and not-found records for the others, as one at a time does', async () => {
     const { batched, single } = await bothWays(fixture.sandbox.tokens.marie);
     expectOnlyOwnAccount(batched.stdout, single.stdout, 'BA-1001', LISTED);
   });

@@ -28,7 +28,12 @@ afterAll(() => close?.());
 beforeEach(() => proxy.reset());
 
 const env = (token: string) => cliEnv({ url: proxy.url, token, home: dir });
-const records = (stdout: string): Record[] => stdout.trim().split('\n').filter(Boolean).map((line) => JSON.parse(line) as Record);
+const records = (stdout: string): Record[] =>
+  stdout
+    .trim()
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => JSON.parse(line) as Record);
 
 async function listFile(name: string, lines: string[]): Promise<string> {
   const path = join(dir, name);
@@ -59,7 +64,11 @@ describe('bill show --accounts-from', () => {
     const result = await runCli(['bill', 'show', '--accounts-from', file, '--ordered'], { env: env(sandbox.tokens.agent) });
     expect(result.code).toBe(3);
     const out = records(result.stdout);
-    expect(out.map((record) => [record.account, record.ok])).toEqual([['BA-100001', true], ['BA-999999', false], ['BA-100002', true]]);
+    expect(out.map((record) => [record.account, record.ok])).toEqual([
+      ['BA-100001', true],
+      ['BA-999999', false],
+      ['BA-100002', true],
+    ]);
     expect(out[1]!.error).toMatchObject({ code: 'notFound', status: 404 });
     expect(result.stderr).toContain('1 of 3 accounts failed');
   });
@@ -106,7 +115,11 @@ describe('bill show --accounts-from', () => {
   it('reads the list from stdin and rejects flags that need one', async () => {
     const result = await runCli(['account', 'show', '--accounts-from', '-'], { env: env(sandbox.tokens.agent), stdin: 'BA-100020\nBA-100021\n' });
     expect(result.code).toBe(0);
-    expect(records(result.stdout).map((record) => record.data.account).sort()).toEqual(['BA-100020', 'BA-100021']);
+    expect(
+      records(result.stdout)
+        .map((record) => record.data.account)
+        .sort(),
+    ).toEqual(['BA-100020', 'BA-100021']);
     const stray = await runCli(['bill', 'show', '--resume'], { env: env(sandbox.tokens.agent) });
     expect(stray.code).toBe(2);
     expect(stray.stderr).toContain('--resume applies to bulk runs only');
@@ -128,7 +141,11 @@ describe('bill show --accounts-from', () => {
     const result = await runCli(['bill', 'show', '--accounts-from', file, '--journal', journal, '--resume'], { env: env(sandbox.tokens.agent) });
     expect(result.code).toBe(0);
     expect(result.stderr).toContain('25 accounts already done, 15 to go');
-    expect(records(result.stdout).map((record) => record.account).sort()).toEqual(generated.slice(25, 40).sort());
+    expect(
+      records(result.stdout)
+        .map((record) => record.account)
+        .sort(),
+    ).toEqual(generated.slice(25, 40).sort());
     expect([...lookupsPerAccount(proxy.log).keys()].sort()).toEqual(generated.slice(25, 40).sort());
     const lines = (await readFile(journal, 'utf8')).trim().split('\n');
     expect(lines[0]).toBe(JOURNAL_HEADER.trim());

@@ -105,8 +105,7 @@ describe('circuit breaker', () => {
 
 describe('scheduler', () => {
   const accounts = Array.from({ length: 200 }, (_, i) => `A${i}`);
-  const jitter = (batch: readonly string[]) =>
-    new Promise<string[]>((resolve) => setTimeout(() => resolve([...batch]), Number(batch[0]!.slice(1)) % 7));
+  const jitter = (batch: readonly string[]) => new Promise<string[]>((resolve) => setTimeout(() => resolve([...batch]), Number(batch[0]!.slice(1)) % 7));
 
   it.each([1, 8])('emits every account once, in input order when ordered, with bounded lookups in flight (batches of %i)', async (batchSize) => {
     const emitted: string[] = [];
@@ -171,7 +170,12 @@ describe('progress line', () => {
     const { ProgressLine } = await import('../../src/bulk/progress.js');
     const { translator } = await import('../../src/i18n/catalog.js');
     let clock = 0;
-    const line = new ProgressLine(() => {}, translator('en'), () => ({ done: 250, failed: 3, total: 1000 }), () => clock);
+    const line = new ProgressLine(
+      () => {},
+      translator('en'),
+      () => ({ done: 250, failed: 3, total: 1000 }),
+      () => clock,
+    );
     clock = 10_000;
     expect(line.render()).toBe(`${'█'.repeat(6)}${'░'.repeat(18)} 250/1000 · 3 failed · 25/s · 0:30 left`);
   });

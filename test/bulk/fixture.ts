@@ -53,7 +53,10 @@ export function useBulkFixture(accounts: readonly string[], syntheticAccounts = 
 
 /** Records by account, as written, with the request ids (new at every request) blanked out. */
 export function recordsByAccount(stdout: string): Map<string, string> {
-  const lines = stdout.trim().split('\n').map((line) => line.replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g, '<request id>'));
+  const lines = stdout
+    .trim()
+    .split('\n')
+    .map((line) => line.replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g, '<request id>'));
   return new Map(lines.map((line) => [(JSON.parse(line) as { account: string }).account, line]));
 }
 

@@ -6,7 +6,10 @@ describe('bulk interruption', () => {
     const before = process.listenerCount('SIGINT');
     const exits: number[] = [];
     let stops = 0;
-    const interruption = listenForInterruption(() => stops++, (code) => exits.push(code));
+    const interruption = listenForInterruption(
+      () => stops++,
+      (code) => exits.push(code),
+    );
     try {
       process.emit('SIGINT');
       expect(interruption.requested).toBe(true);

@@ -52,7 +52,11 @@ function stallingOutput() {
   };
 }
 
-const recordsIn = (stdout: string) => stdout.split('\n').filter((line) => line.endsWith('}')).map((line) => (JSON.parse(line) as { account: string }).account);
+const recordsIn = (stdout: string) =>
+  stdout
+    .split('\n')
+    .filter((line) => line.endsWith('}'))
+    .map((line) => (JSON.parse(line) as { account: string }).account);
 
 describe('a bulk run whose reader falls behind', () => {
   it('journals only the records that left the process; a resume from that journal writes the others, each once', async () => {
@@ -77,7 +81,10 @@ describe('a bulk run whose reader falls behind', () => {
     expect(delivered).toEqual(ACCOUNTS.slice(0, DELIVERED_WRITES));
     // What a kill now would leave on disk.
     const onDisk = await readFile(journal, 'utf8');
-    const journaled = onDisk.slice(JOURNAL_HEADER.length).split('\n').filter((line) => line !== '');
+    const journaled = onDisk
+      .slice(JOURNAL_HEADER.length)
+      .split('\n')
+      .filter((line) => line !== '');
     expect(journaled).toEqual(delivered);
 
     // Let the run finish, so that nothing of it outlives the test.

@@ -19,7 +19,9 @@ describe('bulk --journal FILE', () => {
   for (const resume of [false, true]) {
     it(`refuses the list of accounts itself${resume ? ' with --resume' : ''}: exit 2, file unchanged, nothing sent`, async () => {
       const before = await readFile(fixture.list);
-      const result = await runCli(['bill', 'show', '--accounts-from', fixture.list, '--journal', fixture.list, ...(resume ? ['--resume'] : [])], { env: env() });
+      const result = await runCli(['bill', 'show', '--accounts-from', fixture.list, '--journal', fixture.list, ...(resume ? ['--resume'] : [])], {
+        env: env(),
+      });
       expect(result.code).toBe(2);
       expect(result.stderr).toContain(`--journal ${fixture.list} exists and is not a journal`);
       expect(result.stdout).toBe('');

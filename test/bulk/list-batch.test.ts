@@ -42,7 +42,8 @@ const batchRequests = (log: readonly LoggedRequest[]) =>
       ['id', 'account.id', 'billingAccount.id'].some((name) => (queryOf(entry).get(name) ?? '').includes(',')),
   );
 /** GETs of one billingAccount: one per account looked up alone. */
-const singleAccountReads = (log: readonly LoggedRequest[]) => log.filter((entry) => /\/billingAccount\/[^/?]+$/.test(new URL(entry.url, 'http://proxy').pathname)).length;
+const singleAccountReads = (log: readonly LoggedRequest[]) =>
+  log.filter((entry) => /\/billingAccount\/[^/?]+$/.test(new URL(entry.url, 'http://proxy').pathname)).length;
 
 /** `path` without the query parameter `name`: what a server that ignores that filter reads. */
 function withoutParameter(path: string, name: string): string {
@@ -100,7 +101,13 @@ describe.each(COMMANDS)('$command.0 $command.1 $command.2 in batches', ({ comman
   it('goes one account at a time after a server ignores the batch filter', async () => {
     // A server that drops the account filter of a batch's list: its answer holds other accounts'
     // items, which must never be shown as these accounts'.
-    fixture.proxy.setRewrite((path) => (path.includes(list) && (new URL(path, 'http://proxy').searchParams.get(filter) ?? '').includes(',') ? (widen ? widened(path, filter) : withoutParameter(path, filter)) : path));
+    fixture.proxy.setRewrite((path) =>
+      path.includes(list) && (new URL(path, 'http://proxy').searchParams.get(filter) ?? '').includes(',')
+        ? widen
+          ? widened(path, filter)
+          : withoutParameter(path, filter)
+        : path,
+    );
     const batched = await run(command, fixture.sandbox.tokens.agent);
     expect(recordsByAccount(batched.stdout)).toEqual(oneAtATime);
     // The first batches' answers (the 4 workers start at once) gave it away; every account was then read alone.

@@ -69,7 +69,14 @@ export async function startProxy(target: string): Promise<Proxy> {
       response.end(JSON.stringify({ code: String(fault.status), reason: 'injected by the test proxy', status: String(fault.status) }));
       return;
     }
-    forwardUnchanged(request, response, { host: upstream.hostname, port: upstream.port, method: request.method, path: rewrite(request.url ?? '/'), headers: request.headers, agent });
+    forwardUnchanged(request, response, {
+      host: upstream.hostname,
+      port: upstream.port,
+      method: request.method,
+      path: rewrite(request.url ?? '/'),
+      headers: request.headers,
+      agent,
+    });
   }
   return {
     url: await listenOnLoopback(server),

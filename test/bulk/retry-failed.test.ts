@@ -47,7 +47,13 @@ describe('bulk --retry-failed', () => {
       const journals = await readdir(join(fixture.dir, data, 'bulk'));
       expect(journals).toHaveLength(1);
       const journalText = await readFile(join(fixture.dir, data, 'bulk', journals[0]!), 'utf8');
-      expect(journalText.split('\n').filter((line) => line.startsWith(FAILED_PREFIX)).map((line) => line.slice(FAILED_PREFIX.length)).sort()).toEqual([...FAILING].sort());
+      expect(
+        journalText
+          .split('\n')
+          .filter((line) => line.startsWith(FAILED_PREFIX))
+          .map((line) => line.slice(FAILED_PREFIX.length))
+          .sort(),
+      ).toEqual([...FAILING].sort());
 
       // --resume alone: every account is done, failed or not; nothing is asked.
       fixture.proxy.reset();

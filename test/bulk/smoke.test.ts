@@ -53,7 +53,17 @@ describe('espace smoke', () => {
     expect(result.code).toBe(0);
     const report = JSON.parse(result.stdout) as { ok: boolean; steps: { name: string; status: string; ms: number }[] };
     expect(report.ok).toBe(true);
-    expect(report.steps.map((step) => step.name)).toEqual(['token', 'userinfo', 'account', 'bills', 'bill line items', 'catalog', 'usage', 'tickets', 'outages']);
+    expect(report.steps.map((step) => step.name)).toEqual([
+      'token',
+      'userinfo',
+      'account',
+      'bills',
+      'bill line items',
+      'catalog',
+      'usage',
+      'tickets',
+      'outages',
+    ]);
     expect(report.steps.every((step) => step.status === 'passed' && Number.isInteger(step.ms))).toBe(true);
     validJunit(junit);
     const xml = await readFile(junit, 'utf8');

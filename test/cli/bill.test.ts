@@ -42,7 +42,12 @@ const customers = [
 beforeAll(async () => {
   sandbox = await startTestSandbox();
   const users = SEED_CREDENTIALS as unknown as Record<string, { username: string; password: string }>;
-  for (const [who, username] of [['marie', 'marie.tremblay'], ['james', 'james.wilson'], ['luc', 'luc.gagnon'], ['agent', 'agent.roy']] as const) {
+  for (const [who, username] of [
+    ['marie', 'marie.tremblay'],
+    ['james', 'james.wilson'],
+    ['luc', 'luc.gagnon'],
+    ['agent', 'agent.roy'],
+  ] as const) {
     const seed = Object.values(users).find((user) => user?.username === username);
     if (!seed) throw new Error(`no seed credentials for ${username}`);
     tokens[who] = (await passwordToken(sandbox.url, seed.username, seed.password)).access_token;
@@ -112,7 +117,12 @@ describe('bill show', () => {
   it('shows the latest bill by default, with the five section titles, as tab-separated lines when piped', async () => {
     const result = await runCli(['bill', 'show'], { env: env('marie') });
     expect(result.code, result.stderr).toBe(0);
-    const sections = new Set(result.stdout.trim().split('\n').map((line) => line.split('\t')[0]));
+    const sections = new Set(
+      result.stdout
+        .trim()
+        .split('\n')
+        .map((line) => line.split('\t')[0]),
+    );
     expect([...sections]).toEqual([
       'Service charges',
       'Add-ons and features',
@@ -137,11 +147,16 @@ describe('bill show', () => {
     const result = await runCli(['bill', 'show', others[0]!.id, '--json'], { env: env('marie') });
     expect(result.code).toBe(1);
     expect(result.stdout).toBe('');
-    expect(result.stderr).toContain(`No CustomerBill with id ${others[0]!.id}, or not visible to this account (GET /tmf-api/customerBillManagement/v4/customerBill/${others[0]!.id}: HTTP 404)`);
+    expect(result.stderr).toContain(
+      `No CustomerBill with id ${others[0]!.id}, or not visible to this account (GET /tmf-api/customerBillManagement/v4/customerBill/${others[0]!.id}: HTTP 404)`,
+    );
   });
 
   it('says "not found" for the latest bill of an account that does not exist or is not visible, not "no bill yet"', async () => {
-    for (const [who, account] of [['agent', 'BA-999999'], ['marie', 'BA-2001']] as const) {
+    for (const [who, account] of [
+      ['agent', 'BA-999999'],
+      ['marie', 'BA-2001'],
+    ] as const) {
       const result = await runCli(['bill', 'show', '--account', account], { env: env(who) });
       expect(result.code, `${who} ${account}`).toBe(1);
       expect(result.stderr, `${who} ${account}`).toMatch(/(No \w+ with id \S+|nothing at GET \S+ on this server), or not visible to this account/);

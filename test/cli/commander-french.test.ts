@@ -120,15 +120,39 @@ describe('commander’s errors in French (the built CLI, exit 2)', () => {
     ['commander.unknownCommand (a verb)', ['bill', 'shw'], /^Erreur\s: commande inconnue «\sshw\s»\. Vouliez-vous dire show\s\?$/m],
     ['commander.unknownOption', ['bill', 'list', '--limt', '3'], /^Erreur\s: option inconnue «\s--limt\s»\. Vouliez-vous dire --limit\s\?$/m],
     ['commander.unknownOption (no close name)', ['bill', 'list', '--zzzzzzzz'], /^Erreur\s: option inconnue «\s--zzzzzzzz\s»\.$/m],
-    ['commander.missingArgument', ['context', 'set-api', 'sandbox'], /^Erreur\s: argument obligatoire manquant\s: <api>\s; «\sespace context set-api\s» en a besoin\.$/m],
+    [
+      'commander.missingArgument',
+      ['context', 'set-api', 'sandbox'],
+      /^Erreur\s: argument obligatoire manquant\s: <api>\s; «\sespace context set-api\s» en a besoin\.$/m,
+    ],
     ['commander.missingArgument (a path)', ['api', 'GET'], /^Erreur\s: argument obligatoire manquant\s: <chemin>\s; «\sespace api\s» en a besoin\.$/m],
     ['commander.optionMissingArgument', ['bill', 'list', '--limit'], /^Erreur\s: l’option «\s--limit\s» demande une valeur \(--limit <n>\)\.$/m],
     ['commander.missingMandatoryOptionValue', ['context', 'add', 'staging'], /^Erreur\s: l’option obligatoire «\s--url <url>\s» manque\.$/m],
-    ['commander.invalidArgument (an argument’s choices)', ['completion', 'powershell'], /^Erreur\s: valeur invalide «\spowershell\s» pour <shell>\s; utilisez l’une de\s: bash, zsh, fish\.$/m],
-    ['commander.invalidArgument (an option’s choices)', ['bill', 'list', '--format', 'xml'], /^Erreur\s: valeur invalide «\sxml\s» pour --format\s; utilisez l’une de\s: ndjson, csv\.$/m],
-    ['commander.invalidArgument (a parser’s refusal)', ['bill', 'list', '--limit', '0'], /^Erreur\s: --limit prend un nombre entier d’au moins 1, pas «\s0\s»\.$/m],
-    ['commander.excessArguments', ['bill', 'diff', 'a', 'b', 'c'], /^Erreur\s: trop d’arguments\s: «\sespace bill diff\s» prend \[facture\] \[autre\]\s; retirez «\sc\s»\.$/m],
-    ['commander.excessArguments (none taken)', ['auth', 'status', 'maintenant'], /^Erreur\s: «\sespace auth status\s» ne prend aucun argument\s; retirez «\smaintenant\s»\.$/m],
+    [
+      'commander.invalidArgument (an argument’s choices)',
+      ['completion', 'powershell'],
+      /^Erreur\s: valeur invalide «\spowershell\s» pour <shell>\s; utilisez l’une de\s: bash, zsh, fish\.$/m,
+    ],
+    [
+      'commander.invalidArgument (an option’s choices)',
+      ['bill', 'list', '--format', 'xml'],
+      /^Erreur\s: valeur invalide «\sxml\s» pour --format\s; utilisez l’une de\s: ndjson, csv\.$/m,
+    ],
+    [
+      'commander.invalidArgument (a parser’s refusal)',
+      ['bill', 'list', '--limit', '0'],
+      /^Erreur\s: --limit prend un nombre entier d’au moins 1, pas «\s0\s»\.$/m,
+    ],
+    [
+      'commander.excessArguments',
+      ['bill', 'diff', 'a', 'b', 'c'],
+      /^Erreur\s: trop d’arguments\s: «\sespace bill diff\s» prend \[facture\] \[autre\]\s; retirez «\sc\s»\.$/m,
+    ],
+    [
+      'commander.excessArguments (none taken)',
+      ['auth', 'status', 'maintenant'],
+      /^Erreur\s: «\sespace auth status\s» ne prend aucun argument\s; retirez «\smaintenant\s»\.$/m,
+    ],
   ])('%s', async (_code, args, message) => {
     const result = await french(args);
     expect(result.code, result.stderr).toBe(2);

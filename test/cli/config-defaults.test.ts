@@ -19,7 +19,12 @@ const ESC = '\u001b[';
 describe('espace config', () => {
   it('sets, gets, lists and unsets defaults, keeping the contexts beside them', async () => {
     expect((await runCli(['context', 'add', 'staging', '--url', 'https://staging.example.com', '--use'], { env: env() })).code).toBe(0);
-    for (const [key, value] of [['lang', 'FR'], ['pager', 'less -R'], ['plain', 'true'], ['color', 'never']]) {
+    for (const [key, value] of [
+      ['lang', 'FR'],
+      ['pager', 'less -R'],
+      ['plain', 'true'],
+      ['color', 'never'],
+    ]) {
       const set = await runCli(['config', 'set', key!, value!], { env: env({ LANG: 'en_CA.UTF-8' }) });
       expect(set.code, set.stderr).toBe(0);
     }

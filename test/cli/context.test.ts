@@ -19,7 +19,9 @@ describe('espace context', () => {
   it('starts with the built-in sandbox context, active', async () => {
     const result = await runCli(['context', 'list', '--json'], { env: env() });
     expect(result.code, result.stderr).toBe(0);
-    expect(JSON.parse(result.stdout)).toEqual([{ name: 'sandbox', apiUrl: 'http://127.0.0.1:8642', description: 'embedded sandbox', apiPaths: {}, active: true }]);
+    expect(JSON.parse(result.stdout)).toEqual([
+      { name: 'sandbox', apiUrl: 'http://127.0.0.1:8642', description: 'embedded sandbox', apiPaths: {}, active: true },
+    ]);
   });
 
   it('adds, uses and removes a context, writing the config file 0600', async () => {
@@ -67,11 +69,22 @@ describe('resolveTarget precedence', () => {
     contexts: { staging: { apiUrl: 'https://staging.example.com' }, prod: { apiUrl: 'https://api.example.com' } },
   };
   it('flag > environment > config > default', () => {
-    expect(resolveTarget({ contextFlag: 'prod', env: { ESPACE_CONTEXT: 'sandbox' }, config })).toMatchObject({ contextName: 'prod', contextOrigin: 'flag', apiUrl: 'https://api.example.com' });
-    expect(resolveTarget({ env: { ESPACE_CONTEXT: 'sandbox' }, config })).toMatchObject({ contextName: 'sandbox', contextOrigin: 'env', apiUrl: 'http://127.0.0.1:8642' });
+    expect(resolveTarget({ contextFlag: 'prod', env: { ESPACE_CONTEXT: 'sandbox' }, config })).toMatchObject({
+      contextName: 'prod',
+      contextOrigin: 'flag',
+      apiUrl: 'https://api.example.com',
+    });
+    expect(resolveTarget({ env: { ESPACE_CONTEXT: 'sandbox' }, config })).toMatchObject({
+      contextName: 'sandbox',
+      contextOrigin: 'env',
+      apiUrl: 'http://127.0.0.1:8642',
+    });
     expect(resolveTarget({ env: {}, config })).toMatchObject({ contextName: 'staging', contextOrigin: 'config' });
     expect(resolveTarget({ env: {}, config: { contexts: {} } })).toMatchObject({ contextName: 'sandbox', contextOrigin: 'default', apiUrlOrigin: 'default' });
-    expect(resolveTarget({ apiUrlFlag: 'https://x.example', env: { ESPACE_API_URL: 'https://y.example' }, config })).toMatchObject({ apiUrl: 'https://x.example', apiUrlOrigin: 'flag' });
+    expect(resolveTarget({ apiUrlFlag: 'https://x.example', env: { ESPACE_API_URL: 'https://y.example' }, config })).toMatchObject({
+      apiUrl: 'https://x.example',
+      apiUrlOrigin: 'flag',
+    });
     expect(resolveTarget({ env: { ESPACE_API_URL: 'https://y.example' }, config })).toMatchObject({ apiUrl: 'https://y.example', apiUrlOrigin: 'env' });
   });
 

@@ -81,7 +81,10 @@ describe('--dry-run', () => {
   it('prints the request as JSON with --json', async () => {
     const result = await run(['ticket', 'open', '--subject', 'Slow', '--description', 'Since Monday', '--dry-run', '--json']);
     expect(result.code, result.stderr).toBe(0);
-    expect(JSON.parse(result.stdout)).toMatchObject({ dryRun: true, request: { method: 'POST', path: '/tmf-api/troubleTicket/v4/troubleTicket', body: { name: 'Slow' } } });
+    expect(JSON.parse(result.stdout)).toMatchObject({
+      dryRun: true,
+      request: { method: 'POST', path: '/tmf-api/troubleTicket/v4/troubleTicket', body: { name: 'Slow' } },
+    });
     expect(writes()).toEqual([]);
   });
 

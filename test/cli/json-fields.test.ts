@@ -81,7 +81,10 @@ describe('--fields', () => {
     writeFileSync(list, 'BA-1001\nBA-2001\nBA-404\n');
     const result = await runCli(['bill', 'show', '--accounts-from', list, '--ordered', '--fields', 'totalDue,state'], { env: env('agent') });
     expect(result.code).toBe(3);
-    const records = result.stdout.trim().split('\n').map((line) => JSON.parse(line) as { account: string; ok: boolean; data?: object; error?: object });
+    const records = result.stdout
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as { account: string; ok: boolean; data?: object; error?: object });
     expect(records.map((record) => record.account)).toEqual(['BA-1001', 'BA-2001', 'BA-404']);
     for (const record of records.filter((each) => each.ok)) expect(Object.keys(record.data!)).toEqual(['totalDue', 'state']);
     expect(records[2]).toMatchObject({ ok: false, error: expect.any(Object) });
@@ -91,7 +94,9 @@ describe('--fields', () => {
     expect(unknown.stdout).toBe('');
     expect(unknown.stderr).toContain('bill show has no JSON field total.');
 
-    const csv = await runCli(['bill', 'show', '--accounts-from', list, '--ordered', '--format', 'csv', '--fields', 'account,data.state'], { env: env('agent') });
+    const csv = await runCli(['bill', 'show', '--accounts-from', list, '--ordered', '--format', 'csv', '--fields', 'account,data.state'], {
+      env: env('agent'),
+    });
     expect(csv.stdout.split('\n')[0]).toBe('account,data.state');
   });
 });

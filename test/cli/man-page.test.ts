@@ -44,9 +44,17 @@ function rendered(page: string): { text: string; warnings: string } {
 function naive(page: string): string {
   return page
     .split('\n')
-    .map((line) => line.replace(/^\.SS /, '   ').replace(/^\.TP$/, '').replace(/^\.(SH|B|I|RI|TH|RS|RE|PP) ?/, '       '))
+    .map((line) =>
+      line
+        .replace(/^\.SS /, '   ')
+        .replace(/^\.TP$/, '')
+        .replace(/^\.(SH|B|I|RI|TH|RS|RE|PP) ?/, '       '),
+    )
     .join('\n')
-    .replace(/^ {7}(NAME|SYNOPSIS|DESCRIPTION|GLOBAL OPTIONS|COMMANDS|ENVIRONMENT|EXIT STATUS|FILES|SEE ALSO|NOM|COMMANDES|ENVIRONNEMENT|CODE DE RETOUR|FICHIERS|VOIR AUSSI|OPTIONS GLOBALES)$/gm, '$1')
+    .replace(
+      /^ {7}(NAME|SYNOPSIS|DESCRIPTION|GLOBAL OPTIONS|COMMANDS|ENVIRONMENT|EXIT STATUS|FILES|SEE ALSO|NOM|COMMANDES|ENVIRONNEMENT|CODE DE RETOUR|FICHIERS|VOIR AUSSI|OPTIONS GLOBALES)$/gm,
+      '$1',
+    )
     .replace(/\\-/g, '-')
     .replace(/\\&/g, '')
     .replace(/\\e/g, '\\');
@@ -55,7 +63,15 @@ function naive(page: string): string {
 async function commandPaths(): Promise<string[]> {
   const t = translator('en');
   const io = await createIO({ stdin: new PassThrough(), stdout: new PassThrough(), stderr: new PassThrough(), colorAllowed: false });
-  const program = buildProgram({ t, lang: 'en', io, argv: [], makeContext: () => { throw new Error('no command runs'); } });
+  const program = buildProgram({
+    t,
+    lang: 'en',
+    io,
+    argv: [],
+    makeContext: () => {
+      throw new Error('no command runs');
+    },
+  });
   return describeTree(program)
     .map((spec) => spec.path)
     .filter((path) => path !== '' && !path.split(' ').includes('help'));
@@ -88,7 +104,7 @@ describe('man/espace.1', () => {
   });
 
   it('escapes what roff would act on', () => {
-    expect(roffText('.TH evil\n\'x --a \\b')).toBe('\\&.TH evil\n\\&\'x \\-\\-a \\eb');
+    expect(roffText(".TH evil\n'x --a \\b")).toBe("\\&.TH evil\n\\&'x \\-\\-a \\eb");
   });
 
   it('is shipped: package.json names it, and the build wrote the page the tree gives', async () => {

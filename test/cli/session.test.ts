@@ -93,9 +93,7 @@ describe('token refresh', () => {
       });
       const session = new Session({ target, env: env(), vault: async () => vault, oauthClient: async () => counting, clock: () => new Date() });
       const api = new HttpClient({ baseUrl: sandbox.url, userAgent: 'test', tokens: session });
-      const answers = await Promise.all(
-        Array.from({ length: 6 }, () => api.get('/tmf-api/customerBillManagement/v4/customerBill', { limit: 1 })),
-      );
+      const answers = await Promise.all(Array.from({ length: 6 }, () => api.get('/tmf-api/customerBillManagement/v4/customerBill', { limit: 1 })));
       expect(answers.every((answer) => answer.status === 200)).toBe(true);
       expect(grants).toBe(1);
       const refreshed = vault.entries.get('sandbox')!;

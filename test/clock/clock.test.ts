@@ -35,10 +35,19 @@ describe('the sandbox clock', () => {
       const login = await fetch(`${first.url}/oauth/token`, {
         method: 'POST',
         headers: { 'content-type': 'application/x-www-form-urlencoded' },
-        body: new URLSearchParams({ grant_type: 'password', username: SEED_CREDENTIALS.marie.username, password: SEED_CREDENTIALS.marie.password, client_id: SEED_CREDENTIALS.cliClientId }),
+        body: new URLSearchParams({
+          grant_type: 'password',
+          username: SEED_CREDENTIALS.marie.username,
+          password: SEED_CREDENTIALS.marie.password,
+          client_id: SEED_CREDENTIALS.cliClientId,
+        }),
       });
       const token = ((await login.json()) as { access_token: string }).access_token;
-      const moved = await fetch(`${first.url}/sandbox/clock/advance`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ by: '30d' }) });
+      const moved = await fetch(`${first.url}/sandbox/clock/advance`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ by: '30d' }),
+      });
       expect(moved.status).toBe(200);
       expect((await clockOf(first.url)).now).toBe('2027-01-06T15:00:00.000Z');
       // An access token lives an hour of real time, however far the sandbox's date moved.

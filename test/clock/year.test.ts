@@ -57,19 +57,23 @@ describe('a year of sandbox time', () => {
     expect(JSON.parse(shown.stdout).now.slice(0, 10)).toBe('2027-12-07');
   });
 
-  it.each(CUSTOMERS)('issued twelve bills for %s, each reconciling to the cent with bill explain', async (who, account) => {
-    const bills: any[] = await json(who, ['bill', 'list', '--limit', '100']);
-    const issued = bills.filter((b) => b.billDate > '2026-12-07');
-    expect(issued.map((b) => b.billDate.slice(0, 10)).sort()).toEqual(
-      Array.from({ length: 12 }, (_, i) => `${2027 + Math.floor((i + 0) / 12)}-${String(i + 1).padStart(2, '0')}-01`),
-    );
-    for (const bill of issued) {
-      expect(bill.id).toMatch(new RegExp(`^CB-${account.slice(3)}-2027\\d\\d$`));
-      const explained = await json(who, ['bill', 'explain', bill.id]);
-      expect(explained.after.id).toBe(bill.id);
-      expect(explained.unexplained.amount, `${bill.id} unexplained`).toBe(0);
-    }
-  }, 120_000);
+  it.each(CUSTOMERS)(
+    'issued twelve bills for %s, each reconciling to the cent with bill explain',
+    async (who, account) => {
+      const bills: any[] = await json(who, ['bill', 'list', '--limit', '100']);
+      const issued = bills.filter((b) => b.billDate > '2026-12-07');
+      expect(issued.map((b) => b.billDate.slice(0, 10)).sort()).toEqual(
+        Array.from({ length: 12 }, (_, i) => `${2027 + Math.floor((i + 0) / 12)}-${String(i + 1).padStart(2, '0')}-01`),
+      );
+      for (const bill of issued) {
+        expect(bill.id).toMatch(new RegExp(`^CB-${account.slice(3)}-2027\\d\\d$`));
+        const explained = await json(who, ['bill', 'explain', bill.id]);
+        expect(explained.after.id).toBe(bill.id);
+        expect(explained.unexplained.amount, `${bill.id} unexplained`).toBe(0);
+      }
+    },
+    120_000,
+  );
 });
 
 describe('autopay, late payment and changes over the year', () => {
@@ -127,7 +131,10 @@ describe('autopay, late payment and changes over the year', () => {
       const previous = bills.find((b) => b.billDate.slice(0, 7) === previousMonth(bill.billDate));
       const fee = shown.sections.taxesAndFees.fees.filter((l: any) => l.kind === 'penalty');
       // 2 % of the previous bill's unpaid amount due, rounded half-up to the cent.
-      expect(fee.map((l: any) => l.amount.amount), bill.id).toEqual([Math.round((previous.totalDue.amount * 2) / 100)]);
+      expect(
+        fee.map((l: any) => l.amount.amount),
+        bill.id,
+      ).toEqual([Math.round((previous.totalDue.amount * 2) / 100)]);
     }
     const log = await sandboxCli(['clock', 'log', '--account', 'BA-3001', '--json']);
     const autopay = JSON.parse(log.stdout).filter((e: any) => e.kind === 'autopay');

@@ -63,7 +63,7 @@ describe('centsFromDecimal', () => {
 
   it('reads a number as its decimal text reads (whole cents take a shortcut), on random amounts of every kind', () => {
     let state = 18;
-    const random = () => ((state = (state * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31);
+    const random = () => (state = (state * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31;
     const kinds = [
       () => Math.round((random() - 0.5) * 2e6) / 100, // whole cents
       () => Math.round((random() - 0.5) * 2e7) / 1000, // a tenth of a cent, ties included

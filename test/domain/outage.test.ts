@@ -2,7 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { type Outage, isOutageOver, sortOutages } from '../../src/domain/outage.js';
 
 const outage = (id: string, status: string, raisedAt: string): Outage => ({
-  id, name: id, category: 'outage', status, areas: [], services: [], raisedAt,
+  id,
+  name: id,
+  category: 'outage',
+  status,
+  areas: [],
+  services: [],
+  raisedAt,
 });
 
 describe('outage states', () => {

@@ -71,7 +71,12 @@ describe('a context whose Trouble Ticket API is mounted elsewhere', () => {
     const shown = JSON.parse((await espace(['context', 'show', 'later', '--json'], { env: env() })).stdout) as {
       apis: { api: string; path: string; url: string; configured: boolean }[];
     };
-    expect(shown.apis.find((api) => api.api === 'troubleTicket')).toEqual({ api: 'troubleTicket', path: GATEWAY_TT, url: `${gateway.url}${GATEWAY_TT}`, configured: true });
+    expect(shown.apis.find((api) => api.api === 'troubleTicket')).toEqual({
+      api: 'troubleTicket',
+      path: GATEWAY_TT,
+      url: `${gateway.url}${GATEWAY_TT}`,
+      configured: true,
+    });
     expect(shown.apis.find((api) => api.api === 'payment')).toMatchObject({ path: '/paymentManagement/v4', configured: false });
     const listed = await espace(['context', 'list'], { env: env() });
     expect(listed.stdout).toMatch(/later\t\S+\t1 mapped: troubleTicket/);
@@ -104,7 +109,10 @@ describe('the context label', () => {
     expect(flag.stdout).toContain(`custom URL from --api-url (overrides context gw) (${sandbox.url})`);
     const fromEnv = await espace(['context', 'show'], { env: { ...env(), ESPACE_API_URL: sandbox.url } });
     expect(fromEnv.stdout).toContain('Context: custom URL from ESPACE_API_URL (overrides context sandbox)');
-    const status = JSON.parse((await espace(['--context', 'gw', '--api-url', sandbox.url, 'auth', 'status', '--json'], { env: env() })).stdout) as Record<string, unknown>;
+    const status = JSON.parse((await espace(['--context', 'gw', '--api-url', sandbox.url, 'auth', 'status', '--json'], { env: env() })).stdout) as Record<
+      string,
+      unknown
+    >;
     expect(status).toMatchObject({ context: 'gw', apiUrl: sandbox.url, apiUrlSource: 'flag' });
 
     // The context's own URL given again is the context, with its map: tickets still under /gw/tt.

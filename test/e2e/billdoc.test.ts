@@ -46,7 +46,11 @@ describe('espace bill download | diff | explain', () => {
   it('explains the latest bill to the cent', async () => {
     const result = await espace(['bill', 'explain', '--json'], { env: env(sandbox.tokens.marie) });
     expect(result.code, result.stderr).toBe(0);
-    const diff = JSON.parse(result.stdout) as { totalChange: { amount: number }; unexplained: { amount: number }; changes: Array<{ effect: { amount: number } }> };
+    const diff = JSON.parse(result.stdout) as {
+      totalChange: { amount: number };
+      unexplained: { amount: number };
+      changes: Array<{ effect: { amount: number } }>;
+    };
     expect(diff.unexplained.amount).toBe(0);
     expect(diff.changes.reduce((total, change) => total + change.effect.amount, 0)).toBe(diff.totalChange.amount);
     const table = await espace(['bill', 'diff'], { env: env(sandbox.tokens.marie) });

@@ -30,7 +30,11 @@ afterAll(() => close?.());
 
 const env = () => cliEnv({ url: proxy.url, token: sandbox.tokens.agent, home: dir, extra: { NODE_EXTRA_CA_CERTS: undefined } });
 const journals = async () => (await readdir(join(dir, 'data', 'bulk')).catch(() => [])).filter((name) => name.endsWith('.journal'));
-const recordsIn = (stdout: string) => stdout.split('\n').filter((line) => line.endsWith('}')).map((line) => (JSON.parse(line) as { account: string; ok: boolean }));
+const recordsIn = (stdout: string) =>
+  stdout
+    .split('\n')
+    .filter((line) => line.endsWith('}'))
+    .map((line) => JSON.parse(line) as { account: string; ok: boolean });
 
 /**
  * Starts the CLI; `kill` sends SIGKILL and resolves with everything it wrote before dying;

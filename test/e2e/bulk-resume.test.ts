@@ -38,7 +38,11 @@ const journals = async () => (await readdir(join(dir, 'data', 'bulk')).catch(() 
 const args = (flags: string[]) => ['bill', 'show', '--accounts-from', list, ...flags];
 
 /** Runs the CLI and sends `signal` once `after` records have arrived on stdout. */
-function runUntil(flags: string[], after: number, signal: NodeJS.Signals): Promise<{ code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string }> {
+function runUntil(
+  flags: string[],
+  after: number,
+  signal: NodeJS.Signals,
+): Promise<{ code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string }> {
   const childEnv = processEnv(env());
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [ESPACE_BIN, ...args(flags)], { env: childEnv as Record<string, string>, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -58,7 +62,11 @@ function runUntil(flags: string[], after: number, signal: NodeJS.Signals): Promi
   });
 }
 
-const accountsOf = (stdout: string) => stdout.split('\n').filter((line) => line.endsWith('}')).map((line) => (JSON.parse(line) as { account: string; ok: boolean }));
+const accountsOf = (stdout: string) =>
+  stdout
+    .split('\n')
+    .filter((line) => line.endsWith('}'))
+    .map((line) => JSON.parse(line) as { account: string; ok: boolean });
 
 const CASES = MODES.flatMap(({ mode, flags, inFlight, perWrite }) => [
   { mode, flags, signal: 'SIGINT' as const, refetchBound: 0, duplicateBound: 0 },
@@ -87,7 +95,10 @@ describe.each(CASES)('$mode, interrupted with $signal, then resumed', ({ flags, 
     // The run got through the list: nothing is left to resume, so its journal is gone.
     expect(await journals(), at).toEqual([]);
     const all = [...firstRecords, ...accountsOf(second.stdout)];
-    expect(all.every((record) => record.ok), at).toBe(true);
+    expect(
+      all.every((record) => record.ok),
+      at,
+    ).toBe(true);
     expect(new Set(all.map((record) => record.account)), at).toEqual(new Set(ACCOUNTS));
     expect(all.length - ACCOUNTS.length, at).toBeLessThanOrEqual(duplicateBound);
 
@@ -100,9 +111,7 @@ describe.each(CASES)('$mode, interrupted with $signal, then resumed', ({ flags, 
 
 it('stops looking accounts up when the reader of its output goes away (| head)', async () => {
   proxy.log.length = 0;
-  const childEnv = Object.fromEntries(
-    Object.entries(processEnv({ ...env(), ESPACE: ESPACE_BIN, NODE: process.execPath })),
-  ) as Record<string, string>;
+  const childEnv = Object.fromEntries(Object.entries(processEnv({ ...env(), ESPACE: ESPACE_BIN, NODE: process.execPath }))) as Record<string, string>;
   // Not spawnSync: the sandbox and the proxy answer from this very process.
   const script = `"$NODE" "$ESPACE" bill show --accounts-from "${list}" --concurrency 4 --batch-size 25 --journal "${join(dir, 'head.journal')}" | head -n 2`;
   const result = await new Promise<{ stdout: string; stderr: string }>((resolve, reject) => {

@@ -34,7 +34,11 @@ const env = (extra: Record<string, string> = {}) => ({
   ...extra,
 });
 
-describe.each([['bill', 'show'], ['account', 'show'], ['payment', 'list']])('%s %s --accounts-from, in %i shards', (noun, verb) => {
+describe.each([
+  ['bill', 'show'],
+  ['account', 'show'],
+  ['payment', 'list'],
+])('%s %s --accounts-from, in %i shards', (noun, verb) => {
   it(`the shards of ${SHARDS} processes together write the unsharded run's records`, async () => {
     const args = [noun!, verb!, '--accounts-from', list];
     // Half the processes name their shard, half read it as a Kubernetes Indexed Job's pod does.

@@ -28,17 +28,25 @@ afterAll(async () => {
 });
 
 function chat(session: string, args: string[], lang: string): void {
-  terminal.startEspace(session, ['support', 'chat', ...args], {
-    ESPACE_API_URL: sandbox.url,
-    ESPACE_TOKEN: sandbox.tokens.marie,
-    ESPACE_CONFIG_DIR: join(home, 'config'),
-    NO_COLOR: '1',
-    LANG: lang,
-  }, { columns: 100, rows: 30 });
+  terminal.startEspace(
+    session,
+    ['support', 'chat', ...args],
+    {
+      ESPACE_API_URL: sandbox.url,
+      ESPACE_TOKEN: sandbox.tokens.marie,
+      ESPACE_CONFIG_DIR: join(home, 'config'),
+      NO_COLOR: '1',
+      LANG: lang,
+    },
+    { columns: 100, rows: 30 },
+  );
 }
 
 const agent = (method: string, path: string, body?: unknown) =>
-  send(sandbox.url, method, `${CHAT_API}${path}`, { token: sandbox.tokens.agent, ...(body === undefined ? {} : { body: JSON.stringify(body), contentType: 'application/json' }) });
+  send(sandbox.url, method, `${CHAT_API}${path}`, {
+    token: sandbox.tokens.agent,
+    ...(body === undefined ? {} : { body: JSON.stringify(body), contentType: 'application/json' }),
+  });
 
 /** The tickets of Marie's account, as the API lists them. */
 async function ticketIds(): Promise<string[]> {

@@ -22,7 +22,18 @@ describe('espace', () => {
   });
 
   it('has help with examples for every command, in both languages', async () => {
-    for (const args of [[], ['bill'], ['bill', 'show'], ['bill', 'list'], ['auth', 'login'], ['auth', 'status'], ['auth', 'logout'], ['context', 'add'], ['sandbox', 'start'], ['demo']]) {
+    for (const args of [
+      [],
+      ['bill'],
+      ['bill', 'show'],
+      ['bill', 'list'],
+      ['auth', 'login'],
+      ['auth', 'status'],
+      ['auth', 'logout'],
+      ['context', 'add'],
+      ['sandbox', 'start'],
+      ['demo'],
+    ]) {
       const english = await espace([...args, '--help']);
       expect(english.code, args.join(' ')).toBe(0);
       expect(english.stdout, args.join(' ')).toMatch(/Examples:\n {2}\$ espace/);

@@ -24,7 +24,15 @@ afterAll(async () => {
 /** A command that loads the CLI bundle without any server, with `tmp` as the temporary directory. */
 function help(tmp: string, env: Record<string, string | undefined> = {}) {
   return espace(['bill', 'show', '--help'], {
-    env: { TMPDIR: tmp, NODE_COMPILE_CACHE: undefined, NODE_DISABLE_COMPILE_CACHE: undefined, NODE_OPTIONS: undefined, NODE_V8_COVERAGE: undefined, ESPACE_CONFIG_DIR: join(home, 'config'), ...env },
+    env: {
+      TMPDIR: tmp,
+      NODE_COMPILE_CACHE: undefined,
+      NODE_DISABLE_COMPILE_CACHE: undefined,
+      NODE_OPTIONS: undefined,
+      NODE_V8_COVERAGE: undefined,
+      ESPACE_CONFIG_DIR: join(home, 'config'),
+      ...env,
+    },
   });
 }
 
@@ -51,7 +59,9 @@ async function cacheWithStaleEntries(tmp: string): Promise<string> {
 
 /** What espace made for the running Node: its launcher entry, or Node's own per-version directory. */
 function currentEntry(names: string[]): string | undefined {
-  return names.find((name) => (NODE_CACHES_ITSELF ? name.startsWith(`${process.version}-`) : /^main-[0-9a-f]+\.cache$/.test(name) && name !== 'main-0ld0ld.cache'));
+  return names.find((name) =>
+    NODE_CACHES_ITSELF ? name.startsWith(`${process.version}-`) : /^main-[0-9a-f]+\.cache$/.test(name) && name !== 'main-0ld0ld.cache',
+  );
 }
 
 describe('the compile-cache directory', () => {

@@ -37,7 +37,13 @@ beforeEach(() => proxy.reset());
 /** What bash offers for the last of `words` (the word being completed), as readline would ask. */
 async function complete(words: string[], apiUrl = proxy.url): Promise<string[]> {
   const quoted = words.map((word) => `'${word}'`).join(' ');
-  const script = [`source '${COMPLETION_SCRIPT}'`, `COMP_WORDS=(${quoted})`, `COMP_CWORD=${words.length - 1}`, '_espace', 'printf "%s\\n" "${COMPREPLY[@]}"'].join('\n');
+  const script = [
+    `source '${COMPLETION_SCRIPT}'`,
+    `COMP_WORDS=(${quoted})`,
+    `COMP_CWORD=${words.length - 1}`,
+    '_espace',
+    'printf "%s\\n" "${COMPREPLY[@]}"',
+  ].join('\n');
   const { stdout } = await promisify(execFile)('bash', ['-c', script], {
     env: {
       PATH: `${join(home, 'bin')}:${process.env.PATH ?? '/usr/bin:/bin'}`,

@@ -18,7 +18,10 @@ let home: string;
 
 /** `espace autopay enable` as Marie, in a terminal, with these language settings. */
 function autopayEnable(session: string, args: string[], language: Record<string, string>) {
-  terminal.startEspace(session, [...args, 'autopay', 'enable'], cliEnv({ url: sandbox.url, token: sandbox.tokens.marie, home, extra: { ...language } }), { columns: 200, rows: 40 });
+  terminal.startEspace(session, [...args, 'autopay', 'enable'], cliEnv({ url: sandbox.url, token: sandbox.tokens.marie, home, extra: { ...language } }), {
+    columns: 200,
+    rows: 40,
+  });
 }
 
 beforeAll(async () => {

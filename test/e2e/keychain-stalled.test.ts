@@ -32,7 +32,17 @@ afterAll(async () => {
 
 describe('a stalled keychain', () => {
   it('is named as such, with what to do, in both languages', async () => {
-    const env = cliEnv({ url: 'http://127.0.0.1:9', token: undefined, home, extra: { DBUS_SESSION_BUS_ADDRESS: `unix:path=${join(home, 'bus')},guid=00`, ESPACE_KEYCHAIN_TIMEOUT_MS: '400', ESPACE_CLIENT_ID: undefined, ESPACE_CLIENT_SECRET: undefined } });
+    const env = cliEnv({
+      url: 'http://127.0.0.1:9',
+      token: undefined,
+      home,
+      extra: {
+        DBUS_SESSION_BUS_ADDRESS: `unix:path=${join(home, 'bus')},guid=00`,
+        ESPACE_KEYCHAIN_TIMEOUT_MS: '400',
+        ESPACE_CLIENT_ID: undefined,
+        ESPACE_CLIENT_SECRET: undefined,
+      },
+    });
     const english = await espace(['bill', 'list'], { env });
     expect(english.code).toBe(1);
     expect(english.stderr).toContain('the OS keychain is not responding (no answer within 400 ms)');

@@ -47,8 +47,11 @@ function inFreshKeyring(script: string, env: Record<string, string>): Promise<st
     }
   `;
   return new Promise((done, fail) => {
-    execFile(join(repoRoot, 'scripts/with-keyring.sh'), ['bash', '-c', `set -e\n${prelude}\n${script}`], { env: { ...process.env, ...env }, timeout: 120_000 }, (error, stdout, stderr) =>
-      error ? fail(new Error(`${error.message}\n${stdout}\n${stderr}`)) : done(stdout),
+    execFile(
+      join(repoRoot, 'scripts/with-keyring.sh'),
+      ['bash', '-c', `set -e\n${prelude}\n${script}`],
+      { env: { ...process.env, ...env }, timeout: 120_000 },
+      (error, stdout, stderr) => (error ? fail(new Error(`${error.message}\n${stdout}\n${stderr}`)) : done(stdout)),
     );
   });
 }
@@ -62,7 +65,13 @@ function stepOutput(all: string, name: string): string {
 
 describe('the keychain story', () => {
   it('working, then locked, then unlocked again: auth status and doctor agree at each step', async () => {
-    const env = { ESPACE_CONFIG_DIR: join(home, 'keyring-config'), ESPACE_API_URL: sandbox.url, LANG: 'en_CA.UTF-8', NO_COLOR: '1', ESPACE_KEYCHAIN_TIMEOUT_MS: '5000' };
+    const env = {
+      ESPACE_CONFIG_DIR: join(home, 'keyring-config'),
+      ESPACE_API_URL: sandbox.url,
+      LANG: 'en_CA.UTF-8',
+      NO_COLOR: '1',
+      ESPACE_KEYCHAIN_TIMEOUT_MS: '5000',
+    };
     const out = await inFreshKeyring(
       `
       printf 'Espace-Demo-2026!' | "${process.execPath}" "${ESPACE_BIN}" auth login --username marie.tremblay --password-stdin >/dev/null 2>&1
@@ -133,7 +142,10 @@ describe('the keychain story', () => {
     expect(doctor.stdout).not.toMatch(/Log in again: espace auth login/);
 
     // The fix given works: a file login, after which both are content.
-    const login = await espace(['auth', 'login', '--insecure-storage', '--username', 'marie.tremblay', '--password-stdin'], { env, input: 'Espace-Demo-2026!' });
+    const login = await espace(['auth', 'login', '--insecure-storage', '--username', 'marie.tremblay', '--password-stdin'], {
+      env,
+      input: 'Espace-Demo-2026!',
+    });
     expect(login.code, login.stderr).toBe(0);
     expect((await espace(['auth', 'status'], { env })).code).toBe(0);
     const after = await espace(['doctor'], { env });

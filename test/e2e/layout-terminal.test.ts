@@ -41,7 +41,11 @@ async function screenOf(args: string[], columns: number, extra: Record<string, s
 }
 
 const BOX = /[\u2500-\u259f]/;
-const tokensOf = (text: string) => text.split(/[\s\u2500-\u259f]+/).map((token) => token.replace(/:$/, '')).filter(Boolean);
+const tokensOf = (text: string) =>
+  text
+    .split(/[\s\u2500-\u259f]+/)
+    .map((token) => token.replace(/:$/, ''))
+    .filter(Boolean);
 const AMOUNT = /^-?\$[\d,]+\.\d\d$/;
 
 const COMMANDS: string[][] = [
@@ -70,14 +74,20 @@ describe('every table and paragraph fits the terminal', () => {
       // At 400 columns nothing needs wrapping: its words are the words every width must show.
       const wide = await screenOf([...args, '--no-pager'], 400);
       const wideTokens = new Set(tokensOf(wide));
-      const amounts = tokensOf(wide).filter((token) => AMOUNT.test(token)).sort();
+      const amounts = tokensOf(wide)
+        .filter((token) => AMOUNT.test(token))
+        .sort();
       for (const columns of [60, 80, 120]) {
         const screen = await screenOf([...args, '--no-pager'], columns);
         for (const line of screen.split('\n')) expect(stringWidth(line), `${columns} columns: ${line}`).toBeLessThanOrEqual(columns);
         const tokens = tokensOf(screen);
         // No fragment of a split word: every word shown is a word of the wide layout, or one cut with "…".
         for (const token of tokens) {
-          if (token.endsWith('…')) expect([...wideTokens].some((word) => word.startsWith(token.slice(0, -1))), `${columns}: ${token}`).toBe(true);
+          if (token.endsWith('…'))
+            expect(
+              [...wideTokens].some((word) => word.startsWith(token.slice(0, -1))),
+              `${columns}: ${token}`,
+            ).toBe(true);
           else expect(wideTokens.has(token), `${columns} columns: "${token}" is no word of\n${wide}\n---\n${screen}`).toBe(true);
         }
         // Amounts are never cut nor wrapped: the same amounts, each whole.
@@ -112,7 +122,12 @@ describe('the pager', () => {
   it('shows long output through ESPACE_PAGER (before PAGER) on a terminal', async () => {
     const screen = await screenOf(['bill', 'list'], 120, { ESPACE_PAGER: pager, PAGER: 'false' }, 10);
     expect(screen).toMatch(/^PAGED\|.*CB-3001-202612/m);
-    expect(screen.split('\n').filter((line) => line.includes('CB-30')).every((line) => line.startsWith('PAGED|'))).toBe(true);
+    expect(
+      screen
+        .split('\n')
+        .filter((line) => line.includes('CB-30'))
+        .every((line) => line.startsWith('PAGED|')),
+    ).toBe(true);
   });
 
   it('uses PAGER when ESPACE_PAGER is not set, and nothing when the output fits on the screen', async () => {

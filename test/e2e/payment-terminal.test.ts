@@ -21,7 +21,9 @@ function run(session: string, args: string[], who: 'marie' | 'luc' = 'marie') {
 
 /** The account's saved payment methods, read through the built CLI. */
 async function methodIds(): Promise<string[]> {
-  const listed = await espace(['payment-method', 'list', '--json'], { env: { ESPACE_API_URL: sandbox.url, ESPACE_TOKEN: sandbox.tokens.marie, ESPACE_CONFIG_DIR: join(home, 'config') } });
+  const listed = await espace(['payment-method', 'list', '--json'], {
+    env: { ESPACE_API_URL: sandbox.url, ESPACE_TOKEN: sandbox.tokens.marie, ESPACE_CONFIG_DIR: join(home, 'config') },
+  });
   expect(listed.code, listed.stderr).toBe(0);
   return (JSON.parse(listed.stdout) as Array<{ id: string }>).map((m) => m.id);
 }
@@ -100,7 +102,9 @@ describe('payments in a terminal', () => {
 
   it('offers the bills owed as a list, everything first, overdue marked; Ctrl-C there charges nothing (130)', async () => {
     const lucPayments = async () => {
-      const listed = await espace(['payment', 'list', '--json'], { env: { ESPACE_API_URL: sandbox.url, ESPACE_TOKEN: sandbox.tokens.luc, ESPACE_CONFIG_DIR: join(home, 'config') } });
+      const listed = await espace(['payment', 'list', '--json'], {
+        env: { ESPACE_API_URL: sandbox.url, ESPACE_TOKEN: sandbox.tokens.luc, ESPACE_CONFIG_DIR: join(home, 'config') },
+      });
       expect(listed.code, listed.stderr).toBe(0);
       return (JSON.parse(listed.stdout) as Array<{ id: string }>).map((p) => p.id);
     };

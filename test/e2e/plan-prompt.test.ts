@@ -88,7 +88,9 @@ describe('plan change in a terminal', () => {
     const final = await terminal.waitFor('decline', /EXIT=\d+/);
     expect(final).toMatch(/Annulé/);
     expect(final).toMatch(/EXIT=130/);
-    const orders = await espace(['order', 'list', '--json'], { env: cliEnv({ url: sandbox.url, token: sandbox.tokens.luc, extra: { ESPACE_CONFIG_DIR: join(home, 'config-fr') } }) });
+    const orders = await espace(['order', 'list', '--json'], {
+      env: cliEnv({ url: sandbox.url, token: sandbox.tokens.luc, extra: { ESPACE_CONFIG_DIR: join(home, 'config-fr') } }),
+    });
     expect(JSON.parse(orders.stdout)).toEqual([]);
   });
 });

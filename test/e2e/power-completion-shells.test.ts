@@ -101,7 +101,10 @@ async function bashComplete(words: string[]): Promise<string[]> {
 
 async function fishComplete(line: string): Promise<string[]> {
   const { stdout } = await run('fish', ['--no-config', '-c', `source '${COMPLETIONS}espace.fish'; complete -C '${line}'`], { encoding: 'utf8', env });
-  return stdout.split('\n').filter((entry) => entry !== '').map((entry) => entry.split('\t')[0]!);
+  return stdout
+    .split('\n')
+    .filter((entry) => entry !== '')
+    .map((entry) => entry.split('\t')[0]!);
 }
 
 describe('bash', () => {

@@ -61,7 +61,10 @@ describe('quick start', () => {
     expect(suggested, demo.stderr).not.toBeNull();
     expect(demo.stderr).toMatch(/no keychain espace can use/);
     // Piped: section \t label \t amount. The sections must add up to the total due.
-    const rows = demo.stdout.trim().split('\n').map((line) => line.split('\t'));
+    const rows = demo.stdout
+      .trim()
+      .split('\n')
+      .map((line) => line.split('\t'));
     const cents = (value: string) => Math.round(Number(value) * 100);
     const subtotal = (section: string, label: string) => cents(rows.find((row) => row[0] === section && row[1] === label)![2]!);
     const totalDue = subtotal('Current charges and total due', 'Total due');
@@ -81,7 +84,10 @@ describe('quick start', () => {
 
     // The login the demo suggested works on this machine as it stands.
     const loginEnv = { ...env, ESPACE_CONFIG_DIR: join(home!, 'login-config') };
-    const login = await espace(['auth', 'login', '--insecure-storage', '--username', 'marie.tremblay', '--password-stdin'], { env: loginEnv, input: 'Espace-Demo-2026!' });
+    const login = await espace(['auth', 'login', '--insecure-storage', '--username', 'marie.tremblay', '--password-stdin'], {
+      env: loginEnv,
+      input: 'Espace-Demo-2026!',
+    });
     expect(login.code, login.stderr).toBe(0);
     expect((await espace(['auth', 'status'], { env: loginEnv })).code).toBe(0);
   });

@@ -35,7 +35,10 @@ describe('token refresh across processes, keychain', () => {
   it('8 processes with an expired token in the keychain: all exit 0, one refresh', async () => {
     // A context of its own, so that the entry cannot collide with other tests' in the same keyring.
     const configDir = join(home, 'config');
-    const env = cliEnv({ url: proxy.url, extra: { ESPACE_CONFIG_DIR: configDir, ESPACE_DATA_DIR: join(home, 'data'), ESPACE_CONTEXT: 'race', NODE_EXTRA_CA_CERTS: undefined } });
+    const env = cliEnv({
+      url: proxy.url,
+      extra: { ESPACE_CONFIG_DIR: configDir, ESPACE_DATA_DIR: join(home, 'data'), ESPACE_CONTEXT: 'race', NODE_EXTRA_CA_CERTS: undefined },
+    });
     const added = await espace(['context', 'add', 'race', '--url', proxy.url], { env: { ...env, ESPACE_CONTEXT: undefined } });
     expect(added.code, added.stderr).toBe(0);
     await raceRefreshes(proxy, env, [], {

@@ -37,7 +37,10 @@ async function startSandbox(dataDir: string): Promise<Sandbox> {
   await mkdir(dataDir, { recursive: true, mode: 0o700 });
   await rm(join(dataDir, 'sandbox.json'), { force: true });
   const env = { ...process.env, ESPACE_SANDBOX_CLOCK_PAUSE_MS: '25' };
-  const child = spawn(process.execPath, [SANDBOX_PROGRAM, '--data', dataDir, '--port', '0', '--seed-anchor', anchor], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [SANDBOX_PROGRAM, '--data', dataDir, '--port', '0', '--seed-anchor', anchor], {
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   children.push(child);
   let out = '';
   let err = '';
@@ -59,7 +62,12 @@ async function login(url: string): Promise<string> {
   const response = await fetch(`${url}/oauth/token`, {
     method: 'POST',
     headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({ grant_type: 'password', username: SEED_CREDENTIALS.marie.username, password: SEED_CREDENTIALS.marie.password, client_id: SEED_CREDENTIALS.cliClientId }),
+    body: new URLSearchParams({
+      grant_type: 'password',
+      username: SEED_CREDENTIALS.marie.username,
+      password: SEED_CREDENTIALS.marie.password,
+      client_id: SEED_CREDENTIALS.cliClientId,
+    }),
   });
   expect(response.status).toBe(200);
   return ((await response.json()) as { access_token: string }).access_token;
@@ -68,7 +76,9 @@ async function login(url: string): Promise<string> {
 /** Autopay on for Marie with the built CLI, as a user would. */
 async function autopayForMarie(url: string): Promise<void> {
   const token = await login(url);
-  const on = await espace(['autopay', 'enable', '--method', 'PM-1001-1', '--accept-terms'], { env: { ESPACE_API_URL: url, ESPACE_TOKEN: token, ESPACE_CONFIG_DIR: join(parent, 'config') } });
+  const on = await espace(['autopay', 'enable', '--method', 'PM-1001-1', '--accept-terms'], {
+    env: { ESPACE_API_URL: url, ESPACE_TOKEN: token, ESPACE_CONFIG_DIR: join(parent, 'config') },
+  });
   expect(on.code, on.stderr).toBe(0);
 }
 
@@ -79,8 +89,14 @@ function outcome(dataDir: string) {
     return {
       events: db.prepare("SELECT key, outcome, amount_cents AS amount FROM clock_event WHERE kind <> 'outage' ORDER BY key").all(),
       outages: db.prepare("SELECT key FROM clock_event WHERE kind = 'outage' ORDER BY key").all(),
-      bills: db.prepare("SELECT id, amount_due_cents AS due, remaining_cents AS remaining, state FROM customer_bill WHERE run_type = 'onCycle' ORDER BY id").all(),
-      debits: db.prepare("SELECT id, amount_cents AS amount, correlator_id AS correlator FROM payment WHERE channel = 'preAuthorized' AND correlator_id LIKE 'autopay:%' ORDER BY id").all(),
+      bills: db
+        .prepare("SELECT id, amount_due_cents AS due, remaining_cents AS remaining, state FROM customer_bill WHERE run_type = 'onCycle' ORDER BY id")
+        .all(),
+      debits: db
+        .prepare(
+          "SELECT id, amount_cents AS amount, correlator_id AS correlator FROM payment WHERE channel = 'preAuthorized' AND correlator_id LIKE 'autopay:%' ORDER BY id",
+        )
+        .all(),
     };
   } finally {
     db.close();
@@ -111,7 +127,11 @@ describe('sandbox clock: killed in the middle of an advance', () => {
     const dataDir = join(parent, 'killed');
     const first = await startSandbox(dataDir);
     await autopayForMarie(first.url);
-    const advance = fetch(`${first.url}/sandbox/clock/advance`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ to: target }) }).then(
+    const advance = fetch(`${first.url}/sandbox/clock/advance`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ to: target }),
+    }).then(
       () => 'answered',
       () => 'cut',
     );

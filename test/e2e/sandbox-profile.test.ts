@@ -90,7 +90,10 @@ describe('sandbox profiles from the CLI', () => {
     expect(variable.code).toBe(2);
     expect(variable.stderr).toContain("ESPACE_SANDBOX_PROFILE must be one of default, plain, not 'strict'.");
     // The sandbox program itself refuses it too, for whoever starts it without the CLI.
-    const program = spawnSync(process.execPath, [SANDBOX_PROGRAM, '--data', data, '--port', '0'], { env: { ...process.env, ESPACE_SANDBOX_PROFILE: 'strict' }, encoding: 'utf8' });
+    const program = spawnSync(process.execPath, [SANDBOX_PROGRAM, '--data', data, '--port', '0'], {
+      env: { ...process.env, ESPACE_SANDBOX_PROFILE: 'strict' },
+      encoding: 'utf8',
+    });
     expect(program.status).toBe(2);
     expect(program.stderr).toContain('ESPACE_SANDBOX_PROFILE: unknown profile "strict"; known profiles: default, plain');
   });

@@ -106,7 +106,13 @@ export async function startFaultProxy(target: string, watch: (method: string, pa
         case 'swallow':
           return;
         case 'resetMidRequest': {
-          const out = httpRequest({ host: upstream.hostname, port: upstream.port, method: req.method, path: req.url, headers: { ...req.headers, host: upstream.host } });
+          const out = httpRequest({
+            host: upstream.hostname,
+            port: upstream.port,
+            method: req.method,
+            path: req.url,
+            headers: { ...req.headers, host: upstream.host },
+          });
           out.on('error', () => {});
           out.write(body.subarray(0, Math.floor(body.length / 2)), () => {
             out.destroy();

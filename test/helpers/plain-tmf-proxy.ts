@@ -67,7 +67,7 @@ export async function startPlainTmfProxy(target: string, options: PlainTmfOption
 
   const readAll = async (path: string, filter: Record<string, string>, headers: IncomingMessage['headers']): Promise<Item[] | undefined> => {
     const items: Item[] = [];
-    for (let offset = 0; ; ) {
+    for (let offset = 0; ;) {
       const url = new URL(path, upstream);
       for (const [name, value] of Object.entries({ ...filter, offset: String(offset), limit: String(UPSTREAM_PAGE) })) url.searchParams.set(name, value);
       const forwarded: Record<string, string> = { authorization: String(headers.authorization ?? ''), accept: 'application/json' };
@@ -103,7 +103,13 @@ export async function startPlainTmfProxy(target: string, options: PlainTmfOption
   };
 
   const passThrough = (request: IncomingMessage, response: ServerResponse) => {
-    forwardUnchanged(request, response, { host: upstream.hostname, port: upstream.port, method: request.method, path: request.url, headers: { ...request.headers, host: upstream.host } });
+    forwardUnchanged(request, response, {
+      host: upstream.hostname,
+      port: upstream.port,
+      method: request.method,
+      path: request.url,
+      headers: { ...request.headers, host: upstream.host },
+    });
   };
 
   const server = createServer((request, response) => {

@@ -15,9 +15,7 @@ export interface SeenRequest {
 }
 
 /** What the proxy does with one request: answer itself, or forward and rewrite the JSON body. */
-export type Rule =
-  | { answer: { status: number; body: unknown; headers?: Record<string, string> } }
-  | { rewrite: (body: unknown) => unknown };
+export type Rule = { answer: { status: number; body: unknown; headers?: Record<string, string> } } | { rewrite: (body: unknown) => unknown };
 
 export interface RewriteProxy {
   url: string;

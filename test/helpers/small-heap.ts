@@ -8,7 +8,11 @@ import { ESPACE_BIN } from './spawn.js';
 import { processEnv } from './env.js';
 
 /** Runs `espace args` with `source` piped to its stdin; resolves with its exit code and stderr. */
-export function runWithSmallHeap(args: string[], childEnv: Record<string, string | undefined>, source: Readable): Promise<{ code: number | null; stderr: string }> {
+export function runWithSmallHeap(
+  args: string[],
+  childEnv: Record<string, string | undefined>,
+  source: Readable,
+): Promise<{ code: number | null; stderr: string }> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--max-old-space-size=32', ESPACE_BIN, ...args], {
       env: processEnv(childEnv),

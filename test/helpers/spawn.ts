@@ -13,13 +13,12 @@ export interface SpawnResult {
   stderr: string;
 }
 
-export function espace(
-  args: string[],
-  options: { env?: Record<string, string | undefined>; input?: string; replaceEnv?: boolean } = {},
-): Promise<SpawnResult> {
+export function espace(args: string[], options: { env?: Record<string, string | undefined>; input?: string; replaceEnv?: boolean } = {}): Promise<SpawnResult> {
   // The test's variables over the suite's environment, less what the developer's shell exported (env.ts).
   const env = options.replaceEnv
-    ? Object.fromEntries(Object.entries({ LANG: 'en_CA.UTF-8', NO_COLOR: '1', ...options.env }).filter((entry): entry is [string, string] => entry[1] !== undefined))
+    ? Object.fromEntries(
+        Object.entries({ LANG: 'en_CA.UTF-8', NO_COLOR: '1', ...options.env }).filter((entry): entry is [string, string] => entry[1] !== undefined),
+      )
     : processEnv(options.env);
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [ESPACE_BIN, ...args], { env, stdio: ['pipe', 'pipe', 'pipe'] });

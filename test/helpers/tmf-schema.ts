@@ -14,8 +14,7 @@ export const specDir = process.env.TMF_SPEC_DIR ?? resolve(import.meta.dirname, 
 /** Outside CI a checkout may have no specifications beside it; in CI their absence must fail, not skip. */
 export const TMF_SPECS_MISSING = !existsSync(specDir) && process.env.CI !== 'true';
 // ajv-formats is CommonJS; depending on the loader its default export may arrive wrapped once more.
-const addFormats: FormatsPlugin =
-  (addFormatsModule as unknown as { default?: FormatsPlugin }).default ?? (addFormatsModule as unknown as FormatsPlugin);
+const addFormats: FormatsPlugin = (addFormatsModule as unknown as { default?: FormatsPlugin }).default ?? (addFormatsModule as unknown as FormatsPlugin);
 
 export type Validate = ((data: unknown) => boolean) & { errors?: unknown };
 

@@ -57,4 +57,3 @@ export function commandWords(): Set<string> {
   words.delete('');
   return words;
 }
-

@@ -25,7 +25,10 @@ describe('no English in French', () => {
       const words = englishIn((message as { fr: string }).fr, typed);
       return words.length ? [`${key}: ${words.join(', ')}`] : [];
     });
-    expect(leaks, `English words in French messages (translate them, or add a word that is French too to test/i18n/english-in-french-allowed.json with the reason):\n  ${leaks.join('\n  ')}\n`).toEqual([]);
+    expect(
+      leaks,
+      `English words in French messages (translate them, or add a word that is French too to test/i18n/english-in-french-allowed.json with the reason):\n  ${leaks.join('\n  ')}\n`,
+    ).toEqual([]);
   });
 
   it('on any help page, read in French', async () => {

@@ -23,7 +23,10 @@ describe('French typography of the catalog', () => {
         .filter((problem) => problem.rule === name)
         .map((problem) => `${key}: ${problem.excerpt}`),
     );
-    expect(faults, `${rule.says} (⍽ marks a no-break space). Fix these keys${rule.fix ? ', or run node scripts/french-typography.mjs --fix' : ''}:\n  ${faults.join('\n  ')}\n`).toEqual([]);
+    expect(
+      faults,
+      `${rule.says} (⍽ marks a no-break space). Fix these keys${rule.fix ? ', or run node scripts/french-typography.mjs --fix' : ''}:\n  ${faults.join('\n  ')}\n`,
+    ).toEqual([]);
   });
 });
 

@@ -39,7 +39,12 @@ const redirectTo = (location: (request: string) => string) =>
   });
 
 async function collect(baseUrl: string): Promise<ChatEvent[]> {
-  const options = { baseUrl, tokens: { token: async () => 'secret-token', refreshAfterRejection: async () => undefined }, userAgent: 'test', signal: new AbortController().signal };
+  const options = {
+    baseUrl,
+    tokens: { token: async () => 'secret-token', refreshAfterRejection: async () => undefined },
+    userAgent: 'test',
+    signal: new AbortController().signal,
+  };
   const seen: ChatEvent[] = [];
   for await (const event of conversationEvents('C-1', options)) seen.push(event);
   return seen;

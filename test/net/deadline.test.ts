@@ -69,8 +69,7 @@ describe('the request deadline', () => {
   it('takes the deadline from the flag, then ESPACE_TIMEOUT, then the context', async () => {
     const server = await serve(silent);
     const dir = await configDir({ currentContext: 'slow', contexts: { slow: { apiUrl: server.url, timeout: 0.5 } } });
-    const run = (args: string[], env: Record<string, string>) =>
-      runCli(args, { env: cliEnv({ token: 'token', extra: { ...env, ESPACE_CONFIG_DIR: dir } }) });
+    const run = (args: string[], env: Record<string, string>) => runCli(args, { env: cliEnv({ token: 'token', extra: { ...env, ESPACE_CONFIG_DIR: dir } }) });
     expect((await run(['bill', 'list'], {})).stderr).toContain('within its 0.5 s deadline');
     expect((await run(['bill', 'list'], { ESPACE_TIMEOUT: '0.7' })).stderr).toContain('within its 0.7 s deadline');
     expect((await run(['bill', 'list', '--timeout', '0.9'], { ESPACE_TIMEOUT: '0.7' })).stderr).toContain('within its 0.9 s deadline');
@@ -79,7 +78,9 @@ describe('the request deadline', () => {
   it('context add --timeout keeps the deadline in the context', async () => {
     const server = await serve(silent);
     const dir = await configDir();
-    const added = await runCli(['context', 'add', 'slow', '--url', server.url, '--use', '--timeout', '0.6'], { env: cliEnv({ extra: { ESPACE_CONFIG_DIR: dir } }) });
+    const added = await runCli(['context', 'add', 'slow', '--url', server.url, '--use', '--timeout', '0.6'], {
+      env: cliEnv({ extra: { ESPACE_CONFIG_DIR: dir } }),
+    });
     expect(added.code).toBe(0);
     const result = await runCli(['bill', 'list'], { env: cliEnv({ token: 'token', extra: { ESPACE_CONFIG_DIR: dir } }) });
     expect(result.stderr).toContain('within its 0.6 s deadline');
@@ -135,7 +136,10 @@ describe('a Retry-After longer than espace waits', () => {
     // 10:00 local time, so that an hour later is the same day.
     const now = new Date(2026, 11, 7, 10, 0, 0);
     const later = new Date(now.getTime() + 3600_000);
-    for (const [lang, locale, words] of [['en', 'en-CA', 'try again at'], ['fr', 'fr-CA', 'réessayez à']] as const) {
+    for (const [lang, locale, words] of [
+      ['en', 'en-CA', 'try again at'],
+      ['fr', 'fr-CA', 'réessayez à'],
+    ] as const) {
       const result = await runCli(['--lang', lang, 'bill', 'list'], {
         env: cliEnv({ url: server.url, token: 'token' }),
         clock: () => now,
@@ -159,7 +163,12 @@ describe('a Retry-After longer than espace waits, in a bulk run', () => {
     const dir = await configDir();
     const list = join(dir, 'accounts.txt');
     await writeFile(list, Array.from({ length: 40 }, (_, index) => `BA-${100001 + index}`).join('\n'));
-    const result = await cli(['bill', 'show', '--accounts-from', list, '--concurrency', '2', '--batch-size', '1'], server.url, { ESPACE_DATA_DIR: join(dir, 'data') }, dir);
+    const result = await cli(
+      ['bill', 'show', '--accounts-from', list, '--concurrency', '2', '--batch-size', '1'],
+      server.url,
+      { ESPACE_DATA_DIR: join(dir, 'data') },
+      dir,
+    );
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/HTTP 429/);
     // Stopped by the circuit breaker well before the end of the list.

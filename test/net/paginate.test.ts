@@ -88,7 +88,11 @@ describe('api --paginate against a server that never ends', () => {
 
   it('refuses bounds that are not whole numbers of at least 1, before sending anything', async () => {
     const server = await endlessList();
-    for (const [flag, value] of [['--max-pages', '0'], ['--max-items', 'lots'], ['--max-pages', '-3']]) {
+    for (const [flag, value] of [
+      ['--max-pages', '0'],
+      ['--max-items', 'lots'],
+      ['--max-pages', '-3'],
+    ]) {
       const result = await api(server, [flag!, value!]);
       expect(result.code).toBe(2);
       expect(result.stderr).toContain(flag);

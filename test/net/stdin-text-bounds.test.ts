@@ -56,7 +56,11 @@ describe('text read whole from stdin', () => {
 
   it('ticket open --description - refuses more than the bound, names the flag, sends nothing', async () => {
     const server = await recorder();
-    const result = await feed(['ticket', 'open', '--type', 'technical', '--severity', 'minor', '--subject', 'x', '--description', '-'], await env(server), HUGE);
+    const result = await feed(
+      ['ticket', 'open', '--type', 'technical', '--severity', 'minor', '--subject', 'x', '--description', '-'],
+      await env(server),
+      HUGE,
+    );
     expect(result.code).toBe(2);
     expect(result.stderr).toContain(`the text for --description on standard input is larger than ${MAX_LONG_TEXT_BYTES} bytes; nothing was sent`);
     expect(result.sent).toBeLessThan(HUGE);

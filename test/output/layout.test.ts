@@ -100,7 +100,12 @@ describe('tables', () => {
     const { io, text } = await terminalIO(60);
     io.out(`${'charged '.repeat(40)}\n`);
     expect(widest(text())).toBeLessThanOrEqual(60);
-    expect(text().split(/\s+/).filter(Boolean).every((word) => word === 'charged')).toBe(true);
+    expect(
+      text()
+        .split(/\s+/)
+        .filter(Boolean)
+        .every((word) => word === 'charged'),
+    ).toBe(true);
     const piped: string[] = [];
     const stdout = new PassThrough();
     stdout.on('data', (chunk: Buffer) => piped.push(chunk.toString('utf8')));
@@ -123,7 +128,12 @@ describe('through the CLI with COLUMNS', () => {
 
   it('bill list, bill show and plan catalog fit 60 and 80 columns', async () => {
     for (const width of ['60', '80']) {
-      for (const args of [['bill', 'list'], ['bill', 'show', 'latest'], ['plan', 'catalog'], ['usage', 'show']]) {
+      for (const args of [
+        ['bill', 'list'],
+        ['bill', 'show', 'latest'],
+        ['plan', 'catalog'],
+        ['usage', 'show'],
+      ]) {
         const result = await run(args, { COLUMNS: width });
         expect(result.code, result.stderr).toBe(0);
         expect(widest(result.stdout), `${args.join(' ')} at ${width}\n${result.stdout}`).toBeLessThanOrEqual(Number(width));
@@ -132,7 +142,10 @@ describe('through the CLI with COLUMNS', () => {
   });
 
   it('--json and a raw API answer on a narrow terminal are the same bytes as piped: data is never wrapped', async () => {
-    for (const args of [['bill', 'show', 'latest', '--json'], ['api', 'GET', '/tmf-api/customerBillManagement/v4/customerBill?limit=2']]) {
+    for (const args of [
+      ['bill', 'show', 'latest', '--json'],
+      ['api', 'GET', '/tmf-api/customerBillManagement/v4/customerBill?limit=2'],
+    ]) {
       const onTerminal = await run(args, { COLUMNS: '20' });
       const piped = await runCli(args, { env: { ESPACE_API_URL: sandbox.url, ESPACE_TOKEN: sandbox.tokens.luc } });
       expect(onTerminal.code, onTerminal.stderr).toBe(0);
@@ -144,7 +157,11 @@ describe('through the CLI with COLUMNS', () => {
   });
 
   it('--plain and TERM=dumb draw no box or block character (usage chart included)', async () => {
-    for (const args of [['bill', 'list', '--plain'], ['usage', 'show', '--plain'], ['plan', 'catalog']]) {
+    for (const args of [
+      ['bill', 'list', '--plain'],
+      ['usage', 'show', '--plain'],
+      ['plan', 'catalog'],
+    ]) {
       const result = await run(args, args.includes('--plain') ? {} : { TERM: 'dumb' });
       expect(result.code, result.stderr).toBe(0);
       expect(result.stdout.length).toBeGreaterThan(0);

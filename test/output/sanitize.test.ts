@@ -1,6 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { toJson } from '../../src/output/formats.js';
-import { LINE_MAX, PARAM_MAX, TEXT_MAX, csvText, jsonText, lineParams, sanitizeCell, sanitizeLine, sanitizeText, terminalSafe } from '../../src/output/sanitize.js';
+import {
+  LINE_MAX,
+  PARAM_MAX,
+  TEXT_MAX,
+  csvText,
+  jsonText,
+  lineParams,
+  sanitizeCell,
+  sanitizeLine,
+  sanitizeText,
+  terminalSafe,
+} from '../../src/output/sanitize.js';
 
 describe('sanitize', () => {
   it('removes escape sequences whole, bells, C1 controls and bidirectional overrides', () => {

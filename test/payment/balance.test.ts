@@ -104,7 +104,10 @@ describe('pay and the account balance', () => {
   });
 
   it('refuses --all with a bill or --amount before anything is read', async () => {
-    for (const argv of [['pay', '--all', '--amount', '5'], ['pay', 'CB-3001-202612', '--all']]) {
+    for (const argv of [
+      ['pay', '--all', '--amount', '5'],
+      ['pay', 'CB-3001-202612', '--all'],
+    ]) {
       const result = await luc([...argv, '--yes']);
       expect(result.code).toBe(2);
       expect(result.stderr).toMatch(/--all pays what remains on every bill/);

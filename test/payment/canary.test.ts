@@ -92,9 +92,10 @@ describe('canary secrets', () => {
     expect(login.code).not.toBe(0);
 
     const written = await Promise.all(
-      [...(await filesUnder(join(home, 'config'))), ...(await filesUnder(join(home, 'data'))), ...(await filesUnder(sandbox.dataDir))].map(
-        async (path) => ({ path, text: (await readFile(path)).toString('latin1') }),
-      ),
+      [...(await filesUnder(join(home, 'config'))), ...(await filesUnder(join(home, 'data'))), ...(await filesUnder(sandbox.dataDir))].map(async (path) => ({
+        path,
+        text: (await readFile(path)).toString('latin1'),
+      })),
     );
     expect(written.some((file) => file.path.includes('payment-journal'))).toBe(false); // reconciled, so empty
     const haystacks = [
@@ -132,7 +133,9 @@ describe('canary secrets and the sandbox program', () => {
         await cli(['payment-method', 'add', '--json'], `${CANARY.cardNumber}\n12/31\n${CANARY.cvv}\n`),
         await cli(['payment-method', 'add', '--bank'], `002\n00022\n${CANARY.bankAccount}\n`),
         await cli(['pay', '--yes', '--amount', '3'], ''),
-        await cli(['auth', 'login', '--username', 'marie.tremblay', '--password-stdin', '--insecure-storage'], `${CANARY.password}\n`, { ESPACE_TOKEN: undefined }),
+        await cli(['auth', 'login', '--username', 'marie.tremblay', '--password-stdin', '--insecure-storage'], `${CANARY.password}\n`, {
+          ESPACE_TOKEN: undefined,
+        }),
       ];
       expect(outputs[0]).toContain('4360');
       expect(log()).toMatch(/paymentMethod/); // the log is on and saw the requests

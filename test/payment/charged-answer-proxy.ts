@@ -19,7 +19,10 @@ export interface ChargedAnswerProxy {
 }
 
 /** `answer` writes the client's answer to a payment the sandbox created, given the sandbox's own. */
-export async function chargedAnswerProxy(target: string, answer: (res: ServerResponse, created: Record<string, unknown>, status: number) => void): Promise<ChargedAnswerProxy> {
+export async function chargedAnswerProxy(
+  target: string,
+  answer: (res: ServerResponse, created: Record<string, unknown>, status: number) => void,
+): Promise<ChargedAnswerProxy> {
   const upstream = new URL(target);
   let posts = 0;
   const server: Server = createServer((req, res) => {

@@ -153,7 +153,17 @@ describe('pay through a faulty network', () => {
     };
     await writeFile(
       join(journalDir(), `${key}.json`),
-      JSON.stringify({ version: 1, key, apiUrl: bench.proxy.url, accountId: 'BA-9999', billId: 'CB-X', amount: { amount: 1100, currency: 'CAD' }, methodId: 'PM-1001-1', createdAt: new Date().toISOString(), request }),
+      JSON.stringify({
+        version: 1,
+        key,
+        apiUrl: bench.proxy.url,
+        accountId: 'BA-9999',
+        billId: 'CB-X',
+        amount: { amount: 1100, currency: 'CAD' },
+        methodId: 'PM-1001-1',
+        createdAt: new Date().toISOString(),
+        request,
+      }),
       { mode: 0o600 },
     );
     const before = bench.proxy.log.length;

@@ -57,7 +57,7 @@ export function usePaymentBench(options: { homePrefix: string; watch: (method: s
       sandbox = await startTestSandbox(sandboxOptions);
       proxy = await startFaultProxy(sandbox.url, options.watch);
     },
-    env: () => (cliEnv({ url: proxy!.url, token: sandbox!.tokens.marie, home })),
+    env: () => cliEnv({ url: proxy!.url, token: sandbox!.tokens.marie, home }),
     journalDir: () => join(home, 'data', 'payment-journal'),
     async journalKeys() {
       try {

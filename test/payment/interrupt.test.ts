@@ -61,7 +61,10 @@ describe('a signal while the payment is in flight', () => {
     expect(result.stderr).toContain(`the outcome of payment ${key} (bill`);
     // Each repeat that reached the process said the same, with the key and what to run.
     const repeats = result.stderr.split('\n').filter((line) => line.startsWith('The outcome of payment'));
-    for (const line of repeats) expect(line).toBe(`The outcome of payment ${key} is not known yet; espace is stopping and keeps its key. Run \`espace payment reconcile\` to settle it (it never charges twice).`);
+    for (const line of repeats)
+      expect(line).toBe(
+        `The outcome of payment ${key} is not known yet; espace is stopping and keeps its key. Run \`espace payment reconcile\` to settle it (it never charges twice).`,
+      );
     expect(repeats.length).toBeLessThan(sent);
 
     expect((await runCli(['payment', 'reconcile', '--json'], { env: env() })).code).toBe(0);

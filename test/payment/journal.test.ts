@@ -14,7 +14,17 @@ afterEach(async () => rm(home, { recursive: true, force: true }));
 function entry(createdAt: string): JournalEntry {
   const key = newPaymentKey();
   const amount = { amount: 2550, currency: 'CAD' };
-  return { version: 1, key, apiUrl: 'http://127.0.0.1:1', accountId: 'BA-1', billId: 'CB-1', amount, methodId: 'PM-1', createdAt, request: paymentRequestBody(key, 'BA-1', 'CB-1', amount, { id: 'PM-1', name: 'Visa •••• 4242' }) };
+  return {
+    version: 1,
+    key,
+    apiUrl: 'http://127.0.0.1:1',
+    accountId: 'BA-1',
+    billId: 'CB-1',
+    amount,
+    methodId: 'PM-1',
+    createdAt,
+    request: paymentRequestBody(key, 'BA-1', 'CB-1', amount, { id: 'PM-1', name: 'Visa •••• 4242' }),
+  };
 }
 
 describe('the payment journal', () => {

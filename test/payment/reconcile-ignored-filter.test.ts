@@ -120,7 +120,17 @@ async function journalEntry(apiUrl: string): Promise<void> {
   await mkdir(journalDir(), { recursive: true, mode: 0o700 });
   await writeFile(
     join(journalDir(), `${KEY}.json`),
-    JSON.stringify({ version: 1, key: KEY, apiUrl, accountId: 'BA-1001', billId: BILL, amount: { amount: 4250, currency: 'CAD' }, methodId: 'PM-1001-1', createdAt: new Date().toISOString(), request }),
+    JSON.stringify({
+      version: 1,
+      key: KEY,
+      apiUrl,
+      accountId: 'BA-1001',
+      billId: BILL,
+      amount: { amount: 4250, currency: 'CAD' },
+      methodId: 'PM-1001-1',
+      createdAt: new Date().toISOString(),
+      request,
+    }),
     { mode: 0o600 },
   );
 }

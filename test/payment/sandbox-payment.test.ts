@@ -157,7 +157,13 @@ describe('payment methods', () => {
     const bank = await send(sandbox.url, 'POST', METHODS, {
       token,
       contentType: 'application/json',
-      body: JSON.stringify({ '@type': 'bankAccountDebit', account: [{ id: 'BA-2001' }], institutionNumber: '815', transitNumber: '20001', accountNumber: '98765432101' }),
+      body: JSON.stringify({
+        '@type': 'bankAccountDebit',
+        account: [{ id: 'BA-2001' }],
+        institutionNumber: '815',
+        transitNumber: '20001',
+        accountNumber: '98765432101',
+      }),
     });
     expect(bank.status).toBe(201);
     expect(bank.body.accountNumber).toBe('•••• 2101');
@@ -196,7 +202,12 @@ describe('idempotency over time and concurrency', () => {
       const { body: bills } = await get(slow.url, `${BILLS}?billingAccount.id=BA-1001&limit=1`, token);
       const body = paymentBody('BA-1001', bills[0].id, 3, 'PM-1001-1', 'key-concurrent-1');
       const post = () =>
-        send(slow.url, 'POST', PAYMENTS, { token, body: JSON.stringify(body), contentType: 'application/json', headers: { 'idempotency-key': 'key-concurrent-1' } });
+        send(slow.url, 'POST', PAYMENTS, {
+          token,
+          body: JSON.stringify(body),
+          contentType: 'application/json',
+          headers: { 'idempotency-key': 'key-concurrent-1' },
+        });
       const first = post();
       // The first is held in the simulated gateway, its key reserved, until the repeat has been answered.
       await gateway.reached;

@@ -24,7 +24,12 @@ describe.skipIf(TMF_SPECS_MISSING)('payment resources against the official TMF s
       token,
       contentType: 'application/json',
       headers: { 'idempotency-key': 'schema-check-0001' },
-      body: JSON.stringify({ account: { id: 'BA-2001' }, totalAmount: value, paymentMethod: { id: 'PM-2001-1' }, paymentItem: [{ item: { id: bills[0].id }, totalAmount: value }] }),
+      body: JSON.stringify({
+        account: { id: 'BA-2001' },
+        totalAmount: value,
+        paymentMethod: { id: 'PM-2001-1' },
+        paymentItem: [{ item: { id: bills[0].id }, totalAmount: value }],
+      }),
     });
     expect(made.status).toBe(201);
     check(made.body);

@@ -21,13 +21,26 @@ afterEach(async () => rm(join(dir, '..'), { recursive: true, force: true }));
 function entry(): JournalEntry {
   const key = newPaymentKey();
   const amount = { amount: 2550, currency: 'CAD' };
-  return { version: 1, key, apiUrl: 'http://127.0.0.1:1', accountId: 'BA-1', billId: 'CB-1', amount, methodId: 'PM-1', createdAt: '2026-12-01T00:00:00.000Z', request: paymentRequestBody(key, 'BA-1', 'CB-1', amount, { id: 'PM-1', name: 'Visa •••• 4242' }) };
+  return {
+    version: 1,
+    key,
+    apiUrl: 'http://127.0.0.1:1',
+    accountId: 'BA-1',
+    billId: 'CB-1',
+    amount,
+    methodId: 'PM-1',
+    createdAt: '2026-12-01T00:00:00.000Z',
+    request: paymentRequestBody(key, 'BA-1', 'CB-1', amount, { id: 'PM-1', name: 'Visa •••• 4242' }),
+  };
 }
 
 /** A journal where something happens right after the first read: another process's payment moving on. */
 class JournalWithEvent extends PaymentJournal {
   reads = 0;
-  constructor(dir: string, private readonly afterFirstRead: () => void) {
+  constructor(
+    dir: string,
+    private readonly afterFirstRead: () => void,
+  ) {
     super(dir);
   }
   override pending() {

@@ -19,8 +19,7 @@ afterAll(async () => {
   await sandbox.close();
 });
 
-const cli = (argv: string[], tty = false) =>
-  runCli(argv, { env: cliEnv({ url: sandbox.url, token: sandbox.tokens.marie }), clock, tty });
+const cli = (argv: string[], tty = false) => runCli(argv, { env: cliEnv({ url: sandbox.url, token: sandbox.tokens.marie }), clock, tty });
 
 async function sumFromApi(query: string): Promise<number> {
   const records = (await get(sandbox.url, `/tmf-api/usageManagement/v4/usage?billingAccount.id=BA-1001&${query}`, sandbox.tokens.marie)).body;
@@ -103,6 +102,14 @@ describe('usage arithmetic and the chart', () => {
     expect(barOf(10, 10, 4)).toBe('████');
     expect(barOf(5, 10, 4)).toBe('██');
     expect(barOf(1, 16, 2)).toBe('▏');
-    expect(renderBarChart([{ label: 'a', value: 2, caption: '2' }, { label: 'bb', value: 1, caption: '1' }], 20).split('\n')[1]).toBe("bb │██████▌       1");
+    expect(
+      renderBarChart(
+        [
+          { label: 'a', value: 2, caption: '2' },
+          { label: 'bb', value: 1, caption: '1' },
+        ],
+        20,
+      ).split('\n')[1],
+    ).toBe('bb │██████▌       1');
   });
 });

@@ -42,7 +42,16 @@ describe('proration', () => {
 });
 
 describe('plan change rules', () => {
-  const product: Product = { id: 'P', name: 'Internet Giga', status: 'active', kind: 'internet', isAddOn: false, offeringId: 'OFF-INT-GIGA', monthly: cad(8500), contractEnd: '2027-07-01T12:00:00.000Z' };
+  const product: Product = {
+    id: 'P',
+    name: 'Internet Giga',
+    status: 'active',
+    kind: 'internet',
+    isAddOn: false,
+    offeringId: 'OFF-INT-GIGA',
+    monthly: cad(8500),
+    contractEnd: '2027-07-01T12:00:00.000Z',
+  };
   const offer = (id: string, kind: Offering['kind'], price: number): Offering => ({ id, name: id, kind, monthly: cad(price), termMonths: 0 });
   const now = new Date('2026-11-17T12:00:00Z');
 

@@ -38,7 +38,10 @@ describe('catalog and inventory', () => {
     expect(mobile.body.length).toBeGreaterThanOrEqual(3);
     const twenty = mobile.body.find((o: any) => o.id === 'OFF-MOB-20');
     expect(twenty.productOfferingPrice[0].price).toEqual({ unit: 'CAD', value: 55 });
-    expect(twenty.prodSpecCharValueUse.find((c: any) => c.name === 'dataAllowance').productSpecCharacteristicValue[0]).toEqual({ value: 20, unitOfMeasure: 'GB' });
+    expect(twenty.prodSpecCharValueUse.find((c: any) => c.name === 'dataAllowance').productSpecCharacteristicValue[0]).toEqual({
+      value: 20,
+      unitOfMeasure: 'GB',
+    });
     expect(mobile.body.every((o: any) => o.serviceType === 'mobile')).toBe(true);
   });
 
@@ -68,14 +71,34 @@ describe('ordering', () => {
     ['an unknown offer', modify('PRD-1001-INT', 'OFF-NOPE'), 422, /unknown product offering/],
     ['an incompatible offer', modify('PRD-1001-INT', 'OFF-MOB-50'), 422, /not compatible/],
     ['a downgrade inside the contract term', modify('PRD-1001-INT', 'OFF-INT-400'), 422, /under contract until 2027-07-01/],
-    ['an add-on for a missing service', { billingAccount: { id: 'BA-2001' }, productOrderItem: [{ action: 'add', productOffering: { id: 'OFF-ADD-FILM' } }] }, 422, /requires a tv service/],
-    ['an add-on incompatible with the plan', { billingAccount: { id: 'BA-3001' }, productOrderItem: [{ action: 'add', productOffering: { id: 'OFF-ADD-SPORTS' } }] }, 422, /not compatible with the current tv plan/],
-    ['an add-on already held', { billingAccount: { id: 'BA-1001' }, productOrderItem: [{ action: 'add', productOffering: { id: 'OFF-ADD-FILM' } }] }, 422, /already has/],
+    [
+      'an add-on for a missing service',
+      { billingAccount: { id: 'BA-2001' }, productOrderItem: [{ action: 'add', productOffering: { id: 'OFF-ADD-FILM' } }] },
+      422,
+      /requires a tv service/,
+    ],
+    [
+      'an add-on incompatible with the plan',
+      { billingAccount: { id: 'BA-3001' }, productOrderItem: [{ action: 'add', productOffering: { id: 'OFF-ADD-SPORTS' } }] },
+      422,
+      /not compatible with the current tv plan/,
+    ],
+    [
+      'an add-on already held',
+      { billingAccount: { id: 'BA-1001' }, productOrderItem: [{ action: 'add', productOffering: { id: 'OFF-ADD-FILM' } }] },
+      422,
+      /already has/,
+    ],
     ['removing a service', { productOrderItem: [{ action: 'delete', product: { id: 'PRD-1001-TV' } }] }, 422, /only add-ons/],
-    ['another customer\'s product', modify('PRD-2001-INT', 'OFF-INT-GIGA'), 404, /no product/],
+    ["another customer's product", modify('PRD-2001-INT', 'OFF-INT-GIGA'), 404, /no product/],
     ['an unknown action', { productOrderItem: [{ action: 'suspend', product: { id: 'PRD-1001-TV' } }] }, 400, /action must be/],
   ])('refuses %s with a TMF error and orders nothing', async (_name, body, status, message) => {
-    const token = (body as any).billingAccount?.id === 'BA-2001' ? sandbox.tokens.james : (body as any).billingAccount?.id === 'BA-3001' ? sandbox.tokens.luc : sandbox.tokens.marie;
+    const token =
+      (body as any).billingAccount?.id === 'BA-2001'
+        ? sandbox.tokens.james
+        : (body as any).billingAccount?.id === 'BA-3001'
+          ? sandbox.tokens.luc
+          : sandbox.tokens.marie;
     const account = (body as any).billingAccount?.id ?? 'BA-1001';
     const before = await get(sandbox.url, `${PRODUCTS}?billingAccount.id=${account}`, token);
     const refused = await order(token, body);
@@ -101,7 +124,10 @@ describe('ordering', () => {
 
   it('rejects, with a reason, an order that raises the bill of an account long past due, and changes nothing', async () => {
     const before = (await get(sandbox.url, `${PRODUCTS}?billingAccount.id=BA-3001`, sandbox.tokens.luc)).body;
-    const rejected = await order(sandbox.tokens.luc, { billingAccount: { id: 'BA-3001' }, productOrderItem: [{ action: 'add', productOffering: { id: 'OFF-ADD-WIFI' } }] });
+    const rejected = await order(sandbox.tokens.luc, {
+      billingAccount: { id: 'BA-3001' },
+      productOrderItem: [{ action: 'add', productOffering: { id: 'OFF-ADD-WIFI' } }],
+    });
     expect(rejected.status).toBe(201);
     expect(rejected.body.state).toBe('rejected');
     expect(rejected.body.stateChange.map((s: any) => s.state)).toEqual(['acknowledged', 'rejected']);
@@ -156,7 +182,12 @@ describe('the next bill on demand', () => {
   });
 
   it('prorates an added and a removed add-on in the add-ons section, and can be produced again', async () => {
-    const produce = () => send(sandbox.url, 'POST', ON_DEMAND, { token: sandbox.tokens.james, body: JSON.stringify({ billingAccount: { id: 'BA-2001' } }), contentType: 'application/json' });
+    const produce = () =>
+      send(sandbox.url, 'POST', ON_DEMAND, {
+        token: sandbox.tokens.james,
+        body: JSON.stringify({ billingAccount: { id: 'BA-2001' } }),
+        contentType: 'application/json',
+      });
     const first = await produce();
     const before = (await get(sandbox.url, `${BILLS}/${first.body.customerBill.id}`, sandbox.tokens.james)).body;
     const placed = await order(sandbox.tokens.james, {
@@ -184,15 +215,28 @@ describe('the next bill on demand', () => {
   });
 
   it('lists the services in the order of the last bill, add-ons after them', async () => {
-    const made = await send(sandbox.url, 'POST', ON_DEMAND, { token: sandbox.tokens.marie, body: JSON.stringify({ billingAccount: { id: 'BA-1001' } }), contentType: 'application/json' });
+    const made = await send(sandbox.url, 'POST', ON_DEMAND, {
+      token: sandbox.tokens.marie,
+      body: JSON.stringify({ billingAccount: { id: 'BA-1001' } }),
+      contentType: 'application/json',
+    });
     const lines = (await get(sandbox.url, `${RATES}?bill.id=${made.body.customerBill.id}`, sandbox.tokens.marie)).body;
     expect(lines.filter((l: any) => l.characteristic[0].value !== 'fees').map((l: any) => l.product.id)).toEqual([
-      'PRD-1001-INT', 'PRD-1001-TV', 'PRD-1001-TEL', 'PRD-1001-MOB', 'PRD-1001-INTL', 'PRD-1001-FILM',
+      'PRD-1001-INT',
+      'PRD-1001-TV',
+      'PRD-1001-TEL',
+      'PRD-1001-MOB',
+      'PRD-1001-INTL',
+      'PRD-1001-FILM',
     ]);
   });
 
-  it('is refused for another customer\'s account', async () => {
-    const refused = await send(sandbox.url, 'POST', ON_DEMAND, { token: sandbox.tokens.marie, body: JSON.stringify({ billingAccount: { id: 'BA-2001' } }), contentType: 'application/json' });
+  it("is refused for another customer's account", async () => {
+    const refused = await send(sandbox.url, 'POST', ON_DEMAND, {
+      token: sandbox.tokens.marie,
+      body: JSON.stringify({ billingAccount: { id: 'BA-2001' } }),
+      contentType: 'application/json',
+    });
     expect(refused.status).toBe(404);
   });
 });

@@ -17,7 +17,8 @@ describe.skipIf(TMF_SPECS_MISSING)('plan-area responses against the official TMF
 
   it('TMF637 Product, TMF622 ProductOrder, TMF635 Usage, TMF678 CustomerBillOnDemand and its proration lines', async () => {
     const product = tmfDefinition('TMF637-ProductInventory-v4.0.0.swagger.json', 'Product');
-    for (const p of (await get(sandbox.url, '/tmf-api/productInventory/v4/product?billingAccount.id=BA-1001', sandbox.tokens.marie)).body) expectValid(product, p);
+    for (const p of (await get(sandbox.url, '/tmf-api/productInventory/v4/product?billingAccount.id=BA-1001', sandbox.tokens.marie)).body)
+      expectValid(product, p);
 
     const order = await post('/tmf-api/productOrderingManagement/v4/productOrder', {
       productOrderItem: [{ action: 'modify', product: { id: 'PRD-1001-INT' }, productOffering: { id: 'OFF-INT-GIGA-PLUS' } }],
@@ -26,12 +27,15 @@ describe.skipIf(TMF_SPECS_MISSING)('plan-area responses against the official TMF
     expectValid(tmfDefinition('TMF622-ProductOrdering-v4.0.0.swagger.json', 'ProductOrder'), order.body);
 
     const usage = tmfDefinition('TMF635-Usage-v4.0.0.swagger.json', 'Usage');
-    for (const u of (await get(sandbox.url, '/tmf-api/usageManagement/v4/usage?billingAccount.id=BA-1001&limit=10', sandbox.tokens.marie)).body) expectValid(usage, u);
+    for (const u of (await get(sandbox.url, '/tmf-api/usageManagement/v4/usage?billingAccount.id=BA-1001&limit=10', sandbox.tokens.marie)).body)
+      expectValid(usage, u);
 
     const made = await post('/tmf-api/customerBillManagement/v4/customerBillOnDemand', { billingAccount: { id: 'BA-1001' } });
     expectValid(tmfDefinition('TMF678-Customer_Bill-v4.0.0.swagger.json', 'CustomerBillOnDemand'), made.body);
     const rate = tmfDefinition('TMF678-Customer_Bill-v4.0.0.swagger.json', 'AppliedCustomerBillingRate');
-    const lines = (await get(sandbox.url, `/tmf-api/customerBillManagement/v4/appliedCustomerBillingRate?bill.id=${made.body.customerBill.id}`, sandbox.tokens.marie)).body;
+    const lines = (
+      await get(sandbox.url, `/tmf-api/customerBillManagement/v4/appliedCustomerBillingRate?bill.id=${made.body.customerBill.id}`, sandbox.tokens.marie)
+    ).body;
     expect(lines.some((l: any) => l.appliedBillingRateType === 'proration')).toBe(true);
     for (const l of lines) expectValid(rate, l);
   });

@@ -105,7 +105,9 @@ describe('espace __complete', () => {
   });
 
   it('prints context names from the config', async () => {
-    const added = await runCli(['context', 'add', 'staging', '--url', 'https://staging.example.com'], { env: cliEnv({ extra: { ESPACE_CONFIG_DIR: configDir } }) });
+    const added = await runCli(['context', 'add', 'staging', '--url', 'https://staging.example.com'], {
+      env: cliEnv({ extra: { ESPACE_CONFIG_DIR: configDir } }),
+    });
     expect(added.code, added.stderr).toBe(0);
     const result = await runCli(['__complete', 'context'], { env: cliEnv({ extra: { ESPACE_CONFIG_DIR: configDir } }) });
     expect(result.stdout.split('\n')).toEqual(expect.arrayContaining(['sandbox', 'staging']));

@@ -35,7 +35,9 @@ beforeAll(async () => {
   });
   gateway.setRewrite((path) => (path.startsWith(`/gw/tt${TICKETS}/`) ? path.slice('/gw/tt'.length) : path));
   configDir = mkdtempSync(join(tmpdir(), 'espace-doctor-apis-'));
-  const added = await runCli(['context', 'add', 'gw', '--url', gateway.url, '--api-path', `troubleTicket=/gw/tt${TICKETS}`], { env: cliEnv({ extra: { ESPACE_CONFIG_DIR: configDir } }) });
+  const added = await runCli(['context', 'add', 'gw', '--url', gateway.url, '--api-path', `troubleTicket=/gw/tt${TICKETS}`], {
+    env: cliEnv({ extra: { ESPACE_CONFIG_DIR: configDir } }),
+  });
   if (added.code !== 0) throw new Error(added.stderr);
 });
 afterAll(async () => {
@@ -48,7 +50,9 @@ const probe = (report: Report, api: string) => report.apis.find((item) => item.a
 
 describe('espace doctor, API by API', () => {
   it('finds every API reachable on the sandbox, at the URLs of the specifications', async () => {
-    const result = await runCli(['doctor', '--json'], { env: cliEnv({ url: sandbox.url, token: sandbox.tokens.marie, extra: { ESPACE_CONFIG_DIR: configDir } }) });
+    const result = await runCli(['doctor', '--json'], {
+      env: cliEnv({ url: sandbox.url, token: sandbox.tokens.marie, extra: { ESPACE_CONFIG_DIR: configDir } }),
+    });
     const report = JSON.parse(result.stdout) as Report;
     expect(report.apis.map((item) => item.api)).toEqual([...API_NAMES]);
     for (const item of report.apis) expect(item.status, `${item.api} ${item.url}`).toBe('reachable');
@@ -58,7 +62,9 @@ describe('espace doctor, API by API', () => {
   });
 
   it('behind a gateway: missing, refused and mapped APIs, each with its URL, and the fix for the missing one', async () => {
-    const result = await runCli(['--context', 'gw', 'doctor', '--json'], { env: cliEnv({ token: sandbox.tokens.marie, extra: { ESPACE_CONFIG_DIR: configDir } }) });
+    const result = await runCli(['--context', 'gw', 'doctor', '--json'], {
+      env: cliEnv({ token: sandbox.tokens.marie, extra: { ESPACE_CONFIG_DIR: configDir } }),
+    });
     expect(result.code).toBe(1);
     const report = JSON.parse(result.stdout) as Report;
     expect(report.context).toBe('gw');
@@ -84,7 +90,9 @@ describe('espace doctor, API by API', () => {
   });
 
   it('with a custom URL, the fix says the map belongs to a context', async () => {
-    const result = await runCli(['doctor', '--json'], { env: cliEnv({ url: gateway.url, token: sandbox.tokens.marie, extra: { ESPACE_CONFIG_DIR: configDir } }) });
+    const result = await runCli(['doctor', '--json'], {
+      env: cliEnv({ url: gateway.url, token: sandbox.tokens.marie, extra: { ESPACE_CONFIG_DIR: configDir } }),
+    });
     const report = JSON.parse(result.stdout) as Report;
     // The custom URL uses the default paths: the tickets at the spec's path are hidden by the gateway.
     expect(probe(report, 'troubleTicket')).toMatchObject({ status: 'missing', url: `${gateway.url}${TICKETS}/troubleTicket` });

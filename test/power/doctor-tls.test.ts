@@ -24,8 +24,21 @@ let url: string;
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'espace-doctor-tls-'));
   await promisify(execFile)('openssl', [
-    'req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '365', '-subj', '/CN=127.0.0.1',
-    '-addext', 'subjectAltName=IP:127.0.0.1', '-keyout', join(dir, 'key.pem'), '-out', join(dir, 'cert.pem'),
+    'req',
+    '-x509',
+    '-newkey',
+    'rsa:2048',
+    '-nodes',
+    '-days',
+    '365',
+    '-subj',
+    '/CN=127.0.0.1',
+    '-addext',
+    'subjectAltName=IP:127.0.0.1',
+    '-keyout',
+    join(dir, 'key.pem'),
+    '-out',
+    join(dir, 'cert.pem'),
   ]);
   server = createServer({ key: readFileSync(join(dir, 'key.pem')), cert: readFileSync(join(dir, 'cert.pem')) }, (request, response) => {
     response.writeHead(request.url === '/health' ? 200 : 404, { 'content-type': 'application/json' });
@@ -59,6 +72,9 @@ describe('espace doctor over TLS', () => {
   it('reports a trusted certificate with its end date once its CA is trusted', async () => {
     const { checks } = await doctor({ NODE_EXTRA_CA_CERTS: join(dir, 'cert.pem') });
     expect(checks.find((check) => check.id === 'api')!.status).toBe('ok');
-    expect(checks.find((check) => check.id === 'tls')).toMatchObject({ status: 'ok', detail: expect.stringMatching(/certificate trusted, valid until \w+ \d+, \d{4}/) });
+    expect(checks.find((check) => check.id === 'tls')).toMatchObject({
+      status: 'ok',
+      detail: expect.stringMatching(/certificate trusted, valid until \w+ \d+, \d{4}/),
+    });
   });
 });

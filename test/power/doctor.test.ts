@@ -111,7 +111,11 @@ describe('espace doctor', () => {
 
   it('warns, without failing, when the keychain cannot be reached, and says how to do without it (built CLI)', async () => {
     const result = await espace(['doctor', '--json'], {
-      env: cliEnv({ url: sandbox.url, token: sandbox.tokens.luc, extra: { ESPACE_CONFIG_DIR: configDir, DBUS_SESSION_BUS_ADDRESS: 'unix:path=/nonexistent/espace-bus' } }),
+      env: cliEnv({
+        url: sandbox.url,
+        token: sandbox.tokens.luc,
+        extra: { ESPACE_CONFIG_DIR: configDir, DBUS_SESSION_BUS_ADDRESS: 'unix:path=/nonexistent/espace-bus' },
+      }),
     });
     const report = JSON.parse(result.stdout) as Report;
     expect(check(report, 'keychain')).toMatchObject({ status: 'warn', fix: expect.stringMatching(/--insecure-storage/) });

@@ -58,7 +58,10 @@ describe('help', () => {
   it('gives every command a description and at least one example, in English and French', async () => {
     const missing: string[] = [];
     for (const path of [[], ...paths]) {
-      for (const [lang, examples] of [['en', /\nExamples:\n {2}\$ espace /], ['fr', /\nExemples\s:\n {2}\$ espace /]] as const) {
+      for (const [lang, examples] of [
+        ['en', /\nExamples:\n {2}\$ espace /],
+        ['fr', /\nExemples\s:\n {2}\$ espace /],
+      ] as const) {
         const result = await runCli(['--lang', lang, ...path, '--help']);
         const description = result.stdout.split('\n')[2] ?? '';
         if (result.code !== 0 || description.trim() === '' || !examples.test(result.stdout)) missing.push(`${lang}: espace ${path.join(' ')}`);

@@ -16,7 +16,15 @@ afterAll(async () => sandbox?.close());
 const env = (token: string) => cliEnv({ url: sandbox.url, token });
 const PROBLEMS = '/tmf-api/serviceProblemManagement/v4/serviceProblem';
 
-type OutageJson = { id: string; category: string; status: string; areas: string[]; services: string[]; estimatedRestoration: string | null; resolvedAt: string | null };
+type OutageJson = {
+  id: string;
+  category: string;
+  status: string;
+  areas: string[];
+  services: string[];
+  estimatedRestoration: string | null;
+  resolvedAt: string | null;
+};
 
 describe('sandbox serviceProblem (TMF656)', () => {
   it('lists outages by postal code, with restoration dates relative to the sandbox clock', async () => {

@@ -76,7 +76,9 @@ describe('the sandbox speaks the language asked for', () => {
       'Escalade\u00a0: Équipe de facturation (responsable\u00a0: Service à la clientèle → Équipe de facturation\u00a0; priorité\u00a0: moyenne → haute). Motif\u00a0: frais de retard contestés',
     );
     const en = await get(sandbox.url, `${TICKETS}/${disputed.id}`, sandbox.tokens.luc, EN);
-    expect(note(en.body)).toBe('Escalated to Billing support team (assignee: Customer support → Billing support team; priority: medium → high). Reason: frais de retard contestés');
+    expect(note(en.body)).toBe(
+      'Escalated to Billing support team (assignee: Customer support → Billing support team; priority: medium → high). Reason: frais de retard contestés',
+    );
   });
 
   it('explains an unknown city, with its suggestion, in French', async () => {
@@ -86,7 +88,14 @@ describe('the sandbox speaks the language asked for', () => {
       headers: FR,
       body: JSON.stringify({
         provideAlternative: true,
-        submittedGeographicAddress: { streetNr: '1234', streetName: 'rue Saint-Denis', city: 'Montreal', stateOrProvince: 'QC', postcode: 'H2X 1Y4', country: 'CA' },
+        submittedGeographicAddress: {
+          streetNr: '1234',
+          streetName: 'rue Saint-Denis',
+          city: 'Montreal',
+          stateOrProvince: 'QC',
+          postcode: 'H2X 1Y4',
+          country: 'CA',
+        },
       }),
     });
     expect(fr.body.problem).toEqual(['la ville «\u00a0Montreal\u00a0» est inconnue au Québec\u00a0; vouliez-vous dire «\u00a0Montréal\u00a0»\u00a0?']);

@@ -22,8 +22,7 @@ const sum = (values: number[]): number => values.reduce((a, b) => a + b, 0);
 const linesOf = (bill: any): any[] => lines.filter((l) => l.bill.id === bill.id);
 const taxShare = (line: any, category: string): number =>
   sum(line.appliedTax.filter((t: any) => t.taxCategory === category).map((t: any) => cents(t.taxAmount)));
-const billsOf = (account: string): any[] =>
-  bills.filter((b) => b.billingAccount.id === account).sort((a, b) => a.billDate.localeCompare(b.billDate));
+const billsOf = (account: string): any[] => bills.filter((b) => b.billingAccount.id === account).sort((a, b) => a.billDate.localeCompare(b.billDate));
 
 /** Every item of a list, page by page. */
 async function all(s: TestSandbox, path: string): Promise<any[]> {
@@ -141,7 +140,6 @@ function billRules(): void {
       expect(bill.state).toBe(expected);
     }
   });
-
 }
 
 describe.each([

@@ -76,7 +76,11 @@ describe('errors', () => {
     for (const res of [
       await get(sandbox.url, '/nothing', undefined, { 'x-request-id': 'abc' }),
       await get(sandbox.url, BILLS, undefined, { 'x-request-id': 'abc' }),
-      await send(sandbox.url, 'POST', '/oauth/token', { body: 'grant_type=nope', contentType: 'application/x-www-form-urlencoded', headers: { 'x-request-id': 'abc' } }),
+      await send(sandbox.url, 'POST', '/oauth/token', {
+        body: 'grant_type=nope',
+        contentType: 'application/x-www-form-urlencoded',
+        headers: { 'x-request-id': 'abc' },
+      }),
     ]) {
       expect(res.headers.get('x-request-id')).toBe('abc');
     }

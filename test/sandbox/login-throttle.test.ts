@@ -43,7 +43,11 @@ async function tokenFrom(base: string, source: string, params: Record<string, st
     body: new URLSearchParams({ grant_type: 'password', ...params }).toString(),
   });
   const retryAfter = response.headers['retry-after'];
-  return { status: response.statusCode, retryAfter: typeof retryAfter === 'string' ? retryAfter : null, body: (await response.body.json()) as Record<string, unknown> };
+  return {
+    status: response.statusCode,
+    retryAfter: typeof retryAfter === 'string' ? retryAfter : null,
+    body: (await response.body.json()) as Record<string, unknown>,
+  };
 }
 
 /** Keeps every password hash waiting in its slot until `release()`. */
@@ -150,9 +154,7 @@ describe('bounded password hashing', () => {
       passwordHashing: { limits: { maxConcurrent: 2, maxQueued: 3 }, hold: gate.hold, observe: (load) => loads.push(load) },
     });
     // Distinct usernames from distinct addresses, so that the throttle lets every one through.
-    const answers = Array.from({ length: 40 }, (_, i) =>
-      tokenFrom(s.url, `127.0.1.${i + 1}`, { username: `nobody-${i}`, password: 'guess' }),
-    );
+    const answers = Array.from({ length: 40 }, (_, i) => tokenFrom(s.url, `127.0.1.${i + 1}`, { username: `nobody-${i}`, password: 'guess' }));
     await settled(answers, 35);
     gate.release();
     const results = await Promise.all(answers);

@@ -24,7 +24,11 @@ async function sandboxWithClock(options: { accessTokenTtlSeconds?: number } = {}
 
 describe('password grant', () => {
   it('issues recognizable bearer tokens that are not cached', async () => {
-    const res = await tokenRequest(sandbox.url, { grant_type: 'password', username: marie.username, password: marie.password }, { 'user-agent': 'espace-test/1' });
+    const res = await tokenRequest(
+      sandbox.url,
+      { grant_type: 'password', username: marie.username, password: marie.password },
+      { 'user-agent': 'espace-test/1' },
+    );
     expect(res.status).toBe(200);
     expect(res.headers.get('cache-control')).toBe('no-store');
     expect(res.body).toEqual({
@@ -81,7 +85,12 @@ describe('token endpoint errors (RFC 6749 §5.2)', () => {
     });
     expect(ciPassword.status).toBe(400);
     expect(ciPassword.body.error).toBe('unauthorized_client');
-    const scope = await tokenRequest(sandbox.url, { grant_type: 'client_credentials', client_id: ci.clientId, client_secret: ci.clientSecret, scope: 'tmf.write' });
+    const scope = await tokenRequest(sandbox.url, {
+      grant_type: 'client_credentials',
+      client_id: ci.clientId,
+      client_secret: ci.clientSecret,
+      scope: 'tmf.write',
+    });
     expect(scope.body.error).toBe('invalid_scope');
     const repeated = await send(sandbox.url, 'POST', '/oauth/token', {
       contentType: 'application/x-www-form-urlencoded',

@@ -24,7 +24,10 @@ function parsed(stdout: string): unknown {
   try {
     return JSON.parse(stdout);
   } catch {
-    const lines = stdout.trim().split('\n').filter((line) => line !== '');
+    const lines = stdout
+      .trim()
+      .split('\n')
+      .filter((line) => line !== '');
     try {
       return lines.map((line) => JSON.parse(line) as unknown).sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
     } catch {
@@ -87,7 +90,13 @@ const CASES: [name: string, who: keyof SeedTokens, args: string[], leftAside: Le
   ['bill show --account (an agent)', 'agent', ['bill', 'show', '--account', 'BA-3001'], { paths: [BILL_SECTION_4], bills: '', says: [NO_SECTIONS] }],
   ['bill list --account', 'agent', ['bill', 'list', '--account', 'BA-2001'], {}],
   ['bill list --state settled', 'marie', ['bill', 'list', '--state', 'settled'], {}],
-  ['bill show --accounts-from - (bulk)', 'agent', ['bill', 'show', '--accounts-from', '-'], { paths: [`[].data.${BILL_SECTION_4}`], bills: '[].data', says: [NO_SECTIONS] }, 'BA-1001\nBA-2001\nBA-3001\n'],
+  [
+    'bill show --accounts-from - (bulk)',
+    'agent',
+    ['bill', 'show', '--accounts-from', '-'],
+    { paths: [`[].data.${BILL_SECTION_4}`], bills: '[].data', says: [NO_SECTIONS] },
+    'BA-1001\nBA-2001\nBA-3001\n',
+  ],
   ['account show', 'marie', ['account', 'show'], {}],
   ['account show --account (an agent)', 'agent', ['account', 'show', '--account', 'BA-3001'], {}],
   ['ticket list', 'marie', ['ticket', 'list'], {}],
@@ -157,7 +166,8 @@ describe('read commands against the default and the plain profile', () => {
       }
     }
     if (leftAside.paths?.includes(RESTORATION)) {
-      for (const outage of (parsed(fromPlain.stdout) as { outages: { estimatedRestoration: unknown }[] }).outages) expect(outage.estimatedRestoration).toBeNull();
+      for (const outage of (parsed(fromPlain.stdout) as { outages: { estimatedRestoration: unknown }[] }).outages)
+        expect(outage.estimatedRestoration).toBeNull();
     }
   });
 

@@ -94,7 +94,10 @@ describe('plain profile: lists', () => {
       expect(filtered.length, path).toBeGreaterThan(0);
       expect(filtered.every(matches), path).toBe(true);
       const ignored = (await readAll(pair.plain, `${path}?${filter}`)).items;
-      expect(ignored.some((item) => !matches(item)), `${path}?${filter} should hold non-matching items`).toBe(true);
+      expect(
+        ignored.some((item) => !matches(item)),
+        `${path}?${filter} should hold non-matching items`,
+      ).toBe(true);
     }
     expect((await agentGet(pair.standard, `${BILLS}?colour=blue`)).status).toBe(400);
     expect((await agentGet(pair.plain, `${BILLS}?colour=blue`)).status).toBe(200);
@@ -156,7 +159,12 @@ describe('plain profile: lists', () => {
   it('answers a usage list asked for one account with every visible account’s usage, by date, counted', async () => {
     const perAccount = await Promise.all(ACCOUNT_IDS.map(async (id) => (await readAll(pair.standard, `${USAGE}?billingAccount.id=${id}`)).items));
     const read = await readAll(pair.plain, `${USAGE}?billingAccount.id=BA-2001&usageType=mobileData`);
-    expect(read.items.map((u) => u.id).sort()).toEqual(perAccount.flat().map((u) => u.id).sort());
+    expect(read.items.map((u) => u.id).sort()).toEqual(
+      perAccount
+        .flat()
+        .map((u) => u.id)
+        .sort(),
+    );
     for (const answer of read.pages) {
       expect(answer.body.length).toBeLessThanOrEqual(20);
       expect(total(answer)).toBe(perAccount.flat().length);
@@ -278,7 +286,12 @@ const attributes = (names: string, more: Record<string, string> = {}) => ({
 const TMF620: Definitions = {
   ProductOffering: attributes(
     'agreement attachment bundledProductOffering channel description href id isBundle isSellable lastUpdate lifecycleStatus marketSegment name place productSpecification resourceCandidate serviceCandidate serviceLevelAgreement statusReason validFor version',
-    { category: 'CategoryRef', productOfferingPrice: 'ProductOfferingPriceRef', productOfferingTerm: 'ProductOfferingTerm', prodSpecCharValueUse: 'ProductSpecificationCharacteristicValueUse' },
+    {
+      category: 'CategoryRef',
+      productOfferingPrice: 'ProductOfferingPriceRef',
+      productOfferingTerm: 'ProductOfferingTerm',
+      prodSpecCharValueUse: 'ProductSpecificationCharacteristicValueUse',
+    },
   ),
   ProductOfferingPrice: attributes(
     'bundledPopRelationship constraint description href id isBundle lastUpdate lifecycleStatus name percentage place popRelationship price priceType pricingLogicAlgorithm prodSpecCharValueUse productOfferingTerm recurringChargePeriodLength recurringChargePeriodType tax unitOfMeasure validFor version',
@@ -314,7 +327,10 @@ function placeOrder(sandbox: TestSandbox): Promise<Answer> {
   return send(sandbox.url, 'POST', ORDERS, {
     token: sandbox.tokens.marie,
     contentType: 'application/json',
-    body: JSON.stringify({ billingAccount: { id: 'BA-1001' }, productOrderItem: [{ id: '1', action: 'modify', product: { id: 'PRD-1001-INT' }, productOffering: { id: 'OFF-INT-GIGA-PLUS' } }] }),
+    body: JSON.stringify({
+      billingAccount: { id: 'BA-1001' },
+      productOrderItem: [{ id: '1', action: 'modify', product: { id: 'PRD-1001-INT' }, productOffering: { id: 'OFF-INT-GIGA-PLUS' } }],
+    }),
   });
 }
 
@@ -338,8 +354,19 @@ describe('plain profile: no espace extension', () => {
   it('the same walk finds the default profile’s extensions (it is not vacuous)', async () => {
     const found: string[] = [];
     for (const [path, bodies] of await everyAnswer(pair.standard)) extensionsIn(bodies, path, found);
-    for (const name of ['.previousBalance', '.paymentReceived', '.serviceType', '.escalationLevel', '.estimatedRestorationDate', '.stateChange', 'characteristic billSection']) {
-      expect(found.some((f) => f.includes(name)), name).toBe(true);
+    for (const name of [
+      '.previousBalance',
+      '.paymentReceived',
+      '.serviceType',
+      '.escalationLevel',
+      '.estimatedRestorationDate',
+      '.stateChange',
+      'characteristic billSection',
+    ]) {
+      expect(
+        found.some((f) => f.includes(name)),
+        name,
+      ).toBe(true);
     }
   });
 
@@ -347,7 +374,12 @@ describe('plain profile: no espace extension', () => {
     const opened = await send(pair.plain.url, 'POST', TICKETS, {
       token: pair.plain.tokens.marie,
       contentType: 'application/json',
-      body: JSON.stringify({ description: 'No signal', ticketType: 'technical', severity: 'minor', relatedEntity: [{ id: 'BA-1001', role: 'billingAccount', '@referredType': 'BillingAccount' }] }),
+      body: JSON.stringify({
+        description: 'No signal',
+        ticketType: 'technical',
+        severity: 'minor',
+        relatedEntity: [{ id: 'BA-1001', role: 'billingAccount', '@referredType': 'BillingAccount' }],
+      }),
     });
     expect(opened.status, JSON.stringify(opened.body)).toBe(201);
     expect(extensionsIn(opened.body, 'ticket', [])).toEqual([]);

@@ -60,10 +60,12 @@ describe('the SQLite driver', () => {
       const count = () => db.prepare('SELECT count(*) AS n FROM t').get() as { n: number };
       expect(db.transaction((name: string) => insert.run(name).changes)('kept')).toBe(1);
       expect(() =>
-        db.transaction(() => {
-          insert.run('lost');
-          throw new Error('boom');
-        }).immediate(),
+        db
+          .transaction(() => {
+            insert.run('lost');
+            throw new Error('boom');
+          })
+          .immediate(),
       ).toThrow('boom');
       expect(count().n).toBe(1);
       expect(db.inTransaction).toBe(false);

@@ -13,7 +13,10 @@ describe('checkCanadianAddress', () => {
 
   it('answers partial with the proper spelling for a near miss', () => {
     expect(checkCanadianAddress({ ...base, city: 'Montreal' })).toMatchObject({ result: 'partial', alternatives: [{ city: 'Montréal' }] });
-    expect(checkCanadianAddress({ ...base, city: 'Quebec City', postcode: 'G1R 4P5' })).toMatchObject({ result: 'partial', alternatives: [{ city: 'Québec' }] });
+    expect(checkCanadianAddress({ ...base, city: 'Quebec City', postcode: 'G1R 4P5' })).toMatchObject({
+      result: 'partial',
+      alternatives: [{ city: 'Québec' }],
+    });
     expect(checkCanadianAddress({ ...base, city: 'Trois Rivieres', postcode: 'G9A 5H7' }).alternatives[0]?.city).toBe('Trois-Rivières');
   });
 

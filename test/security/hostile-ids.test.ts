@@ -24,7 +24,9 @@ const BREAKS = `\n${FAKE_LINE} \r\n${FAKE_LINE} \u2028${FAKE_LINE}`;
 function poisonIds(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(poisonIds);
   if (value && typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, key === 'id' && typeof item === 'string' ? `${item}${BREAKS}` : poisonIds(item)]));
+    return Object.fromEntries(
+      Object.entries(value).map(([key, item]) => [key, key === 'id' && typeof item === 'string' ? `${item}${BREAKS}` : poisonIds(item)]),
+    );
   }
   return value;
 }
@@ -90,8 +92,7 @@ afterAll(async () => {
   if (dir) await rm(dir, { recursive: true, force: true });
 });
 
-const run = (url: string, args: string[], stdin?: string) =>
-  runCli(args, { env: cliEnv({ url, token: sandbox.tokens.marie, home: dir }), stdin });
+const run = (url: string, args: string[], stdin?: string) => runCli(args, { env: cliEnv({ url, token: sandbox.tokens.marie, home: dir }), stdin });
 
 /** The server's words are shown, folded onto espace's lines: no line of the server's own. */
 function expectNoAddedLine(text: string): void {
@@ -123,7 +124,14 @@ describe('ids with line breaks in the answers to changes', () => {
 });
 
 /** Commands that name an account or a ticket read from the server in a heading or a message. */
-const READS = [['bill', 'list'], ['payment', 'list'], ['payment-method', 'list'], ['order', 'list'], ['plan', 'show'], ['ticket', 'show', 'TT-1001']];
+const READS = [
+  ['bill', 'list'],
+  ['payment', 'list'],
+  ['payment-method', 'list'],
+  ['order', 'list'],
+  ['plan', 'show'],
+  ['ticket', 'show', 'TT-1001'],
+];
 
 describe('ids with line breaks in every answer', () => {
   it.each(READS.map((args) => [args.join(' '), args] as const))('%s: headings and messages stay on their line', async (_name, args) => {

@@ -81,10 +81,29 @@ const CASES: Case[] = [
   { args: ['account', 'show', '--account', 'BA-2001'], as: 'agent', jsonShowsPayload: true },
   { args: ['ticket', 'list', '--account', 'BA-3001'], as: 'agent', jsonShowsPayload: true },
   // Bulk runs: NDJSON records (and CSV), errors per account included.
-  ...(['bill show', 'bill list', 'account show', 'payment list', 'plan show', 'usage show', 'ticket list', 'profile show'] as const).map(
-    (name): Case => ({ args: [...name.split(' '), '--accounts-from', '<dir>/accounts.txt', '--journal', `<dir>/${name.replace(' ', '-')}.journal`], as: 'agent', json: 'ndjson', fails: true }),
-  ),
-  { args: ['bill', 'list', '--accounts-from', '<dir>/accounts.txt', '--format', 'csv', '--fields', 'account,data.0.id,error.message', '--journal', '<dir>/csv.journal'], as: 'agent', json: false, fails: true },
+  ...(['bill show', 'bill list', 'account show', 'payment list', 'plan show', 'usage show', 'ticket list', 'profile show'] as const).map((name): Case => ({
+    args: [...name.split(' '), '--accounts-from', '<dir>/accounts.txt', '--journal', `<dir>/${name.replace(' ', '-')}.journal`],
+    as: 'agent',
+    json: 'ndjson',
+    fails: true,
+  })),
+  {
+    args: [
+      'bill',
+      'list',
+      '--accounts-from',
+      '<dir>/accounts.txt',
+      '--format',
+      'csv',
+      '--fields',
+      'account,data.0.id,error.message',
+      '--journal',
+      '<dir>/csv.journal',
+    ],
+    as: 'agent',
+    json: false,
+    fails: true,
+  },
   // Commands that change something print the server's answer too.
   { args: ['ticket', 'comment', 'TT-1001', '-m', 'Still down'], json: false },
   { args: ['ticket', 'escalate', 'TT-1001', '--reason', 'Every evening'], json: false, anyExit: true },
@@ -217,7 +236,10 @@ describe('a hostile server, through every read command and some that change thin
       if (result.stdout === '') return;
       const documents = expectInertJson(result.stdout, 'stdout', test.json === 'ndjson' ? 'ndjson' : 'json');
       if (test.jsonShowsPayload) {
-        expect(strings(documents).some((text) => text.includes(PAYLOAD)), 'the hostile string, whole').toBe(true);
+        expect(
+          strings(documents).some((text) => text.includes(PAYLOAD)),
+          'the hostile string, whole',
+        ).toBe(true);
         // The raw text holds it escaped, e.g. U+202E as \u202e.
         expect(result.stdout).toContain('\\u202e');
       }
@@ -234,17 +256,20 @@ describe('a hostile server, through every read command and some that change thin
   });
 
   describe('on a terminal (tables, headings, prompts off): without and with colour', () => {
-    it.each(CASES.filter((test) => test.json !== 'ndjson' && !test.args.includes('--format')).map((test) => [label(test), test] as const))('%s', async (_name, test) => {
-      for (const colour of [false, true]) {
-        // A terminal wide enough that nothing wraps: a line that starts with the payload can only come
-        // from a line break the server slipped in (wrapping itself: test/output/layout.test.ts).
-        const wide = { COLUMNS: '100000' };
-        const result = await runCli(argsOf(test), { env: envOf(test, colour ? { ...wide, NO_COLOR: undefined } : wide), tty: true });
-        expectExit(test, result);
-        checkStdout(test, result.stdout, colour);
-        expectInert(result.stderr, `stderr${colour ? ' (colour)' : ''}`, colour);
-      }
-    });
+    it.each(CASES.filter((test) => test.json !== 'ndjson' && !test.args.includes('--format')).map((test) => [label(test), test] as const))(
+      '%s',
+      async (_name, test) => {
+        for (const colour of [false, true]) {
+          // A terminal wide enough that nothing wraps: a line that starts with the payload can only come
+          // from a line break the server slipped in (wrapping itself: test/output/layout.test.ts).
+          const wide = { COLUMNS: '100000' };
+          const result = await runCli(argsOf(test), { env: envOf(test, colour ? { ...wide, NO_COLOR: undefined } : wide), tty: true });
+          expectExit(test, result);
+          checkStdout(test, result.stdout, colour);
+          expectInert(result.stderr, `stderr${colour ? ' (colour)' : ''}`, colour);
+        }
+      },
+    );
   });
 
   it('went through the proxy, and the error paths showed the server’s message on one line', async () => {

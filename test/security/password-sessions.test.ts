@@ -150,7 +150,11 @@ describe('auth sessions', () => {
     const noPassword = await runCli(['auth', 'sessions', 'revoke', laptopSession.id], { env: env(), vault: phone.vault });
     expect(noPassword.code).toBe(2);
     expect(noPassword.stderr).toMatch(/--password-stdin/);
-    const wrongPassword = await runCli(['auth', 'sessions', 'revoke', laptopSession.id, '--password-stdin'], { env: env(), vault: phone.vault, stdin: 'a guess\n' });
+    const wrongPassword = await runCli(['auth', 'sessions', 'revoke', laptopSession.id, '--password-stdin'], {
+      env: env(),
+      vault: phone.vault,
+      stdin: 'a guess\n',
+    });
     expect(wrongPassword.code).toBe(4);
     expect(wrongPassword.stderr).toMatch(/password or the code was refused; nothing was changed/);
     expect(await accepted(accessToken(laptop.vault))).toBe(true);

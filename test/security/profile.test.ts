@@ -87,20 +87,39 @@ describe('profile against the sandbox', () => {
 
   it('saves checked values, normalized, showing before and after', async () => {
     const result = await runCli(
-      ['profile', 'set', '--phone', '(613) 555-0199', '--street', '150 Wellington Street', '--city', 'ottawa', '--postal-code', 'k1a0a9', '--language', 'fr', '--yes', '--json'],
+      [
+        'profile',
+        'set',
+        '--phone',
+        '(613) 555-0199',
+        '--street',
+        '150 Wellington Street',
+        '--city',
+        'ottawa',
+        '--postal-code',
+        'k1a0a9',
+        '--language',
+        'fr',
+        '--yes',
+        '--json',
+      ],
       { env: env(sandbox.tokens.james) },
     );
     expect(result.code, result.stderr).toBe(0);
     expect(result.stderr).toMatch(/Phone\s+\+1 613-555-0177\s+→\s+\+1 613-555-0199/);
     // The unit stays with the new street (it is shown the reader's way).
-    expect(result.stderr).toMatch(/Mailing address\s+150 Elgin Street, Apt 1204, Ottawa \(ON\) K1P 5G4\s+→\s+150 Wellington Street, Apt 1204, Ottawa \(ON\) K1A 0A9/);
+    expect(result.stderr).toMatch(
+      /Mailing address\s+150 Elgin Street, Apt 1204, Ottawa \(ON\) K1P 5G4\s+→\s+150 Wellington Street, Apt 1204, Ottawa \(ON\) K1A 0A9/,
+    );
     expect(JSON.parse(result.stdout)).toMatchObject({
       phone: '+1 613-555-0199',
       language: 'fr',
       address: { street1: '150 Wellington Street', city: 'Ottawa', province: 'ON', postalCode: 'K1A 0A9' },
     });
     // The billing account's mailing address follows.
-    const account = await fetch(`${sandbox.url}/tmf-api/accountManagement/v4/billingAccount/BA-2001`, { headers: { authorization: `Bearer ${sandbox.tokens.james}` } });
+    const account = await fetch(`${sandbox.url}/tmf-api/accountManagement/v4/billingAccount/BA-2001`, {
+      headers: { authorization: `Bearer ${sandbox.tokens.james}` },
+    });
     expect(JSON.stringify(await account.json())).toContain('K1A 0A9');
   });
 
@@ -115,7 +134,10 @@ describe('profile against the sandbox', () => {
     expect(await show('fr')).toMatch(/1234, rue Saint-Denis, App\. 5, Montréal/);
     expect(await show('en')).toMatch(/1234, rue Saint-Denis, Apt 5, Montréal/);
     // A new street: the apartment is kept, not dropped.
-    expect(await set('--street', '1200, rue Sherbrooke Est', '--postal-code', 'H2L 1L9')).toMatchObject({ street1: '1200, rue Sherbrooke Est', street2: 'App. 5' });
+    expect(await set('--street', '1200, rue Sherbrooke Est', '--postal-code', 'H2L 1L9')).toMatchObject({
+      street1: '1200, rue Sherbrooke Est',
+      street2: 'App. 5',
+    });
     // Set explicitly (stored in the customer's language, French for Marie), shown in the reader's.
     expect(await set('--unit', '12B')).toMatchObject({ street2: 'App. 12B' });
     expect(await show('en')).toMatch(/1200, rue Sherbrooke Est, Apt 12B, Montréal/);
@@ -155,7 +177,11 @@ describe('profile against the sandbox', () => {
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toMatch(/could not validate the address: city "Springfield" is not known in QC/);
 
-    const declined = await runCli(['profile', 'set', '--email', 'marie.t@example.org'], { env: env(sandbox.tokens.marie), prompt: scriptedPrompter([false]), tty: true });
+    const declined = await runCli(['profile', 'set', '--email', 'marie.t@example.org'], {
+      env: env(sandbox.tokens.marie),
+      prompt: scriptedPrompter([false]),
+      tty: true,
+    });
     expect(declined.code).toBe(130);
     const noTerminal = await runCli(['profile', 'set', '--email', 'marie.t@example.org'], { env: env(sandbox.tokens.marie) });
     expect(noTerminal.code).toBe(2);
@@ -165,7 +191,19 @@ describe('profile against the sandbox', () => {
   });
 
   it('asks for each field on a terminal when none is given, the current value as default', async () => {
-    const answers = ['Marie', 'Tremblay-Roy', 'marie.tremblay@example.com', '+1 514-555-0142', '1234, rue Saint-Denis', '5', 'Montréal', 'QC', 'H2X 1Y4', 'fr', true];
+    const answers = [
+      'Marie',
+      'Tremblay-Roy',
+      'marie.tremblay@example.com',
+      '+1 514-555-0142',
+      '1234, rue Saint-Denis',
+      '5',
+      'Montréal',
+      'QC',
+      'H2X 1Y4',
+      'fr',
+      true,
+    ];
     const prompt = scriptedPrompter(answers);
     const result = await runCli(['profile', 'set'], { env: env(sandbox.tokens.marie), prompt, tty: true });
     expect(result.code, result.stderr).toBe(0);
@@ -192,7 +230,9 @@ describe('profile against the sandbox', () => {
 
   it('the sandbox refuses a valid address outside the provinces it bills, and changes nothing', async () => {
     const account = async () => {
-      const response = await fetch(`${sandbox.url}/tmf-api/accountManagement/v4/billingAccount/BA-3001`, { headers: { authorization: `Bearer ${sandbox.tokens.luc}` } });
+      const response = await fetch(`${sandbox.url}/tmf-api/accountManagement/v4/billingAccount/BA-3001`, {
+        headers: { authorization: `Bearer ${sandbox.tokens.luc}` },
+      });
       const { contact, lastModified } = (await response.json()) as { contact: unknown; lastModified: string };
       return { contact, lastModified };
     };
@@ -202,13 +242,17 @@ describe('profile against the sandbox', () => {
       headers: { authorization: `Bearer ${sandbox.tokens.luc}`, 'content-type': 'application/merge-patch+json' },
       body: JSON.stringify({
         givenName: 'Lucien',
-        contactMedium: [{ mediumType: 'postalAddress', characteristic: { street1: '800 Robson Street', city: 'Vancouver', stateOrProvince: 'BC', postCode: 'V6Z 2E7' } }],
+        contactMedium: [
+          { mediumType: 'postalAddress', characteristic: { street1: '800 Robson Street', city: 'Vancouver', stateOrProvince: 'BC', postCode: 'V6Z 2E7' } },
+        ],
       }),
     });
     expect(response.status).toBe(422);
     expect(((await response.json()) as { message: string }).message).toMatch(/province the operator serves \(QC, ON\); BC/);
     expect(await account()).toEqual(before);
-    const individual = (await (await fetch(`${sandbox.url}/tmf-api/party/v4/individual/IND-3001`, { headers: { authorization: `Bearer ${sandbox.tokens.luc}` } })).json()) as { givenName: string };
+    const individual = (await (
+      await fetch(`${sandbox.url}/tmf-api/party/v4/individual/IND-3001`, { headers: { authorization: `Bearer ${sandbox.tokens.luc}` } })
+    ).json()) as { givenName: string };
     expect(individual.givenName).not.toBe('Lucien');
   });
 });

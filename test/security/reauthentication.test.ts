@@ -108,7 +108,11 @@ describe('a stolen access token alone', () => {
     expectReauthRequired(await call(s.url, 'POST', '/passwordChange', token, { currentPassword: james.password, newPassword: next }));
     expect((await login(s.url, james.username, next, totpCode(secret, totpStep(now())))).status).toBe(400);
 
-    const changed = await call(s.url, 'POST', '/passwordChange', token, { currentPassword: james.password, newPassword: next, code: totpCode(secret, totpStep(now())) });
+    const changed = await call(s.url, 'POST', '/passwordChange', token, {
+      currentPassword: james.password,
+      newPassword: next,
+      code: totpCode(secret, totpStep(now())),
+    });
     expect(changed.status, JSON.stringify(changed.body)).toBe(204);
     advance(30);
     expect((await login(s.url, james.username, next, totpCode(secret, totpStep(now())))).status).toBe(200);
@@ -189,7 +193,13 @@ describe('TOTP secrets at rest', () => {
     }
     expect(databaseBytes(s.dataDir)).toContain(clear);
     // Another server on the same directory (same key file), as after an upgrade.
-    const upgraded = await startSandbox({ dataDir: s.dataDir, host: '127.0.0.1', port: 0, now: () => new Date(now()), passwordHashing: { logN: TEST_PASSWORD_COST } });
+    const upgraded = await startSandbox({
+      dataDir: s.dataDir,
+      host: '127.0.0.1',
+      port: 0,
+      now: () => new Date(now()),
+      passwordHashing: { logN: TEST_PASSWORD_COST },
+    });
     started.push(upgraded);
     const check = new Sqlite(databasePath(s.dataDir));
     try {

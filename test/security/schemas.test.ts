@@ -32,7 +32,14 @@ describe.skipIf(TMF_SPECS_MISSING)('profile answers against the official TMF sch
         method: 'POST',
         body: JSON.stringify({
           provideAlternative: true,
-          submittedGeographicAddress: { streetNr: '455', streetName: 'boulevard Saint-Martin Ouest', city, stateOrProvince: 'QC', postcode: 'H7M 1Y8', country: 'CA' },
+          submittedGeographicAddress: {
+            streetNr: '455',
+            streetName: 'boulevard Saint-Martin Ouest',
+            city,
+            stateOrProvince: 'QC',
+            postcode: 'H7M 1Y8',
+            country: 'CA',
+          },
         }),
       });
       expectValid(validation, answer);

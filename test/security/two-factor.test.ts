@@ -27,9 +27,22 @@ const env = (token?: string) => cliEnv({ url: sandbox.url, extra: { ...(token ? 
 
 /** The code oathtool computes from the secret at a given time. */
 function oathtool(secret: string, atMs: number): string {
-  return execFileSync('oathtool', ['--totp', '-b', secret, '--now', new Date(atMs).toISOString().replace('T', ' ').replace(/\.\d+Z$/, ' UTC')], {
-    encoding: 'utf8',
-  }).trim();
+  return execFileSync(
+    'oathtool',
+    [
+      '--totp',
+      '-b',
+      secret,
+      '--now',
+      new Date(atMs)
+        .toISOString()
+        .replace('T', ' ')
+        .replace(/\.\d+Z$/, ' UTC'),
+    ],
+    {
+      encoding: 'utf8',
+    },
+  ).trim();
 }
 
 function readDatabase<T>(read: (db: InstanceType<typeof Sqlite>) => T): T {
@@ -43,7 +56,9 @@ function readDatabase<T>(read: (db: InstanceType<typeof Sqlite>) => T): T {
 
 /** The pending secret, opened with the sandbox's key (it is stored sealed). */
 const pendingSecret = (username: string): string => {
-  const sealed = readDatabase((db) => (db.prepare('SELECT totp_pending_secret AS secret FROM app_user WHERE username = ?').get(username) as { secret: string }).secret);
+  const sealed = readDatabase(
+    (db) => (db.prepare('SELECT totp_pending_secret AS secret FROM app_user WHERE username = ?').get(username) as { secret: string }).secret,
+  );
   return loadTotpSecretCipher(sandbox.dataDir).open(sealed)!;
 };
 
@@ -84,7 +99,9 @@ describe('auth 2fa', () => {
     expect(new Set(recoveryCodes).size).toBe(10);
     for (const code of recoveryCodes) expect(code).toMatch(/^[a-z2-9]{5}-[a-z2-9]{5}$/);
     // The sandbox keeps only hashes of recovery codes.
-    const stored = readDatabase((db) => db.prepare("SELECT hex(code_sha256) AS hash FROM recovery_code WHERE user_id = 'IND-2001'").all() as { hash: string }[]);
+    const stored = readDatabase(
+      (db) => db.prepare("SELECT hex(code_sha256) AS hash FROM recovery_code WHERE user_id = 'IND-2001'").all() as { hash: string }[],
+    );
     expect(stored).toHaveLength(10);
     expect(JSON.stringify(stored).toLowerCase()).not.toContain(recoveryCodes[0]!.replace('-', ''));
 
@@ -126,7 +143,11 @@ describe('auth 2fa', () => {
     const off = await runCli(disable, { env: env(token), stdin: `${DEMO_PASSWORD}\n${recoveryCodes[2]!.toUpperCase()}\n` });
     expect(off.code, off.stderr).toBe(0);
     clockMs += 30_000;
-    const plain = await runCli(['auth', 'login', '--username', 'james.wilson', '--password-stdin'], { env: env(), vault: new MemoryVault(), stdin: DEMO_PASSWORD });
+    const plain = await runCli(['auth', 'login', '--username', 'james.wilson', '--password-stdin'], {
+      env: env(),
+      vault: new MemoryVault(),
+      stdin: DEMO_PASSWORD,
+    });
     expect(plain.code, plain.stderr).toBe(0);
   });
 
@@ -160,7 +181,9 @@ describe('auth 2fa', () => {
 
     // Turning it off on a terminal asks for the password, then a code (both masked or checked).
     clockMs += 30_000;
-    const sealed = readDatabase((db) => (db.prepare('SELECT totp_secret AS secret FROM app_user WHERE username = ?').get('luc.gagnon') as { secret: string }).secret);
+    const sealed = readDatabase(
+      (db) => (db.prepare('SELECT totp_secret AS secret FROM app_user WHERE username = ?').get('luc.gagnon') as { secret: string }).secret,
+    );
     const activeSecret = loadTotpSecretCipher(sandbox.dataDir).open(sealed)!;
     const offPrompt = scriptedPrompter([DEMO_PASSWORD, oathtool(activeSecret, clockMs)]);
     const off = await runCli(['auth', '2fa', 'disable'], { env: env(token), tty: true, prompt: offPrompt });

@@ -26,7 +26,8 @@ const chat = (answer: boolean) => {
 };
 
 describe('support chat when no agent answers, on a terminal', () => {
-  const ticketIds = async () => ((await get(sandbox.url, '/tmf-api/troubleTicket/v4/troubleTicket', sandbox.tokens.james)).body as Array<{ id: string }>).map((t) => t.id);
+  const ticketIds = async () =>
+    ((await get(sandbox.url, '/tmf-api/troubleTicket/v4/troubleTicket', sandbox.tokens.james)).body as Array<{ id: string }>).map((t) => t.id);
 
   it('asks whether to leave a ticket: yes leaves an open one with the messages', async () => {
     const result = await chat(true);

@@ -18,8 +18,7 @@ beforeAll(async () => {
 afterAll(async () => sandbox?.close());
 
 type Who = 'marie' | 'james' | 'agent' | 'ci';
-const as = (who: Who, argv: string[], stdin?: string) =>
-  runCli(argv, { env: cliEnv({ url: sandbox.url, token: sandbox.tokens[who] }), stdin });
+const as = (who: Who, argv: string[], stdin?: string) => runCli(argv, { env: cliEnv({ url: sandbox.url, token: sandbox.tokens[who] }), stdin });
 const json = async (who: Who, argv: string[], stdin?: string) => {
   const result = await as(who, ['--json', ...argv], stdin);
   expect(result.stderr).not.toContain('Error');
@@ -68,8 +67,19 @@ describe('bill dispute', () => {
 
 describe('ticket commands', () => {
   it('opens a ticket from flags and stdin, and lists it first', async () => {
-    const opened = await json('james', ['ticket', 'open', '--type', 'move', '--severity', 'major', '--subject', 'Moving on July 1', '--description', '-'], 'New address: 12 Elm St\n');
-    expect(opened).toMatchObject({ type: 'move', severity: 'major', priority: 'medium', status: 'acknowledged', subject: 'Moving on July 1', description: 'New address: 12 Elm St' });
+    const opened = await json(
+      'james',
+      ['ticket', 'open', '--type', 'move', '--severity', 'major', '--subject', 'Moving on July 1', '--description', '-'],
+      'New address: 12 Elm St\n',
+    );
+    expect(opened).toMatchObject({
+      type: 'move',
+      severity: 'major',
+      priority: 'medium',
+      status: 'acknowledged',
+      subject: 'Moving on July 1',
+      description: 'New address: 12 Elm St',
+    });
     const list = await as('james', ['ticket', 'list']);
     expect(list.stdout.split('\n')[0]).toBe(`${opened.id}\tmove\tacknowledged\tmedium\t${opened.updated.slice(0, 10)}\tMoving on July 1`);
   });
@@ -151,7 +161,10 @@ describe('ticket helpers', () => {
     const at = '2026-11-01T12:00:00.000Z';
     const entries = ticketTimeline({
       statusChanges: [{ status: 'acknowledged', date: at }],
-      notes: [{ text: 'earlier', date: '2026-10-31T12:00:00.000Z', kind: 'comment' }, { text: 'same time', date: at, kind: 'comment' }],
+      notes: [
+        { text: 'earlier', date: '2026-10-31T12:00:00.000Z', kind: 'comment' },
+        { text: 'same time', date: at, kind: 'comment' },
+      ],
     } as Parameters<typeof ticketTimeline>[0]);
     expect(entries.map((entry) => (entry.kind === 'status' ? entry.status : entry.text))).toEqual(['earlier', 'acknowledged', 'same time']);
   });

@@ -26,7 +26,13 @@ describe('seeded tickets', () => {
     expect(marie.status).toBe(200);
     expect(marie.body.map((t: { id: string }) => t.id).sort()).toEqual(['TT-1001', 'TT-1002']);
     const agent = await get(sandbox.url, `${TICKETS}?fields=id`, sandbox.tokens.agent);
-    expect(agent.body).toEqual([{ id: 'TT-1004' }, { id: 'TT-1003' }, { id: 'TT-1002' }, { id: 'TT-1001' }].map((t) => ({ ...t, href: expect.any(String), '@type': 'EspaceTroubleTicket' })));
+    expect(agent.body).toEqual(
+      [{ id: 'TT-1004' }, { id: 'TT-1003' }, { id: 'TT-1002' }, { id: 'TT-1001' }].map((t) => ({
+        ...t,
+        href: expect.any(String),
+        '@type': 'EspaceTroubleTicket',
+      })),
+    );
     expect(agent.headers.get('x-total-count')).toBe('4');
   });
 
@@ -108,7 +114,11 @@ describe('a ticket’s life', () => {
   });
 
   it('links a disputed bill and line, and refuses another account’s bill', async () => {
-    const lines = await get(sandbox.url, '/tmf-api/customerBillManagement/v4/appliedCustomerBillingRate?billingAccount.id=BA-1001&limit=1', sandbox.tokens.marie);
+    const lines = await get(
+      sandbox.url,
+      '/tmf-api/customerBillManagement/v4/appliedCustomerBillingRate?billingAccount.id=BA-1001&limit=1',
+      sandbox.tokens.marie,
+    );
     const line = lines.body[0];
     const created = await open(sandbox.tokens.marie, {
       ticketType: 'billing',

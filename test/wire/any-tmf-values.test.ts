@@ -45,17 +45,24 @@ let configDir: string;
 
 const env = (token = sandbox.tokens.marie) => cliEnv({ url: proxy.url, token, extra: { ESPACE_CONFIG_DIR: configDir } });
 const pathOf = (url: string) => url.split('?')[0]!;
-const each = <T>(rewrite: (item: T) => void) => (body: unknown) => {
-  for (const item of Array.isArray(body) ? body : [body]) rewrite(item as T);
-  return body;
-};
+const each =
+  <T>(rewrite: (item: T) => void) =>
+  (body: unknown) => {
+    for (const item of Array.isArray(body) ? body : [body]) rewrite(item as T);
+    return body;
+  };
 
 beforeAll(async () => {
   sandbox = await startTestSandbox();
   proxy = await startRewriteProxy(sandbox.url);
   configDir = await mkdtemp(join(tmpdir(), 'espace-values-'));
-  const bills = (await (await fetch(`${sandbox.url}${BILLS}?billingAccount.id=BA-1001`, { headers: { authorization: `Bearer ${sandbox.tokens.marie}` } })).json()) as TmfBill[];
-  billId = bills.map((bill) => bill.id).sort().at(-1)!;
+  const bills = (await (
+    await fetch(`${sandbox.url}${BILLS}?billingAccount.id=BA-1001`, { headers: { authorization: `Bearer ${sandbox.tokens.marie}` } })
+  ).json()) as TmfBill[];
+  billId = bills
+    .map((bill) => bill.id)
+    .sort()
+    .at(-1)!;
 });
 afterAll(async () => {
   await proxy?.close();
@@ -67,7 +74,9 @@ afterAll(async () => {
 function rewriteBill(rewrite: (bill: TmfBill) => void): void {
   proxy.setRules(({ method, url }) =>
     // Lists asked with `fields=id,billDate` (the latest bill's lookup) carry no amounts to rewrite.
-    method === 'GET' && pathOf(url).startsWith(BILLS) ? { rewrite: each<TmfBill>((bill) => bill.id === billId && bill.amountDue !== undefined && rewrite(bill)) } : undefined,
+    method === 'GET' && pathOf(url).startsWith(BILLS)
+      ? { rewrite: each<TmfBill>((bill) => bill.id === billId && bill.amountDue !== undefined && rewrite(bill)) }
+      : undefined,
   );
 }
 
@@ -84,7 +93,10 @@ describe('amounts and currencies a bill cannot hold', () => {
       else if (field === 'amountDue.unit') bill.amountDue.unit = value as string;
       else bill.taxItem![1]!.taxAmount.value = value;
     });
-    for (const args of [['bill', 'show', billId], ['bill', 'show', billId, '--json']]) {
+    for (const args of [
+      ['bill', 'show', billId],
+      ['bill', 'show', billId, '--json'],
+    ]) {
       const result = await espace(args, { env: env() });
       expect(result.code, result.stderr).toBe(1);
       expect(result.stdout).toBe('');
@@ -96,9 +108,13 @@ describe('amounts and currencies a bill cannot hold', () => {
 
   it('names the line item of an amount out of range among the bill lines, and prints nothing of the bill', async () => {
     proxy.setRules(({ method, url }) =>
-      method === 'GET' && pathOf(url) === RATES ? { rewrite: (body) => ((body as Rate[])[2]!.taxExcludedAmount = { unit: 'CAD', value: '1e21' }, body) } : undefined,
+      method === 'GET' && pathOf(url) === RATES
+        ? { rewrite: (body) => (((body as Rate[])[2]!.taxExcludedAmount = { unit: 'CAD', value: '1e21' }), body) }
+        : undefined,
     );
-    const lines = (await (await fetch(`${sandbox.url}${RATES}?bill.id=${billId}`, { headers: { authorization: `Bearer ${sandbox.tokens.marie}` } })).json()) as Rate[];
+    const lines = (await (
+      await fetch(`${sandbox.url}${RATES}?bill.id=${billId}`, { headers: { authorization: `Bearer ${sandbox.tokens.marie}` } })
+    ).json()) as Rate[];
     const result = await runCli(['bill', 'show', billId], { env: env(), tty: true });
     expect(result.code).toBe(1);
     expect(result.stdout).toBe('');
@@ -110,8 +126,15 @@ describe('amounts and currencies a bill cannot hold', () => {
     const list = join(configDir, 'accounts.txt');
     await writeFile(list, 'BA-1001\nBA-2001\nBA-3001\n');
     const result = await runCli(['bill', 'show', '--accounts-from', list, '--ordered'], { env: env(sandbox.tokens.agent) });
-    const records = result.stdout.trim().split('\n').map((line) => JSON.parse(line) as { account: string; ok: boolean; error?: { code: string; field?: string; message: string } });
-    expect(records.map((record) => [record.account, record.ok])).toEqual([['BA-1001', false], ['BA-2001', true], ['BA-3001', true]]);
+    const records = result.stdout
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as { account: string; ok: boolean; error?: { code: string; field?: string; message: string } });
+    expect(records.map((record) => [record.account, record.ok])).toEqual([
+      ['BA-1001', false],
+      ['BA-2001', true],
+      ['BA-3001', true],
+    ]);
     expect(records[0]!.error).toMatchObject({ code: 'badResponse', field: 'amountDue.value' });
     expect(records[0]!.error!.message).toContain(`CustomerBill ${billId} has amountDue.value = -3.4e+38`);
     expect(result.code).toBe(3);
@@ -143,7 +166,11 @@ describe('a line in another currency', () => {
     const bill = JSON.parse(result.stdout) as BillJson;
     const line = bill.sections.serviceCharges.lines.find((candidate) => candidate.id === usdLine.id)!;
     expect(line.amount).toMatchObject({ amount: 1250, currency: 'USD', formatted: 'US$12.50' });
-    expect(bill.sections.serviceCharges.subtotal).toEqual({ ...plain.sections.serviceCharges.subtotal, amount: plain.sections.serviceCharges.subtotal.amount - usdLine.amount.amount, formatted: expect.any(String) });
+    expect(bill.sections.serviceCharges.subtotal).toEqual({
+      ...plain.sections.serviceCharges.subtotal,
+      amount: plain.sections.serviceCharges.subtotal.amount - usdLine.amount.amount,
+      formatted: expect.any(String),
+    });
     expect(bill.otherCurrencies).toEqual([{ amount: 1250, currency: 'USD', formatted: 'US$12.50' }]);
 
     const piped = await runCli(['bill', 'show', billId], { env: env() });
@@ -184,7 +211,10 @@ describe('a tax rate written as a percentage', () => {
       for (const tax of bill.taxItem ?? []) tax.taxRate = Number((tax.taxRate * 100).toFixed(3));
     });
     const bill = JSON.parse((await runCli(['bill', 'show', billId, '--json'], { env: env() })).stdout) as BillJson;
-    expect(bill.sections.taxesAndFees.taxes.map((tax) => [tax.category, tax.rate])).toEqual([['GST', 0.05], ['QST', 0.09975]]);
+    expect(bill.sections.taxesAndFees.taxes.map((tax) => [tax.category, tax.rate])).toEqual([
+      ['GST', 0.05],
+      ['QST', 0.09975],
+    ]);
     const tty = await runCli(['bill', 'show', billId], { env: env(), tty: true });
     expect(tty.stdout).toContain('(9.975%)');
     expect(tty.stdout).toContain('(5%)');
@@ -204,7 +234,9 @@ describe('line items without the billSection extension', () => {
   it('take their section from appliedBillingRateType and the product’s offering, an unknown type being an extra, and the bill still adds up', async () => {
     proxy.setRules(() => undefined);
     const plain = JSON.parse((await runCli(['bill', 'show', billId, '--json'], { env: env() })).stdout) as BillJson;
-    const lines = (await (await fetch(`${sandbox.url}${RATES}?bill.id=${billId}`, { headers: { authorization: `Bearer ${sandbox.tokens.marie}` } })).json()) as Rate[];
+    const lines = (await (
+      await fetch(`${sandbox.url}${RATES}?bill.id=${billId}`, { headers: { authorization: `Bearer ${sandbox.tokens.marie}` } })
+    ).json()) as Rate[];
     const unknown = lines[0]!.id;
     proxy.setRules(({ method, url }) =>
       method === 'GET' && pathOf(url) === RATES
@@ -220,11 +252,22 @@ describe('line items without the billSection extension', () => {
     expect(result.code).toBe(0);
     const bill = JSON.parse(result.stdout) as BillJson;
     const sectionOf = new Map<string, string>();
-    for (const [name, items] of [['serviceCharges', bill.sections.serviceCharges.lines], ['addOns', bill.sections.addOns.lines], ['fees', bill.sections.taxesAndFees.fees]] as const) {
+    for (const [name, items] of [
+      ['serviceCharges', bill.sections.serviceCharges.lines],
+      ['addOns', bill.sections.addOns.lines],
+      ['fees', bill.sections.taxesAndFees.fees],
+    ] as const) {
       for (const line of items) sectionOf.set(line.id, name);
     }
     expect(sectionOf.size).toBe(lines.length);
-    const expected: Record<string, string> = { recurringCharge: 'serviceCharges', appliedBillingCredit: 'serviceCharges', oneTimeCharge: 'addOns', usageCharge: 'addOns', appliedPenaltyCharge: 'fees', roamingCharge: 'addOns' };
+    const expected: Record<string, string> = {
+      recurringCharge: 'serviceCharges',
+      appliedBillingCredit: 'serviceCharges',
+      oneTimeCharge: 'addOns',
+      usageCharge: 'addOns',
+      appliedPenaltyCharge: 'fees',
+      roamingCharge: 'addOns',
+    };
     // A recurring charge of an add-on product (its offering is an add-on: read through the product)
     // is an add-on; the sandbox's own billSection says which lines those are.
     const declared = (rate: Rate) => rate.characteristic?.find((c) => c.name === 'billSection')?.value;
@@ -242,7 +285,8 @@ describe('line items without the billSection extension', () => {
     const PRODUCTS = '/tmf-api/productInventory/v4/product';
     proxy.setRules(({ method, url }) => {
       if (method === 'GET' && pathOf(url) === RATES) return { rewrite: each<Rate>((rate) => delete rate.characteristic) };
-      if (method === 'GET' && pathOf(url).startsWith(`${PRODUCTS}/`)) return { answer: { status: 404, body: { code: '404', reason: 'Not found', message: 'No such product' } } };
+      if (method === 'GET' && pathOf(url).startsWith(`${PRODUCTS}/`))
+        return { answer: { status: 404, body: { code: '404', reason: 'Not found', message: 'No such product' } } };
       return undefined;
     });
     const result = await runCli(['bill', 'show', billId, '--json'], { env: env() });
@@ -258,8 +302,20 @@ describe('line items without the billSection extension', () => {
 });
 
 describe('catalog prices given by reference, kinds without serviceType', () => {
-  type TmfOffering = { id: string; name: string; serviceType?: string; category?: { id: string; name?: string }[]; productOfferingPrice?: Record<string, unknown>[] };
-  const CATEGORY_NAMES: Record<string, string> = { internet: 'Internet plans', tv: 'Télévision', phone: 'Home phone', mobile: 'Mobile plans', addOn: 'Add-ons and options' };
+  type TmfOffering = {
+    id: string;
+    name: string;
+    serviceType?: string;
+    category?: { id: string; name?: string }[];
+    productOfferingPrice?: Record<string, unknown>[];
+  };
+  const CATEGORY_NAMES: Record<string, string> = {
+    internet: 'Internet plans',
+    tv: 'Télévision',
+    phone: 'Home phone',
+    mobile: 'Mobile plans',
+    addOn: 'Add-ons and options',
+  };
 
   /** As TMF620 gives offerings: prices as references, no serviceType, categories by opaque id and name. */
   function standardCatalog(options: { ignoreIdFilter?: boolean } = {}) {
@@ -352,8 +408,24 @@ describe('a usage type espace does not meter', () => {
               const records = body as Record<string, unknown>[];
               const first = records[0]!;
               records.push(
-                { ...first, id: 'USG-ROAM-1', usageType: 'roamingData', usageCharacteristic: [{ name: 'quantity', value: 40 }, { name: 'unit', value: 'MB' }] },
-                { ...first, id: 'USG-ROAM-2', usageType: 'roamingData', usageCharacteristic: [{ name: 'quantity', value: 2.5 }, { name: 'unit', value: 'MB' }] },
+                {
+                  ...first,
+                  id: 'USG-ROAM-1',
+                  usageType: 'roamingData',
+                  usageCharacteristic: [
+                    { name: 'quantity', value: 40 },
+                    { name: 'unit', value: 'MB' },
+                  ],
+                },
+                {
+                  ...first,
+                  id: 'USG-ROAM-2',
+                  usageType: 'roamingData',
+                  usageCharacteristic: [
+                    { name: 'quantity', value: 2.5 },
+                    { name: 'unit', value: 'MB' },
+                  ],
+                },
               );
               return records;
             },

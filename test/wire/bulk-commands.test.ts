@@ -51,7 +51,10 @@ describe.each(COMMANDS)('%s --accounts-from', (name, options, bulkOptions) => {
     const bulk = await runCli([...words, ...options, ...bulkOptions, '--accounts-from', list, '--ordered'], { env: env() });
     expect(bulk.stderr).toContain('4 accounts: 3 ok, 1 failed');
     expect(bulk.code).toBe(3);
-    const records = bulk.stdout.trim().split('\n').map((line) => JSON.parse(line) as BulkRecord);
+    const records = bulk.stdout
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as BulkRecord);
     expect(records.map((record) => [record.account, record.ok])).toEqual([...KNOWN.map((account) => [account, true]), [UNKNOWN, false]]);
     expect(records[3]!.error?.status).toBe(404);
 
@@ -67,21 +70,41 @@ describe.each(COMMANDS)('%s --accounts-from --format csv', (name, options) => {
   it('fills every default data column for some account (the column paths exist)', async () => {
     const bulk = await runCli([...name.split(' '), ...options, '--accounts-from', list, '--ordered', '--format', 'csv'], { env: env() });
     expect(bulk.code).toBe(3);
-    const [header, ...rows] = bulk.stdout.trim().split('\n').map((line) => line.split(','));
+    const [header, ...rows] = bulk.stdout
+      .trim()
+      .split('\n')
+      .map((line) => line.split(','));
     expect(header!.slice(0, 2)).toEqual(['account', 'ok']);
     expect(rows.map((row) => row[0])).toEqual([...KNOWN, UNKNOWN]);
     header!.forEach((column, index) => {
-      if (column.startsWith('data.')) expect(rows.slice(0, 3).some((row) => row[index] !== ''), column).toBe(true);
+      if (column.startsWith('data.'))
+        expect(
+          rows.slice(0, 3).some((row) => row[index] !== ''),
+          column,
+        ).toBe(true);
     });
   });
 });
 
-it("gives a customer not-found records, not empty lists, for accounts that are not theirs", async () => {
+it('gives a customer not-found records, not empty lists, for accounts that are not theirs', async () => {
   const customer = { ...env(), ESPACE_TOKEN: sandbox.tokens.marie };
-  for (const words of [['bill', 'show'], ['bill', 'list'], ['ticket', 'list'], ['payment', 'list'], ['usage', 'show'], ['profile', 'show']]) {
+  for (const words of [
+    ['bill', 'show'],
+    ['bill', 'list'],
+    ['ticket', 'list'],
+    ['payment', 'list'],
+    ['usage', 'show'],
+    ['profile', 'show'],
+  ]) {
     const bulk = await runCli([...words, '--accounts-from', list, '--ordered'], { env: customer });
-    const records = bulk.stdout.trim().split('\n').map((line) => JSON.parse(line) as BulkRecord);
-    expect(records.map((record) => [record.account, record.ok, record.error?.status ?? null]), words.join(' ')).toEqual([
+    const records = bulk.stdout
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as BulkRecord);
+    expect(
+      records.map((record) => [record.account, record.ok, record.error?.status ?? null]),
+      words.join(' '),
+    ).toEqual([
       ['BA-1001', true, null],
       ['BA-2001', false, 404],
       ['BA-3001', false, 404],
@@ -101,9 +124,12 @@ describe('bulk-only checks', () => {
   });
 
   it('shows each account holder in the profile records', async () => {
-    const bulk = await runCli(['profile', 'show', '--accounts-from', list, '--ordered', '--format', 'csv', '--fields', 'account,data.givenName,data.familyName'], {
-      env: env(),
-    });
+    const bulk = await runCli(
+      ['profile', 'show', '--accounts-from', list, '--ordered', '--format', 'csv', '--fields', 'account,data.givenName,data.familyName'],
+      {
+        env: env(),
+      },
+    );
     expect(bulk.stdout.trim().split('\n').slice(1, 4)).toEqual(['BA-1001,Marie,Tremblay', 'BA-2001,James,Wilson', 'BA-3001,Luc,Gagnon']);
   });
 });

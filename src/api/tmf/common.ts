@@ -118,7 +118,10 @@ function itemOf(body: unknown, path: readonly PropertyKey[]): unknown {
 /** The dotted field path inside the resource (a list's index dropped: the id says which item). */
 function fieldOf(body: unknown, path: readonly PropertyKey[]): string {
   const inside = Array.isArray(body) && typeof path[0] === 'number' ? path.slice(1) : path;
-  return inside.map((part) => (typeof part === 'number' ? `[${part}]` : String(part))).join('.').replace(/\.\[/g, '[');
+  return inside
+    .map((part) => (typeof part === 'number' ? `[${part}]` : String(part)))
+    .join('.')
+    .replace(/\.\[/g, '[');
 }
 
 function placeOf(body: unknown, resource: string, path: readonly PropertyKey[]): AnswerPlace {
@@ -174,7 +177,7 @@ export async function* listPages<T extends z.ZodType>(
   const ceiling = options.ceiling ?? LIST_CEILING;
   const seen = new Set<string>();
   let requests = 0;
-  for (let offset = 0; ; ) {
+  for (let offset = 0; ;) {
     if (seen.size >= ceiling.items || requests >= ceiling.requests) {
       client.notice('server.listCeiling', { resource, items: seen.size, requests });
       return;

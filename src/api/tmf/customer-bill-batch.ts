@@ -12,7 +12,17 @@ import { IgnoredFilterError } from '../errors.js';
 import type { HttpClient } from '../http.js';
 import { newestFirst } from './checked-list.js';
 import { TmfRef, listAll } from './common.js';
-import { AppliedCustomerBillingRate, CustomerBill, addOnProductsOf, byId, isUnissuedOnDemand, toBill, toBillLine, toBillSummary, withOneCurrency } from './customer-bill.js';
+import {
+  AppliedCustomerBillingRate,
+  CustomerBill,
+  addOnProductsOf,
+  byId,
+  isUnissuedOnDemand,
+  toBill,
+  toBillLine,
+  toBillSummary,
+  withOneCurrency,
+} from './customer-bill.js';
 import { TMF } from './paths.js';
 
 /** The most a TMF630 server is asked for in one page; the sandbox's own maximum. */
@@ -123,6 +133,10 @@ async function recentBillsByAccount(
   }
   // Stable sorts by instant (not by text: servers write offsets differently): a server that does
   // not honour `sort` gets the same answer as one that does.
-  for (const [account, list] of byAccount) byAccount.set(account, newestFirst(list, (bill) => bill.billDate));
+  for (const [account, list] of byAccount)
+    byAccount.set(
+      account,
+      newestFirst(list, (bill) => bill.billDate),
+    );
   return byAccount;
 }

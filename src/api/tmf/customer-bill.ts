@@ -118,9 +118,7 @@ export function toBill(bill: CustomerBill): Bill {
   const taxTotal = taxes.reduce((total, tax) => total + tax.amount.amount, 0);
   return {
     ...summary,
-    taxExcluded: bill.taxExcludedAmount
-      ? toMoney(bill.taxExcludedAmount, currency)
-      : subtract(summary.currentCharges, { amount: taxTotal, currency }),
+    taxExcluded: bill.taxExcludedAmount ? toMoney(bill.taxExcludedAmount, currency) : subtract(summary.currentCharges, { amount: taxTotal, currency }),
     taxes,
     previousBalance: bill.previousBalance ? toMoney(bill.previousBalance, currency) : undefined,
     paymentsReceived: (bill.paymentReceived ?? []).map((payment, index) => ({
@@ -200,9 +198,7 @@ export function toBillLine(rate: AppliedCustomerBillingRate, currency: string, a
     amount: amount ? toMoney(amount, currency) : zero(currency),
     productId: rate.product?.id,
     productName: rate.product?.name,
-    period: rate.periodCoverage
-      ? { start: rate.periodCoverage.startDateTime, end: rate.periodCoverage.endDateTime }
-      : undefined,
+    period: rate.periodCoverage ? { start: rate.periodCoverage.startDateTime, end: rate.periodCoverage.endDateTime } : undefined,
   };
 }
 
@@ -231,7 +227,9 @@ export async function listBills(client: HttpClient, query: BillQuery): Promise<B
   });
   // A preview of the next bill (see isUnissuedOnDemand) is not one of the account's bills yet.
   const issued = bills.filter((bill) => !isUnissuedOnDemand(bill));
-  return newestFirst(issued, (bill) => bill.billDate).slice(0, query.limit).map(toBillSummary);
+  return newestFirst(issued, (bill) => bill.billDate)
+    .slice(0, query.limit)
+    .map(toBillSummary);
 }
 
 /**
@@ -245,7 +243,11 @@ export async function getBill(client: HttpClient, id: string, accountId?: string
   const bill = toBill(parseResource(CheckedBill, response, 'CustomerBill', path));
   if (bill.id !== id) {
     const request = { method: 'GET', url: response.url ?? path, requestId: response.requestId };
-    throw new ResponseShapeError('CustomerBill', `id: the answer is bill ${bill.id}, not the one asked for`, request, { resource: 'CustomerBill', id, field: 'id' });
+    throw new ResponseShapeError('CustomerBill', `id: the answer is bill ${bill.id}, not the one asked for`, request, {
+      resource: 'CustomerBill',
+      id,
+      field: 'id',
+    });
   }
   if (accountId !== undefined) {
     if (bill.accountId === '') throw new UncheckableAnswerError('CustomerBill', id, 'billingAccount', 'billingAccount.id', accountId);

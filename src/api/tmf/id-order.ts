@@ -21,7 +21,7 @@ type Unit = { kind: 0; rank: number } | { kind: 1; digits: string } | { kind: 2;
 
 function unitsOf(id: string): Unit[] {
   const units: Unit[] = [];
-  for (let i = 0; i < id.length; ) {
+  for (let i = 0; i < id.length;) {
     const code = id.charCodeAt(i);
     if (code >= 48 && code <= 57) {
       let end = i + 1;

@@ -18,5 +18,12 @@ export async function paymentsOfAccounts(client: HttpClient, accountIds: readonl
     accountsOf: (payment) => (payment.account ? [payment.account.id] : undefined),
   });
   if (byAccount === undefined) return undefined;
-  return new Map([...byAccount].map(([account, payments]) => [account, newestFirst(payments, (payment) => payment.paymentDate).slice(0, limit).map(toPayment)]));
+  return new Map(
+    [...byAccount].map(([account, payments]) => [
+      account,
+      newestFirst(payments, (payment) => payment.paymentDate)
+        .slice(0, limit)
+        .map(toPayment),
+    ]),
+  );
 }

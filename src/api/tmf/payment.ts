@@ -68,13 +68,7 @@ export interface PaymentRequestBody {
   '@type': 'Payment';
 }
 
-export function paymentRequestBody(
-  key: string,
-  accountId: string,
-  billId: string,
-  amount: Money,
-  method: { id: string; name: string },
-): PaymentRequestBody {
+export function paymentRequestBody(key: string, accountId: string, billId: string, amount: Money, method: { id: string; name: string }): PaymentRequestBody {
   const value = { unit: amount.currency, value: decimalFromCents(amount.amount) };
   return {
     correlatorId: key,
@@ -124,7 +118,7 @@ const KEY_SEARCH_MAX_PAGES = 100;
 export async function findPaymentByKey(client: HttpClient, wanted: PaymentToFind): Promise<KeySearch> {
   const page = z.array(TmfPayment);
   let mismatch: Payment | undefined;
-  for (let offset = 0, pages = 0; ; ) {
+  for (let offset = 0, pages = 0; ;) {
     if (pages === KEY_SEARCH_MAX_PAGES) return mismatch ? { kind: 'mismatch', payment: mismatch } : { kind: 'incomplete', pages };
     const response = await client.get(PAYMENT_PATH, { 'account.id': wanted.accountId, correlatorId: wanted.key, offset, limit: KEY_SEARCH_PAGE_SIZE });
     const items = parseResource(page, response, 'Payment', PAYMENT_PATH);
@@ -165,10 +159,14 @@ export async function listPayments(client: HttpClient, query: { accountId: strin
     query: { 'account.id': query.accountId, 'paymentItem.item.id': query.billId },
     checks: [
       check('account.id', query.accountId, ofAccount),
-      check('paymentItem.item.id', query.billId, (payment: TmfPayment, bill) => (payment.paymentItem ? payment.paymentItem.some((item) => item.item.id === bill) : undefined)),
+      check('paymentItem.item.id', query.billId, (payment: TmfPayment, bill) =>
+        payment.paymentItem ? payment.paymentItem.some((item) => item.item.id === bill) : undefined,
+      ),
     ],
   });
-  return newestFirst(payments, (payment) => payment.paymentDate).slice(0, query.limit).map(toPayment);
+  return newestFirst(payments, (payment) => payment.paymentDate)
+    .slice(0, query.limit)
+    .map(toPayment);
 }
 
 export async function getPayment(client: HttpClient, id: string): Promise<Payment> {
@@ -179,7 +177,9 @@ export async function getPayment(client: HttpClient, id: string): Promise<Paymen
 /** The accounts a payment method is on file for: TMF670 `account` is a list of references (some servers give one). */
 function accountIdsOf(method: Record<string, unknown>): string[] | undefined {
   const refs = Array.isArray(method.account) ? method.account : method.account === undefined ? [] : [method.account];
-  const ids = refs.map((ref: unknown) => (typeof ref === 'object' && ref !== null ? (ref as { id?: unknown }).id : undefined)).filter((id): id is string => typeof id === 'string');
+  const ids = refs
+    .map((ref: unknown) => (typeof ref === 'object' && ref !== null ? (ref as { id?: unknown }).id : undefined))
+    .filter((id): id is string => typeof id === 'string');
   return ids.length > 0 ? ids : undefined;
 }
 
@@ -216,7 +216,14 @@ export async function createPaymentMethod(client: HttpClient, accountId: string,
   const json =
     method.kind === 'card'
       ? { ...common, '@type': 'bankCard', cardNumber: method.number, expirationDate: expiryDateTime(method.expiry), cvv: method.cvv, nameOnCard: method.holder }
-      : { ...common, '@type': 'bankAccountDebit', institutionNumber: method.institution, transitNumber: method.transit, accountNumber: method.account, owner: method.holder };
+      : {
+          ...common,
+          '@type': 'bankAccountDebit',
+          institutionNumber: method.institution,
+          transitNumber: method.transit,
+          accountNumber: method.account,
+          owner: method.holder,
+        };
   const response = await client.request({ method: 'POST', path: PAYMENT_METHOD_PATH, json });
   return toPaymentMethod(parseResource(TmfPaymentMethod, response, 'PaymentMethod', PAYMENT_METHOD_PATH));
 }
@@ -273,7 +280,13 @@ function lastDebitOf(value: unknown): AutopayDebit | undefined {
   const parsed = AutopayLastDebit.safeParse(value);
   if (!parsed.success) return undefined;
   const { reason } = parsed.data;
-  return { date: parsed.data.date, billId: parsed.data.billId, outcome: parsed.data.outcome, amount: toMoney(parsed.data.amount), ...(reason ? { reason } : {}) };
+  return {
+    date: parsed.data.date,
+    billId: parsed.data.billId,
+    outcome: parsed.data.outcome,
+    amount: toMoney(parsed.data.amount),
+    ...(reason ? { reason } : {}),
+  };
 }
 
 export function toAutopay(account: z.infer<typeof AccountAutopay>): AutopayState {
@@ -282,7 +295,9 @@ export function toAutopay(account: z.infer<typeof AccountAutopay>): AutopayState
   return {
     enabled: value('autopay') === true,
     acceptedAt: typeof acceptedAt === 'string' ? acceptedAt : undefined,
-    method: account.defaultPaymentMethod ? { id: account.defaultPaymentMethod.id, name: account.defaultPaymentMethod.name ?? account.defaultPaymentMethod.id } : undefined,
+    method: account.defaultPaymentMethod
+      ? { id: account.defaultPaymentMethod.id, name: account.defaultPaymentMethod.name ?? account.defaultPaymentMethod.id }
+      : undefined,
     lastDebit: lastDebitOf(value('autopayLastDebit')),
   };
 }
@@ -298,13 +313,24 @@ export function autopayIn(response: HttpResponse, path: string): AutopayState {
 }
 
 /** Turns autopay on (with the method it will use and the accepted agreement) or off. */
-export async function setAutopay(client: HttpClient, accountId: string, change: { enabled: true; methodId: string } | { enabled: false }): Promise<AutopayState> {
+export async function setAutopay(
+  client: HttpClient,
+  accountId: string,
+  change: { enabled: true; methodId: string } | { enabled: false },
+): Promise<AutopayState> {
   const path = billingAccountPath(accountId);
   // TMF666's BillingAccount_Update requires name and relatedParty: send the current ones, unchanged.
   const current = parseResource(AccountAutopay, await client.get(path), 'BillingAccount', path);
   const required = { name: current.name ?? current.id, relatedParty: current.relatedParty ?? [] };
   const json = change.enabled
-    ? { ...required, defaultPaymentMethod: { id: change.methodId }, characteristic: [{ name: 'autopay', value: true }, { name: 'autopayTermsAccepted', value: true }] }
+    ? {
+        ...required,
+        defaultPaymentMethod: { id: change.methodId },
+        characteristic: [
+          { name: 'autopay', value: true },
+          { name: 'autopayTermsAccepted', value: true },
+        ],
+      }
     : { ...required, characteristic: [{ name: 'autopay', value: false }] };
   const response = await client.request({ method: 'PATCH', path, json });
   return toAutopay(parseResource(AccountAutopay, response, 'BillingAccount', path));

@@ -44,7 +44,9 @@ export const ProductOffering = z.looseObject({
   productSpecification: z.looseObject({ id: z.string().optional(), name: z.string().optional() }).optional(),
   requiresService: z.string().optional(),
   compatibleOffering: z.array(z.looseObject({ id: z.string() })).optional(),
-  productOfferingTerm: z.array(z.looseObject({ duration: z.looseObject({ amount: z.number().optional(), units: z.string().optional() }).optional() })).optional(),
+  productOfferingTerm: z
+    .array(z.looseObject({ duration: z.looseObject({ amount: z.number().optional(), units: z.string().optional() }).optional() }))
+    .optional(),
   prodSpecCharValueUse: z.array(CharValueUse).optional(),
   // A reference (id, href) as TMF620 gives it, or the price itself (priceType, price).
   productOfferingPrice: z.array(PriceRefOrValue).optional(),
@@ -93,7 +95,10 @@ export function toOffering(offering: ProductOffering): Offering {
     ...optional('texts', characteristic(offering, 'smsAllowance')),
     ...optional('dataOverage', overage ? toMoney(overage) : undefined),
     ...optional('requiresService', OFFERING_KINDS.has(offering.requiresService ?? '') ? (offering.requiresService as ServiceType) : undefined),
-    ...optional('compatibleWith', offering.compatibleOffering?.map((o) => o.id)),
+    ...optional(
+      'compatibleWith',
+      offering.compatibleOffering?.map((o) => o.id),
+    ),
   };
 }
 
@@ -141,10 +146,12 @@ async function readPrices(client: HttpClient, ids: readonly string[]): Promise<M
       const known = cache;
       cache.set(
         id,
-        listed.then((found) => found.get(id) ?? getPrice(client, id)).catch((error: unknown) => {
-          known.delete(id);
-          throw error;
-        }),
+        listed
+          .then((found) => found.get(id) ?? getPrice(client, id))
+          .catch((error: unknown) => {
+            known.delete(id);
+            throw error;
+          }),
       );
     }
   }

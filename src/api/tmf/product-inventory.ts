@@ -16,7 +16,9 @@ export const InventoryProduct = z.looseObject({
   productSpecification: z.looseObject({ id: z.string().optional(), name: z.string().optional() }).optional(),
   billingAccount: TmfRef.optional(),
   productCharacteristic: z.array(z.looseObject({ name: z.string(), value: z.unknown() })).optional(),
-  productPrice: z.array(z.looseObject({ priceType: z.string().optional(), price: z.looseObject({ dutyFreeAmount: TmfMoney.optional() }).optional() })).optional(),
+  productPrice: z
+    .array(z.looseObject({ priceType: z.string().optional(), price: z.looseObject({ dutyFreeAmount: TmfMoney.optional() }).optional() }))
+    .optional(),
   productTerm: z.array(z.looseObject({ validFor: z.looseObject({ endDateTime: z.string().optional() }).optional() })).optional(),
 });
 export type InventoryProduct = z.infer<typeof InventoryProduct>;
@@ -52,7 +54,9 @@ export async function listProducts(client: HttpClient, accountId: string): Promi
   const products = await listMatching(client, PRODUCT_PATH, InventoryProduct, 'Product', {
     query: { 'billingAccount.id': accountId, status: 'active' },
     checks: [
-      check('billingAccount.id', accountId, (product: InventoryProduct, account) => (product.billingAccount ? product.billingAccount.id === account : undefined)),
+      check('billingAccount.id', accountId, (product: InventoryProduct, account) =>
+        product.billingAccount ? product.billingAccount.id === account : undefined,
+      ),
       check('status', 'active', (product: InventoryProduct, status) => (product.status === undefined ? undefined : product.status === status)),
     ],
     pageSize: 200,

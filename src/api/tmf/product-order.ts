@@ -46,7 +46,10 @@ export function toOrder(order: ProductOrder): Order {
       ...(monthly ? { monthly } : {}),
     };
   });
-  const reason = order.note?.map((n) => n.text).filter(Boolean).join(' ');
+  const reason = order.note
+    ?.map((n) => n.text)
+    .filter(Boolean)
+    .join(' ');
   return {
     id: order.id,
     ...(order.billingAccount ? { accountId: order.billingAccount.id } : {}),
@@ -88,7 +91,9 @@ export async function listOrders(client: HttpClient, accountId: string, max?: nu
     query: { 'billingAccount.id': accountId },
     checks: [check('billingAccount.id', accountId, (order: ProductOrder, account) => (order.billingAccount ? order.billingAccount.id === account : undefined))],
   });
-  return newestFirst(orders, (order) => order.orderDate).slice(0, max).map(toOrder);
+  return newestFirst(orders, (order) => order.orderDate)
+    .slice(0, max)
+    .map(toOrder);
 }
 
 export async function getOrder(client: HttpClient, id: string): Promise<Order> {

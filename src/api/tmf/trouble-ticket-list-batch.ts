@@ -25,5 +25,12 @@ export async function ticketsOfAccounts(
     excludedBy: (ticket) => (statuses !== undefined && !statuses.includes(ticket.status) ? 'status' : undefined),
   });
   if (byAccount === undefined) return undefined;
-  return new Map([...byAccount].map(([account, tickets]) => [account, newestFirst(tickets, (ticket) => ticket.creationDate).slice(0, limit).map((ticket) => toTicket(asked(ticket)))]));
+  return new Map(
+    [...byAccount].map(([account, tickets]) => [
+      account,
+      newestFirst(tickets, (ticket) => ticket.creationDate)
+        .slice(0, limit)
+        .map((ticket) => toTicket(asked(ticket))),
+    ]),
+  );
 }

@@ -27,9 +27,7 @@ export const TroubleTicket = z.looseObject({
   relatedEntity: z
     .array(z.looseObject({ id: z.string(), name: z.string().optional(), role: z.string().optional(), '@referredType': z.string().optional() }))
     .optional(),
-  note: z
-    .array(z.looseObject({ author: z.string().optional(), date: z.string().optional(), text: z.string(), noteType: z.string().optional() }))
-    .optional(),
+  note: z.array(z.looseObject({ author: z.string().optional(), date: z.string().optional(), text: z.string(), noteType: z.string().optional() })).optional(),
   statusChange: z
     .array(z.looseObject({ status: z.string(), changeReason: z.string().optional(), changeDate: z.string().optional(), changedBy: z.string().optional() }))
     .optional(),
@@ -83,8 +81,20 @@ export interface TicketQuery {
  * status history are left to `ticket show`.
  */
 export const LIST_FIELDS = [
-  'id', 'name', 'description', 'ticketType', 'severity', 'priority', 'status', 'statusChangeReason',
-  'lastUpdate', 'creationDate', 'resolutionDate', 'channel', 'relatedParty', 'relatedEntity',
+  'id',
+  'name',
+  'description',
+  'ticketType',
+  'severity',
+  'priority',
+  'status',
+  'statusChangeReason',
+  'lastUpdate',
+  'creationDate',
+  'resolutionDate',
+  'channel',
+  'relatedParty',
+  'relatedEntity',
 ] as const;
 
 /**
@@ -112,10 +122,17 @@ export async function listTickets(client: HttpClient, query: TicketQuery): Promi
     checks: [
       check('status', statuses, (ticket: TroubleTicket) => query.statuses!.includes(ticket.status)),
       // TMF621 has no billingAccount attribute: the account is among the related entities.
-      check('billingAccount.id', query.accountId, (ticket: TroubleTicket, account) => billingAccountIdsOf(ticket)?.includes(account), 'relatedEntity (BillingAccount)'),
+      check(
+        'billingAccount.id',
+        query.accountId,
+        (ticket: TroubleTicket, account) => billingAccountIdsOf(ticket)?.includes(account),
+        'relatedEntity (BillingAccount)',
+      ),
     ],
   });
-  return newestFirst(tickets, (ticket) => ticket.creationDate).slice(0, query.limit).map((ticket) => toTicket(asked(ticket)));
+  return newestFirst(tickets, (ticket) => ticket.creationDate)
+    .slice(0, query.limit)
+    .map((ticket) => toTicket(asked(ticket)));
 }
 
 export async function getTicket(client: HttpClient, id: string): Promise<Ticket> {

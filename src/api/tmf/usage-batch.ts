@@ -11,7 +11,12 @@ import { billingAccountIdsOf, withinDays } from './checked-list.js';
 import { USAGE_PATH, Usage, type UsageRead, toUsageRead } from './usage.js';
 
 /** Each account's records between two dates (YYYY-MM-DD, inclusive), by account; undefined: read them one by one. */
-export async function usageOfAccounts(client: HttpClient, accountIds: readonly string[], from: string, to: string): Promise<Map<string, UsageRead> | undefined> {
+export async function usageOfAccounts(
+  client: HttpClient,
+  accountIds: readonly string[],
+  from: string,
+  to: string,
+): Promise<Map<string, UsageRead> | undefined> {
   const byAccount = await listOfAccounts(client, Usage, accountIds, {
     path: USAGE_PATH,
     resource: 'Usage',
@@ -20,7 +25,11 @@ export async function usageOfAccounts(client: HttpClient, accountIds: readonly s
     accountsOf: billingAccountIdsOf,
     // A date that cannot be read cannot be told inside the window either: as one account's read, not a match.
     excludedBy: (record) =>
-      withinDays(record.usageDate, from, undefined) !== true ? 'usageDate.gte' : withinDays(record.usageDate, undefined, to) !== true ? 'usageDate.lte' : undefined,
+      withinDays(record.usageDate, from, undefined) !== true
+        ? 'usageDate.gte'
+        : withinDays(record.usageDate, undefined, to) !== true
+          ? 'usageDate.lte'
+          : undefined,
   });
   if (byAccount === undefined) return undefined;
   return new Map([...byAccount].map(([account, records]) => [account, toUsageRead(records)]));

@@ -29,7 +29,13 @@ export async function run<O>(request: BulkRequest<O>, ctx: Context): Promise<voi
   const bulk: BulkOptions = {
     accountsFrom: flags.accountsFrom as string,
     format: (flags.format as BulkOptions['format'] | undefined) ?? 'ndjson',
-    fields: typeof flags.fields === 'string' ? flags.fields.split(',').map((field) => field.trim()).filter(Boolean) : undefined,
+    fields:
+      typeof flags.fields === 'string'
+        ? flags.fields
+            .split(',')
+            .map((field) => field.trim())
+            .filter(Boolean)
+        : undefined,
     ordered: flags.ordered === true,
     concurrency: (flags.concurrency as number | undefined) ?? (batches ? DEFAULT_BATCH_CONCURRENCY : DEFAULT_CONCURRENCY),
     batchSize,

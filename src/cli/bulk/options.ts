@@ -33,7 +33,11 @@ export function addBulkOptions(command: Command, { t }: Registrar): Command {
     .addOption(new Option('--format <format>', t('bulk.option.format')).choices(['ndjson', 'csv']))
     .option('--fields <list>', t('bulk.option.fields'))
     .option('--ordered', t('bulk.option.ordered'))
-    .option('--concurrency <n>', t('bulk.option.concurrency', { default: DEFAULT_CONCURRENCY, batches: DEFAULT_BATCH_CONCURRENCY }), integerBetween(1, MAX_CONCURRENCY))
+    .option(
+      '--concurrency <n>',
+      t('bulk.option.concurrency', { default: DEFAULT_CONCURRENCY, batches: DEFAULT_BATCH_CONCURRENCY }),
+      integerBetween(1, MAX_CONCURRENCY),
+    )
     .option('--batch-size <n>', t('bulk.option.batchSize', { default: DEFAULT_BATCH_SIZE, max: MAX_BATCH_SIZE }), integerBetween(1, MAX_BATCH_SIZE))
     .option('--rps <n>', t('bulk.option.rps'), positiveNumber)
     .option('--resume', t('bulk.option.resume'))

@@ -7,11 +7,12 @@ import { GENERATED_NOTE, argOffers, offeredFlags, quote, treeFacts, valueOfferFu
 import type { CommandSpec } from './tree.js';
 
 function specCase(spec: CommandSpec, root: CommandSpec): string {
-  const flags = offeredFlags(spec, root).flatMap((flag) => flag.names).join(' ');
+  const flags = offeredFlags(spec, root)
+    .flatMap((flag) => flag.names)
+    .join(' ');
   const commands = spec.subcommands.map((sub) => sub.name).join(' ');
   return `    ${quote(spec.path)}) subs=${quote(commands)} flags=${quote(flags)} args=${quote(argOffers(spec))} ;;`;
 }
-
 
 export function bashScript(specs: readonly CommandSpec[]): string {
   const facts = treeFacts(specs);

@@ -55,15 +55,13 @@ export function describeTree(program: Command, helpTopics: readonly string[] = [
   const specs: CommandSpec[] = [];
   const visit = (command: Command, path: string[]) => {
     const subcommands = help.visibleCommands(command);
-    const flags = help.visibleOptions(command).map(
-      (option): FlagSpec => ({
-        names: [option.short, option.long].filter((name): name is string => name !== undefined),
-        description: option.description,
-        takesValue: option.required || option.optional,
-        ...(option.argChoices ? { choices: option.argChoices } : {}),
-        ...(kindOfFlag(option.long) ? { kind: kindOfFlag(option.long) } : {}),
-      }),
-    );
+    const flags = help.visibleOptions(command).map((option): FlagSpec => ({
+      names: [option.short, option.long].filter((name): name is string => name !== undefined),
+      description: option.description,
+      takesValue: option.required || option.optional,
+      ...(option.argChoices ? { choices: option.argChoices } : {}),
+      ...(kindOfFlag(option.long) ? { kind: kindOfFlag(option.long) } : {}),
+    }));
     const args = command.registeredArguments;
     const isHelp = path.length > 0 && path.at(-1) === 'help';
     specs.push({

@@ -13,7 +13,6 @@ function specCase(spec: CommandSpec, root: CommandSpec): string {
   return `    ${quote(spec.path)}) subs=(${commands}) flags=(${flags}) args=(${argOffers(spec)}) ;;`;
 }
 
-
 export function zshScript(specs: readonly CommandSpec[]): string {
   const facts = treeFacts(specs);
   const root = specs[0]!;

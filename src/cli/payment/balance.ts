@@ -40,12 +40,14 @@ export async function accountBalance(api: HttpClient, accountId: string, now: Da
 
 /** The balance as lines for stderr: the totals, then one line per bill. */
 export function balanceText(balance: Balance, accountId: string, t: Translate, locale: string): string {
-  const head = balance.overdue.amount > 0
-    ? t('pay.balance.withOverdue', { account: accountId, total: formatMoney(balance.total, locale), overdue: formatMoney(balance.overdue, locale) })
-    : t('pay.balance.total', { account: accountId, total: formatMoney(balance.total, locale) });
+  const head =
+    balance.overdue.amount > 0
+      ? t('pay.balance.withOverdue', { account: accountId, total: formatMoney(balance.total, locale), overdue: formatMoney(balance.overdue, locale) })
+      : t('pay.balance.total', { account: accountId, total: formatMoney(balance.total, locale) });
   const width = Math.max(...balance.bills.map((owed) => sanitizeCell(owed.bill.id).length));
-  const lines = balance.bills.map(({ bill, remaining, overdue }) =>
-    `  ${sanitizeCell(bill.id).padEnd(width)}  ${t('pay.balance.due', { date: formatDate(bill.dueDate, locale) })}  ${formatMoney(remaining, locale).padStart(12)}${overdue ? `  ${t('pay.balance.overdue')}` : ''}`,
+  const lines = balance.bills.map(
+    ({ bill, remaining, overdue }) =>
+      `  ${sanitizeCell(bill.id).padEnd(width)}  ${t('pay.balance.due', { date: formatDate(bill.dueDate, locale) })}  ${formatMoney(remaining, locale).padStart(12)}${overdue ? `  ${t('pay.balance.overdue')}` : ''}`,
   );
   return `${head}\n${lines.join('\n')}\n`;
 }

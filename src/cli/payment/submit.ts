@@ -40,14 +40,7 @@ const BACKOFF_CAP_MS = 4000;
 const IN_PROGRESS_WAIT_MS = 1000;
 
 /** Connection failures that happen before a single byte of the request can have left. */
-const NOT_SENT_CODES: ReadonlySet<string> = new Set([
-  'ECONNREFUSED',
-  'ENOTFOUND',
-  'EAI_AGAIN',
-  'EHOSTUNREACH',
-  'ENETUNREACH',
-  'UND_ERR_CONNECT_TIMEOUT',
-]);
+const NOT_SENT_CODES: ReadonlySet<string> = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'UND_ERR_CONNECT_TIMEOUT']);
 
 export interface SubmitOptions {
   /** Aborted when the command is interrupted: the request in flight is abandoned. */

@@ -4,15 +4,15 @@ import type { MessageTable } from '../catalog.js';
 export const apiMapMessages = {
   'apiMap.unknownApi': {
     en: "'{name}' is not an API espace speaks; use one of: {names}.",
-    fr: "« {name} » n’est pas une API que parle espace ; utilisez l’une de : {names}.",
+    fr: '« {name} » n’est pas une API que parle espace ; utilisez l’une de : {names}.',
   },
   'apiMap.badPath': {
     en: "'{path}' is not a base path for {api}: it starts with / and has no query (?), fragment (#), '..' or spaces, e.g. /tmf-api/troubleTicket/v4.",
-    fr: "« {path} » n’est pas un chemin de base pour {api} : il commence par / et n’a ni requête (?), ni fragment (#), ni « .. », ni espaces, p. ex. /tmf-api/troubleTicket/v4.",
+    fr: '« {path} » n’est pas un chemin de base pour {api} : il commence par / et n’a ni requête (?), ni fragment (#), ni « .. », ni espaces, p. ex. /tmf-api/troubleTicket/v4.',
   },
   'apiMap.badAssignment': {
     en: "'{value}' is not API=PATH, e.g. troubleTicket=/tt/tmf-api/troubleTicket/v4.",
-    fr: "« {value} » n’est pas de la forme API=CHEMIN, p. ex. troubleTicket=/tt/tmf-api/troubleTicket/v4.",
+    fr: '« {value} » n’est pas de la forme API=CHEMIN, p. ex. troubleTicket=/tt/tmf-api/troubleTicket/v4.',
   },
   'apiMap.label.override': {
     en: 'custom URL from {source} (overrides context {name})',
@@ -24,10 +24,16 @@ export const apiMapMessages = {
   },
   'apiMap.setApi.description': {
     en: "set where a context's server mounts one API (its base path), or --reset it to the specification's",
-    fr: "indiquer où le serveur d’un contexte place une API (son chemin de base), ou la remettre (--reset) à celui de la spécification",
+    fr: 'indiquer où le serveur d’un contexte place une API (son chemin de base), ou la remettre (--reset) à celui de la spécification',
   },
-  'apiMap.setApi.argument.api': { en: 'API name, e.g. troubleTicket, serviceProblem, productCatalog', fr: 'nom de l’API, p. ex. troubleTicket, serviceProblem, productCatalog' },
-  'apiMap.setApi.argument.path': { en: 'base path below the context URL, e.g. /tmf-api/serviceProblem/v4', fr: 'chemin de base sous l’URL du contexte, p. ex. /tmf-api/serviceProblem/v4' },
+  'apiMap.setApi.argument.api': {
+    en: 'API name, e.g. troubleTicket, serviceProblem, productCatalog',
+    fr: 'nom de l’API, p. ex. troubleTicket, serviceProblem, productCatalog',
+  },
+  'apiMap.setApi.argument.path': {
+    en: 'base path below the context URL, e.g. /tmf-api/serviceProblem/v4',
+    fr: 'chemin de base sous l’URL du contexte, p. ex. /tmf-api/serviceProblem/v4',
+  },
   'apiMap.setApi.option.reset': { en: "go back to the specification's base path", fr: 'revenir au chemin de base de la spécification' },
   'apiMap.setApi.pathOrReset': {
     en: 'give the base path of {api}, or --reset to go back to {default}.',
@@ -36,7 +42,7 @@ export const apiMapMessages = {
   'apiMap.setApi.done': { en: 'Context {name}: {api} is at {url}.', fr: 'Contexte {name} : {api} est à {url}.' },
   'apiMap.setApi.builtIn': {
     en: "'{name}' is built in: the embedded sandbox mounts every API at its default path.",
-    fr: "« {name} » est intégré : le bac à sable intégré place chaque API à son chemin par défaut.",
+    fr: '« {name} » est intégré : le bac à sable intégré place chaque API à son chemin par défaut.',
   },
   'apiMap.setApi.builtInHint': {
     en: 'For another server, add a context: espace context add NAME --url URL --api-path API=PATH',

@@ -8,7 +8,7 @@ export const billExplainMessages = {
   },
   'bill.download.option.output': {
     en: "file (or directory) to write to (default facture-<number>.pdf or bill-<number>.pdf in the current directory); '-' for stdout",
-    fr: "fichier (ou dossier) où écrire (par défaut facture-<numéro>.pdf ou bill-<numéro>.pdf dans le dossier courant) ; « - » pour la sortie standard",
+    fr: 'fichier (ou dossier) où écrire (par défaut facture-<numéro>.pdf ou bill-<numéro>.pdf dans le dossier courant) ; « - » pour la sortie standard',
   },
   'bill.download.option.force': { en: 'overwrite the file if it exists', fr: 'écraser le fichier s’il existe' },
   'bill.download.fileStem': { en: 'bill', fr: 'facture' },
@@ -42,13 +42,16 @@ export const billExplainMessages = {
     en: 'compare two bills section by section (default: the latest with the one before it)',
     fr: 'comparer deux factures section par section (par défaut : la plus récente et la précédente)',
   },
-  'bill.diff.argument.first': { en: "a bill id, or 'latest' (default)", fr: "un identifiant de facture, ou « latest » (par défaut)" },
-  'bill.diff.argument.second': { en: 'the bill to compare it with (default: the one before it)', fr: 'la facture à laquelle la comparer (par défaut : la précédente)' },
+  'bill.diff.argument.first': { en: "a bill id, or 'latest' (default)", fr: 'un identifiant de facture, ou « latest » (par défaut)' },
+  'bill.diff.argument.second': {
+    en: 'the bill to compare it with (default: the one before it)',
+    fr: 'la facture à laquelle la comparer (par défaut : la précédente)',
+  },
   'bill.explain.description': {
     en: 'explain in plain words why a bill differs from the one before it',
     fr: 'expliquer simplement pourquoi une facture diffère de la précédente',
   },
-  'bill.explain.argument': { en: "bill id, or 'latest' (default)", fr: "identifiant de facture, ou « latest » (par défaut)" },
+  'bill.explain.argument': { en: "bill id, or 'latest' (default)", fr: 'identifiant de facture, ou « latest » (par défaut)' },
   'bill.diff.noPrevious': {
     en: 'bill {bill} is the first bill of account {account}: there is no earlier bill to compare it with.',
     fr: 'la facture {bill} est la première du compte {account} : il n’y a aucune facture antérieure à laquelle la comparer.',
@@ -60,7 +63,10 @@ export const billExplainMessages = {
   },
   'bill.diff.heading': { en: 'Bill {after} compared with bill {before}', fr: 'Facture {after} comparée à la facture {before}' },
   'bill.diff.totals': { en: 'Total due: {before} → {after} ({change})', fr: 'Total à payer : {before} → {after} ({change})' },
-  'bill.diff.noChange': { en: 'Nothing changed: the two bills have the same charges and the same total.', fr: 'Rien n’a changé : les deux factures ont les mêmes frais et le même total.' },
+  'bill.diff.noChange': {
+    en: 'Nothing changed: the two bills have the same charges and the same total.',
+    fr: 'Rien n’a changé : les deux factures ont les mêmes frais et le même total.',
+  },
   'bill.diff.reconciled': {
     en: 'These changes account for the whole difference of {change}.',
     fr: 'Ces changements expliquent toute la différence de {change}.',
@@ -98,13 +104,19 @@ export const billExplainMessages = {
     en: 'No usage charge for {name} this time (it was {before}).',
     fr: 'Aucuns frais d’utilisation pour {name} cette fois-ci (c’était {before}).',
   },
-  'bill.change.usageChanged': { en: 'Usage charges for {name} went from {before} to {after}.', fr: 'Les frais d’utilisation pour {name} sont passés de {before} à {after}.' },
+  'bill.change.usageChanged': {
+    en: 'Usage charges for {name} went from {before} to {after}.',
+    fr: 'Les frais d’utilisation pour {name} sont passés de {before} à {after}.',
+  },
   'bill.change.oneTimeAdded': { en: 'One-time charge: {name}, {after}.', fr: 'Frais ponctuels : {name}, {after}.' },
   'bill.change.oneTimeRemoved': {
     en: 'The one-time charge {name} on the previous bill does not repeat ({before}).',
     fr: 'Les frais ponctuels {name} de la facture précédente ne se répètent pas ({before}).',
   },
-  'bill.change.oneTimeChanged': { en: 'One-time charges for {name} went from {before} to {after}.', fr: 'Les frais ponctuels {name} sont passés de {before} à {after}.' },
+  'bill.change.oneTimeChanged': {
+    en: 'One-time charges for {name} went from {before} to {after}.',
+    fr: 'Les frais ponctuels {name} sont passés de {before} à {after}.',
+  },
   'bill.change.prorationCredit': {
     en: 'Prorated plan change: a credit of {after} for the unused part of the old plan ({name}).',
     fr: 'Changement de forfait au prorata : un crédit de {after} pour la partie inutilisée de l’ancien forfait ({name}).',

@@ -2,19 +2,28 @@ import type { MessageTable } from '../catalog.js';
 
 /** Bills: commands, the five sections, states. */
 export const billMessages = {
-  'bill.description': { en: 'read, download, compare, explain and dispute your bills', fr: 'consulter, télécharger, comparer, expliquer et contester vos factures' },
-  'bill.list.description': { en: 'list bills, most recent first (id, number, period, date, total, due date, status)', fr: 'lister les factures, les plus récentes d’abord (identifiant, numéro, période, date, total, échéance, état)' },
+  'bill.description': {
+    en: 'read, download, compare, explain and dispute your bills',
+    fr: 'consulter, télécharger, comparer, expliquer et contester vos factures',
+  },
+  'bill.list.description': {
+    en: 'list bills, most recent first (id, number, period, date, total, due date, status)',
+    fr: 'lister les factures, les plus récentes d’abord (identifiant, numéro, période, date, total, échéance, état)',
+  },
   'bill.list.option.state': { en: 'only bills in this state: {states}', fr: 'seulement les factures dans cet état : {states}' },
   'bill.list.option.limit': { en: 'at most this many bills', fr: 'au plus ce nombre de factures' },
-  'bill.option.account': { en: 'billing account (needed when several are visible; agents may name any)', fr: 'compte de facturation (requis si plusieurs sont visibles ; les agents peuvent en nommer un quelconque)' },
+  'bill.option.account': {
+    en: 'billing account (needed when several are visible; agents may name any)',
+    fr: 'compte de facturation (requis si plusieurs sont visibles ; les agents peuvent en nommer un quelconque)',
+  },
   'bill.show.description': { en: 'show a bill with its five sections', fr: 'afficher une facture et ses cinq sections' },
-  'bill.show.argument': { en: "bill id, or 'latest'", fr: "identifiant de facture, ou « latest »" },
+  'bill.show.argument': { en: "bill id, or 'latest'", fr: 'identifiant de facture, ou « latest »' },
   'bill.list.empty': { en: 'No bills for account {account}.', fr: 'Aucune facture pour le compte {account}.' },
   'bill.ofAnotherAccount': {
     en: 'bill {bill} is a bill of account {other}, not of account {account}; nothing shown.',
     fr: 'la facture {bill} est une facture du compte {other}, pas du compte {account} ; rien n’est affiché.',
   },
-  'bill.noneYet': { en: 'account {account} has no bill yet.', fr: "le compte {account} n’a encore aucune facture." },
+  'bill.noneYet': { en: 'account {account} has no bill yet.', fr: 'le compte {account} n’a encore aucune facture.' },
   'bill.column.id': { en: 'ID', fr: 'ID' },
   'bill.column.number': { en: 'Number', fr: 'Numéro' },
   'bill.column.period': { en: 'Period', fr: 'Période' },
@@ -40,7 +49,7 @@ export const billMessages = {
   'bill.totalDue': { en: 'Total due', fr: 'Total à payer' },
   'bill.discrepancy': {
     en: 'Warning: the figures the server sent do not add up to the total due (off by {amount}).',
-    fr: "Attention : les montants envoyés par le serveur ne totalisent pas le montant à payer (écart de {amount}).",
+    fr: 'Attention : les montants envoyés par le serveur ne totalisent pas le montant à payer (écart de {amount}).',
   },
   'bill.tax.GST': { en: 'GST', fr: 'TPS' },
   'bill.tax.QST': { en: 'QST', fr: 'TVQ' },

@@ -23,7 +23,10 @@ export const bulkMessages = {
     en: 'accounts read per request where the command can batch them (every bulk command; default {default}, at most {max}; 1 reads one account at a time)',
     fr: 'comptes lus par requête quand la commande peut les regrouper (toutes les commandes en lot ; par défaut {default}, au plus {max} ; 1 lit un compte à la fois)',
   },
-  'bulk.option.rps': { en: 'at most this many requests per second, all workers together', fr: 'au plus ce nombre de requêtes par seconde, tous travailleurs confondus' },
+  'bulk.option.rps': {
+    en: 'at most this many requests per second, all workers together',
+    fr: 'au plus ce nombre de requêtes par seconde, tous travailleurs confondus',
+  },
   'bulk.option.resume': {
     en: 'continue an interrupted run: skip the accounts its journal says are done',
     fr: 'reprendre une exécution interrompue : sauter les comptes que son journal dit terminés',
@@ -110,7 +113,10 @@ export const bulkMessages = {
     en: '{total} accounts: {ok} ok, {failed} failed, {skipped} already done, {left} not looked up; {seconds} s ({rate}/s).',
     fr: '{total} comptes : {ok} réussis, {failed} en échec, {skipped} déjà faits, {left} non consultés ; {seconds} s ({rate}/s).',
   },
-  'bulk.duplicates': { en: '{count} duplicate lines in the list were looked up once.', fr: '{count} lignes en double dans la liste ont été consultées une seule fois.' },
+  'bulk.duplicates': {
+    en: '{count} duplicate lines in the list were looked up once.',
+    fr: '{count} lignes en double dans la liste ont été consultées une seule fois.',
+  },
   'bulk.partial': {
     en: '{failed} of {total} accounts failed; their records have "ok": false.',
     fr: '{failed} comptes sur {total} en échec ; leurs enregistrements portent "ok": false.',
@@ -145,7 +151,10 @@ export const bulkMessages = {
     en: 'add the reversible write journey: open a ticket, then withdraw it (needs ESPACE_TOKEN of a staging account meant for it)',
     fr: 'ajouter le parcours d’écriture réversible : ouvrir un billet, puis le retirer (exige ESPACE_TOKEN d’un compte de préproduction prévu à cet effet)',
   },
-  'smoke.option.account': { en: 'account to read (default: the first the credentials can see)', fr: 'compte à lire (par défaut : le premier visible avec ces identifiants)' },
+  'smoke.option.account': {
+    en: 'account to read (default: the first the credentials can see)',
+    fr: 'compte à lire (par défaut : le premier visible avec ces identifiants)',
+  },
   'smoke.noCredentials': {
     en: 'smoke needs credentials in the environment: ESPACE_TOKEN, or ESPACE_CLIENT_ID and ESPACE_CLIENT_SECRET (it never prompts nor reads the keychain).',
     fr: 'smoke a besoin d’identifiants dans l’environnement : ESPACE_TOKEN, ou ESPACE_CLIENT_ID et ESPACE_CLIENT_SECRET (il ne demande rien et ne lit pas le trousseau).',

@@ -18,7 +18,10 @@ export const chatMessages = {
     en: 'when no agent answers, leave no ticket (nothing of the chat is kept)',
     fr: 'si aucun agent ne répond, ne laisser aucun billet (rien de la conversation n’est conservé)',
   },
-  'chat.option.conversation': { en: 'agents: join this conversation rather than the oldest waiting one', fr: 'agents : joindre cette conversation plutôt que la plus ancienne en attente' },
+  'chat.option.conversation': {
+    en: 'agents: join this conversation rather than the oldest waiting one',
+    fr: 'agents : joindre cette conversation plutôt que la plus ancienne en attente',
+  },
   'chat.waiting': {
     en: 'Waiting for an agent (up to {seconds} s). Type your messages; {quit} to leave.',
     fr: 'En attente d’un agent (jusqu’à {seconds} s). Tapez vos messages ; {quit} pour quitter.',
@@ -31,20 +34,35 @@ export const chatMessages = {
   'chat.noCustomer': { en: 'no customer came within {seconds} s.', fr: 'aucun client ne s’est présenté en {seconds} s.' },
   'chat.joined': { en: '{agent} joined the chat.', fr: '{agent} a rejoint la conversation.' },
   'chat.noAgent': { en: 'No agent answered within {seconds} s.', fr: 'Aucun agent n’a répondu en {seconds} s.' },
-  'chat.offerTicket': { en: 'Leave a ticket with your messages, so that an agent follows up?', fr: 'Laisser un billet avec vos messages, pour qu’un agent fasse le suivi ?' },
+  'chat.offerTicket': {
+    en: 'Leave a ticket with your messages, so that an agent follows up?',
+    fr: 'Laisser un billet avec vos messages, pour qu’un agent fasse le suivi ?',
+  },
   'chat.endedBy': { en: '{name} ended the chat.', fr: '{name} a mis fin à la conversation.' },
   'chat.ended': { en: 'Chat ended.', fr: 'Conversation terminée.' },
-  'chat.transcriptSaved': { en: "Transcript saved to ticket {id} ('espace ticket show {id}').", fr: "Transcription enregistrée dans le billet {id} (« espace ticket show {id} »)." },
-  'chat.transcriptOnly': { en: 'No ticket was asked for, but the server kept the transcript in ticket {id}.', fr: 'Aucun billet n’a été demandé, mais le serveur a conservé la transcription dans le billet {id}.' },
+  'chat.transcriptSaved': {
+    en: "Transcript saved to ticket {id} ('espace ticket show {id}').",
+    fr: 'Transcription enregistrée dans le billet {id} (« espace ticket show {id} »).',
+  },
+  'chat.transcriptOnly': {
+    en: 'No ticket was asked for, but the server kept the transcript in ticket {id}.',
+    fr: 'Aucun billet n’a été demandé, mais le serveur a conservé la transcription dans le billet {id}.',
+  },
   'chat.you': { en: 'You:', fr: 'Vous :' },
   'chat.label': { en: '{name}:', fr: '{name} :' },
-  'chat.typedLineTooLong': { en: 'Not sent: a message holds at most {max} bytes. Shorten it and send it again.', fr: 'Non envoyé : un message compte au plus {max} octets. Raccourcissez-le et renvoyez-le.' },
+  'chat.typedLineTooLong': {
+    en: 'Not sent: a message holds at most {max} bytes. Shorten it and send it again.',
+    fr: 'Non envoyé : un message compte au plus {max} octets. Raccourcissez-le et renvoyez-le.',
+  },
   'chat.noTicket': { en: 'No ticket left: nothing of this chat was kept.', fr: 'Aucun billet laissé : rien de cette conversation n’a été conservé.' },
   'chat.lineTooLong': {
     en: 'line {line} of the input is longer than {max} bytes; it was not sent, and the chat stopped. Send long texts as a ticket (espace ticket open --description -).',
     fr: 'la ligne {line} de l’entrée dépasse {max} octets ; elle n’a pas été envoyée, et le clavardage s’est arrêté. Envoyez les longs textes dans un billet (espace ticket open --description -).',
   },
-  'chat.streamFailed': { en: 'the chat connection failed: {reason}. Check the connection and start the chat again.', fr: 'la connexion de clavardage a échoué : {reason}. Vérifiez la connexion et relancez le clavardage.' },
+  'chat.streamFailed': {
+    en: 'the chat connection failed: {reason}. Check the connection and start the chat again.',
+    fr: 'la connexion de clavardage a échoué : {reason}. Vérifiez la connexion et relancez le clavardage.',
+  },
   'chat.redirectRefused': {
     en: 'the chat server redirected the event stream from {from} to {to}; espace only follows redirects within the API’s own origin (same scheme, host and port), so that your token stays there. Check the API URL of the context.',
     fr: 'le serveur de clavardage a redirigé le flux d’événements de {from} vers {to} ; espace ne suit une redirection qu’à l’intérieur de l’origine de l’API (même protocole, hôte et port), pour que votre jeton y reste. Vérifiez l’URL de l’API du contexte.',

@@ -25,17 +25,26 @@ export const doctorMessages = {
   'doctor.api.ok': { en: '{url} is reachable.', fr: '{url} est joignable.' },
   'doctor.api.answered': { en: '{url} is reachable (it answered HTTP {status}).', fr: '{url} est joignable (réponse HTTP {status}).' },
   'doctor.api.fixSandbox': {
-    en: "start the local sandbox: espace sandbox start (or point espace elsewhere with --context or --api-url).",
-    fr: "démarrez le bac à sable local : espace sandbox start (ou visez une autre API avec --context ou --api-url).",
+    en: 'start the local sandbox: espace sandbox start (or point espace elsewhere with --context or --api-url).',
+    fr: 'démarrez le bac à sable local : espace sandbox start (ou visez une autre API avec --context ou --api-url).',
   },
   'doctor.api.fixRemote': {
     en: 'check your Internet connection and the API address (espace context list); the service may also be down: espace outage --all.',
     fr: 'vérifiez votre connexion Internet et l’adresse de l’API (espace context list) ; le service peut aussi être en panne : espace outage --all.',
   },
-  'doctor.api.fixContext': { en: 'list the contexts with espace context list, and pick one with espace context use NAME.', fr: 'listez les contextes avec espace context list, et choisissez-en un avec espace context use NOM.' },
+  'doctor.api.fixContext': {
+    en: 'list the contexts with espace context list, and pick one with espace context use NAME.',
+    fr: 'listez les contextes avec espace context list, et choisissez-en un avec espace context use NOM.',
+  },
   'doctor.tls.loopback': { en: 'not needed: the API is on this machine (loopback).', fr: 'inutile : l’API est sur cette machine (boucle locale).' },
-  'doctor.tls.plain': { en: '{url} uses plain HTTP over a network: tokens would travel in clear text.', fr: '{url} utilise HTTP sans chiffrement sur un réseau : les jetons circuleraient en clair.' },
-  'doctor.tls.fixPlain': { en: 'use the https:// address of the API (espace context add NAME --url https://…).', fr: 'utilisez l’adresse https:// de l’API (espace context add NOM --url https://…).' },
+  'doctor.tls.plain': {
+    en: '{url} uses plain HTTP over a network: tokens would travel in clear text.',
+    fr: '{url} utilise HTTP sans chiffrement sur un réseau : les jetons circuleraient en clair.',
+  },
+  'doctor.tls.fixPlain': {
+    en: 'use the https:// address of the API (espace context add NAME --url https://…).',
+    fr: 'utilisez l’adresse https:// de l’API (espace context add NOM --url https://…).',
+  },
   'doctor.tls.handshake': { en: 'no TLS connection: {reason}.', fr: 'aucune connexion TLS : {reason}.' },
   'doctor.tls.untrusted': { en: 'the server’s certificate is not trusted: {reason}.', fr: 'le certificat du serveur n’est pas reconnu : {reason}.' },
   'doctor.tls.fixUntrusted': {
@@ -43,16 +52,31 @@ export const doctorMessages = {
     fr: 'vérifiez l’horloge du système et l’adresse ; pour une autorité de certification privée, pointez NODE_EXTRA_CA_CERTS vers son certificat.',
   },
   'doctor.tls.ok': { en: 'certificate trusted, valid until {until}.', fr: 'certificat reconnu, valide jusqu’au {until}.' },
-  'doctor.tls.expiring': { en: 'certificate trusted but it expires on {until} ({days} days left).', fr: 'certificat reconnu, mais il expire le {until} (encore {days} jours).' },
+  'doctor.tls.expiring': {
+    en: 'certificate trusted but it expires on {until} ({days} days left).',
+    fr: 'certificat reconnu, mais il expire le {until} (encore {days} jours).',
+  },
   'doctor.clock.ok': { en: 'in step with the server.', fr: 'synchronisée avec le serveur.' },
-  'doctor.clock.ahead': { en: 'this machine’s clock is {seconds} s ahead of the server’s.', fr: 'l’horloge de cette machine avance de {seconds} s sur celle du serveur.' },
-  'doctor.clock.behind': { en: 'this machine’s clock is {seconds} s behind the server’s.', fr: 'l’horloge de cette machine retarde de {seconds} s sur celle du serveur.' },
+  'doctor.clock.ahead': {
+    en: 'this machine’s clock is {seconds} s ahead of the server’s.',
+    fr: 'l’horloge de cette machine avance de {seconds} s sur celle du serveur.',
+  },
+  'doctor.clock.behind': {
+    en: 'this machine’s clock is {seconds} s behind the server’s.',
+    fr: 'l’horloge de cette machine retarde de {seconds} s sur celle du serveur.',
+  },
   'doctor.clock.fix': {
     en: 'turn on automatic time (NTP), e.g. sudo timedatectl set-ntp true: token expiry and two-factor codes depend on it.',
     fr: 'activez l’heure automatique (NTP), p. ex. sudo timedatectl set-ntp true : l’expiration des jetons et les codes à deux facteurs en dépendent.',
   },
-  'doctor.token.ok': { en: 'accepted by the server; from {source}; {expires}; refresh {refresh}.', fr: 'acceptée par le serveur ; source : {source} ; {expires} ; renouvellement {refresh}.' },
-  'doctor.token.unverified': { en: 'found in {source} but not verified (server unreachable); {expires}; refresh {refresh}.', fr: 'trouvée dans {source} mais non vérifiée (serveur injoignable) ; {expires} ; renouvellement {refresh}.' },
+  'doctor.token.ok': {
+    en: 'accepted by the server; from {source}; {expires}; refresh {refresh}.',
+    fr: 'acceptée par le serveur ; source : {source} ; {expires} ; renouvellement {refresh}.',
+  },
+  'doctor.token.unverified': {
+    en: 'found in {source} but not verified (server unreachable); {expires}; refresh {refresh}.',
+    fr: 'trouvée dans {source} mais non vérifiée (serveur injoignable) ; {expires} ; renouvellement {refresh}.',
+  },
   'doctor.token.noExpiry': { en: 'expiry unknown', fr: 'expiration inconnue' },
   'doctor.token.expiresAt': { en: 'expires {when} (in {minutes} min)', fr: 'expire le {when} (dans {minutes} min)' },
   'doctor.token.refreshYes': { en: 'possible', fr: 'possible' },
@@ -88,15 +112,27 @@ export const doctorMessages = {
     en: 'no outage at {where}; planned maintenance of {services} starts {when}.',
     fr: 'aucune panne à {where} ; un entretien planifié ({services}) commence le {when}.',
   },
-  'doctor.outages.fix': { en: 'nothing to fix on your side; follow it with: espace outage', fr: 'rien à corriger de votre côté ; suivez-la avec : espace outage' },
-  'doctor.outages.severalAccounts': { en: 'not checked: several accounts are visible (espace outage --account ID).', fr: 'non vérifiées : plusieurs comptes sont visibles (espace outage --account ID).' },
+  'doctor.outages.fix': {
+    en: 'nothing to fix on your side; follow it with: espace outage',
+    fr: 'rien à corriger de votre côté ; suivez-la avec : espace outage',
+  },
+  'doctor.outages.severalAccounts': {
+    en: 'not checked: several accounts are visible (espace outage --account ID).',
+    fr: 'non vérifiées : plusieurs comptes sont visibles (espace outage --account ID).',
+  },
   'doctor.step.connection': {
     en: 'Check your Internet connection: restart your modem and router, then run espace doctor again.',
     fr: 'Vérifiez votre connexion Internet : redémarrez votre modem et votre routeur, puis relancez espace doctor.',
   },
   'doctor.step.login': { en: 'Log in again: espace auth login', fr: 'Reconnectez-vous : espace auth login' },
-  'doctor.step.permissions': { en: 'Make espace’s files private with the chmod command shown above.', fr: 'Rendez les fichiers d’espace privés avec la commande chmod indiquée ci-dessus.' },
-  'doctor.step.clock': { en: 'Set this machine’s clock to the right time (automatic time).', fr: 'Mettez l’horloge de cette machine à l’heure (heure automatique).' },
+  'doctor.step.permissions': {
+    en: 'Make espace’s files private with the chmod command shown above.',
+    fr: 'Rendez les fichiers d’espace privés avec la commande chmod indiquée ci-dessus.',
+  },
+  'doctor.step.clock': {
+    en: 'Set this machine’s clock to the right time (automatic time).',
+    fr: 'Mettez l’horloge de cette machine à l’heure (heure automatique).',
+  },
   'doctor.step.outage': {
     en: 'An outage is in progress in your area: no need to restart your equipment; follow it with espace outage.',
     fr: 'Une panne est en cours dans votre secteur : inutile de redémarrer vos appareils ; suivez-la avec espace outage.',
@@ -151,5 +187,8 @@ export const doctorMessages = {
     en: 'the server failed or could not be reached for some APIs; try again later, or ask the operator',
     fr: 'le serveur a échoué ou n’a pu être joint pour certaines API ; réessayez plus tard, ou demandez à l’opérateur',
   },
-  'doctor.step.keychain': { en: 'Do what the Login fix above says: the keychain, not the password, is in the way.', fr: 'Faites ce que dit la correction de Connexion ci-dessus : c’est le trousseau, et non le mot de passe, qui bloque.' },
+  'doctor.step.keychain': {
+    en: 'Do what the Login fix above says: the keychain, not the password, is in the way.',
+    fr: 'Faites ce que dit la correction de Connexion ci-dessus : c’est le trousseau, et non le mot de passe, qui bloque.',
+  },
 } satisfies MessageTable;

@@ -23,8 +23,20 @@ export const manMessages = {
     en: 'Each setting comes from the command line first, then the environment, then the configuration (espace config set, the active context), then espace’s default.',
     fr: 'Chaque réglage vient d’abord de la ligne de commande, puis de l’environnement, puis de la configuration (espace config set, le contexte actif), puis de la valeur par défaut d’espace.',
   },
-  'man.files.config': { en: 'contexts and defaults (espace context, espace config); ESPACE_CONFIG_DIR moves it', fr: 'contextes et préférences (espace context, espace config) ; ESPACE_CONFIG_DIR le déplace' },
-  'man.files.credentials': { en: 'with --insecure-storage only: the credential file (0600), where no keychain works', fr: 'avec --insecure-storage seulement : le fichier d’identifiants (0600), là où aucun trousseau ne fonctionne' },
-  'man.files.data': { en: 'the payment journal and the sandbox’s database; ESPACE_DATA_DIR moves them', fr: 'le journal des paiements et la base du bac à sable ; ESPACE_DATA_DIR les déplace' },
-  'man.seeAlso': { en: 'espace help exit-codes, espace help environment, espace completion bash|zsh|fish', fr: 'espace help exit-codes, espace help environment, espace completion bash|zsh|fish' },
+  'man.files.config': {
+    en: 'contexts and defaults (espace context, espace config); ESPACE_CONFIG_DIR moves it',
+    fr: 'contextes et préférences (espace context, espace config) ; ESPACE_CONFIG_DIR le déplace',
+  },
+  'man.files.credentials': {
+    en: 'with --insecure-storage only: the credential file (0600), where no keychain works',
+    fr: 'avec --insecure-storage seulement : le fichier d’identifiants (0600), là où aucun trousseau ne fonctionne',
+  },
+  'man.files.data': {
+    en: 'the payment journal and the sandbox’s database; ESPACE_DATA_DIR moves them',
+    fr: 'le journal des paiements et la base du bac à sable ; ESPACE_DATA_DIR les déplace',
+  },
+  'man.seeAlso': {
+    en: 'espace help exit-codes, espace help environment, espace completion bash|zsh|fish',
+    fr: 'espace help exit-codes, espace help environment, espace completion bash|zsh|fish',
+  },
 } satisfies MessageTable;

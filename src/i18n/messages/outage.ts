@@ -6,9 +6,15 @@ export const outageMessages = {
     en: 'outages and planned maintenance at your service address (status, estimated restoration)',
     fr: 'pannes et entretiens planifiés à votre adresse de service (état, rétablissement prévu)',
   },
-  'outage.option.postalCode': { en: 'look up this postal code (e.g. "H2X 1Y4") or its first three characters', fr: 'chercher ce code postal (p. ex. « H2X 1Y4 ») ou ses trois premiers caractères' },
+  'outage.option.postalCode': {
+    en: 'look up this postal code (e.g. "H2X 1Y4") or its first three characters',
+    fr: 'chercher ce code postal (p. ex. « H2X 1Y4 ») ou ses trois premiers caractères',
+  },
   'outage.option.all': { en: 'every area, not only yours', fr: 'toutes les régions, pas seulement la vôtre' },
-  'outage.option.account': { en: 'billing account whose service address to check (agents may name any)', fr: 'compte de facturation dont vérifier l’adresse de service (les agents peuvent en nommer un quelconque)' },
+  'outage.option.account': {
+    en: 'billing account whose service address to check (agents may name any)',
+    fr: 'compte de facturation dont vérifier l’adresse de service (les agents peuvent en nommer un quelconque)',
+  },
   'outage.badPostalCode': {
     en: '"{value}" is not a Canadian postal code: give one such as "H2X 1Y4", or its first three characters ("H2X").',
     fr: '« {value} » n’est pas un code postal canadien : indiquez-en un comme « H2X 1Y4 », ou ses trois premiers caractères (« H2X »).',
@@ -44,6 +50,6 @@ export const outageMessages = {
   'outage.service.mobile': { en: 'mobile', fr: 'mobile' },
   'outage.noEstimate': {
     en: 'this server does not provide estimated restoration times ({resource} has no such attribute in TMF656 v4).',
-    fr: "ce serveur ne fournit pas d’heure de rétablissement prévue ({resource} n’a pas cet attribut dans TMF656 v4).",
+    fr: 'ce serveur ne fournit pas d’heure de rétablissement prévue ({resource} n’a pas cet attribut dans TMF656 v4).',
   },
 } satisfies MessageTable;

@@ -4,10 +4,22 @@ import type { MessageTable } from '../catalog.js';
 export const planMessages = {
   'plan.description': { en: 'see and change your services and plans', fr: 'consulter et modifier vos services et forfaits' },
   'plan.show.description': { en: 'show your services and add-ons with their monthly prices', fr: 'afficher vos services et options avec leur prix mensuel' },
-  'plan.catalog.description': { en: 'list the plans and add-ons on offer: prices, speeds or allowances, contract terms', fr: 'lister les forfaits et options offerts : prix, vitesses ou allocations, durée d’engagement' },
-  'plan.change.description': { en: 'move a service to another plan (preview, terms, then order)', fr: 'passer un service à un autre forfait (aperçu, conditions, puis commande)' },
-  'plan.nextBill.description': { en: 'preview your next bill, with this cycle\'s changes prorated (nothing is billed or payable)', fr: 'aperçu de votre prochaine facture, avec les changements du cycle au prorata (rien n’est facturé ni payable)' },
-  'plan.nextBill.notReady': { en: 'the server has not produced the preview yet (request {id}: {state}); run `espace plan next-bill` again in a moment.', fr: 'le serveur n’a pas encore produit l’aperçu (demande {id} : {state}) ; relancez `espace plan next-bill` dans un instant.' },
+  'plan.catalog.description': {
+    en: 'list the plans and add-ons on offer: prices, speeds or allowances, contract terms',
+    fr: 'lister les forfaits et options offerts : prix, vitesses ou allocations, durée d’engagement',
+  },
+  'plan.change.description': {
+    en: 'move a service to another plan (preview, terms, then order)',
+    fr: 'passer un service à un autre forfait (aperçu, conditions, puis commande)',
+  },
+  'plan.nextBill.description': {
+    en: "preview your next bill, with this cycle's changes prorated (nothing is billed or payable)",
+    fr: 'aperçu de votre prochaine facture, avec les changements du cycle au prorata (rien n’est facturé ni payable)',
+  },
+  'plan.nextBill.notReady': {
+    en: 'the server has not produced the preview yet (request {id}: {state}); run `espace plan next-bill` again in a moment.',
+    fr: 'le serveur n’a pas encore produit l’aperçu (demande {id} : {state}) ; relancez `espace plan next-bill` dans un instant.',
+  },
   'plan.nextBill.previewNote': {
     en: 'Preview of your next bill ({bill}): not issued yet, so it is not in `espace bill list` and cannot be paid; your latest bill is unchanged.',
     fr: 'Aperçu de votre prochaine facture ({bill}) : elle n’est pas encore émise, elle n’est donc pas dans `espace bill list` et ne peut pas être payée ; votre dernière facture est inchangée.',
@@ -16,7 +28,10 @@ export const planMessages = {
     en: 'the server issued bill {bill} for this request instead of a preview (state {state}); see `espace bill list`.',
     fr: 'le serveur a émis la facture {bill} pour cette demande au lieu d’un aperçu (état {state}) ; voyez `espace bill list`.',
   },
-  'plan.option.service': { en: 'the service: internet, tv, phone or mobile (catalog: also addOn)', fr: 'le service : internet, tv, phone ou mobile (catalogue : aussi addOn)' },
+  'plan.option.service': {
+    en: 'the service: internet, tv, phone or mobile (catalog: also addOn)',
+    fr: 'le service : internet, tv, phone ou mobile (catalogue : aussi addOn)',
+  },
   'plan.option.to': { en: 'the offer to move to (an id from `espace plan catalog`)', fr: 'l’offre choisie (un identifiant de `espace plan catalog`)' },
   'plan.option.acceptTerms': { en: 'accept the terms shown in the preview (for scripts)', fr: 'accepter les conditions de l’aperçu (pour les scripts)' },
   'plan.option.yes': { en: 'place the order without asking for confirmation', fr: 'passer la commande sans demander de confirmation' },
@@ -48,31 +63,70 @@ export const planMessages = {
   'plan.prompt.offer': { en: 'Move {current} to which offer?', fr: 'Passer {current} à quelle offre ?' },
   'plan.prompt.chooseService': { en: 'Which service?', fr: 'Quel service ?' },
   'plan.choice.current': { en: 'your current plan', fr: 'votre forfait actuel' },
-  'plan.choice.downgradeInTerm': { en: 'costs less: possible after your contract ends on {end}', fr: 'coûte moins cher : possible après la fin de votre engagement le {end}' },
+  'plan.choice.downgradeInTerm': {
+    en: 'costs less: possible after your contract ends on {end}',
+    fr: 'coûte moins cher : possible après la fin de votre engagement le {end}',
+  },
   'plan.choice.unavailable': { en: 'not available for this service', fr: 'non offert pour ce service' },
-  'plan.noOfferAllowed': { en: 'no other plan can be ordered for {service} ({product}) now; see `espace plan catalog`.', fr: 'aucun autre forfait ne peut être commandé pour {service} ({product}) maintenant ; voyez `espace plan catalog`.' },
+  'plan.noOfferAllowed': {
+    en: 'no other plan can be ordered for {service} ({product}) now; see `espace plan catalog`.',
+    fr: 'aucun autre forfait ne peut être commandé pour {service} ({product}) maintenant ; voyez `espace plan catalog`.',
+  },
   'plan.prompt.acceptTerms': { en: 'Do you accept these terms?', fr: 'Acceptez-vous ces conditions ?' },
   'plan.prompt.placeOrder': { en: 'Place this order?', fr: 'Passer cette commande ?' },
-  'plan.unknownService': { en: "unknown service '{service}'; use one of: {services}.", fr: "service inconnu « {service} » ; utilisez l’un de : {services}." },
-  'plan.noSuchService': { en: "the account has no {service} service; it has: {services}.", fr: "le compte n’a pas de service {service} ; il a : {services}." },
-  'plan.unknownOffer': { en: "unknown offer '{offer}'; see `espace plan catalog` for the offers.", fr: "offre inconnue « {offer} » ; voyez `espace plan catalog` pour les offres." },
-  'plan.problem.addOn': { en: '{product} is an add-on; use `espace addon add` and `espace addon remove`.', fr: '{product} est une option ; utilisez `espace addon add` et `espace addon remove`.' },
-  'plan.problem.incompatible': { en: 'offer {offer} is not a plan of the service {service}, so {product} cannot move to it; see `espace plan catalog`.', fr: "l’offre {offer} n’est pas un forfait du service {service} ; {product} ne peut pas y passer. Voyez `espace plan catalog`." },
+  'plan.unknownService': { en: "unknown service '{service}'; use one of: {services}.", fr: 'service inconnu « {service} » ; utilisez l’un de : {services}.' },
+  'plan.noSuchService': { en: 'the account has no {service} service; it has: {services}.', fr: 'le compte n’a pas de service {service} ; il a : {services}.' },
+  'plan.unknownOffer': {
+    en: "unknown offer '{offer}'; see `espace plan catalog` for the offers.",
+    fr: 'offre inconnue « {offer} » ; voyez `espace plan catalog` pour les offres.',
+  },
+  'plan.problem.addOn': {
+    en: '{product} is an add-on; use `espace addon add` and `espace addon remove`.',
+    fr: '{product} est une option ; utilisez `espace addon add` et `espace addon remove`.',
+  },
+  'plan.problem.incompatible': {
+    en: 'offer {offer} is not a plan of the service {service}, so {product} cannot move to it; see `espace plan catalog`.',
+    fr: 'l’offre {offer} n’est pas un forfait du service {service} ; {product} ne peut pas y passer. Voyez `espace plan catalog`.',
+  },
   'plan.problem.same': { en: '{product} is already on offer {offer}.', fr: '{product} est déjà sur l’offre {offer}.' },
-  'plan.problem.downgradeInTerm': { en: '{offer} costs less than {product}, which is under contract until {end}: a cheaper plan is possible only after that date.', fr: '{offer} coûte moins cher que le forfait actuel ({product}), sous engagement jusqu’au {end} : un forfait moins cher n’est possible qu’après cette date.' },
-  'plan.termsRequired': { en: 'the terms must be accepted: read the preview, then run again with --accept-terms (and --yes).', fr: 'les conditions doivent être acceptées : lisez l’aperçu, puis relancez avec --accept-terms (et --yes).' },
+  'plan.problem.downgradeInTerm': {
+    en: '{offer} costs less than {product}, which is under contract until {end}: a cheaper plan is possible only after that date.',
+    fr: '{offer} coûte moins cher que le forfait actuel ({product}), sous engagement jusqu’au {end} : un forfait moins cher n’est possible qu’après cette date.',
+  },
+  'plan.termsRequired': {
+    en: 'the terms must be accepted: read the preview, then run again with --accept-terms (and --yes).',
+    fr: 'les conditions doivent être acceptées : lisez l’aperçu, puis relancez avec --accept-terms (et --yes).',
+  },
   'plan.preview.change': { en: '{service}: {from} → {to}', fr: '{service} : {from} → {to}' },
   'plan.preview.monthly': { en: 'Monthly price: {before} → {after} (before taxes)', fr: 'Prix mensuel : {before} → {after} (avant taxes)' },
   'plan.preview.nothing': { en: 'nothing', fr: 'rien' },
-  'plan.preview.effective': { en: 'Effective: {date} ({days} of {cycleDays} days left in the billing cycle)', fr: 'En vigueur : {date} ({days} jours sur {cycleDays} restant au cycle de facturation)' },
-  'plan.preview.prorated': { en: 'Prorated for the rest of the cycle: credit {credit}, charge {charge}, net {net} on the next bill (before taxes)', fr: 'Au prorata pour le reste du cycle : crédit {credit}, frais {charge}, net {net} sur la prochaine facture (avant taxes)' },
+  'plan.preview.effective': {
+    en: 'Effective: {date} ({days} of {cycleDays} days left in the billing cycle)',
+    fr: 'En vigueur : {date} ({days} jours sur {cycleDays} restant au cycle de facturation)',
+  },
+  'plan.preview.prorated': {
+    en: 'Prorated for the rest of the cycle: credit {credit}, charge {charge}, net {net} on the next bill (before taxes)',
+    fr: 'Au prorata pour le reste du cycle : crédit {credit}, frais {charge}, net {net} sur la prochaine facture (avant taxes)',
+  },
   'plan.preview.terms': { en: 'Terms:', fr: 'Conditions :' },
-  'plan.terms.contract': { en: 'A {months}-month contract starts on {start}: until {end}, only plans of the same monthly price or higher are possible.', fr: 'Un engagement de {months} mois commence le {start} : jusqu’au {end}, seuls des forfaits de prix mensuel égal ou supérieur sont possibles.' },
+  'plan.terms.contract': {
+    en: 'A {months}-month contract starts on {start}: until {end}, only plans of the same monthly price or higher are possible.',
+    fr: 'Un engagement de {months} mois commence le {start} : jusqu’au {end}, seuls des forfaits de prix mensuel égal ou supérieur sont possibles.',
+  },
   'plan.terms.contractKept': { en: 'Your current contract still runs until {end}.', fr: 'Votre engagement actuel court jusqu’au {end}.' },
   'plan.terms.noContract': { en: 'No contract: you can change plans at any time.', fr: 'Sans engagement : vous pouvez changer de forfait en tout temps.' },
-  'plan.terms.addOn': { en: 'Billed {price} a month until you remove it; no contract.', fr: 'Facturée {price} par mois jusqu’à son retrait ; sans engagement.' },
-  'plan.terms.removal': { en: 'The add-on ends today and cannot be used afterwards.', fr: 'L’option prend fin aujourd’hui et ne peut plus être utilisée ensuite.' },
-  'plan.terms.prorated': { en: 'The prorated amounts appear on your next bill, with taxes.', fr: 'Les montants au prorata paraissent sur votre prochaine facture, taxes en sus.' },
+  'plan.terms.addOn': {
+    en: 'Billed {price} a month until you remove it; no contract.',
+    fr: 'Facturée {price} par mois jusqu’à son retrait ; sans engagement.',
+  },
+  'plan.terms.removal': {
+    en: 'The add-on ends today and cannot be used afterwards.',
+    fr: 'L’option prend fin aujourd’hui et ne peut plus être utilisée ensuite.',
+  },
+  'plan.terms.prorated': {
+    en: 'The prorated amounts appear on your next bill, with taxes.',
+    fr: 'Les montants au prorata paraissent sur votre prochaine facture, taxes en sus.',
+  },
 
   'order.description': { en: 'follow your plan and add-on orders', fr: 'suivre vos commandes de forfaits et d’options' },
   'order.list.description': { en: 'list product orders, newest first', fr: 'lister les commandes, les plus récentes d’abord' },
@@ -99,13 +153,28 @@ export const planMessages = {
   'addon.available': { en: 'available', fr: 'offerte' },
   'addon.column.status': { en: 'Status', fr: 'État' },
   'addon.column.id': { en: 'ID', fr: 'ID' },
-  'addon.notSubscribed': { en: "'{product}' is not one of your add-ons; yours: {addons}.", fr: "« {product} » n’est pas l’une de vos options ; les vôtres : {addons}." },
+  'addon.notSubscribed': {
+    en: "'{product}' is not one of your add-ons; yours: {addons}.",
+    fr: '« {product} » n’est pas l’une de vos options ; les vôtres : {addons}.',
+  },
   'addon.preview.add': { en: 'Add {name}', fr: 'Ajout : {name}' },
   'addon.preview.remove': { en: 'Remove {name}', fr: 'Retrait : {name}' },
-  'addon.problem.notAddOn': { en: '{offer} is a plan, not an add-on; change plans with `espace plan change`.', fr: '{offer} est un forfait, pas une option ; changez de forfait avec `espace plan change`.' },
+  'addon.problem.notAddOn': {
+    en: '{offer} is a plan, not an add-on; change plans with `espace plan change`.',
+    fr: '{offer} est un forfait, pas une option ; changez de forfait avec `espace plan change`.',
+  },
   'addon.problem.alreadyHeld': { en: 'you already have {name}.', fr: 'vous avez déjà {name}.' },
-  'addon.problem.missingService': { en: '{name} requires the {service} service, which this account does not have.', fr: '{name} requiert le service {service}, que ce compte n’a pas.' },
-  'addon.problem.incompatiblePlan': { en: '{name} is not available with your current {service} plan; it needs one of: {compatible}.', fr: '{name} n’est pas offerte avec votre forfait {service} actuel ; il faut l’un de : {compatible}.' },
-  'order.show.option.watch': { en: 'follow the order until it is completed, failed or rejected', fr: 'suivre la commande jusqu’à ce qu’elle soit terminée, échouée ou refusée' },
+  'addon.problem.missingService': {
+    en: '{name} requires the {service} service, which this account does not have.',
+    fr: '{name} requiert le service {service}, que ce compte n’a pas.',
+  },
+  'addon.problem.incompatiblePlan': {
+    en: '{name} is not available with your current {service} plan; it needs one of: {compatible}.',
+    fr: '{name} n’est pas offerte avec votre forfait {service} actuel ; il faut l’un de : {compatible}.',
+  },
+  'order.show.option.watch': {
+    en: 'follow the order until it is completed, failed or rejected',
+    fr: 'suivre la commande jusqu’à ce qu’elle soit terminée, échouée ou refusée',
+  },
   'order.notCompleted': { en: 'order {id} ended {state}: {reason}', fr: 'la commande {id} s’est terminée à l’état {state} : {reason}' },
 } satisfies MessageTable;

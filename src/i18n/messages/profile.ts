@@ -2,10 +2,19 @@ import type { MessageTable } from '../catalog.js';
 
 /** Messages of personal information: `profile show` and `profile set`. */
 export const profileMessages = {
-  'profile.description': { en: 'personal information: name, email, phone, mailing address, language', fr: 'renseignements personnels : nom, courriel, téléphone, adresse postale, langue' },
+  'profile.description': {
+    en: 'personal information: name, email, phone, mailing address, language',
+    fr: 'renseignements personnels : nom, courriel, téléphone, adresse postale, langue',
+  },
   'profile.show.description': { en: 'show the personal information of the account holder', fr: 'afficher les renseignements personnels du titulaire' },
-  'profile.option.user': { en: 'whose profile (agents; customers see only their own), e.g. IND-1001', fr: 'le profil de qui (agents ; les clients ne voient que le leur), p. ex. IND-1001' },
-  'profile.option.account': { en: 'the profile of this billing account\'s holder (agents), e.g. BA-1001', fr: 'le profil du titulaire de ce compte de facturation (agents), p. ex. BA-1001' },
+  'profile.option.user': {
+    en: 'whose profile (agents; customers see only their own), e.g. IND-1001',
+    fr: 'le profil de qui (agents ; les clients ne voient que le leur), p. ex. IND-1001',
+  },
+  'profile.option.account': {
+    en: "the profile of this billing account's holder (agents), e.g. BA-1001",
+    fr: 'le profil du titulaire de ce compte de facturation (agents), p. ex. BA-1001',
+  },
   'profile.userAndAccount': {
     en: '--user and --account both name whose profile to show: give one of them.',
     fr: '--user et --account désignent tous deux le profil à afficher : n’en donnez qu’un.',
@@ -22,7 +31,10 @@ export const profileMessages = {
   'profile.set.option.familyName': { en: 'family name', fr: 'nom de famille' },
   'profile.set.option.email': { en: 'email address', fr: 'adresse courriel' },
   'profile.set.option.phone': { en: 'Canadian phone number, e.g. "514 555-0199"', fr: 'numéro de téléphone canadien, p. ex. « 514 555-0199 »' },
-  'profile.set.option.street': { en: 'street line of the mailing address, e.g. "1234, rue Saint-Denis"', fr: 'ligne de rue de l’adresse postale, p. ex. « 1234, rue Saint-Denis »' },
+  'profile.set.option.street': {
+    en: 'street line of the mailing address, e.g. "1234, rue Saint-Denis"',
+    fr: 'ligne de rue de l’adresse postale, p. ex. « 1234, rue Saint-Denis »',
+  },
   'profile.set.option.city': { en: 'city of the mailing address', fr: 'ville de l’adresse postale' },
   'profile.set.option.province': { en: 'province or territory code, e.g. QC', fr: 'code de province ou de territoire, p. ex. QC' },
   'profile.set.option.postalCode': { en: 'postal code, A1A 1A1', fr: 'code postal, A1A 1A1' },
@@ -66,7 +78,10 @@ export const profileMessages = {
     en: '{flag}: "{value}" is not a Canadian postal code (format A1A 1A1).',
     fr: '{flag} : « {value} » n’est pas un code postal canadien (format A1A 1A1).',
   },
-  'profile.invalid.language': { en: '{flag}: "{value}" is not a language espace speaks (en or fr).', fr: '{flag} : « {value} » n’est pas une langue d’espace (en ou fr).' },
+  'profile.invalid.language': {
+    en: '{flag}: "{value}" is not a language espace speaks (en or fr).',
+    fr: '{flag} : « {value} » n’est pas une langue d’espace (en ou fr).',
+  },
   'profile.invalid.postalProvince': {
     en: '--postal-code: {postalCode} is not a postal code of {province} (--province).',
     fr: '--postal-code : {postalCode} n’est pas un code postal de la province {province} (--province).',
@@ -92,9 +107,15 @@ export const profileMessages = {
   'profile.set.preview': { en: 'Changes (before → after):', fr: 'Modifications (avant → après) :' },
   'profile.set.confirm': { en: 'Save these changes?', fr: 'Enregistrer ces modifications ?' },
   'profile.set.done': { en: 'Profile updated.', fr: 'Profil mis à jour.' },
-  'profile.set.option.unit': { en: 'apartment or unit of the mailing address, e.g. 5 (kept when only the street changes)', fr: 'appartement ou unité de l’adresse postale, p. ex. 5 (gardé quand seule la rue change)' },
+  'profile.set.option.unit': {
+    en: 'apartment or unit of the mailing address, e.g. 5 (kept when only the street changes)',
+    fr: 'appartement ou unité de l’adresse postale, p. ex. 5 (gardé quand seule la rue change)',
+  },
   'profile.set.option.noUnit': { en: 'the mailing address has no apartment or unit', fr: 'l’adresse postale n’a ni appartement ni unité' },
   'profile.prompt.unit': { en: 'Apartment or unit (mailing address)', fr: 'Appartement ou unité (adresse postale)' },
-  'profile.invalid.unit': { en: '{flag}: "{value}" is not an apartment or unit number (letters and digits, at most 10, e.g. 5 or 12B).', fr: '{flag} : « {value} » n’est pas un numéro d’appartement ou d’unité (lettres et chiffres, au plus 10, p. ex. 5 ou 12B).' },
+  'profile.invalid.unit': {
+    en: '{flag}: "{value}" is not an apartment or unit number (letters and digits, at most 10, e.g. 5 or 12B).',
+    fr: '{flag} : « {value} » n’est pas un numéro d’appartement ou d’unité (lettres et chiffres, au plus 10, p. ex. 5 ou 12B).',
+  },
   'profile.unitLine': { en: 'Apt {unit}', fr: 'App. {unit}' },
 } satisfies MessageTable;

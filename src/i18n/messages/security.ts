@@ -13,7 +13,10 @@ export const securityMessages = {
   },
   'security.throttled': { en: 'too many failed attempts. {detail}', fr: 'trop de tentatives échouées. {detail}' },
 
-  'security.2fa.description': { en: 'two-factor authentication (a code from an authenticator app at login)', fr: 'authentification à deux facteurs (un code d’une application d’authentification à la connexion)' },
+  'security.2fa.description': {
+    en: 'two-factor authentication (a code from an authenticator app at login)',
+    fr: 'authentification à deux facteurs (un code d’une application d’authentification à la connexion)',
+  },
   'security.2fa.enable.description': {
     en: 'turn two-factor authentication on: scan a QR code, confirm with a code, keep the recovery codes',
     fr: 'activer l’authentification à deux facteurs : balayer un code QR, confirmer avec un code, garder les codes de récupération',
@@ -67,7 +70,10 @@ export const securityMessages = {
     fr: 'Codes de récupération (affichés seulement maintenant ; chacun remplace un code une seule fois — gardez-les en lieu sûr) :',
   },
   'security.2fa.disabled': { en: 'Two-factor authentication is off.', fr: 'L’authentification à deux facteurs est désactivée.' },
-  'security.2fa.statusOn': { en: 'Two-factor authentication: on ({left} recovery codes left)', fr: 'Authentification à deux facteurs : activée ({left} codes de récupération restants)' },
+  'security.2fa.statusOn': {
+    en: 'Two-factor authentication: on ({left} recovery codes left)',
+    fr: 'Authentification à deux facteurs : activée ({left} codes de récupération restants)',
+  },
   'security.2fa.statusPending': {
     en: 'Two-factor authentication: off (an enrolment waits for its code: espace auth 2fa confirm)',
     fr: 'Authentification à deux facteurs : désactivée (une inscription attend son code : espace auth 2fa confirm)',
@@ -82,7 +88,10 @@ export const securityMessages = {
     en: 'read the current and the new password from stdin, one a line (for scripts; then the code, with --code-stdin)',
     fr: 'lire le mot de passe actuel et le nouveau sur l’entrée standard, un par ligne (pour les scripts ; puis le code, avec --code-stdin)',
   },
-  'security.password.option.signOutOthers': { en: 'then sign out every other session without asking', fr: 'puis fermer toutes les autres sessions sans demander' },
+  'security.password.option.signOutOthers': {
+    en: 'then sign out every other session without asking',
+    fr: 'puis fermer toutes les autres sessions sans demander',
+  },
   'security.password.option.keepSessions': { en: 'keep the other sessions without asking', fr: 'garder les autres sessions sans demander' },
   'security.password.promptCurrent': { en: 'Current password', fr: 'Mot de passe actuel' },
   'security.password.promptNew': { en: 'New password', fr: 'Nouveau mot de passe' },

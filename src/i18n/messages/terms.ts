@@ -29,5 +29,8 @@ export const termsMessages = {
   'terms.orderState.cancelled': { en: 'cancelled', fr: 'annulée' },
   'terms.orderState.assessingCancellation': { en: 'cancellation being assessed', fr: 'annulation à l’étude' },
   'terms.orderState.pendingCancellation': { en: 'cancellation pending', fr: 'annulation en attente' },
-  'terms.badValue': { en: "{option} does not take '{value}'; choose one of: {choices}.", fr: '{option} ne prend pas « {value} » ; choisissez parmi : {choices}.' },
+  'terms.badValue': {
+    en: "{option} does not take '{value}'; choose one of: {choices}.",
+    fr: '{option} ne prend pas « {value} » ; choisissez parmi : {choices}.',
+  },
 } satisfies MessageTable;

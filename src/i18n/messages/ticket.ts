@@ -2,23 +2,35 @@ import type { MessageTable } from '../catalog.js';
 
 /** Support tickets (TMF621) and billing disputes. */
 export const ticketMessages = {
-  'ticket.description': { en: 'open and follow support tickets: problems, service requests, moves, billing disputes', fr: 'ouvrir et suivre des billets de soutien : problèmes, demandes de service, déménagements, contestations de facture' },
+  'ticket.description': {
+    en: 'open and follow support tickets: problems, service requests, moves, billing disputes',
+    fr: 'ouvrir et suivre des billets de soutien : problèmes, demandes de service, déménagements, contestations de facture',
+  },
   'ticket.argument.id': { en: 'ticket id (e.g. TT-1001)', fr: 'identifiant du billet (p. ex. TT-1001)' },
-  'ticket.option.account': { en: 'billing account the ticket concerns (needed when several are visible; agents may name any)', fr: 'compte de facturation visé (requis si plusieurs sont visibles ; les agents peuvent en nommer un quelconque)' },
-  'ticket.open.description': { en: 'open a ticket; the subject and description come from flags, stdin (--description -), $EDITOR or prompts', fr: 'ouvrir un billet ; l’objet et la description viennent des options, de l’entrée standard (--description -), de $EDITOR ou de questions' },
+  'ticket.option.account': {
+    en: 'billing account the ticket concerns (needed when several are visible; agents may name any)',
+    fr: 'compte de facturation visé (requis si plusieurs sont visibles ; les agents peuvent en nommer un quelconque)',
+  },
+  'ticket.open.description': {
+    en: 'open a ticket; the subject and description come from flags, stdin (--description -), $EDITOR or prompts',
+    fr: 'ouvrir un billet ; l’objet et la description viennent des options, de l’entrée standard (--description -), de $EDITOR ou de questions',
+  },
   'ticket.open.option.type': { en: 'kind of request', fr: 'type de demande' },
   'ticket.open.option.severity': { en: 'how serious it is (sets the first priority)', fr: 'gravité (détermine la priorité initiale)' },
   'ticket.open.option.subject': { en: 'one-line subject', fr: 'objet en une ligne' },
-  'ticket.open.option.description': { en: "what happened ('-' reads it from stdin)", fr: "ce qui s’est passé (« - » la lit sur l’entrée standard)" },
+  'ticket.open.option.description': { en: "what happened ('-' reads it from stdin)", fr: 'ce qui s’est passé (« - » la lit sur l’entrée standard)' },
   'ticket.open.askSubject': { en: 'Subject (one line):', fr: 'Objet (une ligne) :' },
   'ticket.open.askDescription': { en: 'Describe the problem or the request:', fr: 'Décrivez le problème ou la demande :' },
   'ticket.open.done': { en: 'Ticket {id} opened ({type}, priority {priority}).', fr: 'Billet {id} ouvert ({type}, priorité {priority}).' },
-  'ticket.followHint': { en: "Follow it with 'espace ticket show {id}'.", fr: "Suivez-le avec « espace ticket show {id} »." },
+  'ticket.followHint': { en: "Follow it with 'espace ticket show {id}'.", fr: 'Suivez-le avec « espace ticket show {id} ».' },
   'ticket.editorInstructions': {
     en: '{message}\nLines starting with # are ignored; an empty text cancels.',
     fr: '{message}\\nLes lignes commençant par # sont ignorées ; un texte vide annule.',
   },
-  'ticket.editorFailed': { en: 'the editor ({editor}) ended with code {code}; nothing was sent.', fr: 'l’éditeur ({editor}) s’est terminé avec le code {code} ; rien n’a été envoyé.' },
+  'ticket.editorFailed': {
+    en: 'the editor ({editor}) ended with code {code}; nothing was sent.',
+    fr: 'l’éditeur ({editor}) s’est terminé avec le code {code} ; rien n’a été envoyé.',
+  },
   'ticket.stdinTooLarge': {
     en: 'the text for {flag} on standard input is larger than {max} bytes; nothing was sent. Shorten it.',
     fr: 'le texte de {flag} sur l’entrée standard dépasse {max} octets ; rien n’a été envoyé. Raccourcissez-le.',
@@ -28,7 +40,10 @@ export const ticketMessages = {
     fr: 'le texte écrit dans l’éditeur pour {flag} dépasse {max} octets ; rien n’a été envoyé. Raccourcissez-le.',
   },
   'ticket.emptyText': { en: 'the text for {flag} is empty; nothing was sent.', fr: 'le texte de {flag} est vide ; rien n’a été envoyé.' },
-  'ticket.list.description': { en: 'list tickets, newest first (an agent sees every customer’s)', fr: 'lister les billets, les plus récents d’abord (un agent voit ceux de tous les clients)' },
+  'ticket.list.description': {
+    en: 'list tickets, newest first (an agent sees every customer’s)',
+    fr: 'lister les billets, les plus récents d’abord (un agent voit ceux de tous les clients)',
+  },
   'ticket.list.option.status': {
     en: "only these statuses, comma-separated ({statuses}); '{open}' for every unfinished one",
     fr: 'seulement ces états, séparés par des virgules ({statuses}) ; « {open} » pour tous ceux qui ne sont pas terminés',
@@ -36,7 +51,7 @@ export const ticketMessages = {
   'ticket.list.openWord': { en: 'open', fr: 'ouvert' },
   'ticket.list.option.account': { en: 'only tickets of this billing account', fr: 'seulement les billets de ce compte de facturation' },
   'ticket.list.option.limit': { en: 'at most this many tickets', fr: 'au plus ce nombre de billets' },
-  'ticket.list.badStatus': { en: "unknown status '{status}'; valid: {valid}.", fr: "état inconnu « {status} » ; valeurs possibles : {valid}." },
+  'ticket.list.badStatus': { en: "unknown status '{status}'; valid: {valid}.", fr: 'état inconnu « {status} » ; valeurs possibles : {valid}.' },
   'ticket.list.empty': { en: 'No tickets.', fr: 'Aucun billet.' },
   'ticket.column.id': { en: 'ID', fr: 'ID' },
   'ticket.column.type': { en: 'Type', fr: 'Type' },
@@ -44,9 +59,18 @@ export const ticketMessages = {
   'ticket.column.priority': { en: 'Priority', fr: 'Priorité' },
   'ticket.column.updated': { en: 'Updated', fr: 'Mis à jour' },
   'ticket.column.subject': { en: 'Subject', fr: 'Objet' },
-  'ticket.show.description': { en: 'show a ticket: details and the timeline of notes and status changes', fr: 'afficher un billet : détails et historique des notes et des changements d’état' },
-  'ticket.heading.state': { en: 'Type: {type} · Severity: {severity} · Priority: {priority} · Status: {status}', fr: 'Type : {type} · Gravité : {severity} · Priorité : {priority} · État : {status}' },
-  'ticket.heading.assignment': { en: 'Account: {account} · Assigned to: {assignee} · Channel: {channel}', fr: 'Compte : {account} · Assigné à : {assignee} · Canal : {channel}' },
+  'ticket.show.description': {
+    en: 'show a ticket: details and the timeline of notes and status changes',
+    fr: 'afficher un billet : détails et historique des notes et des changements d’état',
+  },
+  'ticket.heading.state': {
+    en: 'Type: {type} · Severity: {severity} · Priority: {priority} · Status: {status}',
+    fr: 'Type : {type} · Gravité : {severity} · Priorité : {priority} · État : {status}',
+  },
+  'ticket.heading.assignment': {
+    en: 'Account: {account} · Assigned to: {assignee} · Channel: {channel}',
+    fr: 'Compte : {account} · Assigné à : {assignee} · Canal : {channel}',
+  },
   'ticket.heading.dates': { en: 'Opened: {created} · Updated: {updated}', fr: 'Ouvert : {created} · Mis à jour : {updated}' },
   'ticket.heading.related': { en: 'About: {items}', fr: 'Concerne : {items}' },
   'ticket.heading.description': { en: 'Description', fr: 'Description' },
@@ -57,18 +81,27 @@ export const ticketMessages = {
   'ticket.timeline.comment': { en: 'comment:', fr: 'commentaire :' },
   'ticket.timeline.change': { en: 'change:', fr: 'modification :' },
   'ticket.timeline.chat': { en: 'chat:', fr: 'clavardage :' },
-  'ticket.comment.description': { en: 'add a comment to a ticket (from --message, stdin, $EDITOR or a prompt)', fr: 'ajouter un commentaire à un billet (par --message, l’entrée standard, $EDITOR ou une question)' },
-  'ticket.comment.option.message': { en: "the comment ('-' reads it from stdin)", fr: "le commentaire (« - » le lit sur l’entrée standard)" },
+  'ticket.comment.description': {
+    en: 'add a comment to a ticket (from --message, stdin, $EDITOR or a prompt)',
+    fr: 'ajouter un commentaire à un billet (par --message, l’entrée standard, $EDITOR ou une question)',
+  },
+  'ticket.comment.option.message': { en: "the comment ('-' reads it from stdin)", fr: 'le commentaire (« - » le lit sur l’entrée standard)' },
   'ticket.comment.ask': { en: 'Your comment:', fr: 'Votre commentaire :' },
   'ticket.comment.done': { en: 'Comment added to ticket {id}.', fr: 'Commentaire ajouté au billet {id}.' },
-  'ticket.escalate.description': { en: 'escalate a ticket: higher priority, routed to the billing or technical team, then a supervisor', fr: 'faire progresser un billet : priorité plus haute, transmis à l’équipe de facturation ou technique, puis à un superviseur' },
+  'ticket.escalate.description': {
+    en: 'escalate a ticket: higher priority, routed to the billing or technical team, then a supervisor',
+    fr: 'faire progresser un billet : priorité plus haute, transmis à l’équipe de facturation ou technique, puis à un superviseur',
+  },
   'ticket.escalate.option.reason': { en: 'why it needs a higher level', fr: 'pourquoi il faut un niveau supérieur' },
   'ticket.escalate.ask': { en: 'Why should this ticket be escalated?', fr: 'Pourquoi ce billet doit-il progresser ?' },
   'ticket.escalate.done': { en: 'Ticket {id} escalated to {assignee} (priority {priority}).', fr: 'Billet {id} transmis à {assignee} (priorité {priority}).' },
   'ticket.close.description': { en: 'close a resolved ticket, or withdraw one still open', fr: 'fermer un billet résolu, ou retirer un billet encore ouvert' },
   'ticket.close.option.reason': { en: 'why (kept in the ticket’s history)', fr: 'pourquoi (conservé dans l’historique du billet)' },
   'ticket.close.closed': { en: 'Ticket {id} closed.', fr: 'Billet {id} fermé.' },
-  'ticket.close.cancelled': { en: 'Ticket {id} withdrawn (cancelled: it was not resolved yet).', fr: 'Billet {id} retiré (annulé : il n’était pas encore résolu).' },
+  'ticket.close.cancelled': {
+    en: 'Ticket {id} withdrawn (cancelled: it was not resolved yet).',
+    fr: 'Billet {id} retiré (annulé : il n’était pas encore résolu).',
+  },
   'ticket.close.alreadyFinal': { en: 'ticket {id} is already {status}; nothing to do.', fr: 'le billet {id} est déjà à l’état {status} ; rien à faire.' },
 
   'ticket.type.technical': { en: 'technical', fr: 'technique' },
@@ -91,13 +124,22 @@ export const ticketMessages = {
   'ticket.status.rejected': { en: 'rejected', fr: 'refusé' },
   'ticket.status.cancelled': { en: 'cancelled', fr: 'annulé' },
 
-  'dispute.description': { en: 'dispute a bill, or one of its lines: opens a billing ticket linked to them', fr: 'contester une facture, ou une de ses lignes : ouvre un billet de facturation qui y est lié' },
-  'dispute.option.item': { en: 'the disputed line: its id, or (part of) its name as bill show prints it', fr: 'la ligne contestée : son identifiant, ou (une partie de) son nom tel que bill show l’affiche' },
-  'dispute.option.reason': { en: "why you dispute it ('-' reads it from stdin)", fr: "pourquoi vous la contestez (« - » le lit sur l’entrée standard)" },
+  'dispute.description': {
+    en: 'dispute a bill, or one of its lines: opens a billing ticket linked to them',
+    fr: 'contester une facture, ou une de ses lignes : ouvre un billet de facturation qui y est lié',
+  },
+  'dispute.option.item': {
+    en: 'the disputed line: its id, or (part of) its name as bill show prints it',
+    fr: 'la ligne contestée : son identifiant, ou (une partie de) son nom tel que bill show l’affiche',
+  },
+  'dispute.option.reason': { en: "why you dispute it ('-' reads it from stdin)", fr: 'pourquoi vous la contestez (« - » le lit sur l’entrée standard)' },
   'dispute.askReason': { en: 'Why do you dispute this bill?', fr: 'Pourquoi contestez-vous cette facture ?' },
   'dispute.subject': { en: 'Dispute of bill {number}', fr: 'Contestation de la facture {number}' },
   'dispute.subjectLine': { en: 'Dispute of bill {number}: {line}', fr: 'Contestation de la facture {number} : {line}' },
-  'dispute.noSuchItem': { en: "bill {bill} has no line matching '{item}' (or several do). Lines: {lines}.", fr: "la facture {bill} n’a aucune ligne correspondant à « {item} » (ou en a plusieurs). Lignes : {lines}." },
+  'dispute.noSuchItem': {
+    en: "bill {bill} has no line matching '{item}' (or several do). Lines: {lines}.",
+    fr: 'la facture {bill} n’a aucune ligne correspondant à « {item} » (ou en a plusieurs). Lignes : {lines}.',
+  },
   'dispute.done': { en: 'Dispute {id} opened on bill {bill}.', fr: 'Contestation {id} ouverte sur la facture {bill}.' },
   'dispute.doneLine': { en: 'Dispute {id} opened on bill {bill}, line “{line}”.', fr: 'Contestation {id} ouverte sur la facture {bill}, ligne « {line} ».' },
 } satisfies MessageTable;

@@ -39,17 +39,13 @@ export class IdentityStore {
   constructor(db: SandboxDatabase) {
     this.#byUsername = db.prepare(`SELECT ${USER_COLUMNS} FROM app_user WHERE username = ?`);
     this.#byId = db.prepare(`SELECT ${USER_COLUMNS} FROM app_user WHERE id = ?`);
-    this.#client = db.prepare(
-      'SELECT id, name, secret_sha256 AS secretSha256, grant_types AS grantTypes, scope, role FROM oauth_client WHERE id = ?',
-    );
+    this.#client = db.prepare('SELECT id, name, secret_sha256 AS secretSha256, grant_types AS grantTypes, scope, role FROM oauth_client WHERE id = ?');
     this.#accounts = db.prepare(
       `SELECT a.id, a.name, x.role FROM account_access x JOIN billing_account a ON a.id = x.billing_account_id
         WHERE x.user_id = ? ORDER BY a.id`,
     );
     // Conditional update: of two concurrent logins with the same code, only one wins.
-    this.#useTotpStep = db.prepare(
-      'UPDATE app_user SET totp_last_step = ? WHERE id = ? AND (totp_last_step IS NULL OR totp_last_step < ?)',
-    );
+    this.#useTotpStep = db.prepare('UPDATE app_user SET totp_last_step = ? WHERE id = ? AND (totp_last_step IS NULL OR totp_last_step < ?)');
   }
 
   userByUsername(username: string): UserRow | undefined {

@@ -17,7 +17,9 @@ export const PASSWORD_COST_ENV = 'ESPACE_SANDBOX_PASSWORD_COST';
 export function parsePasswordCost(text: string): number {
   const cost = Number(text);
   if (!/^\d{1,2}$/.test(text) || cost < MIN_LOG_N || cost > PRODUCTION_LOG_N) {
-    throw new Error(`must be an integer from ${MIN_LOG_N} to ${PRODUCTION_LOG_N} (log2 of scrypt's N; ${PRODUCTION_LOG_N} is the production cost), got "${text}"`);
+    throw new Error(
+      `must be an integer from ${MIN_LOG_N} to ${PRODUCTION_LOG_N} (log2 of scrypt's N; ${PRODUCTION_LOG_N} is the production cost), got "${text}"`,
+    );
   }
   return cost;
 }

@@ -59,5 +59,4 @@ export async function verifyPassword(password: string, stored: string): Promise<
  * A valid hash of a random, never-disclosed password. Checking an unknown username against it
  * costs the same time as checking a real one, so response times do not reveal which usernames exist.
  */
-export const DUMMY_PASSWORD_HASH =
-  '$scrypt$ln=17,r=8,p=1$n0t8q3cXGm6dNhHqNEOlYw==$0vVQw4Vx8h9gM3nLr2bE0cXJ8HhJ1wK3f2ZQm4u5T6Y=';
+export const DUMMY_PASSWORD_HASH = '$scrypt$ln=17,r=8,p=1$n0t8q3cXGm6dNhHqNEOlYw==$0vVQw4Vx8h9gM3nLr2bE0cXJ8HhJ1wK3f2ZQm4u5T6Y=';

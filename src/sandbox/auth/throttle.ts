@@ -89,39 +89,41 @@ export class LoginThrottle {
    * and the reservation cannot interleave with another request's.
    */
   admit(username: string, source: string): Admission {
-    return this.#db.transaction((): Admission => {
-      const now = this.#now();
-      const since = now - this.#limits.windowMs;
-      this.#prune.run(since);
-      const keys = keysOf(username, source);
-      const pair = this.#stats.get(keys.pair, since) ?? { n: 0, last: null };
-      const user = this.#stats.get(keys.user, since) ?? { n: 0, last: null };
-      const src = this.#stats.get(keys.source, since) ?? { n: 0, last: null };
-      const retryAt = Math.max(this.#pairRetryAt(pair, user), this.#sourceRetryAt(src));
-      if (retryAt > now) return { admitted: false, retryAfterSeconds: Math.ceil((retryAt - now) / 1000) };
-      const rows = [keys.pair, keys.user, keys.source].map((key) => this.#insert.run(key, now).lastInsertRowid);
-      let settled = false;
-      const settle = (action: () => void) => {
-        if (settled) return;
-        settled = true;
-        action();
-      };
-      const remove = () => this.#db.transaction(() => rows.forEach((row) => this.#delete.run(row)))();
-      return {
-        admitted: true,
-        attempt: {
-          fail: () => settle(() => {}),
-          release: () => settle(remove),
-          succeed: () =>
-            settle(() =>
-              this.#db.transaction(() => {
-                remove();
-                this.#clear.run(keys.pair);
-              })(),
-            ),
-        },
-      };
-    }).immediate();
+    return this.#db
+      .transaction((): Admission => {
+        const now = this.#now();
+        const since = now - this.#limits.windowMs;
+        this.#prune.run(since);
+        const keys = keysOf(username, source);
+        const pair = this.#stats.get(keys.pair, since) ?? { n: 0, last: null };
+        const user = this.#stats.get(keys.user, since) ?? { n: 0, last: null };
+        const src = this.#stats.get(keys.source, since) ?? { n: 0, last: null };
+        const retryAt = Math.max(this.#pairRetryAt(pair, user), this.#sourceRetryAt(src));
+        if (retryAt > now) return { admitted: false, retryAfterSeconds: Math.ceil((retryAt - now) / 1000) };
+        const rows = [keys.pair, keys.user, keys.source].map((key) => this.#insert.run(key, now).lastInsertRowid);
+        let settled = false;
+        const settle = (action: () => void) => {
+          if (settled) return;
+          settled = true;
+          action();
+        };
+        const remove = () => this.#db.transaction(() => rows.forEach((row) => this.#delete.run(row)))();
+        return {
+          admitted: true,
+          attempt: {
+            fail: () => settle(() => {}),
+            release: () => settle(remove),
+            succeed: () =>
+              settle(() =>
+                this.#db.transaction(() => {
+                  remove();
+                  this.#clear.run(keys.pair);
+                })(),
+              ),
+          },
+        };
+      })
+      .immediate();
   }
 
   /** Back-off of a (user, source): after its free failures, or after any once the user is under attack. */

@@ -85,9 +85,7 @@ export class TokenStore {
       `INSERT INTO oauth_session (id, user_id, client_id, grant_type, created_at, last_used_at, user_agent, ip)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
     );
-    this.#insertToken = db.prepare(
-      'INSERT INTO oauth_token (token_hash, kind, session_id, scope, issued_at, expires_at) VALUES (?, ?, ?, ?, ?, ?)',
-    );
+    this.#insertToken = db.prepare('INSERT INTO oauth_token (token_hash, kind, session_id, scope, issued_at, expires_at) VALUES (?, ?, ?, ?, ?, ?)');
     this.#findToken = db.prepare(
       `SELECT t.kind, t.scope, t.expires_at AS expiresAt, t.revoked_at AS revokedAt, s.id AS sessionId,
               s.user_id AS userId, s.client_id AS clientId, s.revoked_at AS sessionRevokedAt,
@@ -101,9 +99,7 @@ export class TokenStore {
     this.#touchSession = db.prepare('UPDATE oauth_session SET last_used_at = ? WHERE id = ?');
     this.#revokeToken = db.prepare('UPDATE oauth_token SET revoked_at = ? WHERE token_hash = ? AND revoked_at IS NULL');
     this.#revokeSession = db.prepare('UPDATE oauth_session SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL');
-    this.#revokeSessionTokens = db.prepare(
-      'UPDATE oauth_token SET revoked_at = ? WHERE session_id = ? AND revoked_at IS NULL',
-    );
+    this.#revokeSessionTokens = db.prepare('UPDATE oauth_token SET revoked_at = ? WHERE session_id = ? AND revoked_at IS NULL');
   }
 
   /** Records a new login and issues its first tokens. */

@@ -51,12 +51,11 @@ export function loadTotpSecretCipher(dataDir: string, env: Record<string, string
  * how many values were sealed. Run at start-up, so a database from an older version is rewrapped.
  */
 export function sealClearTotpSecrets(db: SandboxDatabase, cipher: TotpSecretCipher): number {
-  const select = db
-    .prepare<[], { id: string; active: string | null; pending: string | null }>(
-      `SELECT id, totp_secret AS active, totp_pending_secret AS pending FROM app_user
+  const select = db.prepare<[], { id: string; active: string | null; pending: string | null }>(
+    `SELECT id, totp_secret AS active, totp_pending_secret AS pending FROM app_user
         WHERE (totp_secret IS NOT NULL AND totp_secret NOT LIKE '${SEALED_PREFIX}%')
            OR (totp_pending_secret IS NOT NULL AND totp_pending_secret NOT LIKE '${SEALED_PREFIX}%')`,
-    );
+  );
   const update = db.prepare<[string | null, string | null, string]>('UPDATE app_user SET totp_secret = ?, totp_pending_secret = ? WHERE id = ?');
   const seal = (value: string | null) => (value === null || isSealed(value) ? value : cipher.seal(value));
   let sealed = 0;

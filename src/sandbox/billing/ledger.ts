@@ -9,12 +9,7 @@ import { computeBillTaxes, roundHalfUp, type LineTax, type TaxRate } from './tax
 /** The section of the portal's bill a line item belongs to (the `billSection` characteristic). */
 export type BillSection = 'serviceCharges' | 'addOns' | 'fees';
 
-export type AppliedBillingRateType =
-  | 'recurringCharge'
-  | 'oneTimeCharge'
-  | 'usageCharge'
-  | 'appliedBillingCredit'
-  | 'appliedPenaltyCharge';
+export type AppliedBillingRateType = 'recurringCharge' | 'oneTimeCharge' | 'usageCharge' | 'appliedBillingCredit' | 'appliedPenaltyCharge';
 
 /** TMF678 CustomerBillStateType. */
 export type BillState = 'new' | 'onHold' | 'validated' | 'sent' | 'settled' | 'partiallyPaid';

@@ -56,9 +56,7 @@ export class ChatStore {
        VALUES (?, ?, ?, ?, ?, 'waiting', ?)`,
     );
     // Conditional: of two agents picking up the same customer, one wins.
-    this.#join = db.prepare(
-      `UPDATE chat_conversation SET status = 'active', agent_id = ?, agent_name = ?, joined_at = ? WHERE id = ? AND status = 'waiting'`,
-    );
+    this.#join = db.prepare(`UPDATE chat_conversation SET status = 'active', agent_id = ?, agent_name = ?, joined_at = ? WHERE id = ? AND status = 'waiting'`);
     this.#close = db.prepare(`UPDATE chat_conversation SET status = 'closed', closed_at = ?, ticket_id = ? WHERE id = ?`);
     this.#insertEvent = db.prepare(
       'INSERT INTO chat_event (conversation_id, type, author_name, author_role, text, at, ticket_id) VALUES (?, ?, ?, ?, ?, ?, ?)',
@@ -90,8 +88,7 @@ export class ChatStore {
 
   addEvent(event: Omit<ChatEventRow, 'seq'>): ChatEventRow {
     const seq = Number(
-      this.#insertEvent.run(event.conversationId, event.type, event.authorName, event.authorRole, event.text, event.at, event.ticketId)
-        .lastInsertRowid,
+      this.#insertEvent.run(event.conversationId, event.type, event.authorName, event.authorRole, event.text, event.at, event.ticketId).lastInsertRowid,
     );
     return this.#event.get(seq)!;
   }

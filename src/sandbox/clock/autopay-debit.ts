@@ -55,10 +55,17 @@ export function debitAutopay(db: SandboxDatabase, accountId: string, billId: str
        payment_method_id, payment_method_name, created_at, correlator_id, authorization_code)
      VALUES (?, ?, ?, ?, 'CAD', 'succeeded', ?, ?, 'preAuthorized', ?, ?, ?, ?, ?)`,
   ).run(
-    paymentId, accountId, at, amountCents,
+    paymentId,
+    accountId,
+    at,
+    amountCents,
     fr ? 'Paiement préautorisé' : 'Pre-authorized payment',
     fr ? `Prélèvement automatique – ${method!.name}` : `Automatic debit – ${method!.name}`,
-    method!.id, method!.name, at, `autopay:${billId}`, authorization,
+    method!.id,
+    method!.name,
+    at,
+    `autopay:${billId}`,
+    authorization,
   );
   const allocate = db.prepare('INSERT INTO payment_allocation (payment_id, bill_id, amount_cents) VALUES (?, ?, ?)');
   const settle = db.prepare("UPDATE customer_bill SET remaining_cents = 0, state = 'settled', last_update = ? WHERE id = ?");

@@ -82,9 +82,7 @@ function overageLines(deps: BillRunDeps, accountId: string, cycle: Cycle, lang: 
       section: 'addOns',
       name: lang === 'fr' ? `Dépassement de données mobiles – ${gb} Go` : `Data overage – ${gb} GB`,
       description:
-        lang === 'fr'
-          ? `Utilisation au-delà de ${allowanceGb} Go (${price.replace('.', ',')} $ par Go)`
-          : `Usage above ${allowanceGb} GB ($${price} per GB)`,
+        lang === 'fr' ? `Utilisation au-delà de ${allowanceGb} Go (${price.replace('.', ',')} $ par Go)` : `Usage above ${allowanceGb} GB ($${price} per GB)`,
       productId: product.id,
       productName: product.name,
       start: cycle.start,
@@ -102,9 +100,7 @@ function overageLines(deps: BillRunDeps, accountId: string, cycle: Cycle, lang: 
  */
 export function issueCycleBill(deps: BillRunDeps, accountId: string, billDate: string): IssuedBill {
   const { db } = deps;
-  const account = db
-    .prepare<[string], AccountRow>('SELECT id, province, payment_due_days AS dueDays FROM billing_account WHERE id = ?')
-    .get(accountId);
+  const account = db.prepare<[string], AccountRow>('SELECT id, province, payment_due_days AS dueDays FROM billing_account WHERE id = ?').get(accountId);
   if (!account) throw new Error(`no billing account ${accountId}`);
   const lang = documentLang(undefined, account.province);
   // The bill of the 1st covers the month before it.
@@ -169,8 +165,20 @@ export function issueCycleBill(deps: BillRunDeps, accountId: string, billDate: s
        remaining_cents, last_update)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'normal', 'onCycle', 'sent', 'CAD', ?, ?, ?, ?, ?, ?)`,
   ).run(
-    billId, accountId, billNo, billDate, cycle.start, cycle.end, addDays(billDate, account.dueDays), nextCycleDate(billDate),
-    taxExcluded, taxIncluded, previousBalance, amountDue, taxIncluded, billDate,
+    billId,
+    accountId,
+    billNo,
+    billDate,
+    cycle.start,
+    cycle.end,
+    addDays(billDate, account.dueDays),
+    nextCycleDate(billDate),
+    taxExcluded,
+    taxIncluded,
+    previousBalance,
+    amountDue,
+    taxIncluded,
+    billDate,
   );
   const taxItem = db.prepare('INSERT INTO bill_tax_item (bill_id, seq, tax_category, tax_rate, tax_cents) VALUES (?, ?, ?, ?, ?)');
   taxes.items.forEach((item, i) => taxItem.run(billId, i + 1, item.rate.category, item.rate.rate, item.amountCents));
@@ -184,8 +192,23 @@ export function issueCycleBill(deps: BillRunDeps, accountId: string, billDate: s
     const id = `ACBR-${accountNo}-${monthLabel(billMonth, '')}-${String(i + 1).padStart(2, '0')}`;
     const lineTaxes = taxes.perLine[i] ?? [];
     const included = line.amountCents + lineTaxes.reduce((sum, t) => sum + t.amountCents, 0);
-    rate.run(id, billId, accountId, i + 1, line.rateType, line.section, line.name, line.description, line.productId, line.productName,
-      line.start, line.end, billDate, line.amountCents, included);
+    rate.run(
+      id,
+      billId,
+      accountId,
+      i + 1,
+      line.rateType,
+      line.section,
+      line.name,
+      line.description,
+      line.productId,
+      line.productName,
+      line.start,
+      line.end,
+      billDate,
+      line.amountCents,
+      included,
+    );
     lineTaxes.forEach((tax, j) => rateTax.run(id, j + 1, tax.rate.category, tax.rate.rate, tax.amountCents));
   });
   const link = db.prepare('INSERT INTO bill_payment_received (bill_id, payment_id) VALUES (?, ?)');

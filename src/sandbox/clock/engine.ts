@@ -108,10 +108,12 @@ export class ClockEngine {
         }
       }
       if (this.#closed) break;
-      this.#db.transaction(() => {
-        this.#setProcessed.run(limit);
-        this.#clock.moveTo(limit);
-      }).immediate();
+      this.#db
+        .transaction(() => {
+          this.#setProcessed.run(limit);
+          this.#clock.moveTo(limit);
+        })
+        .immediate();
       cursor = limit;
     }
     if (!this.#closed) this.#clock.moveTo(target);
@@ -121,13 +123,15 @@ export class ClockEngine {
   /** One event: its effects, its log row and the clock, in one transaction; null if already done. */
   #runEvent(due: DueEvent): ClockEvent | null {
     try {
-      return this.#db.transaction((): ClockEvent | null => {
-        if (this.#log.has(due.key)) return null;
-        const event = this.#apply(due);
-        this.#log.record(event, this.#clock.realNow());
-        this.#clock.moveTo(due.at);
-        return this.#log.get(due.key) ?? null;
-      }).immediate();
+      return this.#db
+        .transaction((): ClockEvent | null => {
+          if (this.#log.has(due.key)) return null;
+          const event = this.#apply(due);
+          this.#log.record(event, this.#clock.realNow());
+          this.#clock.moveTo(due.at);
+          return this.#log.get(due.key) ?? null;
+        })
+        .immediate();
     } catch (error) {
       this.#clock.reload();
       throw error;
@@ -144,8 +148,10 @@ export class ClockEngine {
       }
       case 'autopay': {
         const result = debitAutopay(this.#db, due.billingAccountId!, due.subject!, due.at);
-        if (result.outcome === 'paid') return { ...base, subject: due.subject, outcome: 'paid', amountCents: result.amountCents, detail: `${result.paymentId} ${result.methodName}` };
-        if (result.outcome === 'declined') return { ...base, subject: due.subject, outcome: 'declined', amountCents: result.amountCents, detail: result.reason };
+        if (result.outcome === 'paid')
+          return { ...base, subject: due.subject, outcome: 'paid', amountCents: result.amountCents, detail: `${result.paymentId} ${result.methodName}` };
+        if (result.outcome === 'declined')
+          return { ...base, subject: due.subject, outcome: 'declined', amountCents: result.amountCents, detail: result.reason };
         return { ...base, subject: due.subject, outcome: 'nothingDue', amountCents: 0, detail: null };
       }
       case 'overdue': {

@@ -53,7 +53,14 @@ export class EventLog {
   /** Records an event; throws (UNIQUE) if its key was already recorded, rolling back its transaction. */
   record(event: NewClockEvent, processedAt: Date): void {
     this.#insert.run(
-      event.key, event.kind, event.at, event.billingAccountId, event.subject, event.outcome, event.amountCents, event.detail,
+      event.key,
+      event.kind,
+      event.at,
+      event.billingAccountId,
+      event.subject,
+      event.outcome,
+      event.amountCents,
+      event.detail,
       processedAt.toISOString(),
     );
   }

@@ -11,7 +11,7 @@ export const CLOCK_TAGS: Json[] = [
   {
     name: 'sandboxClock',
     description:
-      'The sandbox clock (not TMF, no authentication): the sandbox\'s date is the real clock plus a stored offset. Moving it forward ' +
+      "The sandbox clock (not TMF, no authentication): the sandbox's date is the real clock plus a stored offset. Moving it forward " +
       'runs every time-driven event up to the new date, in order, exactly once: the monthly bill run on the 1st, autopay debits and ' +
       'past-due checks on due dates, outages starting and ending, product orders progressing. Each event is logged with a unique key.',
   },
@@ -22,7 +22,7 @@ export const CLOCK_SCHEMAS: Record<string, Json> = {
     type: 'object',
     required: ['now', 'origin', 'offsetSeconds', 'processedUntil'],
     properties: {
-      now: { type: 'string', format: 'date-time', description: 'The sandbox\'s current time' },
+      now: { type: 'string', format: 'date-time', description: "The sandbox's current time" },
       origin: { type: 'string', format: 'date-time', description: 'When the clock began; earlier events belong to the seed' },
       offsetSeconds: { type: 'integer', description: 'How far the sandbox is ahead of the real clock' },
       processedUntil: { type: 'string', format: 'date-time', description: 'Events up to this time have run' },
@@ -50,7 +50,7 @@ export const CLOCK_PATHS: Record<string, Json> = {
     get: {
       operationId: 'getSandboxClock',
       tags: ['sandboxClock'],
-      summary: 'The sandbox\'s date',
+      summary: "The sandbox's date",
       responses: { '200': { description: 'The clock', content: json(ref('schemas', 'SandboxClock')) }, ...errors },
     },
   },
@@ -72,9 +72,14 @@ export const CLOCK_PATHS: Record<string, Json> = {
       responses: {
         '200': {
           description: 'The clock after the advance, and the events that ran',
-          content: json({ allOf: [ref('schemas', 'SandboxClock'), { type: 'object', properties: { from: { type: 'string' }, events: { type: 'array', items: ref('schemas', 'SandboxClockEvent') } } }] }),
+          content: json({
+            allOf: [
+              ref('schemas', 'SandboxClock'),
+              { type: 'object', properties: { from: { type: 'string' }, events: { type: 'array', items: ref('schemas', 'SandboxClockEvent') } } },
+            ],
+          }),
         },
-        '422': { description: 'The date is not after the clock\'s, or too far', content: json(ref('schemas', 'Error')) },
+        '422': { description: "The date is not after the clock's, or too far", content: json(ref('schemas', 'Error')) },
         ...errors,
       },
     },

@@ -42,9 +42,9 @@ export function pendingOrders(db: SandboxDatabase): PendingOrder[] {
 }
 
 function addState(db: SandboxDatabase, orderId: string, state: string, at: string): void {
-  db.prepare('INSERT INTO product_order_state (order_id, seq, state, at) VALUES (?, (SELECT count(*) + 1 FROM product_order_state WHERE order_id = ?), ?, ?)').run(
-    orderId, orderId, state, at,
-  );
+  db.prepare(
+    'INSERT INTO product_order_state (order_id, seq, state, at) VALUES (?, (SELECT count(*) + 1 FROM product_order_state WHERE order_id = ?), ?, ?)',
+  ).run(orderId, orderId, state, at);
 }
 
 /** acknowledged → inProgress; false if the order is no longer acknowledged. */
@@ -62,7 +62,13 @@ function applyItem(inventory: InventoryStore, accountId: string, item: OrderItem
       const product = inventory.product(item.productId);
       if (!offering || !product) throw new Error(`order item ${item.orderId}/${item.seq} no longer applies`);
       const contractEnd = offering.termMonths > 0 ? addTerm(effective, offering.termMonths) : product.contractEnd;
-      inventory.modify(item.productId, { name: offering.name, offeringId: offering.id, priceCents: offering.priceCents, productType: productTypeOf(offering), contractEnd });
+      inventory.modify(item.productId, {
+        name: offering.name,
+        offeringId: offering.id,
+        priceCents: offering.priceCents,
+        productType: productTypeOf(offering),
+        contractEnd,
+      });
       return;
     }
     case 'add':
@@ -88,7 +94,11 @@ function applyItem(inventory: InventoryStore, accountId: string, item: OrderItem
  * inProgress → completed (inventory changed, items effective on the day of completion, so the next
  * bill prorates from then) or failed (nothing changed). Null if the order is not in progress.
  */
-export function finishOrder(deps: { db: SandboxDatabase; inventory: InventoryStore; orders: OrderStore }, orderId: string, at: string): 'completed' | 'failed' | null {
+export function finishOrder(
+  deps: { db: SandboxDatabase; inventory: InventoryStore; orders: OrderStore },
+  orderId: string,
+  at: string,
+): 'completed' | 'failed' | null {
   const { db } = deps;
   const order = deps.orders.order(orderId);
   if (!order || order.state !== 'inProgress') return null;

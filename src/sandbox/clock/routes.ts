@@ -72,7 +72,11 @@ export async function clockRoutes(app: FastifyInstance, { clock, engine }: { clo
     rejectOthers(query, ['after', 'limit', 'billingAccount.id']);
     const account = query['billingAccount.id'];
     if (account !== undefined && typeof account !== 'string') throw new TmfError(400, '"billingAccount.id" must be given once');
-    const events = engine.log.list({ after: intParam(query.after, 'after', 0, 1e9), limit: intParam(query.limit, 'limit', 1000, 1000), account: account ?? null });
+    const events = engine.log.list({
+      after: intParam(query.after, 'after', 0, 1e9),
+      limit: intParam(query.limit, 'limit', 1000, 1000),
+      account: account ?? null,
+    });
     return events.map(eventJson);
   });
 }

@@ -66,7 +66,13 @@ export function dueEvents(db: SandboxDatabase, origin: string, from: string, to:
     for (const order of pendingOrders(db)) {
       const placed = Date.parse(order.orderDate);
       const step = (state: string, seconds: number) =>
-        add({ key: `order:${order.id}:${state}`, kind: 'order', at: new Date(placed + seconds * 1000).toISOString(), billingAccountId: order.billingAccountId, subject: order.id });
+        add({
+          key: `order:${order.id}:${state}`,
+          kind: 'order',
+          at: new Date(placed + seconds * 1000).toISOString(),
+          billingAccountId: order.billingAccountId,
+          subject: order.id,
+        });
       if (order.state === 'acknowledged') step('inProgress', orderProgress.startSeconds);
       step('done', orderProgress.completeSeconds);
     }
@@ -74,7 +80,13 @@ export function dueEvents(db: SandboxDatabase, origin: string, from: string, to:
 
   for (const transition of outageTransitions(origin)) {
     if (transition.at > origin) {
-      add({ key: `outage:${transition.problemId}:${transition.status}`, kind: 'outage', at: transition.at, billingAccountId: null, subject: transition.problemId });
+      add({
+        key: `outage:${transition.problemId}:${transition.status}`,
+        kind: 'outage',
+        at: transition.at,
+        billingAccountId: null,
+        subject: transition.problemId,
+      });
     }
   }
   return events.sort((a, b) => a.at.localeCompare(b.at) || ORDER[a.kind] - ORDER[b.kind] || a.key.localeCompare(b.key));

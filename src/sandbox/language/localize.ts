@@ -27,7 +27,8 @@ export function localizeAnswer(value: unknown, lang: AnswerLang): unknown {
     if (typeof field === 'string' && REFERENCE_FIELDS.has(key)) copy[key] = referenceText(field, lang);
     else if (typeof field === 'string' && isError && key === 'message') copy[key] = errorText(field, lang);
     else if (typeof field === 'string' && isNote && key === 'text') copy[key] = noteText(field, lang);
-    else if (isAddressCheck && key === 'problem' && Array.isArray(field)) copy[key] = field.map((problem) => (typeof problem === 'string' ? addressProblemText(problem, lang) : problem));
+    else if (isAddressCheck && key === 'problem' && Array.isArray(field))
+      copy[key] = field.map((problem) => (typeof problem === 'string' ? addressProblemText(problem, lang) : problem));
     else copy[key] = localizeAnswer(field, lang);
   }
   return copy;

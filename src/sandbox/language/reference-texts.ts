@@ -60,14 +60,20 @@ const PAIRS: readonly Pair[] = [
   ['Online payment', 'Paiement en ligne'],
   // Outages and maintenance (TMF656).
   ['Internet and TV outage — Plateau-Mont-Royal', 'Panne d’Internet et de télé — Plateau-Mont-Royal'],
-  ['A damaged fibre node interrupts Internet and TV service. Crews are on site.', 'Un nœud de fibre endommagé interrompt les services Internet et télé. Des équipes sont sur place.'],
+  [
+    'A damaged fibre node interrupts Internet and TV service. Crews are on site.',
+    'Un nœud de fibre endommagé interrompt les services Internet et télé. Des équipes sont sur place.',
+  ],
   ['Planned maintenance — Laval mobile and home phone network', 'Entretien planifié — réseau mobile et de téléphonie résidentielle de Laval'],
   [
     'Network upgrade overnight; mobile and home phone service may be interrupted for up to 30 minutes.',
     'Mise à niveau du réseau pendant la nuit ; les services mobile et de téléphonie résidentielle peuvent être interrompus jusqu’à 30 minutes.',
   ],
   ['Internet outage — downtown Ottawa', 'Panne d’Internet — centre-ville d’Ottawa'],
-  ['A power failure at a distribution hub interrupted Internet service. Service is restored.', 'Une panne de courant à un centre de distribution a interrompu le service Internet. Le service est rétabli.'],
+  [
+    'A power failure at a distribution hub interrupted Internet service. Service is restored.',
+    'Une panne de courant à un centre de distribution a interrompu le service Internet. Le service est rétabli.',
+  ],
   ['Internet outage — Vieux-Québec', 'Panne d’Internet — Vieux-Québec'],
   ['A cut cable interrupts Internet service. Repairs are under way.', 'Un câble sectionné interrompt le service Internet. Les réparations sont en cours.'],
   ['Planned maintenance — downtown Montréal TV', 'Entretien planifié — télé au centre-ville de Montréal'],

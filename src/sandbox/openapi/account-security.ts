@@ -103,7 +103,7 @@ export const ACCOUNT_SECURITY_SCHEMAS: Record<string, Json> = {
   GeographicAddressValidation: {
     type: 'object',
     description:
-      'Checked by rules standing in for a postal database: postal code format, province code, the postal code\'s first letter ' +
+      "Checked by rules standing in for a postal database: postal code format, province code, the postal code's first letter " +
       'against the province, and the city against a seeded list per province. validationResult: "success" (validGeographicAddress ' +
       'is the normalized address), "partial" (a near-miss city: alternateGeographicAddress holds the proper spelling) or "fails". ' +
       '"problem" (an espace extension) says why, one sentence per problem.',
@@ -304,7 +304,10 @@ export const ACCOUNT_SECURITY_PATHS: Record<string, Json> = {
       'changePassword',
       'Change the password (after re-authentication; other sessions stay open unless signOutOthers)',
       {
-        '200': { description: 'Changed, and the other sessions ended (signOutOthers)', content: json({ type: 'object', properties: { revoked: { type: 'integer' } } }) },
+        '200': {
+          description: 'Changed, and the other sessions ended (signOutOthers)',
+          content: json({ type: 'object', properties: { revoked: { type: 'integer' } } }),
+        },
         '204': { description: 'Changed' },
         ...reauthenticated,
       },
@@ -326,7 +329,7 @@ export const ACCOUNT_SECURITY_PATHS: Record<string, Json> = {
   },
   [`${SECURITY_PATHS.session}/{id}`]: {
     delete: {
-      ...securityOperation('revokeSession', 'End one of the caller\'s sessions (its tokens stop working at once; after re-authentication)', {
+      ...securityOperation('revokeSession', "End one of the caller's sessions (its tokens stop working at once; after re-authentication)", {
         '204': { description: 'Ended' },
         '404': error('NotFound'),
         ...reauthenticated,

@@ -90,7 +90,10 @@ export const OUTAGE_SCHEMAS: Record<string, Json> = {
       affectedLocation: {
         type: 'array',
         description: 'Areas affected: postal-code prefixes (forward sortation areas)',
-        items: { type: 'object', properties: { id: text('FSA-<prefix>'), name: text('The prefix, e.g. H2X'), role: text('affectedArea'), '@referredType': text('GeographicArea') } },
+        items: {
+          type: 'object',
+          properties: { id: text('FSA-<prefix>'), name: text('The prefix, e.g. H2X'), role: text('affectedArea'), '@referredType': text('GeographicArea') },
+        },
       },
       affectedService: {
         type: 'array',

@@ -41,7 +41,11 @@ export const paymentSchemas: Record<string, Json> = {
         type: 'array',
         minItems: 1,
         maxItems: 1,
-        items: { type: 'object', required: ['item'], properties: { item: { type: 'object', required: ['id'], properties: { id: { type: 'string' } } }, totalAmount: moneyRef } },
+        items: {
+          type: 'object',
+          required: ['item'],
+          properties: { item: { type: 'object', required: ['id'], properties: { id: { type: 'string' } } }, totalAmount: moneyRef },
+        },
       },
     },
   },
@@ -71,7 +75,7 @@ export const paymentSchemas: Record<string, Json> = {
     description:
       'bankCard: cardNumber (Luhn-checked), expirationDate (YYYY-MM), cvv — tokenized on receipt, number and CVV discarded. ' +
       'bankAccountDebit (Canadian pre-authorized debit): institutionNumber (3 digits), transitNumber (5), accountNumber (7–12), stored encrypted. ' +
-      'isPreferred: true makes it the account\'s default payment method.',
+      "isPreferred: true makes it the account's default payment method.",
     required: ['@type', 'account'],
     properties: {
       '@type': { type: 'string', enum: ['bankCard', 'bankAccountDebit'] },
@@ -114,7 +118,10 @@ export const paymentPaths: Record<string, Json> = {
         query('correlatorId', 'The payment made with this Idempotency-Key'),
         query('paymentItem.item.id', 'Payments applied to this bill'),
       ],
-      responses: { '200': { description: 'Payments', headers: listHeaders, content: json({ type: 'array', items: ref('Payment') }) }, ...errors('400', '401', '403') },
+      responses: {
+        '200': { description: 'Payments', headers: listHeaders, content: json({ type: 'array', items: ref('Payment') }) },
+        ...errors('400', '401', '403'),
+      },
     },
     post: {
       operationId: 'createPayment',
@@ -123,7 +130,7 @@ export const paymentPaths: Record<string, Json> = {
       description:
         'Idempotency-Key is required. The same key with the same body answers the stored result again (header Idempotent-Replayed: true), ' +
         'refusals included; with a different body, 422; while the first request still runs, 409 with Retry-After. Keys are kept 24 hours. ' +
-        'The bill\'s remaining amount and state (settled, partiallyPaid) and the account balance change in one transaction. ' +
+        "The bill's remaining amount and state (settled, partiallyPaid) and the account balance change in one transaction. " +
         `Overpaying, paying a settled bill, an expired or declined card (test card 4000 0000 0000 0002) answer 422 and move nothing. ` +
         `Agents may pay any account (channel "phone"). ${GATEWAY_LATENCY_ENV} adds a simulated card-network delay.`,
       security,
@@ -149,7 +156,10 @@ export const paymentPaths: Record<string, Json> = {
       summary: "An account's active payment methods (account.id is required)",
       security,
       parameters: [...paging, query('account.id', 'The billing account (required)')],
-      responses: { '200': { description: 'Methods', headers: listHeaders, content: json({ type: 'array', items: ref('PaymentMethod') }) }, ...errors('400', '401') },
+      responses: {
+        '200': { description: 'Methods', headers: listHeaders, content: json({ type: 'array', items: ref('PaymentMethod') }) },
+        ...errors('400', '401'),
+      },
     },
     post: {
       operationId: 'createPaymentMethod',

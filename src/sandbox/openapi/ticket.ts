@@ -18,13 +18,26 @@ const jsonBody = (name: string, types = ['application/json']): Json => ({
   content: Object.fromEntries(types.map((type) => [type, { schema: schema(name) }])),
 });
 const answer = (description: string, name: string): Json => ({ description, content: { 'application/json': { schema: schema(name) } } });
-const query = (name: string, description: string, extra: Json = {}): Json => ({ name, in: 'query', required: false, description, schema: { type: 'string', ...extra } });
+const query = (name: string, description: string, extra: Json = {}): Json => ({
+  name,
+  in: 'query',
+  required: false,
+  description,
+  schema: { type: 'string', ...extra },
+});
 const ERRORS: Json = Object.fromEntries(
-  [['400', 'BadRequest'], ['401', 'Unauthorized'], ['403', 'Forbidden'], ['404', 'NotFound'], ['405', 'MethodNotAllowed'], ['500', 'InternalError']].map(
-    ([code, name]) => [code, { $ref: `#/components/responses/${name}` }],
-  ),
+  [
+    ['400', 'BadRequest'],
+    ['401', 'Unauthorized'],
+    ['403', 'Forbidden'],
+    ['404', 'NotFound'],
+    ['405', 'MethodNotAllowed'],
+    ['500', 'InternalError'],
+  ].map(([code, name]) => [code, { $ref: `#/components/responses/${name}` }]),
 );
-const CONFLICT: Json = { '409': { description: 'Not allowed in the current state (the message says which moves are)', content: { 'application/json': { schema: schema('Error') } } } };
+const CONFLICT: Json = {
+  '409': { description: 'Not allowed in the current state (the message says which moves are)', content: { 'application/json': { schema: schema('Error') } } },
+};
 const secured = (operation: Json): Json => ({ security: [{ bearerAuth: [] }], ...operation, responses: { ...(operation.responses as Json), ...ERRORS } });
 
 const ID = parameter('id');
@@ -121,7 +134,13 @@ export const TICKET_OPENAPI_PATHS: Record<string, Json> = {
     }),
   },
   [`${conversation}/{id}`]: {
-    get: secured({ operationId: 'retrieveConversation', tags: [CHAT_TAG], summary: 'Retrieve a conversation', parameters: [ID], responses: { '200': answer('Success', 'Conversation') } }),
+    get: secured({
+      operationId: 'retrieveConversation',
+      tags: [CHAT_TAG],
+      summary: 'Retrieve a conversation',
+      parameters: [ID],
+      responses: { '200': answer('Success', 'Conversation') },
+    }),
   },
   [`${conversation}/{id}/join`]: {
     post: secured({

@@ -61,9 +61,7 @@ export function serviceProblemResource(origin: string, problem: SeededProblem, n
     statusChangeDate: resolved ? restoration : started,
     ...(resolved ? { resolutionDate: restoration } : {}),
     estimatedRestorationDate: restoration,
-    ...(problem.windowStartHours !== undefined
-      ? { plannedWindow: { startDateTime: at(problem.windowStartHours), endDateTime: restoration } }
-      : {}),
+    ...(problem.windowStartHours !== undefined ? { plannedWindow: { startDateTime: at(problem.windowStartHours), endDateTime: restoration } } : {}),
     affectedLocation: problem.areas.map((area) => ({
       id: `FSA-${area}`,
       name: area,

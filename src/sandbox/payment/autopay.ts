@@ -23,7 +23,8 @@ export function takePaymentPatch(body: unknown): { rest: unknown; patch: Payment
   const { defaultPaymentMethod, characteristic, ...rest } = body;
   const patch: PaymentPatch = {};
   if (defaultPaymentMethod !== undefined) {
-    if (!isObject(defaultPaymentMethod) || typeof defaultPaymentMethod.id !== 'string') throw new TmfError(400, '"defaultPaymentMethod" must be {"id": "PM-…"}');
+    if (!isObject(defaultPaymentMethod) || typeof defaultPaymentMethod.id !== 'string')
+      throw new TmfError(400, '"defaultPaymentMethod" must be {"id": "PM-…"}');
     patch.defaultPaymentMethodId = defaultPaymentMethod.id;
   }
   if (characteristic !== undefined) {
@@ -55,7 +56,8 @@ export function applyPaymentPatch(db: SandboxDatabase, accountId: string, patch:
       );
     }
     if (patch.autopay === true) {
-      if (patch.termsAccepted !== true) throw new TmfError(422, `Turning autopay on requires the pre-authorized payment agreement: send {"name": "${TERMS}", "value": true}`);
+      if (patch.termsAccepted !== true)
+        throw new TmfError(422, `Turning autopay on requires the pre-authorized payment agreement: send {"name": "${TERMS}", "value": true}`);
       const usable = db
         .prepare<[string], { one: number }>(
           `SELECT 1 AS one FROM billing_account a JOIN payment_method m ON m.id = a.default_payment_method_id
@@ -63,7 +65,11 @@ export function applyPaymentPatch(db: SandboxDatabase, accountId: string, patch:
         )
         .get(accountId);
       if (!usable) throw new TmfError(422, 'Autopay needs a default payment method on file (a card or a bank account)');
-      db.prepare('UPDATE billing_account SET autopay = 1, autopay_terms_accepted_at = ?, last_modified = ? WHERE id = ?').run(now.toISOString(), now.toISOString(), accountId);
+      db.prepare('UPDATE billing_account SET autopay = 1, autopay_terms_accepted_at = ?, last_modified = ? WHERE id = ?').run(
+        now.toISOString(),
+        now.toISOString(),
+        accountId,
+      );
     } else if (patch.autopay === false) {
       db.prepare('UPDATE billing_account SET autopay = 0, last_modified = ? WHERE id = ?').run(now.toISOString(), accountId);
     }

@@ -13,11 +13,7 @@ export const KEY_RETENTION_MS = 24 * 3600 * 1000;
 const ABANDONED_AFTER_MS = 2 * 60 * 1000;
 
 export type Reservation =
-  | { kind: 'reserved' }
-  | { kind: 'replay'; statusCode: number; response: string }
-  | { kind: 'mismatch' }
-  | { kind: 'otherCaller' }
-  | { kind: 'inProgress' };
+  { kind: 'reserved' } | { kind: 'replay'; statusCode: number; response: string } | { kind: 'mismatch' } | { kind: 'otherCaller' } | { kind: 'inProgress' };
 
 interface KeyRow {
   caller: string;
@@ -33,11 +29,17 @@ export function fingerprint(body: unknown): string {
   const canonical = (value: unknown): unknown => {
     if (Array.isArray(value)) return value.map(canonical);
     if (value && typeof value === 'object') {
-      return Object.fromEntries(Object.keys(value).sort().map((key) => [key, canonical((value as Record<string, unknown>)[key])]));
+      return Object.fromEntries(
+        Object.keys(value)
+          .sort()
+          .map((key) => [key, canonical((value as Record<string, unknown>)[key])]),
+      );
     }
     return value;
   };
-  return createHash('sha256').update(JSON.stringify(canonical(body ?? null))).digest('hex');
+  return createHash('sha256')
+    .update(JSON.stringify(canonical(body ?? null)))
+    .digest('hex');
 }
 
 export class IdempotencyStore {

@@ -63,7 +63,15 @@ const SEEDED = [
   { id: 'PM-3001-1', account: 'BA-3001', card: '4000000000000002', expiry: '2027-11', holder: 'Luc Gagnon', name: 'Visa •••• 0002' },
 ] as const;
 const SEEDED_BANK = [
-  { id: 'PM-2001-1', account: 'BA-2001', institution: '004', transit: '12345', number: '1234567896789', holder: 'James Wilson', name: 'Pre-authorized debit – account •••• 6789' },
+  {
+    id: 'PM-2001-1',
+    account: 'BA-2001',
+    institution: '004',
+    transit: '12345',
+    number: '1234567896789',
+    holder: 'James Wilson',
+    name: 'Pre-authorized debit – account •••• 6789',
+  },
 ] as const;
 
 export class PaymentMethodStore {
@@ -98,7 +106,11 @@ export class PaymentMethodStore {
       }
       for (const seed of SEEDED_BANK) {
         if (!exists.get(seed.account) || this.#byId.get(seed.id)) continue;
-        this.#insertBank(seed.id, { billingAccountId: seed.account, institution: seed.institution, transit: seed.transit, account: seed.number, holder: seed.holder, name: seed.name }, createdAt);
+        this.#insertBank(
+          seed.id,
+          { billingAccountId: seed.account, institution: seed.institution, transit: seed.transit, account: seed.number, holder: seed.holder, name: seed.name },
+          createdAt,
+        );
       }
     })();
   }

@@ -111,7 +111,12 @@ export class PaymentStore {
 
   /** Newest first. Conditions refer to the payment as `p`. */
   list(criteria: Criteria, page: Page): { total: number; rows: PaymentRow[] } {
-    return pagedRows(this.#cache, { countFrom: 'FROM payment p', select: `SELECT ${COLUMNS} FROM payment p`, orderBy: 'ORDER BY p.payment_date DESC, p.id DESC' }, criteria, page);
+    return pagedRows(
+      this.#cache,
+      { countFrom: 'FROM payment p', select: `SELECT ${COLUMNS} FROM payment p`, orderBy: 'ORDER BY p.payment_date DESC, p.id DESC' },
+      criteria,
+      page,
+    );
   }
 
   /** The checks that decide whether a payment may move money; throws TmfError 422 otherwise. */
@@ -136,7 +141,11 @@ export class PaymentStore {
    * Applies a payment and stores the idempotent answer in one transaction; the checks run again
    * inside it, since another payment may have landed while the card was being authorized.
    */
-  apply(payment: NewPayment, now: Date, key: { store: IdempotencyStore; key: string; answer: (row: PaymentRow, allocations: AllocationRow[]) => unknown }): unknown {
+  apply(
+    payment: NewPayment,
+    now: Date,
+    key: { store: IdempotencyStore; key: string; answer: (row: PaymentRow, allocations: AllocationRow[]) => unknown },
+  ): unknown {
     return this.#db
       .transaction(() => {
         this.checkPayable(payment.billId, payment.billingAccountId, payment.amountCents, payment.currency);

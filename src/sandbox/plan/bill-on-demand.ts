@@ -148,9 +148,7 @@ export function draftLines(deps: BillOnDemandDeps, account: AccountFacts, cycle:
     };
   });
   // Services before add-ons, each in the order the last bill listed them.
-  const lastOrder = latest
-    ? productIdsInBillOrder(deps, latest.id)
-    : [];
+  const lastOrder = latest ? productIdsInBillOrder(deps, latest.id) : [];
   const rank = (line: DraftLine) => {
     const at = lastOrder.indexOf(line.productId ?? '');
     return (line.section === 'addOns' ? 1000 : 0) + (at < 0 ? 999 : at);
@@ -175,7 +173,9 @@ export function draftLines(deps: BillOnDemandDeps, account: AccountFacts, cycle:
 /** Product ids in the order of a bill's line items. */
 function productIdsInBillOrder(deps: BillOnDemandDeps, billId: string): string[] {
   return deps.db
-    .prepare<[string], { productId: string }>('SELECT product_id AS productId FROM applied_billing_rate WHERE bill_id = ? AND product_id IS NOT NULL ORDER BY seq')
+    .prepare<[string], { productId: string }>(
+      'SELECT product_id AS productId FROM applied_billing_rate WHERE bill_id = ? AND product_id IS NOT NULL ORDER BY seq',
+    )
     .all(billId)
     .map((row) => row.productId);
 }
@@ -227,8 +227,20 @@ export function produceBillOnDemand(deps: BillOnDemandDeps, accountId: string): 
            remaining_cents, last_update)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'normal', 'offCycle', 'new', 'CAD', ?, ?, ?, ?, ?, ?)`,
       ).run(
-        billId, accountId, `${monthLabel(billMonth)}-${accountNo}`, billDate, cycle.start, cycle.end, addDays(billDate, DUE_DAYS),
-        noonUtc(billMonth, 1), taxExcluded, taxIncluded, previousBalance, amountDue, taxIncluded, billDate,
+        billId,
+        accountId,
+        `${monthLabel(billMonth)}-${accountNo}`,
+        billDate,
+        cycle.start,
+        cycle.end,
+        addDays(billDate, DUE_DAYS),
+        noonUtc(billMonth, 1),
+        taxExcluded,
+        taxIncluded,
+        previousBalance,
+        amountDue,
+        taxIncluded,
+        billDate,
       );
       const taxItem = db.prepare('INSERT INTO bill_tax_item (bill_id, seq, tax_category, tax_rate, tax_cents) VALUES (?, ?, ?, ?, ?)');
       taxes.items.forEach((item, i) => taxItem.run(billId, i + 1, item.rate.category, item.rate.rate, item.amountCents));
@@ -242,8 +254,23 @@ export function produceBillOnDemand(deps: BillOnDemandDeps, accountId: string): 
         const id = `ACBR-${accountNo}-${monthLabel(billMonth, '')}-${String(i + 1).padStart(2, '0')}`;
         const lineTaxes = taxes.perLine[i] ?? [];
         const included = line.amountCents + lineTaxes.reduce((sum, t) => sum + t.amountCents, 0);
-        rate.run(id, billId, accountId, i + 1, line.rateType, line.section, line.name, line.description, line.productId, line.productName,
-          line.start, line.end, billDate, line.amountCents, included);
+        rate.run(
+          id,
+          billId,
+          accountId,
+          i + 1,
+          line.rateType,
+          line.section,
+          line.name,
+          line.description,
+          line.productId,
+          line.productName,
+          line.start,
+          line.end,
+          billDate,
+          line.amountCents,
+          included,
+        );
         lineTaxes.forEach((tax, j) => rateTax.run(id, j + 1, tax.rate.category, tax.rate.rate, tax.amountCents));
       });
       const link = db.prepare('INSERT INTO bill_payment_received (bill_id, payment_id) VALUES (?, ?)');

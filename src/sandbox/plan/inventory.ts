@@ -54,14 +54,29 @@ export class InventoryStore {
 
   /** One page of the products that meet `criteria` (SQL on `p`, the product), by account then as ofAccount orders them. */
   list(criteria: Criteria, page: Page): { total: number; rows: ProductRow[] } {
-    return pagedRows(this.#cache, {
-      countFrom: 'FROM product p',
-      select: `SELECT ${COLUMNS} FROM product p JOIN billing_account a ON a.id = p.billing_account_id`,
-      orderBy: 'ORDER BY p.billing_account_id, p.is_add_on, p.start_date, p.id',
-    }, criteria, page);
+    return pagedRows(
+      this.#cache,
+      {
+        countFrom: 'FROM product p',
+        select: `SELECT ${COLUMNS} FROM product p JOIN billing_account a ON a.id = p.billing_account_id`,
+        orderBy: 'ORDER BY p.billing_account_id, p.is_add_on, p.start_date, p.id',
+      },
+      criteria,
+      page,
+    );
   }
 
-  insert(row: { id: string; accountId: string; name: string; productType: string; isAddOn: boolean; startDate: string; priceCents: number; offeringId: string; contractEnd: string | null }): void {
+  insert(row: {
+    id: string;
+    accountId: string;
+    name: string;
+    productType: string;
+    isAddOn: boolean;
+    startDate: string;
+    priceCents: number;
+    offeringId: string;
+    contractEnd: string | null;
+  }): void {
     this.#insert.run(row.id, row.accountId, row.name, row.productType, row.isAddOn ? 1 : 0, row.startDate, row.priceCents, row.offeringId, row.contractEnd);
   }
 

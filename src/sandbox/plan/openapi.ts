@@ -19,9 +19,18 @@ const errors = Object.fromEntries(
     ['500', 'InternalError'],
   ].map(([status, name]) => [status, { $ref: `#/components/responses/${name}` }]),
 );
-const rule = { description: 'Refused by a business rule (the message says which); nothing was ordered or produced', content: { 'application/json': { schema: schema('Error') } } };
+const rule = {
+  description: 'Refused by a business rule (the message says which); nothing was ordered or produced',
+  content: { 'application/json': { schema: schema('Error') } },
+};
 const jsonBody = (item: Json) => ({ 'application/json': { schema: item } });
-const query = (name: string, description: string, extra: Json = {}): Json => ({ name, in: 'query', required: false, description, schema: { type: 'string', ...extra } });
+const query = (name: string, description: string, extra: Json = {}): Json => ({
+  name,
+  in: 'query',
+  required: false,
+  description,
+  schema: { type: 'string', ...extra },
+});
 
 function list(operationId: string, tag: string, summary: string, item: string, filters: Json[]): Json {
   return {
@@ -92,11 +101,20 @@ export const planSchemas: Record<string, Json> = {
       serviceType: { type: 'string', enum: ['internet', 'tv', 'phone', 'mobile', 'addOn'] },
       requiresService: { type: 'string', enum: ['internet', 'tv', 'phone', 'mobile'] },
       compatibleOffering: { type: 'array', items: ref },
-      productOfferingTerm: { type: 'array', items: { type: 'object', properties: { name: { type: 'string' }, duration: { type: 'object', properties: { amount: { type: 'integer' }, units: { type: 'string' } } } } } },
+      productOfferingTerm: {
+        type: 'array',
+        items: {
+          type: 'object',
+          properties: { name: { type: 'string' }, duration: { type: 'object', properties: { amount: { type: 'integer' }, units: { type: 'string' } } } },
+        },
+      },
       prodSpecCharValueUse: { type: 'array', items: { type: 'object' } },
       productOfferingPrice: {
         type: 'array',
-        items: { type: 'object', properties: { id: { type: 'string' }, name: { type: 'string' }, priceType: { type: 'string', enum: ['recurring', 'usage'] }, price: schema('Money') } },
+        items: {
+          type: 'object',
+          properties: { id: { type: 'string' }, name: { type: 'string' }, priceType: { type: 'string', enum: ['recurring', 'usage'] }, price: schema('Money') },
+        },
       },
       '@type': { type: 'string' },
     },
@@ -117,7 +135,10 @@ export const planSchemas: Record<string, Json> = {
       billingAccount: ref,
       productOffering: ref,
       productCharacteristic: { type: 'array', items: { type: 'object' } },
-      productPrice: { type: 'array', items: { type: 'object', properties: { priceType: { type: 'string' }, recurringChargePeriod: { type: 'string' }, price } } },
+      productPrice: {
+        type: 'array',
+        items: { type: 'object', properties: { priceType: { type: 'string' }, recurringChargePeriod: { type: 'string' }, price } },
+      },
       productTerm: { type: 'array', items: { type: 'object' } },
     },
   },
@@ -132,7 +153,11 @@ export const planSchemas: Record<string, Json> = {
       billingAccount: ref,
       productOrderItem: {
         type: 'array',
-        items: { type: 'object', required: ['action'], properties: { id: { type: 'string' }, action: { type: 'string', enum: ['add', 'modify', 'delete'] }, product: ref, productOffering: ref } },
+        items: {
+          type: 'object',
+          required: ['action'],
+          properties: { id: { type: 'string' }, action: { type: 'string', enum: ['add', 'modify', 'delete'] }, product: ref, productOffering: ref },
+        },
       },
     },
   },
@@ -175,13 +200,13 @@ export const planSchemas: Record<string, Json> = {
   CustomerBillOnDemand: {
     type: 'object',
     description:
-      'TMF678 CustomerBillOnDemand. The sandbox produces the account\'s bill of the current cycle (a calendar month) at once (state done): ' +
+      "TMF678 CustomerBillOnDemand. The sandbox produces the account's bill of the current cycle (a calendar month) at once (state done): " +
       'a recurringCharge per product held at the start of the cycle at the price it had then, the recurring fees of the last bill, and for each ' +
       'order item completed in the cycle lines with appliedBillingRateType "proration" (periodCoverage: from the change to the end of the ' +
       'cycle; product: the product): a negative amount crediting the unused part at the old monthly price, a positive amount charging it at ' +
       'the new one; each is the monthly price × days left ÷ days in the cycle, rounded half-up to the cent. Taxes as on every bill. Asking ' +
       'again in the same cycle replaces that bill while its state is new (409 afterwards). The bill stays unissued (runType offCycle, ' +
-      'state new) until the cycle issues it: it is not in the account\'s balance, and a payment of it is refused (422).',
+      "state new) until the cycle issues it: it is not in the account's balance, and a payment of it is refused (422).",
     properties: {
       id: { type: 'string' },
       href: { type: 'string' },
@@ -209,7 +234,9 @@ export const planPaths: Record<string, Json> = {
   },
   [`${INVENTORY_API}/product/{id}`]: { get: retrieve('retrieveProduct', 'product', 'Retrieve a product', 'Product') },
   [`${ORDERING_API}/productOrder`]: {
-    get: list('listProductOrder', 'productOrder', 'List product orders, newest first', ESPACE_PRODUCT_ORDER, [query('billingAccount.id', 'Orders of these accounts')]),
+    get: list('listProductOrder', 'productOrder', 'List product orders, newest first', ESPACE_PRODUCT_ORDER, [
+      query('billingAccount.id', 'Orders of these accounts'),
+    ]),
     post: create(
       'createProductOrder',
       'productOrder',
@@ -238,5 +265,7 @@ export const planPaths: Record<string, Json> = {
       'CustomerBillOnDemand',
     ),
   },
-  [`${BILL_ON_DEMAND_PATH}/{id}`]: { get: retrieve('retrieveCustomerBillOnDemand', 'customerBill', 'Retrieve an on-demand bill request', 'CustomerBillOnDemand') },
+  [`${BILL_ON_DEMAND_PATH}/{id}`]: {
+    get: retrieve('retrieveCustomerBillOnDemand', 'customerBill', 'Retrieve an on-demand bill request', 'CustomerBillOnDemand'),
+  },
 };

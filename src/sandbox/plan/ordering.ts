@@ -112,7 +112,13 @@ function planModify(deps: OrderingDeps, item: OrderRequestItem, index: number, e
     isAddOn: 0,
     effectiveDate: effective,
     apply: () =>
-      deps.inventory.modify(product.id, { name: offering.name, offeringId: offering.id, priceCents: offering.priceCents, productType: productTypeOf(offering), contractEnd }),
+      deps.inventory.modify(product.id, {
+        name: offering.name,
+        offeringId: offering.id,
+        priceCents: offering.priceCents,
+        productType: productTypeOf(offering),
+        contractEnd,
+      }),
   };
 }
 
@@ -249,18 +255,16 @@ export function placeOrder(deps: OrderingDeps, request: OrderRequest): string {
         return id;
       }
       if (deps.deferred) {
-        deps.orders.insert({ id, billingAccountId: accountId!, state: 'acknowledged', stateReason: null, orderDate: at, completionDate: null }, rows, [{ state: 'acknowledged', at }]);
+        deps.orders.insert({ id, billingAccountId: accountId!, state: 'acknowledged', stateReason: null, orderDate: at, completionDate: null }, rows, [
+          { state: 'acknowledged', at },
+        ]);
         return id;
       }
-      deps.orders.insert(
-        { id, billingAccountId: accountId!, state: 'completed', stateReason: null, orderDate: at, completionDate: at },
-        rows,
-        [
-          { state: 'acknowledged', at },
-          { state: 'inProgress', at },
-          { state: 'completed', at },
-        ],
-      );
+      deps.orders.insert({ id, billingAccountId: accountId!, state: 'completed', stateReason: null, orderDate: at, completionDate: at }, rows, [
+        { state: 'acknowledged', at },
+        { state: 'inProgress', at },
+        { state: 'completed', at },
+      ]);
       for (const item of planned) item.apply();
       return id;
     })

@@ -40,9 +40,18 @@ const ORDER_COLUMNS = `o.id, o.billing_account_id AS billingAccountId, a.name AS
 function itemColumns(alias: string): string {
   const c = (column: string, as?: string) => `${alias}.${column}${as ? ` AS ${as}` : ''}`;
   return [
-    c('order_id', 'orderId'), c('seq'), c('action'), c('product_id', 'productId'), c('old_offering_id', 'oldOfferingId'),
-    c('old_name', 'oldName'), c('old_price_cents', 'oldPriceCents'), c('new_offering_id', 'newOfferingId'), c('new_name', 'newName'),
-    c('new_price_cents', 'newPriceCents'), c('is_add_on', 'isAddOn'), c('effective_date', 'effectiveDate'),
+    c('order_id', 'orderId'),
+    c('seq'),
+    c('action'),
+    c('product_id', 'productId'),
+    c('old_offering_id', 'oldOfferingId'),
+    c('old_name', 'oldName'),
+    c('old_price_cents', 'oldPriceCents'),
+    c('new_offering_id', 'newOfferingId'),
+    c('new_name', 'newName'),
+    c('new_price_cents', 'newPriceCents'),
+    c('is_add_on', 'isAddOn'),
+    c('effective_date', 'effectiveDate'),
   ].join(', ');
 }
 
@@ -109,12 +118,26 @@ export class OrderStore {
     return `PO-${String((this.#count.get()?.n ?? 0) + 1).padStart(6, '0')}`;
   }
 
-  insert(order: Omit<OrderRow, 'billingAccountName'>, items: readonly Omit<OrderItemRow, 'orderId'>[], states: readonly Omit<OrderStateRow, 'orderId'>[]): void {
+  insert(
+    order: Omit<OrderRow, 'billingAccountName'>,
+    items: readonly Omit<OrderItemRow, 'orderId'>[],
+    states: readonly Omit<OrderStateRow, 'orderId'>[],
+  ): void {
     this.#insertOrder.run(order.id, order.billingAccountId, order.state, order.stateReason, order.orderDate, order.completionDate);
     for (const item of items) {
       this.#insertItem.run(
-        order.id, item.seq, item.action, item.productId, item.oldOfferingId, item.oldName, item.oldPriceCents,
-        item.newOfferingId, item.newName, item.newPriceCents, item.isAddOn, item.effectiveDate,
+        order.id,
+        item.seq,
+        item.action,
+        item.productId,
+        item.oldOfferingId,
+        item.oldName,
+        item.oldPriceCents,
+        item.newOfferingId,
+        item.newName,
+        item.newPriceCents,
+        item.isAddOn,
+        item.effectiveDate,
       );
     }
     states.forEach((state, index) => this.#insertState.run(order.id, index + 1, state.state, state.at));

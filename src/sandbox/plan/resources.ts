@@ -89,7 +89,12 @@ export function productResource(origin: string, row: ProductRow, offering: Offer
     status: row.status,
     startDate: row.startDate,
     ...(row.terminationDate ? { terminationDate: row.terminationDate } : {}),
-    billingAccount: { id: row.billingAccountId, href: accountHref(origin, row.billingAccountId), name: row.billingAccountName, '@referredType': 'BillingAccount' },
+    billingAccount: {
+      id: row.billingAccountId,
+      href: accountHref(origin, row.billingAccountId),
+      name: row.billingAccountName,
+      '@referredType': 'BillingAccount',
+    },
     ...(row.offeringId ? { productOffering: { id: row.offeringId, href: offeringHref(origin, row.offeringId), name: offering?.name ?? row.offeringId } } : {}),
     productCharacteristic: [
       { name: 'serviceType', valueType: 'string', value: offering?.kind ?? (row.isAddOn ? 'addOn' : row.productType) },
@@ -116,10 +121,16 @@ export function productOrderResource(origin: string, order: OrderRow, items: rea
       state: order.state,
       quantity: 1,
       product: { id: item.productId, href: productHref(origin, item.productId), name: item.newName ?? item.oldName ?? item.productId },
-      ...(item.newOfferingId ? { productOffering: { id: item.newOfferingId, href: offeringHref(origin, item.newOfferingId), name: item.newName ?? item.newOfferingId } } : {}),
+      ...(item.newOfferingId
+        ? { productOffering: { id: item.newOfferingId, href: offeringHref(origin, item.newOfferingId), name: item.newName ?? item.newOfferingId } }
+        : {}),
       itemPrice: [
-        ...(item.oldPriceCents !== null ? [{ name: 'previousMonthlyPrice', priceType: 'recurring', recurringChargePeriod: 'month', price: { dutyFreeAmount: money(item.oldPriceCents) } }] : []),
-        ...(item.newPriceCents !== null ? [{ name: 'monthlyPrice', priceType: 'recurring', recurringChargePeriod: 'month', price: { dutyFreeAmount: money(item.newPriceCents) } }] : []),
+        ...(item.oldPriceCents !== null
+          ? [{ name: 'previousMonthlyPrice', priceType: 'recurring', recurringChargePeriod: 'month', price: { dutyFreeAmount: money(item.oldPriceCents) } }]
+          : []),
+        ...(item.newPriceCents !== null
+          ? [{ name: 'monthlyPrice', priceType: 'recurring', recurringChargePeriod: 'month', price: { dutyFreeAmount: money(item.newPriceCents) } }]
+          : []),
       ],
       requestedStartDate: item.effectiveDate,
       '@type': 'ProductOrderItem',

@@ -144,11 +144,9 @@ export async function planRoutes(app: FastifyInstance, { ctx, deferOrders = fals
     const to = lte ? parseDateFilter('usageDate.lte', lte, 'end') : latest;
     const types = query.filters.get('usageType');
     const records = accountIds.flatMap((accountId) =>
-      usageRecords(
-        inventory.ofAccount(accountId),
-        from > earliest ? from : earliest,
-        to < latest ? to : latest,
-      ).filter((r) => r.date >= from && r.date <= to && (!types || types.includes(r.type))),
+      usageRecords(inventory.ofAccount(accountId), from > earliest ? from : earliest, to < latest ? to : latest).filter(
+        (r) => r.date >= from && r.date <= to && (!types || types.includes(r.type)),
+      ),
     );
     return page(reply, query, records).map((r) => selectFields(usageResource(originOf(request), r), query.fields));
   });
@@ -174,7 +172,9 @@ export async function planRoutes(app: FastifyInstance, { ctx, deferOrders = fals
     const billId = produceBillOnDemand({ db: ctx.db, inventory, orders, now: ctx.now() }, accountId);
     const at = ctx.now().toISOString();
     const id = `CBOD-${accountId.replace(/^BA-/, '')}-${at.replace(/\D/g, '').slice(0, 14)}`;
-    ctx.db.prepare('INSERT OR REPLACE INTO customer_bill_on_demand (id, billing_account_id, bill_id, created_at) VALUES (?, ?, ?, ?)').run(id, accountId, billId, at);
+    ctx.db
+      .prepare('INSERT OR REPLACE INTO customer_bill_on_demand (id, billing_account_id, bill_id, created_at) VALUES (?, ?, ?, ?)')
+      .run(id, accountId, billId, at);
     const resource = billOnDemandResource(originOf(request), { id, accountId, billId, at });
     return reply.code(201).header('location', resource.href).send(resource);
   });

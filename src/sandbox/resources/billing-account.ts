@@ -74,9 +74,7 @@ export function billingAccountResource(origin: string, row: AccountRow, balances
             preferred: row.presentationMedia === 'electronic',
             characteristic: { contactType: 'billing', emailAddress: row.email },
           },
-          ...(row.phone
-            ? [{ mediumType: 'phone', preferred: false, characteristic: { contactType: 'home', phoneNumber: row.phone } }]
-            : []),
+          ...(row.phone ? [{ mediumType: 'phone', preferred: false, characteristic: { contactType: 'home', phoneNumber: row.phone } }] : []),
         ],
       },
     ],

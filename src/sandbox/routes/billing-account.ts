@@ -76,7 +76,12 @@ export function parseAccountPatch(body: unknown, currentParties: unknown = []): 
 
 function build(ctx: SandboxContext, origin: string, rows: readonly AccountRow[], fields: ReadonlySet<string> | null) {
   const needsBalances = wants(fields, 'accountBalance') || wants(fields, 'paymentStatus');
-  const balances = needsBalances ? ctx.accounts.balances(rows.map((r) => r.id), ctx.now()) : new Map();
+  const balances = needsBalances
+    ? ctx.accounts.balances(
+        rows.map((r) => r.id),
+        ctx.now(),
+      )
+    : new Map();
   const now = ctx.now();
   return rows.map((row) => selectFields({ ...billingAccountResource(origin, row, balances.get(row.id), now), ...autopayExtension(ctx.db, row.id) }, fields));
 }

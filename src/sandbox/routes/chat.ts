@@ -91,7 +91,12 @@ export async function chatRoutes(app: FastifyInstance, { ctx }: { ctx: SandboxCo
         status: answered ? 'resolved' : 'acknowledged',
         statusChangeReason: answered ? `Answered in live chat by ${row.agentName}` : 'Left by the customer: no agent was available',
         related: [],
-        notes: events.map((event) => ({ kind: 'chat' as const, author: { name: event.authorName, role: event.authorRole }, date: event.at, text: event.text! })),
+        notes: events.map((event) => ({
+          kind: 'chat' as const,
+          author: { name: event.authorName, role: event.authorRole },
+          date: event.at,
+          text: event.text!,
+        })),
       },
     );
   };
@@ -157,7 +162,15 @@ export async function chatRoutes(app: FastifyInstance, { ctx }: { ctx: SandboxCo
     participant(principal, row);
     const text = messageText(body(request, ['text']).text, 'text');
     const author = tickets.actorOf(principal);
-    const event = store.addEvent({ conversationId: row.id, type: 'message', authorName: author.name, authorRole: principal.role, text, at: now(), ticketId: null });
+    const event = store.addEvent({
+      conversationId: row.id,
+      type: 'message',
+      authorName: author.name,
+      authorRole: principal.role,
+      text,
+      at: now(),
+      ticketId: null,
+    });
     hub.publish(event);
     reply.code(201);
     return chatEventJson(event);

@@ -12,15 +12,7 @@ import { TmfError, sendTmfError } from '../tmf-errors.js';
 
 export const BILL_STATES = ['new', 'onHold', 'validated', 'sent', 'settled', 'partiallyPaid'] as const;
 
-export const CUSTOMER_BILL_FILTERS = [
-  'id',
-  'billingAccount.id',
-  'state',
-  'billDate.gte',
-  'billDate.gt',
-  'billDate.lte',
-  'billDate.lt',
-] as const;
+export const CUSTOMER_BILL_FILTERS = ['id', 'billingAccount.id', 'state', 'billDate.gte', 'billDate.gt', 'billDate.lte', 'billDate.lt'] as const;
 
 const DATE_BOUNDS = [
   ['billDate.gte', '>=', 'start'],
@@ -68,11 +60,16 @@ function resources(
   const applied = wants(fields, 'appliedPayment') ? ctx.bills.paymentsAppliedTo(ids) : null;
   return rows.map((row) =>
     selectFields(
-      customerBillResource(origin, row, {
-        ...(taxItems ? { taxItems: taxItems.get(row.id) ?? [] } : {}),
-        ...(received ? { received: received.get(row.id) ?? [] } : {}),
-        ...(applied ? { applied: applied.get(row.id) ?? [] } : {}),
-      }, documentLang(acceptLanguage, row.province)),
+      customerBillResource(
+        origin,
+        row,
+        {
+          ...(taxItems ? { taxItems: taxItems.get(row.id) ?? [] } : {}),
+          ...(received ? { received: received.get(row.id) ?? [] } : {}),
+          ...(applied ? { applied: applied.get(row.id) ?? [] } : {}),
+        },
+        documentLang(acceptLanguage, row.province),
+      ),
       fields,
     ),
   );

@@ -162,17 +162,17 @@ async function passwordGrant(ctx: SandboxContext, request: FastifyRequest, param
       case 'password':
         throw new OAuthError(400, 'invalid_grant', 'Invalid username or password');
       case 'codeMissing':
-        throw new OAuthError(400, 'mfa_required', 'Two-factor authentication is on: send the 6-digit code from the authenticator app (or a recovery code) as "otp"');
+        throw new OAuthError(
+          400,
+          'mfa_required',
+          'Two-factor authentication is on: send the 6-digit code from the authenticator app (or a recovery code) as "otp"',
+        );
       case 'code':
         throw new OAuthError(400, 'invalid_grant', 'The one-time code is wrong, expired or already used');
     }
   }
   const scope = grantedScope(client, params.scope);
-  return ctx.tokens.startSession(
-    { userId: check.user.id, clientId: client.id, grantType: 'password', userAgent: userAgentOf(request), ip },
-    scope,
-    true,
-  );
+  return ctx.tokens.startSession({ userId: check.user.id, clientId: client.id, grantType: 'password', userAgent: userAgentOf(request), ip }, scope, true);
 }
 
 function refreshGrant(ctx: SandboxContext, params: Params, client: ClientRow): IssuedTokens {

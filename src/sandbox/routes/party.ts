@@ -216,7 +216,9 @@ function individualResource(origin: string, user: UserRow, address: MailingAddre
     fullName: `${user.givenName} ${user.familyName}`,
     status: 'validated',
     contactMedium,
-    languageAbility: [{ languageCode: user.locale.slice(0, 2), languageName: user.locale.startsWith('fr') ? 'Français' : 'English', isFavouriteLanguage: true }],
+    languageAbility: [
+      { languageCode: user.locale.slice(0, 2), languageName: user.locale.startsWith('fr') ? 'Français' : 'English', isFavouriteLanguage: true },
+    ],
     '@type': 'Individual',
   };
 }

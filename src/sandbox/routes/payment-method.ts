@@ -79,7 +79,8 @@ export async function paymentMethodRoutes(app: FastifyInstance, { ctx, methods }
     } else {
       throw new TmfError(400, '"@type" must be bankCard or bankAccountDebit');
     }
-    if (record.isPreferred === true) ctx.db.prepare('UPDATE billing_account SET default_payment_method_id = ?, default_payment_method_name = ? WHERE id = ?').run(row.id, row.name, accountId);
+    if (record.isPreferred === true)
+      ctx.db.prepare('UPDATE billing_account SET default_payment_method_id = ?, default_payment_method_name = ? WHERE id = ?').run(row.id, row.name, accountId);
     return reply.code(201).send(paymentMethodResource(originOf(request), row, record.isPreferred === true));
   });
 

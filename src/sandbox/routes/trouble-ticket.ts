@@ -39,9 +39,7 @@ function listCriteria(query: ParsedQuery): Criteria {
   if (accounts) addInCondition(criteria, 't.billing_account_id', 'accounts', accounts);
   const entities = query.filters.get('relatedEntity.id');
   if (entities) {
-    criteria.conditions.push(
-      't.seq IN (SELECT ticket_seq FROM trouble_ticket_related_entity WHERE entity_id IN (SELECT value FROM json_each(@entities)))',
-    );
+    criteria.conditions.push('t.seq IN (SELECT ticket_seq FROM trouble_ticket_related_entity WHERE entity_id IN (SELECT value FROM json_each(@entities)))');
     criteria.params.entities = JSON.stringify(entities);
   }
   return criteria;

@@ -38,9 +38,7 @@ const TICKETS: readonly SeedTicket[] = [
     name: 'Internet coupé tous les soirs',
     description: 'La connexion Internet tombe chaque soir vers 21 h depuis une semaine; le modem clignote en orange.',
     day: 3,
-    history: [
-      { afterDays: 0, by: AGENT, status: 'inProgress', note: 'Signal faible mesuré sur le modem; un technicien vérifie le nœud du secteur.' },
-    ],
+    history: [{ afterDays: 0, by: AGENT, status: 'inProgress', note: 'Signal faible mesuré sur le modem; un technicien vérifie le nœud du secteur.' }],
   },
   {
     account: 'BA-1001',
@@ -81,8 +79,19 @@ const TICKETS: readonly SeedTicket[] = [
     billMonthsBefore: 0,
     team: 'billing',
     history: [
-      { afterDays: 1, by: AGENT, status: 'pending', reason: 'En attente de la preuve de paiement', note: 'Pouvez-vous nous transmettre la preuve de paiement\u00a0?' },
-      { afterDays: 1, by: AGENT, kind: 'change', note: 'Escalated to Billing support team (assignee: Customer support → Billing support team; priority: medium → high). Reason: frais de retard contestés' },
+      {
+        afterDays: 1,
+        by: AGENT,
+        status: 'pending',
+        reason: 'En attente de la preuve de paiement',
+        note: 'Pouvez-vous nous transmettre la preuve de paiement\u00a0?',
+      },
+      {
+        afterDays: 1,
+        by: AGENT,
+        kind: 'change',
+        note: 'Escalated to Billing support team (assignee: Customer support → Billing support team; priority: medium → high). Reason: frais de retard contestés',
+      },
     ],
   },
 ];
@@ -95,7 +104,16 @@ export function seedTickets(db: SandboxDatabase, anchor: YearMonth): void {
     const at = noonUtc(previous, seed.day);
     const accountNo = seed.account.slice(3);
     const bill =
-      seed.billMonthsBefore === undefined ? [] : [{ entityId: `CB-${accountNo}-${monthLabel(addMonths(anchor, -seed.billMonthsBefore), '')}`, referredType: 'CustomerBill', role: 'disputedBill', name: null }];
+      seed.billMonthsBefore === undefined
+        ? []
+        : [
+            {
+              entityId: `CB-${accountNo}-${monthLabel(addMonths(anchor, -seed.billMonthsBefore), '')}`,
+              referredType: 'CustomerBill',
+              role: 'disputedBill',
+              name: null,
+            },
+          ];
     const id = store.create({
       billingAccountId: seed.account,
       name: seed.name,
@@ -115,7 +133,11 @@ export function seedTickets(db: SandboxDatabase, anchor: YearMonth): void {
     for (const step of seed.history) {
       const when = addDays(at, step.afterDays);
       if (step.status) {
-        store.update(row.seq, { status: step.status, statusChangeReason: step.reason ?? null, ...(step.status === 'resolved' ? { resolutionDate: when } : {}) }, when);
+        store.update(
+          row.seq,
+          { status: step.status, statusChangeReason: step.reason ?? null, ...(step.status === 'resolved' ? { resolutionDate: when } : {}) },
+          when,
+        );
         store.recordStatus(row.seq, step.status, step.reason ?? null, when, step.by.name);
       }
       if (step.note) store.addNote(row.seq, step.kind ?? 'comment', step.by, when, step.note);

@@ -85,7 +85,12 @@ export class AccountStore {
   }
 
   list(criteria: Criteria, page: Page): { total: number; rows: AccountRow[] } {
-    return pagedRows(this.#cache, { countFrom: 'FROM billing_account', select: `SELECT ${ACCOUNT_COLUMNS} FROM billing_account`, orderBy: 'ORDER BY id' }, criteria, page);
+    return pagedRows(
+      this.#cache,
+      { countFrom: 'FROM billing_account', select: `SELECT ${ACCOUNT_COLUMNS} FROM billing_account`, orderBy: 'ORDER BY id' },
+      criteria,
+      page,
+    );
   }
 
   /** Balances of several accounts in one query; accounts that owe nothing are absent. */

@@ -111,9 +111,7 @@ export class BillStore {
 
   constructor(db: SandboxDatabase) {
     this.#cache = new StatementCache(db);
-    this.#bill = db.prepare(
-      `SELECT ${BILL_COLUMNS} FROM customer_bill b JOIN billing_account a ON a.id = b.billing_account_id WHERE b.id = ?`,
-    );
+    this.#bill = db.prepare(`SELECT ${BILL_COLUMNS} FROM customer_bill b JOIN billing_account a ON a.id = b.billing_account_id WHERE b.id = ?`);
     this.#rate = db.prepare(
       `SELECT ${RATE_COLUMNS} FROM applied_billing_rate r JOIN customer_bill b ON b.id = r.bill_id
          JOIN billing_account a ON a.id = r.billing_account_id WHERE r.id = ?`,
@@ -145,11 +143,16 @@ export class BillStore {
 
   listBills(criteria: Criteria, order: 'asc' | 'desc', page: Page): { total: number; rows: BillRow[] } {
     const direction = order === 'asc' ? 'ASC' : 'DESC';
-    return pagedRows(this.#cache, {
-      countFrom: 'FROM customer_bill b',
-      select: `SELECT ${BILL_COLUMNS} FROM customer_bill b JOIN billing_account a ON a.id = b.billing_account_id`,
-      orderBy: `ORDER BY b.bill_date ${direction}, b.id ${direction}`,
-    }, criteria, page);
+    return pagedRows(
+      this.#cache,
+      {
+        countFrom: 'FROM customer_bill b',
+        select: `SELECT ${BILL_COLUMNS} FROM customer_bill b JOIN billing_account a ON a.id = b.billing_account_id`,
+        orderBy: `ORDER BY b.bill_date ${direction}, b.id ${direction}`,
+      },
+      criteria,
+      page,
+    );
   }
 
   rate(id: string): RateRow | undefined {
@@ -157,12 +160,17 @@ export class BillStore {
   }
 
   listRates(criteria: Criteria, page: Page): { total: number; rows: RateRow[] } {
-    return pagedRows(this.#cache, {
-      countFrom: 'FROM applied_billing_rate r',
-      select: `SELECT ${RATE_COLUMNS} FROM applied_billing_rate r JOIN customer_bill b ON b.id = r.bill_id
+    return pagedRows(
+      this.#cache,
+      {
+        countFrom: 'FROM applied_billing_rate r',
+        select: `SELECT ${RATE_COLUMNS} FROM applied_billing_rate r JOIN customer_bill b ON b.id = r.bill_id
                  JOIN billing_account a ON a.id = r.billing_account_id`,
-      orderBy: 'ORDER BY b.bill_date DESC, r.bill_id DESC, r.seq',
-    }, criteria, page);
+        orderBy: 'ORDER BY b.bill_date DESC, r.bill_id DESC, r.seq',
+      },
+      criteria,
+      page,
+    );
   }
 
   taxItemsOf(billIds: readonly string[]): Map<string, TaxRow[]> {

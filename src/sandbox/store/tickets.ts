@@ -145,9 +145,7 @@ export class TicketStore {
       const id = `TT-${seq}`;
       const { related: _related, ...columns } = ticket;
       this.#insert.run({ ...columns, seq, id, statusChangeReason: ticket.statusChangeReason ?? null });
-      ticket.related.forEach((entity, index) =>
-        this.#insertRelated.run(seq, index + 1, entity.entityId, entity.referredType, entity.role, entity.name),
-      );
+      ticket.related.forEach((entity, index) => this.#insertRelated.run(seq, index + 1, entity.entityId, entity.referredType, entity.role, entity.name));
       this.recordStatus(seq, ticket.status, ticket.statusChangeReason ?? null, ticket.at, ticket.creatorName);
       return id;
     })();
@@ -159,11 +157,16 @@ export class TicketStore {
 
   /** Newest first. */
   list(criteria: Criteria, page: Page): { total: number; rows: TicketRow[] } {
-    return pagedRows(this.#cache, {
-      countFrom: 'FROM trouble_ticket t',
-      select: `SELECT ${TICKET_COLUMNS} FROM trouble_ticket t JOIN billing_account a ON a.id = t.billing_account_id`,
-      orderBy: 'ORDER BY t.seq DESC',
-    }, criteria, page);
+    return pagedRows(
+      this.#cache,
+      {
+        countFrom: 'FROM trouble_ticket t',
+        select: `SELECT ${TICKET_COLUMNS} FROM trouble_ticket t JOIN billing_account a ON a.id = t.billing_account_id`,
+        orderBy: 'ORDER BY t.seq DESC',
+      },
+      criteria,
+      page,
+    );
   }
 
   relatedOf(seqs: readonly number[]): Map<number, RelatedEntityRow[]> {

@@ -7,13 +7,7 @@ export function registerAccount(program: Command, registrar: Registrar): void {
   const { t, examples } = registrar;
   const account = examples(program.command('account').description(t('account.description')), ['espace account show']);
   examples(
-    addBulkOptions(
-      account
-        .command('show')
-        .description(t('account.show.description'))
-        .option('--account <id>', t('bill.option.account')),
-      registrar,
-    ).action(
+    addBulkOptions(account.command('show').description(t('account.show.description')).option('--account <id>', t('bill.option.account')), registrar).action(
       bulkable(
         registrar,
         'account show',

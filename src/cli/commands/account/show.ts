@@ -26,8 +26,24 @@ export async function run(options: AccountShowOptions, ctx: Context): Promise<vo
     const cents = (money: Money | null) => (money ? amountText(money, true, ctx.locale) : '');
     const services = summary.services.length > 0 ? summary.services.join(', ') : none;
     io.out(
-      renderTable(io, [], [[summary.account, summary.holder ?? '', services, cents(summary.balance), cents(summary.overdue), summary.lastBill?.id ?? '',
-        summary.lastBill?.billDate ?? '', cents(summary.lastBill?.totalDue ?? null), String(summary.autopay), String(summary.openTickets)]]),
+      renderTable(
+        io,
+        [],
+        [
+          [
+            summary.account,
+            summary.holder ?? '',
+            services,
+            cents(summary.balance),
+            cents(summary.overdue),
+            summary.lastBill?.id ?? '',
+            summary.lastBill?.billDate ?? '',
+            cents(summary.lastBill?.totalDue ?? null),
+            String(summary.autopay),
+            String(summary.openTickets),
+          ],
+        ],
+      ),
     );
     return;
   }

@@ -93,10 +93,17 @@ async function accountSummaries(api: HttpClient, accountIds: readonly string[], 
   const summaries = new Map<string, AccountSummary>();
   const complete = [...latest].filter(([id]) => accounts.has(id));
   if (complete.length === 0) return summaries;
-  const lines = await getLinesOfBills(api, complete.map(([, bill]) => bill.id), 'CAD');
+  const lines = await getLinesOfBills(
+    api,
+    complete.map(([, bill]) => bill.id),
+    'CAD',
+  );
   for (const [id, lastBill] of complete) {
     const { account, autopay } = accounts.get(id)!;
-    summaries.set(id, summaryOf({ account, autopay: autopay.enabled, lastBill, lines: lines.get(lastBill.id) ?? [], openTickets: openTickets.get(id) ?? 0 }, locale));
+    summaries.set(
+      id,
+      summaryOf({ account, autopay: autopay.enabled, lastBill, lines: lines.get(lastBill.id) ?? [], openTickets: openTickets.get(id) ?? 0 }, locale),
+    );
   }
   return summaries;
 }
@@ -104,7 +111,20 @@ async function accountSummaries(api: HttpClient, accountIds: readonly string[], 
 export const accountShowBulk: BulkCommand<AccountShowOptions> = {
   lookup: (account, _options, { api, locale }) => accountSummary(api, account, locale),
   lookupBatch: (accounts, _options, { api, locale, clock }) => accountSummaries(api, accounts, locale, clock()),
-  csvFields: ['account', 'ok', 'data.holder', 'data.services', 'data.balance.amount', 'data.overdue.amount', 'data.lastBill.id', 'data.lastBill.totalDue.amount', 'data.autopay', 'data.openTickets', 'error.code', 'error.status'],
+  csvFields: [
+    'account',
+    'ok',
+    'data.holder',
+    'data.services',
+    'data.balance.amount',
+    'data.overdue.amount',
+    'data.lastBill.id',
+    'data.lastBill.totalDue.amount',
+    'data.autopay',
+    'data.openTickets',
+    'error.code',
+    'error.status',
+  ],
 };
 
 export interface AccountShowOptions {

@@ -12,7 +12,12 @@ export function registerAddon(program: Command, { t, action, examples }: Registr
       .command('list')
       .description(t('addon.list.description'))
       .option('--account <id>', t('bill.option.account'))
-      .action(action(() => import('./list.js'), (_args, options): AddonListOptions => ({ account: options.account as string | undefined }))),
+      .action(
+        action(
+          () => import('./list.js'),
+          (_args, options): AddonListOptions => ({ account: options.account as string | undefined }),
+        ),
+      ),
     ['espace addon list', 'espace addon list --json'],
   );
 

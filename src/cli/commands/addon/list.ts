@@ -31,7 +31,13 @@ export async function run(options: AddonListOptions, ctx: Context): Promise<void
   io.out(
     renderTable(
       io,
-      [{ header: t('addon.column.status') }, { header: t('addon.column.id'), keep: true }, { header: t('plan.column.name') }, { header: t('plan.column.monthly'), align: 'right' }, { header: t('plan.column.details') }],
+      [
+        { header: t('addon.column.status') },
+        { header: t('addon.column.id'), keep: true },
+        { header: t('plan.column.name') },
+        { header: t('plan.column.monthly'), align: 'right' },
+        { header: t('plan.column.details') },
+      ],
       rows,
     ),
   );

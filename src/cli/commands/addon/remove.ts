@@ -21,7 +21,14 @@ export async function run(options: AddonRemoveOptions, ctx: Context): Promise<vo
   const product = products.find((p) => p.id === options.product);
   if (!product || !product.isAddOn) {
     throw new UsageError('addon.notSubscribed', {
-      params: { product: options.product, addons: products.filter((p) => p.isAddOn).map((p) => p.id).join(', ') || '—' },
+      params: {
+        product: options.product,
+        addons:
+          products
+            .filter((p) => p.isAddOn)
+            .map((p) => p.id)
+            .join(', ') || '—',
+      },
     });
   }
   await previewAndOrder(

@@ -105,7 +105,7 @@ async function allPages(api: HttpClient, path: string, query: Record<string, Que
     ctx.io.err(
       `${ctx.t('core.warningPrefix')} ${ctx.t(key, { pages, items: items.length, offset, maxPages: bounds.maxPages, maxItems: bounds.maxItems, mb: Number((bounds.maxBytes / 1048576).toFixed(2)) })}\n`,
     );
-  for (let offset = Number(query.offset ?? 0); ; ) {
+  for (let offset = Number(query.offset ?? 0); ;) {
     if (pages === bounds.maxPages) {
       warn('rawApi.stoppedAtPages', offset);
       break;

@@ -34,12 +34,28 @@ export function registerAuth(program: Command, registrar: Registrar): void {
   );
 
   examples(
-    auth.command('logout').description(t('auth.logout.description')).action(action(() => import('./logout.js'), () => ({}))),
+    auth
+      .command('logout')
+      .description(t('auth.logout.description'))
+      .action(
+        action(
+          () => import('./logout.js'),
+          () => ({}),
+        ),
+      ),
     ['espace auth logout', 'espace auth logout --context staging'],
   );
 
   examples(
-    auth.command('status').description(t('auth.status.description')).action(action(() => import('./status.js'), () => ({}))),
+    auth
+      .command('status')
+      .description(t('auth.status.description'))
+      .action(
+        action(
+          () => import('./status.js'),
+          () => ({}),
+        ),
+      ),
     ['espace auth status', 'espace auth status --json'],
   );
 

@@ -55,7 +55,9 @@ export async function run(options: LoginOptions, ctx: Context): Promise<void> {
     throw error;
   }
   if (source === 'file') io.err(`${io.errColor.warning(t('auth.login.insecureStored'))}\n`);
-  io.err(`${t('auth.login.done', { username: credentials.username ?? '', context: target.contextName, store: t(`auth.store.${source === 'file' ? 'file' : 'keychain'}`) })}\n`);
+  io.err(
+    `${t('auth.login.done', { username: credentials.username ?? '', context: target.contextName, store: t(`auth.store.${source === 'file' ? 'file' : 'keychain'}`) })}\n`,
+  );
 }
 
 async function grantWithOtp(ctx: Context, credentials: { username: string; password: string; otp?: string }): Promise<TokenSet> {

@@ -41,17 +41,19 @@ export function registerAccountSecurity(auth: Command, { t, action, examples }: 
           (_args, options): TwoFactorEnableOptions => ({ passwordStdin: Boolean(options.passwordStdin) }),
         ),
       ),
-    [
-      'espace auth 2fa enable',
-      'printf %s "$PASSWORD" | espace auth 2fa enable --password-stdin --json   # prints the pending secret; then auth 2fa confirm',
-    ],
+    ['espace auth 2fa enable', 'printf %s "$PASSWORD" | espace auth 2fa enable --password-stdin --json   # prints the pending secret; then auth 2fa confirm'],
   );
   examples(
     twoFactor
       .command('confirm')
       .description(t('security.2fa.confirm.description'))
       .option('--code-stdin', t('security.2fa.option.codeStdin'))
-      .action(action(() => import('./two-factor-confirm.js'), (_args, options): TwoFactorConfirmOptions => ({ codeStdin: Boolean(options.codeStdin) }))),
+      .action(
+        action(
+          () => import('./two-factor-confirm.js'),
+          (_args, options): TwoFactorConfirmOptions => ({ codeStdin: Boolean(options.codeStdin) }),
+        ),
+      ),
     ['espace auth 2fa confirm', 'oathtool --totp -b "$SECRET" | espace auth 2fa confirm --code-stdin --json'],
   );
   examples(
@@ -69,12 +71,28 @@ export function registerAccountSecurity(auth: Command, { t, action, examples }: 
     ['espace auth 2fa disable', 'printf "%s\\n%s\\n" "$PASSWORD" "$RECOVERY_CODE" | espace auth 2fa disable --password-stdin --code-stdin'],
   );
   examples(
-    twoFactor.command('status').description(t('security.2fa.status.description')).action(action(() => import('./two-factor-status.js'), () => ({}))),
+    twoFactor
+      .command('status')
+      .description(t('security.2fa.status.description'))
+      .action(
+        action(
+          () => import('./two-factor-status.js'),
+          () => ({}),
+        ),
+      ),
     ['espace auth 2fa status', 'espace auth 2fa status --json'],
   );
 
   const sessions = examples(
-    auth.command('sessions').description(t('security.sessions.description')).action(action(() => import('./sessions.js'), () => ({}))),
+    auth
+      .command('sessions')
+      .description(t('security.sessions.description'))
+      .action(
+        action(
+          () => import('./sessions.js'),
+          () => ({}),
+        ),
+      ),
     ['espace auth sessions', 'espace auth sessions --json', 'espace auth sessions revoke --others'],
   );
   examples(

@@ -21,7 +21,13 @@ export async function run(_options: object, ctx: Context): Promise<void> {
   io.out(
     renderTable(
       io,
-      [{ header: '' }, { header: t('security.sessions.id') }, { header: t('security.sessions.device') }, { header: t('security.sessions.created') }, { header: t('security.sessions.lastUsed') }],
+      [
+        { header: '' },
+        { header: t('security.sessions.id') },
+        { header: t('security.sessions.device') },
+        { header: t('security.sessions.created') },
+        { header: t('security.sessions.lastUsed') },
+      ],
       rows,
     ),
   );

@@ -52,7 +52,9 @@ export async function run(options: TwoFactorEnableOptions, ctx: Context): Promis
     io.err(`${t('security.2fa.pendingNext')}\n`);
     return;
   }
-  io.err(`${t('security.2fa.scan')}\n\n${await terminalQrCode(uri, io.errColor.enabled)}\n${t('security.2fa.uri', { uri })}\n${t('security.2fa.secret', { secret })}\n\n`);
+  io.err(
+    `${t('security.2fa.scan')}\n\n${await terminalQrCode(uri, io.errColor.enabled)}\n${t('security.2fa.uri', { uri })}\n${t('security.2fa.secret', { secret })}\n\n`,
+  );
   // A mistyped or stale code gets another try; each failure counts against the login throttle.
   for (let attempt = 1; ; attempt++) {
     const code = await readCode(ctx, false, 'security.2fa.promptConfirmCode', false);

@@ -23,7 +23,9 @@ export async function run(options: AutopayEnableOptions, ctx: Context): Promise<
   const methods = (await listPaymentMethods(api, accountId)).filter((m) => m.kind === 'card' || m.kind === 'bankAccount');
   const method = options.method ? methods.find((m) => m.id === options.method) : (methods.find((m) => m.isDefault) ?? methods[0]);
   if (!method) {
-    throw new UsageError('autopay.noUsableMethod', { params: { account: accountId, method: options.method ?? '—', known: methods.map((m) => m.id).join(', ') || '—' } });
+    throw new UsageError('autopay.noUsableMethod', {
+      params: { account: accountId, method: options.method ?? '—', known: methods.map((m) => m.id).join(', ') || '—' },
+    });
   }
   io.err(`${t('autopay.terms', { account: accountId, method: sanitizeCell(method.name) })}\n`);
   if (!options.acceptTerms) {

@@ -13,7 +13,12 @@ export function registerAutopay(program: Command, { t, action, examples }: Regis
       .command('status')
       .description(t('autopay.status.description'))
       .option('--account <id>', t('bill.option.account'))
-      .action(action(() => import('./status.js'), (_args, options): AutopayStatusOptions => ({ account: account(options) }))),
+      .action(
+        action(
+          () => import('./status.js'),
+          (_args, options): AutopayStatusOptions => ({ account: account(options) }),
+        ),
+      ),
     ['espace autopay status', 'espace autopay status --json'],
   );
 
@@ -28,7 +33,11 @@ export function registerAutopay(program: Command, { t, action, examples }: Regis
       .action(
         action(
           () => import('./enable.js'),
-          (_args, options): AutopayEnableOptions => ({ account: account(options), method: options.method as string | undefined, acceptTerms: Boolean(options.acceptTerms) }),
+          (_args, options): AutopayEnableOptions => ({
+            account: account(options),
+            method: options.method as string | undefined,
+            acceptTerms: Boolean(options.acceptTerms),
+          }),
         ),
       ),
     ['espace autopay enable', 'espace autopay enable --method PM-2001-1 --accept-terms'],
@@ -40,7 +49,12 @@ export function registerAutopay(program: Command, { t, action, examples }: Regis
       .option('--dry-run', t('core.option.dryRun'))
       .description(t('autopay.disable.description'))
       .option('--account <id>', t('bill.option.account'))
-      .action(action(() => import('./disable.js'), (_args, options): AutopayDisableOptions => ({ account: account(options) }))),
+      .action(
+        action(
+          () => import('./disable.js'),
+          (_args, options): AutopayDisableOptions => ({ account: account(options) }),
+        ),
+      ),
     ['espace autopay disable'],
   );
 }

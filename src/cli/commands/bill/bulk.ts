@@ -28,11 +28,26 @@ export const billShowBulk: BulkCommand<BillShowOptions> = {
     const latest = await latestBillsSince(api, accounts, sinceForLatestBills(clock()));
     const found = new Map<string, unknown>();
     if (latest.size === 0) return found;
-    const lines = await getLinesOfBills(api, [...latest.values()].map((bill) => bill.id), 'CAD');
+    const lines = await getLinesOfBills(
+      api,
+      [...latest.values()].map((bill) => bill.id),
+      'CAD',
+    );
     for (const [account, bill] of latest) found.set(account, billJson(bill, lines.get(bill.id) ?? [], locale));
     return found;
   },
-  csvFields: ['account', 'ok', 'data.id', 'data.billDate', 'data.dueDate', 'data.state', 'data.totalDue.amount', 'data.totalDue.currency', 'error.code', 'error.status'],
+  csvFields: [
+    'account',
+    'ok',
+    'data.id',
+    'data.billDate',
+    'data.dueDate',
+    'data.state',
+    'data.totalDue.amount',
+    'data.totalDue.currency',
+    'error.code',
+    'error.status',
+  ],
 };
 
 export const billListBulk: BulkCommand<BillListOptions> = {

@@ -49,8 +49,7 @@ const CREDIT_SENTENCES: ReadonlySet<BillChange['reason']> = new Set(['promotionS
 export function explainChange(change: BillChange, t: Translate, locale: string): string {
   // "A credit of $10.00" reads better than "a credit of -$10.00": the sentence already says credit.
   const asCredit = CREDIT_SENTENCES.has(change.reason);
-  const amount = (money: Money | undefined) =>
-    money ? formatMoney(asCredit ? { ...money, amount: Math.abs(money.amount) } : money, locale) : '—';
+  const amount = (money: Money | undefined) => (money ? formatMoney(asCredit ? { ...money, amount: Math.abs(money.amount) } : money, locale) : '—');
   const rate = (value: number | undefined) => (value === undefined ? '—' : formatRate(value, locale));
   return t(`bill.change.${change.reason}`, {
     name: changeItem(change, t),

@@ -36,7 +36,12 @@ async function previousBillId(api: HttpClient, bill: Bill): Promise<string> {
  */
 function refuseOtherCurrencies(currency: string, pair: readonly BillWithLines[]): void {
   for (const { bill, lines } of pair) {
-    const amounts = [bill.totalDue, ...lines.map((line) => line.amount), ...bill.taxes.map((tax) => tax.amount), ...bill.paymentsReceived.map((payment) => payment.amount)];
+    const amounts = [
+      bill.totalDue,
+      ...lines.map((line) => line.amount),
+      ...bill.taxes.map((tax) => tax.amount),
+      ...bill.paymentsReceived.map((payment) => payment.amount),
+    ];
     const other = amounts.find((amount) => amount.currency !== currency);
     if (other) throw new GeneralError('values.compareCurrencies', { params: { bill: bill.number, other: other.currency, currency } });
   }

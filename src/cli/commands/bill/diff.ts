@@ -35,7 +35,9 @@ export async function run(options: BillDiffOptions, ctx: Context): Promise<void>
     plain ? amountText(change.effect, true, locale) : signedAmount(change.effect, locale),
   ]);
   if (!plain) {
-    io.out(`${io.color.bold(t('bill.diff.heading', { before: sanitizeCell(diff.before.number), after: sanitizeCell(diff.after.number) }))}\n${totalsLine(diff, t, locale)}\n\n`);
+    io.out(
+      `${io.color.bold(t('bill.diff.heading', { before: sanitizeCell(diff.before.number), after: sanitizeCell(diff.after.number) }))}\n${totalsLine(diff, t, locale)}\n\n`,
+    );
     if (rows.length === 0) io.out(`${t('bill.diff.noChange')}\n`);
   }
   if (rows.length > 0) {

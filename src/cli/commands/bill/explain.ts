@@ -31,7 +31,10 @@ export async function run(options: BillExplainOptions, ctx: Context): Promise<vo
     return;
   }
   const { color } = io;
-  const out: string[] = [color.bold(t('bill.diff.heading', { before: sanitizeCell(diff.before.number), after: sanitizeCell(diff.after.number) })), totalsLine(diff, t, locale)];
+  const out: string[] = [
+    color.bold(t('bill.diff.heading', { before: sanitizeCell(diff.before.number), after: sanitizeCell(diff.after.number) })),
+    totalsLine(diff, t, locale),
+  ];
   if (diff.changes.length === 0) out.push('', t('bill.diff.noChange'));
   let section = '';
   for (const change of diff.changes) {

@@ -25,20 +25,25 @@ export function registerBill(program: Command, registrar: Registrar): void {
         .option('--state <state>', t('bill.list.option.state', { states: termChoices(billStates, t) }))
         .option('--limit <n>', t('bill.list.option.limit'), positiveInteger, 12),
       registrar,
-    )
-      .action(
-        bulkable(
-          registrar,
-          'bill list',
-          () => import('./list.js'),
-          (_args, options): BillListOptions => ({
-            account: options.account as string | undefined,
-            state: termOption(billStates, '--state', options.state as string | undefined, t),
-            limit: options.limit as number,
-          }),
-        ),
+    ).action(
+      bulkable(
+        registrar,
+        'bill list',
+        () => import('./list.js'),
+        (_args, options): BillListOptions => ({
+          account: options.account as string | undefined,
+          state: termOption(billStates, '--state', options.state as string | undefined, t),
+          limit: options.limit as number,
+        }),
       ),
-    ['espace bill list', 'espace bill list --limit 3 --json', 'espace bill list --state paid', 'espace bill list --account BA-1001   # agents', 'espace bill list --limit 1 --accounts-from queue.csv --format csv   # agents'],
+    ),
+    [
+      'espace bill list',
+      'espace bill list --limit 3 --json',
+      'espace bill list --state paid',
+      'espace bill list --account BA-1001   # agents',
+      'espace bill list --limit 1 --accounts-from queue.csv --format csv   # agents',
+    ],
   );
 
   examples(
@@ -49,16 +54,21 @@ export function registerBill(program: Command, registrar: Registrar): void {
         .argument('[bill]', t('bill.show.argument'), 'latest')
         .option('--account <id>', t('bill.option.account')),
       registrar,
-    )
-      .action(
-        bulkable(
-          registrar,
-          'bill show',
-          () => import('./show.js'),
-          ([billId], options): BillShowOptions => ({ bill: billId ?? 'latest', account: options.account as string | undefined }),
-        ),
+    ).action(
+      bulkable(
+        registrar,
+        'bill show',
+        () => import('./show.js'),
+        ([billId], options): BillShowOptions => ({ bill: billId ?? 'latest', account: options.account as string | undefined }),
       ),
-    ['espace bill show', 'espace bill show CB-1001-202611', 'espace bill show latest --json', 'espace --lang fr bill show', 'espace bill show --accounts-from accounts.txt > bills.ndjson   # agents: 50 accounts per request'],
+    ),
+    [
+      'espace bill show',
+      'espace bill show CB-1001-202611',
+      'espace bill show latest --json',
+      'espace --lang fr bill show',
+      'espace bill show --accounts-from accounts.txt > bills.ndjson   # agents: 50 accounts per request',
+    ],
   );
 
   examples(

@@ -30,10 +30,25 @@ export async function run(options: BillListOptions, ctx: Context): Promise<void>
   const plain = !io.stdoutIsTTY;
   const rows = bills.map((bill) =>
     plain
-      ? [bill.id, bill.number, isoDate(bill.period.start) ?? '', isoDate(bill.period.end) ?? '', isoDate(bill.billDate) ?? '',
-         amountText(bill.totalDue, true, locale), isoDate(bill.dueDate) ?? '', bill.state]
-      : [bill.id, bill.number, formatPeriod(bill.period.start, bill.period.end, locale), formatDate(bill.billDate, locale),
-         amountText(bill.totalDue, false, locale), formatDate(bill.dueDate, locale), stateLabel(bill.state, t)],
+      ? [
+          bill.id,
+          bill.number,
+          isoDate(bill.period.start) ?? '',
+          isoDate(bill.period.end) ?? '',
+          isoDate(bill.billDate) ?? '',
+          amountText(bill.totalDue, true, locale),
+          isoDate(bill.dueDate) ?? '',
+          bill.state,
+        ]
+      : [
+          bill.id,
+          bill.number,
+          formatPeriod(bill.period.start, bill.period.end, locale),
+          formatDate(bill.billDate, locale),
+          amountText(bill.totalDue, false, locale),
+          formatDate(bill.dueDate, locale),
+          stateLabel(bill.state, t),
+        ],
   );
   io.out(
     renderTable(

@@ -41,7 +41,11 @@ export async function run(options: BillShowOptions, ctx: Context): Promise<void>
     // The table module (and cli-table3 with it) loads only for a terminal: --json and piped output never need it.
     const { renderStatement } = await import('../../../output/table.js');
     const { color } = io;
-    io.out(`${billHeading(bill, t, locale).map((line, index) => (index === 0 ? color.bold(line) : line)).join('\n')}\n`);
+    io.out(
+      `${billHeading(bill, t, locale)
+        .map((line, index) => (index === 0 ? color.bold(line) : line))
+        .join('\n')}\n`,
+    );
     const lines: StatementLine[] = [];
     for (const row of rows) {
       if (row.kind === 'section') lines.push({ label: '', amount: '' }, { label: row.title, amount: '', style: color.heading });

@@ -55,9 +55,7 @@ export function billJson(bill: Bill, lines: readonly BillLine[], locale: string)
         subtotal: money(sections.taxesAndFees.subtotal),
       },
       previousBalanceAndPayments: {
-        previousBalance: sections.previousBalanceAndPayments.previousBalance
-          ? money(sections.previousBalanceAndPayments.previousBalance)
-          : null,
+        previousBalance: sections.previousBalanceAndPayments.previousBalance ? money(sections.previousBalanceAndPayments.previousBalance) : null,
         payments: sections.previousBalanceAndPayments.payments.map((payment) => ({
           id: payment.id,
           date: isoDate(payment.date) ?? null,

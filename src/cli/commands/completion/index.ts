@@ -11,7 +11,12 @@ export function registerCompletion(program: Command, { t, action, examples }: Re
       .command('completion')
       .description(t('completion.description'))
       .addArgument(new Argument('<shell>', t('completion.argument.shell')).choices(SHELL_NAMES))
-      .action(action(() => import('./script.js'), ([shell]): CompletionOptions => ({ shell: shell as Shell }))),
+      .action(
+        action(
+          () => import('./script.js'),
+          ([shell]): CompletionOptions => ({ shell: shell as Shell }),
+        ),
+      ),
     [
       'espace completion bash > ~/.local/share/bash-completion/completions/espace',
       'espace completion zsh > ~/.zfunc/_espace',
@@ -27,7 +32,12 @@ export function registerCompleteValues(program: Command, { t, action, examples }
       .command('__complete', { hidden: true })
       .description(t('completion.values.description'))
       .addArgument(new Argument('<kind>', t('completion.values.argument')).choices(VALUE_KINDS))
-      .action(action(() => import('./values.js'), ([kind]) => ({ kind: kind as ValueKind }))),
+      .action(
+        action(
+          () => import('./values.js'),
+          ([kind]) => ({ kind: kind as ValueKind }),
+        ),
+      ),
     ['espace __complete bill', 'espace --context staging __complete context'],
   );
 }

@@ -15,7 +15,12 @@ export function registerConfig(program: Command, { t, action, examples }: Regist
       .command('get')
       .description(t('config.get.description'))
       .addArgument(keyArgument())
-      .action(action(() => import('./get.js'), ([key]) => ({ key: key! }))),
+      .action(
+        action(
+          () => import('./get.js'),
+          ([key]) => ({ key: key! }),
+        ),
+      ),
     ['espace config get lang'],
   );
   examples(
@@ -24,19 +29,37 @@ export function registerConfig(program: Command, { t, action, examples }: Regist
       .description(t('config.set.description'))
       .addArgument(keyArgument())
       .argument('<value>', t('config.argument.value'))
-      .action(action(() => import('./set.js'), ([key, value]) => ({ key: key!, value: value! }))),
+      .action(
+        action(
+          () => import('./set.js'),
+          ([key, value]) => ({ key: key!, value: value! }),
+        ),
+      ),
     ['espace config set lang fr', 'espace config set color never', 'espace config set plain true', 'espace config set pager off'],
   );
-  examples(config.command('list').description(t('config.list.description')).action(action(() => import('./list.js'), () => ({}))), [
-    'espace config list',
-    'espace config list --json',
-  ]);
+  examples(
+    config
+      .command('list')
+      .description(t('config.list.description'))
+      .action(
+        action(
+          () => import('./list.js'),
+          () => ({}),
+        ),
+      ),
+    ['espace config list', 'espace config list --json'],
+  );
   examples(
     config
       .command('unset')
       .description(t('config.unset.description'))
       .addArgument(keyArgument())
-      .action(action(() => import('./unset.js'), ([key]) => ({ key: key! }))),
+      .action(
+        action(
+          () => import('./unset.js'),
+          ([key]) => ({ key: key! }),
+        ),
+      ),
     ['espace config unset pager'],
   );
 }

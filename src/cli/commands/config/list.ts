@@ -21,7 +21,12 @@ export async function run(_options: Record<string, never>, ctx: Context): Promis
   io.out(
     renderTable(
       io,
-      [{ header: t('config.column.key') }, { header: t('config.column.value') }, { header: t('config.column.allowed') }, { header: t('config.column.overridden') }],
+      [
+        { header: t('config.column.key') },
+        { header: t('config.column.value') },
+        { header: t('config.column.allowed') },
+        { header: t('config.column.overridden') },
+      ],
       rows.map((row) => [row.key, row.value ?? t('config.unsetMark'), allowedText(row.key, t), row.overriddenBy ?? '']),
     ),
   );

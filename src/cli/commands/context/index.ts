@@ -9,9 +9,18 @@ export function registerContext(program: Command, { t, action, examples }: Regis
     'espace --context staging bill list',
   ]);
 
-  examples(context.command('list').description(t('context.list.description')).action(action(() => import('./list.js'), () => ({}))), [
-    'espace context list',
-  ]);
+  examples(
+    context
+      .command('list')
+      .description(t('context.list.description'))
+      .action(
+        action(
+          () => import('./list.js'),
+          () => ({}),
+        ),
+      ),
+    ['espace context list'],
+  );
   examples(
     context
       .command('add')
@@ -43,7 +52,12 @@ export function registerContext(program: Command, { t, action, examples }: Regis
       .command('show')
       .description(t('apiMap.show.description'))
       .argument('[name]', t('context.argument.name'))
-      .action(action(() => import('./show.js'), ([name]) => ({ name }))),
+      .action(
+        action(
+          () => import('./show.js'),
+          ([name]) => ({ name }),
+        ),
+      ),
     ['espace context show', 'espace context show staging --json'],
   );
   examples(
@@ -67,7 +81,12 @@ export function registerContext(program: Command, { t, action, examples }: Regis
       .command('use')
       .description(t('context.use.description'))
       .argument('<name>', t('context.argument.name'))
-      .action(action(() => import('./use.js'), ([name]) => ({ name: name! }))),
+      .action(
+        action(
+          () => import('./use.js'),
+          ([name]) => ({ name: name! }),
+        ),
+      ),
     ['espace context use staging', 'espace context use sandbox'],
   );
   examples(
@@ -75,7 +94,12 @@ export function registerContext(program: Command, { t, action, examples }: Regis
       .command('remove')
       .description(t('context.remove.description'))
       .argument('<name>', t('context.argument.name'))
-      .action(action(() => import('./remove.js'), ([name]) => ({ name: name! }))),
+      .action(
+        action(
+          () => import('./remove.js'),
+          ([name]) => ({ name: name! }),
+        ),
+      ),
     ['espace context remove staging'],
   );
 }

@@ -17,7 +17,15 @@ export async function run(_options: object, ctx: Context): Promise<void> {
   const contexts = allContexts(ctx.config(), ctx.env).map((context) => ({ ...context, active: context.name === active }));
   if (ctx.globals.json) {
     ctx.io.out(
-      toJson(contexts.map(({ name, apiUrl, description, apiPaths, active: isActive }) => ({ name, apiUrl, description: description ?? null, apiPaths: apiPaths ?? {}, active: isActive }))),
+      toJson(
+        contexts.map(({ name, apiUrl, description, apiPaths, active: isActive }) => ({
+          name,
+          apiUrl,
+          description: description ?? null,
+          apiPaths: apiPaths ?? {},
+          active: isActive,
+        })),
+      ),
     );
     return;
   }

@@ -6,7 +6,12 @@ export function registerDemo(program: Command, { t, action, examples }: Registra
     program
       .command('demo')
       .description(t('demo.description'))
-      .action(action(() => import('./run.js'), () => ({}))),
+      .action(
+        action(
+          () => import('./run.js'),
+          () => ({}),
+        ),
+      ),
     ['espace demo', 'espace --lang fr demo', 'espace demo --json'],
   );
 }

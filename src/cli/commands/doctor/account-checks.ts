@@ -83,7 +83,11 @@ export async function checkOutages(ctx: Context, findings: Findings): Promise<Ch
     return {
       id: 'outages',
       status: 'ok',
-      detail: t('doctor.outages.maintenance', { where, services: servicesLabel(maintenance.services, t), when: formatDateTime(maintenance.windowStart, locale) }),
+      detail: t('doctor.outages.maintenance', {
+        where,
+        services: servicesLabel(maintenance.services, t),
+        when: formatDateTime(maintenance.windowStart, locale),
+      }),
     };
   }
   return { id: 'outages', status: 'ok', detail: t('doctor.outages.none', { where }) };

@@ -3,7 +3,15 @@ import type { Registrar } from '../../program.js';
 
 export function registerDoctor(program: Command, { t, action, examples }: Registrar): void {
   examples(
-    program.command('doctor').description(t('doctor.description')).action(action(() => import('./run.js'), () => ({}))),
+    program
+      .command('doctor')
+      .description(t('doctor.description'))
+      .action(
+        action(
+          () => import('./run.js'),
+          () => ({}),
+        ),
+      ),
     ['espace doctor', 'espace doctor --json', 'espace --context staging doctor'],
   );
 }

@@ -28,7 +28,12 @@ export async function checkKeychain(ctx: Context): Promise<CheckResult> {
   // Not fatal: a token from the environment or an --insecure-storage login works without it.
   const state = keychainStateOf(probe.reasonKey);
   const fix = state === 'working' ? KEYCHAIN_FIX.missing : KEYCHAIN_FIX[state];
-  return { id: 'keychain', status: 'warn', detail: t(state === 'locked' ? 'doctor.keychain.locked' : 'doctor.keychain.unavailable', { reason: probe.reason }), fix: t(fix) };
+  return {
+    id: 'keychain',
+    status: 'warn',
+    detail: t(state === 'locked' ? 'doctor.keychain.locked' : 'doctor.keychain.unavailable', { reason: probe.reason }),
+    fix: t(fix),
+  };
 }
 
 /** Mode bits as `0644`; undefined when the path does not exist. */

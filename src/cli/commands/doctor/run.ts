@@ -35,7 +35,13 @@ export async function run(_options: object, ctx: Context): Promise<void> {
         ...targetJson(ctx),
         apiUrl: findings.apiUrl ?? null,
         checks: results.map(asJson),
-        apis: apis.probes.map((probe) => ({ api: probe.api, status: probe.status, url: probe.url, httpStatus: probe.httpStatus ?? null, reason: probe.reason ?? null })),
+        apis: apis.probes.map((probe) => ({
+          api: probe.api,
+          status: probe.status,
+          url: probe.url,
+          httpStatus: probe.httpStatus ?? null,
+          reason: probe.reason ?? null,
+        })),
         steps,
       }),
     );

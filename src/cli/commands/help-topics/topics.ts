@@ -76,7 +76,10 @@ export function topicText(topic: HelpTopic, t: Translate): string {
 /** The README's environment table: the same rows, in English, as Markdown. */
 export function environmentMarkdown(t: Translate): string {
   const rows = ENVIRONMENT.map((variable) => {
-    const names = variable.name.split(', ').map((name) => `\`${name}\``).join(', ');
+    const names = variable.name
+      .split(', ')
+      .map((name) => `\`${name}\``)
+      .join(', ');
     return `| ${names} | ${t(variable.meaning)} |`;
   });
   return ['| variable | effect |', '|---|---|', ...rows].join('\n');

@@ -11,7 +11,12 @@ export function registerOrder(program: Command, { t, action, examples }: Registr
       .command('list')
       .description(t('order.list.description'))
       .option('--account <id>', t('bill.option.account'))
-      .action(action(() => import('./list.js'), (_args, options): OrderListOptions => ({ account: options.account as string | undefined }))),
+      .action(
+        action(
+          () => import('./list.js'),
+          (_args, options): OrderListOptions => ({ account: options.account as string | undefined }),
+        ),
+      ),
     ['espace order list', 'espace order list --json'],
   );
 
@@ -21,7 +26,12 @@ export function registerOrder(program: Command, { t, action, examples }: Registr
       .description(t('order.show.description'))
       .argument('<id>', t('order.show.argument'))
       .option('--watch', t('order.show.option.watch'))
-      .action(action(() => import('./show.js'), ([id], options): OrderShowOptions => ({ id: id!, watch: Boolean(options.watch) }))),
+      .action(
+        action(
+          () => import('./show.js'),
+          ([id], options): OrderShowOptions => ({ id: id!, watch: Boolean(options.watch) }),
+        ),
+      ),
     ['espace order show PO-000001', 'espace order show PO-000001 --json', 'espace order show PO-000001 --watch'],
   );
 }

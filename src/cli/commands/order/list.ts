@@ -29,8 +29,18 @@ export async function run(options: OrderListOptions, ctx: Context): Promise<void
   io.out(
     renderTable(
       io,
-      [{ header: t('order.column.id'), keep: true }, { header: t('order.column.date') }, { header: t('order.column.state') }, { header: t('order.column.items') }],
-      orders.map((order) => [order.id, (plain ? isoDate(order.orderDate) : formatDate(order.orderDate, locale)) ?? '', plain ? order.state : termLabel(orderStates, order.state, t), orderItemsText(order, t)]),
+      [
+        { header: t('order.column.id'), keep: true },
+        { header: t('order.column.date') },
+        { header: t('order.column.state') },
+        { header: t('order.column.items') },
+      ],
+      orders.map((order) => [
+        order.id,
+        (plain ? isoDate(order.orderDate) : formatDate(order.orderDate, locale)) ?? '',
+        plain ? order.state : termLabel(orderStates, order.state, t),
+        orderItemsText(order, t),
+      ]),
     ),
   );
 }

@@ -55,10 +55,16 @@ export async function run(options: OrderShowOptions, ctx: Context): Promise<void
   const lines = [stateLine(order, ctx)];
   if (order.reason) lines.push(sanitizeCell(order.reason));
   for (const item of order.items) {
-    const prices = [item.previousMonthly, item.monthly].filter((m) => m !== undefined).map((m) => formatMoney(m, locale)).join(' → ');
-    lines.push(`  ${actionLabel(item.action, t)}  ${sanitizeCell(item.productId ?? '')}  ${sanitizeCell(item.offeringName ?? item.productName ?? '')}  ${prices}`);
+    const prices = [item.previousMonthly, item.monthly]
+      .filter((m) => m !== undefined)
+      .map((m) => formatMoney(m, locale))
+      .join(' → ');
+    lines.push(
+      `  ${actionLabel(item.action, t)}  ${sanitizeCell(item.productId ?? '')}  ${sanitizeCell(item.offeringName ?? item.productName ?? '')}  ${prices}`,
+    );
   }
-  for (const change of order.stateChanges) lines.push(`  ${change.at ? formatDateTime(change.at, locale) : ''}  ${sanitizeCell(termLabel(orderStates, change.state, t))}`);
+  for (const change of order.stateChanges)
+    lines.push(`  ${change.at ? formatDateTime(change.at, locale) : ''}  ${sanitizeCell(termLabel(orderStates, change.state, t))}`);
   io.out(`${lines.join('\n')}\n`);
   // A watched order that ends without completing is a failure for the script that waited on it.
   if (options.watch && (order.state === 'failed' || order.state === 'rejected')) {

@@ -25,10 +25,26 @@ export async function run(options: OutageListOptions, ctx: Context): Promise<voi
   const rows = report.outages.map((outage) => {
     const restoration = isOutageOver(outage) ? outage.resolvedAt : outage.estimatedRestoration;
     return plain
-      ? [outage.id, outage.category, outage.status, outage.services.join(','), outage.areas.join(','),
-         outage.windowStart ?? outage.raisedAt ?? '', restoration ?? '', outage.name]
-      : [outage.id, categoryLabel(outage.category, t), statusLabel(outage.status, t), servicesLabel(outage.services, t),
-         outage.areas.join(', '), formatDateTime(outage.windowStart ?? outage.raisedAt, locale), formatDateTime(restoration, locale), outage.name];
+      ? [
+          outage.id,
+          outage.category,
+          outage.status,
+          outage.services.join(','),
+          outage.areas.join(','),
+          outage.windowStart ?? outage.raisedAt ?? '',
+          restoration ?? '',
+          outage.name,
+        ]
+      : [
+          outage.id,
+          categoryLabel(outage.category, t),
+          statusLabel(outage.status, t),
+          servicesLabel(outage.services, t),
+          outage.areas.join(', '),
+          formatDateTime(outage.windowStart ?? outage.raisedAt, locale),
+          formatDateTime(restoration, locale),
+          outage.name,
+        ];
   });
   io.out(
     renderTable(

@@ -44,7 +44,11 @@ export function formatDateTime(iso: string | undefined, locale: string): string 
   if (!iso) return '—';
   const time = Date.parse(iso);
   if (Number.isNaN(time)) return iso;
-  return formatWithFirst(new Intl.DateTimeFormat(locale, { weekday: 'short', month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit' }), time, locale);
+  return formatWithFirst(
+    new Intl.DateTimeFormat(locale, { weekday: 'short', month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit' }),
+    time,
+    locale,
+  );
 }
 
 export function outageJson(outage: Outage) {

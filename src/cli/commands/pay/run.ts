@@ -70,7 +70,8 @@ export async function run(options: PayOptions, ctx: Context): Promise<void> {
   // alone must not hide what an earlier bill still owes.
   const balance = accountId === undefined ? undefined : await accountBalance(api, accountId, ctx.clock());
   let billIds: string[];
-  if (options.all && accountId !== undefined && balance?.bills.length === 0) throw new GeneralError('pay.nothingOwedOnAccount', { params: { account: accountId } });
+  if (options.all && accountId !== undefined && balance?.bills.length === 0)
+    throw new GeneralError('pay.nothingOwedOnAccount', { params: { account: accountId } });
   if (balance && accountId !== undefined && (options.all || balance.bills.length > 1 || balance.overdue.amount > 0)) {
     io.err(balanceText(balance, accountId, t, locale));
     const choice = options.all ? ALL : await chooseBill(ctx, options, balance, cents);
@@ -105,18 +106,33 @@ export async function run(options: PayOptions, ctx: Context): Promise<void> {
   }
 
   for (const { bill, amount, remaining } of planned) {
-    io.err(`${t('pay.summary', { amount: formatMoney(amount, locale), method: sanitizeCell(method.name), bill: sanitizeCell(bill.id), account: sanitizeCell(payer), remaining: formatMoney(remaining, locale) })}\n`);
+    io.err(
+      `${t('pay.summary', { amount: formatMoney(amount, locale), method: sanitizeCell(method.name), bill: sanitizeCell(bill.id), account: sanitizeCell(payer), remaining: formatMoney(remaining, locale) })}\n`,
+    );
   }
   if (options.dryRun) {
     io.err(`${t('pay.dryRun', { count: planned.length })}\n`);
     if (ctx.globals.json) {
-      io.out(toJson({ dryRun: true, account: payer, method: { id: method.id, name: method.name }, payments: planned.map((p) => ({ bill: p.bill.id, amount: moneyJson(p.amount, locale) })) }));
+      io.out(
+        toJson({
+          dryRun: true,
+          account: payer,
+          method: { id: method.id, name: method.name },
+          payments: planned.map((p) => ({ bill: p.bill.id, amount: moneyJson(p.amount, locale) })),
+        }),
+      );
     }
     return;
   }
   if (!options.yes) {
     if (!io.interactive) throw new UsageError('pay.needsYes');
-    if (!(await ctx.prompt.confirm({ message: t(planned.length > 1 ? 'pay.confirmMany' : 'pay.confirm', { count: planned.length }), flag: '--yes', default: false }))) {
+    if (
+      !(await ctx.prompt.confirm({
+        message: t(planned.length > 1 ? 'pay.confirmMany' : 'pay.confirm', { count: planned.length }),
+        flag: '--yes',
+        default: false,
+      }))
+    ) {
       throw new CancelledError();
     }
   }
@@ -126,9 +142,13 @@ export async function run(options: PayOptions, ctx: Context): Promise<void> {
   for (const { bill, amount, remaining } of planned) {
     const payment = await payOneBill(ctx, { journal, api, apiUrl, accountId: payer, bill, amount, remaining, method });
     payments.push(payment);
-    if (!ctx.globals.json) io.out(`${t('pay.done', { id: sanitizeCell(payment.id), amount: formatMoney(payment.amount, locale), bill: sanitizeCell(bill.id), method: sanitizeCell(method.name) })}\n`);
+    if (!ctx.globals.json)
+      io.out(
+        `${t('pay.done', { id: sanitizeCell(payment.id), amount: formatMoney(payment.amount, locale), bill: sanitizeCell(bill.id), method: sanitizeCell(method.name) })}\n`,
+      );
   }
-  if (ctx.globals.json) io.out(toJson(payments.length === 1 && !options.all ? paymentJson(payments[0]!, locale) : payments.map((payment) => paymentJson(payment, locale))));
+  if (ctx.globals.json)
+    io.out(toJson(payments.length === 1 && !options.all ? paymentJson(payments[0]!, locale) : payments.map((payment) => paymentJson(payment, locale))));
 }
 
 /** The answer to "which bill?" that means every bill with something owed. */
@@ -155,7 +175,11 @@ async function chooseBill(ctx: Context, options: PayOptions, balance: Balance, c
       { value: ALL, name: t('pay.balance.choiceAll', { total: formatMoney(balance.total, locale) }) },
       ...balance.bills.map(({ bill, remaining, overdue }) => ({
         value: bill.id,
-        name: t(overdue ? 'pay.balance.choiceOverdue' : 'pay.balance.choiceBill', { bill: bill.id, amount: formatMoney(remaining, locale), date: formatDate(bill.dueDate, locale) }),
+        name: t(overdue ? 'pay.balance.choiceOverdue' : 'pay.balance.choiceBill', {
+          bill: bill.id,
+          amount: formatMoney(remaining, locale),
+          date: formatDate(bill.dueDate, locale),
+        }),
       })),
     ],
   });

@@ -46,7 +46,9 @@ async function readValues(ctx: Context, asks: readonly Ask[]): Promise<string[]>
         const problem = ask.check(value.trim());
         return problem ? ctx.t(problem.key, problem.params) : true;
       };
-      const value = ask.secret ? await ctx.prompt.password({ message: ask.message, flag, validate }) : await ctx.prompt.input({ message: ask.message, flag, validate });
+      const value = ask.secret
+        ? await ctx.prompt.password({ message: ask.message, flag, validate })
+        : await ctx.prompt.input({ message: ask.message, flag, validate });
       values.push(value.trim());
     }
     return values;

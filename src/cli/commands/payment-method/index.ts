@@ -15,7 +15,12 @@ export function registerPaymentMethod(program: Command, { t, action, examples }:
       .command('list')
       .description(t('paymentMethod.list.description'))
       .option('--account <id>', t('bill.option.account'))
-      .action(action(() => import('./list.js'), (_args, options): PaymentMethodListOptions => ({ account: options.account as string | undefined }))),
+      .action(
+        action(
+          () => import('./list.js'),
+          (_args, options): PaymentMethodListOptions => ({ account: options.account as string | undefined }),
+        ),
+      ),
     ['espace payment-method list', 'espace payment-method list --json'],
   );
 
@@ -51,7 +56,12 @@ export function registerPaymentMethod(program: Command, { t, action, examples }:
       .description(t('paymentMethod.remove.description'))
       .argument('<id>', t('paymentMethod.remove.argument'))
       .option('-y, --yes', t('paymentMethod.remove.option.yes'))
-      .action(action(() => import('./remove.js'), ([id], options): PaymentMethodRemoveOptions => ({ id: id!, yes: Boolean(options.yes) }))),
+      .action(
+        action(
+          () => import('./remove.js'),
+          ([id], options): PaymentMethodRemoveOptions => ({ id: id!, yes: Boolean(options.yes) }),
+        ),
+      ),
     ['espace payment-method remove PM-1001-2', 'espace payment-method remove PM-1001-2 --yes'],
   );
 }

@@ -33,7 +33,13 @@ export async function run(options: PaymentMethodListOptions, ctx: Context): Prom
         { header: t('paymentMethod.column.expiry') },
         { header: t('paymentMethod.column.default') },
       ],
-      methods.map((m) => [m.id, m.name, t(m.kind === 'card' ? 'paymentMethod.kind.card' : 'paymentMethod.kind.bankAccount'), m.expiry ?? '', m.isDefault ? '*' : '']),
+      methods.map((m) => [
+        m.id,
+        m.name,
+        t(m.kind === 'card' ? 'paymentMethod.kind.card' : 'paymentMethod.kind.bankAccount'),
+        m.expiry ?? '',
+        m.isDefault ? '*' : '',
+      ]),
     ),
   );
 }

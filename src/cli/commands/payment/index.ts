@@ -19,19 +19,18 @@ export function registerPayment(program: Command, registrar: Registrar): void {
         .option('--bill <id>', t('payment.list.option.bill'))
         .option('--limit <n>', t('payment.list.option.limit'), positiveInteger, 24),
       registrar,
-    )
-      .action(
-        bulkable(
-          registrar,
-          'payment list',
-          () => import('./list.js'),
-          (_args, options): PaymentListOptions => ({
-            account: options.account as string | undefined,
-            bill: options.bill as string | undefined,
-            limit: options.limit as number,
-          }),
-        ),
+    ).action(
+      bulkable(
+        registrar,
+        'payment list',
+        () => import('./list.js'),
+        (_args, options): PaymentListOptions => ({
+          account: options.account as string | undefined,
+          bill: options.bill as string | undefined,
+          limit: options.limit as number,
+        }),
       ),
+    ),
     [
       'espace payment list',
       'espace payment list --bill CB-1001-202611 --json',
@@ -45,7 +44,12 @@ export function registerPayment(program: Command, registrar: Registrar): void {
       .command('show')
       .description(t('payment.show.description'))
       .argument('<id>', t('payment.show.argument'))
-      .action(action(() => import('./show.js'), ([id]): PaymentShowOptions => ({ id: id! }))),
+      .action(
+        action(
+          () => import('./show.js'),
+          ([id]): PaymentShowOptions => ({ id: id! }),
+        ),
+      ),
     ['espace payment show PAY-1001-20261018', 'espace payment show PAY-1001-20261018 --json'],
   );
 
@@ -53,7 +57,12 @@ export function registerPayment(program: Command, registrar: Registrar): void {
     payment
       .command('reconcile')
       .description(t('payment.reconcile.description'))
-      .action(action(() => import('./reconcile.js'), (): PaymentReconcileOptions => ({}))),
+      .action(
+        action(
+          () => import('./reconcile.js'),
+          (): PaymentReconcileOptions => ({}),
+        ),
+      ),
     ['espace payment reconcile', 'espace payment reconcile --json'],
   );
 }

@@ -59,7 +59,11 @@ async function settle(entry: JournalEntry, ctx: Context, journal: PaymentJournal
       return {
         outcome: 'unknown',
         reason: new GeneralError('payment.reconcile.mismatch', {
-          params: { id: search.payment.id, amount: formatMoney(search.payment.amount, ctx.locale), bills: search.payment.bills.map((bill) => bill.billId).join(', ') || '—' },
+          params: {
+            id: search.payment.id,
+            amount: formatMoney(search.payment.amount, ctx.locale),
+            bills: search.payment.bills.map((bill) => bill.billId).join(', ') || '—',
+          },
         }),
       };
     case 'incomplete':
@@ -118,7 +122,12 @@ export async function run(_options: PaymentReconcileOptions, ctx: Context): Prom
       switch (finding.outcome) {
         case 'charged':
           report.push({ ...base, payment: finding.payment.id, charged: moneyJson(finding.payment.amount, locale) });
-          line = t(finding.replayed ? 'payment.reconcile.chargedNow' : 'payment.reconcile.charged', { key: entry.key, bill: entry.billId, amount, id: finding.payment.id });
+          line = t(finding.replayed ? 'payment.reconcile.chargedNow' : 'payment.reconcile.charged', {
+            key: entry.key,
+            bill: entry.billId,
+            amount,
+            id: finding.payment.id,
+          });
           break;
         case 'notCharged':
           report.push({ ...base, reason: finding.reason.describe(t) });

@@ -13,7 +13,12 @@ export function registerPlan(program: Command, registrar: Registrar): void {
 
   examples(
     addBulkOptions(plan.command('show').description(t('plan.show.description')).option('--account <id>', t('bill.option.account')), registrar).action(
-      bulkable(registrar, 'plan show', () => import('./show.js'), (_args, options): PlanShowOptions => ({ account: options.account as string | undefined })),
+      bulkable(
+        registrar,
+        'plan show',
+        () => import('./show.js'),
+        (_args, options): PlanShowOptions => ({ account: options.account as string | undefined }),
+      ),
     ),
     ['espace plan show', 'espace plan show --json', 'espace plan show --accounts-from accounts.txt > plans.ndjson   # agents'],
   );
@@ -23,7 +28,12 @@ export function registerPlan(program: Command, registrar: Registrar): void {
       .command('catalog')
       .description(t('plan.catalog.description'))
       .addOption(new Option('--service <service>', t('plan.option.service')).choices([...SERVICE_TYPES, 'addOn']))
-      .action(action(() => import('./catalog.js'), (_args, options): PlanCatalogOptions => ({ service: options.service as string | undefined }))),
+      .action(
+        action(
+          () => import('./catalog.js'),
+          (_args, options): PlanCatalogOptions => ({ service: options.service as string | undefined }),
+        ),
+      ),
     ['espace plan catalog', 'espace plan catalog --service internet', 'espace plan catalog --json'],
   );
 
@@ -49,7 +59,11 @@ export function registerPlan(program: Command, registrar: Registrar): void {
           }),
         ),
       ),
-    ['espace plan change', 'espace plan change --service internet --to OFF-INT-GIGA-PLUS', 'espace plan change --service mobile --to OFF-MOB-50 --accept-terms --yes --json'],
+    [
+      'espace plan change',
+      'espace plan change --service internet --to OFF-INT-GIGA-PLUS',
+      'espace plan change --service mobile --to OFF-MOB-50 --accept-terms --yes --json',
+    ],
   );
 
   examples(
@@ -57,7 +71,12 @@ export function registerPlan(program: Command, registrar: Registrar): void {
       .command('next-bill')
       .description(t('plan.nextBill.description'))
       .option('--account <id>', t('bill.option.account'))
-      .action(action(() => import('./next-bill.js'), (_args, options): PlanNextBillOptions => ({ account: options.account as string | undefined }))),
+      .action(
+        action(
+          () => import('./next-bill.js'),
+          (_args, options): PlanNextBillOptions => ({ account: options.account as string | undefined }),
+        ),
+      ),
     ['espace plan next-bill', 'espace plan next-bill --json'],
   );
 }

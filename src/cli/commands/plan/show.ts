@@ -56,7 +56,16 @@ export const planShowBulk: BulkCommand<PlanShowOptions> = {
     }
     return found;
   }),
-  csvFields: ['account', 'ok', 'data.products.length', 'data.products.0.name', 'data.monthlyTotal.amount', 'data.monthlyTotal.currency', 'error.code', 'error.status'],
+  csvFields: [
+    'account',
+    'ok',
+    'data.products.length',
+    'data.products.0.name',
+    'data.monthlyTotal.amount',
+    'data.monthlyTotal.currency',
+    'error.code',
+    'error.status',
+  ],
 };
 
 export async function run(options: PlanShowOptions, ctx: Context): Promise<void> {

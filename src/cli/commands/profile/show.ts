@@ -73,8 +73,7 @@ export const profileShowBulk: BulkCommand<ProfileShowOptions> = {
 export async function run(options: ProfileShowOptions, ctx: Context): Promise<void> {
   if (options.user !== undefined && options.account !== undefined) throw new UsageError('profile.userAndAccount');
   const api = await ctx.api();
-  const profile =
-    options.account !== undefined ? await holderProfile(api, options.account) : await getProfile(api, await profileSubject(api, options.user));
+  const profile = options.account !== undefined ? await holderProfile(api, options.account) : await getProfile(api, await profileSubject(api, options.user));
   if (ctx.globals.json) {
     ctx.io.out(toJson(profile));
     return;

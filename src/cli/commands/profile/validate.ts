@@ -54,7 +54,11 @@ export const FIELD_CHECKS: Record<keyof RawValues, { flag: string; check: Check;
   city: { flag: '--city', check: (v) => (/\p{L}/u.test(v) && v.trim().length <= 60 ? v.trim() : undefined), message: 'profile.invalid.city' },
   province: { flag: '--province', check: normalizeProvince, message: 'profile.invalid.province' },
   postalCode: { flag: '--postal-code', check: normalizePostalCode, message: 'profile.invalid.postalCode' },
-  language: { flag: '--language', check: (v) => (['en', 'fr'].includes(v.trim().toLowerCase()) ? v.trim().toLowerCase() : undefined), message: 'profile.invalid.language' },
+  language: {
+    flag: '--language',
+    check: (v) => (['en', 'fr'].includes(v.trim().toLowerCase()) ? v.trim().toLowerCase() : undefined),
+    message: 'profile.invalid.language',
+  },
 };
 
 /** The normalized value of one field, or a usage error naming its flag. */

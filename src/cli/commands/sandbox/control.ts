@@ -75,7 +75,15 @@ export async function startSandboxProcess(options: StartOptions): Promise<Sandbo
   const log = openSync(logFile(options.dataDir), 'a', 0o600);
   const child = spawn(
     process.execPath,
-    [sandboxEntry(), '--data', options.dataDir, '--port', String(options.port), ...(options.profile ? ['--profile', options.profile] : []), ...(options.extraArgs ?? [])],
+    [
+      sandboxEntry(),
+      '--data',
+      options.dataDir,
+      '--port',
+      String(options.port),
+      ...(options.profile ? ['--profile', options.profile] : []),
+      ...(options.extraArgs ?? []),
+    ],
     { detached: true, stdio: ['ignore', log, log] },
   );
   closeSync(log);
@@ -163,4 +171,3 @@ export async function reseedAndRestart(dataDir: string, extraArgs: readonly stri
   if (running) await startSandboxProcess({ dataDir, port: running.port, profile: profileOf(running) });
   return elapsedMs;
 }
-

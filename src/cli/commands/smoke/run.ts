@@ -52,7 +52,12 @@ export async function run(options: SmokeOptions, ctx: Context): Promise<void> {
     io.out(
       renderTable(
         io,
-        [{ header: t('smoke.column.step') }, { header: t('smoke.column.status') }, { header: t('smoke.column.ms'), align: 'right' }, { header: t('smoke.column.detail') }],
+        [
+          { header: t('smoke.column.step') },
+          { header: t('smoke.column.status') },
+          { header: t('smoke.column.ms'), align: 'right' },
+          { header: t('smoke.column.detail') },
+        ],
         reports.map((step) => [step.name, t(`smoke.status.${step.status}`), String(step.ms), step.error?.message ?? step.detail ?? '']),
       ),
     );

@@ -53,7 +53,10 @@ export async function run(options: SupportChatOptions, ctx: Context): Promise<vo
   const role = options.queue ? 'agent' : 'customer';
   const { t, io } = ctx;
   if (role === 'customer') io.err(`${t('chat.waiting', { seconds: Math.round(options.waitMs / 1000), quit: QUIT })}\n`);
-  else io.err(`${t('chat.connected', { customer: sanitizeCell(conversation.customer?.name ?? '—'), subject: sanitizeCell(conversation.subject ?? ''), quit: QUIT })}\n`);
+  else
+    io.err(
+      `${t('chat.connected', { customer: sanitizeCell(conversation.customer?.name ?? '—'), subject: sanitizeCell(conversation.subject ?? ''), quit: QUIT })}\n`,
+    );
   await new ChatLoop(ctx, api, conversation, role, options).run();
 }
 
@@ -201,7 +204,9 @@ class ChatLoop {
     const limited = stdin.pipe(lineLengthLimit(MAX_CHAT_LINE_BYTES));
     limited.on('error', (error) => {
       stdin.unpipe(limited);
-      this.#finish(error instanceof InputTooLargeError ? new UsageError('chat.lineTooLong', { params: { line: error.line ?? 0, max: MAX_CHAT_LINE_BYTES } }) : error);
+      this.#finish(
+        error instanceof InputTooLargeError ? new UsageError('chat.lineTooLong', { params: { line: error.line ?? 0, max: MAX_CHAT_LINE_BYTES } }) : error,
+      );
     });
     this.#input = createInterface({ input: limited, terminal: false });
     // readline repeats its input's errors; the one above has said what to do.

@@ -20,6 +20,9 @@ export async function run(_options: object, ctx: Context): Promise<void> {
   if (!io.stdoutIsTTY) return;
   // The address indented under the title, the note flush with it.
   const mailIn = remittanceLines(lang);
-  const address = mailIn.slice(0, -1).map((line) => `  ${line}`).join('\n');
+  const address = mailIn
+    .slice(0, -1)
+    .map((line) => `  ${line}`)
+    .join('\n');
   io.out(`\n${io.color.bold(t('contact.mailIn'))}\n${address}\n${mailIn.at(-1)}\n`);
 }

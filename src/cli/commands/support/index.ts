@@ -58,7 +58,15 @@ export function registerSupport(program: Command, { t, action, examples }: Regis
   );
 
   examples(
-    support.command('contact').description(t('contact.description')).action(action(() => import('./contact.js'), () => ({}))),
+    support
+      .command('contact')
+      .description(t('contact.description'))
+      .action(
+        action(
+          () => import('./contact.js'),
+          () => ({}),
+        ),
+      ),
     ['espace support contact', 'espace support contact --json', 'espace --lang fr support contact'],
   );
 }

@@ -59,15 +59,14 @@ export function registerTicket(program: Command, registrar: Registrar): void {
         .option('--account <id>', t('ticket.list.option.account'))
         .option('--limit <n>', t('ticket.list.option.limit'), positiveInteger, 50),
       registrar,
-    )
-      .action(
-        bulkable(
-          registrar,
-          'ticket list',
-          () => import('./list.js'),
-          (_args, options): TicketListOptions => ({ status: text(options.status), account: text(options.account), limit: options.limit as number }),
-        ),
+    ).action(
+      bulkable(
+        registrar,
+        'ticket list',
+        () => import('./list.js'),
+        (_args, options): TicketListOptions => ({ status: text(options.status), account: text(options.account), limit: options.limit as number }),
       ),
+    ),
     [
       'espace ticket list',
       'espace ticket list --status open',
@@ -82,7 +81,12 @@ export function registerTicket(program: Command, registrar: Registrar): void {
       .command('show')
       .description(t('ticket.show.description'))
       .argument('<id>', t('ticket.argument.id'))
-      .action(action(() => import('./show.js'), ([id]): TicketShowOptions => ({ id: id! }))),
+      .action(
+        action(
+          () => import('./show.js'),
+          ([id]): TicketShowOptions => ({ id: id! }),
+        ),
+      ),
     ['espace ticket show TT-1001', 'espace ticket show TT-1001 --json'],
   );
 
@@ -93,7 +97,12 @@ export function registerTicket(program: Command, registrar: Registrar): void {
       .description(t('ticket.comment.description'))
       .argument('<id>', t('ticket.argument.id'))
       .option('-m, --message <text>', t('ticket.comment.option.message'))
-      .action(action(() => import('./comment.js'), ([id], options): TicketCommentOptions => ({ id: id!, message: text(options.message) }))),
+      .action(
+        action(
+          () => import('./comment.js'),
+          ([id], options): TicketCommentOptions => ({ id: id!, message: text(options.message) }),
+        ),
+      ),
     ['espace ticket comment TT-1001 -m "It happened again last night"', 'espace ticket comment TT-1001 --message - < notes.txt'],
   );
 
@@ -104,7 +113,12 @@ export function registerTicket(program: Command, registrar: Registrar): void {
       .description(t('ticket.escalate.description'))
       .argument('<id>', t('ticket.argument.id'))
       .option('--reason <text>', t('ticket.escalate.option.reason'))
-      .action(action(() => import('./escalate.js'), ([id], options): TicketEscalateOptions => ({ id: id!, reason: text(options.reason) }))),
+      .action(
+        action(
+          () => import('./escalate.js'),
+          ([id], options): TicketEscalateOptions => ({ id: id!, reason: text(options.reason) }),
+        ),
+      ),
     ['espace ticket escalate TT-1001 --reason "Still down after a week"'],
   );
 
@@ -115,7 +129,12 @@ export function registerTicket(program: Command, registrar: Registrar): void {
       .description(t('ticket.close.description'))
       .argument('<id>', t('ticket.argument.id'))
       .option('--reason <text>', t('ticket.close.option.reason'))
-      .action(action(() => import('./close.js'), ([id], options): TicketCloseOptions => ({ id: id!, reason: text(options.reason) }))),
+      .action(
+        action(
+          () => import('./close.js'),
+          ([id], options): TicketCloseOptions => ({ id: id!, reason: text(options.reason) }),
+        ),
+      ),
     ['espace ticket close TT-1001', 'espace ticket close TT-1003 --reason "Fixed itself"'],
   );
 }

@@ -38,7 +38,9 @@ export async function readLongText(ctx: Context, request: LongTextRequest): Prom
   else if (!ctx.io.interactive) throw new UsageError('prompt.notInteractive', { params: { flag } });
   else {
     const editor = request.editor === false ? undefined : (ctx.env.VISUAL ?? ctx.env.EDITOR);
-    text = editor ? await editText(editor, ctx.t('ticket.editorInstructions', { message: request.message }), flag) : await ctx.prompt.input({ message: request.message, flag });
+    text = editor
+      ? await editText(editor, ctx.t('ticket.editorInstructions', { message: request.message }), flag)
+      : await ctx.prompt.input({ message: request.message, flag });
   }
   text = text.trim();
   if (text === '') throw new UsageError('ticket.emptyText', { params: { flag } });
@@ -50,7 +52,14 @@ async function editText(editor: string, instructions: string, flag: string): Pro
   const dir = await mkdtemp(join(tmpdir(), 'espace-edit-'));
   const file = join(dir, 'TEXT.md');
   try {
-    await writeFile(file, `\n${instructions.split('\n').map((line) => `# ${line}`).join('\n')}\n`, { mode: 0o600 });
+    await writeFile(
+      file,
+      `\n${instructions
+        .split('\n')
+        .map((line) => `# ${line}`)
+        .join('\n')}\n`,
+      { mode: 0o600 },
+    );
     // Through the shell, as git does: EDITOR may carry arguments ("code --wait").
     const code = await new Promise<number | null>((resolve, reject) => {
       const child = spawn(`${editor} "$ESPACE_EDIT_FILE"`, { shell: true, stdio: 'inherit', env: { ...process.env, ESPACE_EDIT_FILE: file } });

@@ -18,15 +18,20 @@ export function registerUsage(program: Command, registrar: Registrar): void {
         .option('--account <id>', t('bill.option.account'))
         .addOption(new Option('--period <period>', t('usage.option.period')).choices(PERIODS).default('current')),
       registrar,
-    )
-      .action(
-        bulkable(
-          registrar,
-          'usage show',
-          () => import('./show.js'),
-          (_args, options): UsageShowOptions => ({ account: options.account as string | undefined, period: options.period as string }),
-        ),
+    ).action(
+      bulkable(
+        registrar,
+        'usage show',
+        () => import('./show.js'),
+        (_args, options): UsageShowOptions => ({ account: options.account as string | undefined, period: options.period as string }),
       ),
-    ['espace usage show', 'espace usage show --period previous', 'espace usage show --json', 'espace usage show | sort -k4 -n', 'espace usage show --accounts-from accounts.txt --format csv   # agents'],
+    ),
+    [
+      'espace usage show',
+      'espace usage show --period previous',
+      'espace usage show --json',
+      'espace usage show | sort -k4 -n',
+      'espace usage show --accounts-from accounts.txt --format csv   # agents',
+    ],
   );
 }

@@ -94,7 +94,11 @@ function usageText(usage: ProductUsage, ctx: Context, current: boolean): string 
 /** Usage of the account's metered services over the chosen cycle, as of `now`. */
 async function loadUsage(api: HttpClient, accountId: string, period: string, now: Date) {
   const window = usageWindow(period, now);
-  const [products, offerings, read] = await Promise.all([listProducts(api, accountId), listOfferings(api), readUsage(api, accountId, window.cycle.start, window.to)]);
+  const [products, offerings, read] = await Promise.all([
+    listProducts(api, accountId),
+    listOfferings(api),
+    readUsage(api, accountId, window.cycle.start, window.to),
+  ]);
   return usageOf(accountId, period, window, products, offerings, read);
 }
 
@@ -106,7 +110,14 @@ function usageWindow(period: string, now: Date) {
 }
 
 /** Usage of the account's metered services, from what was read. */
-function usageOf(accountId: string, period: string, window: ReturnType<typeof usageWindow>, products: Product[], offerings: Offering[], { records, other }: UsageRead) {
+function usageOf(
+  accountId: string,
+  period: string,
+  window: ReturnType<typeof usageWindow>,
+  products: Product[],
+  offerings: Offering[],
+  { records, other }: UsageRead,
+) {
   const { current, cycle, elapsedDays } = window;
   const metered = products.filter((p) => !p.isAddOn && (p.kind === 'mobile' || p.kind === 'internet'));
   const usages = metered.map((p) => {
@@ -165,17 +176,35 @@ function accountUsageJson({ accountId, period, cycle, daysLeft, usages, otherTot
 }
 
 export const usageShowBulk: BulkCommand<UsageShowOptions> = {
-  lookup: ofExistingAccount(async (account, options, { api, locale, clock }) => accountUsageJson(await loadUsage(api, account, options.period, clock()), locale)),
+  lookup: ofExistingAccount(async (account, options, { api, locale, clock }) =>
+    accountUsageJson(await loadUsage(api, account, options.period, clock()), locale),
+  ),
   /** Four requests for a whole batch (and the catalogue's prices once): its accounts, their products, the offerings, their usage. */
   lookupBatch: ofExistingAccounts(async (accounts, options, { api, locale, clock }) => {
     const window = usageWindow(options.period, clock());
-    const [products, offerings, usage] = await Promise.all([productsOfAccounts(api, accounts), listOfferings(api), usageOfAccounts(api, accounts, window.cycle.start, window.to)]);
+    const [products, offerings, usage] = await Promise.all([
+      productsOfAccounts(api, accounts),
+      listOfferings(api),
+      usageOfAccounts(api, accounts, window.cycle.start, window.to),
+    ]);
     const found = new Map<string, unknown>();
     if (products === undefined || usage === undefined) return found;
-    for (const account of accounts) found.set(account, accountUsageJson(usageOf(account, options.period, window, products.get(account)!, offerings, usage.get(account)!), locale));
+    for (const account of accounts)
+      found.set(account, accountUsageJson(usageOf(account, options.period, window, products.get(account)!, offerings, usage.get(account)!), locale));
     return found;
   }),
-  csvFields: ['account', 'ok', 'data.period', 'data.daysLeft', 'data.products.length', 'data.products.0.name', 'data.products.0.dataMb.used', 'data.products.0.dataMb.projected', 'error.code', 'error.status'],
+  csvFields: [
+    'account',
+    'ok',
+    'data.period',
+    'data.daysLeft',
+    'data.products.length',
+    'data.products.0.name',
+    'data.products.0.dataMb.used',
+    'data.products.0.dataMb.projected',
+    'error.code',
+    'error.status',
+  ],
 };
 
 export async function run(options: UsageShowOptions, ctx: Context): Promise<void> {

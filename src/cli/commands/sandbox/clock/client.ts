@@ -42,7 +42,8 @@ export async function clockRequest<T>(dataDir: string, path: string, init: { met
     body = undefined;
   }
   if (!response.ok) {
-    const message = typeof (body as { message?: unknown } | undefined)?.message === 'string' ? (body as { message: string }).message : `HTTP ${response.status}`;
+    const message =
+      typeof (body as { message?: unknown } | undefined)?.message === 'string' ? (body as { message: string }).message : `HTTP ${response.status}`;
     // eslint-disable-next-line no-control-regex -- control characters are what this removes
     const params = { params: { reason: message.replace(/[\x00-\x1f\x7f]/g, ' ') } };
     throw response.status === 400 ? new UsageError('sandbox.clock.refused', params) : new GeneralError('sandbox.clock.refused', params);
@@ -58,9 +59,11 @@ export function clockTime(iso: string): string {
 /** One event as a tab-separated line: when, what, account, subject, outcome, amount, detail. */
 export function eventLine(event: ClockEventJson): string {
   const amount = event.amount ? `${event.amount.value.toFixed(2)} ${event.amount.unit}` : '';
-  return [clockTime(event.at), event.kind, event.billingAccountId ?? '', event.subject ?? '', event.outcome, amount, event.detail ?? '']
-    // eslint-disable-next-line no-control-regex -- control characters are what this removes
-    .map((cell) => cell.replace(/[\x00-\x1f\x7f]/g, ' '))
-    .join('\t')
-    .trimEnd();
+  return (
+    [clockTime(event.at), event.kind, event.billingAccountId ?? '', event.subject ?? '', event.outcome, amount, event.detail ?? '']
+      // eslint-disable-next-line no-control-regex -- control characters are what this removes
+      .map((cell) => cell.replace(/[\x00-\x1f\x7f]/g, ' '))
+      .join('\t')
+      .trimEnd()
+  );
 }

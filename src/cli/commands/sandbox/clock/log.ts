@@ -13,7 +13,7 @@ const PAGE = 1000;
 export async function run(options: ClockLogOptions, ctx: Context): Promise<void> {
   const dataDir = dataDirOf(options, ctx);
   const events: ClockEventJson[] = [];
-  for (let after = 0; ; ) {
+  for (let after = 0; ;) {
     const query = new URLSearchParams({ after: String(after), limit: String(PAGE), ...(options.account ? { 'billingAccount.id': options.account } : {}) });
     const page = await clockRequest<ClockEventJson[]>(dataDir, `/sandbox/clock/event?${query}`);
     events.push(...page);

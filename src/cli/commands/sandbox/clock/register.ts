@@ -13,7 +13,12 @@ export function registerSandboxClock(sandbox: Command, { t, action, examples }: 
       .command('clock')
       .description(t('sandbox.clock.description'))
       .option('--data <dir>', t('sandbox.option.data'))
-      .action(action(() => import('./show.js'), (_args, options) => data(options))),
+      .action(
+        action(
+          () => import('./show.js'),
+          (_args, options) => data(options),
+        ),
+      ),
     ['espace sandbox clock', 'espace sandbox clock advance 30d', 'espace sandbox clock advance --to 2027-06-01', 'espace sandbox clock log'],
   );
   examples(
@@ -37,7 +42,12 @@ export function registerSandboxClock(sandbox: Command, { t, action, examples }: 
       .description(t('sandbox.clock.log.description'))
       .option('--account <id>', t('sandbox.clock.log.option.account'))
       .option('--data <dir>', t('sandbox.option.data'))
-      .action(action(() => import('./log.js'), (_args, options): ClockLogOptions => ({ ...data(options), account: options.account as string | undefined }))),
+      .action(
+        action(
+          () => import('./log.js'),
+          (_args, options): ClockLogOptions => ({ ...data(options), account: options.account as string | undefined }),
+        ),
+      ),
     ['espace sandbox clock log', 'espace sandbox clock log --account BA-1001 --json'],
   );
 }
