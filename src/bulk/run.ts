@@ -78,7 +78,8 @@ export async function runBulk<O>(request: BulkRunRequest<O>, ctx: Context): Prom
   const counts = { done: 0, failed: 0, total: pending.length };
   let fatal: unknown;
   const interruption = listenForInterruption(() => io.err(`\n${t('bulk.stopping')}\n`));
-  const progress = io.stderrIsTTY ? new ProgressLine(io.err, t, () => counts) : undefined;
+  // The plain layout (--plain, TERM=dumb) has no animation: a screen reader would read every redraw.
+  const progress = io.stderrIsTTY && !io.plain ? new ProgressLine(io.err, t, () => counts) : undefined;
   /** Accounts whose records are queued in the writer (and whether each succeeded), journaled once the records have left the process. */
   let unflushed: { account: string; ok: boolean }[] = [];
   const started = Date.now();

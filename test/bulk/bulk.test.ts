@@ -171,3 +171,14 @@ it('draws no progress line when stderr is not a terminal', async () => {
   expect(result.stderr).not.toContain('\r');
   expect(result.stderr.trim().split('\n')).toHaveLength(1);
 });
+
+it('draws its progress line on a terminal, and none in the plain layout a screen reader follows', async () => {
+  const file = await listFile('plain.txt', generated.slice(0, 5));
+  const drawn = await runCli(['bill', 'list', '--accounts-from', file], { env: env(sandbox.tokens.agent), tty: true });
+  expect(drawn.code).toBe(0);
+  expect(drawn.stderr).toContain('\r');
+  const plain = await runCli(['--plain', 'bill', 'list', '--accounts-from', file], { env: env(sandbox.tokens.agent), tty: true });
+  expect(plain.code).toBe(0);
+  expect(plain.stderr).not.toContain('\r');
+  expect(plain.stderr).not.toMatch(/[\u2580-\u259f]/);
+});

@@ -63,7 +63,7 @@ describe('--fields', () => {
     const help = await runCli(['bill', 'show', '--help'], { env: env('marie') });
     expect(help.stdout).toContain(`JSON fields (--json, or --fields to pick some):\n  ${JSON_FIELDS['bill show']!.join(', ')}`);
     const french = await runCli(['--lang', 'fr', 'payment', 'list', '--help'], { env: env('marie') });
-    expect(french.stdout).toContain(`Champs JSON (--json, ou --fields pour en choisir) :\n  ${JSON_FIELDS['payment list']!.join(', ')}`);
+    expect(french.stdout).toContain(`Champs JSON (--json, ou --fields pour en choisir)\u00a0:\n  ${JSON_FIELDS['payment list']!.join(', ')}`);
   });
 
   it.each(['marie', 'luc'] as const)('declares every field each command prints (%s)', async (who) => {

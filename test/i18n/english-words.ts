@@ -30,6 +30,8 @@ function wordsOf(text: string): string[] {
       .replace(/\b[\w.+-]+@[\w.-]+/g, ' ')
       .replace(/\w+:\/\/\S+/g, ' ')
       .replace(/(?:\.{0,2}\/|~\/)[\w./-]+/g, ' ')
+      // Tokens mixing letters and digits are ids (request ids, hashes: e43be9b3-bf62-…), not words.
+      .replace(/[\p{L}\d-]*\d[\p{L}\d-]*/gu, ' ')
       .split(/[^\p{L}'’-]+/u)
       .map((word) => word.replace(/^['’-]+|['’-]+$/g, ''))
       // Identifiers are not words: ESPACE_LANG, BA-1001, PRD-1001-INT, camelCase field names.

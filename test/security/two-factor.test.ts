@@ -192,6 +192,16 @@ describe('auth 2fa', () => {
     expect(off.stderr).toMatch(/Two-factor authentication is off/);
   });
 
+  it('in the plain layout, gives the secret and URI without the QR code a screen reader would spell out', async () => {
+    clockMs += 60_000;
+    const prompt = { ...scriptedPrompter([DEMO_PASSWORD]), input: async () => oathtool(pendingSecret('luc.gagnon'), clockMs) };
+    const result = await runCli(['--plain', 'auth', '2fa', 'enable'], { env: env(sandbox.tokens.luc), tty: true, prompt });
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stderr).toMatch(/Enter this secret in your authenticator app/);
+    expect(result.stderr).toMatch(/Secret: [A-Z2-7]{32}\n/);
+    expect(result.stderr).not.toMatch(/[\u2580-\u259f]/);
+  });
+
   it('throttles wrong codes: after five failures even the right code is refused until the back-off passes', async () => {
     clockMs += 60_000;
     const token = sandbox.tokens.marie;

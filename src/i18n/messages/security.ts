@@ -45,6 +45,10 @@ export const securityMessages = {
     en: 'Scan this QR code with your authenticator app (or enter the secret by hand):',
     fr: 'Balayez ce code QR avec votre application d’authentification (ou entrez le secret à la main) :',
   },
+  'security.2fa.enterSecret': {
+    en: 'Enter this secret in your authenticator app, or open the URI on the device that holds the app:',
+    fr: 'Entrez ce secret dans votre application d’authentification, ou ouvrez l’URI sur l’appareil où elle se trouve :',
+  },
   'security.2fa.uri': { en: 'URI: {uri}', fr: 'URI : {uri}' },
   'security.2fa.secret': { en: 'Secret: {secret}', fr: 'Secret : {secret}' },
   'security.2fa.pendingNext': {

@@ -52,8 +52,11 @@ export async function run(options: TwoFactorEnableOptions, ctx: Context): Promis
     io.err(`${t('security.2fa.pendingNext')}\n`);
     return;
   }
+  // The plain layout (--plain, TERM=dumb) is for screen readers: a QR code is block characters a
+  // reader spells out, so it gives the secret and the URI alone.
+  const qrCode = io.plain ? '' : `${await terminalQrCode(uri, io.errColor.enabled)}\n`;
   io.err(
-    `${t('security.2fa.scan')}\n\n${await terminalQrCode(uri, io.errColor.enabled)}\n${t('security.2fa.uri', { uri })}\n${t('security.2fa.secret', { secret })}\n\n`,
+    `${t(io.plain ? 'security.2fa.enterSecret' : 'security.2fa.scan')}\n\n${qrCode}${t('security.2fa.uri', { uri })}\n${t('security.2fa.secret', { secret })}\n\n`,
   );
   // A mistyped or stale code gets another try; each failure counts against the login throttle.
   for (let attempt = 1; ; attempt++) {
