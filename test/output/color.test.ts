@@ -105,18 +105,20 @@ describe('the 2FA QR code', () => {
     });
     expect(result.code).toBe(130);
     expect(prompts).toBe(1);
-    expect(result.stderr).toMatch(/Scan this QR code/);
     return result.stderr;
   };
 
   it('is drawn in colour on a colour terminal', async () => {
     const screen = await qrScreen({});
+    expect(screen).toMatch(/Scan this QR code/);
     expect(screen).toContain(`${ESC}47m`);
   });
 
   it('is drawn with block characters alone, no escape sequence, when colour is off', async () => {
-    for (const vars of OFF) {
+    // TERM=dumb also asks for the plain layout, which shows no QR code at all (see below).
+    for (const vars of OFF.filter((off) => off.TERM !== 'dumb')) {
       const screen = await qrScreen(vars);
+      expect(screen).toMatch(/Scan this QR code/);
       expect(screen, JSON.stringify(vars)).not.toContain('\u001b');
       // A whole QR code: at least 10 rows of at least 20 blocks (a 33-module code in half-height rows),
       // its quiet zone drawn (light modules are the blocks, for a light-on-dark terminal), not
@@ -125,5 +127,13 @@ describe('the 2FA QR code', () => {
       expect(rows.length, JSON.stringify(vars)).toBeGreaterThanOrEqual(10);
       expect(rows[0]).toMatch(/^█+$/);
     }
+  });
+
+  it('is left out of the plain layout (TERM=dumb), which gives the secret a screen reader can read', async () => {
+    const screen = await qrScreen({ TERM: 'dumb' });
+    expect(screen).not.toContain('\u001b');
+    expect(screen).not.toMatch(/[\u2580-\u259f]/);
+    expect(screen).toMatch(/Enter this secret in your authenticator app/);
+    expect(screen).toMatch(/Secret: [A-Z2-7]{32}\n/);
   });
 });
