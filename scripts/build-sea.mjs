@@ -42,6 +42,17 @@ await build({
   logLevel: 'warning',
 });
 
+// A single executable's main script has no dynamic import() (ERR_VM_DYNAMIC_IMPORT_CALLBACK_MISSING):
+// the built-in modules the code loads lazily come from its require instead, which serves built-ins.
+const bundled = join(out, 'espace.cjs');
+const lazyBuiltin = /\bimport\(\s*["'](node:[\w/]+)["']\s*\)/g;
+writeFileSync(
+  bundled,
+  readFileSync(bundled, 'utf8').replace(lazyBuiltin, (_, name) => `Promise.resolve().then(()=>{const m=require(${JSON.stringify(name)});return{...m,default:m}})`),
+);
+const leftover = /\bimport\(\s*["']([^"']+)["']\s*\)/.exec(readFileSync(bundled, 'utf8'));
+if (leftover) throw new Error(`the single executable's bundle still imports ${leftover[1]} dynamically, which it cannot run`);
+
 const binding = createRequire(join(root, 'node_modules/@napi-rs/keyring/index.js')).resolve(`@napi-rs/keyring-${process.platform}-${process.arch}-gnu`);
 const bindingFile = join(binding, '..', `keyring.${process.platform}-${process.arch}-gnu.node`);
 
