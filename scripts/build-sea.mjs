@@ -48,7 +48,10 @@ const bundled = join(out, 'espace.cjs');
 const lazyBuiltin = /\bimport\(\s*["'](node:[\w/]+)["']\s*\)/g;
 writeFileSync(
   bundled,
-  readFileSync(bundled, 'utf8').replace(lazyBuiltin, (_, name) => `Promise.resolve().then(()=>{const m=require(${JSON.stringify(name)});return{...m,default:m}})`),
+  readFileSync(bundled, 'utf8').replace(
+    lazyBuiltin,
+    (_, name) => `Promise.resolve().then(()=>{const m=require(${JSON.stringify(name)});return{...m,default:m}})`,
+  ),
 );
 const leftover = /\bimport\(\s*["']([^"']+)["']\s*\)/.exec(readFileSync(bundled, 'utf8'));
 if (leftover) throw new Error(`the single executable's bundle still imports ${leftover[1]} dynamically, which it cannot run`);
