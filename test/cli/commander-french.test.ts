@@ -7,24 +7,9 @@
 import { type Command, Help } from 'commander';
 import { describe, expect, it } from 'vitest';
 import { untranslatedTermWords } from '../../src/cli/localized-help.js';
-import { buildProgram } from '../../src/cli/program.js';
-import { translator } from '../../src/i18n/catalog.js';
-import type { IO } from '../../src/output/io.js';
 import { runCli } from '../helpers/cli.js';
+import { fullProgram } from '../i18n/command-words.js';
 import { espace } from '../helpers/spawn.js';
-
-/** The full command tree, as `espace --help` builds it. */
-function fullProgram(): Command {
-  return buildProgram({
-    t: translator('fr'),
-    lang: 'fr',
-    io: { out: () => {}, err: () => {} } as unknown as IO,
-    argv: [],
-    makeContext: () => {
-      throw new Error('not run');
-    },
-  });
-}
 
 /** Every visible command, with its path of words after `espace` ('' for the program). */
 function commands(): { path: string[]; command: Command }[] {

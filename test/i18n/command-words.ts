@@ -7,7 +7,7 @@ import type { IO } from '../../src/output/io.js';
 import { JSON_FIELDS } from '../../src/output/json-fields.js';
 
 /** The full command tree, as `espace --help` builds it. */
-function fullProgram(): Command {
+export function fullProgram(): Command {
   return buildProgram({
     t: translator('fr'),
     lang: 'fr',
