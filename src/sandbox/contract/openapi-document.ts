@@ -225,6 +225,7 @@ function operation(converter: SchemaConverter, spec: RouteSpec, route: Documente
     tags: [...spec.tags],
     summary: spec.summary,
     ...(spec.description ? { description: spec.description } : {}),
+    ...(spec.extension ? { 'x-espace-extension': spec.extension } : {}),
     ...(protectedRoute ? { security: protectedRoute } : {}),
     parameters: [...parameters(converter, 'path', spec.params), ...parameters(converter, 'query', spec.querystring)],
     ...(spec.body
