@@ -215,7 +215,7 @@ function operation(converter: SchemaConverter, spec: RouteSpec, route: Documente
     responses[status] = {
       description: description ?? (isList ? 'Success (one page of results)' : (DEFAULT_DESCRIPTIONS[Number(status)] ?? 'Success')),
       ...(Object.keys(allHeaders).length ? { headers: allHeaders } : {}),
-      ...(schema ? { content: json(converter.schemaOf(schema)) } : {}),
+      ...(schema ? { content: json(converter.schemaOf(schema)) } : Number(status) >= 400 ? { content: json(schemaRef('Error')) } : {}),
     };
   }
   const protectedRoute = security(spec, route.url);

@@ -60,7 +60,7 @@ export function filter(description: string, values?: readonly [string, ...string
 }
 
 /** The query of a list operation: `fields`, TMF630 paging and the route's own filters. */
-export function listQuery<F extends Record<string, z.ZodOptional>>(filters: F) {
+export function listQuery<F extends Record<string, z.ZodType>>(filters: F) {
   return z.object({
     fields,
     offset: z.number().int().min(0).describe('Index of the first item (default 0)').optional(),
