@@ -8,7 +8,7 @@ import { ACCOUNT_API, CUSTOMER_BILL_API, HEALTH_PATH, OPENAPI_PATH, OPENID_API, 
 import { ESPACE_CUSTOMER_BILL } from './resources/customer-bill.js';
 import { BILL_STATES } from './routes/customer-bill.js';
 import { PRESENTATION_MEDIA } from './routes/billing-account.js';
-import { SCOPES } from './seed.js';
+import { SCOPES } from './auth/seed.js';
 import { billDocumentPaths, billDocumentProperty, billDocumentSchemas } from './openapi/bill-document.js';
 import { accountPaymentPatchProperties, paymentPaths, paymentSchemas, paymentTags } from './openapi/payment.js';
 import { planPaths, planSchemas, planTags } from './plan/openapi.js';

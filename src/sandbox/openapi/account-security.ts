@@ -3,10 +3,10 @@
  * validation) and account security (espace's own endpoints: two-factor, password, sessions),
  * spread into the sandbox's document by openapi.ts.
  */
-import { ADDRESS_VALIDATION_PATH, INDIVIDUAL_PATH } from '../resources/party-paths.js';
-import { SECURITY_PATHS } from '../resources/security-paths.js';
+import { ADDRESS_VALIDATION_PATH, INDIVIDUAL_PATH } from '../party/paths.js';
+import { SECURITY_PATHS } from '../auth/security-paths.js';
 import { RECOVERY_CODE_COUNT } from '../auth/two-factor.js';
-import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../routes/security.js';
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../auth/security-routes.js';
 
 type Json = Record<string, unknown>;
 

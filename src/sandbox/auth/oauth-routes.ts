@@ -6,11 +6,11 @@
  */
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { SandboxContext } from '../context.js';
-import { clientSecretMatches, type ClientRow } from '../auth/identities.js';
-import { checkCredentials } from '../auth/credential-check.js';
-import type { IssuedTokens } from '../auth/tokens.js';
+import { clientSecretMatches, type ClientRow } from './identities.js';
+import { checkCredentials } from './credential-check.js';
+import type { IssuedTokens } from './tokens.js';
 import { REVOKE_PATH, TOKEN_PATH } from '../resources/paths.js';
-import { SEED_CREDENTIALS } from '../seed.js';
+import { SEED_CREDENTIALS } from './seed.js';
 
 /** Client assumed when a request names none: the CLI, a public client. */
 export const DEFAULT_CLIENT_ID = SEED_CREDENTIALS.cliClientId;

@@ -5,7 +5,7 @@
  */
 import type { FastifyInstance } from 'fastify';
 import type { SandboxContext } from '../context.js';
-import { principalOf, type Principal } from '../auth/principal.js';
+import { principalOf, type Principal } from './principal.js';
 import { parseQuery, selectFields, setListHeaders } from '../paging.js';
 import { OPENID_API } from '../resources/paths.js';
 import { sendTmfError } from '../tmf-errors.js';

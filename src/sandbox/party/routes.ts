@@ -7,34 +7,17 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { SandboxContext } from '../context.js';
-import type { SandboxDatabase, Statement } from '../db.js';
 import type { UserRow } from '../auth/identities.js';
 import { principalOf } from '../auth/principal.js';
-import { checkCanadianAddress, type CanadianAddress } from '../address/canada.js';
+import { checkCanadianAddress, type CanadianAddress } from './canadian-address.js';
 import { SALES_TAXES } from '../billing/taxes.js';
 import { parseQuery, selectFields } from '../paging.js';
 import { originOf } from '../resources/paths.js';
-import { ADDRESS_VALIDATION_PATH, INDIVIDUAL_PATH } from '../resources/party-paths.js';
+import { ADDRESS_VALIDATION_PATH, INDIVIDUAL_PATH } from './paths.js';
+import { individualResource } from './resource.js';
+import { IndividualStore, type IndividualChanges } from './store.js';
 import { isObject } from '../body.js';
 import { TmfError } from '../tmf-errors.js';
-
-interface MailingAddress {
-  street1: string;
-  street2: string | null;
-  city: string;
-  province: string;
-  postcode: string;
-  country: string;
-}
-
-export interface IndividualChanges {
-  givenName?: string;
-  familyName?: string;
-  email?: string;
-  phone?: string;
-  locale?: 'en-CA' | 'fr-CA';
-  address?: { street1: string; street2: string | null; city: string; province: string; postcode: string };
-}
 
 const EMAIL = /^[^\s@]{1,64}@[^\s@.]+(\.[^\s@.]+)+$/;
 /** North American numbering plan: area code and exchange never start with 0 or 1. */
@@ -129,98 +112,6 @@ export function parseIndividualPatch(body: unknown): IndividualChanges {
     changes.locale = code === 'fr' ? 'fr-CA' : 'en-CA';
   }
   return changes;
-}
-
-const OWNED = "id IN (SELECT billing_account_id FROM account_access WHERE user_id = @userId AND role = 'owner')";
-
-type Update = 'givenName' | 'familyName' | 'locale' | 'email' | 'phone' | 'accountEmail' | 'accountPhone' | 'address';
-
-class IndividualStore {
-  readonly #db: SandboxDatabase;
-  readonly #address: Statement<[string], MailingAddress>;
-  readonly #updates: Record<Update, Statement<Record<string, unknown>>>;
-
-  constructor(db: SandboxDatabase) {
-    this.#db = db;
-    // The mailing address: that of the first billing account the person owns.
-    this.#address = db.prepare(
-      `SELECT a.street1, a.street2, a.city, a.province, a.postcode, a.country FROM billing_account a
-         JOIN account_access x ON x.billing_account_id = a.id WHERE x.user_id = ? AND x.role = 'owner' ORDER BY a.id LIMIT 1`,
-    );
-    this.#updates = {
-      givenName: db.prepare('UPDATE app_user SET given_name = @givenName WHERE id = @userId'),
-      familyName: db.prepare('UPDATE app_user SET family_name = @familyName WHERE id = @userId'),
-      locale: db.prepare('UPDATE app_user SET locale = @locale WHERE id = @userId'),
-      email: db.prepare('UPDATE app_user SET email = @email WHERE id = @userId'),
-      phone: db.prepare('UPDATE app_user SET phone = @phone WHERE id = @userId'),
-      // Contact details are mirrored on the accounts the person owns, where bills and notices use them.
-      accountEmail: db.prepare(`UPDATE billing_account SET email = @email, last_modified = @stamp WHERE ${OWNED}`),
-      accountPhone: db.prepare(`UPDATE billing_account SET phone = @phone, last_modified = @stamp WHERE ${OWNED}`),
-      address: db.prepare(
-        `UPDATE billing_account SET street1 = @street1, street2 = @street2, city = @city, province = @province,
-           postcode = @postcode, last_modified = @stamp WHERE ${OWNED}`,
-      ),
-    };
-  }
-
-  address(userId: string): MailingAddress | undefined {
-    return this.#address.get(userId);
-  }
-
-  /** Applies the changes in one transaction. */
-  apply(userId: string, changes: IndividualChanges, now: Date): void {
-    const params = { userId, stamp: now.toISOString(), ...changes, ...changes.address };
-    const run = (name: Update) => this.#updates[name].run(params);
-    this.#db.transaction(() => {
-      if (changes.givenName !== undefined) run('givenName');
-      if (changes.familyName !== undefined) run('familyName');
-      if (changes.locale !== undefined) run('locale');
-      if (changes.email !== undefined) {
-        run('email');
-        run('accountEmail');
-      }
-      if (changes.phone !== undefined) {
-        run('phone');
-        run('accountPhone');
-      }
-      if (changes.address) run('address');
-    })();
-  }
-}
-
-function individualResource(origin: string, user: UserRow, address: MailingAddress | undefined) {
-  const contactMedium: Record<string, unknown>[] = [
-    { mediumType: 'email', preferred: true, characteristic: { contactType: 'email', emailAddress: user.email } },
-  ];
-  if (user.phone) contactMedium.push({ mediumType: 'phone', preferred: false, characteristic: { contactType: 'mobile', phoneNumber: user.phone } });
-  if (address) {
-    contactMedium.push({
-      mediumType: 'postalAddress',
-      preferred: false,
-      characteristic: {
-        contactType: 'mailing',
-        street1: address.street1,
-        ...(address.street2 ? { street2: address.street2 } : {}),
-        city: address.city,
-        stateOrProvince: address.province,
-        postCode: address.postcode,
-        country: address.country,
-      },
-    });
-  }
-  return {
-    id: user.id,
-    href: `${origin}${INDIVIDUAL_PATH}/${encodeURIComponent(user.id)}`,
-    givenName: user.givenName,
-    familyName: user.familyName,
-    fullName: `${user.givenName} ${user.familyName}`,
-    status: 'validated',
-    contactMedium,
-    languageAbility: [
-      { languageCode: user.locale.slice(0, 2), languageName: user.locale.startsWith('fr') ? 'Français' : 'English', isFavouriteLanguage: true },
-    ],
-    '@type': 'Individual',
-  };
 }
 
 export async function partyRoutes(app: FastifyInstance, { ctx }: { ctx: SandboxContext }): Promise<void> {

@@ -8,13 +8,13 @@
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { SandboxContext } from '../context.js';
-import { checkCredentials } from '../auth/credential-check.js';
-import { HashBusyError } from '../auth/hash-limiter.js';
-import type { UserRow } from '../auth/identities.js';
-import { principalOf, type Principal } from '../auth/principal.js';
-import { SessionStore, type ActiveSession } from '../auth/sessions.js';
-import { otpauthUri, twoFactorOf } from '../auth/two-factor.js';
-import { SECURITY_PATHS, TOTP_ISSUER } from '../resources/security-paths.js';
+import { checkCredentials } from './credential-check.js';
+import { HashBusyError } from './hash-limiter.js';
+import type { UserRow } from './identities.js';
+import { principalOf, type Principal } from './principal.js';
+import { SessionStore, type ActiveSession } from './sessions.js';
+import { otpauthUri, twoFactorOf } from './two-factor.js';
+import { SECURITY_PATHS, TOTP_ISSUER } from './security-paths.js';
 import { sendTmfError, TmfError } from '../tmf-errors.js';
 
 /** Password rules the server enforces whatever the client checked. */
