@@ -16,7 +16,7 @@ import { originOf } from '../resources/paths.js';
 import { ADDRESS_VALIDATION_PATH, INDIVIDUAL_PATH } from './paths.js';
 import { individualResource } from './resource.js';
 import { IndividualStore, type IndividualChanges } from './store.js';
-import { isObject } from '../body.js';
+import { createGeographicAddressValidation, patchIndividual, retrieveIndividual, type AddressValidationBody, type IndividualUpdateBody } from './contract.js';
 import { TmfError } from '../tmf-errors.js';
 
 const EMAIL = /^[^\s@]{1,64}@[^\s@.]+(\.[^\s@.]+)+$/;
@@ -64,50 +64,40 @@ function parseAddress(characteristic: Record<string, unknown>): NonNullable<Indi
   return { street1, street2, city: check.valid.city, province: check.valid.stateOrProvince, postcode: check.valid.postcode };
 }
 
-/** Reads a merge patch of an individual. contactMedium entries replace the medium of their mediumType. */
-export function parseIndividualPatch(body: unknown): IndividualChanges {
-  if (!isObject(body)) throw new TmfError(400, 'The body must be a JSON object');
-  const allowed = ['givenName', 'familyName', 'contactMedium', 'languageAbility', '@type'];
-  const others = Object.keys(body).filter((key) => !allowed.includes(key));
-  if (others.length) throw new TmfError(400, `These attributes cannot be changed here: ${others.join(', ')}`);
+/**
+ * The changes a merge patch of an individual asks for, checked (the contract has checked the shape).
+ * contactMedium entries replace the medium of their mediumType.
+ */
+function individualChanges(body: IndividualUpdateBody): IndividualChanges {
   const changes: IndividualChanges = {};
   for (const field of ['givenName', 'familyName'] as const) {
-    if (body[field] === undefined) continue;
-    const value = text(body[field], field);
+    const value = body[field]?.trim();
+    if (value === undefined) continue;
     if (!NAME.test(value)) throw new TmfError(400, `"${field}" must be 1–60 letters (spaces, hyphens, apostrophes and periods allowed)`);
     changes[field] = value;
   }
-  if (body.contactMedium !== undefined) {
-    if (!Array.isArray(body.contactMedium)) throw new TmfError(400, '"contactMedium" must be an array');
-    for (const medium of body.contactMedium) {
-      if (!isObject(medium) || !isObject(medium.characteristic)) throw new TmfError(400, 'Each contactMedium needs a mediumType and a characteristic object');
-      const characteristic = medium.characteristic;
-      switch (medium.mediumType) {
-        case 'email': {
-          const email = text(characteristic.emailAddress, 'contactMedium.characteristic.emailAddress');
-          if (!EMAIL.test(email) || email.length > 254) throw new TmfError(400, `"emailAddress" is not a valid email address: "${email}"`);
-          changes.email = email;
-          break;
-        }
-        case 'phone': {
-          const phone = canonicalPhone(text(characteristic.phoneNumber, 'contactMedium.characteristic.phoneNumber'));
-          if (!phone) throw new TmfError(400, '"phoneNumber" must be a Canadian (North American) number, e.g. +1 514-555-0142');
-          changes.phone = phone;
-          break;
-        }
-        case 'postalAddress':
-          changes.address = parseAddress(characteristic);
-          break;
-        default:
-          throw new TmfError(400, 'contactMedium.mediumType must be email, phone or postalAddress');
+  for (const { mediumType, characteristic } of body.contactMedium ?? []) {
+    switch (mediumType) {
+      case 'email': {
+        const email = text(characteristic.emailAddress, 'contactMedium.characteristic.emailAddress');
+        if (!EMAIL.test(email) || email.length > 254) throw new TmfError(400, `"emailAddress" is not a valid email address: "${email}"`);
+        changes.email = email;
+        break;
       }
+      case 'phone': {
+        const phone = canonicalPhone(text(characteristic.phoneNumber, 'contactMedium.characteristic.phoneNumber'));
+        if (!phone) throw new TmfError(400, '"phoneNumber" must be a Canadian (North American) number, e.g. +1 514-555-0142');
+        changes.phone = phone;
+        break;
+      }
+      case 'postalAddress':
+        changes.address = parseAddress(characteristic);
+        break;
     }
   }
   if (body.languageAbility !== undefined) {
-    const favourite = Array.isArray(body.languageAbility)
-      ? body.languageAbility.find((ability) => isObject(ability) && ability.isFavouriteLanguage === true)
-      : undefined;
-    const code = isObject(favourite) && typeof favourite.languageCode === 'string' ? favourite.languageCode.toLowerCase().slice(0, 2) : '';
+    const favourite = body.languageAbility.find((ability) => ability.isFavouriteLanguage === true);
+    const code = favourite?.languageCode?.toLowerCase().slice(0, 2) ?? '';
     if (code !== 'en' && code !== 'fr') throw new TmfError(400, 'languageAbility must hold one favourite language, languageCode "en" or "fr"');
     changes.locale = code === 'fr' ? 'fr-CA' : 'en-CA';
   }
@@ -126,16 +116,16 @@ export async function partyRoutes(app: FastifyInstance, { ctx }: { ctx: SandboxC
     return user;
   };
 
-  app.get<{ Params: { id: string } }>(`${INDIVIDUAL_PATH}/:id`, async (request) => {
+  app.get<{ Params: { id: string } }>(`${INDIVIDUAL_PATH}/:id`, { schema: retrieveIndividual }, async (request) => {
     const query = parseQuery(request.query, {});
     const user = visibleIndividual(request);
     return selectFields(individualResource(originOf(request), user, store.address(user.id)), query.fields);
   });
 
-  app.patch<{ Params: { id: string } }>(`${INDIVIDUAL_PATH}/:id`, async (request) => {
+  app.patch<{ Params: { id: string }; Body: IndividualUpdateBody }>(`${INDIVIDUAL_PATH}/:id`, { schema: patchIndividual }, async (request) => {
     parseQuery(request.query, {});
     const user = visibleIndividual(request);
-    const changes = parseIndividualPatch(request.body);
+    const changes = individualChanges(request.body);
     if (changes.address && !store.address(user.id)) {
       throw new TmfError(400, 'This individual owns no billing account, so there is no mailing address to change');
     }
@@ -144,19 +134,16 @@ export async function partyRoutes(app: FastifyInstance, { ctx }: { ctx: SandboxC
     return individualResource(originOf(request), updated, store.address(user.id));
   });
 
-  app.post(ADDRESS_VALIDATION_PATH, async (request, reply) => {
+  app.post<{ Body: AddressValidationBody }>(ADDRESS_VALIDATION_PATH, { schema: createGeographicAddressValidation }, async (request, reply) => {
     const body = request.body;
-    if (!isObject(body) || !isObject(body.submittedGeographicAddress)) {
-      throw new TmfError(400, '"submittedGeographicAddress" is required (an object)');
-    }
     const submitted = body.submittedGeographicAddress;
     const address: CanadianAddress = {
-      ...(submitted.streetNr !== undefined ? { streetNr: text(submitted.streetNr, 'streetNr') } : {}),
-      streetName: submitted.streetName === undefined ? '' : text(submitted.streetName, 'streetName'),
-      city: submitted.city === undefined ? '' : text(submitted.city, 'city'),
-      stateOrProvince: submitted.stateOrProvince === undefined ? '' : text(submitted.stateOrProvince, 'stateOrProvince'),
-      postcode: submitted.postcode === undefined ? '' : text(submitted.postcode, 'postcode'),
-      ...(submitted.country !== undefined ? { country: text(submitted.country, 'country') } : {}),
+      ...(submitted.streetNr !== undefined ? { streetNr: submitted.streetNr.trim() } : {}),
+      streetName: submitted.streetName?.trim() ?? '',
+      city: submitted.city?.trim() ?? '',
+      stateOrProvince: submitted.stateOrProvince?.trim() ?? '',
+      postcode: submitted.postcode?.trim() ?? '',
+      ...(submitted.country !== undefined ? { country: submitted.country.trim() } : {}),
     };
     const check = checkCanadianAddress(address);
     const id = randomUUID();
