@@ -1,7 +1,7 @@
 /**
  * `bill explain` and `bill diff` in-process against a real sandbox: every consecutive pair of
  * seeded bills is explained to the cent (no "other" remainder), and the explanations name the
- * events the seed planted (src/sandbox/seed.ts).
+ * events the seed planted (src/sandbox/party/customers.ts).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';

@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runJourney } from '../../src/smoke/journey.js';
 import type { WriteStep } from '../../src/smoke/steps.js';
 import { translator } from '../../src/i18n/catalog.js';
-import { SEED_CREDENTIALS } from '../../src/sandbox/seed.js';
+import { SEED_CREDENTIALS } from '../../src/sandbox/auth/seed.js';
 import { runCli } from '../helpers/cli.js';
 import { startTestSandbox, type TestSandbox } from '../helpers/sandbox.js';
 import { cliEnv } from '../helpers/env.js';

@@ -3,7 +3,7 @@
  * seeded bill must add up to the cent, with taxes on the right base.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SEED_CREDENTIALS } from '../../src/sandbox/seed.js';
+import { SEED_CREDENTIALS } from '../../src/sandbox/auth/seed.js';
 import { runCli } from '../helpers/cli.js';
 import { startTestSandbox } from '../helpers/sandbox.js';
 import { passwordToken } from '../helpers/tokens.js';

@@ -6,7 +6,7 @@ import { DEMO_CUSTOMER } from '../../src/cli/commands/demo/run.js';
 import { DEFAULT_SANDBOX_PORT, allContexts, sandboxPort } from '../../src/config/contexts.js';
 import { UsageError } from '../../src/errors.js';
 import { DEFAULT_PORT } from '../../src/sandbox/server.js';
-import { SEED_CREDENTIALS } from '../../src/sandbox/seed.js';
+import { SEED_CREDENTIALS } from '../../src/sandbox/auth/seed.js';
 import { VERSION } from '../../src/version.js';
 
 describe('what the CLI shares with the rest of the project', () => {

@@ -6,7 +6,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SEED_CREDENTIALS } from '../../src/sandbox/seed.js';
+import { SEED_CREDENTIALS } from '../../src/sandbox/auth/seed.js';
 import { startSandbox } from '../../src/sandbox/server.js';
 
 let dataDir: string;

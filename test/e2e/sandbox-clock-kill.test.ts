@@ -9,7 +9,7 @@ import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SEED_CREDENTIALS } from '../../src/sandbox/seed.js';
+import { SEED_CREDENTIALS } from '../../src/sandbox/auth/seed.js';
 import { Sqlite } from '../../src/sandbox/sqlite.js';
 import { waitForFile, type Run } from '../helpers/program.js';
 import { SANDBOX_PROGRAM, espace } from '../helpers/spawn.js';

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { SANDBOX_PROGRAM, espace } from '../helpers/spawn.js';
-import { SEED_CREDENTIALS } from '../../src/sandbox/seed.js';
+import { SEED_CREDENTIALS } from '../../src/sandbox/auth/seed.js';
 
 const home = mkdtempSync(join(tmpdir(), 'espace-e2e-profile-'));
 const data = join(home, 'sandbox');

@@ -5,7 +5,7 @@
  * never reach a command under test: a test sets what it needs or nothing.
  */
 import { join } from 'node:path';
-import { SEED_CREDENTIALS } from '../../src/sandbox/seed.js';
+import { SEED_CREDENTIALS } from '../../src/sandbox/auth/seed.js';
 import { TEST_PASSWORD_COST } from './sandbox.js';
 
 /** The seeded customers' password (marie, james and luc share it), as the demo prints it. */

@@ -22,7 +22,8 @@ import { PRODUCTION_LOG_N } from '../../src/sandbox/auth/password.js';
 import { TokenStore } from '../../src/sandbox/auth/tokens.js';
 import { defaultSeedAnchor } from '../../src/sandbox/dates.js';
 import { databasePath, openDatabase } from '../../src/sandbox/db.js';
-import { SCOPES, SEED_CREDENTIALS, seedDatabase } from '../../src/sandbox/seed.js';
+import { SCOPES, SEED_CREDENTIALS } from '../../src/sandbox/auth/seed.js';
+import { seedDatabase } from '../../src/sandbox/seed.js';
 import { startSandbox, type RunningSandbox, type SandboxOptions } from '../../src/sandbox/server.js';
 
 /** Access tokens of the seeded identities, valid for ten years from when the template was made. */

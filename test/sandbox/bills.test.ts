@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SEED_CREDENTIALS } from '../../src/sandbox/seed.js';
+import { SEED_CREDENTIALS } from '../../src/sandbox/auth/seed.js';
 import { startTestSandbox, type TestSandbox } from '../helpers/sandbox.js';
 import { ACCOUNTS, BILLS, RATES, cents, get, taxOf } from './client.js';
 

@@ -1,5 +1,5 @@
 /** Small HTTP helpers for the sandbox's own tests (real requests, no mocks). */
-import { SEED_CREDENTIALS } from '../../src/sandbox/seed.js';
+import { SEED_CREDENTIALS } from '../../src/sandbox/auth/seed.js';
 
 export const BILLS = '/tmf-api/customerBillManagement/v4/customerBill';
 export const RATES = '/tmf-api/customerBillManagement/v4/appliedCustomerBillingRate';

@@ -11,7 +11,7 @@ import type { HashLoad } from '../../src/sandbox/auth/hash-limiter.js';
 import { loadTotpSecretCipher } from '../../src/sandbox/auth/totp-secrets.js';
 import { base32Encode, totpCode, totpStep } from '../../src/sandbox/auth/totp.js';
 import { databasePath } from '../../src/sandbox/db.js';
-import { SEED_CREDENTIALS } from '../../src/sandbox/seed.js';
+import { SEED_CREDENTIALS } from '../../src/sandbox/auth/seed.js';
 import type { SandboxOptions } from '../../src/sandbox/server.js';
 import { Sqlite } from '../../src/sandbox/sqlite.js';
 import { startTestSandbox, type TestSandbox } from '../helpers/sandbox.js';

@@ -3,7 +3,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { base32Encode, totpCode, totpStep } from '../../src/sandbox/auth/totp.js';
 import { loadTotpSecretCipher } from '../../src/sandbox/auth/totp-secrets.js';
 import { databasePath } from '../../src/sandbox/db.js';
-import { SEED_CREDENTIALS } from '../../src/sandbox/seed.js';
+import { SEED_CREDENTIALS } from '../../src/sandbox/auth/seed.js';
 import { startTestSandbox, type TestSandbox } from '../helpers/sandbox.js';
 import { ACCOUNTS, BILLS, get, login, send, tokenRequest } from './client.js';
 

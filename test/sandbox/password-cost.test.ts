@@ -11,7 +11,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { PASSWORD_COST_ENV } from '../../src/sandbox/auth/password-cost.js';
 import { PRODUCTION_LOG_N } from '../../src/sandbox/auth/password.js';
 import { databasePath } from '../../src/sandbox/db.js';
-import { SEED_CREDENTIALS } from '../../src/sandbox/seed.js';
+import { SEED_CREDENTIALS } from '../../src/sandbox/auth/seed.js';
 import { Sqlite } from '../../src/sandbox/sqlite.js';
 import { startTestSandbox, TEST_PASSWORD_COST, type TestSandbox } from '../helpers/sandbox.js';
 import { SANDBOX_PROGRAM } from '../helpers/spawn.js';

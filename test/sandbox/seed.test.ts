@@ -5,7 +5,9 @@ import { describe, expect, it } from 'vitest';
 import { verifyPassword } from '../../src/sandbox/auth/password.js';
 import { allocateLargestRemainder, computeBillTaxes, GST, HST_ON, QST, roundHalfUp } from '../../src/sandbox/billing/taxes.js';
 import { openDatabase, type SandboxDatabase } from '../../src/sandbox/db.js';
-import { SEED_CREDENTIALS, SEED_PASSWORD_HASHES, seedDatabase, seedLedger } from '../../src/sandbox/seed.js';
+import { SEED_CREDENTIALS, SEED_PASSWORD_HASHES } from '../../src/sandbox/auth/seed.js';
+import { seedLedger } from '../../src/sandbox/party/customers.js';
+import { seedDatabase } from '../../src/sandbox/seed.js';
 
 async function withDatabase<T>(fn: (db: SandboxDatabase) => T): Promise<T> {
   const dir = await mkdtemp(join(tmpdir(), 'espace-seed-'));

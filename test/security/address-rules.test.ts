@@ -1,6 +1,6 @@
 /** The sandbox's Canadian address rules behind TMF673 address validation. */
 import { describe, expect, it } from 'vitest';
-import { checkCanadianAddress } from '../../src/sandbox/address/canada.js';
+import { checkCanadianAddress } from '../../src/sandbox/party/canadian-address.js';
 
 const base = { streetNr: '1234', streetName: 'rue Saint-Denis', city: 'Montréal', stateOrProvince: 'QC', postcode: 'H2X 1Y4' };
 

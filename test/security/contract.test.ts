@@ -3,10 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { SECURITY } from '../../src/api/security.js';
 import { ADDRESS_VALIDATION_PATH as CLI_VALIDATION } from '../../src/api/tmf/geographic-address.js';
 import { INDIVIDUAL_PATH as CLI_INDIVIDUAL } from '../../src/api/tmf/party.js';
-import { ADDRESS_VALIDATION_PATH, INDIVIDUAL_PATH } from '../../src/sandbox/resources/party-paths.js';
-import { SECURITY_PATHS } from '../../src/sandbox/resources/security-paths.js';
+import { ADDRESS_VALIDATION_PATH, INDIVIDUAL_PATH } from '../../src/sandbox/party/paths.js';
+import { SECURITY_PATHS } from '../../src/sandbox/auth/security-paths.js';
 import { PROVINCE_POSTAL_LETTERS } from '../../src/domain/postal-code.js';
-import { POSTAL_LETTERS } from '../../src/sandbox/address/canada.js';
+import { POSTAL_LETTERS } from '../../src/sandbox/party/canadian-address.js';
 
 describe('paths and rules the CLI shares with the sandbox', () => {
   it('security endpoints', () => expect(SECURITY).toEqual(SECURITY_PATHS));

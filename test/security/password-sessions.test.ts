@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadTotpSecretCipher } from '../../src/sandbox/auth/totp-secrets.js';
 import { base32Encode, totpCode, totpStep } from '../../src/sandbox/auth/totp.js';
 import { databasePath } from '../../src/sandbox/db.js';
-import { SEED_CREDENTIALS } from '../../src/sandbox/seed.js';
+import { SEED_CREDENTIALS } from '../../src/sandbox/auth/seed.js';
 import { Sqlite } from '../../src/sandbox/sqlite.js';
 import { MemoryVault, runCli } from '../helpers/cli.js';
 import { scriptedPrompter } from '../helpers/prompt.js';

@@ -9,7 +9,7 @@ import { readFileSync, existsSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { totpCode, totpStep } from '../../src/sandbox/auth/totp.js';
 import { databasePath } from '../../src/sandbox/db.js';
-import { SEED_CREDENTIALS } from '../../src/sandbox/seed.js';
+import { SEED_CREDENTIALS } from '../../src/sandbox/auth/seed.js';
 import { startSandbox } from '../../src/sandbox/server.js';
 import { Sqlite } from '../../src/sandbox/sqlite.js';
 import { startTestSandbox, TEST_PASSWORD_COST } from '../helpers/sandbox.js';

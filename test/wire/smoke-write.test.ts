@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SEED_CREDENTIALS } from '../../src/sandbox/seed.js';
+import { SEED_CREDENTIALS } from '../../src/sandbox/auth/seed.js';
 import { runCli } from '../helpers/cli.js';
 import { startTestSandbox, type TestSandbox } from '../helpers/sandbox.js';
 import { cliEnv } from '../helpers/env.js';

@@ -7,7 +7,7 @@
  * every password check of the run costs the same.
  */
 import type { SandboxDatabase } from '../db.js';
-import { SEED_CREDENTIALS } from '../seed.js';
+import { SEED_CREDENTIALS } from './seed.js';
 import { hashPassword, MIN_LOG_N, PRODUCTION_LOG_N } from './password.js';
 
 /** The environment variable read when `--password-cost` is not given. */

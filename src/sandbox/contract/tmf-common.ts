@@ -4,7 +4,7 @@ import { DEFAULT_LIMIT, MAX_LIMIT } from '../paging.js';
 import { model } from './route-schema.js';
 
 /** TMF630 Error: `code` and `status` are strings, as the specifications declare them. */
-model(
+export const ErrorModel = model(
   'Error',
   z.object({
     code: z.string().describe('HTTP status, as a string'),

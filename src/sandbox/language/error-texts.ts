@@ -68,7 +68,7 @@ const or = (list: string) =>
     .map((item) => `« ${item} »`)
     .join(' ou ');
 
-/** One problem of an address check (see address/canada.ts). */
+/** One problem of an address check (see party/canadian-address.ts). */
 const ADDRESS_PROBLEMS: readonly Rule[] = [
   [
     /^country "(.*)" is not served: only Canadian addresses \(CA\)$/s,

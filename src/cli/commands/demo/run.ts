@@ -15,7 +15,7 @@ import { USER_AGENT } from '../../../version.js';
 import { run as showBill } from '../bill/show.js';
 import { profileOf, runningSandbox, startSandboxProcess } from '../sandbox/control.js';
 
-/** The seeded demo customer (see src/sandbox/seed.ts; a test keeps the two in step). */
+/** The seeded demo customer (see src/sandbox/auth/seed.ts; a test keeps the two in step). */
 /** Short: the demo should not sit waiting on a keychain to say how to log in. */
 const KEYCHAIN_PROBE_MS = 3000;
 

@@ -6,16 +6,17 @@
  */
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { SandboxContext } from '../context.js';
-import { clientSecretMatches, type ClientRow } from '../auth/identities.js';
-import { checkCredentials } from '../auth/credential-check.js';
-import type { IssuedTokens } from '../auth/tokens.js';
+import { clientSecretMatches, type ClientRow } from './identities.js';
+import { checkCredentials } from './credential-check.js';
+import type { IssuedTokens } from './tokens.js';
 import { REVOKE_PATH, TOKEN_PATH } from '../resources/paths.js';
-import { SEED_CREDENTIALS } from '../seed.js';
+import { SEED_CREDENTIALS } from './seed.js';
+import { MAX_PARAM_LENGTH, revokeRoute, tokenRoute } from './oauth-contract.js';
+import { validationMessage } from '../contract/validation-errors.js';
 
 /** Client assumed when a request names none: the CLI, a public client. */
 export const DEFAULT_CLIENT_ID = SEED_CREDENTIALS.cliClientId;
 const FORM = 'application/x-www-form-urlencoded';
-const MAX_PARAM_LENGTH = 4096;
 
 export class OAuthError extends Error {
   readonly statusCode: number;
@@ -203,8 +204,9 @@ function oauthErrorHandler(error: FastifyError | OAuthError, request: FastifyReq
   }
   const status = typeof error.statusCode === 'number' ? error.statusCode : 500;
   if (status >= 400 && status < 500) {
-    const description =
-      error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE'
+    const description = error.validation
+      ? validationMessage(error.validation, error.validationContext ?? 'body')
+      : error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE'
         ? `Unsupported Content-Type; send ${FORM}`
         : error.code === 'FST_ERR_CTP_INVALID_JSON_BODY'
           ? 'The request body is not valid JSON'
@@ -225,7 +227,7 @@ export async function oauthRoutes(app: FastifyInstance, { ctx }: { ctx: SandboxC
   });
   app.setErrorHandler(oauthErrorHandler);
 
-  app.post(TOKEN_PATH, async (request, reply) => {
+  app.post(TOKEN_PATH, { schema: tokenRoute }, async (request, reply) => {
     reply.header('cache-control', 'no-store').header('pragma', 'no-cache');
     const params = paramsOf(request);
     const grantType = required(params, 'grant_type');
@@ -242,7 +244,7 @@ export async function oauthRoutes(app: FastifyInstance, { ctx }: { ctx: SandboxC
     }
   });
 
-  app.post(REVOKE_PATH, async (request, reply) => {
+  app.post(REVOKE_PATH, { schema: revokeRoute }, async (request, reply) => {
     reply.header('cache-control', 'no-store').header('pragma', 'no-cache');
     const params = paramsOf(request);
     const token = required(params, 'token');

@@ -5,34 +5,14 @@
  */
 import type { FastifyInstance } from 'fastify';
 import type { SandboxContext } from '../context.js';
-import { principalOf, type Principal } from '../auth/principal.js';
+import { principalOf, type Principal } from './principal.js';
 import { parseQuery, selectFields, setListHeaders } from '../paging.js';
 import { OPENID_API } from '../resources/paths.js';
 import { sendTmfError } from '../tmf-errors.js';
+import { listUserinfo, retrieveUserinfo, type Userinfo } from './userinfo-contract.js';
 
-interface UserAsset {
-  entityType: string;
-  id: string;
-  assetType: string;
-  role: string;
-  entitlement: { function: string; action: string }[];
-}
-
-export interface Userinfo {
-  sub: string;
-  name: string;
-  given_name?: string;
-  family_name?: string;
-  preferred_username: string;
-  email?: string;
-  email_verified?: boolean;
-  phone_number?: string;
-  locale?: string;
-  userAssets: UserAsset[];
-}
-
-const READ = { function: 'billing', action: 'read' };
-const UPDATE = { function: 'billing', action: 'update' };
+const READ = { function: 'billing', action: 'read' } as const;
+const UPDATE = { function: 'billing', action: 'update' } as const;
 
 function userinfoOf(ctx: SandboxContext, principal: Principal): Userinfo | null {
   if (principal.userId === null) {
@@ -46,7 +26,7 @@ function userinfoOf(ctx: SandboxContext, principal: Principal): Userinfo | null 
   }
   const user = ctx.identities.userById(principal.userId);
   if (!user) return null;
-  const assets: UserAsset[] =
+  const assets: Userinfo['userAssets'] =
     principal.role === 'customer'
       ? ctx.identities.accountsOf(user.id).map((a) => ({
           entityType: 'BillingAccount',
@@ -75,7 +55,7 @@ function withSub(fields: ReadonlySet<string> | null): ReadonlySet<string> | null
 }
 
 export async function userinfoRoutes(app: FastifyInstance, { ctx }: { ctx: SandboxContext }): Promise<void> {
-  app.get(`${OPENID_API}/userinfo`, async (request, reply) => {
+  app.get(`${OPENID_API}/userinfo`, { schema: listUserinfo }, async (request, reply) => {
     const query = parseQuery(request.query, { paging: true });
     const info = userinfoOf(ctx, principalOf(request));
     const all = info ? [info] : [];
@@ -84,7 +64,7 @@ export async function userinfoRoutes(app: FastifyInstance, { ctx }: { ctx: Sandb
     return page.map((u) => selectFields(u, withSub(query.fields)));
   });
 
-  app.get<{ Params: { id: string } }>(`${OPENID_API}/userinfo/:id`, async (request, reply) => {
+  app.get<{ Params: { id: string } }>(`${OPENID_API}/userinfo/:id`, { schema: retrieveUserinfo }, async (request, reply) => {
     const query = parseQuery(request.query, {});
     const info = userinfoOf(ctx, principalOf(request));
     // Only one's own userinfo exists from the caller's point of view.

@@ -8,20 +8,27 @@
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { SandboxContext } from '../context.js';
-import { checkCredentials } from '../auth/credential-check.js';
-import { HashBusyError } from '../auth/hash-limiter.js';
-import type { UserRow } from '../auth/identities.js';
-import { principalOf, type Principal } from '../auth/principal.js';
-import { SessionStore, type ActiveSession } from '../auth/sessions.js';
-import { otpauthUri, twoFactorOf } from '../auth/two-factor.js';
-import { SECURITY_PATHS, TOTP_ISSUER } from '../resources/security-paths.js';
+import { checkCredentials } from './credential-check.js';
+import { HashBusyError } from './hash-limiter.js';
+import type { UserRow } from './identities.js';
+import { principalOf, type Principal } from './principal.js';
+import { SessionStore, type ActiveSession } from './sessions.js';
+import { otpauthUri, twoFactorOf } from './two-factor.js';
+import { SECURITY_PATHS, TOTP_ISSUER } from './security-paths.js';
+import {
+  confirmationRoute,
+  deactivationRoute,
+  enrolmentRoute,
+  listSessionsRoute,
+  passwordChangeRoute,
+  PASSWORD_MIN_LENGTH,
+  revokeOtherSessionsRoute,
+  revokeSessionRoute,
+  twoFactorStatusRoute,
+  type PasswordChangeBody,
+  type ReauthenticationBody,
+} from './security-contract.js';
 import { sendTmfError, TmfError } from '../tmf-errors.js';
-
-/** Password rules the server enforces whatever the client checked. */
-export const PASSWORD_MIN_LENGTH = 12;
-export const PASSWORD_MAX_LENGTH = 128;
-/** Longest one-time code accepted (a recovery code with spaces or dashes). */
-const CODE_MAX_LENGTH = 64;
 
 interface Caller {
   principal: Principal;
@@ -35,24 +42,9 @@ function callerOf(ctx: SandboxContext, request: FastifyRequest): Caller {
   return { principal, user };
 }
 
-function fieldOf(body: unknown, name: string): unknown {
-  return typeof body === 'object' && body !== null ? (body as Record<string, unknown>)[name] : undefined;
-}
-
-function stringField(body: unknown, name: string, maxLength = 1024): string {
-  const value = fieldOf(body, name);
-  if (typeof value !== 'string' || value === '') throw new TmfError(400, `"${name}" is required (a string)`);
-  if (value.length > maxLength) throw new TmfError(400, `"${name}" is too long`);
-  return value;
-}
-
-/** An optional string field: undefined when absent or empty, 400 when of another type or too long. */
-function optionalStringField(body: unknown, name: string, maxLength: number): string | undefined {
-  const value = fieldOf(body, name);
-  if (value === undefined || value === null || value === '') return undefined;
-  if (typeof value !== 'string') throw new TmfError(400, `"${name}" must be a string`);
-  if (value.length > maxLength) throw new TmfError(400, `"${name}" is too long`);
-  return value;
+/** An optional field of a validated body: undefined when absent or empty. */
+function given(value: string | undefined): string | undefined {
+  return value === '' ? undefined : value;
 }
 
 function retryLater(reply: FastifyReply, status: 429 | 503, seconds: number, message: string): FastifyReply {
@@ -68,9 +60,14 @@ const REAUTH_REQUIRED =
  * otherwise the refusal has been sent: 403 when they are missing (an access token alone is not
  * enough), 422 when wrong, 429 or 503 with Retry-After when throttled or busy.
  */
-async function reauthenticated(ctx: SandboxContext, request: FastifyRequest, reply: FastifyReply, user: UserRow): Promise<boolean> {
-  const password = optionalStringField(request.body, 'currentPassword', PASSWORD_MAX_LENGTH);
-  const code = optionalStringField(request.body, 'code', CODE_MAX_LENGTH);
+async function reauthenticated(
+  ctx: SandboxContext,
+  request: FastifyRequest<{ Body: ReauthenticationBody }>,
+  reply: FastifyReply,
+  user: UserRow,
+): Promise<boolean> {
+  const password = given(request.body.currentPassword);
+  const code = given(request.body.code);
   if (password === undefined || (user.totpSecret && code === undefined)) {
     sendTmfError(reply, 403, REAUTH_REQUIRED);
     return false;
@@ -102,6 +99,11 @@ async function reauthenticated(ctx: SandboxContext, request: FastifyRequest, rep
   return false;
 }
 
+/** A DELETE may come without a body: it then re-authenticates with nothing, and answers 403, not 400. */
+async function emptyBodyIfNone(request: FastifyRequest): Promise<void> {
+  request.body ??= {};
+}
+
 function sessionJson(session: ActiveSession, current: string) {
   return {
     id: session.id,
@@ -121,12 +123,12 @@ export async function securityRoutes(app: FastifyInstance, { ctx }: { ctx: Sandb
   const nowMs = () => ctx.realNow().getTime();
   const setPassword = ctx.db.prepare<[string, string, string]>('UPDATE app_user SET password_hash = ?, password_changed_at = ? WHERE id = ?');
 
-  app.get(SECURITY_PATHS.twoFactor, async (request) => {
+  app.get(SECURITY_PATHS.twoFactor, { schema: twoFactorStatusRoute }, async (request) => {
     const { user } = callerOf(ctx, request);
     return twoFactor.status(user);
   });
 
-  app.post(SECURITY_PATHS.enrolment, async (request, reply) => {
+  app.post<{ Body: ReauthenticationBody }>(SECURITY_PATHS.enrolment, { schema: enrolmentRoute }, async (request, reply) => {
     const { user } = callerOf(ctx, request);
     if (user.totpSecret) return sendTmfError(reply, 409, 'Two-factor authentication is already on; turn it off first to enrol a new device');
     if (!(await reauthenticated(ctx, request, reply, user))) return reply;
@@ -143,9 +145,9 @@ export async function securityRoutes(app: FastifyInstance, { ctx }: { ctx: Sandb
     });
   });
 
-  app.post(SECURITY_PATHS.confirmation, async (request, reply) => {
+  app.post<{ Body: { code: string } }>(SECURITY_PATHS.confirmation, { schema: confirmationRoute }, async (request, reply) => {
     const { user } = callerOf(ctx, request);
-    const code = stringField(request.body, 'code', 16).trim();
+    const code = request.body.code.trim();
     if (user.totpSecret) return sendTmfError(reply, 409, 'Two-factor authentication is already on');
     if (!twoFactor.status(user).pending) return sendTmfError(reply, 409, 'No enrolment is waiting for a code; start one first');
     const admission = ctx.throttle.admit(user.username, request.ip);
@@ -160,7 +162,7 @@ export async function securityRoutes(app: FastifyInstance, { ctx }: { ctx: Sandb
     return { enabled: true, recoveryCodes };
   });
 
-  app.post(SECURITY_PATHS.deactivation, async (request, reply) => {
+  app.post<{ Body: ReauthenticationBody }>(SECURITY_PATHS.deactivation, { schema: deactivationRoute }, async (request, reply) => {
     const { user } = callerOf(ctx, request);
     if (!user.totpSecret) return sendTmfError(reply, 409, 'Two-factor authentication is not on');
     if (!(await reauthenticated(ctx, request, reply, user))) return reply;
@@ -168,16 +170,14 @@ export async function securityRoutes(app: FastifyInstance, { ctx }: { ctx: Sandb
     return { enabled: false };
   });
 
-  app.post(SECURITY_PATHS.passwordChange, async (request, reply) => {
+  app.post<{ Body: PasswordChangeBody }>(SECURITY_PATHS.passwordChange, { schema: passwordChangeRoute }, async (request, reply) => {
     const { principal, user } = callerOf(ctx, request);
-    const current = optionalStringField(request.body, 'currentPassword', PASSWORD_MAX_LENGTH);
-    const next = stringField(request.body, 'newPassword', PASSWORD_MAX_LENGTH);
+    const { newPassword: next, signOutOthers } = request.body;
+    // Counted in code points, as people count characters (JSON Schema's minLength counts UTF-16 units).
     if ([...next].length < PASSWORD_MIN_LENGTH) {
       return sendTmfError(reply, 400, `"newPassword" must have at least ${PASSWORD_MIN_LENGTH} characters`);
     }
-    if (next === current) return sendTmfError(reply, 400, '"newPassword" must differ from the current password');
-    const signOutOthers = fieldOf(request.body, 'signOutOthers');
-    if (signOutOthers !== undefined && typeof signOutOthers !== 'boolean') return sendTmfError(reply, 400, '"signOutOthers" must be a boolean');
+    if (next === given(request.body.currentPassword)) return sendTmfError(reply, 400, '"newPassword" must differ from the current password');
     if (!(await reauthenticated(ctx, request, reply, user))) return reply;
     let hash: string;
     try {
@@ -192,28 +192,36 @@ export async function securityRoutes(app: FastifyInstance, { ctx }: { ctx: Sandb
     return { revoked: sessions.revokeOthers(user.id, principal.sessionId, nowMs()) };
   });
 
-  app.get(SECURITY_PATHS.session, async (request) => {
+  app.get(SECURITY_PATHS.session, { schema: listSessionsRoute }, async (request) => {
     const { principal, user } = callerOf(ctx, request);
     return sessions.listActive(user.id, nowMs()).map((session) => sessionJson(session, principal.sessionId));
   });
 
-  app.delete<{ Querystring: { others?: string } }>(SECURITY_PATHS.session, async (request, reply) => {
-    const { principal, user } = callerOf(ctx, request);
-    const query = request.query as Record<string, unknown>;
-    const unknown = Object.keys(query).filter((name) => name !== 'others');
-    if (unknown.length || query.others !== 'true') {
-      return sendTmfError(reply, 400, 'Only DELETE ?others=true is supported here (end every session but this one)');
-    }
-    if (!(await reauthenticated(ctx, request, reply, user))) return reply;
-    return { revoked: sessions.revokeOthers(user.id, principal.sessionId, nowMs()) };
-  });
+  app.delete<{ Body: ReauthenticationBody }>(
+    SECURITY_PATHS.session,
+    { schema: revokeOtherSessionsRoute, preValidation: emptyBodyIfNone },
+    async (request, reply) => {
+      const { principal, user } = callerOf(ctx, request);
+      const query = request.query as Record<string, unknown>;
+      const unknown = Object.keys(query).filter((name) => name !== 'others');
+      if (unknown.length || query.others !== 'true') {
+        return sendTmfError(reply, 400, 'Only DELETE ?others=true is supported here (end every session but this one)');
+      }
+      if (!(await reauthenticated(ctx, request, reply, user))) return reply;
+      return { revoked: sessions.revokeOthers(user.id, principal.sessionId, nowMs()) };
+    },
+  );
 
-  app.delete<{ Params: { id: string } }>(`${SECURITY_PATHS.session}/:id`, async (request, reply) => {
-    const { user } = callerOf(ctx, request);
-    if (!(await reauthenticated(ctx, request, reply, user))) return reply;
-    if (!sessions.revoke(user.id, request.params.id, nowMs())) {
-      return sendTmfError(reply, 404, `No active session "${request.params.id}" of this user`);
-    }
-    return reply.code(204).send();
-  });
+  app.delete<{ Params: { id: string }; Body: ReauthenticationBody }>(
+    `${SECURITY_PATHS.session}/:id`,
+    { schema: revokeSessionRoute, preValidation: emptyBodyIfNone },
+    async (request, reply) => {
+      const { user } = callerOf(ctx, request);
+      if (!(await reauthenticated(ctx, request, reply, user))) return reply;
+      if (!sessions.revoke(user.id, request.params.id, nowMs())) {
+        return sendTmfError(reply, 404, `No active session "${request.params.id}" of this user`);
+      }
+      return reply.code(204).send();
+    },
+  );
 }
