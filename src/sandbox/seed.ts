@@ -21,7 +21,7 @@ import { generateLedger, type AccountPlan, type BillingMonth, type ChargeSpec, t
 import { SALES_TAXES, type Province } from './billing/taxes.js';
 import { getMeta, setMeta, type SandboxDatabase } from './db.js';
 import { seedPlanInventory } from './plan/seed.js';
-import { seedTickets } from './seed/tickets.js';
+import { seedTickets } from './tickets/seed.js';
 
 /** The seeded identities, in one place for tests and documentation. */
 export const SEED_CREDENTIALS = {

@@ -1,5 +1,5 @@
 /** The OpenAPI paths, schemas and tag of TMF656 serviceProblem (spread into ../openapi.ts). */
-import { SERVICE_PROBLEM_FILTERS } from '../routes/service-problem.js';
+import { SERVICE_PROBLEM_FILTERS } from '../outages/routes.js';
 import { ESPACE_SERVICE_PROBLEM, SERVICE_PROBLEM_API } from '../outages/resource.js';
 
 type Json = Record<string, unknown>;

@@ -4,8 +4,8 @@
  * shared components (parameters, error responses).
  */
 import { CHANNELS, PRIORITIES, SEVERITIES, TICKET_STATUSES, TICKET_TYPES } from '../tickets/lifecycle.js';
-import { ESPACE_TROUBLE_TICKET, TROUBLE_TICKET_API } from '../resources/trouble-ticket.js';
-import { CHAT_API } from '../routes/chat.js';
+import { ESPACE_TROUBLE_TICKET, TROUBLE_TICKET_API } from '../tickets/resource.js';
+import { CHAT_API } from '../chat/routes.js';
 
 type Json = Record<string, unknown>;
 
