@@ -13,8 +13,6 @@ import { billDocumentPaths, billDocumentProperty, billDocumentSchemas } from './
 import { accountPaymentPatchProperties, paymentPaths, paymentSchemas, paymentTags } from './openapi/payment.js';
 import { planPaths, planSchemas, planTags } from './plan/openapi.js';
 import { ACCOUNT_SECURITY_PATHS, ACCOUNT_SECURITY_SCHEMAS, ACCOUNT_SECURITY_TAGS } from './openapi/account-security.js';
-import { TICKET_OPENAPI_PATHS, TICKET_OPENAPI_SCHEMAS, TICKET_OPENAPI_TAGS } from './openapi/ticket.js';
-import { CLOCK_PATHS, CLOCK_SCHEMAS, CLOCK_TAGS } from './clock/openapi.js';
 
 type Json = Record<string, unknown>;
 
@@ -471,8 +469,6 @@ export function handWrittenOpenApiDocument(): Json {
       ...paymentTags,
       ...planTags,
       ...ACCOUNT_SECURITY_TAGS,
-      ...TICKET_OPENAPI_TAGS,
-      ...CLOCK_TAGS,
     ],
     paths: {
       [HEALTH_PATH]: {
@@ -577,8 +573,6 @@ export function handWrittenOpenApiDocument(): Json {
       ...paymentPaths,
       ...planPaths,
       ...ACCOUNT_SECURITY_PATHS,
-      ...TICKET_OPENAPI_PATHS,
-      ...CLOCK_PATHS,
     },
     components: {
       securitySchemes: {
@@ -637,8 +631,6 @@ export function handWrittenOpenApiDocument(): Json {
         ...paymentSchemas,
         ...planSchemas,
         ...ACCOUNT_SECURITY_SCHEMAS,
-        ...TICKET_OPENAPI_SCHEMAS,
-        ...CLOCK_SCHEMAS,
       },
     },
   };

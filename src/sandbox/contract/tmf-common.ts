@@ -3,8 +3,8 @@ import { z } from 'zod';
 import { DEFAULT_LIMIT, MAX_LIMIT } from '../paging.js';
 import { model } from './route-schema.js';
 
-/** TMF630 Error: `code` and `status` are strings, as the specifications declare them. */
-model(
+/** TMF630 Error: `code` and `status` are strings, as the specifications declare them. Routes name it for their 409 and 422 answers. */
+export const TmfErrorModel = model(
   'Error',
   z.object({
     code: z.string().describe('HTTP status, as a string'),
