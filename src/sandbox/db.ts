@@ -7,7 +7,7 @@ import { chmodSync, mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type Database from 'better-sqlite3';
 import { BASE_MIGRATION } from './base-migration.js';
-import { TICKET_SCHEMA } from './schema/ticket.js';
+import { TICKET_MIGRATION } from './tickets/migration.js';
 import { Sqlite } from './sqlite.js';
 import { PAYMENT_MIGRATION } from './schema/payment.js';
 import { PLAN_MIGRATION } from './plan/schema.js';
@@ -24,7 +24,7 @@ const MIGRATIONS: readonly string[] = [
   /* 2: exactly-once payments, payment methods, autopay */ PAYMENT_MIGRATION,
   /* 3: plans, orders and on-demand bills */ PLAN_MIGRATION,
   /* 4: profile and account security */ ACCOUNT_SECURITY_MIGRATION,
-  /* 5: trouble tickets and live chat */ TICKET_SCHEMA,
+  /* 5: trouble tickets and live chat */ TICKET_MIGRATION,
   /* 6: the sandbox clock and its event log */ CLOCK_MIGRATION,
 ];
 

@@ -10,8 +10,6 @@ import { BILL_STATES } from './routes/customer-bill.js';
 import { PRESENTATION_MEDIA } from './routes/billing-account.js';
 import { billDocumentPaths, billDocumentProperty, billDocumentSchemas } from './openapi/bill-document.js';
 import { accountPaymentPatchProperties, paymentPaths, paymentSchemas, paymentTags } from './openapi/payment.js';
-import { TICKET_OPENAPI_PATHS, TICKET_OPENAPI_SCHEMAS, TICKET_OPENAPI_TAGS } from './openapi/ticket.js';
-import { CLOCK_PATHS, CLOCK_SCHEMAS, CLOCK_TAGS } from './clock/openapi.js';
 
 type Json = Record<string, unknown>;
 
@@ -342,8 +340,6 @@ export function handWrittenOpenApiDocument(): Json {
       { name: 'customerBill', description: 'TMF678 Customer Bill' },
       { name: 'billingAccount', description: 'TMF666 Account' },
       ...paymentTags,
-      ...TICKET_OPENAPI_TAGS,
-      ...CLOCK_TAGS,
     ],
     paths: {
       [`${CUSTOMER_BILL_API}/customerBill`]: {
@@ -396,8 +392,6 @@ export function handWrittenOpenApiDocument(): Json {
         },
       },
       ...paymentPaths,
-      ...TICKET_OPENAPI_PATHS,
-      ...CLOCK_PATHS,
     },
     components: {
       securitySchemes: {
@@ -454,8 +448,6 @@ export function handWrittenOpenApiDocument(): Json {
         ...schemas,
         ...billDocumentSchemas,
         ...paymentSchemas,
-        ...TICKET_OPENAPI_SCHEMAS,
-        ...CLOCK_SCHEMAS,
       },
     },
   };

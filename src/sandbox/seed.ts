@@ -10,7 +10,7 @@ import { getMeta, setMeta, type SandboxDatabase } from './db.js';
 import { identitySeeder, type IdentitySeeder } from './auth/seed.js';
 import { DUE_DAYS, planOf, SEED_CUSTOMERS, syntheticCustomer, type CustomerDef } from './party/customers.js';
 import { seedPlanInventory } from './plan/seed.js';
-import { seedTickets } from './seed/tickets.js';
+import { seedTickets } from './tickets/seed.js';
 
 /** Bumped whenever the seeded data changes shape or content. */
 export const SEED_VERSION = 1;

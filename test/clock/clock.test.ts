@@ -80,6 +80,12 @@ describe('the sandbox clock', () => {
       const both = await post({ by: '1d', to: '2028-01-01' });
       expect(both.status).toBe(400);
       expect(((await both.json()) as { message: string }).message).toContain('exactly one of "by"');
+      const other = await post({ by: '1d', at: 'noon' });
+      expect(other.status).toBe(400);
+      expect(((await other.json()) as { message: string }).message).toBe('Unexpected field "at" in the body');
+      const notText = await post({ by: { days: 1 } });
+      expect(notText.status).toBe(400);
+      expect(((await notText.json()) as { message: string }).message).toBe('body.by must be string');
       const impossible = await post({ to: '2027-02-30' });
       expect(impossible.status).toBe(400);
       const tooFar = await post({ by: '11y' });

@@ -8,7 +8,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHAT_API } from '../../src/sandbox/routes/chat.js';
+import { CHAT_API } from '../../src/sandbox/chat/routes.js';
 import { startTestSandbox, type TestSandbox } from '../helpers/sandbox.js';
 import { TmuxTerminal } from '../helpers/terminal.js';
 import { get, send } from '../sandbox/client.js';

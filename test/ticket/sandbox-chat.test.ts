@@ -58,3 +58,30 @@ describe('chat API', () => {
     expect(ticket.body).toMatchObject({ ticketType: 'billing', status: 'resolved', statusChangeReason: 'Answered in live chat by Sophie Roy' });
   });
 });
+
+describe('chat request bodies', () => {
+  it('are checked against the contract, and an absent body is an empty one', async () => {
+    const refused = async (answer: Promise<{ status: number; body: { message: string } }>, message: string) => {
+      const { status, body } = await answer;
+      expect(status, message).toBe(400);
+      expect(body.message).toBe(message);
+    };
+    await refused(post(sandbox.tokens.james, CHAT, { topic: 'Modem' }), 'Unexpected field "topic" in the body');
+    const bare = await send(sandbox.url, 'POST', CHAT, { token: sandbox.tokens.james });
+    expect(bare.status).toBe(201);
+    expect(bare.body).toMatchObject({ subject: 'Support', status: 'waiting' });
+    const id = bare.body.id;
+    await refused(post(sandbox.tokens.james, `${CHAT}/${id}/message`, {}), 'body is missing the required field "text"');
+    await refused(post(sandbox.tokens.james, `${CHAT}/${id}/message`, { text: 'x'.repeat(4001) }), 'body.text must NOT have more than 4000 characters');
+    await refused(post(sandbox.tokens.james, `${CHAT}/${id}/message`, { text: ' \t ' }), '"text" must be non-blank text without control characters');
+    await refused(post(sandbox.tokens.agent, `${CHAT}/${id}/join`, { now: true }), 'Unexpected field "now" in the body');
+    await refused(post(sandbox.tokens.james, `${CHAT}/${id}/close`, { leaveTicket: 'maybe' }), 'body.leaveTicket must be boolean');
+    await refused(
+      post(sandbox.tokens.james, `${CHAT}/${id}/close`, { ticketType: 'urgent' }),
+      'body.ticketType must be one of: technical, billing, serviceRequest, move',
+    );
+    const declined = await send(sandbox.url, 'POST', `${CHAT}/${id}/close`, { token: sandbox.tokens.james, body: 'null', contentType: 'application/json' });
+    expect(declined.status).toBe(200);
+    expect(declined.body).toMatchObject({ status: 'closed', ticket: { id: expect.stringMatching(/^TT-\d+$/) } });
+  });
+});

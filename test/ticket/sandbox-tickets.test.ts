@@ -137,3 +137,35 @@ describe('a ticket’s life', () => {
     expect(foreign.status).toBe(400);
   });
 });
+
+describe('request bodies', () => {
+  it('are checked against the contract: a refusal is a 400 that names the field', async () => {
+    const refused = async (answer: Promise<{ status: number; body: { message: string } }>, message: string) => {
+      const { status, body } = await answer;
+      expect(status, message).toBe(400);
+      expect(body.message).toBe(message);
+    };
+    await refused(open(sandbox.tokens.james, { colour: 'red' }), 'Unexpected field "colour" in the body');
+    await refused(open(sandbox.tokens.james, { severity: 'huge' }), 'body.severity must be one of: minor, major, critical');
+    await refused(open(sandbox.tokens.james, { description: undefined }), 'body is missing the required field "description"');
+    await refused(open(sandbox.tokens.james, { description: 'x'.repeat(8001) }), 'body.description must NOT have more than 8000 characters');
+    await refused(open(sandbox.tokens.james, { relatedEntity: [{ id: 'BA-1001' }] }), 'body.relatedEntity.0 is missing the required field "@referredType"');
+    await refused(open(sandbox.tokens.james, { channel: { id: 'fax' } }), 'body.channel.id must be one of: selfService, chat, phone, email, store');
+    await refused(patch(sandbox.tokens.agent, 'TT-1003', { state: 'closed' }), 'Unexpected field "state" in the body');
+    await refused(patch(sandbox.tokens.agent, 'TT-1003', { note: ['hello'] }), 'body.note.0 must be object');
+    const escalate = (body: unknown) => send(sandbox.url, 'POST', `${TICKETS}/TT-1003/escalate`, { token: sandbox.tokens.agent, ...json(body) });
+    await refused(escalate({}), 'body is missing the required field "reason"');
+  });
+
+  it('are refused when the text is blank or holds control characters, or when a patch changes nothing', async () => {
+    const blank = await open(sandbox.tokens.james, { description: '   ' });
+    expect(blank.status).toBe(400);
+    expect(blank.body.message).toBe('"description" must be non-blank text without control characters');
+    const bell = await patch(sandbox.tokens.agent, 'TT-1003', { note: [{ text: 'ring\u0007' }] });
+    expect(bell.status).toBe(400);
+    expect(bell.body.message).toBe('"note[0].text" must be non-blank text without control characters');
+    const nothing = await patch(sandbox.tokens.agent, 'TT-1003', {});
+    expect(nothing.status).toBe(400);
+    expect(nothing.body.message).toContain('The patch changes nothing');
+  });
+});

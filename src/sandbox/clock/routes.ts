@@ -4,12 +4,14 @@
  * panel, and the CLI's `espace sandbox clock` uses it without logging in.
  */
 import type { FastifyInstance } from 'fastify';
-import { isObject, rejectOthers } from '../body.js';
 import { TmfError } from '../tmf-errors.js';
 import type { SandboxClock } from './clock.js';
 import type { ClockEngine } from './engine.js';
 import type { ClockEvent } from './event-log.js';
 import { addDuration, parseTargetDate } from './target.js';
+import { ClockEventQuery, type SandboxClockAdvance, advanceSandboxClock, getSandboxClock, listSandboxClockEvent } from './contract.js';
+
+const EVENT_QUERY_NAMES = Object.keys(ClockEventQuery.shape);
 
 export const CLOCK_PATH = '/sandbox/clock';
 export const CLOCK_ADVANCE_PATH = '/sandbox/clock/advance';
@@ -48,17 +50,15 @@ export async function clockRoutes(app: FastifyInstance, { clock, engine }: { clo
     processedUntil: engine.processedUntil(),
   });
 
-  app.get(CLOCK_PATH, async () => state());
+  app.get(CLOCK_PATH, { schema: getSandboxClock }, async () => state());
 
-  app.post(CLOCK_ADVANCE_PATH, async (request) => {
-    const body = request.body;
-    if (!isObject(body)) throw new TmfError(400, 'The body must be {"by": "30d"} or {"to": "2027-01-15"}');
-    rejectOthers(body, ['by', 'to']);
-    if ((body.by === undefined) === (body.to === undefined)) throw new TmfError(400, 'Give exactly one of "by" (a duration) or "to" (a date)');
+  app.post<{ Body: SandboxClockAdvance }>(CLOCK_ADVANCE_PATH, { schema: advanceSandboxClock }, async (request) => {
+    const { by, to } = request.body;
     const now = clock.now();
-    const value = body.by ?? body.to;
-    if (typeof value !== 'string') throw new TmfError(400, `"${body.by !== undefined ? 'by' : 'to'}" must be a string`);
-    const target = body.by !== undefined ? addDuration(now, value) : parseTargetDate(value);
+    let target: Date;
+    if (by !== undefined && to === undefined) target = addDuration(now, by);
+    else if (to !== undefined && by === undefined) target = parseTargetDate(to);
+    else throw new TmfError(400, 'Give exactly one of "by" (a duration) or "to" (a date)');
     if (target.getTime() <= now.getTime()) {
       throw new TmfError(422, `The sandbox clock only moves forward: it is already ${now.toISOString()}, after ${target.toISOString()}`);
     }
@@ -67,9 +67,10 @@ export async function clockRoutes(app: FastifyInstance, { clock, engine }: { clo
     return { ...state(), from: result.from, events: result.events.map(eventJson) };
   });
 
-  app.get<{ Querystring: Record<string, unknown> }>(CLOCK_EVENT_PATH, async (request) => {
+  app.get<{ Querystring: Record<string, unknown> }>(CLOCK_EVENT_PATH, { schema: listSandboxClockEvent }, async (request) => {
     const query = request.query;
-    rejectOthers(query, ['after', 'limit', 'billingAccount.id']);
+    const other = Object.keys(query).find((name) => !EVENT_QUERY_NAMES.includes(name));
+    if (other !== undefined) throw new TmfError(400, `"${other}" is not accepted here; accepted: ${EVENT_QUERY_NAMES.join(', ')}`);
     const account = query['billingAccount.id'];
     if (account !== undefined && typeof account !== 'string') throw new TmfError(400, '"billingAccount.id" must be given once');
     const events = engine.log.list({

@@ -5,7 +5,7 @@
  */
 import type { Principal } from '../auth/principal.js';
 import type { SandboxContext } from '../context.js';
-import { type Actor, type NewTicket, type RelatedEntityRow, type TicketChanges, type TicketRow, TicketStore } from '../store/tickets.js';
+import { type Actor, type NewTicket, type RelatedEntityRow, type TicketChanges, type TicketRow, TicketStore } from './store.js';
 import { TmfError } from '../tmf-errors.js';
 import {
   type Priority,

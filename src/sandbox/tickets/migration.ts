@@ -2,7 +2,7 @@
  * Tables of TMF621 trouble tickets (with their related entities, notes and status history) and of
  * live chat conversations, whose events double as the server-sent event log a client replays.
  */
-export const TICKET_SCHEMA = `
+export const TICKET_MIGRATION = `
   CREATE TABLE trouble_ticket (
     -- Ticket ids are short ('TT-1001'): people read them out on the phone and type them.
     seq INTEGER PRIMARY KEY,

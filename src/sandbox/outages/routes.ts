@@ -5,10 +5,10 @@
  */
 import type { FastifyInstance } from 'fastify';
 import type { SandboxContext } from '../context.js';
-import { SEEDED_PROBLEMS, affectsPostalCode, normalizePostalCode } from '../outages/catalog.js';
+import { SEEDED_PROBLEMS, affectsPostalCode, normalizePostalCode } from './catalog.js';
 import { problemStatusAt } from '../clock/outage-schedule.js';
-import { SERVICE_PROBLEM_API, serviceProblemResource } from '../outages/resource.js';
-import { SERVICE_PROBLEM_FILTERS, listServiceProblem, retrieveServiceProblem } from '../outages/contract.js';
+import { SERVICE_PROBLEM_API, serviceProblemResource } from './resource.js';
+import { SERVICE_PROBLEM_FILTERS, listServiceProblem, retrieveServiceProblem } from './contract.js';
 import { page, parseQuery, selectFields, singleFilter } from '../paging.js';
 import { originOf } from '../resources/paths.js';
 import { TmfError, sendTmfError } from '../tmf-errors.js';

@@ -8,16 +8,25 @@ import type { SandboxContext } from '../context.js';
 import { principalOf } from '../auth/principal.js';
 import { type ParsedQuery, parseQuery, selectFields, setListHeaders, wants } from '../paging.js';
 import { originOf } from '../resources/paths.js';
-import { TROUBLE_TICKET_API, ticketHref, troubleTicketResource } from '../resources/trouble-ticket.js';
+import { TROUBLE_TICKET_API, ticketHref, troubleTicketResource } from './resource.js';
 import { addInCondition, type Criteria } from '../store/bills.js';
-import type { TicketRow } from '../store/tickets.js';
-import { PRIORITIES, SEVERITIES, TICKET_STATUSES, TICKET_TYPES } from '../tickets/lifecycle.js';
-import { parseCreate, parseEscalation, parsePatch } from '../tickets/requests.js';
-import { TicketService } from '../tickets/service.js';
+import type { TicketRow } from './store.js';
+import { PRIORITIES, SEVERITIES, TICKET_STATUSES, TICKET_TYPES } from './lifecycle.js';
+import { parseCreate, parseEscalation, parsePatch } from './requests.js';
+import {
+  type Escalation,
+  type TroubleTicketCreate,
+  type TroubleTicketUpdate,
+  TROUBLE_TICKET_FILTERS,
+  createTroubleTicket,
+  escalateTroubleTicket,
+  listTroubleTicket,
+  patchTroubleTicket,
+  retrieveTroubleTicket,
+} from './contract.js';
+import { TicketService } from './service.js';
 import { addCondition } from '../store/paged-query.js';
 import { TmfError } from '../tmf-errors.js';
-
-export const TROUBLE_TICKET_FILTERS = ['status', 'ticketType', 'severity', 'priority', 'relatedEntity.id', 'billingAccount.id'] as const;
 
 const ENUM_FILTERS: Record<string, { column: string; allowed: readonly string[] }> = {
   status: { column: 't.status', allowed: TICKET_STATUSES },
@@ -67,7 +76,7 @@ export async function troubleTicketRoutes(app: FastifyInstance, { ctx }: { ctx: 
   };
   const one = (origin: string, id: string) => resources(origin, [store.ticket(id)!], null)[0];
 
-  app.get(`${TROUBLE_TICKET_API}/troubleTicket`, async (request, reply) => {
+  app.get(`${TROUBLE_TICKET_API}/troubleTicket`, { schema: listTroubleTicket }, async (request, reply) => {
     const principal = principalOf(request);
     const query = parseQuery(request.query, { filters: TROUBLE_TICKET_FILTERS, paging: true });
     const criteria = listCriteria(query);
@@ -77,30 +86,38 @@ export async function troubleTicketRoutes(app: FastifyInstance, { ctx }: { ctx: 
     return resources(originOf(request), rows, query.fields);
   });
 
-  app.get<{ Params: { id: string } }>(`${TROUBLE_TICKET_API}/troubleTicket/:id`, async (request) => {
+  app.get<{ Params: { id: string } }>(`${TROUBLE_TICKET_API}/troubleTicket/:id`, { schema: retrieveTroubleTicket }, async (request) => {
     const query = parseQuery(request.query, {});
     const row = service.visibleTicket(principalOf(request), request.params.id);
     return resources(originOf(request), [row], query.fields)[0];
   });
 
-  app.post(`${TROUBLE_TICKET_API}/troubleTicket`, async (request, reply) => {
+  app.post<{ Body: TroubleTicketCreate }>(`${TROUBLE_TICKET_API}/troubleTicket`, { schema: createTroubleTicket }, async (request, reply) => {
     const id = service.open(principalOf(request), parseCreate(request.body));
     const origin = originOf(request);
     reply.code(201).header('location', ticketHref(origin, id));
     return one(origin, id);
   });
 
-  app.patch<{ Params: { id: string } }>(`${TROUBLE_TICKET_API}/troubleTicket/:id`, async (request) => {
-    const principal = principalOf(request);
-    const row = service.visibleTicket(principal, request.params.id);
-    service.change(principal, row, parsePatch(request.body));
-    return one(originOf(request), row.id);
-  });
+  app.patch<{ Params: { id: string }; Body: TroubleTicketUpdate }>(
+    `${TROUBLE_TICKET_API}/troubleTicket/:id`,
+    { schema: patchTroubleTicket },
+    async (request) => {
+      const principal = principalOf(request);
+      const row = service.visibleTicket(principal, request.params.id);
+      service.change(principal, row, parsePatch(request.body));
+      return one(originOf(request), row.id);
+    },
+  );
 
-  app.post<{ Params: { id: string } }>(`${TROUBLE_TICKET_API}/troubleTicket/:id/escalate`, async (request) => {
-    const principal = principalOf(request);
-    const row = service.visibleTicket(principal, request.params.id);
-    service.escalate(principal, row, parseEscalation(request.body));
-    return one(originOf(request), row.id);
-  });
+  app.post<{ Params: { id: string }; Body: Escalation }>(
+    `${TROUBLE_TICKET_API}/troubleTicket/:id/escalate`,
+    { schema: escalateTroubleTicket },
+    async (request) => {
+      const principal = principalOf(request);
+      const row = service.visibleTicket(principal, request.params.id);
+      service.escalate(principal, row, parseEscalation(request.body));
+      return one(originOf(request), row.id);
+    },
+  );
 }

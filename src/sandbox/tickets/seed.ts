@@ -4,8 +4,8 @@
  */
 import { type YearMonth, addDays, addMonths, monthLabel, noonUtc } from '../dates.js';
 import type { SandboxDatabase } from '../db.js';
-import { type Actor, type NoteKind, TicketStore } from '../store/tickets.js';
-import { type Priority, type Severity, type Team, type TicketStatus, type TicketType, levelOf } from '../tickets/lifecycle.js';
+import { type Actor, type NoteKind, TicketStore } from './store.js';
+import { type Priority, type Severity, type Team, type TicketStatus, type TicketType, levelOf } from './lifecycle.js';
 
 interface SeedTicket {
   account: string;

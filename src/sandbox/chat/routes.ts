@@ -6,30 +6,35 @@
  * ticket after nobody answered, cancelled when they declined.
  */
 import { randomUUID } from 'node:crypto';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { SandboxContext } from '../context.js';
 import { type Principal, principalOf } from '../auth/principal.js';
-import { ChatHub, chatEventJson } from '../chat/hub.js';
-import { ChatStore, type ChatEventRow, type ConversationRow } from '../chat/store.js';
-import { TICKET_TYPES, type TicketType } from '../tickets/lifecycle.js';
+import { ChatHub, chatEventJson } from './hub.js';
+import { ChatStore, type ChatEventRow, type ConversationRow } from './store.js';
+import type { TicketType } from '../tickets/lifecycle.js';
 import { TicketService } from '../tickets/service.js';
-import { isObject, rejectOthers } from '../body.js';
 import { TmfError } from '../tmf-errors.js';
+import {
+  type ChatMessageCreate,
+  type ConversationClose,
+  type ConversationCreate,
+  CONVERSATION_STATUSES,
+  closeConversation,
+  createConversation,
+  joinConversation,
+  listConversation,
+  postChatMessage,
+  retrieveConversation,
+  streamConversation,
+} from './contract.js';
 
 export const CHAT_API = '/chat/v1';
-const MAX_MESSAGE = 4000;
 
-function body(request: FastifyRequest, allowed: readonly string[]): Record<string, unknown> {
-  const raw = request.body ?? {};
-  if (!isObject(raw)) throw new TmfError(400, 'The request body must be a JSON object');
-  rejectOthers(raw, allowed);
-  return raw;
-}
-
-function messageText(value: unknown, name: string): string {
+/** Message text as typed, trimmed; the contract bounds its length, this refuses blank text and control characters. */
+function messageText(value: string, name: string): string {
   // eslint-disable-next-line no-control-regex -- control characters are what this finds
-  if (typeof value !== 'string' || value.trim() === '' || value.length > MAX_MESSAGE || /[\u0000-\u0008\u000b-\u001f\u007f]/.test(value)) {
-    throw new TmfError(400, `"${name}" must be non-empty text of at most ${MAX_MESSAGE} characters`);
+  if (value.trim() === '' || /[\u0000-\u0008\u000b-\u001f\u007f]/.test(value)) {
+    throw new TmfError(400, `"${name}" must be non-blank text without control characters`);
   }
   return value.trim();
 }
@@ -101,11 +106,11 @@ export async function chatRoutes(app: FastifyInstance, { ctx }: { ctx: SandboxCo
     );
   };
 
-  app.post(`${CHAT_API}/conversation`, async (request, reply) => {
+  app.post<{ Body: ConversationCreate | null }>(`${CHAT_API}/conversation`, { schema: createConversation }, async (request, reply) => {
     const principal = principalOf(request);
     if (principal.role !== 'customer' || !principal.userId) throw new TmfError(403, 'Only customers start a conversation');
-    const input = body(request, ['subject', 'billingAccount']);
-    const requested = isObject(input.billingAccount) && typeof input.billingAccount.id === 'string' ? input.billingAccount.id : undefined;
+    const input = request.body ?? {};
+    const requested = input.billingAccount?.id;
     const own = ctx.identities.accountsOf(principal.userId).map((account) => account.id);
     const accountId = requested ?? (own.length === 1 ? own[0] : undefined);
     if (!accountId) throw new TmfError(400, 'Name the billing account: "billingAccount": {"id": …}');
@@ -117,35 +122,34 @@ export async function chatRoutes(app: FastifyInstance, { ctx }: { ctx: SandboxCo
       billingAccountId: accountId,
       customerId: principal.userId,
       customerName: customer.name,
-      subject: 'subject' in input ? messageText(input.subject, 'subject').slice(0, 120) : 'Support',
+      subject: input.subject !== undefined ? messageText(input.subject, 'subject').slice(0, 120) : 'Support',
       createdAt: now(),
     });
     reply.code(201);
     return conversationJson(store.conversation(id)!, hub);
   });
 
-  app.get(`${CHAT_API}/conversation`, async (request) => {
+  app.get(`${CHAT_API}/conversation`, { schema: listConversation }, async (request) => {
     const principal = principalOf(request);
     const query = (request.query ?? {}) as Record<string, unknown>;
     const other = Object.keys(query).find((key) => key !== 'status');
     if (other !== undefined) throw new TmfError(400, `Unsupported query parameter "${other}"; supported: status`);
-    const status = query.status;
-    if (status !== undefined && status !== 'waiting' && status !== 'active' && status !== 'closed') {
-      throw new TmfError(400, 'Query parameter "status" must be waiting, active or closed');
+    const status = CONVERSATION_STATUSES.find((known) => known === query.status);
+    if (query.status !== undefined && status === undefined) {
+      throw new TmfError(400, `Query parameter "status" must be ${CONVERSATION_STATUSES.join(', ')}`);
     }
     return store
-      .conversations(status as 'waiting' | 'active' | 'closed' | undefined)
+      .conversations(status)
       .filter((row) => principal.role !== 'customer' || row.customerId === principal.userId)
       .map((row) => conversationJson(row, hub));
   });
 
-  app.get<{ Params: { id: string } }>(`${CHAT_API}/conversation/:id`, async (request) =>
+  app.get<{ Params: { id: string } }>(`${CHAT_API}/conversation/:id`, { schema: retrieveConversation }, async (request) =>
     conversationJson(visible(principalOf(request), request.params.id), hub),
   );
 
-  app.post<{ Params: { id: string } }>(`${CHAT_API}/conversation/:id/join`, async (request) => {
+  app.post<{ Params: { id: string } }>(`${CHAT_API}/conversation/:id/join`, { schema: joinConversation }, async (request) => {
     const principal = principalOf(request);
-    body(request, []);
     if (principal.role !== 'agent' || !principal.userId) throw new TmfError(403, 'Only agents pick up a conversation');
     const row = visible(principal, request.params.id);
     const agent = tickets.actorOf(principal);
@@ -156,11 +160,11 @@ export async function chatRoutes(app: FastifyInstance, { ctx }: { ctx: SandboxCo
     return conversationJson(store.conversation(row.id)!, hub);
   });
 
-  app.post<{ Params: { id: string } }>(`${CHAT_API}/conversation/:id/message`, async (request, reply) => {
+  app.post<{ Params: { id: string }; Body: ChatMessageCreate }>(`${CHAT_API}/conversation/:id/message`, { schema: postChatMessage }, async (request, reply) => {
     const principal = principalOf(request);
     const row = visible(principal, request.params.id);
     participant(principal, row);
-    const text = messageText(body(request, ['text']).text, 'text');
+    const text = messageText(request.body.text, 'text');
     const author = tickets.actorOf(principal);
     const event = store.addEvent({
       conversationId: row.id,
@@ -176,20 +180,18 @@ export async function chatRoutes(app: FastifyInstance, { ctx }: { ctx: SandboxCo
     return chatEventJson(event);
   });
 
-  app.post<{ Params: { id: string } }>(`${CHAT_API}/conversation/:id/close`, async (request) => {
+  app.post<{ Params: { id: string }; Body: ConversationClose | null }>(`${CHAT_API}/conversation/:id/close`, { schema: closeConversation }, async (request) => {
     const principal = principalOf(request);
     const row = visible(principal, request.params.id);
     participant(principal, row);
-    const input = body(request, ['leaveTicket', 'description', 'ticketType']);
-    if ('leaveTicket' in input && typeof input.leaveTicket !== 'boolean') throw new TmfError(400, '"leaveTicket" must be true or false');
-    const type = input.ticketType ?? 'technical';
-    if (!(TICKET_TYPES as readonly unknown[]).includes(type)) throw new TmfError(400, `"ticketType" must be one of: ${TICKET_TYPES.join(', ')}`);
-    const description = 'description' in input ? messageText(input.description, 'description') : undefined;
+    const input = request.body ?? {};
+    const type: TicketType = input.ticketType ?? 'technical';
+    const description = input.description !== undefined ? messageText(input.description, 'description') : undefined;
     const by = tickets.actorOf(principal);
     // A customer who declined the ticket before any agent answered leaves nothing behind.
     const declined = input.leaveTicket === false && row.agentId === null;
     const ticketId = ctx.db.transaction(() => {
-      const id = declined ? null : saveTranscript(row, description, type as TicketType);
+      const id = declined ? null : saveTranscript(row, description, type);
       store.close(row.id, now(), id);
       return id;
     })();
@@ -197,15 +199,19 @@ export async function chatRoutes(app: FastifyInstance, { ctx }: { ctx: SandboxCo
     return conversationJson(store.conversation(row.id)!, hub);
   });
 
-  app.get<{ Params: { id: string }; Querystring: { after?: string } }>(`${CHAT_API}/conversation/:id/events`, async (request, reply) => {
-    const principal = principalOf(request);
-    const row = visible(principal, request.params.id);
-    const resume = request.headers['last-event-id'] ?? request.query.after ?? '0';
-    if (typeof resume !== 'string' || !/^\d+$/.test(resume)) throw new TmfError(400, 'Last-Event-ID (or "after") must be an event id');
-    reply.hijack();
-    hub.stream(reply.raw, row.id, store.eventsAfter(row.id, Number(resume)), {
-      headers: { 'x-request-id': request.id },
-      customer: principal.userId === row.customerId,
-    });
-  });
+  app.get<{ Params: { id: string }; Querystring: { after?: string } }>(
+    `${CHAT_API}/conversation/:id/events`,
+    { schema: streamConversation },
+    async (request, reply) => {
+      const principal = principalOf(request);
+      const row = visible(principal, request.params.id);
+      const resume = request.headers['last-event-id'] ?? request.query.after ?? '0';
+      if (typeof resume !== 'string' || !/^\d+$/.test(resume)) throw new TmfError(400, 'Last-Event-ID (or "after") must be an event id');
+      reply.hijack();
+      hub.stream(reply.raw, row.id, store.eventsAfter(row.id, Number(resume)), {
+        headers: { 'x-request-id': request.id },
+        customer: principal.userId === row.customerId,
+      });
+    },
+  );
 }

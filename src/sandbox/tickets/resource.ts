@@ -4,9 +4,9 @@
  * what they are (`noteType`: comment, change or chat), and every status change says who made it
  * (`changedBy`), so that the ticket itself answers "who changed what, and when".
  */
-import type { NoteRow, RelatedEntityRow, StatusChangeRow, TicketRow } from '../store/tickets.js';
-import { TEAMS } from '../tickets/lifecycle.js';
-import { accountHref, billHref, rateHref } from './paths.js';
+import type { NoteRow, RelatedEntityRow, StatusChangeRow, TicketRow } from './store.js';
+import { TEAMS } from './lifecycle.js';
+import { accountHref, billHref, rateHref } from '../resources/paths.js';
 
 export const TROUBLE_TICKET_API = '/tmf-api/troubleTicket/v4';
 export const ESPACE_TROUBLE_TICKET = 'EspaceTroubleTicket';
