@@ -8,9 +8,12 @@ import { build } from 'esbuild';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { compileFunction } from 'node:vm';
+import { areaCatalogs } from './build/catalog.mjs';
 import { toCommonJS } from './build/commonjs.mjs';
 import { compressedDictionaries } from './build/dictionaries.mjs';
 import { embedChunks, staticChunks } from './build/embed.mjs';
+import { lazyBuiltins } from './build/lazy-builtins.mjs';
+import { lazyUnicode } from './build/lazy-unicode.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
 const outdir = join(root, 'dist');
@@ -36,7 +39,12 @@ const esm = await build({
   write: false,
   // Native addons and the server framework stay in node_modules: they load their own files.
   external: ['better-sqlite3', '@napi-rs/keyring'],
-  plugins: [compressedDictionaries(join(root, 'node_modules/.cache/espace-build/dictionaries'))],
+  plugins: [
+    compressedDictionaries(join(root, 'node_modules/.cache/espace-build/dictionaries')),
+    lazyUnicode(),
+    lazyBuiltins(join(root, 'src')),
+    areaCatalogs(root, outdir),
+  ],
   // Bundled CommonJS dependencies (commander, cli-table3, undici) require() Node built-ins.
   // Serving them from process.getBuiltinModule (Node 20.16+) avoids a createRequire per chunk,
   // and commander's child_process (used only for external subcommands, which espace has none
