@@ -66,10 +66,12 @@ export function embedChunks(entry, chunks, converted) {
   }
   for (const chunk of chunks) {
     const { code, map } = converted.get(chunk);
-    lines.push(`__espaceDefine(${JSON.stringify(basename(chunk))},function(exports,require,module,__filename,__dirname){`);
+    // In parentheses, V8 compiles the function with main.js rather than when it is first called, so
+    // Node's compile cache (Node 22+), which keeps what was compiled with the file, holds it too.
+    lines.push(`__espaceDefine(${JSON.stringify(basename(chunk))},(function(exports,require,module,__filename,__dirname){`);
     sections.push({ offset: { line: lines.length, column: 0 }, map: relocate(map, chunk, entry) });
     lines.push(...direct(code, chunk).replace(/\n$/, '').split('\n'));
-    lines.push('});');
+    lines.push('}));');
   }
   const main = converted.get(entry);
   sections.push({ offset: { line: lines.length, column: 0 }, map: main.map });

@@ -20,6 +20,13 @@ export function lazyBuiltinModule(id) {
   ].join('\n');
 }
 
+/**
+ * Packages whose default export (a function) espace's sources call, that prepare tables and
+ * expressions when they load, and that only some output needs (text wider than the terminal,
+ * tables): each is loaded, through require() of the bundle, on the first call.
+ */
+export const LAZY_PACKAGES = ['string-width', 'wrap-ansi', 'cli-truncate'];
+
 /** The esbuild plugin, for imports from `sourceDir` (packages keep theirs). */
 export function lazyBuiltins(sourceDir) {
   return {
@@ -30,6 +37,16 @@ export function lazyBuiltins(sourceDir) {
         kind === 'import-statement' && importer.startsWith(sourceDir) ? { path, namespace: 'lazy-builtins' } : undefined,
       );
       build.onLoad({ filter: /.*/, namespace: 'lazy-builtins' }, ({ path }) => ({ contents: lazyBuiltinModule(path), loader: 'js' }));
+      const packages = new RegExp(`^(${LAZY_PACKAGES.join('|')})$`);
+      build.onResolve({ filter: packages }, ({ path, importer, kind, resolveDir }) =>
+        kind === 'import-statement' && importer.startsWith(sourceDir) ? { path, namespace: 'lazy-packages', pluginData: { resolveDir } } : undefined,
+      );
+      // esbuild runs a bundled module that is require()d when it is first required.
+      build.onLoad({ filter: /.*/, namespace: 'lazy-packages' }, ({ path, pluginData }) => ({
+        contents: `export default function (...args) { return require(${JSON.stringify(path)}).default(...args); }`,
+        loader: 'js',
+        resolveDir: pluginData.resolveDir,
+      }));
     },
   };
 }

@@ -1,7 +1,8 @@
 /**
  * What the build defers from module load to first use (scripts/build/lazy-unicode.mjs,
  * scripts/build/lazy-builtins.mjs): the packages must behave exactly as before, and loading them
- * must no longer build a segmenter, compile the emoji expression or load node:child_process.
+ * must no longer build a segmenter, compile the emoji expression, run the width packages or load
+ * node:child_process.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
@@ -80,6 +81,19 @@ describe('the Unicode set-up of the width packages', () => {
     expect(plain.code).toMatch(/RGI_Emoji\}\$\/v|new RegExp\("\^\\\\p\{RGI_Emoji\}\$", "v"\)/);
     expect(deferred.code).not.toMatch(/RGI_Emoji\}\$\/v|new RegExp\("\^\\\\p\{RGI_Emoji\}\$", "v"\)/);
     expect(deferred.code).toContain('__espaceLazyRegExp("^\\\\p{RGI_Emoji}$", "v")');
+  });
+});
+
+describe('the width packages imported by espace', () => {
+  it('load on their first call, and answer as the packages do', async () => {
+    const plain = await bundle('packages-plain', WIDTHS, []);
+    // Imported as espace's sources import them (the plugin applies to imports from its source folder).
+    const deferred = await bundle('packages-deferred', WIDTHS, [lazyBuiltins(scratch)]);
+    const before = widthsOf(plain.file);
+    const after = widthsOf(deferred.file);
+    expect(before.made.atLoad).toBeGreaterThan(0);
+    expect(after.made.atLoad).toBe(0);
+    expect(after.answers).toEqual(before.answers);
   });
 });
 
