@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // Start-up benchmark: every espace command is a new process, so start-up is paid on every call.
-// Measures `espace --version`, `espace bill show --help` and `espace bill show --json` (one lookup
+// Measures `espace --version`, `espace bill show --help`, a usage error (`espace bill show --bogus`,
+// exit code 2) and `espace bill show --json` (one lookup
 // against a sandbox started here) against bare `node -e 0` and against one HTTP GET from a bare
 // node script, as ratios of medians over runs interleaved in this one script (the machine is
 // shared and noisy).
@@ -54,11 +55,13 @@ const month =
 const cases = [
   { name: 'node -e 0 (baseline)', args: ['-e', '0'] },
   { name: 'espace --version', args: [espace, '--version'], target: 1.2 },
-  { name: 'espace bill show --help', args: [espace, 'bill', 'show', '--help'], target: 1.5 },
+  { name: 'espace bill show --help', args: [espace, 'bill', 'show', '--help'], target: 1.3 },
+  { name: 'espace bill show --bogus (usage error)', args: [espace, 'bill', 'show', '--bogus'], status: 2, target: 1.3 },
   ...(other
     ? [
         { name: `${other} --version`, args: [other, '--version'] },
         { name: `${other} bill show --help`, args: [other, 'bill', 'show', '--help'] },
+        { name: `${other} bill show --bogus`, args: [other, 'bill', 'show', '--bogus'], status: 2 },
       ]
     : []),
   ...(sea
@@ -76,19 +79,20 @@ const cases = [
     : []),
 ];
 
-function time(args, command = process.execPath) {
+function time(args, command = process.execPath, status = 0) {
   const start = process.hrtime.bigint();
   const result = spawnSync(command, args, { env, stdio: ['ignore', 'ignore', 'pipe'] });
-  if (result.status !== 0) throw new Error(`${args.join(' ')} failed: ${result.stderr}`);
+  if (result.status !== status) throw new Error(`${args.join(' ')} exited with ${result.status}, not ${status}: ${result.stderr}`);
   return Number(process.hrtime.bigint() - start) / 1e6;
 }
 
 // On a shared, loaded machine, wall time mostly measures the other processes; CPU time (user +
 // system, from bash's `times`, to the millisecond) much less so. Each run is made once more for it.
 const cpuTimes = spawnSync('bash', ['-c', 'times'], { encoding: 'utf8' }).status === 0;
-function cpuTime(args, command = process.execPath) {
-  const result = spawnSync('bash', ['-c', '"$@" >/dev/null 2>&1 </dev/null || exit 1; times', 'bench', command, ...args], { env, encoding: 'utf8' });
-  if (result.status !== 0) throw new Error(`${args.join(' ')} failed`);
+function cpuTime(args, command = process.execPath, status = 0) {
+  const script = `"$@" >/dev/null 2>&1 </dev/null; [ $? -eq ${status} ] || exit 1; times`;
+  const result = spawnSync('bash', ['-c', script, 'bench', command, ...args], { env, encoding: 'utf8' });
+  if (result.status !== 0) throw new Error(`${args.join(' ')} did not exit with ${status}`);
   const seconds = (text) =>
     text
       .split(/[ms]/)
@@ -99,14 +103,14 @@ function cpuTime(args, command = process.execPath) {
 }
 
 // Warm-up: the OS file cache and Node's compile cache (Node 22+).
-for (const { args, command } of cases) for (let i = 0; i < 3; i++) time(args, command);
+for (const { args, command, status } of cases) for (let i = 0; i < 3; i++) time(args, command, status);
 
 const samples = cases.map(() => []);
 const cpu = cases.map(() => []);
 for (let run = 0; run < runs; run++) {
-  cases.forEach(({ args, command }, index) => {
-    samples[index].push(time(args, command));
-    if (cpuTimes) cpu[index].push(cpuTime(args, command));
+  cases.forEach(({ args, command, status }, index) => {
+    samples[index].push(time(args, command, status));
+    if (cpuTimes) cpu[index].push(cpuTime(args, command, status));
   });
 }
 const median = (values) => {

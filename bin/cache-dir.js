@@ -17,7 +17,15 @@ function cacheDir() {
   if (env.NODE_DISABLE_COMPILE_CACHE) return undefined;
   if (env.NODE_COMPILE_CACHE) return env.NODE_COMPILE_CACHE;
   const uid = process.getuid?.() ?? -1;
-  return require('node:path').join(require('node:os').tmpdir(), uid === -1 ? 'espace-compile-cache' : `espace-compile-cache-${uid}`);
+  return require('node:path').join(tmpdir(), uid === -1 ? 'espace-compile-cache' : `espace-compile-cache-${uid}`);
+}
+
+/** os.tmpdir(), without loading node:os on every start where it is this simple (not Windows). */
+function tmpdir() {
+  if (process.platform === 'win32') return require('node:os').tmpdir();
+  const { env } = process;
+  const dir = env.TMPDIR || env.TMP || env.TEMP || '/tmp';
+  return dir.length > 1 && dir.endsWith('/') ? dir.slice(0, -1) : dir;
 }
 
 /** Whether `dir` is a directory of this user's that nobody else can write to. */

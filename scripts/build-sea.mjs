@@ -11,6 +11,8 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { build } from 'esbuild';
 import { compressedDictionaries } from './build/dictionaries.mjs';
+import { lazyBuiltins } from './build/lazy-builtins.mjs';
+import { lazyUnicode } from './build/lazy-unicode.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
 const out = join(root, 'dist-sea');
@@ -32,6 +34,9 @@ await build({
   external: ['better-sqlite3'],
   plugins: [
     compressedDictionaries(join(root, 'node_modules/.cache/espace-build/dictionaries')),
+    // As in scripts/build.mjs: what help and most output never use is set up on first use.
+    lazyUnicode(),
+    lazyBuiltins(join(root, 'src')),
     {
       name: 'sea-keyring',
       setup(b) {

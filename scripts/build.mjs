@@ -8,9 +8,12 @@ import { build } from 'esbuild';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { compileFunction } from 'node:vm';
+import { areaCatalogs } from './build/catalog.mjs';
 import { toCommonJS } from './build/commonjs.mjs';
 import { compressedDictionaries } from './build/dictionaries.mjs';
-import { embedChunks, staticChunks } from './build/embed.mjs';
+import { EMBEDDED_STUB, embedChunks, reachableChunks, staticChunks } from './build/embed.mjs';
+import { lazyBuiltins } from './build/lazy-builtins.mjs';
+import { lazyUnicode } from './build/lazy-unicode.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
 const outdir = join(root, 'dist');
@@ -36,7 +39,12 @@ const esm = await build({
   write: false,
   // Native addons and the server framework stay in node_modules: they load their own files.
   external: ['better-sqlite3', '@napi-rs/keyring'],
-  plugins: [compressedDictionaries(join(root, 'node_modules/.cache/espace-build/dictionaries'))],
+  plugins: [
+    compressedDictionaries(join(root, 'node_modules/.cache/espace-build/dictionaries')),
+    lazyUnicode(),
+    lazyBuiltins(join(root, 'src')),
+    areaCatalogs(root, outdir),
+  ],
   // Bundled CommonJS dependencies (commander, cli-table3, undici) require() Node built-ins.
   // Serving them from process.getBuiltinModule (Node 20.16+) avoids a createRequire per chunk,
   // and commander's child_process (used only for external subcommands, which espace has none
@@ -67,9 +75,15 @@ async function emit(path, code, map) {
 }
 
 const cliMain = join(outdir, 'cli/main.js');
+const startupChunks = staticChunks(cliMain, esm.metafile, root);
+// A start-up chunk that the sandbox never loads is only ever used from main.js's copy: its file
+// stays (require() must find the file before it looks in require.cache) as a stub.
+const sandboxChunks = reachableChunks(join(outdir, 'sandbox/main.js'), esm.metafile, root);
 for (const [path, { code, map }] of converted) {
-  if (path !== cliMain) await emit(path, code, map);
+  if (path === cliMain) continue;
+  if (startupChunks.includes(path) && !sandboxChunks.has(path)) await writeFile(path, EMBEDDED_STUB);
+  else await emit(path, code, map);
 }
 await writeFile(join(outdir, 'package.json'), '{ "type": "commonjs" }\n');
-const embedded = embedChunks(cliMain, staticChunks(cliMain, esm.metafile, root), converted);
+const embedded = embedChunks(cliMain, startupChunks, converted);
 await emit(cliMain, embedded.code, embedded.map);

@@ -2,7 +2,7 @@
 // its own file name before main's code runs: start-up reads and compiles one file (which
 // bin/v8-code-cache.js keeps a code cache for on Node 20), and lazily loaded chunks that require those chunks get
 // the very same module instances (error classes are checked with instanceof). The chunk files
-// stay in dist/chunks for the sandbox.
+// stay in dist/chunks for the sandbox; those it never loads are stubs (EMBEDDED_STUB).
 import { basename, dirname, relative, resolve } from 'node:path';
 import { flatten, relocate } from './source-map.mjs';
 
@@ -20,6 +20,27 @@ export function staticChunks(path, metafile, root) {
   visit(path);
   return order;
 }
+
+/** Every chunk `path` loads, statically or with import(), at any depth. */
+export function reachableChunks(path, metafile, root) {
+  const found = new Set();
+  const visit = (from) => {
+    for (const { path: imported, external } of metafile.outputs[relative(root, from)].imports) {
+      const chunk = resolve(root, imported);
+      if (external || found.has(chunk)) continue;
+      found.add(chunk);
+      visit(chunk);
+    }
+  };
+  visit(path);
+  return found;
+}
+
+/**
+ * The file of a chunk embedded in dist/cli/main.js and loaded by nothing else: require() resolves
+ * it, then finds the module main.js registered under its name, and never runs this.
+ */
+export const EMBEDDED_STUB = '"use strict";\nthrow new Error("espace: this chunk is embedded in dist/cli/main.js");\n';
 
 /**
  * The code and source map of `entry` with its start-up `chunks` embedded. `converted` maps each
@@ -45,10 +66,12 @@ export function embedChunks(entry, chunks, converted) {
   }
   for (const chunk of chunks) {
     const { code, map } = converted.get(chunk);
-    lines.push(`__espaceDefine(${JSON.stringify(basename(chunk))},function(exports,require,module,__filename,__dirname){`);
+    // In parentheses, V8 compiles the function with main.js rather than when it is first called, so
+    // Node's compile cache (Node 22+), which keeps what was compiled with the file, holds it too.
+    lines.push(`__espaceDefine(${JSON.stringify(basename(chunk))},(function(exports,require,module,__filename,__dirname){`);
     sections.push({ offset: { line: lines.length, column: 0 }, map: relocate(map, chunk, entry) });
     lines.push(...direct(code, chunk).replace(/\n$/, '').split('\n'));
-    lines.push('});');
+    lines.push('}));');
   }
   const main = converted.get(entry);
   sections.push({ offset: { line: lines.length, column: 0 }, map: main.map });

@@ -4,12 +4,12 @@
  * them from the catalog instead. The section titles are styled in program.ts (`styleTitle`).
  */
 import { type Argument, type Command, Help, type Option } from 'commander';
-import { catalog, type MessageKey, type Translate } from '../i18n/catalog.js';
+import { hasMessage, type MessageKey, type Translate } from '../i18n/catalog.js';
 
 /** The catalog key of a placeholder word, when the catalog has it. */
 function termKey(word: string): MessageKey | undefined {
   const key = `commander.term.${word.toLowerCase()}`;
-  return Object.prototype.hasOwnProperty.call(catalog, key) ? (key as MessageKey) : undefined;
+  return hasMessage(key) ? key : undefined;
 }
 
 /**

@@ -14,23 +14,27 @@ export const OFFERING_KINDS: ReadonlySet<string> = new Set<OfferingKind>([...SER
 /**
  * Words that name each kind in category, specification and offering names, in English and French
  * ("Internet", "Télé", "Mobile", "Home Phone", "Add-ons"). Add-ons come first: "Internet add-on" is
- * an add-on; then mobile: "mobile phone" is mobile, not home phone.
+ * an add-on; then mobile: "mobile phone" is mobile, not home phone. Compiled on first use:
+ * case-insensitive Unicode classes cost milliseconds, which a command that never reads a plan
+ * should not pay at start-up.
  */
-const KIND_WORDS: readonly [OfferingKind, RegExp][] = (
-  [
-    ['addOn', 'add[- ]?ons?|options?|features?|extras?|suppl[ée]ments?'],
-    ['mobile', 'mobile|mobility|mobilit[ée]|cell|cellular|cellulaire|wireless|sans[- ]fil'],
-    ['internet', 'internet|broadband|high[- ]speed|fibre|fiber|hsi'],
-    ['tv', 'tv|t[ée]l[ée]|television|t[ée]l[ée]vision|iptv'],
-    ['phone', 'phone|telephone|t[ée]l[ée]phone|t[ée]l[ée]phonie|landline|voip'],
-  ] as const
-).map(([kind, words]) => [kind, new RegExp(`(?<![\\p{L}\\p{N}])(?:${words})(?![\\p{L}\\p{N}])`, 'iu')]);
+let compiledKindWords: readonly [OfferingKind, RegExp][] | undefined;
+const kindWords = (): readonly [OfferingKind, RegExp][] =>
+  (compiledKindWords ??= (
+    [
+      ['addOn', 'add[- ]?ons?|options?|features?|extras?|suppl[ée]ments?'],
+      ['mobile', 'mobile|mobility|mobilit[ée]|cell|cellular|cellulaire|wireless|sans[- ]fil'],
+      ['internet', 'internet|broadband|high[- ]speed|fibre|fiber|hsi'],
+      ['tv', 'tv|t[ée]l[ée]|television|t[ée]l[ée]vision|iptv'],
+      ['phone', 'phone|telephone|t[ée]l[ée]phone|t[ée]l[ée]phonie|landline|voip'],
+    ] as const
+  ).map(([kind, words]) => [kind, new RegExp(`(?<![\\p{L}\\p{N}])(?:${words})(?![\\p{L}\\p{N}])`, 'iu')]));
 
 /** The kind the first telling name says ("Internet plans" → internet), or undefined. */
 export function kindFromNames(names: readonly (string | undefined)[]): OfferingKind | undefined {
   for (const name of names) {
     if (!name) continue;
-    for (const [kind, words] of KIND_WORDS) if (words.test(name)) return kind;
+    for (const [kind, words] of kindWords()) if (words.test(name)) return kind;
   }
   return undefined;
 }

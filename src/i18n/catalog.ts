@@ -3,7 +3,8 @@
  *
  * Each area keeps its table in `messages/<area>.ts`; this module merges them so that a key is
  * looked up in one place and a test can check that every key has both languages and the same
- * placeholders.
+ * placeholders. The bundle replaces this module by area-catalog.ts over the same tables, split per
+ * area and language (scripts/build/catalog.mjs): keep the two modules' functions alike.
  */
 import { apiMapMessages } from './messages/api-map.js';
 import { authMessages } from './messages/auth.js';
@@ -34,6 +35,7 @@ import { termsMessages } from './messages/terms.js';
 import { configMessages } from './messages/config.js';
 import { manMessages } from './messages/man.js';
 import { fieldsMessages } from './messages/fields.js';
+import { fillPlaceholders } from './fill.js';
 
 export type Lang = 'en' | 'fr';
 
@@ -80,20 +82,17 @@ export const catalog = {
 export type MessageKey = keyof typeof catalog;
 export type MessageParams = Record<string, string | number>;
 
-/** Line breaks of every kind: what would start a new line inside a message's placeholder. */
-const LINE_BREAKS = /\r\n|[\n\v\f\r\u0085\u2028\u2029]/g;
-
 /**
- * Renders a catalog message; unknown placeholders are left visible so that a bug shows. A
- * placeholder stands for words on the template's line, so line breaks in a parameter become
- * spaces: an id or a name from a server cannot add a line of its own under espace's.
+ * Renders a catalog message; unknown placeholders are left visible so that a bug shows, and line
+ * breaks in a parameter become spaces (see fillPlaceholders).
  */
 export function translate(lang: Lang, key: MessageKey, params?: MessageParams): string {
-  const template = catalog[key][lang];
-  if (!params) return template;
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
-    Object.prototype.hasOwnProperty.call(params, name) ? String(params[name]).replace(LINE_BREAKS, ' ') : whole,
-  );
+  return fillPlaceholders(catalog[key][lang], params);
+}
+
+/** Whether the catalog has a message of that key. */
+export function hasMessage(key: string): key is MessageKey {
+  return Object.prototype.hasOwnProperty.call(catalog, key);
 }
 
 export type Translate = (key: MessageKey, params?: MessageParams) => string;

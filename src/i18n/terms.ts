@@ -3,7 +3,7 @@
  * channel): shown in the user's language, and taken back on the command line in either language
  * (`--state paid`, `--state réglée`, `--state settled`), mapped to the TMF value sent.
  */
-import { catalog, type MessageKey, type Translate } from './catalog.js';
+import { type MessageKey, type Translate, translate } from './catalog.js';
 
 /** A closed set of TMF values, each with a catalog message naming it in both languages. */
 export interface Vocabulary<V extends string> {
@@ -31,8 +31,8 @@ function forms(label: string): string[] {
 
 /** The words a value is known by: the TMF value, its label in each language, and its synonyms. */
 function wordsOf<V extends string>(vocabulary: Vocabulary<V>, value: V): string[] {
-  const message = catalog[vocabulary.key(value)];
-  return [value, ...forms(message.en), ...forms(message.fr), ...(vocabulary.synonyms?.[value] ?? [])];
+  const key = vocabulary.key(value);
+  return [value, ...forms(translate('en', key)), ...forms(translate('fr', key)), ...(vocabulary.synonyms?.[value] ?? [])];
 }
 
 /** The TMF value a word stands for, in either language; undefined when it is none of them. */
