@@ -20,6 +20,8 @@ const esm = await build({
   absWorkingDir: root,
   entryPoints: {
     'cli/main': 'src/cli/main.ts',
+    // `__complete` (every TAB completing an id), answered without commander and the catalog.
+    'cli/complete': 'src/cli/completion/main.ts',
     'sandbox/main': 'src/sandbox/main.ts',
   },
   outdir,
