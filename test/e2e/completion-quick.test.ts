@@ -20,8 +20,12 @@ beforeAll(async () => {
   sandbox = await startTestSandbox();
   home = mkdtempSync(join(tmpdir(), 'espace-e2e-quick-tab-'));
   preload = join(home, 'loaded.cjs');
-  // Writes, at exit, every file the process loaded through require (the launcher, dist/).
-  writeFileSync(preload, "process.on('exit', () => require('node:fs').writeFileSync(process.env.LOADED_FILE, JSON.stringify(Object.keys(require.cache))));\n");
+  // Writes, at exit, every file the process loaded through require (the launcher, dist/), and
+  // Node's internal modules it loaded (the ES module loader's among them, if it ran).
+  writeFileSync(
+    preload,
+    "process.on('exit', () => require('node:fs').writeFileSync(process.env.LOADED_FILE, JSON.stringify({ files: Object.keys(require.cache), internals: process.moduleLoadList })));\n",
+  );
 }, 120_000);
 afterAll(async () => {
   await sandbox?.close();
@@ -33,8 +37,8 @@ let runs = 0;
 async function run(args: string[], env: Record<string, string | undefined>) {
   const loadedFile = join(home, `loaded-${++runs}.json`);
   const result = await espace(args, { env: { ...env, NODE_OPTIONS: `--require=${preload}`, LOADED_FILE: loadedFile } });
-  const loaded = JSON.parse(readFileSync(loadedFile, 'utf8')) as string[];
-  return { ...result, loaded, mainLoaded: loaded.some((file) => file.endsWith(join('dist', 'cli', 'main.js'))) };
+  const { files: loaded, internals } = JSON.parse(readFileSync(loadedFile, 'utf8')) as { files: string[]; internals: string[] };
+  return { ...result, loaded, internals, mainLoaded: loaded.some((file) => file.endsWith(join('dist', 'cli', 'main.js'))) };
 }
 
 /** Code the quick path must not load: commander (its error codes) and the catalog (a core message's key). */
@@ -105,6 +109,10 @@ describe('espace __complete, answered by the launcher', () => {
       expect(quick.stdout).toBe(full.stdout);
       expect(quick.mainLoaded).toBe(false);
       expect(heavyCode(quick.loaded)).toEqual([]);
+      // The keychain's binding is CommonJS, loaded with require(): the ES module loader does not
+      // scan its source for exports (Node 20 loads the scanner only for that).
+      expect(quick.loaded.some((file) => /@napi-rs[\\/]keyring[\\/]index\.js$/.test(file))).toBe(true);
+      expect(quick.internals.filter((name) => name.includes('cjs-module-lexer'))).toEqual([]);
     } finally {
       await espace(['auth', 'logout'], { env });
     }
