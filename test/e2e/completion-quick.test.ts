@@ -64,6 +64,9 @@ describe('espace __complete, answered by the launcher', () => {
     expect(heavyCode(quick.loaded)).toEqual([]);
     // The comparison is with the other path indeed.
     expect(full.mainLoaded).toBe(true);
+    // Node's own fetch (its internal undici) is not loaded by the request: on Node 24+, reading
+    // every property of node:http (an import() of it, in the bundle) did.
+    for (const run of [quick, full]) expect(run.internals.filter((name) => name.includes('undici'))).toEqual([]);
   });
 
   it('takes the target from --api-url and --context, in both spellings', async () => {
