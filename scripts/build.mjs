@@ -69,9 +69,13 @@ async function emit(path, code, map) {
 }
 
 const cliMain = join(outdir, 'cli/main.js');
+// `__complete` embeds its start-up chunks the same way: a TAB reads one file, not a dozen.
+const cliComplete = join(outdir, 'cli/complete.js');
 for (const [path, { code, map }] of converted) {
-  if (path !== cliMain) await emit(path, code, map);
+  if (path !== cliMain && path !== cliComplete) await emit(path, code, map);
 }
 await writeFile(join(outdir, 'package.json'), '{ "type": "commonjs" }\n');
-const embedded = embedChunks(cliMain, staticChunks(cliMain, esm.metafile, root), converted);
-await emit(cliMain, embedded.code, embedded.map);
+for (const entry of [cliMain, cliComplete]) {
+  const embedded = embedChunks(entry, staticChunks(entry, esm.metafile, root), converted);
+  await emit(entry, embedded.code, embedded.map);
+}
