@@ -7,7 +7,19 @@
 const argv = process.argv.slice(2);
 if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) {
   process.stdout.write(`${require('../package.json').version}\n`);
+} else if (argv.includes('__complete')) {
+  // Every TAB completing an id runs this: answered without the rest of the CLI when it can be.
+  const quick = require('./load-cli.js').loadCli('complete');
+  quick.exports.complete({ argv, env: process.env, stdout: process.stdout }).then((code) => {
+    if (code === undefined) return runMain();
+    process.exitCode = code;
+    quick.afterRun();
+  });
 } else {
+  runMain();
+}
+
+function runMain() {
   const stdinIsTTY = require('node:tty').isatty(0);
   const cli = require('./load-cli.js').loadCli();
   cli.exports

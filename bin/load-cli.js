@@ -4,13 +4,13 @@
 const { cacheDir, ensureTrusted, pruneCache } = require('./cache-dir.js');
 
 /**
- * Loads dist/cli/main.js. On Node 22+, with Node's own compile cache (module.enableCompileCache)
+ * Loads dist/cli/main.js (or another entry of dist/cli: `complete`). On Node 22+, with Node's own compile cache (module.enableCompileCache)
  * in espace's cache directory, and plain require(). On Node 20 (any Node without that API),
  * through the launcher's V8 code caches (bin/v8-code-cache.js). `afterRun` is called when the
  * command has ended: it writes what is left to cache and keeps the directory bounded.
  */
-function loadCli() {
-  const filename = require.resolve('../dist/cli/main.js');
+function loadCli(entry = 'main') {
+  const filename = require.resolve(`../dist/cli/${entry}.js`);
   const dir = cacheDir();
   // A directory named by NODE_COMPILE_CACHE is the user's (Node 22+ enables its cache there
   // itself, before espace starts): it is used as it is, never pruned.

@@ -23,6 +23,8 @@ const esm = await build({
   absWorkingDir: root,
   entryPoints: {
     'cli/main': 'src/cli/main.ts',
+    // `__complete` (every TAB completing an id), answered without commander and the catalog.
+    'cli/complete': 'src/cli/completion/main.ts',
     'sandbox/main': 'src/sandbox/main.ts',
   },
   outdir,
@@ -75,15 +77,24 @@ async function emit(path, code, map) {
 }
 
 const cliMain = join(outdir, 'cli/main.js');
-const startupChunks = staticChunks(cliMain, esm.metafile, root);
-// A start-up chunk that the sandbox never loads is only ever used from main.js's copy: its file
-// stays (require() must find the file before it looks in require.cache) as a stub.
+// `__complete` embeds its start-up chunks the same way: a TAB reads one file, not a dozen.
+const cliComplete = join(outdir, 'cli/complete.js');
+const startupChunks = new Map([cliMain, cliComplete].map((entry) => [entry, staticChunks(entry, esm.metafile, root)]));
+// A start-up chunk of main.js that nothing else loads from its file (the sandbox, or `__complete`
+// without embedding it) is only ever used from main.js's copy: its file stays (require() must find
+// the file before it looks in require.cache) as a stub.
 const sandboxChunks = reachableChunks(join(outdir, 'sandbox/main.js'), esm.metafile, root);
+const completeChunks = reachableChunks(cliComplete, esm.metafile, root);
+const completeEmbeds = new Set(startupChunks.get(cliComplete));
+const onlyEmbedded = (path) =>
+  startupChunks.get(cliMain).includes(path) && !sandboxChunks.has(path) && (!completeChunks.has(path) || completeEmbeds.has(path));
 for (const [path, { code, map }] of converted) {
-  if (path === cliMain) continue;
-  if (startupChunks.includes(path) && !sandboxChunks.has(path)) await writeFile(path, EMBEDDED_STUB);
+  if (startupChunks.has(path)) continue;
+  if (onlyEmbedded(path)) await writeFile(path, EMBEDDED_STUB);
   else await emit(path, code, map);
 }
 await writeFile(join(outdir, 'package.json'), '{ "type": "commonjs" }\n');
-const embedded = embedChunks(cliMain, startupChunks, converted);
-await emit(cliMain, embedded.code, embedded.map);
+for (const [entry, chunks] of startupChunks) {
+  const embedded = embedChunks(entry, chunks, converted);
+  await emit(entry, embedded.code, embedded.map);
+}

@@ -4,9 +4,16 @@ import { transform } from 'esbuild';
 import { basename, dirname, relative, resolve } from 'node:path';
 
 /**
+ * Packages left in node_modules that are CommonJS, loaded with require() too: through import()
+ * the ES module loader would start and scan the package's source for its exports (≈ 30 ms of CPU
+ * for @napi-rs/keyring's index.js, on every command that reads a login from the keychain).
+ */
+const COMMONJS_PACKAGES = new Set(['@napi-rs/keyring']);
+
+/**
  * Converts one output file. `outputs` maps every output path to its text: an import() of
- * another output (a chunk) or of a Node built-in becomes a require() inside a promise (same
- * instance, same order); packages left in node_modules keep import(), as before.
+ * another output (a chunk), of a Node built-in or of a package of COMMONJS_PACKAGES becomes a
+ * require() inside a promise (same instance, same order); other packages keep import().
  */
 export async function toCommonJS(path, text, outputs, root) {
   let imports = false;
@@ -14,7 +21,7 @@ export async function toCommonJS(path, text, outputs, root) {
   if (text.includes('__lazy')) throw new Error(`${relative(root, path)}: __lazy is taken`);
   const source = text.replace(/\bimport\("([^"]+)"\)/g, (call, specifier) => {
     const chunk = specifier.startsWith('.') && outputs.has(resolve(dirname(path), specifier));
-    if (!chunk && !specifier.startsWith('node:')) return call;
+    if (!chunk && !specifier.startsWith('node:') && !COMMONJS_PACKAGES.has(specifier)) return call;
     imports = true;
     return `__lazy${call.slice('import'.length)}`;
   });

@@ -3,7 +3,7 @@
  * server-sent event stream. The stream is read with fetch, whose body is a stream; the request
  * and response calls go through the HttpClient like every other call.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { GeneralError } from '../errors.js';
 import type { HttpClient, TokenProvider } from './http.js';
 import { parseResource } from './tmf/common.js';

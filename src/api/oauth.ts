@@ -2,7 +2,7 @@
  * The OAuth-style token endpoints (RFC 6749 grants, RFC 7009 revocation). Not TMF: the sandbox
  * documents them in its OpenAPI document, and staging backends put them in front of TMF.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import type { HttpClient } from './http.js';
 import { parseResource } from './tmf/common.js';
 import { OAUTH } from './tmf/paths.js';

@@ -5,7 +5,7 @@
  * current password, and a one-time code when two-factor is on): the access token alone is not
  * enough.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import type { HttpClient } from './http.js';
 import { parseResource } from './tmf/common.js';
 

@@ -11,7 +11,8 @@ import { connect, type NetConnectOpts } from 'node:net';
 import { join } from 'node:path';
 import type { AsyncEntry, EntryOptions } from '@napi-rs/keyring';
 import { AuthError, EspaceError, GeneralError, UsageError } from '../errors.js';
-import { translate, type Lang, type MessageKey, type MessageParams } from '../i18n/catalog.js';
+import type { Lang, MessageKey, MessageParams } from '../i18n/catalog.js';
+import { authMessages } from '../i18n/messages/auth.js';
 import { parseStoredCredentials, type CredentialStore, type StoredCredentials } from './credential-store.js';
 
 /** The keychain service name every espace entry is filed under. */
@@ -22,6 +23,17 @@ export const DEFAULT_KEYCHAIN_TIMEOUT_MS = 5000;
 
 /** Why the keychain could not be reached: one of the `auth.keychainReason.*` messages. */
 export type KeychainReasonKey = Extract<MessageKey, `auth.keychainReason.${string}`>;
+
+/**
+ * A reason in English, as the catalog renders it, from the auth table alone: reading a login (every
+ * command, every TAB completing an id) does not load the whole catalog for an error it may never
+ * raise. Line breaks in a parameter become spaces, as in every catalog message.
+ */
+function englishReason(key: KeychainReasonKey, params: MessageParams): string {
+  return authMessages[key].en.replace(/\{(\w+)\}/g, (whole, name: string) =>
+    Object.prototype.hasOwnProperty.call(params, name) ? String(params[name]).replace(/\r\n|[\n\v\f\r\u0085\u2028\u2029]/g, ' ') : whole,
+  );
+}
 
 /**
  * The keychain could not be reached (no D-Bus session, no Secret Service, locked, no answer in
@@ -36,7 +48,7 @@ export class KeychainUnavailableError extends GeneralError {
 
   constructor(reasonKey: KeychainReasonKey, reasonParams: MessageParams = {}, cause?: unknown) {
     super('auth.keychainUnavailable', {
-      params: { reason: translate('en', reasonKey, reasonParams) },
+      params: { reason: englishReason(reasonKey, reasonParams) },
       messageParams: { reason: { key: reasonKey, params: reasonParams } },
       hint: 'auth.keychainUnavailableHint',
       hintParams: {},
@@ -341,6 +353,7 @@ export const KEYCHAIN_PROBE_ACCOUNT = 'espace-probe-no-such-entry';
  * answer this read: only reading a stored entry needs it unlocked.
  */
 export async function probeKeychain(timeoutMs?: number, lang: Lang = 'en'): Promise<KeychainProbe> {
+  const { translate } = await import('../i18n/catalog.js');
   try {
     await new KeychainStore(timeoutMs === undefined ? {} : { timeoutMs }).get(KEYCHAIN_PROBE_ACCOUNT);
     return { ok: true };

@@ -3,7 +3,7 @@
  * by reference, or by value with base64 `content`); the CLI fetches it only from the API it is
  * connected to, so the bearer token never goes to another site.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { GeneralError } from '../../errors.js';
 import type { HttpClient } from '../http.js';
 import { parseResource } from './common.js';

@@ -1,5 +1,5 @@
 /** TMF678 `customerBillOnDemand`: asks the server to produce an account's next bill now. */
-import { z } from 'zod';
+import * as z from 'zod';
 import type { HttpClient } from '../http.js';
 import { TmfRef, parseResource } from './common.js';
 

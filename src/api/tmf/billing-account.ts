@@ -1,5 +1,5 @@
 /** TMF666 Account Management: `billingAccount`, with its balances. */
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Account } from '../../domain/account.js';
 import type { HttpClient, HttpResponse } from '../http.js';
 import { TmfMoney, listAll, parseResource, toMoney } from './common.js';

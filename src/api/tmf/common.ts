@@ -2,7 +2,7 @@
  * What every TMF adapter shares: the Money schema, lenient parsing with a clear error, and
  * paging through offset/limit lists.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { type Money, AmountError, centsFromDecimal, isCurrencyCode } from '../../domain/money.js';
 import { type AnswerPlace, RepeatedPageError, ResponseShapeError, ResponseValueError, type ValueProblem } from '../errors.js';
 import type { HttpClient, HttpResponse, QueryValue } from '../http.js';

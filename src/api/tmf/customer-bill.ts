@@ -4,7 +4,7 @@
  * in TMF678 v4; the sandbox carries it on an `EspaceCustomerBill` subtype, and for other servers
  * it is derived from the total.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Bill, BillLine, BillSectionName, BillSummary, ChargeKind } from '../../domain/bill.js';
 import { subtract, zero } from '../../domain/money.js';
 import { GeneralError } from '../../errors.js';

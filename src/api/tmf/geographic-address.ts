@@ -1,5 +1,5 @@
 /** TMF673 Geographic Address: the operator's check of a mailing address before it is saved. */
-import { z } from 'zod';
+import * as z from 'zod';
 import type { MailingAddress } from '../../domain/profile.js';
 import type { HttpClient } from '../http.js';
 import { parseResource } from './common.js';

@@ -1,5 +1,5 @@
 /** TMF632 Party: the `individual` behind a login (names, contact media, preferred language). */
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Language, MailingAddress, Profile, ProfileChanges } from '../../domain/profile.js';
 import type { HttpClient } from '../http.js';
 import { parseResource } from './common.js';

@@ -3,7 +3,7 @@
  * and TMF670 Payment Method, mapped to the domain. A payment is created with an idempotency key
  * that is also its `correlatorId`, so that it can be found again by that key.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { expiryDateTime } from '../../domain/card.js';
 import { decimalFromCents, type Money } from '../../domain/money.js';
 import type { Payment, PaymentMethod } from '../../domain/payment.js';

@@ -3,7 +3,7 @@
  * gives an offering's prices as references (`productOfferingPrice[]` of id and href), which are
  * followed here; the sandbox embeds them (`priceType`, `price`), which saves the requests.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { OFFERING_KINDS, type Offering, type OfferingKind, type ServiceType, kindFromNames } from '../../domain/plan.js';
 import { ApiError, IgnoredFilterError } from '../errors.js';
 import type { HttpClient } from '../http.js';

@@ -1,5 +1,5 @@
 /** TMF637 Product Inventory: the `product`s of an account, mapped to the domain's Product. */
-import { z } from 'zod';
+import * as z from 'zod';
 import { OFFERING_KINDS, type OfferingKind, type Product, kindFromNames } from '../../domain/plan.js';
 import type { HttpClient } from '../http.js';
 import { check, listMatching } from './checked-list.js';

@@ -1,5 +1,5 @@
 /** TMF622 Product Ordering: place and read `productOrder`s, mapped to the domain's Order. */
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Order, OrderAction, OrderItem } from '../../domain/plan.js';
 import type { HttpClient } from '../http.js';
 import { check, listMatching, newestFirst } from './checked-list.js';

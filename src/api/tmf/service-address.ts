@@ -2,7 +2,7 @@
  * The service address of a billing account: the postal address in its TMF666 `contact`
  * (`contactMedium` of type postalAddress). Outages are looked up by its postal code.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import type { HttpClient } from '../http.js';
 import { parseResource } from './common.js';
 import { billingAccountPath } from './paths.js';

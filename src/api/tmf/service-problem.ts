@@ -1,5 +1,5 @@
 /** TMF656 Service Problem Management: outages and planned maintenance by area. */
-import { z } from 'zod';
+import * as z from 'zod';
 import { type Outage, isOutageOver } from '../../domain/outage.js';
 import type { HttpClient } from '../http.js';
 import { check, listMatching } from './checked-list.js';

@@ -4,7 +4,7 @@
  * each ticket names. A ticket in another status, or one that does not name exactly one of these
  * accounts, throws IgnoredFilterError: it cannot be counted for any of them.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { IgnoredFilterError } from '../errors.js';
 import type { HttpClient } from '../http.js';
 import { listAll } from './common.js';

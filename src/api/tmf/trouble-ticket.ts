@@ -1,5 +1,5 @@
 /** TMF621 Trouble Ticket: `troubleTicket`, mapped to the domain's Ticket, and the calls espace makes. */
-import { z } from 'zod';
+import * as z from 'zod';
 import { closingStatus, type Ticket } from '../../domain/ticket.js';
 import type { HttpClient, HttpResponse } from '../http.js';
 import { billingAccountIdsOf, check, listMatching, newestFirst } from './checked-list.js';

@@ -1,5 +1,5 @@
 /** TMF635 Usage: daily `usage` records of an account, mapped to the domain's UsageRecord. */
-import { z } from 'zod';
+import * as z from 'zod';
 import type { OtherUsageRecord, UsageKind, UsageRecord } from '../../domain/usage.js';
 import type { HttpClient } from '../http.js';
 import { billingAccountIdsOf, check, listMatching, withinDays } from './checked-list.js';

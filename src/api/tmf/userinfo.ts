@@ -1,5 +1,5 @@
 /** TMF691 Federated Identity: who the token belongs to. */
-import { z } from 'zod';
+import * as z from 'zod';
 import { GeneralError } from '../../errors.js';
 import { ApiError, requestWhere } from '../errors.js';
 import type { HttpClient } from '../http.js';

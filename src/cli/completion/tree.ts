@@ -9,9 +9,9 @@
  * kind (`ticket show <id>`, `context use <name>`), except on verbs that create one.
  */
 import { type Command, Help } from 'commander';
+import { VALUE_KINDS, type ValueKind } from './value-kinds.js';
 
-export const VALUE_KINDS = ['bill', 'ticket', 'context', 'account'] as const;
-export type ValueKind = (typeof VALUE_KINDS)[number];
+export { VALUE_KINDS, type ValueKind };
 
 /** Verbs whose argument names something new, so existing values are no help. */
 const CREATING_VERBS = new Set(['add', 'create', 'open', 'new']);

@@ -9,7 +9,13 @@ import { TMF } from '../../api/tmf/paths.js';
 import { allContexts } from '../../config/contexts.js';
 import { USER_AGENT } from '../../version.js';
 import type { Context } from '../context.js';
-import type { ValueKind } from './tree.js';
+import type { ValueKind } from './value-kinds.js';
+
+/**
+ * What completing values needs of a command's Context: a command's own Context, or the small one
+ * completion/main.ts builds when the launcher answers `__complete` without the rest of the CLI.
+ */
+export type CompletionContext = Pick<Context, 'env' | 'locale' | 'config' | 'target' | 'session'>;
 
 /** Beyond this the user has given up waiting for the TAB; `ESPACE_COMPLETION_TIMEOUT_MS` changes it. */
 const DEFAULT_DEADLINE_MS = 2500;
@@ -42,7 +48,7 @@ async function listIds(client: HttpClient, path: string): Promise<string[]> {
 }
 
 /** A client that gives up fast: no retries, short timeouts (the default client waits 30 s). */
-async function quickClient(ctx: Context, timeoutMs: number): Promise<HttpClient> {
+async function quickClient(ctx: CompletionContext, timeoutMs: number): Promise<HttpClient> {
   const [{ HttpClient }, session] = await Promise.all([import('../../api/http.js'), ctx.session()]);
   return new HttpClient({
     baseUrl: ctx.target().apiUrl,
@@ -58,7 +64,7 @@ async function quickClient(ctx: Context, timeoutMs: number): Promise<HttpClient>
   });
 }
 
-async function valuesOf(kind: ValueKind, ctx: Context, timeoutMs: number): Promise<string[]> {
+async function valuesOf(kind: ValueKind, ctx: CompletionContext, timeoutMs: number): Promise<string[]> {
   if (kind === 'context') return allContexts(ctx.config(), ctx.env).map((context) => context.name);
   const client = await quickClient(ctx, timeoutMs);
   try {
@@ -70,7 +76,7 @@ async function valuesOf(kind: ValueKind, ctx: Context, timeoutMs: number): Promi
   }
 }
 
-export async function completionValues(kind: ValueKind, ctx: Context): Promise<string[]> {
+export async function completionValues(kind: ValueKind, ctx: CompletionContext): Promise<string[]> {
   const limit = deadlineMs(ctx.env);
   let timer: NodeJS.Timeout | undefined;
   const deadline = new Promise<string[]>((resolve) => {
