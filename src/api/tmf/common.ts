@@ -64,7 +64,8 @@ export const TmfMoney = withQuickCheck(
     } catch {
       return false;
     }
-    return money.unit === undefined || isCurrencyCode(money.unit);
+    // Nearly every unit is CAD: no regular expression for it.
+    return money.unit === undefined || money.unit === 'CAD' || isCurrencyCode(money.unit);
   },
 );
 export type TmfMoney = z.infer<typeof TmfMoney>;
