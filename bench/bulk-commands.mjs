@@ -5,7 +5,7 @@
 //
 //   npm run build
 //   node bench/bulk-commands.mjs [--accounts 10000] [--data DIR] [--big-accounts 100000 --big-data DIR]
-//                                [--commands "bill show,account show"] [--rounds 1]
+//                                [--commands "bill show,account show"] [--rounds 3]
 // DIR is seeded on first use, then reused (`espace sandbox seed --accounts 100000 --data DIR` for
 // the big one beforehand: ≈ 3 min on a quiet machine). Each command runs once untimed first (its
 // code caches are made on a first run). Every record is checked: each account exactly once.
@@ -25,7 +25,7 @@ const { values } = parseArgs({
     'big-accounts': { type: 'string', default: '100000' },
     'big-data': { type: 'string' },
     commands: { type: 'string', default: ALL.join(',') },
-    rounds: { type: 'string', default: '1' },
+    rounds: { type: 'string', default: '3' },
   },
 });
 const commands = values.commands.split(',').map((command) => command.trim());
@@ -88,8 +88,10 @@ async function measure(dataDir, count, seed) {
       const runs = [];
       for (let round = 0; round < rounds; round++) runs.push(await bulkRun(sandbox, token, command, count));
       const result = Object.fromEntries(['seconds', 'mib', 'espaceUs', 'sandboxUs', 'failed'].map((key) => [key, median(runs.map((run) => run[key]))]));
+      // The spread of the rounds: peak RSS moves with when V8 chooses to collect, CPU with the load.
+      result.range = Object.fromEntries(['mib', 'espaceUs', 'sandboxUs'].map((key) => [key, [Math.min(...runs.map((run) => run[key])), Math.max(...runs.map((run) => run[key]))]]));
       results.set(command, result);
-      console.error(`${count} ${command}: ${JSON.stringify(result)}`);
+      console.error(`${count} ${command}: ${JSON.stringify(result)} rounds: ${JSON.stringify(runs)}`);
     }
     return results;
   } finally {
@@ -101,16 +103,17 @@ const accounts = Number(values.accounts);
 const small = await measure(values.data ?? join(tmpdir(), `espace-bench-${accounts}`), accounts, true);
 const big = values['big-data'] ? await measure(values['big-data'], Number(values['big-accounts']), false) : undefined;
 
-console.log(`\nNode ${process.version}; ${accounts} accounts${big ? ` and ${values['big-accounts']}` : ''}; median of ${rounds} run(s)\n`);
+console.log(`\nNode ${process.version}; ${accounts} accounts${big ? ` and ${values['big-accounts']}` : ''}; median (min–max) of ${rounds} run(s)\n`);
+const spread = (result, key, digits = 0) => `${result[key].toFixed(digits)} (${result.range[key].map((value) => value.toFixed(digits)).join('–')})`;
 console.log(
-  `| command | espace CPU / account | sandbox CPU / account | espace ≤ sandbox | peak RSS at ${accounts} |${big ? ` peak RSS at ${values['big-accounts']} | ratio (≤ 1.1) |` : ''} seconds | failed |`,
+  `| command | espace CPU / account, µs | sandbox CPU / account, µs | ratio | peak RSS at ${accounts}, MiB |${big ? ` peak RSS at ${values['big-accounts']}, MiB | ratio of medians (≤ 1.1) |` : ''} seconds | failed |`,
 );
-console.log(`|---|---:|---:|:-:|---:|${big ? '---:|---:|' : ''}---:|---:|`);
+console.log(`|---|---:|---:|---:|---:|${big ? '---:|---:|' : ''}---:|---:|`);
 for (const command of commands) {
   const s = small.get(command);
   const b = big?.get(command);
-  const bigCells = b ? ` ${b.mib.toFixed(0)} MiB | ${(b.mib / s.mib).toFixed(2)}× |` : '';
+  const bigCells = b ? ` ${spread(b, 'mib')} | ${(b.mib / s.mib).toFixed(2)}× |` : '';
   console.log(
-    `| ${command} | ${s.espaceUs.toFixed(0)} µs | ${s.sandboxUs.toFixed(0)} µs | ${s.espaceUs <= s.sandboxUs ? 'yes' : 'no'} | ${s.mib.toFixed(0)} MiB |${bigCells} ${s.seconds.toFixed(1)} | ${s.failed} |`,
+    `| ${command} | ${spread(s, 'espaceUs')} | ${spread(s, 'sandboxUs')} | ${(s.espaceUs / s.sandboxUs).toFixed(2)} | ${spread(s, 'mib')} |${bigCells} ${s.seconds.toFixed(1)} | ${s.failed} |`,
   );
 }

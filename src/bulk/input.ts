@@ -22,23 +22,29 @@ export interface AccountList {
   duplicates: number;
 }
 
-/** Reads and parses a list from a stream (a file or stdin); `source` names it in errors. */
+/**
+ * Reads and parses a list from a stream (a file or stdin); `source` names it in errors. Each line
+ * is taken as it comes: only the accounts (and, while reading, the set that finds repeats) are
+ * kept, so that a list of 100,000 accounts costs about what its ids do, not several copies of it.
+ */
 export async function readAccountList(stream: AsyncIterable<Buffer | string>, source: string, maxLineBytes = MAX_LINE_BYTES): Promise<AccountList> {
-  const lines: string[] = [];
+  const collector = new AccountCollector();
   try {
-    for await (const line of boundedLines(stream, maxLineBytes)) lines.push(checkedLine(line, source));
+    for await (const line of boundedLines(stream, maxLineBytes)) collector.add(checkedLine(line, source));
   } catch (error) {
     if (error instanceof InputTooLargeError) {
       throw new UsageError('bulk.input.lineTooLong', { params: { source, line: error.line ?? 0, max: error.maxBytes } });
     }
     throw error;
   }
-  return accountsOf(lines);
+  return collector.list();
 }
 
 /** Parses a list already in memory (same checks as {@link readAccountList}). */
 export function parseAccountList(text: string, source = 'the list'): AccountList {
-  return accountsOf(text.split('\n').map((line, index) => checkedLine({ number: index + 1, bytes: Buffer.from(line) }, source)));
+  const collector = new AccountCollector();
+  text.split('\n').forEach((line, index) => collector.add(checkedLine({ number: index + 1, bytes: Buffer.from(line) }, source)));
+  return collector.list();
 }
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
@@ -57,37 +63,48 @@ function checkedLine({ number, bytes }: NumberedLine, source: string): string {
   return text;
 }
 
-function accountsOf(all: string[]): AccountList {
-  // A spreadsheet's "CSV UTF-8" starts with a byte order mark: it is not part of the first name.
-  if (all[0]?.startsWith('\uFEFF')) all[0] = all[0].slice(1);
-  const lines = all.map((line) => line.trim()).filter((line) => line !== '' && !line.startsWith('#'));
-  let column = 0;
-  let separator: CsvSeparator = ',';
-  let body = lines;
-  const first = lines[0];
-  if (first !== undefined) {
-    const header = sniffHeader(first);
-    if (header.column >= 0) {
-      column = header.column;
-      separator = header.separator;
-      body = lines.slice(1);
-    } else if (header.fields > 1) {
-      throw new UsageError('bulk.input.noAccountColumn', { params: { header: first.slice(0, 200) } });
+/**
+ * The accounts of a list, line by line: blank lines and comments skipped, the first other line
+ * sniffed for a CSV header (which then names the column to read), each account kept once.
+ */
+class AccountCollector {
+  private firstLine = true;
+  private sniffed = false;
+  private column = 0;
+  private separator: CsvSeparator = ',';
+  private readonly seen = new Set<string>();
+  private readonly accounts: string[] = [];
+  private duplicates = 0;
+
+  add(text: string): void {
+    // A spreadsheet's "CSV UTF-8" starts with a byte order mark: it is not part of the first name.
+    const raw = this.firstLine && text.startsWith('\uFEFF') ? text.slice(1) : text;
+    this.firstLine = false;
+    const line = raw.trim();
+    if (line === '' || line.startsWith('#')) return;
+    if (!this.sniffed) {
+      this.sniffed = true;
+      const header = sniffHeader(line);
+      if (header.column >= 0) {
+        this.column = header.column;
+        this.separator = header.separator;
+        return;
+      }
+      if (header.fields > 1) throw new UsageError('bulk.input.noAccountColumn', { params: { header: line.slice(0, 200) } });
     }
-  }
-  const seen = new Set<string>();
-  const accounts: string[] = [];
-  let duplicates = 0;
-  for (const line of body) {
+    const { column, separator } = this;
     const account = (column === 0 && !line.includes(separator) && !line.includes('"') ? line : (splitCsvLine(line, separator)[column] ?? '')).trim();
-    if (account === '') continue;
-    if (seen.has(account)) duplicates++;
+    if (account === '') return;
+    if (this.seen.has(account)) this.duplicates++;
     else {
-      seen.add(account);
-      accounts.push(account);
+      this.seen.add(account);
+      this.accounts.push(account);
     }
   }
-  return { accounts, duplicates };
+
+  list(): AccountList {
+    return { accounts: this.accounts, duplicates: this.duplicates };
+  }
 }
 
 /** The separators a CSV account list may use, most common first. */

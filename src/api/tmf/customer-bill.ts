@@ -12,6 +12,7 @@ import { ResponseShapeError, UncheckableAnswerError } from '../errors.js';
 import type { HttpClient } from '../http.js';
 import { addOnProductIds } from './add-on-products.js';
 import { check, listMatching, newestFirst } from './checked-list.js';
+import { withQuickCheck } from './fast-check.js';
 import { TimePeriod, TmfMoney, TmfRate, TmfRef, parseResource, rateFraction, refuse, toMoney } from './common.js';
 import { sortedByIds } from './id-order.js';
 import { TMF } from './paths.js';
@@ -55,13 +56,22 @@ const TOTALS = ['remainingAmount', 'taxExcludedAmount', 'taxIncludedAmount', 'pr
  * and payments in another currency are shown in it instead: see billSections).
  */
 export function withOneCurrency<T extends z.ZodType<CustomerBill>>(schema: T): T {
-  return schema.superRefine((bill: CustomerBill, ctx) => {
+  const checked = schema.superRefine((bill: CustomerBill, ctx) => {
     const currency = bill.amountDue.unit ?? 'CAD';
     for (const name of TOTALS) {
       const unit = bill[name]?.unit;
       if (unit !== undefined && unit !== currency) refuse(ctx, [name, 'unit'], 'otherCurrency', unit, currency);
     }
   });
+  return withQuickCheck(checked, (value) => {
+    const bill = value as CustomerBill;
+    const currency = bill.amountDue.unit ?? 'CAD';
+    for (const name of TOTALS) {
+      const unit = bill[name]?.unit;
+      if (unit !== undefined && unit !== currency) return false;
+    }
+    return true;
+  }) as T;
 }
 
 const CheckedBill = withOneCurrency(CustomerBill);
