@@ -22,9 +22,11 @@ export default defineConfig({
     // Which files run where: the two projects below (a root `include` would add to theirs).
     // One temporary directory per run, removed at its end (test/helpers/global-setup.ts).
     globalSetup: ['test/helpers/global-setup.ts'],
-    // Real servers, real keychain, real processes: give them room.
-    testTimeout: 60_000,
-    hookTimeout: 120_000,
+    // Real servers, real keychain, real processes: give them room. These are ceilings for a test
+    // that hangs, never waits: on a machine running another suite beside this one a test can take
+    // several times as long as on a quiet one (tests that spawn heavy runs say 300 s themselves).
+    testTimeout: 180_000,
+    hookTimeout: 300_000,
     // Processes, not threads: tests change the working directory and the umask, which a worker
     // thread cannot.
     pool: 'forks',

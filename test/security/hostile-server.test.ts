@@ -210,7 +210,7 @@ beforeAll(async () => {
   expect(added.code, added.stderr).toBe(0);
   orderId = (JSON.parse(added.stdout) as { order: { id: string } }).order.id;
   proxy = await startHostileProxy(sandbox.url);
-}, 60_000);
+}, 300_000);
 
 afterAll(async () => {
   await proxy?.close();
