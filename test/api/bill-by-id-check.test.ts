@@ -22,7 +22,7 @@ beforeAll(async () => {
   home = await mkdtemp(join(tmpdir(), 'espace-bill-by-id-'));
   sandbox = await startTestSandbox();
   proxy = await startRewriteProxy(sandbox.url);
-}, 120_000);
+}, 300_000);
 afterAll(async () => {
   await proxy?.close();
   await sandbox?.close();

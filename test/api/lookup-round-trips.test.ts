@@ -29,7 +29,7 @@ beforeAll(async () => {
     await fetch(`${sandbox.url}${BILLS}?billingAccount.id=BA-1001&fields=id,billDate`, { headers: { authorization: `Bearer ${sandbox.tokens.agent}` } })
   ).json()) as { id: string; billDate: string }[];
   latest = all.sort((a, b) => Date.parse(b.billDate) - Date.parse(a.billDate))[0]!;
-}, 120_000);
+}, 300_000);
 afterAll(async () => {
   await proxy?.close();
   await sandbox?.close();

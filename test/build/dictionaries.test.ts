@@ -48,6 +48,6 @@ describe('the bundled password-strength dictionaries', () => {
       for (const [list, words] of Object.entries(original)) expect(compressed.exports.dictionary[list], list).toEqual(words);
       const { gzipSync } = await import('node:zlib');
       expect(gzipSync(compressed.code).length).toBeLessThan(gzipSync(plain.code).length);
-    }, 120_000);
+    }, 300_000);
   }
 });

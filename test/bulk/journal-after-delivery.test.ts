@@ -103,5 +103,5 @@ describe('a bulk run whose reader falls behind', () => {
     expect(new Set(all)).toEqual(new Set(ACCOUNTS));
     // Only the accounts whose records had not left were looked up again.
     expect(new Set(lookupsPerAccount(proxy.log).keys())).toEqual(new Set(ACCOUNTS.slice(DELIVERED_WRITES)));
-  }, 120_000);
+  }, 300_000);
 });

@@ -33,4 +33,4 @@ it('a named pipe as --journal is refused at once (exit 2), not opened', async ()
   const code = await new Promise<number | null>((resolve) => child!.on('close', resolve));
   expect(code, stderr).toBe(2);
   expect(stderr).toContain(`--journal ${fifo} exists and is not a journal`);
-}, 30_000);
+}, 300_000);

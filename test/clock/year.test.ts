@@ -39,7 +39,7 @@ beforeAll(async () => {
 
   const advanced = await sandboxCli(['clock', 'advance', '1y', '--json']);
   expect(advanced.code, advanced.stderr).toBe(0);
-}, 120_000);
+}, 300_000);
 afterAll(async () => {
   await sandbox?.close();
 });
@@ -72,7 +72,7 @@ describe('a year of sandbox time', () => {
         expect(explained.unexplained.amount, `${bill.id} unexplained`).toBe(0);
       }
     },
-    120_000,
+    300_000,
   );
 });
 

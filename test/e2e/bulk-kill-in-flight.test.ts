@@ -25,7 +25,7 @@ let dir: string;
 let list: string;
 let close: () => Promise<void>;
 
-beforeAll(async () => ({ sandbox, proxy, dir, list, close } = await startBulkFixture(ACCOUNTS)), 120_000);
+beforeAll(async () => ({ sandbox, proxy, dir, list, close } = await startBulkFixture(ACCOUNTS)), 300_000);
 afterAll(() => close?.());
 
 const env = () => cliEnv({ url: proxy.url, token: sandbox.tokens.agent, home: dir, extra: { NODE_EXTRA_CA_CERTS: undefined } });
@@ -117,7 +117,7 @@ describe.each(MODES)('$mode, killed with lookups in flight, then resumed', ({ fl
     expect([...lookups.values()].every((count) => count === 1)).toBe(true);
     for (const account of inFlight) expect(lookups.has(account)).toBe(true);
     expect(second.stderr).toContain(`${written.size} accounts already done, ${notWritten.length} to go`);
-  }, 120_000);
+  }, 300_000);
 });
 
 describe.each(MODES)('$mode, stopped with SIGTERM with lookups in flight, then resumed', ({ flags, requestsHeld, accountsHeld }) => {
@@ -144,5 +144,5 @@ describe.each(MODES)('$mode, stopped with SIGTERM with lookups in flight, then r
     const lookups = lookupsPerAccount(proxy.log);
     expect(new Set(lookups.keys())).toEqual(new Set(ACCOUNTS.filter((account) => !written.has(account))));
     for (const account of inFlight) expect(lookups.has(account)).toBe(false);
-  }, 120_000);
+  }, 300_000);
 });

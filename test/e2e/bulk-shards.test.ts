@@ -21,7 +21,7 @@ let dir: string;
 let list: string;
 let close: () => Promise<void>;
 
-beforeAll(async () => ({ sandbox, proxy, dir, list, close } = await startBulkFixture(ACCOUNTS, GENERATED.length)), 120_000);
+beforeAll(async () => ({ sandbox, proxy, dir, list, close } = await startBulkFixture(ACCOUNTS, GENERATED.length)), 300_000);
 afterAll(() => close?.());
 
 const env = (extra: Record<string, string> = {}) => ({

@@ -26,7 +26,7 @@ beforeAll(async () => {
   mkdirSync(join(home, 'bin'));
   writeFileSync(join(home, 'bin', 'espace'), `#!/bin/sh\nexec '${process.execPath}' '${ESPACE_BIN}' "$@"\n`);
   chmodSync(join(home, 'bin', 'espace'), 0o755);
-}, 120_000);
+}, 300_000);
 afterAll(async () => {
   await proxy?.close();
   await sandbox?.close();

@@ -50,7 +50,7 @@ function inFreshKeyring(script: string, env: Record<string, string>): Promise<st
     execFile(
       join(repoRoot, 'scripts/with-keyring.sh'),
       ['bash', '-c', `set -e\n${prelude}\n${script}`],
-      { env: { ...process.env, ...env }, timeout: 120_000 },
+      { env: { ...process.env, ...env }, timeout: 300_000 },
       (error, stdout, stderr) => (error ? fail(new Error(`${error.message}\n${stdout}\n${stderr}`)) : done(stdout)),
     );
   });

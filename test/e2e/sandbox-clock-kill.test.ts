@@ -121,7 +121,7 @@ describe('sandbox clock: killed in the middle of an advance', () => {
     // Twelve bill runs for each of the three customers, twelve autopay debits for Marie.
     expect(reference.events.filter((e: any) => e.key.startsWith('bill-run:'))).toHaveLength(36);
     expect(reference.debits).toHaveLength(12);
-  }, 120_000);
+  }, 300_000);
 
   it('killed on an event and advanced again, it ends exactly where the reference did', async () => {
     const dataDir = join(parent, 'killed');
@@ -163,5 +163,5 @@ describe('sandbox clock: killed in the middle of an advance', () => {
     expect(after.outages).toEqual(reference.outages);
     expect(after.bills).toEqual(reference.bills);
     expect(after.debits).toEqual(reference.debits);
-  }, 120_000);
+  }, 300_000);
 });

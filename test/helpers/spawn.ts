@@ -13,7 +13,15 @@ export interface SpawnResult {
   stderr: string;
 }
 
-export function espace(args: string[], options: { env?: Record<string, string | undefined>; input?: string; replaceEnv?: boolean } = {}): Promise<SpawnResult> {
+export interface EspaceOptions {
+  env?: Record<string, string | undefined>;
+  input?: string;
+  replaceEnv?: boolean;
+  /** Kills the process (SIGKILL) when aborted: a test that ends early leaves no run behind to disturb the next. */
+  signal?: AbortSignal;
+}
+
+export function espace(args: string[], options: EspaceOptions = {}): Promise<SpawnResult> {
   // The test's variables over the suite's environment, less what the developer's shell exported (env.ts).
   const env = options.replaceEnv
     ? Object.fromEntries(
@@ -21,12 +29,14 @@ export function espace(args: string[], options: { env?: Record<string, string | 
       )
     : processEnv(options.env);
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [ESPACE_BIN, ...args], { env, stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [ESPACE_BIN, ...args], { env, stdio: ['pipe', 'pipe', 'pipe'], signal: options.signal, killSignal: 'SIGKILL' });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
-    child.on('error', reject);
+    child.on('error', (error) => {
+      if (error.name !== 'AbortError') reject(error);
+    });
     child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }));
     child.stdin.end(options.input ?? '');
   });

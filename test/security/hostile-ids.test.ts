@@ -83,7 +83,7 @@ beforeAll(async () => {
   sandbox = await startTestSandbox();
   changes = await idProxy(sandbox.url, false);
   everything = await idProxy(sandbox.url, true);
-}, 60_000);
+}, 300_000);
 
 afterAll(async () => {
   await changes?.close();
