@@ -89,7 +89,9 @@ async function measure(dataDir, count, seed) {
       for (let round = 0; round < rounds; round++) runs.push(await bulkRun(sandbox, token, command, count));
       const result = Object.fromEntries(['seconds', 'mib', 'espaceUs', 'sandboxUs', 'failed'].map((key) => [key, median(runs.map((run) => run[key]))]));
       // The spread of the rounds: peak RSS moves with when V8 chooses to collect, CPU with the load.
-      result.range = Object.fromEntries(['mib', 'espaceUs', 'sandboxUs'].map((key) => [key, [Math.min(...runs.map((run) => run[key])), Math.max(...runs.map((run) => run[key]))]]));
+      result.range = Object.fromEntries(
+        ['mib', 'espaceUs', 'sandboxUs'].map((key) => [key, [Math.min(...runs.map((run) => run[key])), Math.max(...runs.map((run) => run[key]))]]),
+      );
       results.set(command, result);
       console.error(`${count} ${command}: ${JSON.stringify(result)} rounds: ${JSON.stringify(runs)}`);
     }

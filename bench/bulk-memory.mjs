@@ -131,7 +131,9 @@ try {
     }
   }
   console.log(`\nNode ${process.version}; stand-ins from ${population} accounts; median (min–max) of ${values.rounds} round(s)\n`);
-  console.log(`| command | build | ${sizes.map((size) => `peak RSS at ${size}, MiB`).join(' | ')} | ratio of medians (≤ 1.1) | CPU / account at ${sizes.at(-1)}, µs |`);
+  console.log(
+    `| command | build | ${sizes.map((size) => `peak RSS at ${size}, MiB`).join(' | ')} | ratio of medians (≤ 1.1) | CPU / account at ${sizes.at(-1)}, µs |`,
+  );
   console.log(`|---|---|${sizes.map(() => '---:|').join('')}---:|---:|`);
   for (const command of commands) {
     for (const espace of builds) {

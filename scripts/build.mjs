@@ -86,8 +86,7 @@ const startupChunks = new Map([cliMain, cliComplete].map((entry) => [entry, stat
 const sandboxChunks = reachableChunks(join(outdir, 'sandbox/main.js'), esm.metafile, root);
 const completeChunks = reachableChunks(cliComplete, esm.metafile, root);
 const completeEmbeds = new Set(startupChunks.get(cliComplete));
-const onlyEmbedded = (path) =>
-  startupChunks.get(cliMain).includes(path) && !sandboxChunks.has(path) && (!completeChunks.has(path) || completeEmbeds.has(path));
+const onlyEmbedded = (path) => startupChunks.get(cliMain).includes(path) && !sandboxChunks.has(path) && (!completeChunks.has(path) || completeEmbeds.has(path));
 for (const [path, { code, map }] of converted) {
   if (startupChunks.has(path)) continue;
   if (onlyEmbedded(path)) await writeFile(path, EMBEDDED_STUB);

@@ -336,11 +336,7 @@ export function handWrittenOpenApiDocument(): Json {
         "Every response carries X-Request-Id (the client's, if it sent a well-formed one).",
     },
     servers: [{ url: '/' }],
-    tags: [
-      { name: 'customerBill', description: 'TMF678 Customer Bill' },
-      { name: 'billingAccount', description: 'TMF666 Account' },
-      ...paymentTags,
-    ],
+    tags: [{ name: 'customerBill', description: 'TMF678 Customer Bill' }, { name: 'billingAccount', description: 'TMF666 Account' }, ...paymentTags],
     paths: {
       [`${CUSTOMER_BILL_API}/customerBill`]: {
         get: listOperation('listCustomerBill', 'customerBill', 'List bills, newest first', ESPACE_CUSTOMER_BILL, [

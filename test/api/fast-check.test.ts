@@ -47,7 +47,10 @@ const rate = {
   taxIncludedAmount: money('86.23'),
   product: { id: 'PRD-100001-INT', name: 'Internet 400' },
   periodCoverage: { startDateTime: '2026-11-01T00:00:00Z', endDateTime: '2026-11-30T23:59:59Z' },
-  characteristic: [{ name: 'billSection', value: 'serviceCharges' }, { name: 'other', value: { nested: [1, 2] } }],
+  characteristic: [
+    { name: 'billSection', value: 'serviceCharges' },
+    { name: 'other', value: { nested: [1, 2] } },
+  ],
   bill: { id: 'CB-100001-202612' },
 };
 
