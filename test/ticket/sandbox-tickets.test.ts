@@ -149,10 +149,10 @@ describe('request bodies', () => {
     await refused(open(sandbox.tokens.james, { severity: 'huge' }), 'body.severity must be one of: minor, major, critical');
     await refused(open(sandbox.tokens.james, { description: undefined }), 'body is missing the required field "description"');
     await refused(open(sandbox.tokens.james, { description: 'x'.repeat(8001) }), 'body.description must NOT have more than 8000 characters');
-    await refused(open(sandbox.tokens.james, { relatedEntity: [{ id: 'BA-1001' }] }), 'body.relatedEntity.0 is missing the required field "@referredType"');
+    await refused(open(sandbox.tokens.james, { relatedEntity: [{ id: 'BA-1001' }] }), 'body.relatedEntity[0] is missing the required field "@referredType"');
     await refused(open(sandbox.tokens.james, { channel: { id: 'fax' } }), 'body.channel.id must be one of: selfService, chat, phone, email, store');
     await refused(patch(sandbox.tokens.agent, 'TT-1003', { state: 'closed' }), 'Unexpected field "state" in the body');
-    await refused(patch(sandbox.tokens.agent, 'TT-1003', { note: ['hello'] }), 'body.note.0 must be object');
+    await refused(patch(sandbox.tokens.agent, 'TT-1003', { note: ['hello'] }), 'body.note[0] must be object');
     const escalate = (body: unknown) => send(sandbox.url, 'POST', `${TICKETS}/TT-1003/escalate`, { token: sandbox.tokens.agent, ...json(body) });
     await refused(escalate({}), 'body is missing the required field "reason"');
   });

@@ -209,6 +209,7 @@ export const escalateTroubleTicket = routeSchema({
   operationId: 'escalateTroubleTicket',
   tags: TAGS,
   summary: 'Escalate: raise the priority one step and route to the billing or technical team, then to a supervisor (espace task)',
+  extension: 'TMF621 has no escalation operation: the portal lets a customer escalate a ticket that has waited too long',
   params: idParams,
   body: EscalationModel,
   response: { 200: TroubleTicketModel, 409: CONFLICT },
