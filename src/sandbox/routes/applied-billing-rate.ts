@@ -5,8 +5,8 @@ import { principalOf } from '../auth/principal.js';
 import { parseQuery, selectFields, setListHeaders, wants } from '../paging.js';
 import { appliedBillingRateResource } from '../resources/customer-bill.js';
 import { CUSTOMER_BILL_API, originOf } from '../resources/paths.js';
-import { addInCondition, type Criteria, type RateRow } from '../store/bills.js';
-import { addCondition } from '../store/paged-query.js';
+import { type RateRow } from '../store/bills.js';
+import { addInCondition, addCondition, type Criteria } from '../store/paged-query.js';
 import { sendTmfError } from '../tmf-errors.js';
 
 export const APPLIED_RATE_FILTERS = ['bill.id', 'billingAccount.id'] as const;

@@ -9,9 +9,8 @@ import { parseQuery, selectFields, setListHeaders, wants } from '../paging.js';
 import { billingAccountResource } from '../resources/billing-account.js';
 import { ACCOUNT_API, originOf } from '../resources/paths.js';
 import type { AccountChanges, AccountRow } from '../store/accounts.js';
-import { addInCondition, type Criteria } from '../store/bills.js';
+import { addInCondition, addCondition, type Criteria } from '../store/paged-query.js';
 import { isObject, unexpectedKey } from '../body.js';
-import { addCondition } from '../store/paged-query.js';
 import { TmfError, sendTmfError } from '../tmf-errors.js';
 import { applyPaymentPatch, autopayExtension, takePaymentPatch } from '../payment/autopay.js';
 

@@ -6,8 +6,8 @@ import { parseDateFilter, parseQuery, selectFields, setListHeaders, wants, singl
 import { documentLang } from '../document/bill-labels.js';
 import { customerBillResource, type CustomerBill } from '../resources/customer-bill.js';
 import { CUSTOMER_BILL_API, originOf } from '../resources/paths.js';
-import { addInCondition, type BillRow, type Criteria } from '../store/bills.js';
-import { addCondition } from '../store/paged-query.js';
+import { type BillRow } from '../store/bills.js';
+import { addInCondition, addCondition, type Criteria } from '../store/paged-query.js';
 import { TmfError, sendTmfError } from '../tmf-errors.js';
 
 export const BILL_STATES = ['new', 'onHold', 'validated', 'sent', 'settled', 'partiallyPaid'] as const;

@@ -16,9 +16,8 @@ import { PaymentMethodStore } from '../payment/methods.js';
 import { PaymentStore, type PaymentRow } from '../payment/payments.js';
 import { PAYMENT_API, paymentResource } from '../resources/payment.js';
 import { originOf } from '../resources/paths.js';
-import { addInCondition, type Criteria } from '../store/bills.js';
+import { addInCondition, addCondition, type Criteria } from '../store/paged-query.js';
 import { isObject, refIdOf } from '../body.js';
-import { addCondition } from '../store/paged-query.js';
 import { TmfError, sendTmfError, tmfErrorBody } from '../tmf-errors.js';
 import { paymentMethodRoutes } from './payment-method.js';
 

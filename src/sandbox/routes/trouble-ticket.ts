@@ -9,12 +9,11 @@ import { principalOf } from '../auth/principal.js';
 import { type ParsedQuery, parseQuery, selectFields, setListHeaders, wants } from '../paging.js';
 import { originOf } from '../resources/paths.js';
 import { TROUBLE_TICKET_API, ticketHref, troubleTicketResource } from '../resources/trouble-ticket.js';
-import { addInCondition, type Criteria } from '../store/bills.js';
+import { addInCondition, addCondition, type Criteria } from '../store/paged-query.js';
 import type { TicketRow } from '../store/tickets.js';
 import { PRIORITIES, SEVERITIES, TICKET_STATUSES, TICKET_TYPES } from '../tickets/lifecycle.js';
 import { parseCreate, parseEscalation, parsePatch } from '../tickets/requests.js';
 import { TicketService } from '../tickets/service.js';
-import { addCondition } from '../store/paged-query.js';
 import { TmfError } from '../tmf-errors.js';
 
 export const TROUBLE_TICKET_FILTERS = ['status', 'ticketType', 'severity', 'priority', 'relatedEntity.id', 'billingAccount.id'] as const;

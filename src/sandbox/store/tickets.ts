@@ -1,8 +1,7 @@
 /** Storage of TMF621 trouble tickets: the ticket, its related entities, notes and status history. */
 import { StatementCache, type SandboxDatabase, type Statement } from '../db.js';
 import type { Priority, Severity, Team, TicketStatus, TicketType } from '../tickets/lifecycle.js';
-import { type Criteria, type Page } from './bills.js';
-import { pagedRows } from './paged-query.js';
+import { pagedRows, type Criteria, type Page } from './paged-query.js';
 
 export interface TicketRow {
   seq: number;
