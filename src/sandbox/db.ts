@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import type Database from 'better-sqlite3';
 import { TICKET_SCHEMA } from './schema/ticket.js';
 import { Sqlite } from './sqlite.js';
-import { PAYMENT_MIGRATION } from './schema/payment.js';
+import { PAYMENT_MIGRATION } from './payment/migration.js';
 import { PLAN_MIGRATION } from './plan/schema.js';
 import { ACCOUNT_SECURITY_MIGRATION } from './schema/account-security.js';
 import { CLOCK_MIGRATION } from './clock/schema.js';

@@ -5,9 +5,9 @@
  */
 import { DEFAULT_LIMIT, MAX_LIMIT } from './paging.js';
 import { ACCOUNT_API, CUSTOMER_BILL_API, HEALTH_PATH, OPENAPI_PATH, OPENID_API, REVOKE_PATH, TOKEN_PATH } from './resources/paths.js';
-import { ESPACE_CUSTOMER_BILL } from './resources/customer-bill.js';
-import { BILL_STATES } from './routes/customer-bill.js';
-import { PRESENTATION_MEDIA } from './routes/billing-account.js';
+import { ESPACE_CUSTOMER_BILL } from './billing/customer-bill-resource.js';
+import { BILL_STATES } from './billing/customer-bill-routes.js';
+import { PRESENTATION_MEDIA } from './billing/billing-account-routes.js';
 import { SCOPES } from './seed.js';
 import { billDocumentPaths, billDocumentProperty, billDocumentSchemas } from './openapi/bill-document.js';
 import { accountPaymentPatchProperties, paymentPaths, paymentSchemas, paymentTags } from './openapi/payment.js';

@@ -2,8 +2,8 @@
  * OpenAPI paths, schemas and tags of TMF676 payment and TMF670 paymentMethod, spread into the
  * sandbox's document (openapi.ts).
  */
-import { PAYMENT_API, PAYMENT_METHOD_API } from '../resources/payment.js';
-import { GATEWAY_LATENCY_ENV } from '../routes/payment.js';
+import { PAYMENT_API, PAYMENT_METHOD_API } from '../payment/resource.js';
+import { GATEWAY_LATENCY_ENV } from '../payment/payment-routes.js';
 
 type Json = Record<string, unknown>;
 

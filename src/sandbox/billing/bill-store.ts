@@ -1,6 +1,6 @@
 /** Reads of customer bills and their line items (TMF678), with prepared statements made once. */
 import { StatementCache, type SandboxDatabase, type Statement } from '../db.js';
-import { pagedRows, type Criteria, type Page } from './paged-query.js';
+import { pagedRows, type Criteria, type Page } from '../store/paged-query.js';
 
 export interface BillRow {
   id: string;

@@ -3,10 +3,10 @@ import type { FastifyInstance } from 'fastify';
 import type { SandboxContext } from '../context.js';
 import { principalOf } from '../auth/principal.js';
 import { parseDateFilter, parseQuery, selectFields, setListHeaders, wants, singleFilter, type ParsedQuery } from '../paging.js';
-import { documentLang } from '../document/bill-labels.js';
-import { customerBillResource, type CustomerBill } from '../resources/customer-bill.js';
+import { documentLang } from './document/bill-labels.js';
+import { customerBillResource, type CustomerBill } from './customer-bill-resource.js';
 import { CUSTOMER_BILL_API, originOf } from '../resources/paths.js';
-import { type BillRow } from '../store/bills.js';
+import { type BillRow } from './bill-store.js';
 import { addInCondition, addCondition, type Criteria } from '../store/paged-query.js';
 import { TmfError, sendTmfError } from '../tmf-errors.js';
 

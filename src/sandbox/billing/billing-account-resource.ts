@@ -1,7 +1,7 @@
 /** TMF666 BillingAccount representation. */
 import { money, type TmfMoney } from '../money.js';
-import type { AccountRow, Balances } from '../store/accounts.js';
-import { accountHref } from './paths.js';
+import type { AccountRow, Balances } from './billing-account-store.js';
+import { accountHref } from '../resources/paths.js';
 
 /** `paymentStatus` values: nothing owed, owed but not late, or past due. */
 export type PaymentStatus = 'paid' | 'due' | 'overdue';

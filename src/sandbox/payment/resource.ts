@@ -1,9 +1,9 @@
 /** TMF676 Payment and TMF670 PaymentMethod representations. */
 import { expiryDateTime } from '../../domain/card.js';
 import { money, type TmfMoney } from '../money.js';
-import type { PaymentMethodRow } from '../payment/methods.js';
-import type { AllocationRow, PaymentRow } from '../payment/payments.js';
-import { accountHref, billHref } from './paths.js';
+import type { PaymentMethodRow } from './methods.js';
+import type { AllocationRow, PaymentRow } from './payments.js';
+import { accountHref, billHref } from '../resources/paths.js';
 
 export const PAYMENT_API = '/paymentManagement/v4';
 export const PAYMENT_METHOD_API = '/tmf-api/paymentMethod/v4';

@@ -3,9 +3,9 @@ import type { FastifyInstance } from 'fastify';
 import type { SandboxContext } from '../context.js';
 import { principalOf } from '../auth/principal.js';
 import { parseQuery, selectFields, setListHeaders, wants } from '../paging.js';
-import { appliedBillingRateResource } from '../resources/customer-bill.js';
+import { appliedBillingRateResource } from './customer-bill-resource.js';
 import { CUSTOMER_BILL_API, originOf } from '../resources/paths.js';
-import { type RateRow } from '../store/bills.js';
+import { type RateRow } from './bill-store.js';
 import { addInCondition, addCondition, type Criteria } from '../store/paged-query.js';
 import { sendTmfError } from '../tmf-errors.js';
 

@@ -5,8 +5,8 @@
 import type { FastifyInstance } from 'fastify';
 import type { SandboxContext } from '../context.js';
 import { principalOf } from '../auth/principal.js';
-import { documentLang } from '../document/bill-labels.js';
-import { billDocumentName, renderBillDocument } from '../document/bill-document.js';
+import { documentLang } from './document/bill-labels.js';
+import { billDocumentName, renderBillDocument } from './document/bill-document.js';
 import { parseQuery } from '../paging.js';
 import { CUSTOMER_BILL_API } from '../resources/paths.js';
 import { sendTmfError } from '../tmf-errors.js';

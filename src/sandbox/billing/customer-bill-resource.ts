@@ -4,10 +4,10 @@
  * amountDue = previousBalance − Σ paymentReceived.appliedAmount + taxIncludedAmount.
  */
 import { money, type TmfMoney } from '../money.js';
-import type { BillRow, PaymentLinkRow, RateRow, TaxRow } from '../store/bills.js';
-import { accountHref, billHref, rateHref } from './paths.js';
-import type { DocumentLang } from '../document/bill-labels.js';
-import { billDocumentRef, type BillDocumentRef } from './bill-document.js';
+import type { BillRow, PaymentLinkRow, RateRow, TaxRow } from './bill-store.js';
+import { accountHref, billHref, rateHref } from '../resources/paths.js';
+import type { DocumentLang } from './document/bill-labels.js';
+import { billDocumentRef, type BillDocumentRef } from './bill-document-resource.js';
 
 export const ESPACE_CUSTOMER_BILL = 'EspaceCustomerBill';
 

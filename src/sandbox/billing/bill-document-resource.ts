@@ -1,8 +1,8 @@
-/** TMF678 `billDocument`: the reference a bill carries to its PDF, served by routes/bill-document.ts. */
-import { billDocumentName } from '../document/bill-document.js';
-import type { DocumentLang } from '../document/bill-labels.js';
-import type { BillRow } from '../store/bills.js';
-import { billHref } from './paths.js';
+/** TMF678 `billDocument`: the reference a bill carries to its PDF, served by bill-document-routes.ts. */
+import { billDocumentName } from './document/bill-document.js';
+import type { DocumentLang } from './document/bill-labels.js';
+import type { BillRow } from './bill-store.js';
+import { billHref } from '../resources/paths.js';
 
 export const BILL_DOCUMENT_MIME_TYPE = 'application/pdf';
 
