@@ -157,11 +157,13 @@ async function createApp(db: SandboxDatabase, options: SandboxOptions, realNow: 
     exposeHeadRoutes: false,
     bodyLimit: 256 * 1024,
     return503OnClosing: true,
+    // A body field the contract does not declare is refused, not silently dropped.
+    ajv: { customOptions: { removeAdditional: false } },
   });
   const routes: KnownRoute[] = [];
   knownRoutes.set(app, routes);
   app.addHook('onRoute', (route) => {
-    for (const method of [route.method].flat()) routes.push({ method, url: route.url });
+    for (const method of [route.method].flat()) routes.push({ method, url: route.url, schema: route.schema });
   });
   app.addHook('onClose', async () => {
     await engine.close();
@@ -181,7 +183,7 @@ async function createApp(db: SandboxDatabase, options: SandboxOptions, realNow: 
   app.addContentTypeParser('application/merge-patch+json', { parseAs: 'string' }, app.getDefaultJsonParser('error', 'error'));
 
   if (options.profile === 'plain') await installPlainProfile(app, ctx.tokens);
-  await app.register(metaRoutes);
+  await app.register(metaRoutes, { routes });
   await app.register(clockRoutes, { clock, engine });
   app.addHook('onReady', async () => engine.start());
   await app.register(oauthRoutes, { ctx });

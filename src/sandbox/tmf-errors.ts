@@ -4,6 +4,7 @@
  * including unknown routes, wrong methods, malformed JSON and unexpected exceptions.
  */
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import { validationMessage } from './contract/validation-errors.js';
 
 const REASONS: Record<number, string> = {
   400: 'Bad Request',
@@ -67,6 +68,10 @@ function clientErrorMessage(error: FastifyError): string {
 
 export function tmfErrorHandler(error: FastifyError | TmfError | Error, request: FastifyRequest, reply: FastifyReply): FastifyReply {
   if (error instanceof TmfError) return sendTmfError(reply, error.statusCode, error.message);
+  // A request the route's contract refused (contract/route-schema.ts).
+  if ('validation' in error && Array.isArray(error.validation)) {
+    return sendTmfError(reply, 400, validationMessage(error.validation, String(error.validationContext ?? 'body')));
+  }
   const status = 'statusCode' in error && typeof error.statusCode === 'number' ? error.statusCode : 500;
   if (status >= 400 && status < 500) {
     // Fastify reports bad JSON as a SyntaxError with statusCode 400 and code FST_ERR_CTP_INVALID_JSON_BODY.
@@ -79,6 +84,8 @@ export function tmfErrorHandler(error: FastifyError | TmfError | Error, request:
 export interface KnownRoute {
   method: string;
   url: string;
+  /** The `schema` option the route was registered with (its contract, if it declares one). */
+  schema?: unknown;
 }
 
 /**

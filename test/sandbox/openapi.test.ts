@@ -3,7 +3,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
-import { buildOpenApiDocument } from '../../src/sandbox/openapi.js';
 import { buildSandboxApp, registeredRoutes } from '../../src/sandbox/server.js';
 
 let app: FastifyInstance;
@@ -33,7 +32,7 @@ function refs(node: unknown, found: string[] = []): string[] {
 
 describe('the OpenAPI document', () => {
   it('describes every route the server registered, and nothing else', async () => {
-    const doc = buildOpenApiDocument() as { paths: Record<string, Record<string, unknown>> };
+    const doc = (await app.inject({ method: 'GET', url: '/openapi.json' })).json() as { paths: Record<string, Record<string, unknown>> };
     const routes = registeredRoutes(app);
     expect(routes.length).toBeGreaterThanOrEqual(13);
     const registered = routes.map((r) => `${r.method.toLowerCase()} ${r.url.replace(/:([A-Za-z]+)/g, '{$1}')}`).sort();
@@ -48,7 +47,6 @@ describe('the OpenAPI document', () => {
     expect(res.statusCode).toBe(200);
     const doc = res.json();
     expect(doc.openapi).toBe('3.0.3');
-    expect(doc).toEqual(buildOpenApiDocument());
     for (const ref of refs(doc)) {
       const target = ref
         .replace(/^#\//, '')

@@ -5,30 +5,9 @@
  */
 import { problemStatusAt } from '../clock/outage-schedule.js';
 import type { SeededProblem } from './catalog.js';
+import { ESPACE_SERVICE_PROBLEM, type ServiceProblem } from './contract.js';
 
 export const SERVICE_PROBLEM_API = '/tmf-api/serviceProblemManagement/v4';
-export const ESPACE_SERVICE_PROBLEM = 'EspaceServiceProblem';
-
-export interface ServiceProblem {
-  id: string;
-  href: string;
-  name: string;
-  description: string;
-  category: string;
-  status: string;
-  priority: number;
-  creationDate: string;
-  lastUpdate: string;
-  statusChangeDate: string;
-  resolutionDate?: string;
-  estimatedRestorationDate: string;
-  plannedWindow?: { startDateTime: string; endDateTime: string };
-  affectedLocation: { id: string; name: string; role: string; '@referredType': 'GeographicArea' }[];
-  affectedService: { id: string; name: string; '@referredType': 'Service' }[];
-  originatingSystem: string;
-  '@baseType': 'ServiceProblem';
-  '@type': typeof ESPACE_SERVICE_PROBLEM;
-}
 
 const HOUR_MS = 3_600_000;
 
@@ -54,7 +33,7 @@ export function serviceProblemResource(origin: string, problem: SeededProblem, n
     name: problem.name,
     description: problem.description,
     category: problem.category,
-    status,
+    status: status as ServiceProblem['status'],
     priority: problem.priority,
     creationDate: raised,
     lastUpdate: resolved ? restoration : started,

@@ -8,15 +8,15 @@ import type { SandboxContext } from '../context.js';
 import { SEEDED_PROBLEMS, affectsPostalCode, normalizePostalCode } from '../outages/catalog.js';
 import { problemStatusAt } from '../clock/outage-schedule.js';
 import { SERVICE_PROBLEM_API, serviceProblemResource } from '../outages/resource.js';
+import { SERVICE_PROBLEM_FILTERS, listServiceProblem, retrieveServiceProblem } from '../outages/contract.js';
 import { page, parseQuery, selectFields, singleFilter } from '../paging.js';
 import { originOf } from '../resources/paths.js';
 import { TmfError, sendTmfError } from '../tmf-errors.js';
 
-export const SERVICE_PROBLEM_FILTERS = ['affectedLocation.postCode', 'status', 'category'] as const;
 const POSTAL_PREFIX = /^[A-Z]\d[A-Z](\d[A-Z]\d?)?$|^[A-Z]\d?$/;
 
 export async function serviceProblemRoutes(app: FastifyInstance, { ctx, scheduledFrom }: { ctx: SandboxContext; scheduledFrom: Date }): Promise<void> {
-  app.get(`${SERVICE_PROBLEM_API}/serviceProblem`, async (request, reply) => {
+  app.get(`${SERVICE_PROBLEM_API}/serviceProblem`, { schema: listServiceProblem }, async (request, reply) => {
     const query = parseQuery(request.query, { filters: SERVICE_PROBLEM_FILTERS, paging: true });
     const postCode = singleFilter(query, 'affectedLocation.postCode');
     if (postCode !== undefined && !POSTAL_PREFIX.test(normalizePostalCode(postCode))) {
@@ -34,7 +34,7 @@ export async function serviceProblemRoutes(app: FastifyInstance, { ctx, schedule
     return page(reply, query, matching).map((problem) => selectFields(serviceProblemResource(originOf(request), problem, now, scheduledFrom), query.fields));
   });
 
-  app.get<{ Params: { id: string } }>(`${SERVICE_PROBLEM_API}/serviceProblem/:id`, async (request, reply) => {
+  app.get<{ Params: { id: string } }>(`${SERVICE_PROBLEM_API}/serviceProblem/:id`, { schema: retrieveServiceProblem }, async (request, reply) => {
     const query = parseQuery(request.query, {});
     const problem = SEEDED_PROBLEMS.find((candidate) => candidate.id === request.params.id);
     if (!problem) return sendTmfError(reply, 404, `No serviceProblem with id "${request.params.id}"`);

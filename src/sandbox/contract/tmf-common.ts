@@ -1,0 +1,38 @@
+/** Contract pieces every TMF route shares: the paging and `fields` query, the `id` path parameter, TMF630's Error. */
+import { z } from 'zod';
+import { DEFAULT_LIMIT, MAX_LIMIT } from '../paging.js';
+import { model } from './route-schema.js';
+
+/** TMF630 Error: `code` and `status` are strings, as the specifications declare them. */
+model(
+  'Error',
+  z.object({
+    code: z.string().describe('HTTP status, as a string'),
+    reason: z.string().describe('HTTP reason phrase'),
+    message: z.string().describe('What was wrong and what to do'),
+    status: z.string().describe('HTTP status, as a string'),
+    '@type': z.literal('Error'),
+  }),
+);
+
+export const idParams = z.object({ id: z.string().describe('Identifier of the resource') });
+
+const fields = z.string().describe('Comma-separated first-level attributes to return (id, href and @type are always returned)').optional();
+
+/** A filter: one value, several comma-separated ones, or the parameter repeated (any of them matches). */
+export function filter(description: string, values?: readonly [string, ...string[]]): z.ZodOptional<z.ZodString | z.ZodEnum> {
+  return (values ? z.enum(values) : z.string()).describe(description).optional();
+}
+
+/** The query of a list operation: `fields`, TMF630 paging and the route's own filters. */
+export function listQuery<F extends Record<string, z.ZodOptional>>(filters: F) {
+  return z.object({
+    fields,
+    offset: z.number().int().min(0).describe('Index of the first item (default 0)').optional(),
+    limit: z.number().int().min(0).max(MAX_LIMIT).describe(`Page size (default ${DEFAULT_LIMIT}, at most ${MAX_LIMIT}; 0 returns only the counts)`).optional(),
+    ...filters,
+  });
+}
+
+/** The query of a retrieve operation: only `fields`. */
+export const retrieveQuery = z.object({ fields });
