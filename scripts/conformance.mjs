@@ -9,6 +9,7 @@ import { createServer, request as httpRequest } from 'node:http';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { freePort, scratch } from './prism-harness.mjs';
+import { checkDocument, loadSpecs } from './document-conformance.mjs';
 
 const arg = (name) => process.argv[process.argv.indexOf(name) + 1];
 const shared = resolve(arg('--shared'));
@@ -271,6 +272,14 @@ await check('CLI ticket comment and close (troubleTicket PATCH)', async () => {
 });
 await check('troubleTicket list with fields, paging and filters', () => get(`${TICKET}?fields=id&offset=1&limit=2&ticketType=billing`, agent));
 await check('troubleTicket of another customer: 404', () => get(`${TICKET}/TT-1003`, marie, 404));
+
+// The generated document itself, against the same specifications (document-conformance.mjs).
+await check('the generated /openapi.json agrees with the TMF specifications', async () => {
+  const document = await (await fetch(`${sandboxUrl}/openapi.json`)).json();
+  const { problems, operations, extensions } = checkDocument(document, loadSpecs(join(shared, 'tmf')));
+  console.log(`     ${operations} TMF operations and ${extensions} espace extensions checked`);
+  if (problems.length) throw new Error(`${problems.length} disagreements:\n     ${problems.join('\n     ')}`);
+});
 
 router.closeAllConnections();
 router.close();

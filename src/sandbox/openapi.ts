@@ -11,7 +11,6 @@ import { PRESENTATION_MEDIA } from './billing/billing-account-routes.js';
 import { SCOPES } from './seed.js';
 import { billDocumentPaths, billDocumentProperty, billDocumentSchemas } from './openapi/bill-document.js';
 import { accountPaymentPatchProperties, paymentPaths, paymentSchemas, paymentTags } from './openapi/payment.js';
-import { planPaths, planSchemas, planTags } from './plan/openapi.js';
 import { ACCOUNT_SECURITY_PATHS, ACCOUNT_SECURITY_SCHEMAS, ACCOUNT_SECURITY_TAGS } from './openapi/account-security.js';
 import { TICKET_OPENAPI_PATHS, TICKET_OPENAPI_SCHEMAS, TICKET_OPENAPI_TAGS } from './openapi/ticket.js';
 import { CLOCK_PATHS, CLOCK_SCHEMAS, CLOCK_TAGS } from './clock/openapi.js';
@@ -469,7 +468,6 @@ export function handWrittenOpenApiDocument(): Json {
       { name: 'oauth', description: 'OAuth 2.0 (not TMF)' },
       { name: 'meta', description: 'Server utilities' },
       ...paymentTags,
-      ...planTags,
       ...ACCOUNT_SECURITY_TAGS,
       ...TICKET_OPENAPI_TAGS,
       ...CLOCK_TAGS,
@@ -575,7 +573,6 @@ export function handWrittenOpenApiDocument(): Json {
         get: retrieveOperation('retrieveUserinfo', 'userinfo', "The caller's own userinfo by sub (any other id answers 404)", 'Userinfo'),
       },
       ...paymentPaths,
-      ...planPaths,
       ...ACCOUNT_SECURITY_PATHS,
       ...TICKET_OPENAPI_PATHS,
       ...CLOCK_PATHS,
@@ -635,7 +632,6 @@ export function handWrittenOpenApiDocument(): Json {
         ...schemas,
         ...billDocumentSchemas,
         ...paymentSchemas,
-        ...planSchemas,
         ...ACCOUNT_SECURITY_SCHEMAS,
         ...TICKET_OPENAPI_SCHEMAS,
         ...CLOCK_SCHEMAS,

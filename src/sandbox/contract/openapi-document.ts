@@ -215,7 +215,7 @@ function operation(converter: SchemaConverter, spec: RouteSpec, route: Documente
     responses[status] = {
       description: description ?? (isList ? 'Success (one page of results)' : (DEFAULT_DESCRIPTIONS[Number(status)] ?? 'Success')),
       ...(Object.keys(allHeaders).length ? { headers: allHeaders } : {}),
-      ...(schema ? { content: json(converter.schemaOf(schema)) } : {}),
+      ...(schema ? { content: json(converter.schemaOf(schema)) } : Number(status) >= 400 ? { content: json(schemaRef('Error')) } : {}),
     };
   }
   const protectedRoute = security(spec, route.url);
@@ -225,6 +225,7 @@ function operation(converter: SchemaConverter, spec: RouteSpec, route: Documente
     tags: [...spec.tags],
     summary: spec.summary,
     ...(spec.description ? { description: spec.description } : {}),
+    ...(spec.extension ? { 'x-espace-extension': spec.extension } : {}),
     ...(protectedRoute ? { security: protectedRoute } : {}),
     parameters: [...parameters(converter, 'path', spec.params), ...parameters(converter, 'query', spec.querystring)],
     ...(spec.body

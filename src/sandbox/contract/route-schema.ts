@@ -20,6 +20,8 @@ export interface RouteSpec {
   summary: string;
   description?: string;
   tags: readonly string[];
+  /** Why this operation exists although its TMF specification has no such operation (documented as `x-espace-extension`). */
+  extension?: string;
   /** Who may call: a bearer token (the default under /tmf-api), nobody in particular, or OAuth client credentials. */
   auth?: 'bearer' | 'none' | 'client';
   params?: z.ZodObject;

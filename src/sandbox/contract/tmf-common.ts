@@ -15,6 +15,41 @@ model(
   }),
 );
 
+/** TMF Money. Amounts are exact cents: 6550 goes on the wire as 65.5 (see ../money.ts). */
+export const MoneyModel = model(
+  'Money',
+  z
+    .object({ unit: z.string().describe('ISO 4217 currency').meta({ example: 'CAD' }), value: z.number().meta({ example: 65.5 }) })
+    .describe('Money values are JSON numbers holding an exact amount in cents (e.g. 65.5 is $65.50).'),
+);
+
+/** TMF TimePeriod. */
+export const TimePeriodModel = model(
+  'TimePeriod',
+  z
+    .object({
+      startDateTime: z.string().describe('Start').meta({ format: 'date-time' }).optional(),
+      endDateTime: z.string().describe('End').meta({ format: 'date-time' }).optional(),
+    })
+    .describe('Date-only facts (bill periods) are given at 12:00 UTC, which is the same calendar day everywhere in Canada.'),
+);
+
+/** A TMF entity reference (`id` and the optional href, name and @referredType). */
+export const EntityRefModel = model(
+  'EntityRef',
+  z.object({
+    id: z.string().describe('Identifier'),
+    href: z.string().describe('Absolute URL').meta({ format: 'uri' }).optional(),
+    name: z.string().describe('Name').optional(),
+    '@referredType': z.string().describe('Type of the referred entity').optional(),
+  }),
+);
+
+/** A date-time string, documented as such. */
+export function dateTime(description: string) {
+  return z.string().describe(description).meta({ format: 'date-time' });
+}
+
 export const idParams = z.object({ id: z.string().describe('Identifier of the resource') });
 
 const fields = z.string().describe('Comma-separated first-level attributes to return (id, href and @type are always returned)').optional();
@@ -25,7 +60,7 @@ export function filter(description: string, values?: readonly [string, ...string
 }
 
 /** The query of a list operation: `fields`, TMF630 paging and the route's own filters. */
-export function listQuery<F extends Record<string, z.ZodOptional>>(filters: F) {
+export function listQuery<F extends Record<string, z.ZodType>>(filters: F) {
   return z.object({
     fields,
     offset: z.number().int().min(0).describe('Index of the first item (default 0)').optional(),

@@ -7,13 +7,13 @@ import type { FastifySchemaValidationError } from 'fastify';
 
 const PARTS: Record<string, string> = { body: 'body', params: 'path', querystring: 'query', headers: 'headers' };
 
-/** `body.amount.value` from the part and the error's JSON pointer (`/amount/value`). */
+/** `body.items[0].amount` from the part and the error's JSON pointer (`/items/0/amount`). */
 function fieldOf(part: string, instancePath: string): string {
   const steps = instancePath
     .split('/')
     .slice(1)
     .map((step) => step.replace(/~1/g, '/').replace(/~0/g, '~'));
-  return [part, ...steps].join('.');
+  return steps.reduce((path, step) => (/^\d+$/.test(step) ? `${path}[${step}]` : `${path}.${step}`), part);
 }
 
 export function validationMessage(errors: readonly FastifySchemaValidationError[], context: string): string {

@@ -1,11 +1,9 @@
 /** The wire contract of TMF656 serviceProblem as the sandbox serves it (see ../contract/route-schema.ts). */
 import { z } from 'zod';
-import { filter, idParams, listQuery, retrieveQuery } from '../contract/tmf-common.js';
+import { dateTime, filter, idParams, listQuery, retrieveQuery } from '../contract/tmf-common.js';
 import { model, queryNames, routeSchema } from '../contract/route-schema.js';
 
 export const ESPACE_SERVICE_PROBLEM = 'EspaceServiceProblem';
-
-const dateTime = (description: string) => z.string().describe(description).meta({ format: 'date-time' });
 
 export const ServiceProblemModel = model(
   ESPACE_SERVICE_PROBLEM,

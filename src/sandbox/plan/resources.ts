@@ -12,9 +12,7 @@ import type { ProductRow } from './inventory.js';
 import type { OrderItemRow, OrderRow, OrderStateRow } from './orders.js';
 import { CATALOG_API, INVENTORY_API, ORDERING_API, USAGE_API } from './paths.js';
 import type { UsageRecord } from './usage.js';
-
-export const ESPACE_PRODUCT_OFFERING = 'EspaceProductOffering';
-export const ESPACE_PRODUCT_ORDER = 'EspaceProductOrder';
+import { ESPACE_PRODUCT_OFFERING, ESPACE_PRODUCT_ORDER, type Product, type ProductOffering, type ProductOrder, type Usage } from './contract.js';
 
 const offeringHref = (origin: string, id: string) => `${origin}${CATALOG_API}/productOffering/${encodeURIComponent(id)}`;
 const productHref = (origin: string, id: string) => `${origin}${INVENTORY_API}/product/${encodeURIComponent(id)}`;
@@ -23,7 +21,7 @@ function charValue(name: string, value: number | string, unitOfMeasure?: string)
   return { name, productSpecCharacteristicValue: [{ value, ...(unitOfMeasure ? { unitOfMeasure } : {}) }] };
 }
 
-export function productOfferingResource(origin: string, offering: Offering) {
+export function productOfferingResource(origin: string, offering: Offering): ProductOffering {
   const characteristics = [
     ...(offering.downloadMbps !== undefined ? [charValue('downloadSpeed', offering.downloadMbps, 'Mbps')] : []),
     ...(offering.uploadMbps !== undefined ? [charValue('uploadSpeed', offering.uploadMbps, 'Mbps')] : []),
@@ -55,21 +53,21 @@ export function productOfferingResource(origin: string, offering: Offering) {
       {
         id: `${offering.id}-MONTHLY`,
         name: 'Monthly price',
-        priceType: 'recurring',
+        priceType: 'recurring' as const,
         recurringChargePeriodType: 'month',
         recurringChargePeriodLength: 1,
         price: money(offering.priceCents),
-        '@type': 'ProductOfferingPrice',
+        '@type': 'ProductOfferingPrice' as const,
       },
       ...(offering.dataOverageCentsPerGb !== undefined
         ? [
             {
               id: `${offering.id}-DATA-OVERAGE`,
               name: 'Mobile data above the allowance, per GB or part of a GB',
-              priceType: 'usage',
+              priceType: 'usage' as const,
               unitOfMeasure: { amount: 1, units: 'GB' },
               price: money(offering.dataOverageCentsPerGb),
-              '@type': 'ProductOfferingPrice',
+              '@type': 'ProductOfferingPrice' as const,
             },
           ]
         : []),
@@ -79,14 +77,14 @@ export function productOfferingResource(origin: string, offering: Offering) {
   };
 }
 
-export function productResource(origin: string, row: ProductRow, offering: Offering | undefined) {
+export function productResource(origin: string, row: ProductRow, offering: Offering | undefined): Product {
   return {
     id: row.id,
     href: productHref(origin, row.id),
     name: row.name,
     isBundle: false,
     isCustomerVisible: true,
-    status: row.status,
+    status: row.status as Product['status'],
     startDate: row.startDate,
     ...(row.terminationDate ? { terminationDate: row.terminationDate } : {}),
     billingAccount: {
@@ -106,7 +104,7 @@ export function productResource(origin: string, row: ProductRow, offering: Offer
   };
 }
 
-export function productOrderResource(origin: string, order: OrderRow, items: readonly OrderItemRow[], states: readonly OrderStateRow[]) {
+export function productOrderResource(origin: string, order: OrderRow, items: readonly OrderItemRow[], states: readonly OrderStateRow[]): ProductOrder {
   return {
     id: order.id,
     href: `${origin}${ORDERING_API}/productOrder/${encodeURIComponent(order.id)}`,
@@ -141,7 +139,7 @@ export function productOrderResource(origin: string, order: OrderRow, items: rea
   };
 }
 
-export function usageResource(origin: string, record: UsageRecord) {
+export function usageResource(origin: string, record: UsageRecord): Usage {
   return {
     id: record.id,
     href: `${origin}${USAGE_API}/usage/${encodeURIComponent(record.id)}`,

@@ -8,31 +8,34 @@ import { principalOf } from '../auth/principal.js';
 import { addMonths, noonUtc } from '../dates.js';
 import { page, parseDateFilter, parseQuery, selectFields, setListHeaders, singleFilter, type ParsedQuery } from '../paging.js';
 import { billHref, accountHref, originOf } from '../resources/paths.js';
-import { isObject, refIdOf } from '../body.js';
 import { addInCondition, addCondition, type Criteria } from '../store/paged-query.js';
 import { TmfError, sendTmfError } from '../tmf-errors.js';
 import { produceBillOnDemand } from './bill-on-demand.js';
 import { OFFERINGS, offeringById } from './catalog.js';
 import { InventoryStore, type ProductRow } from './inventory.js';
-import { placeOrder, type OrderRequestItem } from './ordering.js';
+import { placeOrder } from './ordering.js';
 import { OrderStore } from './orders.js';
 import { BILL_ON_DEMAND_PATH, CATALOG_API, INVENTORY_API, ORDERING_API, USAGE_API } from './paths.js';
 import { cycleOf } from './proration.js';
 import { productOfferingResource, productOrderResource, productResource, usageResource } from './resources.js';
 import { usageRecords } from './usage.js';
-
-export const OFFERING_FILTERS = ['serviceType', 'category.id'] as const;
-export const PRODUCT_FILTERS = ['billingAccount.id', 'status'] as const;
-export const ORDER_FILTERS = ['billingAccount.id'] as const;
-export const USAGE_FILTERS = ['billingAccount.id', 'usageType', 'usageDate.gte', 'usageDate.lte'] as const;
-
-/** The id of an optional reference; present but not a reference is refused. */
-function refId(value: unknown, where: string): string | undefined {
-  if (value === undefined) return undefined;
-  const id = refIdOf(value);
-  if (id === undefined) throw new TmfError(400, `${where} must be an object with a string id`);
-  return id;
-}
+import {
+  ORDER_FILTERS,
+  OFFERING_FILTERS,
+  PRODUCT_FILTERS,
+  USAGE_FILTERS,
+  createCustomerBillOnDemand,
+  createProductOrder,
+  listProduct,
+  listProductOffering,
+  listProductOrder,
+  listUsage,
+  retrieveCustomerBillOnDemand,
+  retrieveProduct,
+  retrieveProductOffering,
+  retrieveProductOrder,
+  type ProductOrderCreate,
+} from './contract.js';
 
 /** The one account a request names, which the caller must be able to see. */
 function visibleAccount(ctx: SandboxContext, request: FastifyRequest, query: ParsedQuery): string {
@@ -48,21 +51,21 @@ export async function planRoutes(app: FastifyInstance, { ctx, deferOrders = fals
   const canSee = (request: FastifyRequest) => (accountId: string) => ctx.access.canSeeAccount(principalOf(request), accountId);
   const product = (origin: string, row: ProductRow) => productResource(origin, row, row.offeringId ? offeringById(row.offeringId) : undefined);
 
-  app.get(`${CATALOG_API}/productOffering`, async (request, reply) => {
+  app.get(`${CATALOG_API}/productOffering`, { schema: listProductOffering }, async (request, reply) => {
     const query = parseQuery(request.query, { filters: OFFERING_FILTERS, paging: true });
     const kinds = query.filters.get('serviceType') ?? query.filters.get('category.id');
     const offerings = OFFERINGS.filter((o) => !kinds || kinds.includes(o.kind));
     return page(reply, query, offerings).map((o) => selectFields(productOfferingResource(originOf(request), o), query.fields));
   });
 
-  app.get<{ Params: { id: string } }>(`${CATALOG_API}/productOffering/:id`, async (request, reply) => {
+  app.get<{ Params: { id: string } }>(`${CATALOG_API}/productOffering/:id`, { schema: retrieveProductOffering }, async (request, reply) => {
     const query = parseQuery(request.query, {});
     const offering = offeringById(request.params.id);
     if (!offering) return sendTmfError(reply, 404, `No productOffering with id "${request.params.id}"`);
     return selectFields(productOfferingResource(originOf(request), offering), query.fields);
   });
 
-  app.get(`${INVENTORY_API}/product`, async (request, reply) => {
+  app.get(`${INVENTORY_API}/product`, { schema: listProduct }, async (request, reply) => {
     const principal = principalOf(request);
     const query = parseQuery(request.query, { filters: PRODUCT_FILTERS, paging: true });
     const criteria: Criteria = { conditions: [], params: {} };
@@ -76,7 +79,7 @@ export async function planRoutes(app: FastifyInstance, { ctx, deferOrders = fals
     return rows.map((row) => selectFields(product(originOf(request), row), query.fields));
   });
 
-  app.get<{ Params: { id: string } }>(`${INVENTORY_API}/product/:id`, async (request, reply) => {
+  app.get<{ Params: { id: string } }>(`${INVENTORY_API}/product/:id`, { schema: retrieveProduct }, async (request, reply) => {
     const query = parseQuery(request.query, {});
     const row = inventory.product(request.params.id);
     if (!row || !ctx.access.canSeeAccount(principalOf(request), row.billingAccountId)) {
@@ -90,14 +93,14 @@ export async function planRoutes(app: FastifyInstance, { ctx, deferOrders = fals
     return productOrderResource(origin, order, orders.items(id), orders.states(id));
   };
 
-  app.get(`${ORDERING_API}/productOrder`, async (request, reply) => {
+  app.get(`${ORDERING_API}/productOrder`, { schema: listProductOrder }, async (request, reply) => {
     const principal = principalOf(request);
     const query = parseQuery(request.query, { filters: ORDER_FILTERS, paging: true });
     const rows = orders.list(query.filters.get('billingAccount.id') ?? null, principal.role === 'customer' ? principal.userId : null);
     return page(reply, query, rows).map((row) => selectFields(orderResource(originOf(request), row.id), query.fields));
   });
 
-  app.get<{ Params: { id: string } }>(`${ORDERING_API}/productOrder/:id`, async (request, reply) => {
+  app.get<{ Params: { id: string } }>(`${ORDERING_API}/productOrder/:id`, { schema: retrieveProductOrder }, async (request, reply) => {
     const query = parseQuery(request.query, {});
     const order = orders.order(request.params.id);
     if (!order || !ctx.access.canSeeAccount(principalOf(request), order.billingAccountId)) {
@@ -106,27 +109,18 @@ export async function planRoutes(app: FastifyInstance, { ctx, deferOrders = fals
     return selectFields(orderResource(originOf(request), order.id), query.fields);
   });
 
-  app.post(`${ORDERING_API}/productOrder`, async (request, reply) => {
+  app.post<{ Body: ProductOrderCreate }>(`${ORDERING_API}/productOrder`, { schema: createProductOrder }, async (request, reply) => {
     const body = request.body;
-    if (!isObject(body)) throw new TmfError(400, 'The request body must be a ProductOrder object');
-    if (!Array.isArray(body.productOrderItem)) throw new TmfError(400, 'productOrderItem must be an array of items');
-    const items: OrderRequestItem[] = body.productOrderItem.map((item: unknown, i: number) => {
-      if (!isObject(item) || typeof item.action !== 'string') throw new TmfError(400, `productOrderItem[${i}] needs an action (add, modify or delete)`);
-      return {
-        action: item.action,
-        productId: refId(item.product, `productOrderItem[${i}].product`),
-        offeringId: refId(item.productOffering, `productOrderItem[${i}].productOffering`),
-      };
-    });
+    const items = body.productOrderItem.map((item) => ({ action: item.action, productId: item.product?.id, offeringId: item.productOffering?.id }));
     const id = placeOrder(
       { db: ctx.db, inventory, orders, canSee: canSee(request), now: ctx.now(), deferred: deferOrders },
-      { billingAccountId: refId(body.billingAccount, 'billingAccount'), items },
+      { billingAccountId: body.billingAccount?.id, items },
     );
     const resource = orderResource(originOf(request), id);
     return reply.code(201).header('location', resource.href).send(resource);
   });
 
-  app.get(`${USAGE_API}/usage`, async (request, reply) => {
+  app.get(`${USAGE_API}/usage`, { schema: listUsage }, async (request, reply) => {
     const query = parseQuery(request.query, { filters: USAGE_FILTERS, paging: true });
     // Several accounts at once (TMF630 `billingAccount.id=A,B`, bulk `usage show`): those the
     // caller cannot see are left out, as in the other lists; one account it cannot see is a 404.
@@ -162,11 +156,8 @@ export async function planRoutes(app: FastifyInstance, { ctx, deferOrders = fals
     '@type': 'CustomerBillOnDemand',
   });
 
-  app.post(BILL_ON_DEMAND_PATH, async (request, reply) => {
-    const body = request.body;
-    if (!isObject(body)) throw new TmfError(400, 'The request body must be a CustomerBillOnDemand object');
-    const accountId = refId(body.billingAccount, 'billingAccount');
-    if (!accountId) throw new TmfError(400, 'billingAccount.id is required');
+  app.post<{ Body: { billingAccount: { id: string } } }>(BILL_ON_DEMAND_PATH, { schema: createCustomerBillOnDemand }, async (request, reply) => {
+    const accountId = request.body.billingAccount.id;
     if (!ctx.access.canSeeAccount(principalOf(request), accountId)) throw new TmfError(404, `No billingAccount with id "${accountId}"`);
     const billId = produceBillOnDemand({ db: ctx.db, inventory, orders, now: ctx.now() }, accountId);
     const at = ctx.now().toISOString();
@@ -178,7 +169,7 @@ export async function planRoutes(app: FastifyInstance, { ctx, deferOrders = fals
     return reply.code(201).header('location', resource.href).send(resource);
   });
 
-  app.get<{ Params: { id: string } }>(`${BILL_ON_DEMAND_PATH}/:id`, async (request, reply) => {
+  app.get<{ Params: { id: string } }>(`${BILL_ON_DEMAND_PATH}/:id`, { schema: retrieveCustomerBillOnDemand }, async (request, reply) => {
     parseQuery(request.query, {});
     const made = ctx.db
       .prepare<[string], { id: string; accountId: string; billId: string; at: string }>(
