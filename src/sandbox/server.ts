@@ -157,8 +157,9 @@ async function createApp(db: SandboxDatabase, options: SandboxOptions, realNow: 
     exposeHeadRoutes: false,
     bodyLimit: 256 * 1024,
     return503OnClosing: true,
-    // A body field the contract does not declare is refused, not silently dropped.
-    ajv: { customOptions: { removeAdditional: false } },
+    // A body field the contract does not declare is refused, not silently dropped; a value of the
+    // wrong JSON type is refused too, not coerced (`"name": 42` is not the name "42").
+    ajv: { customOptions: { removeAdditional: false, coerceTypes: false } },
   });
   const routes: KnownRoute[] = [];
   knownRoutes.set(app, routes);
