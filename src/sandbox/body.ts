@@ -19,8 +19,3 @@ export function rejectOthers(object: Record<string, unknown>, allowed: readonly 
   const other = unexpectedKey(object, allowed);
   if (other !== undefined) throw new TmfError(400, `"${other}" is not accepted here; accepted: ${allowed.join(', ') || 'nothing'}`);
 }
-
-/** The id of a TMF reference (an object with a non-empty string `id`), or undefined if `value` is not one. */
-export function refIdOf(value: unknown): string | undefined {
-  return isObject(value) && typeof value.id === 'string' && value.id !== '' ? value.id : undefined;
-}

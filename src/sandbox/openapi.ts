@@ -4,13 +4,8 @@
  * endpoints, userinfo's `userAssets`). A test checks that every registered route appears here.
  */
 import { DEFAULT_LIMIT, MAX_LIMIT } from './paging.js';
-import { ACCOUNT_API, CUSTOMER_BILL_API, HEALTH_PATH, OPENAPI_PATH, OPENID_API, REVOKE_PATH, TOKEN_PATH } from './resources/paths.js';
-import { ESPACE_CUSTOMER_BILL } from './billing/customer-bill-resource.js';
-import { BILL_STATES } from './billing/customer-bill-routes.js';
-import { PRESENTATION_MEDIA } from './billing/billing-account-routes.js';
+import { HEALTH_PATH, OPENAPI_PATH, OPENID_API, REVOKE_PATH, TOKEN_PATH } from './resources/paths.js';
 import { SCOPES } from './seed.js';
-import { billDocumentPaths, billDocumentProperty, billDocumentSchemas } from './openapi/bill-document.js';
-import { accountPaymentPatchProperties, paymentPaths, paymentSchemas, paymentTags } from './openapi/payment.js';
 import { ACCOUNT_SECURITY_PATHS, ACCOUNT_SECURITY_SCHEMAS, ACCOUNT_SECURITY_TAGS } from './openapi/account-security.js';
 import { TICKET_OPENAPI_PATHS, TICKET_OPENAPI_SCHEMAS, TICKET_OPENAPI_TAGS } from './openapi/ticket.js';
 import { CLOCK_PATHS, CLOCK_SCHEMAS, CLOCK_TAGS } from './clock/openapi.js';
@@ -21,7 +16,6 @@ const ref = (name: string): Json => ({ $ref: `#/components/schemas/${name}` });
 const param = (name: string): Json => ({ $ref: `#/components/parameters/${name}` });
 const response = (name: string): Json => ({ $ref: `#/components/responses/${name}` });
 const str = (description: string, extra: Json = {}): Json => ({ type: 'string', description, ...extra });
-const dateTime = (description: string): Json => str(description, { format: 'date-time' });
 const arrayOf = (items: Json, description?: string): Json => ({ type: 'array', items, ...(description ? { description } : {}) });
 const json = (schema: Json): Json => ({ 'application/json': { schema } });
 
@@ -33,10 +27,6 @@ const TMF_ERRORS = {
   '405': response('MethodNotAllowed'),
   '500': response('InternalError'),
 };
-
-function filter(name: string, description: string, schema: Json = { type: 'string' }): Json {
-  return { name, in: 'query', required: false, description, schema };
-}
 
 function listOperation(operationId: string, tag: string, summary: string, item: string, filters: Json[]): Json {
   return {
@@ -73,8 +63,6 @@ function retrieveOperation(operationId: string, tag: string, summary: string, it
     },
   };
 }
-
-const MONEY_NOTE = 'Money values are JSON numbers holding an exact amount in cents (e.g. 65.5 is $65.50).';
 
 const schemas: Record<string, Json> = {
   Error: {
@@ -151,136 +139,6 @@ const schemas: Record<string, Json> = {
       error_description: str('Human-readable explanation'),
     },
   },
-  Money: {
-    type: 'object',
-    description: MONEY_NOTE,
-    required: ['unit', 'value'],
-    properties: { unit: str('ISO 4217 currency', { example: 'CAD' }), value: { type: 'number', example: 65.5 } },
-  },
-  TimePeriod: {
-    type: 'object',
-    description: 'Date-only facts (bill periods) are given at 12:00 UTC, which is the same calendar day everywhere in Canada.',
-    properties: { startDateTime: dateTime('Start'), endDateTime: dateTime('End (inclusive day)') },
-  },
-  EntityRef: {
-    type: 'object',
-    required: ['id'],
-    properties: { id: str('Identifier'), href: str('Absolute URL', { format: 'uri' }), name: str('Name'), '@referredType': str('Type of the referred entity') },
-  },
-  TaxItem: {
-    type: 'object',
-    properties: {
-      taxCategory: str('GST (5 %), QST (9.975 %, Quebec, not compounded on GST) or HST (13 %, Ontario)', { enum: ['GST', 'QST', 'HST'] }),
-      taxRate: { type: 'number', example: 0.09975 },
-      taxAmount: ref('Money'),
-    },
-  },
-  AppliedPayment: {
-    type: 'object',
-    description: 'The part of a payment applied to this bill (payments go to the oldest unpaid bill first).',
-    properties: { payment: ref('EntityRef'), appliedAmount: ref('Money') },
-  },
-  PaymentReceived: {
-    type: 'object',
-    description: 'A payment received between the previous bill and this one (the statement section of the bill).',
-    required: ['payment', 'appliedAmount', 'date'],
-    properties: { payment: ref('EntityRef'), appliedAmount: ref('Money'), date: dateTime('When the payment was received') },
-  },
-  CustomerBill: {
-    type: 'object',
-    description: 'TMF678 CustomerBill (the attributes this server fills).',
-    properties: {
-      id: str('Identifier, e.g. CB-1001-202611'),
-      href: str('Absolute URL', { format: 'uri' }),
-      billNo: str('Number printed on the bill, e.g. 2026-11-1001'),
-      billDate: dateTime('Bill date'),
-      billingPeriod: ref('TimePeriod'),
-      paymentDueDate: dateTime('Due date'),
-      nextBillDate: dateTime('Approximate date of the next bill'),
-      lastUpdate: dateTime('Last change (e.g. a payment applied)'),
-      category: str('Always "normal" here'),
-      runType: str('Always "onCycle" here', { enum: ['onCycle', 'offCycle'] }),
-      state: str('Lifecycle state', { enum: [...BILL_STATES] }),
-      billingAccount: ref('EntityRef'),
-      taxExcludedAmount: { ...ref('Money'), description: "Sum of all line items' taxExcludedAmount, fees included" },
-      taxItem: arrayOf(ref('TaxItem'), 'One entry per tax category, each computed on the taxable base and rounded half-up to the cent'),
-      taxIncludedAmount: { ...ref('Money'), description: 'Current charges: taxExcludedAmount + Σ taxItem.taxAmount' },
-      amountDue: { ...ref('Money'), description: 'Total due on this bill (see EspaceCustomerBill)' },
-      remainingAmount: { ...ref('Money'), description: "What is still owed of this bill's own current charges" },
-      appliedPayment: arrayOf(ref('AppliedPayment')),
-      billDocument: billDocumentProperty,
-      '@type': str('Sub-class name'),
-      '@baseType': str('Super-class name'),
-      '@schemaLocation': str('Where the sub-class is described', { format: 'uri' }),
-    },
-  },
-  [ESPACE_CUSTOMER_BILL]: {
-    description:
-      'espace extension of TMF678 CustomerBill ("@type": "EspaceCustomerBill", "@baseType": "CustomerBill") carrying the ' +
-      "bill's statement section, which TMF678 v4 lacks: amountDue = previousBalance − Σ paymentReceived.appliedAmount + " +
-      'taxIncludedAmount, exactly, on every bill. The line items (appliedCustomerBillingRate?bill.id=…) carry a "billSection" ' +
-      'characteristic: serviceCharges, addOns or fees.',
-    allOf: [
-      ref('CustomerBill'),
-      {
-        type: 'object',
-        required: ['previousBalance', 'amountDue', '@type'],
-        properties: {
-          previousBalance: { ...ref('Money'), description: "The previous bill's amountDue" },
-          paymentReceived: arrayOf(ref('PaymentReceived'), 'Payments received since the previous bill'),
-          '@type': str('"EspaceCustomerBill"', { enum: [ESPACE_CUSTOMER_BILL] }),
-        },
-      },
-    ],
-  },
-  Characteristic: {
-    type: 'object',
-    required: ['name', 'value'],
-    properties: { name: str('Name'), valueType: str('Type of value'), value: {} },
-  },
-  AppliedBillingTaxRate: {
-    type: 'object',
-    description: "This line's share of a bill-level tax (shares add up exactly to the bill's taxItem).",
-    properties: { taxCategory: str('GST, QST or HST'), taxRate: { type: 'number' }, taxAmount: ref('Money') },
-  },
-  AppliedCustomerBillingRate: {
-    type: 'object',
-    description:
-      'TMF678 line item. characteristic[] holds {"name": "billSection", "value": "serviceCharges" | "addOns" | "fees"}. ' +
-      'Non-taxable lines (the Quebec municipal 9-1-1 tax, late-payment charges) have an empty appliedTax.',
-    required: ['id'],
-    properties: {
-      id: str('Identifier'),
-      href: str('Absolute URL', { format: 'uri' }),
-      name: str('Name shown on the bill'),
-      description: str('Details'),
-      date: dateTime('When the rate was applied (the bill date)'),
-      appliedBillingRateType: str('Kind of line', {
-        enum: ['recurringCharge', 'oneTimeCharge', 'usageCharge', 'appliedBillingCredit', 'appliedPenaltyCharge'],
-      }),
-      isBilled: { type: 'boolean' },
-      bill: ref('EntityRef'),
-      billingAccount: ref('EntityRef'),
-      product: { ...ref('EntityRef'), description: 'The product charged (absent for late-payment charges)' },
-      periodCoverage: ref('TimePeriod'),
-      characteristic: arrayOf(ref('Characteristic')),
-      taxExcludedAmount: { ...ref('Money'), description: 'Negative for credits' },
-      taxIncludedAmount: { ...ref('Money'), description: 'taxExcludedAmount + Σ appliedTax.taxAmount' },
-      appliedTax: arrayOf(ref('AppliedBillingTaxRate')),
-      '@type': str('"AppliedCustomerBillingRate"'),
-    },
-  },
-  AccountBalance: {
-    type: 'object',
-    required: ['balanceType', 'amount', 'validFor'],
-    properties: {
-      balanceType: str('"currentBalance": everything owed now; "overdueBalance": the part past its due date', {
-        enum: ['currentBalance', 'overdueBalance'],
-      }),
-      amount: ref('Money'),
-      validFor: ref('TimePeriod'),
-    },
-  },
   MediumCharacteristic: {
     type: 'object',
     properties: {
@@ -302,80 +160,6 @@ const schemas: Record<string, Json> = {
       preferred: { type: 'boolean' },
       characteristic: ref('MediumCharacteristic'),
     },
-  },
-  Contact: {
-    type: 'object',
-    required: ['contactType', 'validFor'],
-    properties: {
-      contactType: str('primary'),
-      contactName: str('Name'),
-      partyRoleType: str('accountOwner'),
-      validFor: ref('TimePeriod'),
-      contactMedium: arrayOf(ref('ContactMedium')),
-    },
-  },
-  BillPresentationMedia: {
-    type: 'object',
-    required: ['name'],
-    properties: { id: str('Same as name'), name: str('How bills are delivered', { enum: [...PRESENTATION_MEDIA] }) },
-  },
-  BillStructure: {
-    type: 'object',
-    properties: {
-      presentationMedia: arrayOf(ref('BillPresentationMedia')),
-      cycleSpecification: {
-        type: 'object',
-        required: ['name'],
-        properties: { name: str('Cycle name'), frequency: str('monthly'), billingPeriod: str('month') },
-      },
-    },
-  },
-  RelatedParty: {
-    type: 'object',
-    required: ['id', 'name', '@referredType'],
-    properties: { id: str('Party id'), name: str('Name'), role: str('owner'), '@referredType': str('Individual') },
-  },
-  BillingAccount: {
-    type: 'object',
-    description: 'TMF666 BillingAccount.',
-    required: ['name', 'relatedParty'],
-    properties: {
-      id: str('Identifier, e.g. BA-1001'),
-      href: str('Absolute URL', { format: 'uri' }),
-      name: str('Name of the account'),
-      description: str('Description'),
-      accountType: str('residential'),
-      state: str('active'),
-      ratingType: str('postpaid'),
-      paymentStatus: str('"paid" (nothing owed), "due" (owed, not late) or "overdue"', { enum: ['paid', 'due', 'overdue'] }),
-      lastModified: dateTime('Last change'),
-      accountBalance: arrayOf(ref('AccountBalance')),
-      billStructure: ref('BillStructure'),
-      contact: arrayOf(ref('Contact')),
-      defaultPaymentMethod: ref('EntityRef'),
-      relatedParty: arrayOf(ref('RelatedParty')),
-      '@type': str('"BillingAccount"'),
-    },
-  },
-  BillingAccountMergePatch: {
-    type: 'object',
-    description:
-      'JSON merge patch (RFC 7396) of a billing account. Only these attributes may change; any other attribute answers 400. ' +
-      'relatedParty may be sent (TMF666 BillingAccount_Update requires it) but must name the current parties.',
-    additionalProperties: false,
-    properties: {
-      name: str('New name (1–100 printable characters)'),
-      relatedParty: { ...arrayOf(ref('RelatedParty')), description: 'The current parties, unchanged' },
-      billStructure: {
-        type: 'object',
-        additionalProperties: false,
-        properties: {
-          presentationMedia: { type: 'array', minItems: 1, maxItems: 1, items: ref('BillPresentationMedia') },
-        },
-      },
-      ...accountPaymentPatchProperties,
-    },
-    example: { billStructure: { presentationMedia: [{ name: 'paper' }] } },
   },
   Entitlement: {
     type: 'object',
@@ -462,12 +246,9 @@ export function handWrittenOpenApiDocument(): Json {
     },
     servers: [{ url: '/' }],
     tags: [
-      { name: 'customerBill', description: 'TMF678 Customer Bill' },
-      { name: 'billingAccount', description: 'TMF666 Account' },
       { name: 'userinfo', description: 'TMF691 Federated ID' },
       { name: 'oauth', description: 'OAuth 2.0 (not TMF)' },
       { name: 'meta', description: 'Server utilities' },
-      ...paymentTags,
       ...ACCOUNT_SECURITY_TAGS,
       ...TICKET_OPENAPI_TAGS,
       ...CLOCK_TAGS,
@@ -517,62 +298,12 @@ export function handWrittenOpenApiDocument(): Json {
           },
         },
       },
-      [`${CUSTOMER_BILL_API}/customerBill`]: {
-        get: listOperation('listCustomerBill', 'customerBill', 'List bills, newest first', ESPACE_CUSTOMER_BILL, [
-          filter('id', 'These bills (comma-separated for several)'),
-          filter('billingAccount.id', 'Bills of these accounts (comma-separated for several)'),
-          filter('state', 'Bills in these states (comma-separated)', { type: 'string', enum: [...BILL_STATES] }),
-          filter('billDate.gte', 'Bill date on or after (YYYY-MM-DD or date-time; a bare date means its start)'),
-          filter('billDate.gt', 'Bill date after (a bare date means after that whole day)'),
-          filter('billDate.lte', 'Bill date on or before (a bare date includes that whole day)'),
-          filter('billDate.lt', 'Bill date before (a bare date means its start)'),
-          filter('sort', 'billDate (oldest first) or -billDate (newest first, the default)', { type: 'string', enum: ['billDate', '-billDate'] }),
-        ]),
-      },
-      [`${CUSTOMER_BILL_API}/customerBill/{id}`]: {
-        get: retrieveOperation('retrieveCustomerBill', 'customerBill', 'Retrieve a bill', ESPACE_CUSTOMER_BILL),
-      },
-      ...billDocumentPaths,
-      [`${CUSTOMER_BILL_API}/appliedCustomerBillingRate`]: {
-        get: listOperation('listAppliedCustomerBillingRate', 'customerBill', "List line items (a bill's, in bill order)", 'AppliedCustomerBillingRate', [
-          filter('bill.id', 'Line items of these bills (comma-separated)'),
-          filter('billingAccount.id', 'Line items of these accounts (comma-separated)'),
-        ]),
-      },
-      [`${CUSTOMER_BILL_API}/appliedCustomerBillingRate/{id}`]: {
-        get: retrieveOperation('retrieveAppliedCustomerBillingRate', 'customerBill', 'Retrieve a line item', 'AppliedCustomerBillingRate'),
-      },
-      [`${ACCOUNT_API}/billingAccount`]: {
-        get: listOperation('listBillingAccount', 'billingAccount', 'List billing accounts', 'BillingAccount', [
-          filter('id', 'These accounts (comma-separated, at most 1000)'),
-          filter('state', 'Accounts in these states (comma-separated)'),
-        ]),
-      },
-      [`${ACCOUNT_API}/billingAccount/{id}`]: {
-        get: retrieveOperation('retrieveBillingAccount', 'billingAccount', 'Retrieve a billing account', 'BillingAccount'),
-        patch: {
-          operationId: 'patchBillingAccount',
-          tags: ['billingAccount'],
-          summary: 'Change the name or the bill delivery (paper or electronic) of an account',
-          security: [{ bearerAuth: [] }],
-          parameters: [param('id')],
-          requestBody: {
-            required: true,
-            content: {
-              'application/merge-patch+json': { schema: ref('BillingAccountMergePatch') },
-              'application/json': { schema: ref('BillingAccountMergePatch') },
-            },
-          },
-          responses: { '200': { description: 'Updated', content: json(ref('BillingAccount')) }, ...TMF_ERRORS },
-        },
-      },
       [`${OPENID_API}/userinfo`]: {
         get: listOperation('listUserinfo', 'userinfo', "The caller's own userinfo, as a one-element array", 'Userinfo', []),
       },
       [`${OPENID_API}/userinfo/{id}`]: {
         get: retrieveOperation('retrieveUserinfo', 'userinfo', "The caller's own userinfo by sub (any other id answers 404)", 'Userinfo'),
       },
-      ...paymentPaths,
       ...ACCOUNT_SECURITY_PATHS,
       ...TICKET_OPENAPI_PATHS,
       ...CLOCK_PATHS,
@@ -630,8 +361,6 @@ export function handWrittenOpenApiDocument(): Json {
       },
       schemas: {
         ...schemas,
-        ...billDocumentSchemas,
-        ...paymentSchemas,
         ...ACCOUNT_SECURITY_SCHEMAS,
         ...TICKET_OPENAPI_SCHEMAS,
         ...CLOCK_SCHEMAS,

@@ -1,6 +1,6 @@
 /** The request-body checks the sandbox routes share (src/sandbox/body.ts). */
 import { describe, expect, it } from 'vitest';
-import { isObject, refIdOf, rejectOthers, unexpectedKey } from '../../src/sandbox/body.js';
+import { isObject, rejectOthers, unexpectedKey } from '../../src/sandbox/body.js';
 import { TmfError } from '../../src/sandbox/tmf-errors.js';
 
 describe('request body checks', () => {
@@ -15,10 +15,5 @@ describe('request body checks', () => {
     expect(() => rejectOthers({ a: 1 }, ['a'])).not.toThrow();
     expect(() => rejectOthers({ x: 1 }, ['a', 'b'])).toThrow(new TmfError(400, '"x" is not accepted here; accepted: a, b'));
     expect(() => rejectOthers({ x: 1 }, [])).toThrow(/accepted: nothing$/);
-  });
-
-  it('reads the id of a reference, and nothing else', () => {
-    expect(refIdOf({ id: 'BA-1001', name: 'x' })).toBe('BA-1001');
-    expect([{ id: '' }, { id: 7 }, 'BA-1001', null, undefined].map(refIdOf)).toEqual([undefined, undefined, undefined, undefined, undefined]);
   });
 });

@@ -1,6 +1,7 @@
 /** Reads of customer bills and their line items (TMF678), with prepared statements made once. */
 import { StatementCache, type SandboxDatabase, type Statement } from '../db.js';
 import { pagedRows, type Criteria, type Page } from '../store/paged-query.js';
+import type { AppliedCustomerBillingRate, CustomerBill } from './contract.js';
 
 export interface BillRow {
   id: string;
@@ -15,8 +16,8 @@ export interface BillRow {
   paymentDueDate: string;
   nextBillDate: string | null;
   category: string;
-  runType: string;
-  state: string;
+  runType: CustomerBill['runType'];
+  state: CustomerBill['state'];
   currency: string;
   taxExcludedCents: number;
   taxIncludedCents: number;
@@ -48,8 +49,8 @@ export interface RateRow {
   billingAccountId: string;
   billingAccountName: string;
   seq: number;
-  rateType: string;
-  section: string;
+  rateType: AppliedCustomerBillingRate['appliedBillingRateType'];
+  section: AppliedCustomerBillingRate['characteristic'][number]['value'];
   name: string;
   description: string;
   productId: string | null;
