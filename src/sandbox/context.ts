@@ -6,8 +6,8 @@ import { PasswordHasher, type HasherOptions } from './auth/hash-limiter.js';
 import { LoginThrottle, type ThrottleLimits } from './auth/throttle.js';
 import type { TotpSecretCipher } from './auth/totp-secrets.js';
 import { TokenStore } from './auth/tokens.js';
-import { AccountStore } from './store/accounts.js';
-import { BillStore } from './store/bills.js';
+import { AccountStore } from './billing/billing-account-store.js';
+import { BillStore } from './billing/bill-store.js';
 
 export interface SandboxContext {
   db: SandboxDatabase;

@@ -9,7 +9,7 @@ import type Database from 'better-sqlite3';
 import { BASE_MIGRATION } from './base-migration.js';
 import { TICKET_MIGRATION } from './tickets/migration.js';
 import { Sqlite } from './sqlite.js';
-import { PAYMENT_MIGRATION } from './schema/payment.js';
+import { PAYMENT_MIGRATION } from './payment/migration.js';
 import { PLAN_MIGRATION } from './plan/schema.js';
 import { ACCOUNT_SECURITY_MIGRATION } from './auth/migration.js';
 import { CLOCK_MIGRATION } from './clock/schema.js';

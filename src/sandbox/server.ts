@@ -12,14 +12,14 @@ import { loadTotpSecretCipher, sealClearTotpSecrets } from './auth/totp-secrets.
 import { createContext } from './context.js';
 import { defaultSeedAnchor, parseSeedAnchor } from './dates.js';
 import { openDatabase, type SandboxDatabase } from './db.js';
-import { appliedBillingRateRoutes } from './routes/applied-billing-rate.js';
-import { billDocumentRoutes } from './routes/bill-document.js';
-import { billingAccountRoutes } from './routes/billing-account.js';
+import { appliedBillingRateRoutes } from './billing/applied-billing-rate-routes.js';
+import { billDocumentRoutes } from './billing/bill-document-routes.js';
+import { billingAccountRoutes } from './billing/billing-account-routes.js';
 import { chatRoutes } from './chat/routes.js';
-import { customerBillRoutes } from './routes/customer-bill.js';
+import { customerBillRoutes } from './billing/customer-bill-routes.js';
 import { metaRoutes } from './meta/routes.js';
 import { oauthRoutes } from './auth/oauth-routes.js';
-import { paymentRoutes } from './routes/payment.js';
+import { paymentRoutes } from './payment/payment-routes.js';
 import { planRoutes } from './plan/routes.js';
 import { partyRoutes } from './party/routes.js';
 import { installPlainProfile } from './profile/plain.js';
@@ -157,8 +157,9 @@ async function createApp(db: SandboxDatabase, options: SandboxOptions, realNow: 
     exposeHeadRoutes: false,
     bodyLimit: 256 * 1024,
     return503OnClosing: true,
-    // A body field the contract does not declare is refused, not silently dropped.
-    ajv: { customOptions: { removeAdditional: false } },
+    // A body field the contract does not declare is refused, not silently dropped; a value of the
+    // wrong JSON type is refused too, not coerced (`"name": 42` is not the name "42").
+    ajv: { customOptions: { removeAdditional: false, coerceTypes: false } },
   });
   const routes: KnownRoute[] = [];
   knownRoutes.set(app, routes);

@@ -1,9 +1,9 @@
 /** The bill document's layout: a bill too long for one page continues on the next, nothing lost. */
 import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { renderBillDocument } from '../../src/sandbox/document/bill-document.js';
-import type { AccountRow } from '../../src/sandbox/store/accounts.js';
-import type { BillRow, RateRow } from '../../src/sandbox/store/bills.js';
+import { renderBillDocument } from '../../src/sandbox/billing/document/bill-document.js';
+import type { AccountRow } from '../../src/sandbox/billing/billing-account-store.js';
+import type { BillRow, RateRow } from '../../src/sandbox/billing/bill-store.js';
 
 const bill = {
   id: 'CB-9-202611',

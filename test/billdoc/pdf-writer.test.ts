@@ -1,7 +1,7 @@
 /** The PDF writer read back by a real PDF reader (poppler's pdftotext and pdfinfo). */
 import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { PdfWriter, winAnsiBytes } from '../../src/sandbox/document/pdf-writer.js';
+import { PdfWriter, winAnsiBytes } from '../../src/sandbox/billing/document/pdf-writer.js';
 
 const text = (pdf: Buffer) => execFileSync('pdftotext', ['-layout', '-enc', 'UTF-8', '-', '-'], { input: pdf }).toString('utf8');
 

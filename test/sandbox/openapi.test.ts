@@ -54,6 +54,6 @@ describe('the OpenAPI document', () => {
         .reduce<any>((node, key) => node?.[key], doc);
       expect(target, ref).toBeDefined();
     }
-    expect(doc.components.schemas.EspaceCustomerBill.allOf[1].properties).toHaveProperty('previousBalance');
+    expect(doc.components.schemas.EspaceCustomerBill.properties).toHaveProperty('previousBalance');
   });
 });

@@ -10,7 +10,7 @@
 import { computeBillTaxes, roundHalfUp, SALES_TAXES, type Province } from '../billing/taxes.js';
 import { addDays, addMonths, monthLabel, noonUtc, type YearMonth } from '../dates.js';
 import type { SandboxDatabase } from '../db.js';
-import { documentLang, type DocumentLang } from '../document/bill-labels.js';
+import { documentLang, type DocumentLang } from '../billing/document/bill-labels.js';
 import { deleteBill, draftLines, type DraftLine, type LatestBill } from '../plan/bill-on-demand.js';
 import { offeringById } from '../plan/catalog.js';
 import type { InventoryStore } from '../plan/inventory.js';

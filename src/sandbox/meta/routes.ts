@@ -3,7 +3,6 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { buildOpenApiDocument } from '../contract/openapi-document.js';
 import { model, routeSchema } from '../contract/route-schema.js';
-import { handWrittenOpenApiDocument } from '../openapi.js';
 import { HEALTH_PATH, OPENAPI_PATH } from '../resources/paths.js';
 import type { KnownRoute } from '../tmf-errors.js';
 
@@ -30,7 +29,7 @@ export async function metaRoutes(app: FastifyInstance, { routes }: { routes: rea
       }),
     },
     async (_request, reply) => {
-      openapi ??= JSON.stringify(buildOpenApiDocument(routes, handWrittenOpenApiDocument()));
+      openapi ??= JSON.stringify(buildOpenApiDocument(routes));
       return reply.type('application/json; charset=utf-8').send(openapi);
     },
   );

@@ -5,7 +5,6 @@
  * customer accepted the pre-authorized payment agreement).
  */
 import type { SandboxDatabase, Statement } from '../db.js';
-import { isObject } from '../body.js';
 import { TmfError } from '../tmf-errors.js';
 
 export interface PaymentPatch {
@@ -17,27 +16,21 @@ export interface PaymentPatch {
 const AUTOPAY = 'autopay';
 const TERMS = 'autopayTermsAccepted';
 
-/** Splits a merge patch into the payment fields (validated here) and the rest (for the account route). */
-export function takePaymentPatch(body: unknown): { rest: unknown; patch: PaymentPatch } {
-  if (!isObject(body)) return { rest: body, patch: {} };
-  const { defaultPaymentMethod, characteristic, ...rest } = body;
+/** The payment fields of a billingAccount merge patch, in the shape its contract checked. */
+export interface PaymentPatchFields {
+  defaultPaymentMethod?: { id: string } | undefined;
+  characteristic?: { name: typeof AUTOPAY | typeof TERMS; value: boolean }[] | undefined;
+}
+
+/** What the payment fields of a merge patch ask for. */
+export function paymentPatchOf({ defaultPaymentMethod, characteristic }: PaymentPatchFields): PaymentPatch {
   const patch: PaymentPatch = {};
-  if (defaultPaymentMethod !== undefined) {
-    if (!isObject(defaultPaymentMethod) || typeof defaultPaymentMethod.id !== 'string')
-      throw new TmfError(400, '"defaultPaymentMethod" must be {"id": "PM-…"}');
-    patch.defaultPaymentMethodId = defaultPaymentMethod.id;
+  if (defaultPaymentMethod !== undefined) patch.defaultPaymentMethodId = defaultPaymentMethod.id;
+  for (const item of characteristic ?? []) {
+    if (item.name === AUTOPAY) patch.autopay = item.value;
+    else patch.termsAccepted = item.value;
   }
-  if (characteristic !== undefined) {
-    if (!Array.isArray(characteristic)) throw new TmfError(400, '"characteristic" must be an array');
-    for (const item of characteristic) {
-      if (!isObject(item) || (item.name !== AUTOPAY && item.name !== TERMS) || typeof item.value !== 'boolean') {
-        throw new TmfError(400, `"characteristic" may only hold {"name": "${AUTOPAY}" | "${TERMS}", "value": true | false}`);
-      }
-      if (item.name === AUTOPAY) patch.autopay = item.value;
-      else patch.termsAccepted = item.value;
-    }
-  }
-  return { rest, patch };
+  return patch;
 }
 
 /** Applies the payment fields in one transaction; a method must be active and the account's own. */

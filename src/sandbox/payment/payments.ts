@@ -6,8 +6,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { StatementCache, type SandboxDatabase, type Statement } from '../db.js';
-import type { Criteria, Page } from '../store/bills.js';
-import { pagedRows } from '../store/paged-query.js';
+import { pagedRows, type Criteria, type Page } from '../store/paged-query.js';
 import { TmfError } from '../tmf-errors.js';
 import type { IdempotencyStore } from './idempotency.js';
 

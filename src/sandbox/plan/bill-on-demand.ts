@@ -11,7 +11,7 @@ import type { SandboxDatabase } from '../db.js';
 import { addDays, addMonths, monthLabel, noonUtc } from '../dates.js';
 import { computeBillTaxes, SALES_TAXES, type Province } from '../billing/taxes.js';
 import type { BillSection } from '../billing/ledger.js';
-import { documentLang } from '../document/bill-labels.js';
+import { documentLang } from '../billing/document/bill-labels.js';
 import { TmfError } from '../tmf-errors.js';
 import type { InventoryStore } from './inventory.js';
 import type { OrderItemRow, OrderStore } from './orders.js';

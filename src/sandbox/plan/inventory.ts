@@ -1,7 +1,6 @@
 /** TMF637 product inventory rows: the services and add-ons of an account, and their changes. */
 import { StatementCache, type SandboxDatabase, type Statement } from '../db.js';
-import type { Criteria, Page } from '../store/bills.js';
-import { pagedRows } from '../store/paged-query.js';
+import { pagedRows, type Criteria, type Page } from '../store/paged-query.js';
 
 export interface ProductRow {
   id: string;

@@ -17,7 +17,7 @@ import { bearerAuthHook } from '../auth/principal.js';
 import { SERVICE_PROBLEM_API } from '../outages/resource.js';
 import { CATALOG_API, INVENTORY_API, ORDERING_API, USAGE_API } from '../plan/paths.js';
 import { ACCOUNT_API, CUSTOMER_BILL_API, OPENID_API, originOf } from '../resources/paths.js';
-import { PAYMENT_API, PAYMENT_METHOD_API } from '../resources/payment.js';
+import { PAYMENT_API, PAYMENT_METHOD_API } from '../payment/resource.js';
 import { TROUBLE_TICKET_API } from '../tickets/resource.js';
 import { rewriteBody, type PlainResourceKind } from './plain-bodies.js';
 import { PRODUCT_OFFERING_PRICE_PATH, plainCatalogRoutes } from './plain-catalog.js';

@@ -3,7 +3,33 @@
  * for X-Total-Count and one page of rows, so that a list never loads more than the page it answers.
  */
 import type { StatementCache } from '../db.js';
-import type { Criteria, Page } from './bills.js';
+
+/** A WHERE clause built from filters, with named parameters. */
+export interface Criteria {
+  conditions: string[];
+  params: Record<string, unknown>;
+}
+
+/**
+ * Adds `column IN (values)` to criteria. One value becomes an equality, which lets SQLite walk an
+ * index in order (the common "latest bill of this account" query); several go through json_each,
+ * so one statement text serves any number of values.
+ */
+export function addInCondition(criteria: Criteria, column: string, name: string, values: readonly string[]): void {
+  if (values.length === 1) {
+    criteria.conditions.push(`${column} = @${name}`);
+    criteria.params[name] = values[0];
+  } else {
+    criteria.conditions.push(`${column} IN (SELECT value FROM json_each(@${name}))`);
+    criteria.params[name] = JSON.stringify(values);
+  }
+}
+
+/** The slice of a list one answer carries. */
+export interface Page {
+  offset: number;
+  limit: number;
+}
 
 /** Adds a condition with its parameters (e.g. the caller's visible accounts); null adds nothing. */
 export function addCondition(criteria: Criteria, condition: { sql: string; params: Record<string, unknown> } | null): void {

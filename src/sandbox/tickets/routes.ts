@@ -9,7 +9,7 @@ import { principalOf } from '../auth/principal.js';
 import { type ParsedQuery, parseQuery, selectFields, setListHeaders, wants } from '../paging.js';
 import { originOf } from '../resources/paths.js';
 import { TROUBLE_TICKET_API, ticketHref, troubleTicketResource } from './resource.js';
-import { addInCondition, type Criteria } from '../store/bills.js';
+import { addInCondition, addCondition, type Criteria } from '../store/paged-query.js';
 import type { TicketRow } from './store.js';
 import { PRIORITIES, SEVERITIES, TICKET_STATUSES, TICKET_TYPES } from './lifecycle.js';
 import { parseCreate, parseEscalation, parsePatch } from './requests.js';
@@ -25,7 +25,6 @@ import {
   retrieveTroubleTicket,
 } from './contract.js';
 import { TicketService } from './service.js';
-import { addCondition } from '../store/paged-query.js';
 import { TmfError } from '../tmf-errors.js';
 
 const ENUM_FILTERS: Record<string, { column: string; allowed: readonly string[] }> = {

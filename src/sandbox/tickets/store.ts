@@ -1,8 +1,7 @@
 /** Storage of TMF621 trouble tickets: the ticket, its related entities, notes and status history. */
 import { StatementCache, type SandboxDatabase, type Statement } from '../db.js';
 import type { Priority, Severity, Team, TicketStatus, TicketType } from './lifecycle.js';
-import { type Criteria, type Page } from '../store/bills.js';
-import { pagedRows } from '../store/paged-query.js';
+import { pagedRows, type Criteria, type Page } from '../store/paged-query.js';
 
 export interface TicketRow {
   seq: number;

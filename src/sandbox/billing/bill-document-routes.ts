@@ -5,17 +5,18 @@
 import type { FastifyInstance } from 'fastify';
 import type { SandboxContext } from '../context.js';
 import { principalOf } from '../auth/principal.js';
-import { documentLang } from '../document/bill-labels.js';
-import { billDocumentName, renderBillDocument } from '../document/bill-document.js';
+import { documentLang } from './document/bill-labels.js';
+import { billDocumentName, renderBillDocument } from './document/bill-document.js';
 import { parseQuery } from '../paging.js';
 import { CUSTOMER_BILL_API } from '../resources/paths.js';
 import { sendTmfError } from '../tmf-errors.js';
+import { BILL_DOCUMENT_MIME_TYPE, retrieveCustomerBillDocument } from './contract.js';
 
 /** Every line item of one bill fits in one page of the store's query. */
 const ALL_LINES = { offset: 0, limit: 10_000 };
 
 export async function billDocumentRoutes(app: FastifyInstance, { ctx }: { ctx: SandboxContext }): Promise<void> {
-  app.get<{ Params: { id: string } }>(`${CUSTOMER_BILL_API}/customerBill/:id/document`, async (request, reply) => {
+  app.get<{ Params: { id: string } }>(`${CUSTOMER_BILL_API}/customerBill/:id/document`, { schema: retrieveCustomerBillDocument }, async (request, reply) => {
     const principal = principalOf(request);
     parseQuery(request.query, {});
     const bill = ctx.bills.bill(request.params.id);
@@ -35,7 +36,7 @@ export async function billDocumentRoutes(app: FastifyInstance, { ctx }: { ctx: S
       lang,
     });
     return reply
-      .header('content-type', 'application/pdf')
+      .header('content-type', BILL_DOCUMENT_MIME_TYPE)
       .header('content-disposition', `attachment; filename="${billDocumentName(bill.billNo, lang)}"`)
       .header('content-language', lang)
       .header('cache-control', 'private, no-store')

@@ -3,8 +3,8 @@
  * bill with their line items, and the totals. Generated on request from the stored bill, so the
  * same bill always gives the same bytes.
  */
-import type { AccountRow } from '../store/accounts.js';
-import type { BillRow, PaymentLinkRow, RateRow, TaxRow } from '../store/bills.js';
+import type { AccountRow } from '../billing-account-store.js';
+import type { BillRow, PaymentLinkRow, RateRow, TaxRow } from '../bill-store.js';
 import { BILL_LABELS, type BillLabels, type DocumentLang } from './bill-labels.js';
 import { PAGE_HEIGHT, PdfWriter, type FontStyle } from './pdf-writer.js';
 

@@ -1,6 +1,7 @@
 /** Reads of customer bills and their line items (TMF678), with prepared statements made once. */
 import { StatementCache, type SandboxDatabase, type Statement } from '../db.js';
-import { pagedRows } from './paged-query.js';
+import { pagedRows, type Criteria, type Page } from '../store/paged-query.js';
+import type { AppliedCustomerBillingRate, CustomerBill } from './contract.js';
 
 export interface BillRow {
   id: string;
@@ -15,8 +16,8 @@ export interface BillRow {
   paymentDueDate: string;
   nextBillDate: string | null;
   category: string;
-  runType: string;
-  state: string;
+  runType: CustomerBill['runType'];
+  state: CustomerBill['state'];
   currency: string;
   taxExcludedCents: number;
   taxIncludedCents: number;
@@ -48,8 +49,8 @@ export interface RateRow {
   billingAccountId: string;
   billingAccountName: string;
   seq: number;
-  rateType: string;
-  section: string;
+  rateType: AppliedCustomerBillingRate['appliedBillingRateType'];
+  section: AppliedCustomerBillingRate['characteristic'][number]['value'];
   name: string;
   description: string;
   productId: string | null;
@@ -60,32 +61,6 @@ export interface RateRow {
   currency: string;
   taxExcludedCents: number;
   taxIncludedCents: number;
-}
-
-/** A WHERE clause built from filters, with named parameters. */
-export interface Criteria {
-  conditions: string[];
-  params: Record<string, unknown>;
-}
-
-/**
- * Adds `column IN (values)` to criteria. One value becomes an equality, which lets SQLite walk an
- * index in order (the common "latest bill of this account" query); several go through json_each,
- * so one statement text serves any number of values.
- */
-export function addInCondition(criteria: Criteria, column: string, name: string, values: readonly string[]): void {
-  if (values.length === 1) {
-    criteria.conditions.push(`${column} = @${name}`);
-    criteria.params[name] = values[0];
-  } else {
-    criteria.conditions.push(`${column} IN (SELECT value FROM json_each(@${name}))`);
-    criteria.params[name] = JSON.stringify(values);
-  }
-}
-
-export interface Page {
-  offset: number;
-  limit: number;
 }
 
 const BILL_COLUMNS = `b.id, b.billing_account_id AS billingAccountId, a.name AS billingAccountName, a.province, b.bill_no AS billNo,

@@ -3,13 +3,12 @@ import type { FastifyInstance } from 'fastify';
 import type { SandboxContext } from '../context.js';
 import { principalOf } from '../auth/principal.js';
 import { parseQuery, selectFields, setListHeaders, wants } from '../paging.js';
-import { appliedBillingRateResource } from '../resources/customer-bill.js';
+import { appliedBillingRateResource } from './customer-bill-resource.js';
 import { CUSTOMER_BILL_API, originOf } from '../resources/paths.js';
-import { addInCondition, type Criteria, type RateRow } from '../store/bills.js';
-import { addCondition } from '../store/paged-query.js';
+import { type RateRow } from './bill-store.js';
+import { addInCondition, addCondition, type Criteria } from '../store/paged-query.js';
 import { sendTmfError } from '../tmf-errors.js';
-
-export const APPLIED_RATE_FILTERS = ['bill.id', 'billingAccount.id'] as const;
+import { APPLIED_RATE_FILTERS, listAppliedCustomerBillingRate, retrieveAppliedCustomerBillingRate } from './contract.js';
 
 function build(ctx: SandboxContext, origin: string, rows: readonly RateRow[], fields: ReadonlySet<string> | null) {
   const taxes = wants(fields, 'appliedTax') ? ctx.bills.taxesOfRates(rows.map((r) => r.id)) : null;
@@ -17,7 +16,7 @@ function build(ctx: SandboxContext, origin: string, rows: readonly RateRow[], fi
 }
 
 export async function appliedBillingRateRoutes(app: FastifyInstance, { ctx }: { ctx: SandboxContext }): Promise<void> {
-  app.get(`${CUSTOMER_BILL_API}/appliedCustomerBillingRate`, async (request, reply) => {
+  app.get(`${CUSTOMER_BILL_API}/appliedCustomerBillingRate`, { schema: listAppliedCustomerBillingRate }, async (request, reply) => {
     const principal = principalOf(request);
     const query = parseQuery(request.query, { filters: APPLIED_RATE_FILTERS, paging: true });
     const criteria: Criteria = { conditions: [], params: {} };
@@ -31,13 +30,17 @@ export async function appliedBillingRateRoutes(app: FastifyInstance, { ctx }: { 
     return build(ctx, originOf(request), rows, query.fields);
   });
 
-  app.get<{ Params: { id: string } }>(`${CUSTOMER_BILL_API}/appliedCustomerBillingRate/:id`, async (request, reply) => {
-    const principal = principalOf(request);
-    const query = parseQuery(request.query, {});
-    const row = ctx.bills.rate(request.params.id);
-    if (!row || !ctx.access.canSeeAccount(principal, row.billingAccountId)) {
-      return sendTmfError(reply, 404, `No appliedCustomerBillingRate with id "${request.params.id}"`);
-    }
-    return build(ctx, originOf(request), [row], query.fields)[0];
-  });
+  app.get<{ Params: { id: string } }>(
+    `${CUSTOMER_BILL_API}/appliedCustomerBillingRate/:id`,
+    { schema: retrieveAppliedCustomerBillingRate },
+    async (request, reply) => {
+      const principal = principalOf(request);
+      const query = parseQuery(request.query, {});
+      const row = ctx.bills.rate(request.params.id);
+      if (!row || !ctx.access.canSeeAccount(principal, row.billingAccountId)) {
+        return sendTmfError(reply, 404, `No appliedCustomerBillingRate with id "${request.params.id}"`);
+      }
+      return build(ctx, originOf(request), [row], query.fields)[0];
+    },
+  );
 }

@@ -1,22 +1,13 @@
-/** TMF678 `billDocument`: the reference a bill carries to its PDF, served by routes/bill-document.ts. */
-import { billDocumentName } from '../document/bill-document.js';
-import type { DocumentLang } from '../document/bill-labels.js';
-import type { BillRow } from '../store/bills.js';
-import { billHref } from './paths.js';
-
-export const BILL_DOCUMENT_MIME_TYPE = 'application/pdf';
+/** TMF678 `billDocument`: the reference a bill carries to its PDF, served by bill-document-routes.ts. */
+import type { z } from 'zod';
+import { billDocumentName } from './document/bill-document.js';
+import type { DocumentLang } from './document/bill-labels.js';
+import type { BillRow } from './bill-store.js';
+import { billHref } from '../resources/paths.js';
+import { BILL_DOCUMENT_MIME_TYPE, type BillDocumentRefModel } from './contract.js';
 
 /** An AttachmentRefOrValue by reference: where to GET the PDF (same authorization as the bill). */
-export interface BillDocumentRef {
-  id: string;
-  href: string;
-  url: string;
-  name: string;
-  mimeType: typeof BILL_DOCUMENT_MIME_TYPE;
-  attachmentType: 'bill';
-  '@type': 'AttachmentRef';
-  '@referredType': 'Attachment';
-}
+type BillDocumentRef = z.infer<typeof BillDocumentRefModel>;
 
 export function billDocumentUrl(origin: string, billId: string): string {
   return `${billHref(origin, billId)}/document`;

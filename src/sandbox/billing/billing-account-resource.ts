@@ -1,33 +1,11 @@
 /** TMF666 BillingAccount representation. */
-import { money, type TmfMoney } from '../money.js';
-import type { AccountRow, Balances } from '../store/accounts.js';
-import { accountHref } from './paths.js';
+import { money } from '../money.js';
+import type { BillingAccount } from './contract.js';
+import type { AccountRow, Balances } from './billing-account-store.js';
+import { accountHref } from '../resources/paths.js';
 
-/** `paymentStatus` values: nothing owed, owed but not late, or past due. */
-export type PaymentStatus = 'paid' | 'due' | 'overdue';
-
-export interface BillingAccount {
-  id: string;
-  href: string;
-  name: string;
-  description?: string;
-  accountType: string;
-  state: string;
-  ratingType: string;
-  paymentStatus: PaymentStatus;
-  lastModified: string;
-  accountBalance: { balanceType: string; amount: TmfMoney; validFor: { startDateTime: string } }[];
-  billStructure: {
-    presentationMedia: { id: string; name: string }[];
-    cycleSpecification: { name: string; frequency: string; billingPeriod: string };
-  };
-  contact: unknown[];
-  defaultPaymentMethod?: { id: string; name: string; '@referredType': 'PaymentMethod' };
-  relatedParty: { id: string; name: string; role: string; '@referredType': string }[];
-  '@type': 'BillingAccount';
-}
-
-export function billingAccountResource(origin: string, row: AccountRow, balances: Balances | undefined, now: Date): BillingAccount {
+/** The account without its `characteristic` (autopay), which ../payment/autopay.ts adds. */
+export function billingAccountResource(origin: string, row: AccountRow, balances: Balances | undefined, now: Date): Omit<BillingAccount, 'characteristic'> {
   const current = balances?.currentCents ?? 0;
   const overdue = balances?.overdueCents ?? 0;
   const asOf = { startDateTime: now.toISOString() };
@@ -74,7 +52,7 @@ export function billingAccountResource(origin: string, row: AccountRow, balances
             preferred: row.presentationMedia === 'electronic',
             characteristic: { contactType: 'billing', emailAddress: row.email },
           },
-          ...(row.phone ? [{ mediumType: 'phone', preferred: false, characteristic: { contactType: 'home', phoneNumber: row.phone } }] : []),
+          ...(row.phone ? [{ mediumType: 'phone' as const, preferred: false, characteristic: { contactType: 'home', phoneNumber: row.phone } }] : []),
         ],
       },
     ],

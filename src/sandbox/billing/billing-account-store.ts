@@ -1,7 +1,6 @@
 /** Reads and the one permitted update of billing accounts (TMF666). */
 import { StatementCache, type SandboxDatabase, type Statement } from '../db.js';
-import type { Criteria, Page } from './bills.js';
-import { pagedRows } from './paged-query.js';
+import { pagedRows, type Criteria, type Page } from '../store/paged-query.js';
 
 export interface AccountRow {
   id: string;

@@ -3,16 +3,13 @@ import type { FastifyInstance } from 'fastify';
 import type { SandboxContext } from '../context.js';
 import { principalOf } from '../auth/principal.js';
 import { parseDateFilter, parseQuery, selectFields, setListHeaders, wants, singleFilter, type ParsedQuery } from '../paging.js';
-import { documentLang } from '../document/bill-labels.js';
-import { customerBillResource, type CustomerBill } from '../resources/customer-bill.js';
+import { documentLang } from './document/bill-labels.js';
+import { customerBillResource } from './customer-bill-resource.js';
+import { BILL_STATES, CUSTOMER_BILL_FILTERS, listCustomerBill, retrieveCustomerBill, type CustomerBill } from './contract.js';
 import { CUSTOMER_BILL_API, originOf } from '../resources/paths.js';
-import { addInCondition, type BillRow, type Criteria } from '../store/bills.js';
-import { addCondition } from '../store/paged-query.js';
+import { type BillRow } from './bill-store.js';
+import { addInCondition, addCondition, type Criteria } from '../store/paged-query.js';
 import { TmfError, sendTmfError } from '../tmf-errors.js';
-
-export const BILL_STATES = ['new', 'onHold', 'validated', 'sent', 'settled', 'partiallyPaid'] as const;
-
-export const CUSTOMER_BILL_FILTERS = ['id', 'billingAccount.id', 'state', 'billDate.gte', 'billDate.gt', 'billDate.lte', 'billDate.lt'] as const;
 
 const DATE_BOUNDS = [
   ['billDate.gte', '>=', 'start'],
@@ -76,7 +73,7 @@ function resources(
 }
 
 export async function customerBillRoutes(app: FastifyInstance, { ctx }: { ctx: SandboxContext }): Promise<void> {
-  app.get(`${CUSTOMER_BILL_API}/customerBill`, async (request, reply) => {
+  app.get(`${CUSTOMER_BILL_API}/customerBill`, { schema: listCustomerBill }, async (request, reply) => {
     const principal = principalOf(request);
     const query = parseQuery(request.query, { filters: CUSTOMER_BILL_FILTERS, sorts: ['billDate', '-billDate'], paging: true });
     const criteria = listCriteria(query);
@@ -86,7 +83,7 @@ export async function customerBillRoutes(app: FastifyInstance, { ctx }: { ctx: S
     return resources(ctx, originOf(request), rows, query.fields, request.headers['accept-language']);
   });
 
-  app.get<{ Params: { id: string } }>(`${CUSTOMER_BILL_API}/customerBill/:id`, async (request, reply) => {
+  app.get<{ Params: { id: string } }>(`${CUSTOMER_BILL_API}/customerBill/:id`, { schema: retrieveCustomerBill }, async (request, reply) => {
     const principal = principalOf(request);
     const query = parseQuery(request.query, {});
     const row = ctx.bills.bill(request.params.id);

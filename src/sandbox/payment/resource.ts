@@ -1,9 +1,10 @@
 /** TMF676 Payment and TMF670 PaymentMethod representations. */
 import { expiryDateTime } from '../../domain/card.js';
-import { money, type TmfMoney } from '../money.js';
-import type { PaymentMethodRow } from '../payment/methods.js';
-import type { AllocationRow, PaymentRow } from '../payment/payments.js';
-import { accountHref, billHref } from './paths.js';
+import { money } from '../money.js';
+import type { Payment } from './contract.js';
+import type { PaymentMethodRow } from './methods.js';
+import type { AllocationRow, PaymentRow } from './payments.js';
+import { accountHref, billHref } from '../resources/paths.js';
 
 export const PAYMENT_API = '/paymentManagement/v4';
 export const PAYMENT_METHOD_API = '/tmf-api/paymentMethod/v4';
@@ -14,25 +15,6 @@ export function paymentHref(origin: string, id: string): string {
 
 export function paymentMethodHref(origin: string, id: string): string {
   return `${origin}${PAYMENT_METHOD_API}/paymentMethod/${encodeURIComponent(id)}`;
-}
-
-export interface Payment {
-  id: string;
-  href: string;
-  correlatorId?: string;
-  authorizationCode?: string;
-  name: string;
-  description?: string;
-  paymentDate: string;
-  status: string;
-  statusDate: string;
-  account: { id: string; href: string; '@referredType': 'BillingAccount' };
-  totalAmount: TmfMoney;
-  amount: TmfMoney;
-  channel: { id: string; name: string };
-  paymentMethod?: { id: string; name: string; href: string; '@referredType': 'PaymentMethod'; '@type': 'PaymentMethodRef' };
-  paymentItem: { item: { id: string; href: string; '@referredType': 'CustomerBill' }; totalAmount: TmfMoney; amount: TmfMoney }[];
-  '@type': 'Payment';
 }
 
 export function paymentResource(origin: string, row: PaymentRow, allocations: readonly AllocationRow[]): Payment {

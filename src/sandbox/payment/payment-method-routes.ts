@@ -7,15 +7,23 @@ import type { FastifyInstance } from 'fastify';
 import type { SandboxContext } from '../context.js';
 import { principalOf } from '../auth/principal.js';
 import { page, parseQuery, selectFields, singleFilter } from '../paging.js';
-import type { PaymentMethodStore } from '../payment/methods.js';
-import { PAYMENT_METHOD_API, paymentMethodResource } from '../resources/payment.js';
+import type { PaymentMethodStore } from './methods.js';
+import { PAYMENT_METHOD_API, paymentMethodResource } from './resource.js';
 import { originOf } from '../resources/paths.js';
 import { TmfError, sendTmfError } from '../tmf-errors.js';
+import {
+  PAYMENT_METHOD_FILTERS,
+  createPaymentMethod,
+  deletePaymentMethod,
+  listPaymentMethod,
+  retrievePaymentMethod,
+  type PaymentMethodCreate,
+} from './contract.js';
 import { luhnValid } from '../../domain/card.js';
 
-function field(body: Record<string, unknown>, name: string, pattern: RegExp, explain: string): string {
-  const value = body[name];
-  if (typeof value !== 'string' || !pattern.test(value)) throw new TmfError(400, `"${name}" must be ${explain}`);
+/** A field the contract leaves optional because only one kind of method needs it. */
+function required(value: string | undefined, name: string, kind: string): string {
+  if (value === undefined) throw new TmfError(400, `"${name}" is required for a ${kind}`);
   return value;
 }
 
@@ -29,9 +37,9 @@ export async function paymentMethodRoutes(app: FastifyInstance, { ctx, methods }
   };
   const preferred = (accountId: string) => ctx.accounts.account(accountId)?.defaultPaymentMethodId ?? null;
 
-  app.get(`${PAYMENT_METHOD_API}/paymentMethod`, async (request, reply) => {
+  app.get(`${PAYMENT_METHOD_API}/paymentMethod`, { schema: listPaymentMethod }, async (request, reply) => {
     const principal = principalOf(request);
-    const query = parseQuery(request.query, { filters: ['account.id'], paging: true });
+    const query = parseQuery(request.query, { filters: PAYMENT_METHOD_FILTERS, paging: true });
     const accountId = singleFilter(query, 'account.id');
     if (accountId === undefined) throw new TmfError(400, 'Filter "account.id" is required');
     const rows = ctx.access.canSeeAccount(principal, accountId) ? methods.activeOf(accountId) : [];
@@ -40,51 +48,44 @@ export async function paymentMethodRoutes(app: FastifyInstance, { ctx, methods }
     return shown.map((row) => selectFields(paymentMethodResource(originOf(request), row, row.id === def), query.fields));
   });
 
-  app.get<{ Params: { id: string } }>(`${PAYMENT_METHOD_API}/paymentMethod/:id`, async (request) => {
+  app.get<{ Params: { id: string } }>(`${PAYMENT_METHOD_API}/paymentMethod/:id`, { schema: retrievePaymentMethod }, async (request) => {
     const principal = principalOf(request);
     const query = parseQuery(request.query, {});
     const row = visibleMethod(principal, request.params.id);
     return selectFields(paymentMethodResource(originOf(request), row, row.id === preferred(row.billingAccountId)), query.fields);
   });
 
-  app.post(`${PAYMENT_METHOD_API}/paymentMethod`, async (request, reply) => {
+  app.post<{ Body: PaymentMethodCreate }>(`${PAYMENT_METHOD_API}/paymentMethod`, { schema: createPaymentMethod }, async (request, reply) => {
     const principal = principalOf(request);
     parseQuery(request.query, {});
     const body = request.body;
-    if (typeof body !== 'object' || body === null || Array.isArray(body)) throw new TmfError(400, 'The request body must be a JSON object');
-    const record = body as Record<string, unknown>;
-    const accounts = record.account;
-    const accountId = Array.isArray(accounts) && typeof accounts[0]?.id === 'string' ? (accounts[0].id as string) : undefined;
-    if (!accountId) throw new TmfError(400, '"account[0].id" is required');
+    const accountId = body.account[0]!.id;
     if (!ctx.accounts.account(accountId) || !ctx.access.canSeeAccount(principal, accountId)) {
       return sendTmfError(reply, 404, `No billingAccount with id "${accountId}"`);
     }
-    const holder = typeof record.nameOnCard === 'string' ? record.nameOnCard : typeof record.owner === 'string' ? record.owner : null;
+    const holder = body.nameOnCard ?? body.owner ?? null;
     const now = ctx.now();
     let row;
-    const type = String(record['@type'] ?? '').toLowerCase();
-    if (type === 'bankcard') {
-      const number = field(record, 'cardNumber', /^\d{12,19}$/, '12 to 19 digits');
+    if (body['@type'] === 'bankCard') {
+      const number = required(body.cardNumber, 'cardNumber', 'bankCard');
       if (!luhnValid(number)) throw new TmfError(400, '"cardNumber" fails the Luhn check');
       // A date-time as TMF670 declares it (any instant in the month), or just YYYY-MM.
-      const expiry = field(record, 'expirationDate', /^\d{4}-(0[1-9]|1[0-2])($|-\d{2}T)/, 'a date-time or YYYY-MM').slice(0, 7);
+      const expiry = required(body.expirationDate, 'expirationDate', 'bankCard').slice(0, 7);
       if (expiry < now.toISOString().slice(0, 7)) throw new TmfError(422, 'The card has expired');
-      field(record, 'cvv', /^\d{3,4}$/, '3 or 4 digits');
+      required(body.cvv, 'cvv', 'bankCard');
       row = methods.addCard({ billingAccountId: accountId, number, expiry, holder }, now.toISOString());
-    } else if (type === 'bankaccountdebit') {
-      const institution = field(record, 'institutionNumber', /^\d{3}$/, '3 digits');
-      const transit = field(record, 'transitNumber', /^\d{5}$/, '5 digits');
-      const account = field(record, 'accountNumber', /^\d{7,12}$/, '7 to 12 digits');
-      row = methods.addBankAccount({ billingAccountId: accountId, institution, transit, account, holder }, now.toISOString());
     } else {
-      throw new TmfError(400, '"@type" must be bankCard or bankAccountDebit');
+      const institution = required(body.institutionNumber, 'institutionNumber', 'bankAccountDebit');
+      const transit = required(body.transitNumber, 'transitNumber', 'bankAccountDebit');
+      const account = required(body.accountNumber, 'accountNumber', 'bankAccountDebit');
+      row = methods.addBankAccount({ billingAccountId: accountId, institution, transit, account, holder }, now.toISOString());
     }
-    if (record.isPreferred === true)
+    if (body.isPreferred === true)
       ctx.db.prepare('UPDATE billing_account SET default_payment_method_id = ?, default_payment_method_name = ? WHERE id = ?').run(row.id, row.name, accountId);
-    return reply.code(201).send(paymentMethodResource(originOf(request), row, record.isPreferred === true));
+    return reply.code(201).send(paymentMethodResource(originOf(request), row, body.isPreferred === true));
   });
 
-  app.delete<{ Params: { id: string } }>(`${PAYMENT_METHOD_API}/paymentMethod/:id`, async (request, reply) => {
+  app.delete<{ Params: { id: string } }>(`${PAYMENT_METHOD_API}/paymentMethod/:id`, { schema: deletePaymentMethod }, async (request, reply) => {
     const principal = principalOf(request);
     parseQuery(request.query, {});
     const row = visibleMethod(principal, request.params.id);

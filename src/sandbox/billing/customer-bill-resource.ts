@@ -3,58 +3,15 @@
  * statement section TMF678 v4 lacks: `previousBalance` and `paymentReceived[]`, with
  * amountDue = previousBalance − Σ paymentReceived.appliedAmount + taxIncludedAmount.
  */
-import { money, type TmfMoney } from '../money.js';
-import type { BillRow, PaymentLinkRow, RateRow, TaxRow } from '../store/bills.js';
-import { accountHref, billHref, rateHref } from './paths.js';
-import type { DocumentLang } from '../document/bill-labels.js';
-import { billDocumentRef, type BillDocumentRef } from './bill-document.js';
+import { money } from '../money.js';
+import { ESPACE_CUSTOMER_BILL, type AppliedCustomerBillingRate, type CustomerBill } from './contract.js';
+import type { BillRow, PaymentLinkRow, RateRow, TaxRow } from './bill-store.js';
+import { accountHref, billHref, rateHref } from '../resources/paths.js';
+import type { DocumentLang } from './document/bill-labels.js';
+import { billDocumentRef } from './bill-document-resource.js';
 
-export const ESPACE_CUSTOMER_BILL = 'EspaceCustomerBill';
-
-export interface TimePeriod {
-  startDateTime: string;
-  endDateTime: string;
-}
-
-interface Ref {
-  id: string;
-  href?: string;
-  name?: string;
-  '@referredType'?: string;
-}
-
-export interface TaxItem {
-  taxCategory: string;
-  taxRate: number;
-  taxAmount: TmfMoney;
-}
-
-export interface CustomerBill {
-  id: string;
-  href: string;
-  billNo: string;
-  billDate: string;
-  billingPeriod: TimePeriod;
-  paymentDueDate: string;
-  nextBillDate?: string;
-  lastUpdate: string;
-  category: string;
-  runType: string;
-  state: string;
-  billingAccount: Ref;
-  taxExcludedAmount: TmfMoney;
-  taxItem?: TaxItem[];
-  taxIncludedAmount: TmfMoney;
-  previousBalance: TmfMoney;
-  paymentReceived?: { payment: Ref; appliedAmount: TmfMoney; date: string }[];
-  amountDue: TmfMoney;
-  remainingAmount: TmfMoney;
-  appliedPayment?: { payment: Ref; appliedAmount: TmfMoney }[];
-  billDocument: BillDocumentRef[];
-  '@type': string;
-  '@baseType': string;
-  '@schemaLocation': string;
-}
+type TaxItem = NonNullable<CustomerBill['taxItem']>[number];
+type AccountRef = CustomerBill['billingAccount'];
 
 export interface BillChildren {
   taxItems?: readonly TaxRow[];
@@ -66,7 +23,7 @@ function taxItem(row: TaxRow, currency: string): TaxItem {
   return { taxCategory: row.category, taxRate: row.rate, taxAmount: money(row.cents, currency) };
 }
 
-function accountRef(origin: string, id: string, name: string): Ref {
+function accountRef(origin: string, id: string, name: string): AccountRef {
   return { id, href: accountHref(origin, id), name, '@referredType': 'BillingAccount' };
 }
 
@@ -114,25 +71,6 @@ export function customerBillResource(origin: string, row: BillRow, children: Bil
     '@baseType': 'CustomerBill',
     '@schemaLocation': `${origin}/openapi.json#/components/schemas/${ESPACE_CUSTOMER_BILL}`,
   };
-}
-
-export interface AppliedCustomerBillingRate {
-  id: string;
-  href: string;
-  name: string;
-  description: string;
-  date: string;
-  appliedBillingRateType: string;
-  isBilled: true;
-  bill: Ref;
-  billingAccount: Ref;
-  product?: Ref;
-  periodCoverage: TimePeriod;
-  characteristic: { name: string; valueType: string; value: string }[];
-  taxExcludedAmount: TmfMoney;
-  taxIncludedAmount: TmfMoney;
-  appliedTax?: { taxCategory: string; taxRate: number; taxAmount: TmfMoney }[];
-  '@type': 'AppliedCustomerBillingRate';
 }
 
 export function appliedBillingRateResource(origin: string, row: RateRow, taxes: readonly TaxRow[] | undefined): AppliedCustomerBillingRate {

@@ -10,22 +10,18 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { SandboxContext } from '../context.js';
 import { principalOf, type Principal } from '../auth/principal.js';
 import { parseQuery, selectFields, setListHeaders, singleFilter } from '../paging.js';
-import { loadPaymentDataCipher } from '../payment/cipher.js';
-import { IdempotencyStore, fingerprint } from '../payment/idempotency.js';
-import { PaymentMethodStore } from '../payment/methods.js';
-import { PaymentStore, type PaymentRow } from '../payment/payments.js';
-import { PAYMENT_API, paymentResource } from '../resources/payment.js';
+import { loadPaymentDataCipher } from './cipher.js';
+import { IdempotencyStore, fingerprint } from './idempotency.js';
+import { PaymentMethodStore } from './methods.js';
+import { PaymentStore, type PaymentRow } from './payments.js';
+import { PAYMENT_API, paymentResource } from './resource.js';
 import { originOf } from '../resources/paths.js';
-import { addInCondition, type Criteria } from '../store/bills.js';
-import { isObject, refIdOf } from '../body.js';
-import { addCondition } from '../store/paged-query.js';
+import { addInCondition, addCondition, type Criteria } from '../store/paged-query.js';
 import { TmfError, sendTmfError, tmfErrorBody } from '../tmf-errors.js';
-import { paymentMethodRoutes } from './payment-method.js';
+import { paymentMethodRoutes } from './payment-method-routes.js';
+import { GATEWAY_LATENCY_ENV, PAYMENT_FILTERS, createPayment, listPayment, retrievePayment, type PaymentCreate } from './contract.js';
 
-export const PAYMENT_FILTERS = ['account.id', 'correlatorId', 'paymentItem.item.id'] as const;
 const IDEMPOTENCY_KEY = /^[\x21-\x7e]{8,255}$/;
-/** Simulated card-network latency, so that a concurrent repeat can find a payment still running. */
-export const GATEWAY_LATENCY_ENV = 'ESPACE_SANDBOX_PAYMENT_LATENCY_MS';
 
 export interface PaymentServices {
   payments: PaymentStore;
@@ -33,22 +29,12 @@ export interface PaymentServices {
   keys: IdempotencyStore;
 }
 
-/** The id of a required reference. */
-function refId(value: unknown, field: string): string {
-  const id = refIdOf(value);
-  if (id === undefined) throw new TmfError(400, `"${field}.id" is required`);
-  return id;
-}
-
-/** Exact cents of a TMF Money value; refuses fractions of a cent and non-positive amounts. */
-function positiveCents(value: unknown, field: string): { cents: number; currency: string } {
-  if (!isObject(value) || typeof value.value !== 'number' || !Number.isFinite(value.value)) {
-    throw new TmfError(400, `"${field}" must be {"unit": "CAD", "value": <amount>}`);
-  }
+/** Exact cents of a TMF Money value (its shape checked by the contract); refuses fractions of a cent and non-positive amounts. */
+function positiveCents(value: { unit?: string | undefined; value: number }, field: string): { cents: number; currency: string } {
   const cents = Math.round(value.value * 100);
   if (Math.abs(value.value * 100 - cents) > 1e-6) throw new TmfError(400, `"${field}.value" has fractions of a cent`);
   if (cents <= 0) throw new TmfError(400, `"${field}.value" must be more than zero`);
-  return { cents, currency: typeof value.unit === 'string' ? value.unit : 'CAD' };
+  return { cents, currency: value.unit ?? 'CAD' };
 }
 
 interface PaymentRequest {
@@ -60,22 +46,16 @@ interface PaymentRequest {
   correlatorId: string;
 }
 
-function parsePaymentBody(body: unknown, key: string): PaymentRequest {
-  if (!isObject(body)) throw new TmfError(400, 'The request body must be a JSON object (Payment_Create)');
-  const accountId = refId(body.account, 'account');
-  const methodId = refId(body.paymentMethod, 'paymentMethod');
+/** The rules of a payment request the contract cannot state: exact positive amounts that agree, and the key as correlator. */
+function paymentRequest(body: PaymentCreate, key: string): PaymentRequest {
   const { cents, currency } = positiveCents(body.totalAmount, 'totalAmount');
-  const items = body.paymentItem;
-  if (!Array.isArray(items) || items.length !== 1 || !isObject(items[0])) {
-    throw new TmfError(400, '"paymentItem" must hold exactly one item: the bill paid ({"item": {"id": "CB-…"}})');
-  }
-  const billId = refId(items[0].item, 'paymentItem[0].item');
-  if (items[0].totalAmount !== undefined && positiveCents(items[0].totalAmount, 'paymentItem[0].totalAmount').cents !== cents) {
+  const item = body.paymentItem[0]!;
+  if (item.totalAmount !== undefined && positiveCents(item.totalAmount, 'paymentItem[0].totalAmount').cents !== cents) {
     throw new TmfError(400, '"paymentItem[0].totalAmount" must equal "totalAmount"');
   }
   const correlatorId = body.correlatorId ?? key;
   if (correlatorId !== key) throw new TmfError(400, '"correlatorId" must equal the Idempotency-Key header');
-  return { accountId, billId, cents, currency, methodId, correlatorId };
+  return { accountId: body.account.id, billId: item.item.id, cents, currency, methodId: body.paymentMethod.id, correlatorId };
 }
 
 export function createPaymentServices(ctx: SandboxContext, dataDir: string): PaymentServices {
@@ -102,8 +82,8 @@ export async function paymentRoutes(app: FastifyInstance, { ctx, dataDir, holdPa
   };
 
   /** Validates, authorizes with the simulated issuer, and applies; the answer is stored with the charge. */
-  async function charge(principal: Principal, request: FastifyRequest, key: string): Promise<unknown> {
-    const parsed = parsePaymentBody(request.body, key);
+  async function charge(principal: Principal, request: FastifyRequest<{ Body: PaymentCreate }>, key: string): Promise<unknown> {
+    const parsed = paymentRequest(request.body, key);
     const account = ctx.accounts.account(parsed.accountId);
     if (!account || !ctx.access.canSeeAccount(principal, account.id)) throw new TmfError(404, `No billingAccount with id "${parsed.accountId}"`);
     const method = methods.method(parsed.methodId);
@@ -136,7 +116,7 @@ export async function paymentRoutes(app: FastifyInstance, { ctx, dataDir, holdPa
     );
   }
 
-  app.post(`${PAYMENT_API}/payment`, async (request, reply: FastifyReply) => {
+  app.post<{ Body: PaymentCreate }>(`${PAYMENT_API}/payment`, { schema: createPayment }, async (request, reply: FastifyReply) => {
     const principal = principalOf(request);
     parseQuery(request.query, {});
     const header = request.headers['idempotency-key'];
@@ -174,7 +154,7 @@ export async function paymentRoutes(app: FastifyInstance, { ctx, dataDir, holdPa
     }
   });
 
-  app.get(`${PAYMENT_API}/payment`, async (request, reply) => {
+  app.get(`${PAYMENT_API}/payment`, { schema: listPayment }, async (request, reply) => {
     const principal = principalOf(request);
     const query = parseQuery(request.query, { filters: PAYMENT_FILTERS, paging: true });
     const criteria: Criteria = { conditions: [], params: {} };
@@ -197,7 +177,7 @@ export async function paymentRoutes(app: FastifyInstance, { ctx, dataDir, holdPa
     return build(originOf(request), rows).map((resource) => selectFields(resource, query.fields));
   });
 
-  app.get<{ Params: { id: string } }>(`${PAYMENT_API}/payment/:id`, async (request, reply) => {
+  app.get<{ Params: { id: string } }>(`${PAYMENT_API}/payment/:id`, { schema: retrievePayment }, async (request, reply) => {
     const principal = principalOf(request);
     const query = parseQuery(request.query, {});
     const row = payments.payment(request.params.id);
