@@ -1,5 +1,5 @@
-import { journalLocked } from '../../config/payment-journal-lock.js';
-import type { JournalEntry, PaymentJournal } from '../../config/payment-journal.js';
+import { journalLocked } from './journal-lock.js';
+import type { JournalEntry, PaymentJournal } from './journal.js';
 import type { Context } from '../context.js';
 
 /** Journal entries whose outcome is unknown, and entry files that could not be read. */

@@ -3,7 +3,7 @@ import { stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { fetchBillDocument } from '../../../api/tmf/bill-document.js';
 import { GeneralError, UsageError } from '../../../errors.js';
-import { FileExistsError, writeFileAtomically } from '../../../output/atomic-file.js';
+import { FileExistsError, writeFileAtomically } from '../../../atomic-file.js';
 import { toJson } from '../../../output/formats.js';
 import { sanitizeCell } from '../../../output/sanitize.js';
 import type { Context } from '../../context.js';
