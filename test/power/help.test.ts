@@ -5,7 +5,7 @@
  */
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { type Command, Help } from 'commander';
+import { type CommandUnknownOpts, Help } from '../../src/cli/commander.js';
 import { describe, expect, it } from 'vitest';
 import { ENVIRONMENT, environmentMarkdown } from '../../src/cli/commands/help-topics/topics.js';
 import { buildProgram } from '../../src/cli/program.js';
@@ -29,7 +29,7 @@ function commandPaths(): string[][] {
   });
   const help = new Help();
   const paths: string[][] = [];
-  const visit = (command: Command, path: string[]) => {
+  const visit = (command: CommandUnknownOpts, path: string[]) => {
     for (const sub of help.visibleCommands(command)) {
       if (sub.name() === 'help') continue;
       paths.push([...path, sub.name()]);

@@ -12,6 +12,11 @@ export interface SandboxOptions {
   profile?: string;
 }
 
+/** The sandbox options in commander's values: a verb's other flags (seed's `--accounts`) are its own. */
+export function sandboxOptionsOf(flags: SandboxOptions): SandboxOptions {
+  return { data: flags.data, port: flags.port, profile: flags.profile };
+}
+
 export function dataDirOf(options: SandboxOptions, ctx: Context): string {
   return options.data ?? sandboxDataDir(ctx.env);
 }
