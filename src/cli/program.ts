@@ -31,13 +31,13 @@ import { registerHelpTopics } from './commands/help-topics/index.js';
 import { registerOutage } from './commands/outage/index.js';
 import { registerSmoke } from './commands/smoke/index.js';
 import { registerConfig } from './commands/config/index.js';
-import { type Context, type GlobalOptions, VERSION } from './context.js';
+import { type CommandDeps, type GlobalOptions, VERSION } from './command-deps.js';
 import { LocalizedCommand } from './localized-command.js';
 import { jsonFieldsOf } from '../output/json-fields.js';
 
 /** A command module: its options type and the function that does the work. */
 export interface CommandModule<O> {
-  run(options: O, ctx: Context): Promise<void>;
+  run(options: O, ctx: CommandDeps): Promise<void>;
 }
 
 export interface Registrar {
@@ -61,7 +61,7 @@ export interface ProgramOptions {
   t: Translate;
   lang: Lang;
   io: IO;
-  makeContext: (globals: GlobalOptions) => Context;
+  makeDeps: (globals: GlobalOptions) => CommandDeps;
   /** The arguments: when they name a noun, only that noun's commands are built. */
   argv: readonly string[];
   /** Called before a command whose output may be long (PAGED) runs: its output may go to the pager. */
@@ -141,7 +141,7 @@ const HELP_TITLES: Record<string, MessageKey> = {
   'Global Options:': 'help.globalOptions',
 };
 
-export function buildProgram({ t, lang, io, makeContext, argv, onPagedCommand }: ProgramOptions): CommandUnknownOpts {
+export function buildProgram({ t, lang, io, makeDeps, argv, onPagedCommand }: ProgramOptions): CommandUnknownOpts {
   // Commander's own words (usage, placeholders, choices, defaults, parse errors) come from the catalog.
   const program = new LocalizedCommand('espace', t)
     .description(t('program.description'))
@@ -194,7 +194,7 @@ export function buildProgram({ t, lang, io, makeContext, argv, onPagedCommand }:
         const globals = program.opts();
         const path = commandPath(command);
         const fields = await jsonFieldSelection(command, path, globals.fields);
-        const base = makeContext({
+        const base = makeDeps({
           context: globals.context,
           apiUrl: globals.apiUrl,
           timeout: globals.timeout,
@@ -264,7 +264,7 @@ function listJsonFields(program: CommandUnknownOpts, t: Translate): void {
 }
 
 /** What a dry run stopped before sending: on stderr, and as JSON on stdout with --json. */
-async function reportDryRun(stop: DryRunStop, ctx: Context): Promise<void> {
+async function reportDryRun(stop: DryRunStop, ctx: CommandDeps): Promise<void> {
   const { toJson } = await import('../output/formats.js');
   const { method, path, json } = stop.request;
   if (ctx.globals.json) ctx.io.out(toJson({ dryRun: true, request: { method, path, body: json ?? null } }));

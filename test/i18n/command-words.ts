@@ -13,7 +13,7 @@ export function fullProgram(): CommandUnknownOpts {
     lang: 'fr',
     io: { out: () => {}, err: () => {} } as unknown as IO,
     argv: [],
-    makeContext: () => {
+    makeDeps: () => {
       throw new Error('not run');
     },
   });

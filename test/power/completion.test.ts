@@ -22,7 +22,7 @@ const program = (argv: string[]) =>
     lang: 'en',
     io: { out: () => {}, err: () => {} } as unknown as IO,
     argv,
-    makeContext: () => {
+    makeDeps: () => {
       throw new Error('not run');
     },
   });

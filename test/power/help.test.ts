@@ -23,7 +23,7 @@ function commandPaths(): string[][] {
     lang: 'en',
     io: { out: () => {}, err: () => {} } as unknown as IO,
     argv: [],
-    makeContext: () => {
+    makeDeps: () => {
       throw new Error('not run');
     },
   });

@@ -8,7 +8,7 @@ import { jsonFieldsOf } from '../../output/json-fields.js';
 import { runBulk } from '../../bulk/run.js';
 import { parseShard } from '../../bulk/shard.js';
 import type { BulkCommand, BulkOptions } from '../../bulk/types.js';
-import type { Context } from '../context.js';
+import type { CommandDeps } from '../command-deps.js';
 import { type BulkFlags, DEFAULT_BATCH_CONCURRENCY, DEFAULT_BATCH_SIZE, DEFAULT_CONCURRENCY } from './options.js';
 import { BULK_COMMANDS, type BulkCommandName } from './registry.js';
 
@@ -20,7 +20,7 @@ export interface BulkRequest<O> {
   flags: BulkFlags;
 }
 
-export async function run<O>(request: BulkRequest<O>, ctx: Context): Promise<void> {
+export async function run<O>(request: BulkRequest<O>, ctx: CommandDeps): Promise<void> {
   const { flags } = request;
   if (flags.account !== undefined) throw new UsageError('bulk.accountAndList');
   const command = (await BULK_COMMANDS[request.name]()) as BulkCommand<O>;

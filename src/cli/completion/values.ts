@@ -8,7 +8,7 @@ import type { HttpClient } from '../../api/http.js';
 import { TMF } from '../../api/tmf/paths.js';
 import { allContexts } from '../../config/contexts.js';
 import { USER_AGENT } from '../../version.js';
-import type { Context } from '../context.js';
+import type { CommandDeps } from '../command-deps.js';
 import type { ValueKind } from './tree.js';
 
 /** Beyond this the user has given up waiting for the TAB; `ESPACE_COMPLETION_TIMEOUT_MS` changes it. */
@@ -42,7 +42,7 @@ async function listIds(client: HttpClient, path: string): Promise<string[]> {
 }
 
 /** A client that gives up fast: no retries, short timeouts (the default client waits 30 s). */
-async function quickClient(ctx: Context, timeoutMs: number): Promise<HttpClient> {
+async function quickClient(ctx: CommandDeps, timeoutMs: number): Promise<HttpClient> {
   const [{ HttpClient }, session] = await Promise.all([import('../../api/http.js'), ctx.session()]);
   return new HttpClient({
     baseUrl: ctx.target().apiUrl,
@@ -58,7 +58,7 @@ async function quickClient(ctx: Context, timeoutMs: number): Promise<HttpClient>
   });
 }
 
-async function valuesOf(kind: ValueKind, ctx: Context, timeoutMs: number): Promise<string[]> {
+async function valuesOf(kind: ValueKind, ctx: CommandDeps, timeoutMs: number): Promise<string[]> {
   if (kind === 'context') return allContexts(ctx.config(), ctx.env).map((context) => context.name);
   const client = await quickClient(ctx, timeoutMs);
   try {
@@ -70,7 +70,7 @@ async function valuesOf(kind: ValueKind, ctx: Context, timeoutMs: number): Promi
   }
 }
 
-export async function completionValues(kind: ValueKind, ctx: Context): Promise<string[]> {
+export async function completionValues(kind: ValueKind, ctx: CommandDeps): Promise<string[]> {
   const limit = deadlineMs(ctx.env);
   let timer: NodeJS.Timeout | undefined;
   const deadline = new Promise<string[]>((resolve) => {

@@ -14,7 +14,7 @@ import type { Bill } from '../../domain/bill.js';
 import { type Money, formatMoney } from '../../domain/money.js';
 import type { Payment, PaymentMethod } from '../../domain/payment.js';
 import { CancelledError, EspaceError, GeneralError } from '../../errors.js';
-import type { Context } from '../context.js';
+import type { CommandDeps } from '../command-deps.js';
 import { paymentClient } from './client.js';
 import { PaymentInterruptedError, PaymentOutcomeUnknownError } from './errors.js';
 import { listenForPaymentInterruption } from './interrupt.js';
@@ -39,7 +39,7 @@ export interface OneBill {
  * Pays one bill exactly once: under the journal's lock, the journal and the bill are read again
  * (a payment made meanwhile shows there), then the entry is written and the payment sent.
  */
-export async function payOneBill(ctx: Context, { journal, api, apiUrl, accountId, bill, amount, remaining, method }: OneBill): Promise<Payment> {
+export async function payOneBill(ctx: CommandDeps, { journal, api, apiUrl, accountId, bill, amount, remaining, method }: OneBill): Promise<Payment> {
   const { io, t, locale } = ctx;
   const stop = listenForPaymentInterruption((key) => io.err(`${t('payment.interruptedAgain', { key })}\n`));
   stop.signal.addEventListener('abort', () => void api.destroy(), { once: true });

@@ -11,7 +11,7 @@ import { type KeySearch, findPaymentByKey } from '../../api/tmf/payment.js';
 import { formatMoney } from '../../domain/money.js';
 import type { Payment } from '../../domain/payment.js';
 import { CancelledError, EspaceError, GeneralError } from '../../errors.js';
-import type { Context } from '../context.js';
+import type { CommandDeps } from '../command-deps.js';
 import { paymentClient } from './client.js';
 import { PaymentInterruptedError } from './errors.js';
 import type { PaymentInterruption } from './interrupt.js';
@@ -25,7 +25,7 @@ export type Finding =
   | { outcome: 'unknown'; reason: EspaceError }
   | { outcome: 'otherServer' };
 
-export async function reconcileEntry(entry: JournalEntry, ctx: Context, journal: PaymentJournal, stop: PaymentInterruption): Promise<Finding> {
+export async function reconcileEntry(entry: JournalEntry, ctx: CommandDeps, journal: PaymentJournal, stop: PaymentInterruption): Promise<Finding> {
   if (entry.apiUrl !== ctx.target().apiUrl) return { outcome: 'otherServer' };
   const api = await ctx.api();
   // A signal cuts the search short: nothing of the payment's is out, the entry stays as it was.

@@ -15,7 +15,7 @@ import { CancelledError, GeneralError, UsageError } from '../../../errors.js';
 import { formatDate, moneyJson, toJson } from '../../../output/formats.js';
 import { sanitizeCell } from '../../../output/sanitize.js';
 import { resolveAccountId } from '../../account.js';
-import type { Context } from '../../context.js';
+import type { CommandDeps } from '../../command-deps.js';
 import { parseAmountOption } from '../../payment/amount.js';
 import { type Balance, accountBalance, balanceText } from '../../payment/balance.js';
 import { unknownOutcomes, warnPendingPayments } from '../../payment/pending.js';
@@ -44,7 +44,7 @@ interface PlannedPayment {
   amount: Money;
 }
 
-export async function run(options: PayOptions, ctx: Context): Promise<void> {
+export async function run(options: PayOptions, ctx: CommandDeps): Promise<void> {
   const { io, t, locale } = ctx;
   // Checked before anything is read or sent.
   const cents = options.amount === undefined ? undefined : parseAmountOption(options.amount);
@@ -149,7 +149,7 @@ const ALL = 'all';
  * named: on a terminal, picked from a list (everything, the default, or one bill); otherwise undefined, for the
  * latest bill as before, the balance shown above it and `--all` named for the rest.
  */
-async function chooseBill(ctx: Context, options: PayOptions, balance: Balance, cents: number | undefined): Promise<string | undefined> {
+async function chooseBill(ctx: CommandDeps, options: PayOptions, balance: Balance, cents: number | undefined): Promise<string | undefined> {
   const { io, t, locale } = ctx;
   if (options.yes || options.dryRun || cents !== undefined || !io.interactive) {
     // undefined: the latest bill, as `pay` has always meant without a bill named.

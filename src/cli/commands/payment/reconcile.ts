@@ -11,7 +11,7 @@ import { CancelledError, EspaceError } from '../../../errors.js';
 import { formatMoney } from '../../../domain/money.js';
 import { moneyJson, toJson } from '../../../output/formats.js';
 import { sanitizeText } from '../../../output/sanitize.js';
-import type { Context } from '../../context.js';
+import type { CommandDeps } from '../../command-deps.js';
 import { listenForPaymentInterruption } from '../../payment/interrupt.js';
 import { PaymentJournal, journalDir } from '../../payment/journal.js';
 import { type JournalLock, lockJournal } from '../../payment/journal-lock.js';
@@ -19,7 +19,7 @@ import { reconcileEntry } from '../../payment/reconcile.js';
 
 export type PaymentReconcileOptions = Record<string, never>;
 
-export async function run(_options: PaymentReconcileOptions, ctx: Context): Promise<void> {
+export async function run(_options: PaymentReconcileOptions, ctx: CommandDeps): Promise<void> {
   const { io, t, locale } = ctx;
   const journal = new PaymentJournal(journalDir(ctx.env));
   const { entries, unreadable } = journal.pending();
