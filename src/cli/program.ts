@@ -181,8 +181,11 @@ export function buildProgram({ t, lang, io, makeDeps, argv, onPagedCommand }: Pr
     action:
       <Args extends unknown[], Opts extends OptionValues, O>(load: () => Promise<CommandModule<O>>, map: (args: Args, options: Opts) => O) =>
       async (...args: [...Args, Opts, CommandUnknownOpts]) => {
-        // Commander calls an action with the arguments, the options and the command.
+        // Commander calls an action with the arguments, the options (the command's live values,
+        // which the dry run below sets) and the command. TypeScript cannot split a tuple that ends
+        // in two known elements, so the parts are named here, once for every command.
         const command = args.at(-1) as CommandUnknownOpts;
+        const options = args.at(-2) as Opts;
         const words = args.slice(0, -2) as Args;
         refuseControlCharactersInIds(command, words);
         const dryRun = command.opts().dryRun === true;
@@ -206,7 +209,7 @@ export function buildProgram({ t, lang, io, makeDeps, argv, onPagedCommand }: Pr
         const module = await load();
         if (PAGED.has(path) && command.opts().accountsFrom === undefined) onPagedCommand?.();
         try {
-          await module.run(map(words, command.opts() as Opts), ctx);
+          await module.run(map(words, options), ctx);
         } catch (error) {
           if (!(error instanceof DryRunStop)) throw error;
           await reportDryRun(error, base);
