@@ -7,12 +7,12 @@ import type { CommandDeps } from '../../command-deps.js';
 import { offeringDetails, offeringJson, serviceLabel, termText } from './view.js';
 
 export interface PlanCatalogOptions {
-  service?: string;
+  service?: OfferingKind;
 }
 
 export async function run(options: PlanCatalogOptions, ctx: CommandDeps): Promise<void> {
   const api = await ctx.api();
-  const offerings = await listOfferings(api, options.service as OfferingKind | undefined);
+  const offerings = await listOfferings(api, options.service);
   const { io, t, locale } = ctx;
   if (ctx.globals.json) {
     io.out(toJson(offerings.map((o) => offeringJson(o, locale))));

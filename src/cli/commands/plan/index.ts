@@ -28,7 +28,7 @@ export function registerPlan(program: CommandUnknownOpts, registrar: Registrar):
     plan
       .command('catalog')
       .description(t('plan.catalog.description'))
-      .addOption(new Option('--service <service>', t('plan.option.service')).choices([...SERVICE_TYPES, 'addOn']))
+      .addOption(new Option('--service <service>', t('plan.option.service')).choices([...SERVICE_TYPES, 'addOn'] as const))
       .action(
         action(
           () => import('./catalog.js'),
