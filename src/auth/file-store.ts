@@ -6,9 +6,9 @@
  * temporary file that replaces the old one in one rename, and reads refuse a file or directory
  * that other users can access, the way ssh refuses an unprotected private key.
  */
-import { randomBytes } from 'node:crypto';
-import { chmod, mkdir, open, rename, stat, unlink } from 'node:fs/promises';
+import { chmod, mkdir, open, stat, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
+import { writeFileAtomically } from '../atomic-file.js';
 import { AuthError, GeneralError } from '../errors.js';
 import { parseStoredCredentials, type CredentialStore, type StoredCredentials } from './credential-store.js';
 
@@ -123,30 +123,15 @@ export class FileStore implements CredentialStore {
   }
 
   /**
-   * Replaces the file atomically: a new private file next to it, written and flushed, then
-   * renamed over the old one. Whatever fails, the temporary file goes and the old file stays.
+   * Replaces the file atomically with a new private one (0600). Whatever fails, the old file stays.
    */
   private async write(entries: Map<string, unknown>): Promise<void> {
     const text = `${JSON.stringify({ version: FILE_VERSION, credentials: Object.fromEntries(entries) }, null, 2)}\n`;
-    const temporary = join(this.directory, `.${CREDENTIAL_FILE_NAME}.${randomBytes(6).toString('hex')}.tmp`);
-    let created = false;
     try {
-      // 'wx' fails rather than follow a planted symlink or reuse someone else's file.
-      const handle = await open(temporary, 'wx', 0o600);
-      created = true;
-      try {
-        await handle.writeFile(text, 'utf8');
-        await handle.sync();
-      } finally {
-        await handle.close();
-      }
-      await rename(temporary, this.path);
-      created = false;
+      await writeFileAtomically(this.path, text, { overwrite: true, mode: 0o600 });
     } catch (error) {
-      if (created) await unlink(temporary).catch(() => undefined);
       throw this.writeFailed(error);
     }
-    await syncDirectory(this.directory);
   }
 
   private corrupt(problem: string): AuthError {
@@ -172,20 +157,6 @@ function refuseOpenMode(mode: number, path: string, key: 'auth.credentialFilePer
     hint: 'auth.credentialPermissionsHint',
     hintParams: {},
   });
-}
-
-/** Makes the rename itself durable; some systems cannot open a directory, which is fine. */
-async function syncDirectory(directory: string): Promise<void> {
-  try {
-    const handle = await open(directory, 'r');
-    try {
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
-  } catch {
-    // Durability of the rename is a bonus; the file is already complete.
-  }
 }
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {

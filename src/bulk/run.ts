@@ -11,7 +11,7 @@ import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ApiError } from '../api/errors.js';
 import { AuthError, CancelledError, EspaceError, GeneralError, UsageError } from '../errors.js';
-import type { Context } from '../cli/context.js';
+import type { CommandDeps } from '../cli/command-deps.js';
 import { dataDir } from '../config/paths.js';
 import { USER_AGENT } from '../version.js';
 import { batchedLookup } from './batch.js';
@@ -43,7 +43,7 @@ const BULK_RETRIES = 4;
 /** A lookup's outcome: a record, or nothing (the run is stopping: left for `--resume`). */
 type Outcome = { record: BulkRecord } | { skipped: true };
 
-export async function runBulk<O>(request: BulkRunRequest<O>, ctx: Context): Promise<void> {
+export async function runBulk<O>(request: BulkRunRequest<O>, ctx: CommandDeps): Promise<void> {
   const { bulk } = request;
   const { io, t } = ctx;
   const listed = await readList(bulk.accountsFrom, ctx);
@@ -210,7 +210,7 @@ function batchSizeFor(bulk: BulkOptions, accounts: number): number {
 }
 
 /** The account list from a file or stdin, read line by line with bounds (input.ts). */
-async function readList(source: string, ctx: Context): Promise<AccountList> {
+async function readList(source: string, ctx: CommandDeps): Promise<AccountList> {
   if (source === '-') return readAccountList(ctx.io.stdin, 'stdin');
   try {
     return await readAccountList(createReadStream(source), source);
@@ -225,7 +225,7 @@ function stopsTheRun(error: unknown): boolean {
   return error instanceof AuthError || (error instanceof ApiError && error.status === 401);
 }
 
-function describe(error: unknown, ctx: Context): string {
+function describe(error: unknown, ctx: CommandDeps): string {
   return error instanceof EspaceError ? error.describe(ctx.t) : String(error);
 }
 

@@ -5,7 +5,7 @@
  * escape, and would be sent to the server as part of a path or a query. Refused before anything
  * is sent.
  */
-import type { Command } from 'commander';
+import type { CommandUnknownOpts } from './commander.js';
 import { UsageError } from '../errors.js';
 import { forbiddenCharacter } from './bounded-read.js';
 
@@ -16,7 +16,7 @@ const IDENTIFIER_OPTION = /<(?:id|offer|code)>|\[id\]|^--username /;
  * Throws a usage error (exit 2) naming the first option or argument of `command` whose value
  * holds a forbidden character. `args` are the positional values, in the command's order.
  */
-export function refuseControlCharactersInIds(command: Command, args: readonly unknown[]): void {
+export function refuseControlCharactersInIds(command: CommandUnknownOpts, args: readonly unknown[]): void {
   for (const option of command.options) {
     if (!IDENTIFIER_OPTION.test(option.flags)) continue;
     check(option.long ?? option.flags, command.getOptionValue(option.attributeName()));

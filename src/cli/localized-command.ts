@@ -6,7 +6,7 @@
  * ('commander.unknownOption'…). Subcommands are created through `createCommand`, so the whole
  * tree is localized; help goes through LocalizedHelp.
  */
-import { Argument, Command, type Help, type Option } from 'commander';
+import { Argument, Command, type CommandUnknownOpts, type Help, type Option } from './commander.js';
 import type { Translate } from '../i18n/catalog.js';
 import { localArgument, localFlags, localTerm, LocalizedHelp } from './localized-help.js';
 import { type Expectation, expectationIn } from './parsers.js';
@@ -52,7 +52,7 @@ export class LocalizedCommand extends Command {
   #path(): string {
     const names: string[] = [];
     // eslint-disable-next-line @typescript-eslint/no-this-alias -- a walk up the parents, from this command
-    for (let command: Command | null = this; command; command = command.parent) names.unshift(command.name());
+    for (let command: CommandUnknownOpts | null = this; command; command = command.parent) names.unshift(command.name());
     return names.join(' ');
   }
 
@@ -67,7 +67,7 @@ export class LocalizedCommand extends Command {
     if ((this as unknown as CommanderInternals)._allowUnknownOption) return;
     const known: string[] = [];
     // eslint-disable-next-line @typescript-eslint/no-this-alias -- a walk up the parents, from this command
-    for (let command: Command | null = this; command; command = command.parent) {
+    for (let command: CommandUnknownOpts | null = this; command; command = command.parent) {
       for (const option of this.createHelp().visibleOptions(command)) if (option.long) known.push(option.long);
     }
     const suggestions = flag.startsWith('--') ? closestWords(flag, known) : [];

@@ -3,7 +3,7 @@
  * line's `[options]`, `<file>`-style placeholders, "choices:", "default:"); this Help subclass takes
  * them from the catalog instead. The section titles are styled in program.ts (`styleTitle`).
  */
-import { type Argument, type Command, Help, type Option } from 'commander';
+import { type Argument, type CommandUnknownOpts, Help, type Option } from './commander.js';
 import { hasMessage, type MessageKey, type Translate } from '../i18n/catalog.js';
 
 /** The catalog key of a placeholder word, when the catalog has it. */
@@ -55,9 +55,9 @@ export class LocalizedHelp extends Help {
     this.#t = t;
   }
 
-  override commandUsage(cmd: Command): string {
+  override commandUsage(cmd: CommandUnknownOpts): string {
     const names: string[] = [];
-    for (let command: Command | null = cmd; command; command = command.parent) names.unshift(command.name());
+    for (let command: CommandUnknownOpts | null = cmd; command; command = command.parent) names.unshift(command.name());
     // Every command has at least -h, --help, so `[options]` always applies (as in commander).
     const parts = [this.#t('commander.usage.options')];
     if (cmd.commands.length > 0) parts.push(this.#t('commander.usage.command'));
@@ -65,7 +65,7 @@ export class LocalizedHelp extends Help {
     return `${names.join(' ')} ${parts.join(' ')}`;
   }
 
-  override subcommandTerm(cmd: Command): string {
+  override subcommandTerm(cmd: CommandUnknownOpts): string {
     const alias = cmd.aliases()[0];
     return [
       cmd.name() + (alias ? `|${alias}` : ''),

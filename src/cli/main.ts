@@ -16,7 +16,7 @@ import { sanitizeLine, sanitizeText } from '../output/sanitize.js';
 import { terminalColumns } from '../output/wrap.js';
 import { buildProgram } from './program.js';
 import { terminalPrompter } from './prompt.js';
-import { createContext, type Context, type GlobalOptions } from './context.js';
+import { createCommandDeps, type CommandDeps, type GlobalOptions } from './command-deps.js';
 
 export interface MainOptions {
   argv: string[];
@@ -26,8 +26,8 @@ export interface MainOptions {
   stdinIsTTY?: boolean;
   stdout: Writable;
   stderr: Writable;
-  /** Tests substitute the prompter and the vault; see createContext. */
-  contextOverrides?: Partial<Pick<Parameters<typeof createContext>[0], 'prompt' | 'vault' | 'clock'>>;
+  /** Tests substitute the prompter and the vault; see createCommandDeps. */
+  depsOverrides?: Partial<Pick<Parameters<typeof createCommandDeps>[0], 'prompt' | 'vault' | 'clock'>>;
 }
 
 /** The value of a global option before commander has parsed anything (needed to build help). */
@@ -73,7 +73,7 @@ export async function main(options: MainOptions): Promise<number> {
     const held = io.release();
     if (held) await showPaged(held, pager!, options.stdout as Writable & { rows?: number }, env);
   };
-  let context: Context | undefined;
+  let deps: CommandDeps | undefined;
   const program = buildProgram({
     t,
     lang,
@@ -83,9 +83,9 @@ export async function main(options: MainOptions): Promise<number> {
     onPagedCommand: () => {
       if (pager && io.stdoutIsTTY) io.hold();
     },
-    makeContext: (globals: GlobalOptions) => {
-      context = createContext({ io, lang, env, globals, prompt: terminalPrompter(io, lang), ...options.contextOverrides });
-      return context;
+    makeDeps: (globals: GlobalOptions) => {
+      deps = createCommandDeps({ io, lang, env, globals, prompt: terminalPrompter(io, lang), ...options.depsOverrides });
+      return deps;
     },
   });
 
@@ -98,7 +98,7 @@ export async function main(options: MainOptions): Promise<number> {
     await showHeld();
     return report(error, io, t, argv.includes('--verbose') || argv.includes('-v'));
   } finally {
-    await context?.close();
+    await deps?.close();
   }
 }
 

@@ -2,7 +2,7 @@
  * The command tree. Each noun registers its verbs in `commands/<noun>/index.ts`; the code that
  * runs a verb lives in `commands/<noun>/<verb>.ts` and is imported only when that verb runs.
  */
-import { type Command, Option } from 'commander';
+import { type CommandUnknownOpts, Option, type OptionValues } from './commander.js';
 import type { Lang, MessageKey, Translate } from '../i18n/catalog.js';
 import type { IO } from '../output/io.js';
 import { DryRunStop } from '../api/dry-run.js';
@@ -31,30 +31,37 @@ import { registerHelpTopics } from './commands/help-topics/index.js';
 import { registerOutage } from './commands/outage/index.js';
 import { registerSmoke } from './commands/smoke/index.js';
 import { registerConfig } from './commands/config/index.js';
-import { type Context, type GlobalOptions, VERSION } from './context.js';
+import { type CommandDeps, type GlobalOptions, VERSION } from './command-deps.js';
 import { LocalizedCommand } from './localized-command.js';
 import { jsonFieldsOf } from '../output/json-fields.js';
 
 /** A command module: its options type and the function that does the work. */
 export interface CommandModule<O> {
-  run(options: O, ctx: Context): Promise<void>;
+  run(options: O, ctx: CommandDeps): Promise<void>;
 }
 
 export interface Registrar {
   t: Translate;
   /** The language `t` speaks, for text kept per language outside the catalog (domain/contact.ts). */
   lang: Lang;
-  /** Turns a lazily loaded command module into a commander action. */
-  action<O>(load: () => Promise<CommandModule<O>>, map: (args: string[], options: Record<string, unknown>) => O): (...args: unknown[]) => Promise<void>;
+  /**
+   * Turns a lazily loaded command module into a commander action. `map` turns the command's
+   * arguments and options, typed as the command declares them (@commander-js/extra-typings),
+   * into the module's options.
+   */
+  action<Args extends unknown[], Opts extends OptionValues, O>(
+    load: () => Promise<CommandModule<O>>,
+    map: (args: Args, options: Opts) => O,
+  ): (...args: [...Args, Opts, CommandUnknownOpts]) => Promise<void>;
   /** Adds a localized "Examples" section to a command's help. */
-  examples(command: Command, lines: string[]): Command;
+  examples<C extends CommandUnknownOpts>(command: C, lines: string[]): C;
 }
 
 export interface ProgramOptions {
   t: Translate;
   lang: Lang;
   io: IO;
-  makeContext: (globals: GlobalOptions) => Context;
+  makeDeps: (globals: GlobalOptions) => CommandDeps;
   /** The arguments: when they name a noun, only that noun's commands are built. */
   argv: readonly string[];
   /** Called before a command whose output may be long (PAGED) runs: its output may go to the pager. */
@@ -84,7 +91,7 @@ const PAGED = new Set([
   'addon list',
 ]);
 
-const NOUNS: Record<string, (program: Command, registrar: Registrar) => void> = {
+const NOUNS: Record<string, (program: CommandUnknownOpts, registrar: Registrar) => void> = {
   auth: registerAuth,
   bill: registerBill,
   context: registerContext,
@@ -134,7 +141,7 @@ const HELP_TITLES: Record<string, MessageKey> = {
   'Global Options:': 'help.globalOptions',
 };
 
-export function buildProgram({ t, lang, io, makeContext, argv, onPagedCommand }: ProgramOptions): Command {
+export function buildProgram({ t, lang, io, makeDeps, argv, onPagedCommand }: ProgramOptions): CommandUnknownOpts {
   // Commander's own words (usage, placeholders, choices, defaults, parse errors) come from the catalog.
   const program = new LocalizedCommand('espace', t)
     .description(t('program.description'))
@@ -172,31 +179,37 @@ export function buildProgram({ t, lang, io, makeContext, argv, onPagedCommand }:
     t,
     lang,
     action:
-      (load, map) =>
-      async (...args) => {
-        const command = args.at(-1) as Command;
-        refuseControlCharactersInIds(command, args.slice(0, -2));
+      <Args extends unknown[], Opts extends OptionValues, O>(load: () => Promise<CommandModule<O>>, map: (args: Args, options: Opts) => O) =>
+      async (...args: [...Args, Opts, CommandUnknownOpts]) => {
+        // Commander calls an action with the arguments, the options (the command's live values,
+        // which the dry run below sets) and the command. TypeScript cannot split a tuple that ends
+        // in two known elements, so the parts are named here, once for every command.
+        const command = args.at(-1) as CommandUnknownOpts;
+        const options = args.at(-2) as Opts;
+        const words = args.slice(0, -2) as Args;
+        refuseControlCharactersInIds(command, words);
         const dryRun = command.opts().dryRun === true;
         // A dry run sends nothing that changes anything, so there is nothing to confirm: it goes as
         // far as a confirmed run would (terms are still shown), and stops before the first write.
         if (dryRun)
           for (const name of ['yes', 'acceptTerms']) if (command.options.some((option) => option.attributeName() === name)) command.setOptionValue(name, true);
-        const globals = command.optsWithGlobals();
+        // The program's options, wherever they were typed (no command declares one of the same name).
+        const globals = program.opts();
         const path = commandPath(command);
-        const fields = await jsonFieldSelection(command, path, program.opts().fields as string | undefined);
-        const base = makeContext({
-          context: globals.context as string | undefined,
-          apiUrl: globals.apiUrl as string | undefined,
-          timeout: globals.timeout as string | undefined,
+        const fields = await jsonFieldSelection(command, path, globals.fields);
+        const base = makeDeps({
+          context: globals.context,
+          apiUrl: globals.apiUrl,
+          timeout: globals.timeout,
           json: Boolean(globals.json) || fields !== undefined,
           verbose: Boolean(globals.verbose),
           dryRun,
         });
         const ctx = fields ? { ...base, io: fields.selectingIO(base.io) } : base;
         const module = await load();
-        if (PAGED.has(path) && globals.accountsFrom === undefined) onPagedCommand?.();
+        if (PAGED.has(path) && command.opts().accountsFrom === undefined) onPagedCommand?.();
         try {
-          await module.run(map(args.slice(0, -2) as string[], command.opts()), ctx);
+          await module.run(map(words, options), ctx);
         } catch (error) {
           if (!(error instanceof DryRunStop)) throw error;
           await reportDryRun(error, base);
@@ -217,9 +230,9 @@ export function buildProgram({ t, lang, io, makeContext, argv, onPagedCommand }:
 }
 
 /** `bill show` for the command `espace bill show`. */
-function commandPath(command: Command): string {
+function commandPath(command: CommandUnknownOpts): string {
   const names: string[] = [];
-  for (let at: Command | null = command; at?.parent; at = at.parent) names.unshift(at.name());
+  for (let at: CommandUnknownOpts | null = command; at?.parent; at = at.parent) names.unshift(at.name());
   return names.join(' ');
 }
 
@@ -228,7 +241,7 @@ function commandPath(command: Command): string {
  * A bulk-capable command keeps its own meaning of `--fields` (CSV columns, or each record's data):
  * the program reads the flag wherever it is typed, so the value is handed to the command.
  */
-async function jsonFieldSelection(command: Command, path: string, text: string | undefined) {
+async function jsonFieldSelection(command: CommandUnknownOpts, path: string, text: string | undefined) {
   if (text === undefined) return undefined;
   // Loaded only with --fields: the JSON formatting it needs is not on every command's start-up path.
   const { checkFields, fieldSelectingIO, parseFieldList } = await import('../output/field-selection.js');
@@ -244,8 +257,8 @@ async function jsonFieldSelection(command: Command, path: string, text: string |
 }
 
 /** Each command with declared JSON fields lists them at the end of its help. */
-function listJsonFields(program: Command, t: Translate): void {
-  const visit = (command: Command) => {
+function listJsonFields(program: CommandUnknownOpts, t: Translate): void {
+  const visit = (command: CommandUnknownOpts) => {
     const declared = jsonFieldsOf(commandPath(command));
     if (declared) command.addHelpText('after', `\n${t('fields.help')}\n  ${declared.join(', ')}\n`);
     command.commands.forEach(visit);
@@ -254,7 +267,7 @@ function listJsonFields(program: Command, t: Translate): void {
 }
 
 /** What a dry run stopped before sending: on stderr, and as JSON on stdout with --json. */
-async function reportDryRun(stop: DryRunStop, ctx: Context): Promise<void> {
+async function reportDryRun(stop: DryRunStop, ctx: CommandDeps): Promise<void> {
   const { toJson } = await import('../output/formats.js');
   const { method, path, json } = stop.request;
   if (ctx.globals.json) ctx.io.out(toJson({ dryRun: true, request: { method, path, body: json ?? null } }));

@@ -4,7 +4,7 @@
  * worded in French from its parts (the option, the value, the argument), exits 2, and is chosen
  * by the same language rules as every other message.
  */
-import { type Command, Help } from 'commander';
+import { type CommandUnknownOpts, Help } from '../../src/cli/commander.js';
 import { describe, expect, it } from 'vitest';
 import { untranslatedTermWords } from '../../src/cli/localized-help.js';
 import { runCli } from '../helpers/cli.js';
@@ -12,10 +12,10 @@ import { fullProgram } from '../i18n/command-words.js';
 import { espace } from '../helpers/spawn.js';
 
 /** Every visible command, with its path of words after `espace` ('' for the program). */
-function commands(): { path: string[]; command: Command }[] {
+function commands(): { path: string[]; command: CommandUnknownOpts }[] {
   const help = new Help();
-  const found: { path: string[]; command: Command }[] = [];
-  const visit = (command: Command, path: string[]) => {
+  const found: { path: string[]; command: CommandUnknownOpts }[] = [];
+  const visit = (command: CommandUnknownOpts, path: string[]) => {
     found.push({ path, command });
     for (const sub of help.visibleCommands(command)) visit(sub, [...path, sub.name()]);
   };

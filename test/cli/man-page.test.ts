@@ -68,7 +68,7 @@ async function commandPaths(): Promise<string[]> {
     lang: 'en',
     io,
     argv: [],
-    makeContext: () => {
+    makeDeps: () => {
       throw new Error('no command runs');
     },
   });

@@ -42,7 +42,7 @@ export async function runCli(argv: string[], options: RunOptions = {}): Promise<
     stdin,
     stdout: stdout.stream,
     stderr: stderr.stream,
-    contextOverrides: {
+    depsOverrides: {
       ...(options.vault ? { vault: async () => options.vault! } : {}),
       ...(options.prompt ? { prompt: options.prompt } : {}),
       ...(options.clock ? { clock: options.clock } : {}),

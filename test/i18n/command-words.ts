@@ -1,5 +1,5 @@
 /** The command tree as the user types it: for the tests that look for English in French. */
-import { type Command, Help } from 'commander';
+import { type CommandUnknownOpts, Help } from '../../src/cli/commander.js';
 import { buildProgram } from '../../src/cli/program.js';
 import { translator } from '../../src/i18n/catalog.js';
 import { DEFAULT_KEYS } from '../../src/config/defaults.js';
@@ -7,13 +7,13 @@ import type { IO } from '../../src/output/io.js';
 import { JSON_FIELDS } from '../../src/output/json-fields.js';
 
 /** The full command tree, as `espace --help` builds it. */
-export function fullProgram(): Command {
+export function fullProgram(): CommandUnknownOpts {
   return buildProgram({
     t: translator('fr'),
     lang: 'fr',
     io: { out: () => {}, err: () => {} } as unknown as IO,
     argv: [],
-    makeContext: () => {
+    makeDeps: () => {
       throw new Error('not run');
     },
   });
@@ -23,7 +23,7 @@ export function fullProgram(): Command {
 export function commands(): string[][] {
   const help = new Help();
   const found: string[][] = [];
-  const visit = (command: Command, path: string[]) => {
+  const visit = (command: CommandUnknownOpts, path: string[]) => {
     found.push(path);
     for (const sub of help.visibleCommands(command)) visit(sub, [...path, sub.name()]);
   };
@@ -37,7 +37,7 @@ export function commands(): string[][] {
  */
 export function commandWords(): Set<string> {
   const words = new Set<string>();
-  const visit = (command: Command) => {
+  const visit = (command: CommandUnknownOpts) => {
     for (const name of [command.name(), ...command.aliases()]) {
       words.add(name.toLowerCase());
       for (const word of name.toLowerCase().split('-')) words.add(word);

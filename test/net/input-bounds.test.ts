@@ -10,7 +10,7 @@ import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { readAccountList } from '../../src/bulk/input.js';
 import { boundedLines, InputTooLargeError } from '../../src/cli/bounded-read.js';
-import type { Context } from '../../src/cli/context.js';
+import type { CommandDeps } from '../../src/cli/command-deps.js';
 import { stdinLines } from '../../src/cli/stdin-lines.js';
 import { EspaceError } from '../../src/errors.js';
 import { runCli } from '../helpers/cli.js';
@@ -119,7 +119,7 @@ describe('other bounded inputs', () => {
   });
 
   it('secrets read from stdin are bounded', async () => {
-    const ctx = (text: string) => ({ io: { stdin: Readable.from([Buffer.from(text)]) } }) as unknown as Context;
+    const ctx = (text: string) => ({ io: { stdin: Readable.from([Buffer.from(text)]) } }) as unknown as CommandDeps;
     const error = await stdinLines(ctx(`${'p'.repeat(100 * 1024)}\nnew\n`), 2, '--password-stdin').catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(EspaceError);
     expect((error as EspaceError).key).toBe('auth.stdinTooLarge');

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { paymentRequestBody } from '../../src/api/tmf/payment.js';
-import { PaymentJournal, journalDir, newPaymentKey, type JournalEntry } from '../../src/config/payment-journal.js';
+import { PaymentJournal, journalDir, newPaymentKey, type JournalEntry } from '../../src/cli/payment/journal.js';
 
 let home: string;
 beforeEach(async () => {
@@ -34,22 +34,22 @@ describe('the payment journal', () => {
     const journal = new PaymentJournal(dir);
     const later = entry('2026-11-02T00:00:00.000Z');
     const earlier = entry('2026-11-01T00:00:00.000Z');
-    journal.record(later);
-    journal.record(earlier);
+    await journal.record(later);
+    await journal.record(earlier);
     expect((await stat(dir)).mode & 0o777).toBe(0o700);
     expect((await stat(join(dir, `${later.key}.json`))).mode & 0o777).toBe(0o600);
     expect((await readdir(dir)).sort()).toEqual([`${earlier.key}.json`, `${later.key}.json`].sort());
     expect(journal.pending().entries.map((e) => e.key)).toEqual([earlier.key, later.key]);
     expect(earlier.request.totalAmount.value).toBe(25.5);
 
-    journal.settle(earlier.key);
+    await journal.settle(earlier.key);
     expect(journal.pending().entries.map((e) => e.key)).toEqual([later.key]);
   });
 
   it('reports an unreadable entry instead of dropping it, and ignores foreign files', async () => {
     const dir = join(home, 'payment-journal');
     const journal = new PaymentJournal(dir);
-    journal.record(entry('2026-11-01T00:00:00.000Z'));
+    await journal.record(entry('2026-11-01T00:00:00.000Z'));
     const broken = join(dir, `${newPaymentKey()}.json`);
     await writeFile(broken, '{ half');
     await writeFile(join(dir, 'notes.txt'), 'x');

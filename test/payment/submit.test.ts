@@ -7,7 +7,7 @@ import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { HttpClient } from '../../src/api/http.js';
 import { paymentRequestBody } from '../../src/api/tmf/payment.js';
-import type { JournalEntry } from '../../src/config/payment-journal.js';
+import type { JournalEntry } from '../../src/cli/payment/journal.js';
 import { submitPayment } from '../../src/cli/payment/submit.js';
 
 const KEY = 'espace-5a0c9a1e-1b2c-4d3e-8f40-123456789abc';

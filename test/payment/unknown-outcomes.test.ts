@@ -3,13 +3,14 @@
  * lock: never the entry of a payment another `pay` has in flight (that was a false "outcome
  * unknown", exit 5, for two `pay` of one bill at once).
  */
+import { rmSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { paymentRequestBody } from '../../src/api/tmf/payment.js';
-import { lockJournal } from '../../src/config/payment-journal-lock.js';
-import { type JournalEntry, PaymentJournal, newPaymentKey } from '../../src/config/payment-journal.js';
+import { lockJournal } from '../../src/cli/payment/journal-lock.js';
+import { type JournalEntry, PaymentJournal, newPaymentKey } from '../../src/cli/payment/journal.js';
 import { unknownOutcomes } from '../../src/cli/payment/pending.js';
 
 let dir: string;
@@ -51,16 +52,16 @@ class JournalWithEvent extends PaymentJournal {
 }
 
 describe('unknown outcomes before the lock', () => {
-  it('are the entries no payment in flight holds', () => {
+  it('are the entries no payment in flight holds', async () => {
     const journal = new PaymentJournal(dir);
     const left = entry();
-    journal.record(left);
+    await journal.record(left);
     expect(unknownOutcomes(journal)?.entries.map((e) => e.key)).toEqual([left.key]);
   });
 
   it('cannot be told while a payment holds the lock', async () => {
     const journal = new PaymentJournal(dir);
-    journal.record(entry());
+    await journal.record(entry());
     const lock = await lockJournal(dir);
     try {
       expect(unknownOutcomes(journal)).toBeUndefined();
@@ -73,18 +74,18 @@ describe('unknown outcomes before the lock', () => {
     const inFlight = entry();
     const lock = await lockJournal(dir);
     const journal = new JournalWithEvent(dir, () => {
-      // The other pay gets its answer: settles its entry, then lets go of the lock.
-      journal.settle(inFlight.key);
+      // The other pay gets its answer: settles its entry (removes its file), then lets go of the lock.
+      rmSync(join(dir, `${inFlight.key}.json`));
       lock.release();
     });
-    journal.record(inFlight);
+    await journal.record(inFlight);
     expect(unknownOutcomes(journal)).toEqual({ entries: [], unreadable: [] });
     expect(journal.reads).toBe(2);
   });
 
   it('keep an unreadable entry file, which nothing in flight explains', async () => {
     const journal = new PaymentJournal(dir);
-    journal.record(entry());
+    await journal.record(entry());
     const broken = join(dir, `espace-${'0'.repeat(8)}-0000-4000-8000-${'0'.repeat(12)}.json`);
     await writeFile(broken, '{ half');
     const unknown = unknownOutcomes(journal);

@@ -22,7 +22,7 @@ const program = (argv: string[]) =>
     lang: 'en',
     io: { out: () => {}, err: () => {} } as unknown as IO,
     argv,
-    makeContext: () => {
+    makeDeps: () => {
       throw new Error('not run');
     },
   });
@@ -70,7 +70,7 @@ describe('checked-in completion scripts', () => {
 
 describe('dynamic values recognised by name', () => {
   it('cover commands other nouns add, without any registration', async () => {
-    const { Command } = await import('commander');
+    const { Command } = await import('../../src/cli/commander.js');
     const tree = new Command('espace').option('--context <name>');
     const ticket = tree.command('ticket');
     ticket.command('show').argument('<ID>');

@@ -5,7 +5,7 @@
  */
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { type Command, Help } from 'commander';
+import { type CommandUnknownOpts, Help } from '../../src/cli/commander.js';
 import { describe, expect, it } from 'vitest';
 import { ENVIRONMENT, environmentMarkdown } from '../../src/cli/commands/help-topics/topics.js';
 import { buildProgram } from '../../src/cli/program.js';
@@ -23,13 +23,13 @@ function commandPaths(): string[][] {
     lang: 'en',
     io: { out: () => {}, err: () => {} } as unknown as IO,
     argv: [],
-    makeContext: () => {
+    makeDeps: () => {
       throw new Error('not run');
     },
   });
   const help = new Help();
   const paths: string[][] = [];
-  const visit = (command: Command, path: string[]) => {
+  const visit = (command: CommandUnknownOpts, path: string[]) => {
     for (const sub of help.visibleCommands(command)) {
       if (sub.name() === 'help') continue;
       paths.push([...path, sub.name()]);

@@ -8,8 +8,8 @@ import { jsonFieldsOf } from '../../output/json-fields.js';
 import { runBulk } from '../../bulk/run.js';
 import { parseShard } from '../../bulk/shard.js';
 import type { BulkCommand, BulkOptions } from '../../bulk/types.js';
-import type { Context } from '../context.js';
-import { DEFAULT_BATCH_CONCURRENCY, DEFAULT_BATCH_SIZE, DEFAULT_CONCURRENCY } from './options.js';
+import type { CommandDeps } from '../command-deps.js';
+import { type BulkFlags, DEFAULT_BATCH_CONCURRENCY, DEFAULT_BATCH_SIZE, DEFAULT_CONCURRENCY } from './options.js';
 import { BULK_COMMANDS, type BulkCommandName } from './registry.js';
 
 export interface BulkRequest<O> {
@@ -17,18 +17,19 @@ export interface BulkRequest<O> {
   /** The command's own options, as for one account. */
   options: O;
   /** Commander's values, bulk flags among them. */
-  flags: Record<string, unknown>;
+  flags: BulkFlags;
 }
 
-export async function run<O>(request: BulkRequest<O>, ctx: Context): Promise<void> {
+export async function run<O>(request: BulkRequest<O>, ctx: CommandDeps): Promise<void> {
   const { flags } = request;
   if (flags.account !== undefined) throw new UsageError('bulk.accountAndList');
   const command = (await BULK_COMMANDS[request.name]()) as BulkCommand<O>;
-  const batchSize = (flags.batchSize as number | undefined) ?? DEFAULT_BATCH_SIZE;
+  const batchSize = flags.batchSize ?? DEFAULT_BATCH_SIZE;
   const batches = command.lookupBatch !== undefined && batchSize > 1;
   const bulk: BulkOptions = {
-    accountsFrom: flags.accountsFrom as string,
-    format: (flags.format as BulkOptions['format'] | undefined) ?? 'ndjson',
+    // Bulk mode is chosen by --accounts-from (bulkable), so it is there.
+    accountsFrom: flags.accountsFrom!,
+    format: flags.format ?? 'ndjson',
     fields:
       typeof flags.fields === 'string'
         ? flags.fields
@@ -37,13 +38,13 @@ export async function run<O>(request: BulkRequest<O>, ctx: Context): Promise<voi
             .filter(Boolean)
         : undefined,
     ordered: flags.ordered === true,
-    concurrency: (flags.concurrency as number | undefined) ?? (batches ? DEFAULT_BATCH_CONCURRENCY : DEFAULT_CONCURRENCY),
+    concurrency: flags.concurrency ?? (batches ? DEFAULT_BATCH_CONCURRENCY : DEFAULT_CONCURRENCY),
     batchSize,
-    rps: flags.rps as number | undefined,
+    rps: flags.rps,
     // Retrying the failures of a run is resuming it: the journal says which accounts failed.
     resume: flags.resume === true || flags.retryFailed === true,
     retryFailed: flags.retryFailed === true,
-    journal: flags.journal as string | undefined,
+    journal: flags.journal,
     shard: typeof flags.shard === 'string' ? parseShard(flags.shard, ctx.env) : undefined,
   };
   // NDJSON: --fields keeps those fields of each record's data (CSV: they are the columns).

@@ -8,7 +8,7 @@
  * named after a kind (`<bill>`, `<ticket-id>`), or an argument `<id>`/`<name>` of the noun of that
  * kind (`ticket show <id>`, `context use <name>`), except on verbs that create one.
  */
-import { type Command, Help } from 'commander';
+import { type CommandUnknownOpts, Help } from '../commander.js';
 import { VALUE_KINDS, type ValueKind } from './value-kinds.js';
 
 export { VALUE_KINDS, type ValueKind };
@@ -50,10 +50,10 @@ function kindOfArgument(path: string[], argument: string): ValueKind | undefined
 }
 
 /** Every visible command of the program, depth first, parents before children. */
-export function describeTree(program: Command, helpTopics: readonly string[] = []): CommandSpec[] {
+export function describeTree(program: CommandUnknownOpts, helpTopics: readonly string[] = []): CommandSpec[] {
   const help = new Help();
   const specs: CommandSpec[] = [];
-  const visit = (command: Command, path: string[]) => {
+  const visit = (command: CommandUnknownOpts, path: string[]) => {
     const subcommands = help.visibleCommands(command);
     const flags = help.visibleOptions(command).map((option): FlagSpec => ({
       names: [option.short, option.long].filter((name): name is string => name !== undefined),

@@ -8,14 +8,14 @@ import type { HttpClient } from '../../api/http.js';
 import { TMF } from '../../api/tmf/paths.js';
 import { allContexts } from '../../config/contexts.js';
 import { USER_AGENT } from '../../version.js';
-import type { Context } from '../context.js';
+import type { CommandDeps } from '../command-deps.js';
 import type { ValueKind } from './value-kinds.js';
 
 /**
- * What completing values needs of a command's Context: a command's own Context, or the small one
+ * What completing values needs of a command's CommandDeps: a command's own CommandDeps, or the small one
  * completion/main.ts builds when the launcher answers `__complete` without the rest of the CLI.
  */
-export type CompletionContext = Pick<Context, 'env' | 'locale' | 'config' | 'target' | 'session'>;
+export type CompletionContext = Pick<CommandDeps, 'env' | 'locale' | 'config' | 'target' | 'session'>;
 
 /** Beyond this the user has given up waiting for the TAB; `ESPACE_COMPLETION_TIMEOUT_MS` changes it. */
 const DEFAULT_DEADLINE_MS = 2500;

@@ -19,7 +19,7 @@ export async function renderManPage(lang: Lang): Promise<string> {
     lang,
     io,
     argv: [],
-    makeContext: () => {
+    makeDeps: () => {
       throw new Error('the manual page runs no command');
     },
   });

@@ -4,7 +4,7 @@
  * exit codes the help topics list. Nothing in it is written by hand twice, so it cannot fall
  * behind the commands.
  */
-import type { Command, Help, Option } from 'commander';
+import type { CommandUnknownOpts, Help, Option } from '../commander.js';
 import type { Translate } from '../../i18n/catalog.js';
 import { ENVIRONMENT, exitCodes } from '../commands/help-topics/topics.js';
 
@@ -19,7 +19,7 @@ export function roffText(text: string): string {
 }
 
 /** Visible commands depth first, parents before children, with their help formatter. */
-function walk(command: Command, visit: (command: Command, help: Help) => void): void {
+function walk(command: CommandUnknownOpts, visit: (command: CommandUnknownOpts, help: Help) => void): void {
   const help = command.createHelp();
   visit(command, help);
   for (const sub of help.visibleCommands(command)) {
@@ -41,7 +41,7 @@ export interface ManPageOptions {
 }
 
 /** The whole page for `program` (the root command). */
-export function manPage(program: Command, { t, version }: ManPageOptions): string {
+export function manPage(program: CommandUnknownOpts, { t, version }: ManPageOptions): string {
   const rootHelp = program.createHelp();
   const lines: string[] = [
     `.TH ESPACE 1 "" "espace ${roffText(version)}" "${roffText(t('man.manual'))}"`,

@@ -7,14 +7,14 @@
  */
 import type { HttpClient } from '../../api/http.js';
 import { USER_AGENT } from '../../version.js';
-import type { Context } from '../context.js';
+import type { CommandDeps } from '../command-deps.js';
 
 /**
  * A fresh single-attempt client for the context's API; the caller closes it. It keeps the
  * command's deadline and answer bound (a payment must not wait on a silent server longer than
  * `--timeout` says) and the context's API paths, like every other client of the command.
  */
-export async function paymentClient(ctx: Context): Promise<HttpClient> {
+export async function paymentClient(ctx: CommandDeps): Promise<HttpClient> {
   const { HttpClient } = await import('../../api/http.js');
   const target = ctx.target();
   return new HttpClient({

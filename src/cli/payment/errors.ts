@@ -1,4 +1,4 @@
-import type { JournalEntry } from '../../config/payment-journal.js';
+import type { JournalEntry } from './journal.js';
 import { EspaceError } from '../../errors.js';
 
 /** The payment may or may not have been charged; its key is in the journal for reconcile. Exit code 5. */

@@ -1,6 +1,6 @@
-import { journalLocked } from '../../config/payment-journal-lock.js';
-import type { JournalEntry, PaymentJournal } from '../../config/payment-journal.js';
-import type { Context } from '../context.js';
+import { journalLocked } from './journal-lock.js';
+import type { JournalEntry, PaymentJournal } from './journal.js';
+import type { CommandDeps } from '../command-deps.js';
 
 /** Journal entries whose outcome is unknown, and entry files that could not be read. */
 export interface UnknownOutcomes {
@@ -31,7 +31,7 @@ export function unknownOutcomes(journal: PaymentJournal): UnknownOutcomes | unde
 }
 
 /** Says on stderr when earlier payments still have an unknown outcome (none said while a payment is in flight). */
-export function warnPendingPayments(journal: PaymentJournal, ctx: Context): void {
+export function warnPendingPayments(journal: PaymentJournal, ctx: CommandDeps): void {
   const unknown = unknownOutcomes(journal);
   const count = unknown ? unknown.entries.length + unknown.unreadable.length : 0;
   if (count > 0) ctx.io.err(`${ctx.io.errColor.warning(ctx.t('payment.pendingWarning', { count, dir: journal.dir }))}\n`);

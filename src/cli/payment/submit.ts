@@ -18,7 +18,7 @@ import { abortableSleep } from '../../abortable-sleep.js';
 import { ApiError, NetworkError, ResponseShapeError, TimeoutError } from '../../api/errors.js';
 import type { HttpClient } from '../../api/http.js';
 import { createPayment } from '../../api/tmf/payment.js';
-import type { JournalEntry } from '../../config/payment-journal.js';
+import type { JournalEntry } from './journal.js';
 import type { Payment } from '../../domain/payment.js';
 import { NotThisPaymentError } from './errors.js';
 import { EspaceError } from '../../errors.js';

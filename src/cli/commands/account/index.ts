@@ -1,18 +1,19 @@
-import type { Command } from 'commander';
+import type { CommandUnknownOpts } from '../../commander.js';
 import { addBulkOptions, bulkable } from '../../bulk/options.js';
 import type { Registrar } from '../../program.js';
 import type { AccountShowOptions } from './summary.js';
+import { accountOption } from '../../shared-options.js';
 
-export function registerAccount(program: Command, registrar: Registrar): void {
+export function registerAccount(program: CommandUnknownOpts, registrar: Registrar): void {
   const { t, examples } = registrar;
   const account = examples(program.command('account').description(t('account.description')), ['espace account show']);
   examples(
-    addBulkOptions(account.command('show').description(t('account.show.description')).option('--account <id>', t('bill.option.account')), registrar).action(
+    addBulkOptions(account.command('show').description(t('account.show.description')).addOption(accountOption(t)), registrar).action(
       bulkable(
         registrar,
         'account show',
         () => import('./show.js'),
-        (_args, options): AccountShowOptions => ({ account: options.account as string | undefined }),
+        (_args, options): AccountShowOptions => ({ account: options.account }),
       ),
     ),
     [

@@ -3,12 +3,12 @@ import type { Money } from '../../../domain/money.js';
 import { amountText, formatDate, toJson } from '../../../output/formats.js';
 import { sanitizeCell } from '../../../output/sanitize.js';
 import { resolveAccountId } from '../../account.js';
-import type { Context } from '../../context.js';
+import type { CommandDeps } from '../../command-deps.js';
 import { type AccountShowOptions, accountSummary } from './summary.js';
 
 export type { AccountShowOptions };
 
-export async function run(options: AccountShowOptions, ctx: Context): Promise<void> {
+export async function run(options: AccountShowOptions, ctx: CommandDeps): Promise<void> {
   const api = await ctx.api();
   const accountId = await resolveAccountId(api, options.account);
   const summary = await accountSummary(api, accountId, ctx.locale);

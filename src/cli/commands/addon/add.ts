@@ -6,7 +6,7 @@ import { prorateChange } from '../../../domain/proration.js';
 import { UsageError } from '../../../errors.js';
 import { sanitizeCell } from '../../../output/sanitize.js';
 import { resolveAccountId } from '../../account.js';
-import type { Context } from '../../context.js';
+import type { CommandDeps } from '../../command-deps.js';
 import { previewAndOrder } from '../plan/order-flow.js';
 import { addOnTerms } from '../plan/terms.js';
 import { serviceLabel } from '../plan/view.js';
@@ -18,7 +18,7 @@ export interface AddonAddOptions {
   yes: boolean;
 }
 
-export async function run(options: AddonAddOptions, ctx: Context): Promise<void> {
+export async function run(options: AddonAddOptions, ctx: CommandDeps): Promise<void> {
   const api = await ctx.api();
   const accountId = await resolveAccountId(api, options.account);
   const [products, offerings] = await Promise.all([listProducts(api, accountId), listOfferings(api)]);

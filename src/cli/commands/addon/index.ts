@@ -1,29 +1,30 @@
-import type { Command } from 'commander';
+import type { Command, CommandUnknownOpts, OptionValues } from '../../commander.js';
 import type { Registrar } from '../../program.js';
 import type { AddonAddOptions } from './add.js';
 import type { AddonListOptions } from './list.js';
 import type { AddonRemoveOptions } from './remove.js';
+import { accountOption } from '../../shared-options.js';
 
-export function registerAddon(program: Command, { t, action, examples }: Registrar): void {
+export function registerAddon(program: CommandUnknownOpts, { t, action, examples }: Registrar): void {
   const addon = examples(program.command('addon').description(t('addon.description')), ['espace addon list', 'espace addon add OFF-ADD-WIFI']);
 
   examples(
     addon
       .command('list')
       .description(t('addon.list.description'))
-      .option('--account <id>', t('bill.option.account'))
+      .addOption(accountOption(t))
       .action(
         action(
           () => import('./list.js'),
-          (_args, options): AddonListOptions => ({ account: options.account as string | undefined }),
+          (_args, options): AddonListOptions => ({ account: options.account }),
         ),
       ),
     ['espace addon list', 'espace addon list --json'],
   );
 
-  const confirmations = (command: Command) =>
+  const confirmations = <Args extends unknown[], Opts extends OptionValues, Globals extends OptionValues>(command: Command<Args, Opts, Globals>) =>
     command
-      .option('--account <id>', t('bill.option.account'))
+      .addOption(accountOption(t))
       .option('--accept-terms', t('plan.option.acceptTerms'))
       .option('-y, --yes', t('plan.option.yes'))
       .option('--dry-run', t('core.option.dryRun'));
@@ -33,8 +34,8 @@ export function registerAddon(program: Command, { t, action, examples }: Registr
       action(
         () => import('./add.js'),
         ([offer], options): AddonAddOptions => ({
-          offer: offer!,
-          account: options.account as string | undefined,
+          offer,
+          account: options.account,
           acceptTerms: Boolean(options.acceptTerms),
           yes: Boolean(options.yes),
         }),
@@ -48,8 +49,8 @@ export function registerAddon(program: Command, { t, action, examples }: Registr
       action(
         () => import('./remove.js'),
         ([product], options): AddonRemoveOptions => ({
-          product: product!,
-          account: options.account as string | undefined,
+          product,
+          account: options.account,
           acceptTerms: Boolean(options.acceptTerms),
           yes: Boolean(options.yes),
         }),

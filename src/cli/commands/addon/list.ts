@@ -5,14 +5,14 @@ import { addOnProblem } from '../../../domain/plan.js';
 import { amountText, toJson } from '../../../output/formats.js';
 import { renderTable } from '../../../output/table.js';
 import { resolveAccountId } from '../../account.js';
-import type { Context } from '../../context.js';
+import type { CommandDeps } from '../../command-deps.js';
 import { offeringDetails, offeringJson, productJson } from '../plan/view.js';
 
 export interface AddonListOptions {
   account?: string;
 }
 
-export async function run(options: AddonListOptions, ctx: Context): Promise<void> {
+export async function run(options: AddonListOptions, ctx: CommandDeps): Promise<void> {
   const api = await ctx.api();
   const accountId = await resolveAccountId(api, options.account);
   const [products, offerings] = await Promise.all([listProducts(api, accountId), listOfferings(api, 'addOn')]);

@@ -3,7 +3,7 @@ import { listProducts } from '../../../api/tmf/product-inventory.js';
 import { prorateChange } from '../../../domain/proration.js';
 import { UsageError } from '../../../errors.js';
 import { resolveAccountId } from '../../account.js';
-import type { Context } from '../../context.js';
+import type { CommandDeps } from '../../command-deps.js';
 import { previewAndOrder } from '../plan/order-flow.js';
 import { removalTerms } from '../plan/terms.js';
 
@@ -14,7 +14,7 @@ export interface AddonRemoveOptions {
   yes: boolean;
 }
 
-export async function run(options: AddonRemoveOptions, ctx: Context): Promise<void> {
+export async function run(options: AddonRemoveOptions, ctx: CommandDeps): Promise<void> {
   const api = await ctx.api();
   const accountId = await resolveAccountId(api, options.account);
   const products = await listProducts(api, accountId);

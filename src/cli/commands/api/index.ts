@@ -1,10 +1,10 @@
-import type { Command } from 'commander';
+import type { CommandUnknownOpts } from '../../commander.js';
 import type { Registrar } from '../../program.js';
 import type { ApiOptions } from './request.js';
 
 const collect = (value: string, previous: string[]) => [...previous, value];
 
-export function registerApi(program: Command, { t, action, examples }: Registrar): void {
+export function registerApi(program: CommandUnknownOpts, { t, action, examples }: Registrar): void {
   examples(
     program
       .command('api')
@@ -23,15 +23,15 @@ export function registerApi(program: Command, { t, action, examples }: Registrar
         action(
           () => import('./request.js'),
           ([method, path], options): ApiOptions => ({
-            method: method!,
-            path: path!,
-            fields: options.field as string[],
-            rawFields: options.rawField as string[],
-            headers: options.header as string[],
-            input: options.input as string | undefined,
+            method,
+            path,
+            fields: options.field,
+            rawFields: options.rawField,
+            headers: options.header,
+            input: options.input,
             paginate: Boolean(options.paginate),
-            maxPages: options.maxPages as string | undefined,
-            maxItems: options.maxItems as string | undefined,
+            maxPages: options.maxPages,
+            maxItems: options.maxItems,
             include: Boolean(options.include),
           }),
         ),

@@ -14,7 +14,7 @@ import type { HttpClient, HttpMethod, HttpResponse, QueryValue } from '../../../
 import { UsageError } from '../../../errors.js';
 import { InputTooLargeError, readAllBounded } from '../../bounded-read.js';
 import { jsonText } from '../../../output/sanitize.js';
-import type { Context } from '../../context.js';
+import type { CommandDeps } from '../../command-deps.js';
 import { type FieldValue, parseFields, parseHeaders } from './fields.js';
 
 export interface ApiOptions {
@@ -59,7 +59,7 @@ function pathOf(value: string): string {
 /** The largest --input body: a request body, not a data dump. */
 export const MAX_INPUT_BYTES = 16 * 1024 * 1024;
 
-async function bodyFrom(input: string, ctx: Context): Promise<unknown> {
+async function bodyFrom(input: string, ctx: CommandDeps): Promise<unknown> {
   let text: string;
   try {
     text = (await readAllBounded(input === '-' ? ctx.io.stdin : createReadStream(input), MAX_INPUT_BYTES)).toString('utf8');
@@ -94,7 +94,14 @@ function positiveInteger(value: string | undefined, flag: string, fallback: numb
  * size the server chose, or without a count until an empty page; within the bounds. A stop at a
  * bound, or at a repeated page (a server ignoring `offset`), is reported on stderr.
  */
-async function allPages(api: HttpClient, path: string, query: Record<string, QueryValue>, headers: Record<string, string>, bounds: PageBounds, ctx: Context) {
+async function allPages(
+  api: HttpClient,
+  path: string,
+  query: Record<string, QueryValue>,
+  headers: Record<string, string>,
+  bounds: PageBounds,
+  ctx: CommandDeps,
+) {
   const limit = Number(query.limit ?? DEFAULT_PAGE_SIZE);
   const items: unknown[] = [];
   let first: HttpResponse | undefined;
@@ -144,7 +151,7 @@ async function allPages(api: HttpClient, path: string, query: Record<string, Que
   return { response: first, body: items };
 }
 
-export async function run(options: ApiOptions, ctx: Context): Promise<void> {
+export async function run(options: ApiOptions, ctx: CommandDeps): Promise<void> {
   const method = methodOf(options.method);
   const path = pathOf(options.path);
   const fields = parseFields(options.fields, options.rawFields);
@@ -177,11 +184,11 @@ export async function run(options: ApiOptions, ctx: Context): Promise<void> {
   }
 }
 
-function print(ctx: Context, text: string): void {
+function print(ctx: CommandDeps, text: string): void {
   ctx.io.out(text.endsWith('\n') ? text : `${text}\n`);
 }
 
-function format(body: unknown, ctx: Context): string {
+function format(body: unknown, ctx: CommandDeps): string {
   if (typeof body === 'string') return body;
   return jsonText(body, ctx.io.stdoutIsTTY ? 2 : undefined);
 }

@@ -1,9 +1,9 @@
-import type { Command } from 'commander';
+import type { CommandUnknownOpts } from '../../commander.js';
 import type { Registrar } from '../../program.js';
 import type { LoginOptions } from './login.js';
 import { registerAccountSecurity } from './register-security.js';
 
-export function registerAuth(program: Command, registrar: Registrar): void {
+export function registerAuth(program: CommandUnknownOpts, registrar: Registrar): void {
   const { t, action, examples } = registrar;
   const auth = examples(program.command('auth').description(t('auth.description')), ['espace auth login', 'espace auth status']);
 
@@ -19,9 +19,9 @@ export function registerAuth(program: Command, registrar: Registrar): void {
         action(
           () => import('./login.js'),
           (_args, options): LoginOptions => ({
-            username: options.username as string | undefined,
+            username: options.username,
             passwordStdin: Boolean(options.passwordStdin),
-            otp: options.otp as string | undefined,
+            otp: options.otp,
             insecureStorage: Boolean(options.insecureStorage),
           }),
         ),

@@ -7,7 +7,7 @@ import { ApiError } from '../../../api/errors.js';
 import { passwordGrant, revokeToken, type TokenSet } from '../../../api/oauth.js';
 import type { StoredCredentials } from '../../../auth/credential-store.js';
 import { AuthError, UsageError } from '../../../errors.js';
-import type { Context } from '../../context.js';
+import type { CommandDeps } from '../../command-deps.js';
 import { stdinText } from '../../stdin-lines.js';
 
 export interface LoginOptions {
@@ -17,7 +17,7 @@ export interface LoginOptions {
   insecureStorage: boolean;
 }
 
-export async function run(options: LoginOptions, ctx: Context): Promise<void> {
+export async function run(options: LoginOptions, ctx: CommandDeps): Promise<void> {
   const { io, t } = ctx;
   const target = ctx.target();
   if (ctx.env.ESPACE_TOKEN || ctx.env.ESPACE_CLIENT_ID) io.err(`${io.errColor.warning(t('auth.login.envWins'))}\n`);
@@ -60,7 +60,7 @@ export async function run(options: LoginOptions, ctx: Context): Promise<void> {
   );
 }
 
-async function grantWithOtp(ctx: Context, credentials: { username: string; password: string; otp?: string }): Promise<TokenSet> {
+async function grantWithOtp(ctx: CommandDeps, credentials: { username: string; password: string; otp?: string }): Promise<TokenSet> {
   const client = await ctx.anonymousApi();
   try {
     return await passwordGrant(client, credentials, ctx.clock());

@@ -1,9 +1,9 @@
 /** `espace auth logout`: revokes the tokens on the server, then forgets them locally. */
 import { revokeToken } from '../../../api/oauth.js';
 import { AuthError } from '../../../errors.js';
-import type { Context } from '../../context.js';
+import type { CommandDeps } from '../../command-deps.js';
 
-export async function run(_options: object, ctx: Context): Promise<void> {
+export async function run(_options: object, ctx: CommandDeps): Promise<void> {
   const { io, t } = ctx;
   const target = ctx.target();
   const vault = await ctx.vault();

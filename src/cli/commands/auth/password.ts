@@ -9,7 +9,7 @@ import { getIdentity } from '../../../api/tmf/userinfo.js';
 import { changePassword, twoFactorStatus } from '../../../api/security.js';
 import { MIN_PASSWORD_SCORE, loadStrengthCheck, type StrengthVerdict } from '../../../auth/password-strength.js';
 import { UsageError } from '../../../errors.js';
-import type { Context } from '../../context.js';
+import type { CommandDeps } from '../../command-deps.js';
 import { readReauthentication, requireReauthSources, withRefusals, type ReauthSources } from './security-input.js';
 
 export interface PasswordOptions extends ReauthSources {
@@ -17,13 +17,13 @@ export interface PasswordOptions extends ReauthSources {
   signOutOthers?: boolean;
 }
 
-function weakness(ctx: Context, verdict: StrengthVerdict): string {
+function weakness(ctx: CommandDeps, verdict: StrengthVerdict): string {
   const advice = verdict.feedback.length ? ` ${verdict.feedback.join(' ')}` : '';
   return ctx.t('security.password.weak', { score: verdict.score, min: MIN_PASSWORD_SCORE }) + advice;
 }
 
 /** The new password, typed twice with the strength check at the prompt. */
-async function promptNewPassword(ctx: Context, check: (password: string) => StrengthVerdict): Promise<string> {
+async function promptNewPassword(ctx: CommandDeps, check: (password: string) => StrengthVerdict): Promise<string> {
   const { t } = ctx;
   const next = await ctx.prompt.password({
     message: t('security.password.promptNew'),
@@ -41,7 +41,7 @@ async function promptNewPassword(ctx: Context, check: (password: string) => Stre
   return next;
 }
 
-export async function run(options: PasswordOptions, ctx: Context): Promise<void> {
+export async function run(options: PasswordOptions, ctx: CommandDeps): Promise<void> {
   const { io, t } = ctx;
   requireReauthSources(ctx, options);
   const api = await ctx.api();

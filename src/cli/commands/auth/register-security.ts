@@ -1,5 +1,5 @@
 /** Registers the account security verbs under `auth`: password, 2fa, sessions. */
-import type { Command } from 'commander';
+import type { CommandUnknownOpts } from '../../commander.js';
 import type { Registrar } from '../../program.js';
 import type { PasswordOptions } from './password.js';
 import type { SessionsRevokeOptions } from './sessions-revoke.js';
@@ -7,7 +7,7 @@ import type { TwoFactorConfirmOptions } from './two-factor-confirm.js';
 import type { TwoFactorDisableOptions } from './two-factor-disable.js';
 import type { TwoFactorEnableOptions } from './two-factor-enable.js';
 
-export function registerAccountSecurity(auth: Command, { t, action, examples }: Registrar): void {
+export function registerAccountSecurity(auth: CommandUnknownOpts, { t, action, examples }: Registrar): void {
   examples(
     auth
       .command('password')

@@ -8,11 +8,11 @@ import { ApiError } from '../../../api/errors.js';
 import type { Reauthentication } from '../../../api/security.js';
 import { AuthError, GeneralError, UsageError } from '../../../errors.js';
 import type { MessageKey } from '../../../i18n/catalog.js';
-import type { Context } from '../../context.js';
+import type { CommandDeps } from '../../command-deps.js';
 import { stdinLines } from '../../stdin-lines.js';
 
 /** A 6-digit code or a recovery code, from stdin or a prompt. */
-export async function readCode(ctx: Context, fromStdin: boolean, message: MessageKey, allowRecovery: boolean): Promise<string> {
+export async function readCode(ctx: CommandDeps, fromStdin: boolean, message: MessageKey, allowRecovery: boolean): Promise<string> {
   const pattern = codePattern(allowRecovery);
   const code = fromStdin
     ? (await stdinLines(ctx, 1, '--code-stdin'))[0]!.trim()
@@ -43,7 +43,7 @@ export interface ReauthSources {
  * Fails before any request when a value cannot be had: without a terminal, the password must come
  * from stdin. (Whether a code is needed is known only once two-factor status is read.)
  */
-export function requireReauthSources(ctx: Context, sources: ReauthSources): void {
+export function requireReauthSources(ctx: CommandDeps, sources: ReauthSources): void {
   if (!sources.passwordStdin && !ctx.io.interactive) throw new UsageError('prompt.notInteractive', { params: { flag: '--password-stdin' } });
 }
 
@@ -55,7 +55,7 @@ export function requireReauthSources(ctx: Context, sources: ReauthSources): void
  * runs after the password and before the code, for prompts of the caller's own.
  */
 export async function readReauthentication(
-  ctx: Context,
+  ctx: CommandDeps,
   sources: ReauthSources,
   twoFactorOn: boolean,
   extraLines = 0,

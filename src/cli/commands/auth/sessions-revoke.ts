@@ -7,7 +7,7 @@
 import { listSessions, revokeOtherSessions, revokeSession, twoFactorStatus } from '../../../api/security.js';
 import { CancelledError, UsageError } from '../../../errors.js';
 import { toJson } from '../../../output/formats.js';
-import type { Context } from '../../context.js';
+import type { CommandDeps } from '../../command-deps.js';
 import { readReauthentication, requireReauthSources, withRefusals, type ReauthSources } from './security-input.js';
 
 export interface SessionsRevokeOptions extends ReauthSources {
@@ -16,7 +16,7 @@ export interface SessionsRevokeOptions extends ReauthSources {
   yes: boolean;
 }
 
-export async function run(options: SessionsRevokeOptions, ctx: Context): Promise<void> {
+export async function run(options: SessionsRevokeOptions, ctx: CommandDeps): Promise<void> {
   const { io, t } = ctx;
   if ((options.id === undefined) === !options.others) throw new UsageError('security.sessions.revokeWhich');
   requireReauthSources(ctx, options);

@@ -2,9 +2,9 @@
 import { listSessions } from '../../../api/security.js';
 import { formatDateTime, toJson } from '../../../output/formats.js';
 import { renderTable } from '../../../output/table.js';
-import type { Context } from '../../context.js';
+import type { CommandDeps } from '../../command-deps.js';
 
-export async function run(_options: object, ctx: Context): Promise<void> {
+export async function run(_options: object, ctx: CommandDeps): Promise<void> {
   const { io, t, locale } = ctx;
   const sessions = await listSessions(await ctx.api());
   if (ctx.globals.json) {

@@ -6,10 +6,10 @@ import { NoUserinfoError, getIdentity, type Identity } from '../../../api/tmf/us
 import { AuthError, EspaceError } from '../../../errors.js';
 import { formatDateTime, toJson } from '../../../output/formats.js';
 import { sanitizeLine } from '../../../output/sanitize.js';
-import type { Context } from '../../context.js';
+import type { CommandDeps } from '../../command-deps.js';
 import { contextLabel } from '../../context-label.js';
 
-export async function run(_options: object, ctx: Context): Promise<void> {
+export async function run(_options: object, ctx: CommandDeps): Promise<void> {
   const { io, t, locale } = ctx;
   const target = ctx.target();
   const session = await ctx.session();
@@ -61,7 +61,7 @@ export async function run(_options: object, ctx: Context): Promise<void> {
 }
 
 /** "Logged in as marie.tremblay (Marie Tremblay)": the name only when there is one that says more than the user name. */
-function userLine(ctx: Context, user: string | null, name: string | null): string {
+function userLine(ctx: CommandDeps, user: string | null, name: string | null): string {
   const shownUser = sanitizeLine(user ?? '?');
   const shownName = name === null ? '' : sanitizeLine(name).trim();
   if (shownName === '' || shownName.toLowerCase() === shownUser.toLowerCase()) return ctx.t('auth.status.userOnly', { user: shownUser });

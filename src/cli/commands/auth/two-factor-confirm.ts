@@ -6,7 +6,7 @@ import { confirmEnrolment } from '../../../api/security.js';
 import type { HttpClient } from '../../../api/http.js';
 import { toJson } from '../../../output/formats.js';
 import { sanitizeText } from '../../../output/sanitize.js';
-import type { Context } from '../../context.js';
+import type { CommandDeps } from '../../command-deps.js';
 import { readCode, withRefusals } from './security-input.js';
 
 export interface TwoFactorConfirmOptions {
@@ -14,7 +14,7 @@ export interface TwoFactorConfirmOptions {
 }
 
 /** Confirms with a code and prints the recovery codes (stdout: they are what the user must keep). */
-export async function confirmAndShowRecoveryCodes(ctx: Context, api: HttpClient, code: string): Promise<void> {
+export async function confirmAndShowRecoveryCodes(ctx: CommandDeps, api: HttpClient, code: string): Promise<void> {
   const { io, t } = ctx;
   const recoveryCodes = await withRefusals(() => confirmEnrolment(api, code), {
     wrong: 'security.2fa.codeRefused',
@@ -28,7 +28,7 @@ export async function confirmAndShowRecoveryCodes(ctx: Context, api: HttpClient,
   io.out(`${recoveryCodes.map(sanitizeText).join('\n')}\n`);
 }
 
-export async function run(options: TwoFactorConfirmOptions, ctx: Context): Promise<void> {
+export async function run(options: TwoFactorConfirmOptions, ctx: CommandDeps): Promise<void> {
   const code = await readCode(ctx, options.codeStdin, 'security.2fa.promptConfirmCode', false);
   await confirmAndShowRecoveryCodes(ctx, await ctx.api(), code);
 }

@@ -4,12 +4,12 @@
  */
 import { disableTwoFactor } from '../../../api/security.js';
 import { toJson } from '../../../output/formats.js';
-import type { Context } from '../../context.js';
+import type { CommandDeps } from '../../command-deps.js';
 import { readReauthentication, requireReauthSources, withRefusals, type ReauthSources } from './security-input.js';
 
 export type TwoFactorDisableOptions = ReauthSources;
 
-export async function run(options: TwoFactorDisableOptions, ctx: Context): Promise<void> {
+export async function run(options: TwoFactorDisableOptions, ctx: CommandDeps): Promise<void> {
   requireReauthSources(ctx, options);
   // Two-factor is on (or the server says it is not): a code is part of the proof.
   const reauth = await readReauthentication(ctx, options, true);

@@ -9,7 +9,7 @@ import { startEnrolment, twoFactorStatus } from '../../../api/security.js';
 import { AuthError, GeneralError } from '../../../errors.js';
 import { toJson } from '../../../output/formats.js';
 import { sanitizeText } from '../../../output/sanitize.js';
-import type { Context } from '../../context.js';
+import type { CommandDeps } from '../../command-deps.js';
 import { readCode, readReauthentication, requireReauthSources, withRefusals } from './security-input.js';
 import { confirmAndShowRecoveryCodes } from './two-factor-confirm.js';
 
@@ -35,7 +35,7 @@ export interface TwoFactorEnableOptions {
   passwordStdin: boolean;
 }
 
-export async function run(options: TwoFactorEnableOptions, ctx: Context): Promise<void> {
+export async function run(options: TwoFactorEnableOptions, ctx: CommandDeps): Promise<void> {
   const { io, t } = ctx;
   const sources = { passwordStdin: options.passwordStdin, codeStdin: false };
   requireReauthSources(ctx, sources);

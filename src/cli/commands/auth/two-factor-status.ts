@@ -1,9 +1,9 @@
 /** `espace auth 2fa status`: whether logins need a code, and how many recovery codes are left. */
 import { twoFactorStatus } from '../../../api/security.js';
 import { toJson } from '../../../output/formats.js';
-import type { Context } from '../../context.js';
+import type { CommandDeps } from '../../command-deps.js';
 
-export async function run(_options: object, ctx: Context): Promise<void> {
+export async function run(_options: object, ctx: CommandDeps): Promise<void> {
   const status = await twoFactorStatus(await ctx.api());
   if (ctx.globals.json) {
     ctx.io.out(toJson({ enabled: status.enabled, pending: status.pending, recoveryCodesLeft: status.recoveryCodesLeft }));

@@ -2,13 +2,13 @@
 import { setAutopay } from '../../../api/tmf/payment.js';
 import { toJson } from '../../../output/formats.js';
 import { resolveAccountId } from '../../account.js';
-import type { Context } from '../../context.js';
+import type { CommandDeps } from '../../command-deps.js';
 
 export interface AutopayDisableOptions {
   account?: string;
 }
 
-export async function run(options: AutopayDisableOptions, ctx: Context): Promise<void> {
+export async function run(options: AutopayDisableOptions, ctx: CommandDeps): Promise<void> {
   const api = await ctx.api();
   const accountId = await resolveAccountId(api, options.account);
   const state = await setAutopay(api, accountId, { enabled: false });

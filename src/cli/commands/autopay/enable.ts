@@ -8,7 +8,7 @@ import { CancelledError, UsageError } from '../../../errors.js';
 import { toJson } from '../../../output/formats.js';
 import { sanitizeCell } from '../../../output/sanitize.js';
 import { resolveAccountId } from '../../account.js';
-import type { Context } from '../../context.js';
+import type { CommandDeps } from '../../command-deps.js';
 
 export interface AutopayEnableOptions {
   account?: string;
@@ -16,7 +16,7 @@ export interface AutopayEnableOptions {
   acceptTerms: boolean;
 }
 
-export async function run(options: AutopayEnableOptions, ctx: Context): Promise<void> {
+export async function run(options: AutopayEnableOptions, ctx: CommandDeps): Promise<void> {
   const { io, t } = ctx;
   const api = await ctx.api();
   const accountId = await resolveAccountId(api, options.account);

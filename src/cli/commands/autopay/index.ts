@@ -1,22 +1,22 @@
-import type { Command } from 'commander';
+import type { CommandUnknownOpts } from '../../commander.js';
 import type { Registrar } from '../../program.js';
 import type { AutopayDisableOptions } from './disable.js';
 import type { AutopayEnableOptions } from './enable.js';
 import type { AutopayStatusOptions } from './status.js';
+import { accountOption } from '../../shared-options.js';
 
-export function registerAutopay(program: Command, { t, action, examples }: Registrar): void {
+export function registerAutopay(program: CommandUnknownOpts, { t, action, examples }: Registrar): void {
   const noun = examples(program.command('autopay').description(t('autopay.description')), ['espace autopay status', 'espace autopay enable']);
-  const account = (options: Record<string, unknown>) => options.account as string | undefined;
 
   examples(
     noun
       .command('status')
       .description(t('autopay.status.description'))
-      .option('--account <id>', t('bill.option.account'))
+      .addOption(accountOption(t))
       .action(
         action(
           () => import('./status.js'),
-          (_args, options): AutopayStatusOptions => ({ account: account(options) }),
+          (_args, options): AutopayStatusOptions => ({ account: options.account }),
         ),
       ),
     ['espace autopay status', 'espace autopay status --json'],
@@ -29,13 +29,13 @@ export function registerAutopay(program: Command, { t, action, examples }: Regis
       .description(t('autopay.enable.description'))
       .option('--method <id>', t('autopay.enable.option.method'))
       .option('--accept-terms', t('autopay.enable.option.acceptTerms'))
-      .option('--account <id>', t('bill.option.account'))
+      .addOption(accountOption(t))
       .action(
         action(
           () => import('./enable.js'),
           (_args, options): AutopayEnableOptions => ({
-            account: account(options),
-            method: options.method as string | undefined,
+            account: options.account,
+            method: options.method,
             acceptTerms: Boolean(options.acceptTerms),
           }),
         ),
@@ -48,11 +48,11 @@ export function registerAutopay(program: Command, { t, action, examples }: Regis
       .command('disable')
       .option('--dry-run', t('core.option.dryRun'))
       .description(t('autopay.disable.description'))
-      .option('--account <id>', t('bill.option.account'))
+      .addOption(accountOption(t))
       .action(
         action(
           () => import('./disable.js'),
-          (_args, options): AutopayDisableOptions => ({ account: account(options) }),
+          (_args, options): AutopayDisableOptions => ({ account: options.account }),
         ),
       ),
     ['espace autopay disable'],

@@ -4,13 +4,13 @@ import { formatMoney } from '../../../domain/money.js';
 import { formatDate, moneyJson, toJson } from '../../../output/formats.js';
 import { sanitizeLine } from '../../../output/sanitize.js';
 import { resolveAccountId } from '../../account.js';
-import type { Context } from '../../context.js';
+import type { CommandDeps } from '../../command-deps.js';
 
 export interface AutopayStatusOptions {
   account?: string;
 }
 
-export async function run(options: AutopayStatusOptions, ctx: Context): Promise<void> {
+export async function run(options: AutopayStatusOptions, ctx: CommandDeps): Promise<void> {
   const api = await ctx.api();
   const accountId = await resolveAccountId(api, options.account);
   const state = await getAutopay(api, accountId);

@@ -3,7 +3,7 @@ import { diffBills } from '../../../domain/bill-diff.js';
 import { amountText, signedAmount, toJson } from '../../../output/formats.js';
 import { renderTable } from '../../../output/table.js';
 import { sanitizeCell } from '../../../output/sanitize.js';
-import type { Context } from '../../context.js';
+import type { CommandDeps } from '../../command-deps.js';
 import { changeItem, diffJson, reconciliationLine, sectionTitle, totalsLine } from './change-view.js';
 import { loadBillPair } from './compare.js';
 
@@ -15,7 +15,7 @@ export interface BillDiffOptions {
   account?: string;
 }
 
-export async function run(options: BillDiffOptions, ctx: Context): Promise<void> {
+export async function run(options: BillDiffOptions, ctx: CommandDeps): Promise<void> {
   const api = await ctx.api();
   const { older, newer } = await loadBillPair(api, options.first, options.second, options.account);
   const diff = diffBills(older, newer);

@@ -1,10 +1,11 @@
 /** Registers `bill dispute`; the code that runs it (dispute.ts) loads only when it runs. */
-import { type Command, Option } from 'commander';
+import { type CommandUnknownOpts, Option } from '../../commander.js';
 import { SEVERITIES } from '../../../domain/ticket.js';
 import type { Registrar } from '../../program.js';
 import type { BillDisputeOptions } from './dispute.js';
+import { accountOption } from '../../shared-options.js';
 
-export function registerBillDispute(bill: Command, { t, action, examples }: Registrar): void {
+export function registerBillDispute(bill: CommandUnknownOpts, { t, action, examples }: Registrar): void {
   examples(
     bill
       .command('dispute')
@@ -14,16 +15,16 @@ export function registerBillDispute(bill: Command, { t, action, examples }: Regi
       .option('--item <line>', t('dispute.option.item'))
       .option('--reason <text>', t('dispute.option.reason'))
       .addOption(new Option('--severity <severity>', t('ticket.open.option.severity')).choices(SEVERITIES).default('minor'))
-      .option('--account <id>', t('bill.option.account'))
+      .addOption(accountOption(t))
       .action(
         action(
           () => import('./dispute.js'),
           ([billId], options): BillDisputeOptions => ({
             bill: billId ?? 'latest',
-            item: options.item as string | undefined,
-            reason: options.reason as string | undefined,
-            severity: options.severity as string,
-            account: options.account as string | undefined,
+            item: options.item,
+            reason: options.reason,
+            severity: options.severity,
+            account: options.account,
           }),
         ),
       ),

@@ -8,7 +8,7 @@ import type { BillLine } from '../../../domain/bill.js';
 import { UsageError } from '../../../errors.js';
 import { toJson } from '../../../output/formats.js';
 import { sanitizeCell } from '../../../output/sanitize.js';
-import type { Context } from '../../context.js';
+import type { CommandDeps } from '../../command-deps.js';
 import { readLongText } from '../ticket/long-text.js';
 import { ticketJson } from '../ticket/view.js';
 import { resolveBillId } from './resolve.js';
@@ -35,7 +35,7 @@ export function findLine(lines: readonly BillLine[], item: string): BillLine | u
   return partial.length === 1 ? partial[0] : undefined;
 }
 
-export async function run(options: BillDisputeOptions, ctx: Context): Promise<void> {
+export async function run(options: BillDisputeOptions, ctx: CommandDeps): Promise<void> {
   const { t } = ctx;
   const reason = await readLongText(ctx, { value: options.reason, flag: '--reason', message: t('dispute.askReason') });
   const api = await ctx.api();

@@ -3,10 +3,10 @@ import { stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { fetchBillDocument } from '../../../api/tmf/bill-document.js';
 import { GeneralError, UsageError } from '../../../errors.js';
-import { FileExistsError, writeFileAtomically } from '../../../output/atomic-file.js';
+import { FileExistsError, writeFileAtomically } from '../../../atomic-file.js';
 import { toJson } from '../../../output/formats.js';
 import { sanitizeCell } from '../../../output/sanitize.js';
-import type { Context } from '../../context.js';
+import type { CommandDeps } from '../../command-deps.js';
 import { resolveBillId } from './resolve.js';
 
 export interface BillDownloadOptions {
@@ -23,7 +23,7 @@ function defaultFileName(stem: string, billNumber: string): string {
   return `${stem}-${billNumber.replace(/[^\w.-]+/g, '_')}.pdf`;
 }
 
-export async function run(options: BillDownloadOptions, ctx: Context): Promise<void> {
+export async function run(options: BillDownloadOptions, ctx: CommandDeps): Promise<void> {
   const { io, t } = ctx;
   const toStdout = options.output === '-';
   // Checked before any request: a PDF on a terminal is garbage, and nothing needs to be fetched.

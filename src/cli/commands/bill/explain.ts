@@ -2,7 +2,7 @@
 import { diffBills } from '../../../domain/bill-diff.js';
 import { amountText, signedAmount, toJson } from '../../../output/formats.js';
 import { sanitizeCell } from '../../../output/sanitize.js';
-import type { Context } from '../../context.js';
+import type { CommandDeps } from '../../command-deps.js';
 import { diffJson, explainChange, reconciliationLine, sectionTitle, totalsLine } from './change-view.js';
 import { loadBillPair } from './compare.js';
 
@@ -12,7 +12,7 @@ export interface BillExplainOptions {
   account?: string;
 }
 
-export async function run(options: BillExplainOptions, ctx: Context): Promise<void> {
+export async function run(options: BillExplainOptions, ctx: CommandDeps): Promise<void> {
   const api = await ctx.api();
   const { older, newer } = await loadBillPair(api, options.bill, undefined, options.account);
   const diff = diffBills(older, newer);

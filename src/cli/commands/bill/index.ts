@@ -1,4 +1,4 @@
-import type { Command } from 'commander';
+import type { CommandUnknownOpts } from '../../commander.js';
 import { addBulkOptions, bulkable } from '../../bulk/options.js';
 import { positiveInteger } from '../../parsers.js';
 import type { Registrar } from '../../program.js';
@@ -11,8 +11,9 @@ import { termChoices } from '../../../i18n/terms.js';
 import { billStates } from '../../../i18n/vocabularies.js';
 import { termOption } from '../../term-option.js';
 import type { BillExplainOptions } from './explain.js';
+import { accountOption } from '../../shared-options.js';
 
-export function registerBill(program: Command, registrar: Registrar): void {
+export function registerBill(program: CommandUnknownOpts, registrar: Registrar): void {
   const { t, action, examples } = registrar;
   const bill = examples(program.command('bill').description(t('bill.description')), ['espace bill list', 'espace bill show latest']);
 
@@ -21,7 +22,7 @@ export function registerBill(program: Command, registrar: Registrar): void {
       bill
         .command('list')
         .description(t('bill.list.description'))
-        .option('--account <id>', t('bill.option.account'))
+        .addOption(accountOption(t))
         .option('--state <state>', t('bill.list.option.state', { states: termChoices(billStates, t) }))
         .option('--limit <n>', t('bill.list.option.limit'), positiveInteger, 12),
       registrar,
@@ -31,9 +32,9 @@ export function registerBill(program: Command, registrar: Registrar): void {
         'bill list',
         () => import('./list.js'),
         (_args, options): BillListOptions => ({
-          account: options.account as string | undefined,
-          state: termOption(billStates, '--state', options.state as string | undefined, t),
-          limit: options.limit as number,
+          account: options.account,
+          state: termOption(billStates, '--state', options.state, t),
+          limit: options.limit,
         }),
       ),
     ),
@@ -48,18 +49,14 @@ export function registerBill(program: Command, registrar: Registrar): void {
 
   examples(
     addBulkOptions(
-      bill
-        .command('show')
-        .description(t('bill.show.description'))
-        .argument('[bill]', t('bill.show.argument'), 'latest')
-        .option('--account <id>', t('bill.option.account')),
+      bill.command('show').description(t('bill.show.description')).argument('[bill]', t('bill.show.argument'), 'latest').addOption(accountOption(t)),
       registrar,
     ).action(
       bulkable(
         registrar,
         'bill show',
         () => import('./show.js'),
-        ([billId], options): BillShowOptions => ({ bill: billId ?? 'latest', account: options.account as string | undefined }),
+        ([billId], options): BillShowOptions => ({ bill: billId ?? 'latest', account: options.account }),
       ),
     ),
     [
@@ -78,15 +75,15 @@ export function registerBill(program: Command, registrar: Registrar): void {
       .argument('[bill]', t('bill.show.argument'), 'latest')
       .option('-o, --output <file>', t('bill.download.option.output'))
       .option('--force', t('bill.download.option.force'), false)
-      .option('--account <id>', t('bill.option.account'))
+      .addOption(accountOption(t))
       .action(
         action(
           () => import('./download.js'),
           ([billId], options): BillDownloadOptions => ({
             bill: billId ?? 'latest',
-            output: options.output as string | undefined,
+            output: options.output,
             force: options.force === true,
-            account: options.account as string | undefined,
+            account: options.account,
           }),
         ),
       ),
@@ -99,14 +96,14 @@ export function registerBill(program: Command, registrar: Registrar): void {
       .description(t('bill.diff.description'))
       .argument('[bill]', t('bill.diff.argument.first'), 'latest')
       .argument('[other]', t('bill.diff.argument.second'))
-      .option('--account <id>', t('bill.option.account'))
+      .addOption(accountOption(t))
       .action(
         action(
           () => import('./diff.js'),
           ([first, second], options): BillDiffOptions => ({
             first: first ?? 'latest',
             second: second ?? undefined,
-            account: options.account as string | undefined,
+            account: options.account,
           }),
         ),
       ),
@@ -118,11 +115,11 @@ export function registerBill(program: Command, registrar: Registrar): void {
       .command('explain')
       .description(t('bill.explain.description'))
       .argument('[bill]', t('bill.explain.argument'), 'latest')
-      .option('--account <id>', t('bill.option.account'))
+      .addOption(accountOption(t))
       .action(
         action(
           () => import('./explain.js'),
-          ([billId], options): BillExplainOptions => ({ bill: billId ?? 'latest', account: options.account as string | undefined }),
+          ([billId], options): BillExplainOptions => ({ bill: billId ?? 'latest', account: options.account }),
         ),
       ),
     ['espace bill explain', 'espace bill explain CB-1001-202605', 'espace --lang fr bill explain --json'],

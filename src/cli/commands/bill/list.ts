@@ -2,7 +2,7 @@
 import { listBills } from '../../../api/tmf/customer-bill.js';
 import { amountText, formatDate, formatPeriod, isoDate, toJson } from '../../../output/formats.js';
 import { resolveAccountId } from '../../account.js';
-import type { Context } from '../../context.js';
+import type { CommandDeps } from '../../command-deps.js';
 import { billSummaryJson, stateLabel } from './view.js';
 
 export interface BillListOptions {
@@ -11,7 +11,7 @@ export interface BillListOptions {
   limit: number;
 }
 
-export async function run(options: BillListOptions, ctx: Context): Promise<void> {
+export async function run(options: BillListOptions, ctx: CommandDeps): Promise<void> {
   const api = await ctx.api();
   const accountId = await resolveAccountId(api, options.account);
   const bills = await listBills(api, { accountId, state: options.state, limit: options.limit });

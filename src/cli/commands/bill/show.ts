@@ -3,7 +3,7 @@ import { getBill, getBillRates, toBillLines } from '../../../api/tmf/customer-bi
 import { billSections } from '../../../domain/bill.js';
 import { amountText, toJson } from '../../../output/formats.js';
 import type { StatementLine } from '../../../output/table.js';
-import type { Context } from '../../context.js';
+import type { CommandDeps } from '../../command-deps.js';
 import { billHeading, billJson, sectionRows } from './view.js';
 import { resolveBill } from './resolve.js';
 
@@ -13,7 +13,7 @@ export interface BillShowOptions {
   account?: string;
 }
 
-export async function run(options: BillShowOptions, ctx: Context): Promise<void> {
+export async function run(options: BillShowOptions, ctx: CommandDeps): Promise<void> {
   const api = await ctx.api();
   // `latest` reads the bill itself on the way, when it is recent: then only its lines are left.
   const resolved = await resolveBill(api, options.bill, options.account, ctx.clock());

@@ -1,11 +1,11 @@
-import { Argument, type Command } from 'commander';
-import { VALUE_KINDS, type ValueKind } from '../../completion/tree.js';
+import { Argument, type CommandUnknownOpts } from '../../commander.js';
+import { VALUE_KINDS } from '../../completion/tree.js';
 import type { Registrar } from '../../program.js';
 import type { CompletionOptions, Shell } from './script.js';
 
 const SHELL_NAMES: readonly Shell[] = ['bash', 'zsh', 'fish'];
 
-export function registerCompletion(program: Command, { t, action, examples }: Registrar): void {
+export function registerCompletion(program: CommandUnknownOpts, { t, action, examples }: Registrar): void {
   examples(
     program
       .command('completion')
@@ -14,7 +14,7 @@ export function registerCompletion(program: Command, { t, action, examples }: Re
       .action(
         action(
           () => import('./script.js'),
-          ([shell]): CompletionOptions => ({ shell: shell as Shell }),
+          ([shell]): CompletionOptions => ({ shell }),
         ),
       ),
     [
@@ -26,7 +26,7 @@ export function registerCompletion(program: Command, { t, action, examples }: Re
 }
 
 /** The hidden command the completion scripts call for values that live in the config or the API. */
-export function registerCompleteValues(program: Command, { t, action, examples }: Registrar): void {
+export function registerCompleteValues(program: CommandUnknownOpts, { t, action, examples }: Registrar): void {
   examples(
     program
       .command('__complete', { hidden: true })
@@ -35,7 +35,7 @@ export function registerCompleteValues(program: Command, { t, action, examples }
       .action(
         action(
           () => import('./values.js'),
-          ([kind]) => ({ kind: kind as ValueKind }),
+          ([kind]) => ({ kind }),
         ),
       ),
     ['espace __complete bill', 'espace --context staging __complete context'],

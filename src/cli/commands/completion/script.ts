@@ -3,7 +3,7 @@ import { bashScript } from '../../completion/bash.js';
 import { fishScript } from '../../completion/fish.js';
 import { describeTree } from '../../completion/tree.js';
 import { zshScript } from '../../completion/zsh.js';
-import type { Context } from '../../context.js';
+import type { CommandDeps } from '../../command-deps.js';
 import { buildProgram } from '../../program.js';
 import { HELP_TOPICS } from '../help-topics/topics.js';
 
@@ -15,14 +15,14 @@ export interface CompletionOptions {
 
 const GENERATORS = { bash: bashScript, zsh: zshScript, fish: fishScript } as const;
 
-export async function run(options: CompletionOptions, ctx: Context): Promise<void> {
+export async function run(options: CompletionOptions, ctx: CommandDeps): Promise<void> {
   // The running program holds only this noun; the script describes every one.
   const program = buildProgram({
     t: ctx.t,
     lang: ctx.lang,
     io: ctx.io,
     argv: [],
-    makeContext: () => {
+    makeDeps: () => {
       throw new Error('the tree built for completion scripts runs no command');
     },
   });

@@ -1,14 +1,14 @@
 /** `espace config get KEY`: the stored value of one default, alone on a line (for scripts); exit 1 when unset, as git does. */
 import { GeneralError } from '../../../errors.js';
 import { toJson } from '../../../output/formats.js';
-import type { Context } from '../../context.js';
+import type { CommandDeps } from '../../command-deps.js';
 import { checkedKey } from './keys.js';
 
 export interface ConfigGetOptions {
   key: string;
 }
 
-export async function run(options: ConfigGetOptions, ctx: Context): Promise<void> {
+export async function run(options: ConfigGetOptions, ctx: CommandDeps): Promise<void> {
   const key = checkedKey(options.key);
   const value = ctx.config().defaults?.[key];
   if (ctx.globals.json) {

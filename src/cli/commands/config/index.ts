@@ -1,8 +1,8 @@
-import { Argument, type Command } from 'commander';
+import { Argument, type CommandUnknownOpts } from '../../commander.js';
 import { DEFAULT_KEY_NAMES } from '../../../config/defaults.js';
 import type { Registrar } from '../../program.js';
 
-export function registerConfig(program: Command, { t, action, examples }: Registrar): void {
+export function registerConfig(program: CommandUnknownOpts, { t, action, examples }: Registrar): void {
   // Choices: TAB completes the keys, and commander refuses another word with the list of keys.
   const keyArgument = () => new Argument('<key>', t('config.argument.key')).choices(DEFAULT_KEY_NAMES);
   const config = examples(program.command('config').description(t('config.description')), [
@@ -18,7 +18,7 @@ export function registerConfig(program: Command, { t, action, examples }: Regist
       .action(
         action(
           () => import('./get.js'),
-          ([key]) => ({ key: key! }),
+          ([key]) => ({ key }),
         ),
       ),
     ['espace config get lang'],
@@ -32,7 +32,7 @@ export function registerConfig(program: Command, { t, action, examples }: Regist
       .action(
         action(
           () => import('./set.js'),
-          ([key, value]) => ({ key: key!, value: value! }),
+          ([key, value]) => ({ key, value }),
         ),
       ),
     ['espace config set lang fr', 'espace config set color never', 'espace config set plain true', 'espace config set pager off'],
@@ -57,7 +57,7 @@ export function registerConfig(program: Command, { t, action, examples }: Regist
       .action(
         action(
           () => import('./unset.js'),
-          ([key]) => ({ key: key! }),
+          ([key]) => ({ key }),
         ),
       ),
     ['espace config unset pager'],

@@ -2,10 +2,10 @@
 import { DEFAULT_KEY_NAMES, allowedValues } from '../../../config/defaults.js';
 import { toJson } from '../../../output/formats.js';
 import { renderTable } from '../../../output/table.js';
-import type { Context } from '../../context.js';
+import type { CommandDeps } from '../../command-deps.js';
 import { allowedText, overriddenBy } from './keys.js';
 
-export async function run(_options: Record<string, never>, ctx: Context): Promise<void> {
+export async function run(_options: Record<string, never>, ctx: CommandDeps): Promise<void> {
   const { t, io } = ctx;
   const stored = ctx.config().defaults ?? {};
   const rows = DEFAULT_KEY_NAMES.map((key) => ({

@@ -1,7 +1,7 @@
 /** `espace config set KEY VALUE`: checks the value, then rewrites the config file atomically. */
 import { configFile, updateConfig } from '../../../config/contexts.js';
 import { toJson } from '../../../output/formats.js';
-import type { Context } from '../../context.js';
+import type { CommandDeps } from '../../command-deps.js';
 import { checkedKey, checkedValue } from './keys.js';
 
 export interface ConfigSetOptions {
@@ -9,7 +9,7 @@ export interface ConfigSetOptions {
   value: string;
 }
 
-export async function run(options: ConfigSetOptions, ctx: Context): Promise<void> {
+export async function run(options: ConfigSetOptions, ctx: CommandDeps): Promise<void> {
   const key = checkedKey(options.key);
   const value = checkedValue(key, options.value);
   // Read before writing, so that a broken file is reported rather than replaced.

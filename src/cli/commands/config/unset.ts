@@ -1,14 +1,14 @@
 /** `espace config unset KEY`: removes a default (not an error when it was not set). */
 import { configFile, updateConfig } from '../../../config/contexts.js';
 import { toJson } from '../../../output/formats.js';
-import type { Context } from '../../context.js';
+import type { CommandDeps } from '../../command-deps.js';
 import { checkedKey } from './keys.js';
 
 export interface ConfigUnsetOptions {
   key: string;
 }
 
-export async function run(options: ConfigUnsetOptions, ctx: Context): Promise<void> {
+export async function run(options: ConfigUnsetOptions, ctx: CommandDeps): Promise<void> {
   const key = checkedKey(options.key);
   const was = ctx.config().defaults?.[key];
   if (was !== undefined) {

@@ -4,7 +4,7 @@ import { parseApiUrl } from '../../../api/url.js';
 import { assertContextName, findContext, updateConfig } from '../../../config/contexts.js';
 import { parseTimeoutSeconds } from '../../../config/request-limits.js';
 import { UsageError } from '../../../errors.js';
-import type { Context } from '../../context.js';
+import type { CommandDeps } from '../../command-deps.js';
 
 export interface ContextAddOptions {
   name: string;
@@ -15,7 +15,7 @@ export interface ContextAddOptions {
   apiPaths?: readonly string[];
 }
 
-export async function run(options: ContextAddOptions, ctx: Context): Promise<void> {
+export async function run(options: ContextAddOptions, ctx: CommandDeps): Promise<void> {
   assertContextName(options.name);
   const url = parseApiUrl(options.url).toString().replace(/\/+$/, '');
   // `--timeout` is the global option: given to `context add`, it becomes the context's deadline.

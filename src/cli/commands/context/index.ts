@@ -1,9 +1,9 @@
-import type { Command } from 'commander';
+import type { CommandUnknownOpts } from '../../commander.js';
 import type { Registrar } from '../../program.js';
 
 const collect = (value: string, previous: string[]) => [...previous, value];
 
-export function registerContext(program: Command, { t, action, examples }: Registrar): void {
+export function registerContext(program: CommandUnknownOpts, { t, action, examples }: Registrar): void {
   const context = examples(program.command('context').description(t('context.description')), [
     'espace context add staging --url https://staging.example.com',
     'espace --context staging bill list',
@@ -34,11 +34,11 @@ export function registerContext(program: Command, { t, action, examples }: Regis
         action(
           () => import('./add.js'),
           ([name], options) => ({
-            name: name!,
-            url: options.url as string,
-            description: options.description as string | undefined,
+            name,
+            url: options.url,
+            description: options.description,
             use: Boolean(options.use),
-            apiPaths: options.apiPath as string[],
+            apiPaths: options.apiPath,
           }),
         ),
       ),
@@ -71,7 +71,7 @@ export function registerContext(program: Command, { t, action, examples }: Regis
       .action(
         action(
           () => import('./set-api.js'),
-          ([name, api, path], options) => ({ name: name!, api: api!, path, reset: Boolean(options.reset) }),
+          ([name, api, path], options) => ({ name, api, path, reset: Boolean(options.reset) }),
         ),
       ),
     ['espace context set-api staging serviceProblem /tmf-api/serviceProblem/v4', 'espace context set-api staging serviceProblem --reset'],
@@ -84,7 +84,7 @@ export function registerContext(program: Command, { t, action, examples }: Regis
       .action(
         action(
           () => import('./use.js'),
-          ([name]) => ({ name: name! }),
+          ([name]) => ({ name }),
         ),
       ),
     ['espace context use staging', 'espace context use sandbox'],
@@ -97,7 +97,7 @@ export function registerContext(program: Command, { t, action, examples }: Regis
       .action(
         action(
           () => import('./remove.js'),
-          ([name]) => ({ name: name! }),
+          ([name]) => ({ name }),
         ),
       ),
     ['espace context remove staging'],

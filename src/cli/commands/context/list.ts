@@ -4,7 +4,7 @@ import { toJson } from '../../../output/formats.js';
 import { renderTable } from '../../../output/table.js';
 import type { ApiMap } from '../../../api/api-map.js';
 import type { Translate } from '../../../i18n/catalog.js';
-import type { Context } from '../../context.js';
+import type { CommandDeps } from '../../command-deps.js';
 
 /** "default paths", or which APIs the context mounts elsewhere (`context show NAME` gives the paths). */
 function mapSummary(map: ApiMap | undefined, t: Translate): string {
@@ -12,7 +12,7 @@ function mapSummary(map: ApiMap | undefined, t: Translate): string {
   return apis.length === 0 ? t('apiMap.list.allDefault') : t('apiMap.list.mapped', { count: apis.length, apis: apis.join(', ') });
 }
 
-export async function run(_options: object, ctx: Context): Promise<void> {
+export async function run(_options: object, ctx: CommandDeps): Promise<void> {
   const active = ctx.target().contextName;
   const contexts = allContexts(ctx.config(), ctx.env).map((context) => ({ ...context, active: context.name === active }));
   if (ctx.globals.json) {

@@ -1,9 +1,9 @@
 /** `espace context remove NAME`: also forgets the credentials stored for it. */
 import { SANDBOX_CONTEXT, updateConfig } from '../../../config/contexts.js';
 import { UsageError } from '../../../errors.js';
-import type { Context } from '../../context.js';
+import type { CommandDeps } from '../../command-deps.js';
 
-export async function run(options: { name: string }, ctx: Context): Promise<void> {
+export async function run(options: { name: string }, ctx: CommandDeps): Promise<void> {
   const config = ctx.config();
   if (!(options.name in config.contexts)) {
     const key = options.name === SANDBOX_CONTEXT ? 'context.builtIn' : 'context.unknown';

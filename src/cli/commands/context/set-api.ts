@@ -2,7 +2,7 @@
 import { DEFAULT_API_PATHS, parseApiName, parseApiPath } from '../../../api/api-map.js';
 import { SANDBOX_CONTEXT, updateConfig } from '../../../config/contexts.js';
 import { UsageError } from '../../../errors.js';
-import type { Context } from '../../context.js';
+import type { CommandDeps } from '../../command-deps.js';
 
 export interface ContextSetApiOptions {
   name: string;
@@ -11,7 +11,7 @@ export interface ContextSetApiOptions {
   reset: boolean;
 }
 
-export async function run(options: ContextSetApiOptions, ctx: Context): Promise<void> {
+export async function run(options: ContextSetApiOptions, ctx: CommandDeps): Promise<void> {
   const api = parseApiName(options.api);
   if (options.reset === (options.path !== undefined)) {
     throw new UsageError('apiMap.setApi.pathOrReset', { params: { api, default: DEFAULT_API_PATHS[api] } });

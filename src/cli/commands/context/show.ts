@@ -6,14 +6,14 @@ import { UsageError } from '../../../errors.js';
 import { toJson } from '../../../output/formats.js';
 import { sanitizeText } from '../../../output/sanitize.js';
 import { renderTable } from '../../../output/table.js';
-import type { Context } from '../../context.js';
+import type { CommandDeps } from '../../command-deps.js';
 import { contextLabel } from '../../context-label.js';
 
 export interface ContextShowOptions {
   name?: string;
 }
 
-export async function run(options: ContextShowOptions, ctx: Context): Promise<void> {
+export async function run(options: ContextShowOptions, ctx: CommandDeps): Promise<void> {
   const { t, io } = ctx;
   const target = ctx.target();
   const shown = options.name ?? target.contextName;

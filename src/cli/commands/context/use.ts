@@ -1,9 +1,9 @@
 /** `espace context use NAME`. */
 import { findContext, updateConfig } from '../../../config/contexts.js';
 import { UsageError } from '../../../errors.js';
-import type { Context } from '../../context.js';
+import type { CommandDeps } from '../../command-deps.js';
 
-export async function run(options: { name: string }, ctx: Context): Promise<void> {
+export async function run(options: { name: string }, ctx: CommandDeps): Promise<void> {
   if (!findContext(ctx.config(), options.name, ctx.env)) {
     throw new UsageError('context.unknown', { params: { name: options.name }, hint: 'context.hintList' });
   }

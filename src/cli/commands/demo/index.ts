@@ -1,7 +1,7 @@
-import type { Command } from 'commander';
+import type { CommandUnknownOpts } from '../../commander.js';
 import type { Registrar } from '../../program.js';
 
-export function registerDemo(program: Command, { t, action, examples }: Registrar): void {
+export function registerDemo(program: CommandUnknownOpts, { t, action, examples }: Registrar): void {
   examples(
     program
       .command('demo')

@@ -10,7 +10,7 @@ import { SANDBOX_CONTEXT, sandboxPort } from '../../../config/contexts.js';
 import { sandboxDataDir } from '../../../config/paths.js';
 import { keychainStateOf } from '../../../auth/keychain-story.js';
 import { UsageError } from '../../../errors.js';
-import type { Context } from '../../context.js';
+import type { CommandDeps } from '../../command-deps.js';
 import { USER_AGENT } from '../../../version.js';
 import { run as showBill } from '../bill/show.js';
 import { profileOf, runningSandbox, startSandboxProcess } from '../sandbox/control.js';
@@ -21,7 +21,7 @@ const KEYCHAIN_PROBE_MS = 3000;
 
 export const DEMO_CUSTOMER = { username: 'marie.tremblay', password: 'Espace-Demo-2026!' } as const;
 
-export async function run(_options: object, ctx: Context): Promise<void> {
+export async function run(_options: object, ctx: CommandDeps): Promise<void> {
   const { io, t } = ctx;
   const target = ctx.target();
   if (target.contextName !== SANDBOX_CONTEXT || target.apiUrlOrigin !== 'default') {
@@ -56,7 +56,7 @@ export async function run(_options: object, ctx: Context): Promise<void> {
  * How to log in for real, on this machine: a plain login where the keychain works, and where it
  * does not, the login that will (the same story as `auth status` and `doctor` tell).
  */
-async function nextSteps(ctx: Context): Promise<string> {
+async function nextSteps(ctx: CommandDeps): Promise<string> {
   const { t, env, lang } = ctx;
   const params = { username: DEMO_CUSTOMER.username, password: DEMO_CUSTOMER.password };
   const { keychainTimeoutFromEnv, probeKeychain } = await import('../../../auth/keychain-store.js');

@@ -1,7 +1,7 @@
 /** Doctor checks of the login and of the user's area: token, outages at the service address. */
 import { NoUserinfoError, getIdentity } from '../../../api/tmf/userinfo.js';
 import { EspaceError } from '../../../errors.js';
-import type { Context } from '../../context.js';
+import type { CommandDeps } from '../../command-deps.js';
 import { findOutages } from '../outage/lookup.js';
 import { isOutageOver } from '../../../domain/outage.js';
 import { formatDateTime, servicesLabel } from '../outage/view.js';
@@ -10,11 +10,11 @@ import type { CheckResult, Findings } from './report.js';
 /** The login errors that come of the keychain (see missingLoginError): their fix is the keychain's. */
 const KEYCHAIN_LOGIN_ERRORS: ReadonlySet<string> = new Set(['auth.keychainLocked', 'auth.keychainStalled', 'auth.notLoggedInNoKeychain']);
 
-function failure(ctx: Context, id: CheckResult['id'], error: EspaceError): CheckResult {
+function failure(ctx: CommandDeps, id: CheckResult['id'], error: EspaceError): CheckResult {
   return { id, status: 'fail', detail: error.describe(ctx.t), fix: error.describeHint(ctx.t) };
 }
 
-export async function checkToken(ctx: Context, findings: Findings): Promise<CheckResult> {
+export async function checkToken(ctx: CommandDeps, findings: Findings): Promise<CheckResult> {
   const { t, locale } = ctx;
   if (findings.apiUrl === undefined) return { id: 'token', status: 'skip', detail: t('doctor.skipped.noTarget') };
   const session = await ctx.session();
@@ -50,7 +50,7 @@ export async function checkToken(ctx: Context, findings: Findings): Promise<Chec
   return { id: 'token', status: 'ok', detail: t('doctor.token.ok', params) };
 }
 
-export async function checkOutages(ctx: Context, findings: Findings): Promise<CheckResult> {
+export async function checkOutages(ctx: CommandDeps, findings: Findings): Promise<CheckResult> {
   const { t, locale } = ctx;
   if (!findings.tokenAccepted) return { id: 'outages', status: 'skip', detail: t('doctor.skipped.noToken') };
   let report;

@@ -9,7 +9,7 @@ import { ApiError, NetworkError, TimeoutError } from '../../../api/errors.js';
 import type { HttpClient, QueryValue } from '../../../api/http.js';
 import { urlOverridesContext } from '../../../config/target.js';
 import { EspaceError } from '../../../errors.js';
-import type { Context } from '../../context.js';
+import type { CommandDeps } from '../../command-deps.js';
 import type { CheckResult, Findings } from './report.js';
 
 export type ApiProbeStatus = 'reachable' | 'missing' | 'refused' | 'unreachable' | 'failing' | 'unchecked';
@@ -57,7 +57,7 @@ function probeRequest(api: ApiName, subject: string | undefined): { path: string
   return { path: base, query: CHEAP_LIST };
 }
 
-async function probeOne(client: HttpClient, api: ApiName, url: string, subject: string | undefined, t: Context['t']): Promise<ApiProbe> {
+async function probeOne(client: HttpClient, api: ApiName, url: string, subject: string | undefined, t: CommandDeps['t']): Promise<ApiProbe> {
   // A client login (CI) has no individual, and a 404 for one that is not there would look like a missing API.
   if (api === 'party' && subject === undefined) return { api, status: 'unchecked', url, reason: t('doctor.apis.noIndividual') };
   const { path, query } = probeRequest(api, subject);
@@ -95,7 +95,7 @@ async function subjectOf(client: HttpClient): Promise<string | undefined> {
 }
 
 /** Probes every API, at most PROBE_CONCURRENCY at a time, in the order of API_NAMES. */
-export async function probeApis(ctx: Context): Promise<ApiProbe[]> {
+export async function probeApis(ctx: CommandDeps): Promise<ApiProbe[]> {
   const target = ctx.target();
   const client = await ctx.api();
   const subject = await subjectOf(client);
@@ -114,7 +114,7 @@ export async function probeApis(ctx: Context): Promise<ApiProbe[]> {
 }
 
 /** The doctor check: all reachable is ok; something refused or failing is a warning; missing or unreachable fails. */
-export async function checkApis(ctx: Context, findings: Findings): Promise<{ result: CheckResult; probes: ApiProbe[] }> {
+export async function checkApis(ctx: CommandDeps, findings: Findings): Promise<{ result: CheckResult; probes: ApiProbe[] }> {
   const { t } = ctx;
   if (!findings.tokenAccepted) return { result: { id: 'apis', status: 'skip', detail: t('doctor.skipped.noToken') }, probes: [] };
   const probes = await probeApis(ctx);

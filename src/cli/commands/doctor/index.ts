@@ -1,7 +1,7 @@
-import type { Command } from 'commander';
+import type { CommandUnknownOpts } from '../../commander.js';
 import type { Registrar } from '../../program.js';
 
-export function registerDoctor(program: Command, { t, action, examples }: Registrar): void {
+export function registerDoctor(program: CommandUnknownOpts, { t, action, examples }: Registrar): void {
   examples(
     program
       .command('doctor')

@@ -3,7 +3,7 @@ import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { CREDENTIAL_FILE_NAME } from '../../../auth/file-store.js';
 import { KEYCHAIN_FIX, keychainReason, keychainStateOf } from '../../../auth/keychain-story.js';
-import type { Context } from '../../context.js';
+import type { CommandDeps } from '../../command-deps.js';
 import type { CheckResult } from './report.js';
 
 /** Shorter than the keychain's own default: doctor runs many checks on one screen. */
@@ -15,7 +15,7 @@ const CONFIG_FILE_NAME = 'config.json';
  * a locked keyring still answers the probe (only reading a stored entry needs it unlocked), so
  * what reading the login met counts first.
  */
-export async function checkKeychain(ctx: Context): Promise<CheckResult> {
+export async function checkKeychain(ctx: CommandDeps): Promise<CheckResult> {
   const { t, env, lang } = ctx;
   const met = keychainReason((await ctx.vault()).lastKeychainError);
   if (met && keychainStateOf(met.key) === 'locked') {
@@ -53,7 +53,7 @@ const octal = (mode: number) => `0${mode.toString(8).padStart(3, '0')}`;
  * others), applied to the credential file, its directory and the config file, which names the
  * APIs tokens are sent to.
  */
-export async function checkFiles(ctx: Context): Promise<CheckResult> {
+export async function checkFiles(ctx: CommandDeps): Promise<CheckResult> {
   const { t } = ctx;
   if (process.platform === 'win32') return { id: 'files', status: 'skip', detail: t('doctor.files.windows') };
   const dir = ctx.configDir;

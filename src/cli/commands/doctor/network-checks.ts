@@ -3,7 +3,7 @@ import type { PeerCertificate, TLSSocket } from 'node:tls';
 import { ApiError } from '../../../api/errors.js';
 import { isLoopbackHost } from '../../../api/url.js';
 import { EspaceError } from '../../../errors.js';
-import type { Context } from '../../context.js';
+import type { CommandDeps } from '../../command-deps.js';
 import type { CheckResult, Findings } from './report.js';
 
 const HEALTH_PATH = '/health';
@@ -17,7 +17,7 @@ const SKEW_FAIL_MS = 5 * 60_000;
 /** Node's and OpenSSL's certificate error codes. */
 const CERTIFICATE_PROBLEM = /CERT|SELF_SIGNED|UNABLE_TO_VERIFY|ERR_TLS/;
 
-export async function checkApi(ctx: Context, findings: Findings): Promise<CheckResult> {
+export async function checkApi(ctx: CommandDeps, findings: Findings): Promise<CheckResult> {
   const { t } = ctx;
   let url: string;
   try {
@@ -45,13 +45,13 @@ export async function checkApi(ctx: Context, findings: Findings): Promise<CheckR
 }
 
 /** A certificate problem is fixed on the TLS side; an API on this machine is usually the sandbox, not started. */
-function apiFix(url: string, error: EspaceError, t: Context['t']): string {
+function apiFix(url: string, error: EspaceError, t: CommandDeps['t']): string {
   if (CERTIFICATE_PROBLEM.test(String(error.params.reason ?? ''))) return t('doctor.tls.fixUntrusted');
   // The sandbox is on this machine too.
   return isLoopbackHost(new URL(url).hostname) ? t('doctor.api.fixSandbox') : t('doctor.api.fixRemote');
 }
 
-export async function checkTls(ctx: Context, findings: Findings): Promise<CheckResult> {
+export async function checkTls(ctx: CommandDeps, findings: Findings): Promise<CheckResult> {
   const { t, locale } = ctx;
   if (findings.apiUrl === undefined) return { id: 'tls', status: 'skip', detail: t('doctor.skipped.noTarget') };
   const url = new URL(findings.apiUrl);
@@ -94,7 +94,7 @@ async function inspectCertificate(host: string, port: number): Promise<{ authori
   });
 }
 
-export function checkClock(ctx: Context, findings: Findings): CheckResult {
+export function checkClock(ctx: CommandDeps, findings: Findings): CheckResult {
   const { t } = ctx;
   if (findings.serverTime === undefined) return { id: 'clock', status: 'skip', detail: t('doctor.skipped.noServerTime') };
   const skew = ctx.clock().getTime() - findings.serverTime;

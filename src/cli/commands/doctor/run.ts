@@ -5,7 +5,7 @@
 import { GeneralError } from '../../../errors.js';
 import { toJson } from '../../../output/formats.js';
 import { sanitizeLine } from '../../../output/sanitize.js';
-import type { Context } from '../../context.js';
+import type { CommandDeps } from '../../command-deps.js';
 import { contextLabel } from '../../context-label.js';
 import { checkOutages, checkToken } from './account-checks.js';
 import { type ApiProbe, checkApis } from './api-probes.js';
@@ -14,7 +14,7 @@ import { checkApi, checkClock, checkTls } from './network-checks.js';
 import type { CheckResult, CheckStatus, Findings } from './report.js';
 import { troubleshootingSteps } from './steps.js';
 
-export async function run(_options: object, ctx: Context): Promise<void> {
+export async function run(_options: object, ctx: CommandDeps): Promise<void> {
   const findings: Findings = { reachable: false, tokenAccepted: false, outageInProgress: false };
   // Machine checks do not depend on the network: run them while the API is being reached.
   const files = checkFiles(ctx);
@@ -52,7 +52,7 @@ export async function run(_options: object, ctx: Context): Promise<void> {
 }
 
 /** Which context (or custom URL) was checked; nothing when the context itself is unknown (the API check says so). */
-function targetJson(ctx: Context): { context?: string; apiUrlSource?: string } {
+function targetJson(ctx: CommandDeps): { context?: string; apiUrlSource?: string } {
   try {
     const target = ctx.target();
     return { context: target.contextName, apiUrlSource: target.apiUrlOrigin };
@@ -61,7 +61,7 @@ function targetJson(ctx: Context): { context?: string; apiUrlSource?: string } {
   }
 }
 
-function heading(ctx: Context): string {
+function heading(ctx: CommandDeps): string {
   try {
     return `${ctx.t('apiMap.show.context', { label: contextLabel(ctx.target(), ctx.t) })}\n\n`;
   } catch {
@@ -73,7 +73,7 @@ function asJson(result: CheckResult) {
   return { id: result.id, status: result.status, detail: result.detail, fix: result.fix ?? null };
 }
 
-function render(ctx: Context, results: readonly CheckResult[], probes: readonly ApiProbe[], steps: readonly string[]): string {
+function render(ctx: CommandDeps, results: readonly CheckResult[], probes: readonly ApiProbe[], steps: readonly string[]): string {
   const { t, io } = ctx;
   const marks: Record<CheckStatus, string> = {
     ok: io.color.success('✓'),
@@ -93,7 +93,7 @@ function render(ctx: Context, results: readonly CheckResult[], probes: readonly 
 }
 
 /** One line per API under the APIs check: mark, name, what it answered, and the URL asked. */
-function probeLines(ctx: Context, probes: readonly ApiProbe[], indent: number): string[] {
+function probeLines(ctx: CommandDeps, probes: readonly ApiProbe[], indent: number): string[] {
   const { t, io } = ctx;
   const marks: Record<ApiProbe['status'], string> = {
     reachable: io.color.success('✓'),

@@ -1,4 +1,4 @@
-import type { Command } from 'commander';
+import type { CommandUnknownOpts } from '../../commander.js';
 import type { Registrar } from '../../program.js';
 import { type HelpTopic, topicText } from './topics.js';
 
@@ -6,7 +6,7 @@ import { type HelpTopic, topicText } from './topics.js';
  * The topics are hidden commands: `espace help exit-codes` finds them as commander finds any
  * command, and their "help" is the page itself.
  */
-export function registerHelpTopics(program: Command, { t, examples }: Registrar): void {
+export function registerHelpTopics(program: CommandUnknownOpts, { t, examples }: Registrar): void {
   const topic = (name: HelpTopic, description: string) => {
     const command = program
       .command(name, { hidden: true })

@@ -1,20 +1,21 @@
-import type { Command } from 'commander';
+import type { CommandUnknownOpts } from '../../commander.js';
 import type { Registrar } from '../../program.js';
 import type { OrderListOptions } from './list.js';
 import type { OrderShowOptions } from './show.js';
+import { accountOption } from '../../shared-options.js';
 
-export function registerOrder(program: Command, { t, action, examples }: Registrar): void {
+export function registerOrder(program: CommandUnknownOpts, { t, action, examples }: Registrar): void {
   const order = examples(program.command('order').description(t('order.description')), ['espace order list', 'espace order show PO-000001']);
 
   examples(
     order
       .command('list')
       .description(t('order.list.description'))
-      .option('--account <id>', t('bill.option.account'))
+      .addOption(accountOption(t))
       .action(
         action(
           () => import('./list.js'),
-          (_args, options): OrderListOptions => ({ account: options.account as string | undefined }),
+          (_args, options): OrderListOptions => ({ account: options.account }),
         ),
       ),
     ['espace order list', 'espace order list --json'],
@@ -29,7 +30,7 @@ export function registerOrder(program: Command, { t, action, examples }: Registr
       .action(
         action(
           () => import('./show.js'),
-          ([id], options): OrderShowOptions => ({ id: id!, watch: Boolean(options.watch) }),
+          ([id], options): OrderShowOptions => ({ id, watch: Boolean(options.watch) }),
         ),
       ),
     ['espace order show PO-000001', 'espace order show PO-000001 --json', 'espace order show PO-000001 --watch'],

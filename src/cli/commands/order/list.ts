@@ -3,7 +3,7 @@ import { listOrders } from '../../../api/tmf/product-order.js';
 import { formatDate, isoDate, toJson } from '../../../output/formats.js';
 import { renderTable } from '../../../output/table.js';
 import { resolveAccountId } from '../../account.js';
-import type { Context } from '../../context.js';
+import type { CommandDeps } from '../../command-deps.js';
 import { termLabel } from '../../../i18n/terms.js';
 import { orderStates } from '../../../i18n/vocabularies.js';
 import { orderItemsText, orderJson } from '../plan/view.js';
@@ -12,7 +12,7 @@ export interface OrderListOptions {
   account?: string;
 }
 
-export async function run(options: OrderListOptions, ctx: Context): Promise<void> {
+export async function run(options: OrderListOptions, ctx: CommandDeps): Promise<void> {
   const api = await ctx.api();
   const accountId = await resolveAccountId(api, options.account);
   const orders = await listOrders(api, accountId);

@@ -7,7 +7,7 @@ import { formatDateTime, toJson } from '../../../output/formats.js';
 import { termLabel } from '../../../i18n/terms.js';
 import { orderStates } from '../../../i18n/vocabularies.js';
 import { sanitizeCell } from '../../../output/sanitize.js';
-import type { Context } from '../../context.js';
+import type { CommandDeps } from '../../command-deps.js';
 import { stateLine } from '../plan/order-flow.js';
 import { actionLabel, orderJson } from '../plan/view.js';
 
@@ -26,7 +26,7 @@ const LONGEST_WAIT_MS = 10_000;
  * Re-reads the order until its state is final, printing each new state on stderr; waits grow from
  * half a second to ten (an order moves in seconds in the sandbox, in hours or days elsewhere).
  */
-async function watch(options: OrderShowOptions, ctx: Context): Promise<Order> {
+async function watch(options: OrderShowOptions, ctx: CommandDeps): Promise<Order> {
   const api = await ctx.api();
   let order = await getOrder(api, options.id);
   let wait = FIRST_WAIT_MS;
@@ -45,7 +45,7 @@ async function watch(options: OrderShowOptions, ctx: Context): Promise<Order> {
   }
 }
 
-export async function run(options: OrderShowOptions, ctx: Context): Promise<void> {
+export async function run(options: OrderShowOptions, ctx: CommandDeps): Promise<void> {
   const order = options.watch ? await watch(options, ctx) : await getOrder(await ctx.api(), options.id);
   const { io, t, locale } = ctx;
   if (ctx.globals.json) {

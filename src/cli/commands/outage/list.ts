@@ -1,14 +1,14 @@
 /** `espace outage`: outages and planned maintenance at the service address (or a postal code, or everywhere). */
 import { toJson } from '../../../output/formats.js';
 import { renderTable } from '../../../output/table.js';
-import type { Context } from '../../context.js';
+import type { CommandDeps } from '../../command-deps.js';
 import { type OutageQuery, findOutages } from './lookup.js';
 import { isOutageOver } from '../../../domain/outage.js';
 import { categoryLabel, formatDateTime, outageJson, servicesLabel, statusLabel } from './view.js';
 
 export type OutageListOptions = OutageQuery;
 
-export async function run(options: OutageListOptions, ctx: Context): Promise<void> {
+export async function run(options: OutageListOptions, ctx: CommandDeps): Promise<void> {
   const { io, t, locale } = ctx;
   const report = await findOutages(await ctx.api(), options);
   if (ctx.globals.json) {

@@ -1,10 +1,11 @@
-import type { Command } from 'commander';
+import type { CommandUnknownOpts } from '../../commander.js';
 import { SUPPORT_CHANNELS, remittanceLines } from '../../../domain/contact.js';
 import type { Lang, Translate } from '../../../i18n/catalog.js';
 import type { Registrar } from '../../program.js';
 import type { PayOptions } from './run.js';
+import { accountOption } from '../../shared-options.js';
 
-export function registerPay(program: Command, { t, lang, action, examples }: Registrar): void {
+export function registerPay(program: CommandUnknownOpts, { t, lang, action, examples }: Registrar): void {
   const pay = program
     .command('pay')
     .description(t('pay.description'))
@@ -12,7 +13,7 @@ export function registerPay(program: Command, { t, lang, action, examples }: Reg
     .option('--amount <dollars>', t('pay.option.amount'))
     .option('--method <id>', t('pay.option.method'))
     .option('-y, --yes', t('pay.option.yes'))
-    .option('--account <id>', t('pay.option.account'))
+    .addOption(accountOption(t, 'pay.option.account'))
     .option('--all', t('pay.option.all'))
     .option('--dry-run', t('pay.option.dryRun'))
     .action(
@@ -20,10 +21,10 @@ export function registerPay(program: Command, { t, lang, action, examples }: Reg
         () => import('./run.js'),
         ([bill], options): PayOptions => ({
           bill: bill ?? 'latest',
-          amount: options.amount as string | undefined,
-          method: options.method as string | undefined,
+          amount: options.amount,
+          method: options.method,
           yes: Boolean(options.yes),
-          account: options.account as string | undefined,
+          account: options.account,
           all: options.all === true,
           dryRun: options.dryRun === true,
         }),

@@ -1,35 +1,25 @@
 /**
  * `espace pay [BILL|latest] [--amount X] [--method ID] [--yes]`: pays a bill exactly once.
  *
- * The idempotency key is made and journaled durably before anything is sent; every retry reuses
- * it. If the answer cannot be known, the entry stays in the journal, the command says so and
- * exits 5, and `espace payment reconcile` settles it with the server.
- *
- * `--amount` is checked before any request. After the confirmation, the journal's lock is taken
- * (one payment at a time), the journal and the bill are read again under it (a payment made
- * meanwhile shows there), and only then is the entry written and the payment sent. Ctrl-C or
- * SIGTERM before it leaves cancels (130); while it is out, it is reported unknown (5).
+ * `--amount` is checked before any request. The bills to pay, the amounts and the method are
+ * chosen and confirmed here; each payment is then made by payment/pay-bill.ts, which journals it
+ * before sending it (an answer that cannot be known leaves it for `espace payment reconcile`).
  */
-import type { HttpClient } from '../../../api/http.js';
 import { getBill } from '../../../api/tmf/customer-bill.js';
-import { defaultPaymentMethodId, listPaymentMethods, paymentRequestBody } from '../../../api/tmf/payment.js';
-import { type JournalEntry, PaymentJournal, journalDir, newPaymentKey } from '../../../config/payment-journal.js';
-import { type JournalLock, lockJournal } from '../../../config/payment-journal-lock.js';
+import { defaultPaymentMethodId, listPaymentMethods } from '../../../api/tmf/payment.js';
+import { PaymentJournal, journalDir } from '../../payment/journal.js';
 import type { Bill } from '../../../domain/bill.js';
 import { type Money, formatMoney } from '../../../domain/money.js';
-import type { Payment, PaymentMethod } from '../../../domain/payment.js';
-import { CancelledError, EspaceError, GeneralError, UsageError } from '../../../errors.js';
+import type { Payment } from '../../../domain/payment.js';
+import { CancelledError, GeneralError, UsageError } from '../../../errors.js';
 import { formatDate, moneyJson, toJson } from '../../../output/formats.js';
 import { sanitizeCell } from '../../../output/sanitize.js';
 import { resolveAccountId } from '../../account.js';
-import type { Context } from '../../context.js';
+import type { CommandDeps } from '../../command-deps.js';
 import { parseAmountOption } from '../../payment/amount.js';
 import { type Balance, accountBalance, balanceText } from '../../payment/balance.js';
-import { paymentClient } from '../../payment/client.js';
-import { PaymentInterruptedError, PaymentOutcomeUnknownError } from '../../payment/errors.js';
-import { listenForPaymentInterruption } from '../../payment/interrupt.js';
 import { unknownOutcomes, warnPendingPayments } from '../../payment/pending.js';
-import { type SubmitOutcome, submitPayment } from '../../payment/submit.js';
+import { payOneBill, refuseIfPending } from '../../payment/pay-bill.js';
 import { paymentJson } from '../../payment/view.js';
 import { resolveBillId } from '../bill/resolve.js';
 
@@ -54,7 +44,7 @@ interface PlannedPayment {
   amount: Money;
 }
 
-export async function run(options: PayOptions, ctx: Context): Promise<void> {
+export async function run(options: PayOptions, ctx: CommandDeps): Promise<void> {
   const { io, t, locale } = ctx;
   // Checked before anything is read or sent.
   const cents = options.amount === undefined ? undefined : parseAmountOption(options.amount);
@@ -159,7 +149,7 @@ const ALL = 'all';
  * named: on a terminal, picked from a list (everything, the default, or one bill); otherwise undefined, for the
  * latest bill as before, the balance shown above it and `--all` named for the rest.
  */
-async function chooseBill(ctx: Context, options: PayOptions, balance: Balance, cents: number | undefined): Promise<string | undefined> {
+async function chooseBill(ctx: CommandDeps, options: PayOptions, balance: Balance, cents: number | undefined): Promise<string | undefined> {
   const { io, t, locale } = ctx;
   if (options.yes || options.dryRun || cents !== undefined || !io.interactive) {
     // undefined: the latest bill, as `pay` has always meant without a bill named.
@@ -183,87 +173,6 @@ async function chooseBill(ctx: Context, options: PayOptions, balance: Balance, c
       })),
     ],
   });
-}
-
-interface OneBill {
-  journal: PaymentJournal;
-  api: HttpClient;
-  apiUrl: string;
-  accountId: string;
-  bill: Bill;
-  amount: Money;
-  /** What remained on the bill when the payment was shown and confirmed. */
-  remaining: Money;
-  method: PaymentMethod;
-}
-
-/**
- * Pays one bill exactly once: under the journal's lock, the journal and the bill are read again
- * (a payment made meanwhile shows there), then the entry is written and the payment sent.
- */
-async function payOneBill(ctx: Context, { journal, api, apiUrl, accountId, bill, amount, remaining, method }: OneBill): Promise<Payment> {
-  const { io, t, locale } = ctx;
-  const stop = listenForPaymentInterruption((key) => io.err(`${t('payment.interruptedAgain', { key })}\n`));
-  stop.signal.addEventListener('abort', () => void api.destroy(), { once: true });
-  let lock: JournalLock | undefined;
-  try {
-    // One payment at a time per journal: a payment of this bill started meanwhile has finished
-    // when the lock is ours, and what it did is read again below.
-    lock = await lockJournal(journal.dir, {
-      signal: stop.signal,
-      onWait: (holder) => io.err(`${t('pay.waitingForLock', { pid: holder?.pid ?? '?' })}\n`),
-    });
-    refuseIfPending(journal.pending().entries, bill.id, apiUrl);
-    const now = await getBill(api, bill.id);
-    const nowRemaining = now.remaining ?? now.totalDue;
-    if (nowRemaining.amount !== remaining.amount || nowRemaining.currency !== remaining.currency) {
-      if (nowRemaining.amount <= 0) throw new GeneralError('pay.nothingOwed', { params: { bill: bill.id } });
-      throw new GeneralError('pay.billChanged', { params: { bill: bill.id, before: formatMoney(remaining, locale), now: formatMoney(nowRemaining, locale) } });
-    }
-
-    const key = newPaymentKey();
-    const entry: JournalEntry = {
-      version: 1,
-      key,
-      apiUrl,
-      accountId,
-      billId: bill.id,
-      amount,
-      methodId: method.id,
-      methodName: method.name,
-      createdAt: ctx.clock().toISOString(),
-      request: paymentRequestBody(key, accountId, bill.id, amount, method),
-    };
-    // From the moment the entry exists, an interruption leaves it for reconcile.
-    stop.sending(key);
-    journal.record(entry);
-    const client = await paymentClient(ctx);
-    let outcome: SubmitOutcome;
-    try {
-      outcome = await ctx.io.waitFor(ctx.t('core.waiting', { what: ctx.t('core.waiting.payment') }), submitPayment(client, entry, { signal: stop.signal }));
-    } finally {
-      await client.close();
-    }
-    if (outcome.kind === 'interrupted') throw new PaymentInterruptedError(entry);
-    if (outcome.kind === 'unknown') throw new PaymentOutcomeUnknownError(entry, outcome.error);
-    stop.answered();
-    journal.settle(key);
-    if (outcome.kind === 'refused') throw outcome.error;
-    return outcome.payment;
-  } catch (error) {
-    // Stopped before the payment left: whatever failed on the way (a request cut short) is the cancel.
-    if (stop.cancelled) throw new CancelledError({ cause: error });
-    throw error;
-  } finally {
-    lock?.release();
-    stop.dispose();
-  }
-}
-
-/** Paying a bill again while an earlier payment of it may have gone through is how people pay twice. */
-function refuseIfPending(unknown: readonly JournalEntry[], billId: string, apiUrl: string): void {
-  const earlier = unknown.find((entry) => entry.billId === billId && entry.apiUrl === apiUrl);
-  if (earlier) throw new EspaceError('paymentUnknown', 'pay.pendingSameBill', { params: { bill: billId, key: earlier.key }, hint: 'payment.hintReconcile' });
 }
 
 /** The amount to pay: `--amount` (in cents) or what remains on the bill, never more than that. */

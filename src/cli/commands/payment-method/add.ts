@@ -11,7 +11,7 @@ import type { MessageKey, MessageParams } from '../../../i18n/catalog.js';
 import { toJson } from '../../../output/formats.js';
 import { sanitizeCell } from '../../../output/sanitize.js';
 import { resolveAccountId } from '../../account.js';
-import type { Context } from '../../context.js';
+import type { CommandDeps } from '../../command-deps.js';
 import { stdinLines } from '../../stdin-lines.js';
 import { paymentMethodJson } from '../../payment/view.js';
 
@@ -36,7 +36,7 @@ interface Ask {
  * on a bad one, so nothing is typed twice; from stdin (one per line), the first bad value is a
  * usage error.
  */
-async function readValues(ctx: Context, asks: readonly Ask[]): Promise<string[]> {
+async function readValues(ctx: CommandDeps, asks: readonly Ask[]): Promise<string[]> {
   if (ctx.io.interactive) {
     // The prompts only run on a terminal, so the flag they would name when there is none is never shown.
     const flag = 'stdin';
@@ -71,7 +71,7 @@ function cardNumberProblem(typed: string): Problem {
   return { key: 'paymentMethod.badCardNumber' };
 }
 
-async function readCard(ctx: Context): Promise<NewPaymentMethod> {
+async function readCard(ctx: CommandDeps): Promise<NewPaymentMethod> {
   const { t } = ctx;
   const now = ctx.clock();
   const [number = '', expiry = '', cvv = ''] = await readValues(ctx, [
@@ -87,7 +87,7 @@ function matching(pattern: RegExp, key: MessageKey): (value: string) => Problem 
   return (value) => (pattern.test(value) ? undefined : { key });
 }
 
-async function readBank(ctx: Context): Promise<NewPaymentMethod> {
+async function readBank(ctx: CommandDeps): Promise<NewPaymentMethod> {
   const { t } = ctx;
   const [institution = '', transit = '', account = ''] = await readValues(ctx, [
     { message: t('paymentMethod.ask.institution'), secret: false, check: matching(/^\d{3}$/, 'paymentMethod.badInstitution') },
@@ -97,7 +97,7 @@ async function readBank(ctx: Context): Promise<NewPaymentMethod> {
   return { kind: 'bankAccount', institution, transit, account };
 }
 
-export async function run(options: PaymentMethodAddOptions, ctx: Context): Promise<void> {
+export async function run(options: PaymentMethodAddOptions, ctx: CommandDeps): Promise<void> {
   const api = await ctx.api();
   const accountId = await resolveAccountId(api, options.account);
   const method = options.bank ? await readBank(ctx) : await readCard(ctx);

@@ -1,10 +1,11 @@
-import type { Command } from 'commander';
+import type { CommandUnknownOpts } from '../../commander.js';
 import type { Registrar } from '../../program.js';
 import type { PaymentMethodAddOptions } from './add.js';
 import type { PaymentMethodListOptions } from './list.js';
 import type { PaymentMethodRemoveOptions } from './remove.js';
+import { accountOption } from '../../shared-options.js';
 
-export function registerPaymentMethod(program: Command, { t, action, examples }: Registrar): void {
+export function registerPaymentMethod(program: CommandUnknownOpts, { t, action, examples }: Registrar): void {
   const noun = examples(program.command('payment-method').description(t('paymentMethod.description')), [
     'espace payment-method list',
     'espace payment-method add --default',
@@ -14,11 +15,11 @@ export function registerPaymentMethod(program: Command, { t, action, examples }:
     noun
       .command('list')
       .description(t('paymentMethod.list.description'))
-      .option('--account <id>', t('bill.option.account'))
+      .addOption(accountOption(t))
       .action(
         action(
           () => import('./list.js'),
-          (_args, options): PaymentMethodListOptions => ({ account: options.account as string | undefined }),
+          (_args, options): PaymentMethodListOptions => ({ account: options.account }),
         ),
       ),
     ['espace payment-method list', 'espace payment-method list --json'],
@@ -31,12 +32,12 @@ export function registerPaymentMethod(program: Command, { t, action, examples }:
       .description(t('paymentMethod.add.description'))
       .option('--bank', t('paymentMethod.add.option.bank'))
       .option('--default', t('paymentMethod.add.option.default'))
-      .option('--account <id>', t('bill.option.account'))
+      .addOption(accountOption(t))
       .action(
         action(
           () => import('./add.js'),
           (_args, options): PaymentMethodAddOptions => ({
-            account: options.account as string | undefined,
+            account: options.account,
             bank: Boolean(options.bank),
             makeDefault: Boolean(options.default),
           }),
@@ -59,7 +60,7 @@ export function registerPaymentMethod(program: Command, { t, action, examples }:
       .action(
         action(
           () => import('./remove.js'),
-          ([id], options): PaymentMethodRemoveOptions => ({ id: id!, yes: Boolean(options.yes) }),
+          ([id], options): PaymentMethodRemoveOptions => ({ id, yes: Boolean(options.yes) }),
         ),
       ),
     ['espace payment-method remove PM-1001-2', 'espace payment-method remove PM-1001-2 --yes'],

@@ -3,14 +3,14 @@ import { listPaymentMethods } from '../../../api/tmf/payment.js';
 import { toJson } from '../../../output/formats.js';
 import { renderTable } from '../../../output/table.js';
 import { resolveAccountId } from '../../account.js';
-import type { Context } from '../../context.js';
+import type { CommandDeps } from '../../command-deps.js';
 import { paymentMethodJson } from '../../payment/view.js';
 
 export interface PaymentMethodListOptions {
   account?: string;
 }
 
-export async function run(options: PaymentMethodListOptions, ctx: Context): Promise<void> {
+export async function run(options: PaymentMethodListOptions, ctx: CommandDeps): Promise<void> {
   const api = await ctx.api();
   const accountId = await resolveAccountId(api, options.account);
   const methods = await listPaymentMethods(api, accountId);

@@ -1,14 +1,14 @@
 /** `espace payment-method remove ID [--yes]`. */
 import { deletePaymentMethod } from '../../../api/tmf/payment.js';
 import { CancelledError, UsageError } from '../../../errors.js';
-import type { Context } from '../../context.js';
+import type { CommandDeps } from '../../command-deps.js';
 
 export interface PaymentMethodRemoveOptions {
   id: string;
   yes: boolean;
 }
 
-export async function run(options: PaymentMethodRemoveOptions, ctx: Context): Promise<void> {
+export async function run(options: PaymentMethodRemoveOptions, ctx: CommandDeps): Promise<void> {
   const { io, t } = ctx;
   if (!options.yes) {
     if (!io.interactive) throw new UsageError('paymentMethod.removeNeedsYes');

@@ -1,12 +1,13 @@
-import type { Command } from 'commander';
+import type { CommandUnknownOpts } from '../../commander.js';
 import { addBulkOptions, bulkable } from '../../bulk/options.js';
 import { positiveInteger } from '../../parsers.js';
 import type { Registrar } from '../../program.js';
 import type { PaymentListOptions } from './list.js';
 import type { PaymentReconcileOptions } from './reconcile.js';
 import type { PaymentShowOptions } from './show.js';
+import { accountOption } from '../../shared-options.js';
 
-export function registerPayment(program: Command, registrar: Registrar): void {
+export function registerPayment(program: CommandUnknownOpts, registrar: Registrar): void {
   const { t, action, examples } = registrar;
   const payment = examples(program.command('payment').description(t('payment.description')), ['espace payment list', 'espace payment reconcile']);
 
@@ -15,7 +16,7 @@ export function registerPayment(program: Command, registrar: Registrar): void {
       payment
         .command('list')
         .description(t('payment.list.description'))
-        .option('--account <id>', t('bill.option.account'))
+        .addOption(accountOption(t))
         .option('--bill <id>', t('payment.list.option.bill'))
         .option('--limit <n>', t('payment.list.option.limit'), positiveInteger, 24),
       registrar,
@@ -25,9 +26,9 @@ export function registerPayment(program: Command, registrar: Registrar): void {
         'payment list',
         () => import('./list.js'),
         (_args, options): PaymentListOptions => ({
-          account: options.account as string | undefined,
-          bill: options.bill as string | undefined,
-          limit: options.limit as number,
+          account: options.account,
+          bill: options.bill,
+          limit: options.limit,
         }),
       ),
     ),
@@ -47,7 +48,7 @@ export function registerPayment(program: Command, registrar: Registrar): void {
       .action(
         action(
           () => import('./show.js'),
-          ([id]): PaymentShowOptions => ({ id: id! }),
+          ([id]): PaymentShowOptions => ({ id }),
         ),
       ),
     ['espace payment show PAY-1001-20261018', 'espace payment show PAY-1001-20261018 --json'],

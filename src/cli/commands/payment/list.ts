@@ -10,7 +10,7 @@ import { UsageError } from '../../../errors.js';
 import { toJson } from '../../../output/formats.js';
 import { renderTable } from '../../../output/table.js';
 import { resolveAccountId } from '../../account.js';
-import type { Context } from '../../context.js';
+import type { CommandDeps } from '../../command-deps.js';
 import { paymentJson, paymentRow } from '../../payment/view.js';
 
 export interface PaymentListOptions {
@@ -42,7 +42,7 @@ export const paymentListBulk: BulkCommand<PaymentListOptions> = {
   csvFields: ['account', 'ok', 'data.length', 'data.0.id', 'data.0.date', 'data.0.amount.amount', 'data.0.status', 'error.code', 'error.status'],
 };
 
-export async function run(options: PaymentListOptions, ctx: Context): Promise<void> {
+export async function run(options: PaymentListOptions, ctx: CommandDeps): Promise<void> {
   const api = await ctx.api();
   // A bill names its account; otherwise the caller's (or --account).
   const accountId = options.bill && !options.account ? (await getBill(api, options.bill)).accountId : await resolveAccountId(api, options.account);

@@ -3,7 +3,7 @@ import { getPayment } from '../../../api/tmf/payment.js';
 import { formatMoney } from '../../../domain/money.js';
 import { formatDate, toJson } from '../../../output/formats.js';
 import { sanitizeLine } from '../../../output/sanitize.js';
-import type { Context } from '../../context.js';
+import type { CommandDeps } from '../../command-deps.js';
 import { termLabel } from '../../../i18n/terms.js';
 import { paymentChannels, paymentStates } from '../../../i18n/vocabularies.js';
 import { paymentJson } from '../../payment/view.js';
@@ -12,7 +12,7 @@ export interface PaymentShowOptions {
   id: string;
 }
 
-export async function run(options: PaymentShowOptions, ctx: Context): Promise<void> {
+export async function run(options: PaymentShowOptions, ctx: CommandDeps): Promise<void> {
   const api = await ctx.api();
   const payment = await getPayment(api, options.id);
   const { io, t, locale } = ctx;

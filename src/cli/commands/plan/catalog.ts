@@ -3,16 +3,16 @@ import { listOfferings } from '../../../api/tmf/product-catalog.js';
 import type { OfferingKind } from '../../../domain/plan.js';
 import { amountText, toJson } from '../../../output/formats.js';
 import { renderTable } from '../../../output/table.js';
-import type { Context } from '../../context.js';
+import type { CommandDeps } from '../../command-deps.js';
 import { offeringDetails, offeringJson, serviceLabel, termText } from './view.js';
 
 export interface PlanCatalogOptions {
-  service?: string;
+  service?: OfferingKind;
 }
 
-export async function run(options: PlanCatalogOptions, ctx: Context): Promise<void> {
+export async function run(options: PlanCatalogOptions, ctx: CommandDeps): Promise<void> {
   const api = await ctx.api();
-  const offerings = await listOfferings(api, options.service as OfferingKind | undefined);
+  const offerings = await listOfferings(api, options.service);
   const { io, t, locale } = ctx;
   if (ctx.globals.json) {
     io.out(toJson(offerings.map((o) => offeringJson(o, locale))));

@@ -13,7 +13,7 @@ import { UsageError } from '../../../errors.js';
 import { formatDate } from '../../../output/formats.js';
 import { sanitizeCell } from '../../../output/sanitize.js';
 import { resolveAccountId } from '../../account.js';
-import type { Context } from '../../context.js';
+import type { CommandDeps } from '../../command-deps.js';
 import { previewAndOrder } from './order-flow.js';
 import { planChangeTerms } from './terms.js';
 import { offeringDetails, serviceLabel } from './view.js';
@@ -30,7 +30,7 @@ function isService(value: string): value is ServiceType {
   return (SERVICE_TYPES as readonly string[]).includes(value);
 }
 
-async function chooseService(ctx: Context, services: readonly Product[], given: string | undefined): Promise<Product> {
+async function chooseService(ctx: CommandDeps, services: readonly Product[], given: string | undefined): Promise<Product> {
   const held = services.map((p) => p.kind).filter((k): k is ServiceType => k !== undefined && isService(k));
   const service = given;
   if (service === undefined) {
@@ -51,7 +51,7 @@ async function chooseService(ctx: Context, services: readonly Product[], given: 
 }
 
 /** Why an offer cannot be picked, in a few words beside it in the list; undefined when it can. */
-function whyNot(ctx: Context, product: Product, offering: Offering): string | undefined {
+function whyNot(ctx: CommandDeps, product: Product, offering: Offering): string | undefined {
   const problem = planChangeProblem(product, offering, ctx.clock());
   if (problem === undefined) return undefined;
   if (problem === 'same') return ctx.t('plan.choice.current');
@@ -59,7 +59,7 @@ function whyNot(ctx: Context, product: Product, offering: Offering): string | un
   return ctx.t('plan.choice.unavailable');
 }
 
-async function chooseOffering(ctx: Context, product: Product, offerings: readonly Offering[], given: string | undefined): Promise<Offering> {
+async function chooseOffering(ctx: CommandDeps, product: Product, offerings: readonly Offering[], given: string | undefined): Promise<Offering> {
   let id = given;
   if (id === undefined) {
     // Every plan of the service is listed: those that cannot be ordered are shown with why, and cannot be picked.
@@ -85,7 +85,7 @@ async function chooseOffering(ctx: Context, product: Product, offerings: readonl
   return offering;
 }
 
-export async function run(options: PlanChangeOptions, ctx: Context): Promise<void> {
+export async function run(options: PlanChangeOptions, ctx: CommandDeps): Promise<void> {
   const api = await ctx.api();
   const accountId = await resolveAccountId(api, options.account);
   const [products, offerings] = await Promise.all([listProducts(api, accountId), listOfferings(api)]);

@@ -1,4 +1,4 @@
-import { type Command, Option } from 'commander';
+import { type CommandUnknownOpts, Option } from '../../commander.js';
 import { SERVICE_TYPES } from '../../../domain/plan.js';
 import { addBulkOptions, bulkable } from '../../bulk/options.js';
 import type { Registrar } from '../../program.js';
@@ -6,18 +6,19 @@ import type { PlanCatalogOptions } from './catalog.js';
 import type { PlanChangeOptions } from './change.js';
 import type { PlanNextBillOptions } from './next-bill.js';
 import type { PlanShowOptions } from './show.js';
+import { accountOption } from '../../shared-options.js';
 
-export function registerPlan(program: Command, registrar: Registrar): void {
+export function registerPlan(program: CommandUnknownOpts, registrar: Registrar): void {
   const { t, action, examples } = registrar;
   const plan = examples(program.command('plan').description(t('plan.description')), ['espace plan show', 'espace plan catalog --service mobile']);
 
   examples(
-    addBulkOptions(plan.command('show').description(t('plan.show.description')).option('--account <id>', t('bill.option.account')), registrar).action(
+    addBulkOptions(plan.command('show').description(t('plan.show.description')).addOption(accountOption(t)), registrar).action(
       bulkable(
         registrar,
         'plan show',
         () => import('./show.js'),
-        (_args, options): PlanShowOptions => ({ account: options.account as string | undefined }),
+        (_args, options): PlanShowOptions => ({ account: options.account }),
       ),
     ),
     ['espace plan show', 'espace plan show --json', 'espace plan show --accounts-from accounts.txt > plans.ndjson   # agents'],
@@ -27,11 +28,11 @@ export function registerPlan(program: Command, registrar: Registrar): void {
     plan
       .command('catalog')
       .description(t('plan.catalog.description'))
-      .addOption(new Option('--service <service>', t('plan.option.service')).choices([...SERVICE_TYPES, 'addOn']))
+      .addOption(new Option('--service <service>', t('plan.option.service')).choices([...SERVICE_TYPES, 'addOn'] as const))
       .action(
         action(
           () => import('./catalog.js'),
-          (_args, options): PlanCatalogOptions => ({ service: options.service as string | undefined }),
+          (_args, options): PlanCatalogOptions => ({ service: options.service }),
         ),
       ),
     ['espace plan catalog', 'espace plan catalog --service internet', 'espace plan catalog --json'],
@@ -42,7 +43,7 @@ export function registerPlan(program: Command, registrar: Registrar): void {
       .command('change')
       .option('--dry-run', t('core.option.dryRun'))
       .description(t('plan.change.description'))
-      .option('--account <id>', t('bill.option.account'))
+      .addOption(accountOption(t))
       .addOption(new Option('--service <service>', t('plan.option.service')).choices(SERVICE_TYPES))
       .option('--to <offer>', t('plan.option.to'))
       .option('--accept-terms', t('plan.option.acceptTerms'))
@@ -51,9 +52,9 @@ export function registerPlan(program: Command, registrar: Registrar): void {
         action(
           () => import('./change.js'),
           (_args, options): PlanChangeOptions => ({
-            account: options.account as string | undefined,
-            service: options.service as string | undefined,
-            to: options.to as string | undefined,
+            account: options.account,
+            service: options.service,
+            to: options.to,
             acceptTerms: Boolean(options.acceptTerms),
             yes: Boolean(options.yes),
           }),
@@ -70,11 +71,11 @@ export function registerPlan(program: Command, registrar: Registrar): void {
     plan
       .command('next-bill')
       .description(t('plan.nextBill.description'))
-      .option('--account <id>', t('bill.option.account'))
+      .addOption(accountOption(t))
       .action(
         action(
           () => import('./next-bill.js'),
-          (_args, options): PlanNextBillOptions => ({ account: options.account as string | undefined }),
+          (_args, options): PlanNextBillOptions => ({ account: options.account }),
         ),
       ),
     ['espace plan next-bill', 'espace plan next-bill --json'],

@@ -9,14 +9,14 @@ import { requestBillOnDemand } from '../../../api/tmf/bill-on-demand.js';
 import { getBill } from '../../../api/tmf/customer-bill.js';
 import { GeneralError } from '../../../errors.js';
 import { resolveAccountId } from '../../account.js';
-import type { Context } from '../../context.js';
+import type { CommandDeps } from '../../command-deps.js';
 import { run as showBill } from '../bill/show.js';
 
 export interface PlanNextBillOptions {
   account?: string;
 }
 
-export async function run(options: PlanNextBillOptions, ctx: Context): Promise<void> {
+export async function run(options: PlanNextBillOptions, ctx: CommandDeps): Promise<void> {
   const api = await ctx.api();
   const accountId = await resolveAccountId(api, options.account);
   const made = await requestBillOnDemand(api, accountId);

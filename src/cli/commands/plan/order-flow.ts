@@ -12,7 +12,7 @@ import { CancelledError, GeneralError, UsageError } from '../../../errors.js';
 import type { MessageKey } from '../../../i18n/catalog.js';
 import { formatDate, moneyJson, signedAmount, toJson } from '../../../output/formats.js';
 import { sanitizeCell } from '../../../output/sanitize.js';
-import type { Context } from '../../context.js';
+import type { CommandDeps } from '../../command-deps.js';
 import { termLabel } from '../../../i18n/terms.js';
 import { orderStates } from '../../../i18n/vocabularies.js';
 import { orderJson } from './view.js';
@@ -32,7 +32,7 @@ export interface ConfirmOptions {
   yes: boolean;
 }
 
-export function previewText(preview: OrderPreview, ctx: Context): string {
+export function previewText(preview: OrderPreview, ctx: CommandDeps): string {
   const { t, locale } = ctx;
   const { proration } = preview;
   const none = t('plan.preview.nothing');
@@ -70,7 +70,7 @@ export function previewJson(preview: OrderPreview, locale: string) {
 }
 
 /** Asks for what the flags did not give; a missing answer off a terminal names the flag. */
-async function confirmOrder(ctx: Context, options: ConfirmOptions): Promise<void> {
+async function confirmOrder(ctx: CommandDeps, options: ConfirmOptions): Promise<void> {
   if (!options.acceptTerms) {
     if (!ctx.io.interactive) throw new UsageError('plan.termsRequired');
     const accepted = await ctx.prompt.confirm({ message: ctx.t('plan.prompt.acceptTerms'), flag: '--accept-terms', default: false });
@@ -82,14 +82,14 @@ async function confirmOrder(ctx: Context, options: ConfirmOptions): Promise<void
   }
 }
 
-export function stateLine(order: Order, ctx: Context): string {
+export function stateLine(order: Order, ctx: CommandDeps): string {
   const word = (state: string) => termLabel(orderStates, state, ctx.t);
   const history = order.stateChanges.map((change) => word(change.state)).join(' → ');
   return sanitizeCell(ctx.t('order.placed', { id: order.id, state: word(order.state), history: history || word(order.state) }));
 }
 
 export async function previewAndOrder(
-  ctx: Context,
+  ctx: CommandDeps,
   api: HttpClient,
   accountId: string,
   preview: OrderPreview,

@@ -10,7 +10,7 @@ import { GeneralError } from '../../../errors.js';
 import { amountText, formatDate, isoDate, moneyJson, toJson } from '../../../output/formats.js';
 import { renderTable } from '../../../output/table.js';
 import { resolveAccountId } from '../../account.js';
-import type { Context } from '../../context.js';
+import type { CommandDeps } from '../../command-deps.js';
 import { productJson, serviceLabel } from './view.js';
 
 export interface PlanShowOptions {
@@ -68,7 +68,7 @@ export const planShowBulk: BulkCommand<PlanShowOptions> = {
   ],
 };
 
-export async function run(options: PlanShowOptions, ctx: Context): Promise<void> {
+export async function run(options: PlanShowOptions, ctx: CommandDeps): Promise<void> {
   const api = await ctx.api();
   const accountId = await resolveAccountId(api, options.account);
   const plan = await loadPlan(api, accountId);

@@ -1,10 +1,11 @@
-import type { Command } from 'commander';
+import type { CommandUnknownOpts } from '../../commander.js';
 import { addBulkOptions, bulkable } from '../../bulk/options.js';
 import type { Registrar } from '../../program.js';
 import type { ProfileSetOptions } from './set.js';
 import type { ProfileShowOptions } from './show.js';
+import { accountOption } from '../../shared-options.js';
 
-export function registerProfile(program: Command, registrar: Registrar): void {
+export function registerProfile(program: CommandUnknownOpts, registrar: Registrar): void {
   const { t, action, examples } = registrar;
   const profile = examples(program.command('profile').description(t('profile.description')), ['espace profile show', 'espace profile set']);
 
@@ -14,14 +15,14 @@ export function registerProfile(program: Command, registrar: Registrar): void {
         .command('show')
         .description(t('profile.show.description'))
         .option('--user <id>', t('profile.option.user'))
-        .option('--account <id>', t('profile.option.account')),
+        .addOption(accountOption(t, 'profile.option.account')),
       registrar,
     ).action(
       bulkable(
         registrar,
         'profile show',
         () => import('./show.js'),
-        (_args, options): ProfileShowOptions => ({ user: options.user as string | undefined, account: options.account as string | undefined }),
+        (_args, options): ProfileShowOptions => ({ user: options.user, account: options.account }),
       ),
     ),
     [
@@ -55,18 +56,18 @@ export function registerProfile(program: Command, registrar: Registrar): void {
         action(
           () => import('./set.js'),
           (_args, options): ProfileSetOptions => ({
-            user: options.user as string | undefined,
-            givenName: options.givenName as string | undefined,
-            familyName: options.familyName as string | undefined,
-            email: options.email as string | undefined,
-            phone: options.phone as string | undefined,
-            street: options.street as string | undefined,
+            user: options.user,
+            givenName: options.givenName,
+            familyName: options.familyName,
+            email: options.email,
+            phone: options.phone,
+            street: options.street,
             // --no-unit: no unit at all ('' is what the checks read as "none").
-            unit: options.unit === false ? '' : (options.unit as string | undefined),
-            city: options.city as string | undefined,
-            province: options.province as string | undefined,
-            postalCode: options.postalCode as string | undefined,
-            language: options.language as string | undefined,
+            unit: options.unit === false ? '' : options.unit,
+            city: options.city,
+            province: options.province,
+            postalCode: options.postalCode,
+            language: options.language,
             yes: Boolean(options.yes),
           }),
         ),

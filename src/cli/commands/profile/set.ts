@@ -12,7 +12,7 @@ import { translator } from '../../../i18n/catalog.js';
 import { CancelledError, UsageError } from '../../../errors.js';
 import { toJson } from '../../../output/formats.js';
 import { sanitizeLine } from '../../../output/sanitize.js';
-import type { Context } from '../../context.js';
+import type { CommandDeps } from '../../command-deps.js';
 import { profileLines } from './show.js';
 import { profileSubject } from './subject.js';
 import { type AddressParts, checkPostalProvince, checkValues, type CheckedValues, FIELD_CHECKS, hasAnyValue, type RawValues } from './validate.js';
@@ -23,7 +23,7 @@ export interface ProfileSetOptions extends RawValues {
 }
 
 /** On a terminal with no values given: every field, asked for with the current value as default. */
-async function askValues(ctx: Context, current: Profile): Promise<RawValues> {
+async function askValues(ctx: CommandDeps, current: Profile): Promise<RawValues> {
   const defaults: Required<RawValues> = {
     givenName: current.givenName,
     familyName: current.familyName,
@@ -70,7 +70,7 @@ function mergedAddress(current: MailingAddress | undefined, parts: AddressParts,
 }
 
 /** The operator's verdict on a new address: its normalized form, or an accepted alternative. */
-async function checkedAddress(ctx: Context, api: HttpClient, address: MailingAddress): Promise<MailingAddress> {
+async function checkedAddress(ctx: CommandDeps, api: HttpClient, address: MailingAddress): Promise<MailingAddress> {
   const verdict = await validateAddress(api, address);
   if (verdict.result === 'success' && verdict.valid) return verdict.valid;
   const problems = verdict.problems.map(sanitizeLine).join('; ');
@@ -97,7 +97,7 @@ function changesFrom(current: Profile, values: CheckedValues, address: MailingAd
   return changes;
 }
 
-function preview(ctx: Context, current: Profile, changes: ProfileChanges): string {
+function preview(ctx: CommandDeps, current: Profile, changes: ProfileChanges): string {
   const after: Profile = { ...current, ...changes };
   const before = profileLines(current, ctx.t);
   const next = profileLines(after, ctx.t);
@@ -109,7 +109,7 @@ function preview(ctx: Context, current: Profile, changes: ProfileChanges): strin
   return `${ctx.t('profile.set.preview')}\n${lines.join('\n')}\n`;
 }
 
-export async function run(options: ProfileSetOptions, ctx: Context): Promise<void> {
+export async function run(options: ProfileSetOptions, ctx: CommandDeps): Promise<void> {
   const { io, t } = ctx;
   const { user, yes, ...raw } = options;
   const given = hasAnyValue(raw);

@@ -7,7 +7,7 @@ import { formatAddress, type Profile } from '../../../domain/profile.js';
 import { toJson } from '../../../output/formats.js';
 import { sanitizeLine } from '../../../output/sanitize.js';
 import type { Translate } from '../../../i18n/catalog.js';
-import type { Context } from '../../context.js';
+import type { CommandDeps } from '../../command-deps.js';
 import { readableAccounts } from '../../../api/tmf/billing-account-batch.js';
 import { accountHolderId, holderIdOf, profileSubject } from './subject.js';
 
@@ -70,7 +70,7 @@ export const profileShowBulk: BulkCommand<ProfileShowOptions> = {
   csvFields: ['account', 'ok', 'data.id', 'data.givenName', 'data.familyName', 'data.email', 'data.phone', 'data.language', 'error.code', 'error.status'],
 };
 
-export async function run(options: ProfileShowOptions, ctx: Context): Promise<void> {
+export async function run(options: ProfileShowOptions, ctx: CommandDeps): Promise<void> {
   if (options.user !== undefined && options.account !== undefined) throw new UsageError('profile.userAndAccount');
   const api = await ctx.api();
   const profile = options.account !== undefined ? await holderProfile(api, options.account) : await getProfile(api, await profileSubject(api, options.user));

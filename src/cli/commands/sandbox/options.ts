@@ -1,7 +1,7 @@
 import { sandboxPort } from '../../../config/contexts.js';
 import { sandboxDataDir } from '../../../config/paths.js';
 import { UsageError } from '../../../errors.js';
-import type { Context } from '../../context.js';
+import type { CommandDeps } from '../../command-deps.js';
 
 export interface SandboxOptions {
   /** The data directory (default: the user's data directory). */
@@ -12,11 +12,16 @@ export interface SandboxOptions {
   profile?: string;
 }
 
-export function dataDirOf(options: SandboxOptions, ctx: Context): string {
+/** The sandbox options in commander's values: a verb's other flags (seed's `--accounts`) are its own. */
+export function sandboxOptionsOf(flags: SandboxOptions): SandboxOptions {
+  return { data: flags.data, port: flags.port, profile: flags.profile };
+}
+
+export function dataDirOf(options: SandboxOptions, ctx: CommandDeps): string {
   return options.data ?? sandboxDataDir(ctx.env);
 }
 
-export function portOf(options: SandboxOptions, ctx: Context): number {
+export function portOf(options: SandboxOptions, ctx: CommandDeps): number {
   return options.port ?? sandboxPort(ctx.env);
 }
 
@@ -24,7 +29,7 @@ export function portOf(options: SandboxOptions, ctx: Context): number {
 export const SANDBOX_PROFILES = ['default', 'plain'] as const;
 
 /** The profile to ask the sandbox for, if any: the flag (checked by commander), then ESPACE_SANDBOX_PROFILE. */
-export function profileOptionOf(options: SandboxOptions, ctx: Context): string | undefined {
+export function profileOptionOf(options: SandboxOptions, ctx: CommandDeps): string | undefined {
   if (options.profile !== undefined) return options.profile;
   const value = ctx.env.ESPACE_SANDBOX_PROFILE;
   if (value === undefined || value === '') return undefined;

@@ -1,7 +1,7 @@
-import type { Command } from 'commander';
+import type { CommandUnknownOpts } from '../../commander.js';
 import { integerBetween } from '../../parsers.js';
 import type { Registrar } from '../../program.js';
-import type { SandboxOptions } from './options.js';
+import { sandboxOptionsOf } from './options.js';
 import type { SandboxSeedOptions } from './seed.js';
 
 /** The sandbox program takes up to six digits of generated accounts. */
@@ -10,11 +10,7 @@ const MAX_ACCOUNTS = 999_999;
 const accountCount = integerBetween(0, MAX_ACCOUNTS);
 
 /** `espace sandbox seed --accounts N`: registered beside start/stop/status/reset. */
-export function registerSandboxSeed(
-  sandbox: Command,
-  { t, action, examples }: Registrar,
-  toOptions: (args: string[], options: Record<string, unknown>) => SandboxOptions,
-): void {
+export function registerSandboxSeed(sandbox: CommandUnknownOpts, { t, action, examples }: Registrar): void {
   examples(
     sandbox
       .command('seed')
@@ -24,7 +20,7 @@ export function registerSandboxSeed(
       .action(
         action(
           () => import('./seed.js'),
-          (args, options): SandboxSeedOptions => ({ ...toOptions(args, options), accounts: options.accounts as number }),
+          (_args, options): SandboxSeedOptions => ({ ...sandboxOptionsOf(options), accounts: options.accounts }),
         ),
       ),
     ['espace sandbox seed --accounts 10000', 'espace sandbox seed --accounts 100000 --data /tmp/espace-bench'],

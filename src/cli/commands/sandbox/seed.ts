@@ -3,7 +3,7 @@
  * accounts (BA-100001…) that agents and the CI client can read — volume for bulk runs and
  * benchmarks. Restarts the sandbox if it was running, like `reset`.
  */
-import type { Context } from '../../context.js';
+import type { CommandDeps } from '../../command-deps.js';
 import { reseedAndRestart } from './control.js';
 import { type SandboxOptions, dataDirOf } from './options.js';
 
@@ -11,7 +11,7 @@ export interface SandboxSeedOptions extends SandboxOptions {
   accounts: number;
 }
 
-export async function run(options: SandboxSeedOptions, ctx: Context): Promise<void> {
+export async function run(options: SandboxSeedOptions, ctx: CommandDeps): Promise<void> {
   const dataDir = dataDirOf(options, ctx);
   const elapsedMs = await reseedAndRestart(dataDir, ['--synthetic-accounts', String(options.accounts)]);
   const seconds = (elapsedMs / 1000).toFixed(1);

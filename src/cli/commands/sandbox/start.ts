@@ -1,9 +1,9 @@
 /** `espace sandbox start`: runs the embedded TMF server in the background. */
-import type { Context } from '../../context.js';
+import type { CommandDeps } from '../../command-deps.js';
 import { profileOf, runningSandbox, startSandboxProcess } from './control.js';
 import { type SandboxOptions, dataDirOf, portOf, profileOptionOf } from './options.js';
 
-export async function run(options: SandboxOptions, ctx: Context): Promise<void> {
+export async function run(options: SandboxOptions, ctx: CommandDeps): Promise<void> {
   const dataDir = dataDirOf(options, ctx);
   const running = await runningSandbox(dataDir);
   if (running) {

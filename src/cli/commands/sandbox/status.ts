@@ -1,11 +1,11 @@
 /** `espace sandbox status`: exit code 1 when the sandbox is not running, for scripts. */
 import { GeneralError } from '../../../errors.js';
 import { toJson } from '../../../output/formats.js';
-import type { Context } from '../../context.js';
+import type { CommandDeps } from '../../command-deps.js';
 import { profileOf, runningSandbox } from './control.js';
 import { type SandboxOptions, dataDirOf } from './options.js';
 
-export async function run(options: SandboxOptions, ctx: Context): Promise<void> {
+export async function run(options: SandboxOptions, ctx: CommandDeps): Promise<void> {
   const dataDir = dataDirOf(options, ctx);
   const state = await runningSandbox(dataDir);
   if (ctx.globals.json) {

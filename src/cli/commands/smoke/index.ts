@@ -1,22 +1,23 @@
-import type { Command } from 'commander';
+import type { CommandUnknownOpts } from '../../commander.js';
 import type { Registrar } from '../../program.js';
 import type { SmokeOptions } from './run.js';
+import { accountOption } from '../../shared-options.js';
 
-export function registerSmoke(program: Command, { t, action, examples }: Registrar): void {
+export function registerSmoke(program: CommandUnknownOpts, { t, action, examples }: Registrar): void {
   examples(
     program
       .command('smoke')
       .description(t('smoke.description'))
       .option('--junit <file>', t('smoke.option.junit'))
       .option('--write', t('smoke.option.write'))
-      .option('--account <id>', t('smoke.option.account'))
+      .addOption(accountOption(t, 'smoke.option.account'))
       .action(
         action(
           () => import('./run.js'),
           (_args, options): SmokeOptions => ({
-            junit: options.junit as string | undefined,
+            junit: options.junit,
             write: options.write === true,
-            account: options.account as string | undefined,
+            account: options.account,
           }),
         ),
       ),

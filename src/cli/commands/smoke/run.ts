@@ -14,7 +14,7 @@ import { renderTable } from '../../../output/table.js';
 import { runJourney, type StepReport } from '../../../smoke/journey.js';
 import { junitXml } from '../../../smoke/junit.js';
 import { READ_STEPS, WRITE_STEPS } from '../../../smoke/steps.js';
-import type { Context } from '../../context.js';
+import type { CommandDeps } from '../../command-deps.js';
 
 export interface SmokeOptions {
   junit?: string;
@@ -22,7 +22,7 @@ export interface SmokeOptions {
   account?: string;
 }
 
-export async function run(options: SmokeOptions, ctx: Context): Promise<void> {
+export async function run(options: SmokeOptions, ctx: CommandDeps): Promise<void> {
   const { env, io, t } = ctx;
   if (!env.ESPACE_TOKEN && !(env.ESPACE_CLIENT_ID && env.ESPACE_CLIENT_SECRET)) throw new AuthError('smoke.noCredentials');
   // The write journey acts as a customer of a staging account: client credentials are read-only.

@@ -24,7 +24,7 @@ import { CancelledError, GeneralError, UsageError } from '../../../errors.js';
 import { sanitizeCell } from '../../../output/sanitize.js';
 import { USER_AGENT } from '../../../version.js';
 import { InputTooLargeError, lineLengthLimit } from '../../bounded-read.js';
-import type { Context } from '../../context.js';
+import type { CommandDeps } from '../../command-deps.js';
 
 /** The longest line typed or piped as one message: far above what a chat message holds (a few thousand characters). */
 export const MAX_CHAT_LINE_BYTES = 16 * 1024;
@@ -47,7 +47,7 @@ export interface SupportChatOptions {
 export const QUIT = '/quit';
 const QUEUE_POLL_MS = 1000;
 
-export async function run(options: SupportChatOptions, ctx: Context): Promise<void> {
+export async function run(options: SupportChatOptions, ctx: CommandDeps): Promise<void> {
   const api = await ctx.api();
   const conversation = options.queue ? await pickUp(api, options, ctx) : await startConversation(api, options.subject, options.account);
   const role = options.queue ? 'agent' : 'customer';
@@ -61,7 +61,7 @@ export async function run(options: SupportChatOptions, ctx: Context): Promise<vo
 }
 
 /** The conversation an agent takes: the one named, or the oldest waiting (another agent may be faster). */
-async function pickUp(api: HttpClient, options: SupportChatOptions, ctx: Context): Promise<Conversation> {
+async function pickUp(api: HttpClient, options: SupportChatOptions, ctx: CommandDeps): Promise<Conversation> {
   if (options.conversation) return joinConversation(api, options.conversation);
   const deadline = Date.now() + options.waitMs;
   let announced = false;
@@ -83,7 +83,7 @@ async function pickUp(api: HttpClient, options: SupportChatOptions, ctx: Context
 
 /** One side of a conversation: reads stdin, prints the other side, and ends cleanly. */
 class ChatLoop {
-  readonly #ctx: Context;
+  readonly #ctx: CommandDeps;
   readonly #api: HttpClient;
   readonly #conversation: Conversation;
   readonly #role: 'customer' | 'agent';
@@ -105,7 +105,7 @@ class ChatLoop {
   /** Ended by Ctrl-C: the command reports a cancel once the chat is closed. */
   #interrupted = false;
 
-  constructor(ctx: Context, api: HttpClient, conversation: Conversation, role: 'customer' | 'agent', options: SupportChatOptions) {
+  constructor(ctx: CommandDeps, api: HttpClient, conversation: Conversation, role: 'customer' | 'agent', options: SupportChatOptions) {
     this.#ctx = ctx;
     this.#api = api;
     this.#conversation = conversation;

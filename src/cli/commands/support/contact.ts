@@ -2,9 +2,9 @@
 import { REMITTANCE_ADDRESS, SUPPORT_CHANNELS, remittanceLines } from '../../../domain/contact.js';
 import { toJson } from '../../../output/formats.js';
 import { renderTable } from '../../../output/table.js';
-import type { Context } from '../../context.js';
+import type { CommandDeps } from '../../command-deps.js';
 
-export async function run(_options: object, ctx: Context): Promise<void> {
+export async function run(_options: object, ctx: CommandDeps): Promise<void> {
   const { io, t, lang } = ctx;
   if (ctx.globals.json) {
     io.out(

@@ -1,8 +1,9 @@
-import { type Command, Option } from 'commander';
+import { type CommandUnknownOpts, Option } from '../../commander.js';
 import { expected } from '../../parsers.js';
 import { TICKET_TYPES } from '../../../domain/ticket.js';
 import type { Registrar } from '../../program.js';
 import type { SupportChatOptions } from './chat.js';
+import { accountOption } from '../../shared-options.js';
 
 const DURATION = /^(\d+)(ms|s|m)?$/;
 
@@ -18,7 +19,7 @@ export function parseDuration(value: string): number {
 export const CUSTOMER_WAIT = '120s';
 export const AGENT_WAIT = '10m';
 
-export function registerSupport(program: Command, { t, action, examples }: Registrar): void {
+export function registerSupport(program: CommandUnknownOpts, { t, action, examples }: Registrar): void {
   const support = examples(program.command('support').description(t('support.description')), ['espace support chat', 'espace support contact']);
 
   examples(
@@ -31,7 +32,7 @@ export function registerSupport(program: Command, { t, action, examples }: Regis
       .addOption(new Option('--type <type>', t('chat.option.type')).choices(TICKET_TYPES).default('technical'))
       .option('--no-ticket', t('chat.option.noTicket'))
       .option('--conversation <id>', t('chat.option.conversation'))
-      .option('--account <id>', t('ticket.option.account'))
+      .addOption(accountOption(t, 'ticket.option.account'))
       .action(
         action(
           () => import('./chat.js'),
@@ -40,12 +41,12 @@ export function registerSupport(program: Command, { t, action, examples }: Regis
             return {
               queue,
               // The default depends on --queue, so it is applied here rather than by commander.
-              waitMs: (options.wait as number | undefined) ?? parseDuration(queue ? AGENT_WAIT : CUSTOMER_WAIT),
-              subject: options.subject as string | undefined,
-              account: options.account as string | undefined,
-              type: options.type as string,
+              waitMs: options.wait ?? parseDuration(queue ? AGENT_WAIT : CUSTOMER_WAIT),
+              subject: options.subject,
+              account: options.account,
+              type: options.type,
               leaveTicket: options.ticket !== false,
-              conversation: options.conversation as string | undefined,
+              conversation: options.conversation,
             };
           },
         ),

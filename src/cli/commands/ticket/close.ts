@@ -5,7 +5,7 @@
 import { closeTicket } from '../../../api/tmf/trouble-ticket.js';
 import { GeneralError } from '../../../errors.js';
 import { toJson } from '../../../output/formats.js';
-import type { Context } from '../../context.js';
+import type { CommandDeps } from '../../command-deps.js';
 import { label, ticketJson } from './view.js';
 import { sanitizeCell } from '../../../output/sanitize.js';
 
@@ -14,7 +14,7 @@ export interface TicketCloseOptions {
   reason?: string;
 }
 
-export async function run(options: TicketCloseOptions, ctx: Context): Promise<void> {
+export async function run(options: TicketCloseOptions, ctx: CommandDeps): Promise<void> {
   const { t } = ctx;
   const api = await ctx.api();
   const { ticket, status } = await closeTicket(api, options.id, {

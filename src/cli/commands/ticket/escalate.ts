@@ -2,7 +2,7 @@
 import { escalateTicket } from '../../../api/tmf/trouble-ticket.js';
 import { toJson } from '../../../output/formats.js';
 import { sanitizeCell } from '../../../output/sanitize.js';
-import type { Context } from '../../context.js';
+import type { CommandDeps } from '../../command-deps.js';
 import { readLongText } from './long-text.js';
 import { label, ticketJson } from './view.js';
 
@@ -11,7 +11,7 @@ export interface TicketEscalateOptions {
   reason?: string;
 }
 
-export async function run(options: TicketEscalateOptions, ctx: Context): Promise<void> {
+export async function run(options: TicketEscalateOptions, ctx: CommandDeps): Promise<void> {
   const { t } = ctx;
   const reason = await readLongText(ctx, { value: options.reason, flag: '--reason', message: t('ticket.escalate.ask'), editor: false });
   const ticket = await escalateTicket(await ctx.api(), options.id, reason);

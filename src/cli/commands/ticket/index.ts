@@ -1,4 +1,4 @@
-import { type Command, Option } from 'commander';
+import { type CommandUnknownOpts, Option } from '../../commander.js';
 import { SEVERITIES, TICKET_TYPES } from '../../../domain/ticket.js';
 import { addBulkOptions, bulkable } from '../../bulk/options.js';
 import { positiveInteger } from '../../parsers.js';
@@ -11,10 +11,9 @@ import type { TicketOpenOptions } from './open.js';
 import { termChoices } from '../../../i18n/terms.js';
 import { ticketStatuses } from '../../../i18n/vocabularies.js';
 import type { TicketShowOptions } from './show.js';
+import { accountOption } from '../../shared-options.js';
 
-const text = (value: unknown) => value as string | undefined;
-
-export function registerTicket(program: Command, registrar: Registrar): void {
+export function registerTicket(program: CommandUnknownOpts, registrar: Registrar): void {
   const { t, action, examples } = registrar;
   const ticket = examples(program.command('ticket').description(t('ticket.description')), [
     'espace ticket list',
@@ -30,16 +29,16 @@ export function registerTicket(program: Command, registrar: Registrar): void {
       .addOption(new Option('--severity <severity>', t('ticket.open.option.severity')).choices(SEVERITIES).default('minor'))
       .option('--subject <text>', t('ticket.open.option.subject'))
       .option('--description <text>', t('ticket.open.option.description'))
-      .option('--account <id>', t('ticket.option.account'))
+      .addOption(accountOption(t, 'ticket.option.account'))
       .action(
         action(
           () => import('./open.js'),
           (_args, options): TicketOpenOptions => ({
-            type: options.type as string,
-            severity: options.severity as string,
-            subject: text(options.subject),
-            description: text(options.description),
-            account: text(options.account),
+            type: options.type,
+            severity: options.severity,
+            subject: options.subject,
+            description: options.description,
+            account: options.account,
           }),
         ),
       ),
@@ -56,7 +55,7 @@ export function registerTicket(program: Command, registrar: Registrar): void {
         .command('list')
         .description(t('ticket.list.description'))
         .option('--status <status>', t('ticket.list.option.status', { open: t('ticket.list.openWord'), statuses: termChoices(ticketStatuses, t) }))
-        .option('--account <id>', t('ticket.list.option.account'))
+        .addOption(accountOption(t, 'ticket.list.option.account'))
         .option('--limit <n>', t('ticket.list.option.limit'), positiveInteger, 50),
       registrar,
     ).action(
@@ -64,7 +63,7 @@ export function registerTicket(program: Command, registrar: Registrar): void {
         registrar,
         'ticket list',
         () => import('./list.js'),
-        (_args, options): TicketListOptions => ({ status: text(options.status), account: text(options.account), limit: options.limit as number }),
+        (_args, options): TicketListOptions => ({ status: options.status, account: options.account, limit: options.limit }),
       ),
     ),
     [
@@ -84,7 +83,7 @@ export function registerTicket(program: Command, registrar: Registrar): void {
       .action(
         action(
           () => import('./show.js'),
-          ([id]): TicketShowOptions => ({ id: id! }),
+          ([id]): TicketShowOptions => ({ id }),
         ),
       ),
     ['espace ticket show TT-1001', 'espace ticket show TT-1001 --json'],
@@ -100,7 +99,7 @@ export function registerTicket(program: Command, registrar: Registrar): void {
       .action(
         action(
           () => import('./comment.js'),
-          ([id], options): TicketCommentOptions => ({ id: id!, message: text(options.message) }),
+          ([id], options): TicketCommentOptions => ({ id, message: options.message }),
         ),
       ),
     ['espace ticket comment TT-1001 -m "It happened again last night"', 'espace ticket comment TT-1001 --message - < notes.txt'],
@@ -116,7 +115,7 @@ export function registerTicket(program: Command, registrar: Registrar): void {
       .action(
         action(
           () => import('./escalate.js'),
-          ([id], options): TicketEscalateOptions => ({ id: id!, reason: text(options.reason) }),
+          ([id], options): TicketEscalateOptions => ({ id, reason: options.reason }),
         ),
       ),
     ['espace ticket escalate TT-1001 --reason "Still down after a week"'],
@@ -132,7 +131,7 @@ export function registerTicket(program: Command, registrar: Registrar): void {
       .action(
         action(
           () => import('./close.js'),
-          ([id], options): TicketCloseOptions => ({ id: id!, reason: text(options.reason) }),
+          ([id], options): TicketCloseOptions => ({ id, reason: options.reason }),
         ),
       ),
     ['espace ticket close TT-1001', 'espace ticket close TT-1003 --reason "Fixed itself"'],

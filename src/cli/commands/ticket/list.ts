@@ -9,7 +9,7 @@ import { OPEN_STATUSES, TICKET_STATUSES } from '../../../domain/ticket.js';
 import { UsageError } from '../../../errors.js';
 import { formatDateTime, isoDate, toJson } from '../../../output/formats.js';
 import { renderTable } from '../../../output/table.js';
-import type { Context } from '../../context.js';
+import type { CommandDeps } from '../../command-deps.js';
 import { label, ticketJson } from './view.js';
 import type { Translate } from '../../../i18n/catalog.js';
 import { termChoices, termOf } from '../../../i18n/terms.js';
@@ -73,7 +73,7 @@ export const ticketListBulk: BulkCommand<TicketListOptions> = {
   csvFields: ['account', 'ok', 'data.length', 'data.0.id', 'data.0.status', 'data.0.subject', 'error.code', 'error.status'],
 };
 
-export async function run(options: TicketListOptions, ctx: Context): Promise<void> {
+export async function run(options: TicketListOptions, ctx: CommandDeps): Promise<void> {
   parseStatuses(options.status, ctx.t); // a bad --status fails before any request
   const api = await ctx.api();
   const tickets = await findTickets(api, options.account, options);

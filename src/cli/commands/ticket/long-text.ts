@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { GeneralError, UsageError } from '../../../errors.js';
 import { InputTooLargeError, readAllBounded } from '../../bounded-read.js';
-import type { Context } from '../../context.js';
+import type { CommandDeps } from '../../command-deps.js';
 import { stdinText } from '../../stdin-lines.js';
 
 /**
@@ -30,7 +30,7 @@ export interface LongTextRequest {
   editor?: boolean;
 }
 
-export async function readLongText(ctx: Context, request: LongTextRequest): Promise<string> {
+export async function readLongText(ctx: CommandDeps, request: LongTextRequest): Promise<string> {
   const { value, flag } = request;
   let text: string;
   if (value === '-') text = await stdinText(ctx, flag, MAX_LONG_TEXT_BYTES, 'ticket.stdinTooLarge');

@@ -2,7 +2,7 @@
 import { openTicket } from '../../../api/tmf/trouble-ticket.js';
 import { toJson } from '../../../output/formats.js';
 import { resolveAccountId } from '../../account.js';
-import type { Context } from '../../context.js';
+import type { CommandDeps } from '../../command-deps.js';
 import { readLongText } from './long-text.js';
 import { label, ticketJson } from './view.js';
 import { sanitizeCell } from '../../../output/sanitize.js';
@@ -16,7 +16,7 @@ export interface TicketOpenOptions {
   account?: string;
 }
 
-export async function run(options: TicketOpenOptions, ctx: Context): Promise<void> {
+export async function run(options: TicketOpenOptions, ctx: CommandDeps): Promise<void> {
   const { t } = ctx;
   // The subject is optional (the server takes the description's first line): asked only of
   // someone who gave neither.

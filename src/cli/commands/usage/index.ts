@@ -1,12 +1,13 @@
-import { type Command, Option } from 'commander';
+import { type CommandUnknownOpts, Option } from '../../commander.js';
 import { addBulkOptions, bulkable } from '../../bulk/options.js';
 import type { Registrar } from '../../program.js';
 import type { UsageShowOptions } from './show.js';
+import { accountOption } from '../../shared-options.js';
 
 /** The billing cycles usage can be shown for: the one under way and the one before it. */
 const PERIODS = ['current', 'previous'];
 
-export function registerUsage(program: Command, registrar: Registrar): void {
+export function registerUsage(program: CommandUnknownOpts, registrar: Registrar): void {
   const { t, examples } = registrar;
   const usage = examples(program.command('usage').description(t('usage.description')), ['espace usage show']);
 
@@ -15,7 +16,7 @@ export function registerUsage(program: Command, registrar: Registrar): void {
       usage
         .command('show')
         .description(t('usage.show.description'))
-        .option('--account <id>', t('bill.option.account'))
+        .addOption(accountOption(t))
         .addOption(new Option('--period <period>', t('usage.option.period')).choices(PERIODS).default('current')),
       registrar,
     ).action(
@@ -23,7 +24,7 @@ export function registerUsage(program: Command, registrar: Registrar): void {
         registrar,
         'usage show',
         () => import('./show.js'),
-        (_args, options): UsageShowOptions => ({ account: options.account as string | undefined, period: options.period as string }),
+        (_args, options): UsageShowOptions => ({ account: options.account, period: options.period }),
       ),
     ),
     [

@@ -20,7 +20,7 @@ import { formatDay, formatPeriod, moneyJson, toJson } from '../../../output/form
 import { sanitizeCell } from '../../../output/sanitize.js';
 import { renderTable } from '../../../output/table.js';
 import { resolveAccountId } from '../../account.js';
-import type { Context } from '../../context.js';
+import type { CommandDeps } from '../../command-deps.js';
 
 export interface UsageShowOptions {
   account?: string;
@@ -52,7 +52,7 @@ function usageJson(usage: ProductUsage, locale: string) {
   };
 }
 
-function usageText(usage: ProductUsage, ctx: Context, current: boolean): string {
+function usageText(usage: ProductUsage, ctx: CommandDeps, current: boolean): string {
   const { t, locale, io } = ctx;
   const lines = [io.color.bold(`${sanitizeCell(usage.productName)} (${usage.productId})`)];
   const data = usage.data;
@@ -138,7 +138,7 @@ function quantityText(quantity: number | undefined, locale: string): string {
 }
 
 /** Usage of types espace does not meter, shown as the server named and measured it. */
-function otherUsageText(totals: readonly OtherUsageTotal[], ctx: Context): string {
+function otherUsageText(totals: readonly OtherUsageTotal[], ctx: CommandDeps): string {
   const { t, locale, io } = ctx;
   const lines = [io.color.bold(t('values.otherUsage.heading'))];
   for (const total of totals) {
@@ -207,7 +207,7 @@ export const usageShowBulk: BulkCommand<UsageShowOptions> = {
   ],
 };
 
-export async function run(options: UsageShowOptions, ctx: Context): Promise<void> {
+export async function run(options: UsageShowOptions, ctx: CommandDeps): Promise<void> {
   const api = await ctx.api();
   const accountId = await resolveAccountId(api, options.account);
   const usage = await loadUsage(api, accountId, options.period, ctx.clock());

@@ -4,7 +4,7 @@
  */
 import { UsageError } from '../../../../errors.js';
 import { toJson } from '../../../../output/formats.js';
-import type { Context } from '../../../context.js';
+import type { CommandDeps } from '../../../command-deps.js';
 import { type SandboxOptions, dataDirOf } from '../options.js';
 import { clockRequest, clockTime, eventLine, type ClockEventJson, type ClockState } from './client.js';
 
@@ -15,7 +15,7 @@ export interface ClockAdvanceOptions extends SandboxOptions {
   to?: string;
 }
 
-export async function run(options: ClockAdvanceOptions, ctx: Context): Promise<void> {
+export async function run(options: ClockAdvanceOptions, ctx: CommandDeps): Promise<void> {
   if ((options.by === undefined) === (options.to === undefined)) throw new UsageError('sandbox.clock.byOrTo');
   const body = options.by !== undefined ? { by: options.by } : { to: options.to };
   const result = await clockRequest<ClockState & { from: string; events: ClockEventJson[] }>(dataDirOf(options, ctx), '/sandbox/clock/advance', {

@@ -1,6 +1,6 @@
 /** `espace sandbox clock log`: every time-driven event that happened, in order (all pages). */
 import { toJson } from '../../../../output/formats.js';
-import type { Context } from '../../../context.js';
+import type { CommandDeps } from '../../../command-deps.js';
 import { type SandboxOptions, dataDirOf } from '../options.js';
 import { clockRequest, eventLine, type ClockEventJson } from './client.js';
 
@@ -10,7 +10,7 @@ export interface ClockLogOptions extends SandboxOptions {
 
 const PAGE = 1000;
 
-export async function run(options: ClockLogOptions, ctx: Context): Promise<void> {
+export async function run(options: ClockLogOptions, ctx: CommandDeps): Promise<void> {
   const dataDir = dataDirOf(options, ctx);
   const events: ClockEventJson[] = [];
   for (let after = 0; ;) {

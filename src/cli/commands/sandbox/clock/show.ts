@@ -1,10 +1,10 @@
 /** `espace sandbox clock`: the sandbox's date, and how far it is ahead of the real clock. */
 import { toJson } from '../../../../output/formats.js';
-import type { Context } from '../../../context.js';
+import type { CommandDeps } from '../../../command-deps.js';
 import { type SandboxOptions, dataDirOf } from '../options.js';
 import { clockRequest, clockTime, type ClockState } from './client.js';
 
-export async function run(options: SandboxOptions, ctx: Context): Promise<void> {
+export async function run(options: SandboxOptions, ctx: CommandDeps): Promise<void> {
   const state = await clockRequest<ClockState>(dataDirOf(options, ctx), '/sandbox/clock');
   if (ctx.globals.json) {
     ctx.io.out(toJson(state));

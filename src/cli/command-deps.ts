@@ -1,6 +1,6 @@
 /**
- * The Context: a small bundle of lazy dependencies handed to every command's `run`. Nothing is
- * built until a command asks for it, so `espace --version` pays for none of it, and tests build
+ * CommandDeps: what a command runs with, a small bundle of lazy dependencies handed to every
+ * command's `run(options, ctx)`. Nothing is built until a command asks for it, so `espace --version` pays for none of it, and tests build
  * one over buffers, a scripted prompter and a test sandbox.
  */
 import type { HttpClient, NoticeSink } from '../api/http.js';
@@ -31,7 +31,8 @@ export interface GlobalOptions {
   dryRun?: boolean;
 }
 
-export interface Context {
+/** What every command's `run(options, ctx)` gets as `ctx`: its I/O, language, configuration and clients, built on first use. */
+export interface CommandDeps {
   readonly io: IO;
   readonly lang: Lang;
   readonly locale: 'en-CA' | 'fr-CA';
@@ -60,7 +61,7 @@ export interface Context {
   close(): Promise<void>;
 }
 
-export interface ContextOptions {
+export interface CommandDepsOptions {
   io: IO;
   lang: Lang;
   env: Record<string, string | undefined>;
@@ -83,7 +84,7 @@ function once<T>(make: () => T): () => T {
   };
 }
 
-export function createContext(options: ContextOptions): Context {
+export function createCommandDeps(options: CommandDepsOptions): CommandDeps {
   const { io, lang, env, globals, prompt } = options;
   const clock = options.clock ?? (() => new Date());
   const dir = configDir(env);

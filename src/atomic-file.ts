@@ -3,7 +3,12 @@
  * temporary file in the same directory (same file system, so the final step is atomic), are
  * flushed to disk, and only then take the final name. Without `overwrite`, the final step is a
  * hard link, which fails if the name exists (no window between a check and the write); with it,
- * a rename, which replaces the old file in one step.
+ * a rename, which replaces the old file in one step. Whatever fails, the temporary file goes and
+ * an old file under the final name stays as it was.
+ *
+ * The one place espace writes a file that must never be seen half-written: bill PDFs, the
+ * credential file, the payment journal. (The launcher's code cache, bin/v8-code-cache.js, runs
+ * before this module's bundle is loaded, and writes its own best-effort cache entry.)
  */
 import { randomBytes } from 'node:crypto';
 import { link, open, rename, unlink } from 'node:fs/promises';
@@ -15,13 +20,22 @@ export class FileExistsError extends Error {
   }
 }
 
-export async function writeFileAtomically(path: string, bytes: Uint8Array, options: { overwrite: boolean }): Promise<void> {
+export interface AtomicWriteOptions {
+  /** Replace a file of that name (rename) rather than refuse it with {@link FileExistsError} (link). */
+  overwrite: boolean;
+  /** The new file's mode; 0600 for a file only its owner may read. Default 0644. */
+  mode?: number;
+}
+
+/** Writes `contents` (UTF-8 when a string) to `path` all at once, durably, or not at all. */
+export async function writeFileAtomically(path: string, contents: Uint8Array | string, options: AtomicWriteOptions): Promise<void> {
   const directory = dirname(path);
   const temporary = join(directory, `.${basename(path)}.${randomBytes(6).toString('hex')}.part`);
-  const handle = await open(temporary, 'wx', 0o644);
+  // 'wx' fails rather than follow a planted symlink or reuse someone else's file.
+  const handle = await open(temporary, 'wx', options.mode ?? 0o644);
   try {
     try {
-      await handle.writeFile(bytes);
+      await handle.writeFile(contents);
       await handle.sync();
     } finally {
       await handle.close();
@@ -43,8 +57,11 @@ export async function writeFileAtomically(path: string, bytes: Uint8Array, optio
   }
 }
 
-/** Makes the new directory entry durable; some file systems refuse to open a directory, which is fine. */
-async function syncDirectory(directory: string): Promise<void> {
+/**
+ * Makes a directory's new or removed entry durable. Best effort: some file systems (and Windows)
+ * refuse to open a directory, and the file itself is already complete.
+ */
+export async function syncDirectory(directory: string): Promise<void> {
   const handle = await open(directory, 'r').catch(() => undefined);
   if (!handle) return;
   try {

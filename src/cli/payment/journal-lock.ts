@@ -11,9 +11,9 @@ import { randomUUID } from 'node:crypto';
 import { closeSync, fsyncSync, linkSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { dirname } from 'node:path';
-import { abortableSleep } from '../abortable-sleep.js';
-import { CancelledError, GeneralError } from '../errors.js';
-import { processAlive } from '../process-alive.js';
+import { abortableSleep } from '../../abortable-sleep.js';
+import { CancelledError, GeneralError } from '../../errors.js';
+import { processAlive } from '../../process-alive.js';
 
 /** Who holds a lock, as written in its file. */
 export interface LockHolder {

@@ -7,11 +7,13 @@
  * entry is removed once the server's answer is known. It holds no secret: ids and amounts.
  */
 import { randomUUID } from 'node:crypto';
-import { closeSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import { mkdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { PaymentRequestBody } from '../api/tmf/payment.js';
-import type { Money } from '../domain/money.js';
-import { dataDir } from './paths.js';
+import { syncDirectory, writeFileAtomically } from '../../atomic-file.js';
+import type { PaymentRequestBody } from '../../api/tmf/payment.js';
+import type { Money } from '../../domain/money.js';
+import { dataDir } from '../../config/paths.js';
 
 export interface JournalEntry {
   version: 1;
@@ -47,26 +49,16 @@ export class PaymentJournal {
     this.dir = dir;
   }
 
-  /** Writes the entry so that it survives a crash the moment this returns. */
-  record(entry: JournalEntry): void {
-    mkdirSync(this.dir, { recursive: true, mode: 0o700 });
-    const final = join(this.dir, `${entry.key}.json`);
-    const temporary = `${final}.${process.pid}.tmp`;
-    const fd = openSync(temporary, 'w', 0o600);
-    try {
-      writeSync(fd, `${JSON.stringify(entry, null, 2)}\n`);
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
-    }
-    renameSync(temporary, final);
-    this.#syncDir();
+  /** Writes the entry so that it survives a crash the moment the promise resolves. */
+  async record(entry: JournalEntry): Promise<void> {
+    await mkdir(this.dir, { recursive: true, mode: 0o700 });
+    await writeFileAtomically(join(this.dir, `${entry.key}.json`), `${JSON.stringify(entry, null, 2)}\n`, { overwrite: true, mode: 0o600 });
   }
 
   /** Forgets an entry whose outcome is known. */
-  settle(key: string): void {
-    rmSync(join(this.dir, `${key}.json`), { force: true });
-    this.#syncDir();
+  async settle(key: string): Promise<void> {
+    await rm(join(this.dir, `${key}.json`), { force: true });
+    await syncDirectory(this.dir);
   }
 
   /** Entries still pending, oldest first. Unreadable files are reported, not silently dropped. */
@@ -91,19 +83,5 @@ export class PaymentJournal {
     }
     entries.sort((a, b) => a.createdAt.localeCompare(b.createdAt));
     return { entries, unreadable };
-  }
-
-  #syncDir(): void {
-    // Makes the rename or removal itself durable; not every platform can open a directory.
-    try {
-      const fd = openSync(this.dir, 'r');
-      try {
-        fsyncSync(fd);
-      } finally {
-        closeSync(fd);
-      }
-    } catch {
-      // best effort (Windows)
-    }
   }
 }
