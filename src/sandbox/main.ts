@@ -34,7 +34,8 @@ export const STATE_FILE = 'sandbox.json';
 const USAGE =
   'usage: main.js --data DIR [--port N] [--host H] [--access-ttl SECONDS] [--seed-anchor YYYY-MM-DD] [--reset] [--seed-only] [--log] [--synthetic-accounts N] [--profile default|plain] [--password-cost N]';
 
-class UsageError extends Error {}
+/** A bad argument or environment variable of the sandbox program (not the CLI's UsageError): printed with the usage, exit 2. */
+class SandboxArgumentError extends Error {}
 
 interface Settings {
   dataDir: string;
@@ -75,35 +76,35 @@ function parseSettings(argv: string[]): Settings {
       },
     }));
   } catch (error) {
-    throw new UsageError((error as Error).message);
+    throw new SandboxArgumentError((error as Error).message);
   }
-  if (!values.data) throw new UsageError('--data DIR is required');
+  if (!values.data) throw new SandboxArgumentError('--data DIR is required');
   const port = values.port === undefined ? DEFAULT_PORT : Number(values.port);
-  if (!/^\d+$/.test(values.port ?? '0') || port > 65535) throw new UsageError(`--port must be an integer from 0 to 65535, got "${values.port}"`);
+  if (!/^\d+$/.test(values.port ?? '0') || port > 65535) throw new SandboxArgumentError(`--port must be an integer from 0 to 65535, got "${values.port}"`);
   const accessTtl = values['access-ttl'] === undefined ? undefined : Number(values['access-ttl']);
   if (accessTtl !== undefined && (!/^\d+$/.test(values['access-ttl'] ?? '') || accessTtl < 1)) {
-    throw new UsageError(`--access-ttl must be a positive number of seconds, got "${values['access-ttl']}"`);
+    throw new SandboxArgumentError(`--access-ttl must be a positive number of seconds, got "${values['access-ttl']}"`);
   }
   const synthetic = values['synthetic-accounts'] ?? '0';
-  if (!/^\d{1,6}$/.test(synthetic)) throw new UsageError(`--synthetic-accounts must be a number of accounts, got "${synthetic}"`);
+  if (!/^\d{1,6}$/.test(synthetic)) throw new SandboxArgumentError(`--synthetic-accounts must be a number of accounts, got "${synthetic}"`);
   const seedAnchor = values['seed-anchor'] ?? defaultSeedAnchor(new Date());
   try {
     parseSeedAnchor(seedAnchor);
   } catch (error) {
-    throw new UsageError(`--seed-anchor: ${(error as Error).message}`);
+    throw new SandboxArgumentError(`--seed-anchor: ${(error as Error).message}`);
   }
   let profile: SandboxProfile;
   try {
     profile = parseProfile(values.profile ?? process.env[PROFILE_ENV] ?? 'default');
   } catch (error) {
-    throw new UsageError(`${values.profile === undefined ? PROFILE_ENV : '--profile'}: ${(error as Error).message}`);
+    throw new SandboxArgumentError(`${values.profile === undefined ? PROFILE_ENV : '--profile'}: ${(error as Error).message}`);
   }
   let passwordCost = PRODUCTION_LOG_N;
   const costText = values['password-cost'] ?? process.env[PASSWORD_COST_ENV];
   try {
     if (costText !== undefined && costText !== '') passwordCost = parsePasswordCost(costText);
   } catch (error) {
-    throw new UsageError(`${values['password-cost'] === undefined ? PASSWORD_COST_ENV : '--password-cost'}: ${(error as Error).message}`);
+    throw new SandboxArgumentError(`${values['password-cost'] === undefined ? PASSWORD_COST_ENV : '--password-cost'}: ${(error as Error).message}`);
   }
   return {
     dataDir: values.data,
@@ -163,7 +164,7 @@ function warnAboutAnchor(db: SandboxDatabase, settings: Settings): void {
 function clockPause(): { clockPauseMs?: number } {
   const value = process.env.ESPACE_SANDBOX_CLOCK_PAUSE_MS;
   if (value === undefined || value === '') return {};
-  if (!/^\d{1,5}$/.test(value)) throw new UsageError(`ESPACE_SANDBOX_CLOCK_PAUSE_MS must be a number of milliseconds, got "${value}"`);
+  if (!/^\d{1,5}$/.test(value)) throw new SandboxArgumentError(`ESPACE_SANDBOX_CLOCK_PAUSE_MS must be a number of milliseconds, got "${value}"`);
   return { clockPauseMs: Number(value) };
 }
 
@@ -232,7 +233,7 @@ async function main(argv: string[]): Promise<number> {
   try {
     settings = parseSettings(argv);
   } catch (error) {
-    if (error instanceof UsageError) {
+    if (error instanceof SandboxArgumentError) {
       process.stderr.write(`${error.message}\n${USAGE}\n`);
       return 2;
     }
