@@ -10,9 +10,9 @@ import { BASE_MIGRATION } from './base-migration.js';
 import { TICKET_MIGRATION } from './tickets/migration.js';
 import { Sqlite } from './sqlite.js';
 import { PAYMENT_MIGRATION } from './payment/migration.js';
-import { PLAN_MIGRATION } from './plan/schema.js';
+import { PLAN_MIGRATION } from './plan/migration.js';
 import { ACCOUNT_SECURITY_MIGRATION } from './auth/migration.js';
-import { CLOCK_MIGRATION } from './clock/schema.js';
+import { CLOCK_MIGRATION } from './clock/migration.js';
 
 export type SandboxDatabase = Database.Database;
 export type Statement<P extends unknown[] | object = unknown[], R = unknown> = Database.Statement<P, R>;

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/sandbox/db.js';
-import { PLAN_MIGRATION } from '../../src/sandbox/plan/schema.js';
+import { PLAN_MIGRATION } from '../../src/sandbox/plan/migration.js';
 
 describe('the plans migration', () => {
   it('maps the products of an existing database to catalog offers', async () => {

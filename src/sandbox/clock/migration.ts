@@ -1,5 +1,5 @@
 /**
- * Schema of the sandbox clock: appended to the migration list in db.ts. The clock is one row (how
+ * Migration of the sandbox clock: appended to the migration list in db.ts. The clock is one row (how
  * far the sandbox's time is ahead of the real clock, and where it started); every time-driven event
  * is one row of `clock_event`, keyed by what it is (`bill-run:BA-1001:2027-01`), written in the same
  * transaction as the event's effects: an event is either done and logged, or neither.
