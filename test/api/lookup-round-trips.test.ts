@@ -2,7 +2,8 @@
  * How many requests one lookup makes, counted by a proxy in front of a test sandbox (counts, not
  * timings): the latest bill and its lines take two, its recent bills (whole) then its lines, and
  * the answer is the same bill as a lookup by its id, and as a server that ignores the date filter
- * or has no recent bill gives.
+ * or has no recent bill gives. With no --account, the account list and the caller's recent bills
+ * are asked for together (the proxy holds both until both have arrived).
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -37,13 +38,18 @@ afterAll(async () => {
 });
 beforeEach(() => proxy.reset());
 
-/** `espace ARGS` as the agent, through the proxy, `daysAfter` days after the latest bill's date. */
-async function agent(args: string[], daysAfter = 3) {
+/** `espace ARGS` as `token`'s caller, through the proxy, `daysAfter` days after the latest bill's date. */
+function runAs(token: string, args: string[], daysAfter = 3) {
   const now = new Date(Date.parse(latest.billDate) + daysAfter * 86_400_000);
-  const result = await runCli(args, {
-    env: { ESPACE_API_URL: proxy.url, ESPACE_TOKEN: sandbox.tokens.agent, ESPACE_CONFIG_DIR: join(home, 'config'), ESPACE_DATA_DIR: join(home, 'data') },
+  return runCli(args, {
+    env: { ESPACE_API_URL: proxy.url, ESPACE_TOKEN: token, ESPACE_CONFIG_DIR: join(home, 'config'), ESPACE_DATA_DIR: join(home, 'data') },
     clock: () => now,
   });
+}
+
+/** `espace ARGS` as the agent, through the proxy, `daysAfter` days after the latest bill's date. */
+async function agent(args: string[], daysAfter = 3) {
+  const result = await runAs(sandbox.tokens.agent, args, daysAfter);
   expect(result.code, result.stderr).toBe(0);
   return { shown: JSON.parse(result.stdout) as { id: string }, requests: proxy.log.map((entry) => entry.url) };
 }
@@ -103,5 +109,56 @@ describe('bill show --account A (the latest bill)', () => {
     // Every bill of the answer is another account's: none is BA-1001's latest.
     expect(result.stdout).not.toContain('BA-2001');
     expect(result.code).not.toBe(0);
+  });
+});
+
+describe('bill show with no --account (the caller’s only account)', () => {
+  const ACCOUNTS = '/tmf-api/accountManagement/v4/billingAccount';
+  const accountsOfMarie = async () =>
+    (await (await fetch(`${sandbox.url}${ACCOUNTS}?fields=id`, { headers: { authorization: `Bearer ${sandbox.tokens.marie}` } })).json()) as { id: string }[];
+
+  it('asks for the account list and the caller’s recent bills together, then the lines: the bill --account shows', async () => {
+    const [only] = await accountsOfMarie();
+    expect(await accountsOfMarie()).toHaveLength(1);
+    const expected = await runAs(sandbox.tokens.marie, ['bill', 'show', '--account', only!.id, '--json']);
+    expect(expected.code, expected.stderr).toBe(0);
+    proxy.reset();
+    // Neither is answered until both have arrived: asked one after the other, the second never would.
+    proxy.setHold((request) => request.url!.startsWith(`${ACCOUNTS}?`) || request.url!.startsWith(`${BILLS}?`));
+    const run = runAs(sandbox.tokens.marie, ['bill', 'show', '--json']);
+    await proxy.waitForHeld(2);
+    proxy.releaseHeld();
+    const result = await run;
+    expect(result.code, result.stderr).toBe(0);
+    expect(JSON.parse(result.stdout)).toEqual(JSON.parse(expected.stdout));
+    const requests = proxy.log.map((entry) => entry.url);
+    expect(requests).toHaveLength(3);
+    const bills = new URL(
+      requests.find((url) => url.startsWith(`${BILLS}?`))!,
+      'http://x',
+    ).searchParams;
+    expect(bills.get('billingAccount.id')).toBeNull();
+    expect(bills.get('billDate.gte')).toMatch(/^\d{4}-\d\d-\d\d$/);
+    expect(requests[2]).toContain(`${RATES}?`);
+  });
+
+  it('an answer without the caller’s recent bill: found all the same, by every bill’s date', async () => {
+    const [only] = await accountsOfMarie();
+    const expected = await runAs(sandbox.tokens.marie, ['bill', 'show', '--account', only!.id, '--json']);
+    proxy.reset();
+    // The caller's bills left out of the answer naming no account (here: another account's, which
+    // the caller may not read, so none).
+    proxy.setRewrite((path) => (path.startsWith(`${BILLS}?`) && !path.includes('billingAccount.id') ? path.replace('?', '?billingAccount.id=BA-2001&') : path));
+    const result = await runAs(sandbox.tokens.marie, ['bill', 'show', '--json']);
+    expect(result.code, result.stderr).toBe(0);
+    expect(JSON.parse(result.stdout)).toEqual(JSON.parse(expected.stdout));
+    // The accounts and the (empty) recent bills, every bill's date, then the bill and its lines.
+    expect(proxy.log).toHaveLength(5);
+  });
+
+  it('a caller with several accounts still gets the usage error that names them', async () => {
+    const result = await runAs(sandbox.tokens.agent, ['bill', 'show', '--json']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('--account');
   });
 });

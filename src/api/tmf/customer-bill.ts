@@ -13,7 +13,7 @@ import type { HttpClient } from '../http.js';
 import { addOnProductIds } from './add-on-products.js';
 import { check, listMatching, newestFirst } from './checked-list.js';
 import { withQuickCheck } from './fast-check.js';
-import { TimePeriod, TmfMoney, TmfRate, TmfRef, parseResource, rateFraction, refuse, toMoney } from './common.js';
+import { TimePeriod, TmfMoney, TmfRate, TmfRef, parseResource, rateFraction, refuse, toMoney, totalCount } from './common.js';
 import { sortedByIds } from './id-order.js';
 import { TMF } from './paths.js';
 
@@ -355,4 +355,39 @@ export async function latestBillSince(client: HttpClient, accountId: string, sin
     (bill) => bill.billDate,
   )[0];
   return newest && toBill(newest);
+}
+
+/** At most this many bills in the one answer of callerBillsSince: a few accounts' bills of one or two cycles. */
+const CALLER_BILLS_PAGE = 20;
+const CheckedBills = z.array(CheckedBill);
+
+/** The bills of one answer, by account: see callerBillsSince. */
+export interface CallerBills {
+  /** The account's newest issued bill in the answer, if it has one. */
+  newestOf(accountId: string): Bill | undefined;
+}
+
+/**
+ * The bills dated on or after `since` (YYYY-MM-DD) of every account the caller may read, from one
+ * request that names no account (a server answers with the bills its caller may read, whatever it
+ * does with filters). It lets a command learn which account is the caller's and read that
+ * account's latest bill at once, rather than one after the other. Undefined when the answer may
+ * not hold them all (a full page, or a total count beyond it) or a bill in it names no account:
+ * the caller then asks by account (latestBillSince), as it would have.
+ */
+export async function callerBillsSince(client: HttpClient, since: string): Promise<CallerBills | undefined> {
+  const response = await client.get(TMF.customerBill, { 'billDate.gte': since, sort: '-billDate', offset: 0, limit: CALLER_BILLS_PAGE });
+  const bills = parseResource(CheckedBills, response, 'CustomerBill', TMF.customerBill);
+  const total = totalCount(response.headers);
+  if (bills.length >= CALLER_BILLS_PAGE || (total !== undefined && total > bills.length)) return undefined;
+  if (bills.some((bill) => bill.billingAccount === undefined)) return undefined;
+  return {
+    newestOf(accountId) {
+      const newest = newestFirst(
+        bills.filter((bill) => bill.billingAccount?.id === accountId && !isUnissuedOnDemand(bill)),
+        (bill) => bill.billDate,
+      )[0];
+      return newest && toBill(newest);
+    },
+  };
 }

@@ -1,5 +1,5 @@
 /** Turning what the user typed for a bill (an id or `latest`) into a bill id. */
-import { latestBillId, latestBillSince } from '../../../api/tmf/customer-bill.js';
+import { callerBillsSince, latestBillId, latestBillSince } from '../../../api/tmf/customer-bill.js';
 import { sinceForLatestBills } from '../../../api/tmf/customer-bill-batch.js';
 import type { Bill } from '../../../domain/bill.js';
 import type { HttpClient } from '../../../api/http.js';
@@ -15,13 +15,19 @@ export async function resolveBillId(api: HttpClient, bill: string, account: stri
 /**
  * What the user typed for a bill, as its id and, when finding the id read the bill already, the
  * bill: `latest` first reads the account's recent bills whole (one request, latestBillSince), and
- * only when none is recent every bill's id (requireLatestBillId). A bill named by its id is not
- * read here: the caller reads it and its lines at once.
+ * only when none is recent every bill's id (requireLatestBillId). With no `--account`, the
+ * caller's recent bills are asked for while the account list says which account is the caller's
+ * (callerBillsSince): the latest bill then costs no round trip of its own. A bill named by its id
+ * is not read here: the caller reads it and its lines at once.
  */
 export async function resolveBill(api: HttpClient, bill: string, account: string | undefined, now: Date): Promise<{ id: string; bill?: Bill }> {
   if (bill !== 'latest') return { id: bill };
+  const since = sinceForLatestBills(now);
+  // A failed or partial answer only means asking again by account: its error, if it is one, comes then.
+  const callerBills = account === undefined ? callerBillsSince(api, since).catch(() => undefined) : undefined;
   const accountId = await resolveAccountId(api, account);
-  const recent = await latestBillSince(api, accountId, sinceForLatestBills(now));
+  const known = await callerBills;
+  const recent = known ? known.newestOf(accountId) : await latestBillSince(api, accountId, since);
   if (recent) return { id: recent.id, bill: recent };
   return { id: await requireLatestBillId(api, accountId) };
 }
