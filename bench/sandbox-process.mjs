@@ -49,3 +49,14 @@ export async function ciToken(url) {
   if (!response.ok) throw new Error(`token: HTTP ${response.status}`);
   return (await response.json()).access_token;
 }
+
+/** An access token of Marie, the seeded customer with one billing account (BA-1001). */
+export async function customerToken(url) {
+  const response = await fetch(`${url}/oauth/token`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({ grant_type: 'password', client_id: 'espace-cli', username: 'marie.tremblay', password: 'Espace-Demo-2026!' }),
+  });
+  if (!response.ok) throw new Error(`token: HTTP ${response.status}`);
+  return (await response.json()).access_token;
+}
