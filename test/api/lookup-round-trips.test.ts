@@ -2,8 +2,8 @@
  * How many requests one lookup makes, counted by a proxy in front of a test sandbox (counts, not
  * timings): the latest bill and its lines take two, its recent bills (whole) then its lines, and
  * the answer is the same bill as a lookup by its id, and as a server that ignores the date filter
- * or has no recent bill gives. With no --account, the account list and the caller's recent bills
- * are asked for together (the proxy holds both until both have arrived).
+ * or has no recent bill gives. With no --account, `bill show` and `bill list` ask for the account
+ * list and the caller's bills together (the proxy holds both until both have arrived).
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -154,6 +154,25 @@ describe('bill show with no --account (the caller’s only account)', () => {
     expect(JSON.parse(result.stdout)).toEqual(JSON.parse(expected.stdout));
     // The accounts and the (empty) recent bills, every bill's date, then the bill and its lines.
     expect(proxy.log).toHaveLength(5);
+  });
+
+  it('bill list asks for the account list and the caller’s bills together: the list --account gives, --state too', async () => {
+    const [only] = await accountsOfMarie();
+    for (const flags of [[], ['--state', 'settled'], ['--limit', '3']]) {
+      proxy.reset();
+      const expected = await runAs(sandbox.tokens.marie, ['bill', 'list', '--account', only!.id, ...flags, '--json']);
+      expect(expected.code, expected.stderr).toBe(0);
+      proxy.reset();
+      proxy.setHold((request) => request.url!.startsWith(`${ACCOUNTS}?`) || request.url!.startsWith(`${BILLS}?`));
+      const run = runAs(sandbox.tokens.marie, ['bill', 'list', ...flags, '--json']);
+      await proxy.waitForHeld(2);
+      proxy.releaseHeld();
+      const result = await run;
+      expect(result.code, result.stderr).toBe(0);
+      expect(result.stdout, flags.join(' ')).toBe(expected.stdout);
+      expect(JSON.parse(result.stdout).length, flags.join(' ')).toBeGreaterThan(0);
+      expect(proxy.log, flags.join(' ')).toHaveLength(2);
+    }
   });
 
   it('a caller with several accounts still gets the usage error that names them', async () => {

@@ -140,7 +140,7 @@ describe('a Retry-After longer than espace waits', () => {
       ['en', 'en-CA', 'try again at'],
       ['fr', 'fr-CA', 'réessayez à'],
     ] as const) {
-      const result = await runCli(['--lang', lang, 'bill', 'list'], {
+      const result = await runCli(['--lang', lang, 'bill', 'list', '--account', 'BA-1001'], {
         env: cliEnv({ url: server.url, token: 'token' }),
         clock: () => now,
       });
@@ -149,7 +149,7 @@ describe('a Retry-After longer than espace waits', () => {
       expect(result.stderr).toContain(`${words} ${at}`);
       expect(result.stderr).toContain('3600 s');
     }
-    // Not retried: waiting an hour is the user's decision.
+    // Not retried: waiting an hour is the user's decision (one request a run, the account named).
     expect(server.seen).toHaveLength(2);
   });
 });

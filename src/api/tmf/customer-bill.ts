@@ -357,37 +357,37 @@ export async function latestBillSince(client: HttpClient, accountId: string, sin
   return newest && toBill(newest);
 }
 
-/** At most this many bills in the one answer of callerBillsSince: a few accounts' bills of one or two cycles. */
-const CALLER_BILLS_PAGE = 20;
 const CheckedBills = z.array(CheckedBill);
 
-/** The bills of one answer, by account: see callerBillsSince. */
+/** The bills of one answer, by account: see callerBills. */
 export interface CallerBills {
-  /** The account's newest issued bill in the answer, if it has one. */
-  newestOf(accountId: string): Bill | undefined;
+  /** The account's issued bills in the answer, newest first. */
+  of(accountId: string): CustomerBill[];
 }
 
 /**
- * The bills dated on or after `since` (YYYY-MM-DD) of every account the caller may read, from one
- * request that names no account (a server answers with the bills its caller may read, whatever it
- * does with filters). It lets a command learn which account is the caller's and read that
- * account's latest bill at once, rather than one after the other. Undefined when the answer may
- * not hold them all (a full page, or a total count beyond it) or a bill in it names no account:
- * the caller then asks by account (latestBillSince), as it would have.
+ * The bills of every account the caller may read (dated on or after `since`, in `state`, when
+ * given), from one request of at most `pageSize` that names no account: a server answers with
+ * the bills its caller may read, whatever it does with filters. It lets a command learn which
+ * account is the caller's and read that account's bills at once, rather than one after the other.
+ * Undefined when the answer may not hold them all (a full page, or a total count beyond it), or
+ * when a bill in it does not say its account (or its state, when one was asked for): the caller
+ * then asks by account, as it would have. Each bill is checked here as by account: a server that
+ * ignores a filter sends bills that `of` leaves out.
  */
-export async function callerBillsSince(client: HttpClient, since: string): Promise<CallerBills | undefined> {
-  const response = await client.get(TMF.customerBill, { 'billDate.gte': since, sort: '-billDate', offset: 0, limit: CALLER_BILLS_PAGE });
+export async function callerBills(client: HttpClient, filters: { since?: string; state?: string }, pageSize: number): Promise<CallerBills | undefined> {
+  const response = await client.get(TMF.customerBill, { 'billDate.gte': filters.since, state: filters.state, sort: '-billDate', offset: 0, limit: pageSize });
   const bills = parseResource(CheckedBills, response, 'CustomerBill', TMF.customerBill);
   const total = totalCount(response.headers);
-  if (bills.length >= CALLER_BILLS_PAGE || (total !== undefined && total > bills.length)) return undefined;
-  if (bills.some((bill) => bill.billingAccount === undefined)) return undefined;
+  if (bills.length >= pageSize || (total !== undefined && total > bills.length)) return undefined;
+  if (bills.some((bill) => bill.billingAccount === undefined || (filters.state !== undefined && bill.state === undefined))) return undefined;
   return {
-    newestOf(accountId) {
-      const newest = newestFirst(
-        bills.filter((bill) => bill.billingAccount?.id === accountId && !isUnissuedOnDemand(bill)),
+    of: (accountId) =>
+      newestFirst(
+        bills.filter(
+          (bill) => bill.billingAccount?.id === accountId && (filters.state === undefined || bill.state === filters.state) && !isUnissuedOnDemand(bill),
+        ),
         (bill) => bill.billDate,
-      )[0];
-      return newest && toBill(newest);
-    },
+      ),
   };
 }

@@ -1,5 +1,5 @@
 /** `espace bill list`: the account's bills, most recent first. */
-import { listBills } from '../../../api/tmf/customer-bill.js';
+import { callerBills, listBills, toBillSummary } from '../../../api/tmf/customer-bill.js';
 import { amountText, formatDate, formatPeriod, isoDate, toJson } from '../../../output/formats.js';
 import { resolveAccountId } from '../../account.js';
 import type { CommandDeps } from '../../command-deps.js';
@@ -11,10 +11,20 @@ export interface BillListOptions {
   limit: number;
 }
 
+/** How many bills the one answer naming no account may hold: years of a customer's monthly bills. */
+const CALLER_BILLS = 100;
+
 export async function run(options: BillListOptions, ctx: CommandDeps): Promise<void> {
   const api = await ctx.api();
+  // With no --account, the caller's bills are asked for while the account list says which account
+  // is the caller's: one round trip instead of two. A failed or partial answer only means asking
+  // again by account, whose error, if it is one, comes then.
+  const ofCaller = options.account === undefined ? callerBills(api, { state: options.state }, CALLER_BILLS).catch(() => undefined) : undefined;
   const accountId = await resolveAccountId(api, options.account);
-  const bills = await listBills(api, { accountId, state: options.state, limit: options.limit });
+  const known = await ofCaller;
+  const bills = known
+    ? known.of(accountId).slice(0, options.limit).map(toBillSummary)
+    : await listBills(api, { accountId, state: options.state, limit: options.limit });
   const { io, t, locale } = ctx;
 
   if (ctx.globals.json) {

@@ -1,11 +1,14 @@
 /** Turning what the user typed for a bill (an id or `latest`) into a bill id. */
-import { callerBillsSince, latestBillId, latestBillSince } from '../../../api/tmf/customer-bill.js';
+import { callerBills, latestBillId, latestBillSince, toBill } from '../../../api/tmf/customer-bill.js';
 import { sinceForLatestBills } from '../../../api/tmf/customer-bill-batch.js';
 import type { Bill } from '../../../domain/bill.js';
 import type { HttpClient } from '../../../api/http.js';
 import { TMF } from '../../../api/tmf/paths.js';
 import { GeneralError } from '../../../errors.js';
 import { resolveAccountId } from '../../account.js';
+
+/** How many recent bills the one answer naming no account may hold: a few accounts' bills of one or two cycles. */
+const CALLER_RECENT_BILLS = 20;
 
 export async function resolveBillId(api: HttpClient, bill: string, account: string | undefined): Promise<string> {
   if (bill !== 'latest') return bill;
@@ -17,17 +20,18 @@ export async function resolveBillId(api: HttpClient, bill: string, account: stri
  * bill: `latest` first reads the account's recent bills whole (one request, latestBillSince), and
  * only when none is recent every bill's id (requireLatestBillId). With no `--account`, the
  * caller's recent bills are asked for while the account list says which account is the caller's
- * (callerBillsSince): the latest bill then costs no round trip of its own. A bill named by its id
+ * (callerBills): the latest bill then costs no round trip of its own. A bill named by its id
  * is not read here: the caller reads it and its lines at once.
  */
 export async function resolveBill(api: HttpClient, bill: string, account: string | undefined, now: Date): Promise<{ id: string; bill?: Bill }> {
   if (bill !== 'latest') return { id: bill };
   const since = sinceForLatestBills(now);
   // A failed or partial answer only means asking again by account: its error, if it is one, comes then.
-  const callerBills = account === undefined ? callerBillsSince(api, since).catch(() => undefined) : undefined;
+  const ofCaller = account === undefined ? callerBills(api, { since }, CALLER_RECENT_BILLS).catch(() => undefined) : undefined;
   const accountId = await resolveAccountId(api, account);
-  const known = await callerBills;
-  const recent = known ? known.newestOf(accountId) : await latestBillSince(api, accountId, since);
+  const known = await ofCaller;
+  const newest = known?.of(accountId)[0];
+  const recent = known ? newest && toBill(newest) : await latestBillSince(api, accountId, since);
   if (recent) return { id: recent.id, bill: recent };
   return { id: await requireLatestBillId(api, accountId) };
 }
