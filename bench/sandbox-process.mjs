@@ -60,3 +60,15 @@ export async function customerToken(url) {
   if (!response.ok) throw new Error(`token: HTTP ${response.status}`);
   return (await response.json()).access_token;
 }
+
+/** Starts bench/latency-proxy.mjs in front of `url`, holding each request `ms` ms; resolves with its URL. */
+export async function startLatencyProxy(url, ms) {
+  const child = spawn(process.execPath, [fileURLToPath(new URL('./latency-proxy.mjs', import.meta.url)), url, String(ms)], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const proxyUrl = await new Promise((resolve, reject) => {
+    child.stdout.once('data', (chunk) => resolve(String(chunk).trim()));
+    child.once('exit', (code) => reject(new Error(`the latency proxy exited with ${code}`)));
+  });
+  return { url: proxyUrl, stop: () => child.kill() };
+}

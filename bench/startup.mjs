@@ -6,17 +6,18 @@
 // node script, as ratios of medians over runs interleaved in this one script (the machine is
 // shared and noisy).
 //
-//   node bench/startup.mjs [--runs 40] [--compare OTHER/bin/espace.js] [--sea dist-sea/espace] [--no-lookup]
+//   node bench/startup.mjs [--runs 40] [--compare OTHER/bin/espace.js] [--sea dist-sea/espace] [--no-lookup] [--latency MS]
 //
 // --compare also times another launcher (e.g. a copy of bin/ from another commit, beside a link to
 // the same dist/) in the same interleaved runs; --sea times the single executable too (run this
-// script with the Node it embeds, for the same floor); --no-lookup skips the sandbox and the lookups.
+// script with the Node it embeds, for the same floor); --no-lookup skips the sandbox and the lookups;
+// --latency holds every request MS ms (a network's round trip), so that round trips show.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ciToken, customerToken, startSandbox } from './sandbox-process.mjs';
+import { ciToken, customerToken, startLatencyProxy, startSandbox } from './sandbox-process.mjs';
 
 const option = (name) => (process.argv.includes(name) ? process.argv[process.argv.indexOf(name) + 1] : undefined);
 const runs = Number(option('--runs')) || 40;
@@ -33,8 +34,12 @@ const dataDir = mkdtempSync(join(tmpdir(), 'espace-bench-startup-'));
 process.on('exit', () => rmSync(dataDir, { recursive: true, force: true }));
 env.ESPACE_CONFIG_DIR = join(dataDir, 'config');
 const sandbox = lookups ? await startSandbox(dataDir) : undefined;
+// --latency MS: every request (the bare GET's too) goes through a proxy that holds it MS ms, as a
+// network's round trip would; the sandbox itself answers in well under a millisecond.
+const latency = Number(option('--latency')) || 0;
+const latencyProxy = sandbox && latency > 0 ? await startLatencyProxy(sandbox.url, latency) : undefined;
 if (sandbox) {
-  env.ESPACE_API_URL = sandbox.url;
+  env.ESPACE_API_URL = latencyProxy?.url ?? sandbox.url;
   env.ESPACE_TOKEN = await ciToken(sandbox.url);
 }
 // A customer's own lookup names no account: espace finds the caller's only one.
@@ -127,7 +132,9 @@ const baseline = median(samples[0]);
 const lookupIndex = cases.findIndex((c) => c.baselineOf === 'lookup');
 const lookupBaseline = lookupIndex === -1 ? NaN : median(samples[lookupIndex]);
 const cpuBaseline = cpuTimes ? median(cpu[0]) : NaN;
-console.log(`node ${process.version}, ${runs} interleaved runs each, medians; load average ${(await import('node:os')).loadavg()[0].toFixed(1)}`);
+console.log(
+  `node ${process.version}, ${runs} interleaved runs each, medians${latency ? `, ${latency} ms a request` : ''}; load average ${(await import('node:os')).loadavg()[0].toFixed(1)}`,
+);
 console.log('| command | median ms | ratio to node -e 0 | ratio to one bare GET | target | CPU ms (user + sys) | CPU ratio |');
 console.log('|---|---:|---:|---:|---:|---:|---:|');
 cases.forEach(({ name, target, against }, index) => {
@@ -139,4 +146,5 @@ cases.forEach(({ name, target, against }, index) => {
   const cpuColumns = cpuTimes ? `${cpuValue.toFixed(1)} | ${(cpuValue / cpuBaseline).toFixed(2)}×` : ' | ';
   console.log(`| ${name} | ${value.toFixed(1)} | ${ratio.toFixed(2)}× | ${versusGet} | ${verdict} | ${cpuColumns} |`);
 });
+latencyProxy?.stop();
 await sandbox?.stop();

@@ -51,14 +51,14 @@ export function completionRequest(argv: readonly string[]): CompletionRequest | 
   return { kind, ...globals };
 }
 
-/** The few lazy parts of a command's Context that completing values uses. */
+/** The few lazy parts of a command's CommandDeps that completing values uses. */
 function completionContext(request: CompletionRequest, env: Record<string, string | undefined>): CompletionContext & { close(): Promise<void> } {
   const dir = configDir(env);
   const clock = () => new Date();
   const config = once(() => readConfig(dir));
   const target = once(() => resolveTarget({ contextFlag: request.context, apiUrlFlag: request.apiUrl, env, config: config() }));
   const locale = localeOf(resolveLang(undefined, env, storedDefaults(env).lang));
-  // The token endpoint's client, for a stored login that needs refreshing (as a command's Context).
+  // The token endpoint's client, for a stored login that needs refreshing (as a command's CommandDeps).
   let opened: HttpClient | undefined;
   const oauthClient = once(async (): Promise<HttpClient> => {
     const { HttpClient } = await import('../../api/http.js');
