@@ -41,8 +41,11 @@ mkdirSync(work, { recursive: true });
 process.on('exit', () => rmSync(work, { recursive: true, force: true }));
 
 const FIRST = 100001;
-/** Account numbers as they appear in ids (BA-100001, CB-100001-202612, …). */
-const NUMBER = /(?<![0-9])1[0-9]{5}(?![0-9])/g;
+/**
+ * Account numbers as they appear in ids (BA-100001, CB-100001-202612, …): 100001 to 200000, the
+ * last of a 100,000-account list included (no year and month of a bill id reads 200000).
+ */
+const NUMBER = /(?<![0-9])(?:1[0-9]{5}|200000)(?![0-9])/g;
 
 /** The proxy: account numbers of the request into the population, those of the answer back. */
 function renumberingProxy(upstreamUrl) {
