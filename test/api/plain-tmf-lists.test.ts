@@ -289,3 +289,23 @@ describe('a server espace cannot trust', () => {
     }
   });
 });
+
+describe('a customer with one account and no --account, from a server that pages by 5 and gives no total', () => {
+  const asMarie = (url: string, args: string[]) => runCli(args, { env: cliEnv({ url, token: sandbox.tokens.marie, home: dir }) });
+
+  it('bill list and bill show: every bill and the newest one, not the first page the server sends', async () => {
+    const capped = await proxy({ pageCap: 5, totalCount: false });
+    for (const args of [
+      ['bill', 'list', '--limit', '100', '--json'],
+      ['bill', 'show', '--json'],
+    ]) {
+      const [direct, proxied] = await Promise.all([asMarie(sandbox.url, args), asMarie(capped.url, args)]);
+      expect(direct.code, direct.stderr).toBe(0);
+      expect(proxied.code, proxied.stderr).toBe(0);
+      expect(JSON.parse(proxied.stdout), args.join(' ')).toEqual(JSON.parse(direct.stdout));
+    }
+    // More bills than one capped page: a list cut at the first page would show.
+    const all = JSON.parse((await asMarie(sandbox.url, ['bill', 'list', '--limit', '100', '--json'])).stdout) as unknown[];
+    expect(all.length).toBeGreaterThan(5);
+  });
+});

@@ -164,7 +164,7 @@ export interface ListOptions {
 export const LIST_CEILING = { items: 20_000, requests: 1_000 } as const;
 
 /** `X-Total-Count` as a number of items, or undefined when the server gave none (or nonsense). */
-export function totalCount(headers: Record<string, string | undefined>): number | undefined {
+function totalCount(headers: Record<string, string | undefined>): number | undefined {
   const raw = headers['x-total-count']?.trim();
   return raw !== undefined && /^\d+$/.test(raw) ? Number(raw) : undefined;
 }

@@ -13,7 +13,7 @@ import type { HttpClient } from '../http.js';
 import { addOnProductIds } from './add-on-products.js';
 import { check, listMatching, newestFirst } from './checked-list.js';
 import { withQuickCheck } from './fast-check.js';
-import { TimePeriod, TmfMoney, TmfRate, TmfRef, parseResource, rateFraction, refuse, toMoney, totalCount } from './common.js';
+import { TimePeriod, TmfMoney, TmfRate, TmfRef, listPages, parseResource, rateFraction, refuse, toMoney } from './common.js';
 import { sortedByIds } from './id-order.js';
 import { TMF } from './paths.js';
 
@@ -357,29 +357,30 @@ export async function latestBillSince(client: HttpClient, accountId: string, sin
   return newest && toBill(newest);
 }
 
-const CheckedBills = z.array(CheckedBill);
-
-/** The bills of one answer, by account: see callerBills. */
+/** The bills of one read, by account: see callerBills. */
 export interface CallerBills {
-  /** The account's issued bills in the answer, newest first. */
+  /** The account's issued bills in the read, newest first. */
   of(accountId: string): CustomerBill[];
 }
 
 /**
  * The bills of every account the caller may read (dated on or after `since`, in `state`, when
- * given), from one request of at most `pageSize` that names no account: a server answers with
- * the bills its caller may read, whatever it does with filters. It lets a command learn which
- * account is the caller's and read that account's bills at once, rather than one after the other.
- * Undefined when the answer may not hold them all (a full page, or a total count beyond it), or
- * when a bill in it does not say its account (or its state, when one was asked for): the caller
- * then asks by account, as it would have. Each bill is checked here as by account: a server that
- * ignores a filter sends bills that `of` leaves out.
+ * given), read with no account named: a server answers with the bills its caller may read,
+ * whatever it does with filters. It lets a command learn which account is the caller's and read
+ * that account's bills at once, rather than one after the other. The list is read page by page
+ * as any list is (listPages: a server may cap its pages and give no count), and given up past
+ * `max` bills (an agent reads every account's); undefined then, or when a bill does not say its
+ * account (or its state, when one was asked for): the caller asks by account, as it would have.
+ * Each bill is checked here as by account: a server that ignores a filter sends bills that `of`
+ * leaves out.
  */
-export async function callerBills(client: HttpClient, filters: { since?: string; state?: string }, pageSize: number): Promise<CallerBills | undefined> {
-  const response = await client.get(TMF.customerBill, { 'billDate.gte': filters.since, state: filters.state, sort: '-billDate', offset: 0, limit: pageSize });
-  const bills = parseResource(CheckedBills, response, 'CustomerBill', TMF.customerBill);
-  const total = totalCount(response.headers);
-  if (bills.length >= pageSize || (total !== undefined && total > bills.length)) return undefined;
+export async function callerBills(client: HttpClient, filters: { since?: string; state?: string }, max: number): Promise<CallerBills | undefined> {
+  const bills: CustomerBill[] = [];
+  const query = { 'billDate.gte': filters.since, state: filters.state, sort: '-billDate' };
+  for await (const page of listPages(client, TMF.customerBill, CheckedBill, 'CustomerBill', { query, pageSize: max })) {
+    bills.push(...page);
+    if (bills.length >= max) return undefined;
+  }
   if (bills.some((bill) => bill.billingAccount === undefined || (filters.state !== undefined && bill.state === undefined))) return undefined;
   return {
     of: (accountId) =>

@@ -11,7 +11,7 @@ export interface BillListOptions {
   limit: number;
 }
 
-/** How many bills the one answer naming no account may hold: years of a customer's monthly bills. */
+/** How many bills are read with no account named before asking by account: years of a customer's monthly bills. */
 const CALLER_BILLS = 100;
 
 export async function run(options: BillListOptions, ctx: CommandDeps): Promise<void> {

@@ -7,7 +7,7 @@ import { TMF } from '../../../api/tmf/paths.js';
 import { GeneralError } from '../../../errors.js';
 import { resolveAccountId } from '../../account.js';
 
-/** How many recent bills the one answer naming no account may hold: a few accounts' bills of one or two cycles. */
+/** How many recent bills are read with no account named before asking by account: a few accounts' bills of one or two cycles. */
 const CALLER_RECENT_BILLS = 20;
 
 export async function resolveBillId(api: HttpClient, bill: string, account: string | undefined): Promise<string> {
