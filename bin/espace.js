@@ -15,8 +15,21 @@ if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) {
     process.exitCode = code;
     quick.afterRun();
   });
+} else if ((argv.at(-1) === '--help' || argv.at(-1) === '-h') && showHelpPage()) {
+  // Printed from a page rendered at build time (src/cli/help-pages/): exit code 0.
 } else {
   runMain();
+}
+
+/** `espace bill show --help` without building commander's tree, when a page answers it. */
+function showHelpPage() {
+  try {
+    const path = require('node:path');
+    return require('../dist/cli/help.js').showHelpPage({ argv, env: process.env, pagesDir: path.join(__dirname, '..', 'dist', 'help') });
+  } catch {
+    // A build without the pages (the single file): the CLI's main renders help as always.
+    return false;
+  }
 }
 
 function runMain() {

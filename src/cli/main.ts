@@ -13,7 +13,7 @@ import { type IO, createIO } from '../output/io.js';
 import { pagerCommand, showPaged } from '../output/pager.js';
 import { plainLayout } from '../output/plain.js';
 import { sanitizeLine, sanitizeText } from '../output/sanitize.js';
-import { terminalColumns } from '../output/wrap.js';
+import { terminalColumns } from '../output/columns.js';
 import { buildProgram } from './program.js';
 import { terminalPrompter } from './prompt.js';
 import { createCommandDeps, type CommandDeps, type GlobalOptions } from './command-deps.js';

@@ -164,6 +164,10 @@ export function buildProgram({ t, lang, io, makeDeps, argv, onPagedCommand }: Pr
     .configureOutput({
       writeOut: (text) => io.out(text),
       writeErr: (text) => io.err(text),
+      // Help is laid out for the width everything else fits in (columns.ts: COLUMNS, else the
+      // terminal's), and for 80 columns when piped, as commander does.
+      getOutHelpWidth: () => (io.stdoutIsTTY ? io.columns : undefined),
+      getErrHelpWidth: () => (io.stderrIsTTY ? io.columns : undefined),
       // main.ts reports parse errors itself, in the user's language.
       outputError: () => {},
     })

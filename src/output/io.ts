@@ -6,7 +6,8 @@ import type { Readable, Writable } from 'node:stream';
 import { terminalSafe } from './sanitize.js';
 import { Spinner } from './spinner.js';
 import { type Palette, loadPalette } from './style.js';
-import { terminalColumns, wrapParagraphs } from './wrap.js';
+import { terminalColumns } from './columns.js';
+import { wrapParagraphs } from './wrap.js';
 
 export interface IO {
   /** Opened on first use: touching process.stdin costs start-up time most commands need not pay. */
@@ -21,7 +22,7 @@ export interface IO {
   /** Colours for stdout and for stderr (plain when colour is off: see color-policy.ts). */
   readonly color: Palette;
   readonly errColor: Palette;
-  /** The terminal's width (see wrap.ts: COLUMNS, else the terminal's, else 80): tables and paragraphs fit in it. */
+  /** The terminal's width (see columns.ts: COLUMNS, else the terminal's, else 80): tables and paragraphs fit in it. */
   readonly columns: number;
   /**
    * `--plain` or `TERM=dumb`: a layout a screen reader can follow — no box drawing, no block
@@ -61,7 +62,7 @@ export interface StreamIOOptions {
   colorAllowed: boolean;
   /** FORCE_COLOR or CLICOLOR_FORCE: colours even when not a terminal. */
   colorForced?: boolean;
-  /** The terminal's width (terminalColumns in wrap.ts); default: the streams' own, else 80. */
+  /** The terminal's width (terminalColumns in columns.ts); default: the streams' own, else 80. */
   columns?: number;
   /** --plain or TERM=dumb. */
   plain?: boolean;

@@ -2,27 +2,11 @@
  * Text within a terminal's width, measured as the terminal shows it (colour sequences take no
  * room, East Asian wide characters and emoji take two columns): paragraphs wrapped at word
  * boundaries, a line that must stay one line shortened with `…`. The measuring and wrapping are
- * string-width, wrap-ansi and cli-truncate's.
+ * string-width, wrap-ansi and cli-truncate's; the terminal's width is columns.ts's.
  */
 import cliTruncate from 'cli-truncate';
 import stringWidth from 'string-width';
 import wrapAnsi from 'wrap-ansi';
-
-/** The width assumed when nothing says what it is: the classic terminal's. */
-export const DEFAULT_COLUMNS = 80;
-/** Narrower than this, wrapping would make text unreadable rather than fit: this is the least. */
-const MIN_COLUMNS = 20;
-
-/**
- * The terminal's width: `COLUMNS` when it is a positive number (as `ls` and Python read it, and
- * so that a script or a test can set it), else the stream's own (the terminal's size), else 80.
- */
-export function terminalColumns(env: Record<string, string | undefined>, ...streams: ({ columns?: number } | undefined)[]): number {
-  const fromEnv = Number(env.COLUMNS);
-  if (Number.isInteger(fromEnv) && fromEnv > 0) return Math.max(MIN_COLUMNS, fromEnv);
-  for (const stream of streams) if (stream?.columns && stream.columns > 0) return Math.max(MIN_COLUMNS, stream.columns);
-  return DEFAULT_COLUMNS;
-}
 
 export interface WrapOptions {
   /** Continuation lines start this many spaces in (a value under its label, an item under its bullet). */

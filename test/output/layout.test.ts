@@ -8,7 +8,8 @@ import stringWidth from 'string-width';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createIO } from '../../src/output/io.js';
 import { fitColumns, renderTable } from '../../src/output/table.js';
-import { terminalColumns, wrapParagraphs, wrapWords } from '../../src/output/wrap.js';
+import { terminalColumns } from '../../src/output/columns.js';
+import { wrapParagraphs, wrapWords } from '../../src/output/wrap.js';
 import { runCli } from '../helpers/cli.js';
 import { startTestSandbox, type TestSandbox } from '../helpers/sandbox.js';
 

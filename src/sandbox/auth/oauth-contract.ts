@@ -4,7 +4,7 @@
  * as RFC 6749 §3.2 asks, so the bodies accept other fields; the grant's own checks (which parameters
  * it needs, the client, the scope) stay in oauth-routes.ts, where they answer RFC 6749 errors.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { model, routeSchema } from '../contract/route-schema.js';
 import { SCOPES } from './seed.js';
 

@@ -4,7 +4,7 @@
  * re-authentication fields are optional in the bodies: a request without them is well formed but not
  * allowed, and answers 403 from the route, not 400.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { ErrorModel, idParams } from '../contract/tmf-common.js';
 import { model, routeSchema, type ResponseSpec } from '../contract/route-schema.js';
 import { RECOVERY_CODE_COUNT } from './two-factor.js';

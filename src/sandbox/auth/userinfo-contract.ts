@@ -1,5 +1,5 @@
 /** The wire contract of TMF691 userinfo as the sandbox serves it (see ../contract/route-schema.ts). */
-import { z } from 'zod';
+import * as z from 'zod';
 import { idParams, listQuery, retrieveQuery } from '../contract/tmf-common.js';
 import { model, routeSchema } from '../contract/route-schema.js';
 

@@ -2,7 +2,7 @@
  * The wire contract of TMF678 customerBill, appliedCustomerBillingRate and the bill document, and of
  * TMF666 billingAccount, as the sandbox serves them (see ../contract/route-schema.ts).
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { MoneyModel, dateTime, filter, idParams, listQuery, retrieveQuery } from '../contract/tmf-common.js';
 import { model, queryNames, routeSchema } from '../contract/route-schema.js';
 import { AutopayCharacteristicPatch, DefaultPaymentMethodPatch } from '../payment/contract.js';

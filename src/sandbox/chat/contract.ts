@@ -3,7 +3,7 @@
  * refused when they carry a field not listed here; blank text and control characters are refused
  * by the routes, which JSON Schema cannot say.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { ErrorModel, idParams } from '../contract/tmf-common.js';
 import { model, routeSchema } from '../contract/route-schema.js';
 import { TICKET_TYPES } from '../tickets/lifecycle.js';

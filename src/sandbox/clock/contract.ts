@@ -2,7 +2,7 @@
  * The wire contract of the sandbox clock (not TMF, no authentication; see
  * ../contract/route-schema.ts). "Exactly one of by or to" and the date rules are the route's.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { ErrorModel } from '../contract/tmf-common.js';
 import { model, routeSchema } from '../contract/route-schema.js';
 

@@ -4,7 +4,7 @@
  * model it uses as a component. Nothing here is written by hand but the server-wide parts (tags,
  * security schemes, the shared error answers).
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { DEFAULT_LIMIT, MAX_LIMIT } from '../paging.js';
 import { TOKEN_PATH } from '../resources/paths.js';
 import { registeredModels, routeSpecOf, type ResponseSpec, type RouteSpec } from './route-schema.js';

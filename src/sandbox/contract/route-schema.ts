@@ -8,7 +8,7 @@
  * language covers both sides, and zod 4 converts to JSON Schema itself (`z.toJSONSchema`) with no
  * extra dependency in the bundle.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 
 type Json = Record<string, unknown>;
 

@@ -1,5 +1,5 @@
 /** Contract pieces every TMF route shares: the paging and `fields` query, the `id` path parameter, TMF630's Error. */
-import { z } from 'zod';
+import * as z from 'zod';
 import { DEFAULT_LIMIT, MAX_LIMIT } from '../paging.js';
 import { model } from './route-schema.js';
 

@@ -1,6 +1,6 @@
 /** Unauthenticated utility routes: readiness and the OpenAPI document. */
 import type { FastifyInstance } from 'fastify';
-import { z } from 'zod';
+import * as z from 'zod';
 import { buildOpenApiDocument } from '../contract/openapi-document.js';
 import { model, routeSchema } from '../contract/route-schema.js';
 import { HEALTH_PATH, OPENAPI_PATH } from '../resources/paths.js';

@@ -1,5 +1,5 @@
 /** The wire contract of TMF656 serviceProblem as the sandbox serves it (see ../contract/route-schema.ts). */
-import { z } from 'zod';
+import * as z from 'zod';
 import { dateTime, filter, idParams, listQuery, retrieveQuery } from '../contract/tmf-common.js';
 import { model, queryNames, routeSchema } from '../contract/route-schema.js';
 

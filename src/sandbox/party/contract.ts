@@ -3,7 +3,7 @@
  * (see ../contract/route-schema.ts). The rules a schema cannot state (email and phone formats, the
  * Canadian address check, one favourite language) stay in routes.ts and answer 400 or 422 there.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { idParams, retrieveQuery } from '../contract/tmf-common.js';
 import { model, routeSchema } from '../contract/route-schema.js';
 

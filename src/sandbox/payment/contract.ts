@@ -2,7 +2,7 @@
  * The wire contract of TMF676 payment and TMF670 paymentMethod as the sandbox serves them, and the
  * payment fields of a TMF666 billingAccount merge patch (see ../contract/route-schema.ts).
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { MoneyModel, dateTime, filter, idParams, listQuery, retrieveQuery } from '../contract/tmf-common.js';
 import { model, queryNames, routeSchema } from '../contract/route-schema.js';
 

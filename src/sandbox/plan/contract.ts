@@ -2,7 +2,7 @@
  * The wire contract of the plan area (see ../contract/route-schema.ts): TMF620 catalog, TMF637
  * inventory, TMF622 ordering, TMF635 usage and TMF678 customerBillOnDemand.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { model, queryNames, routeSchema } from '../contract/route-schema.js';
 import { EntityRefModel, MoneyModel, TimePeriodModel, dateTime, filter, idParams, listQuery, retrieveQuery } from '../contract/tmf-common.js';
 

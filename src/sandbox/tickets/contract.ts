@@ -4,7 +4,7 @@
  * listed here; checks JSON Schema cannot state (blank text, control characters, one billing account
  * per ticket, a patch that changes something) stay in ./requests.ts.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { ErrorModel, filter, idParams, listQuery, retrieveQuery } from '../contract/tmf-common.js';
 import { model, queryNames, routeSchema } from '../contract/route-schema.js';
 import { CHANNELS, PRIORITIES, SEVERITIES, TICKET_STATUSES, TICKET_TYPES } from './lifecycle.js';
