@@ -15,21 +15,33 @@ if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) {
     process.exitCode = code;
     quick.afterRun();
   });
-} else if ((argv.at(-1) === '--help' || argv.at(-1) === '-h') && showHelpPage()) {
-  // Printed from a page rendered at build time (src/cli/help-pages/): exit code 0.
+} else if (argv.length > 0 && argv[argv.length - 1].startsWith('-') && answerPrebuilt()) {
+  // `espace bill show --help`, or an option the command does not take: answered from what the
+  // build prepared (src/cli/prebuilt/), without the CLI's main.
 } else {
   runMain();
 }
 
-/** `espace bill show --help` without building commander's tree, when a page answers it. */
-function showHelpPage() {
+/** Sets the exit code and returns true when the build's answers cover this command line. */
+function answerPrebuilt() {
+  let code;
   try {
     const path = require('node:path');
-    return require('../dist/cli/help.js').showHelpPage({ argv, env: process.env, pagesDir: path.join(__dirname, '..', 'dist', 'help') });
+    code = require('../dist/cli/prebuilt.js').answerPrebuilt({
+      argv,
+      env: process.env,
+      dir: path.join(__dirname, '..', 'dist', 'prebuilt'),
+      stdout: () => process.stdout,
+      stderr: () => process.stderr,
+    });
   } catch {
-    // A build without the pages (the single file): the CLI's main renders help as always.
+    // A build without them (the single file), or a fault in them: the CLI's main answers as
+    // always (test/e2e/prebuilt-answers.test.ts checks that the answers are taken).
     return false;
   }
+  if (code === undefined) return false;
+  process.exitCode = code;
+  return true;
 }
 
 function runMain() {

@@ -12,7 +12,7 @@ import { areaCatalogs } from './build/catalog.mjs';
 import { toCommonJS } from './build/commonjs.mjs';
 import { compressedDictionaries } from './build/dictionaries.mjs';
 import { EMBEDDED_STUB, embedChunks, reachableChunks, staticChunks } from './build/embed.mjs';
-import { buildHelpPages } from './build/help-pages.mjs';
+import { buildPrebuilt } from './build/prebuilt.mjs';
 import { lazyBuiltins } from './build/lazy-builtins.mjs';
 import { lazyUnicode } from './build/lazy-unicode.mjs';
 
@@ -98,5 +98,5 @@ for (const [entry, chunks] of startupChunks) {
   const embedded = embedChunks(entry, chunks, converted);
   await emit(entry, embedded.code, embedded.map);
 }
-// `espace … --help`: pages rendered now, shown by the launcher without the CLI's main.
-await buildHelpPages(root, outdir);
+// `espace … --help` and unknown options: answered by the launcher from what the main prints now.
+await buildPrebuilt(root, outdir);

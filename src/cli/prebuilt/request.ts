@@ -1,23 +1,28 @@
 /**
- * Which command lines a help page answers: command words, then `--help` or `-h` last, with at most
- * one `--lang en|fr` before it. Anything else (another option, `espace help bill`, a flag after
- * --help) goes to the CLI's main, whose answer may differ.
+ * Which command lines the build's answers (pages.ts) are for: command words, then `--help` or `-h`
+ * (help) or one long option (perhaps unknown), last, with at most one `--lang en|fr` before it.
+ * Anything else (another option, `espace help bill`, a flag after the last word) goes to the CLI's
+ * main, whose answer may differ.
  */
 import type { Lang } from '../../i18n/catalog.js';
 
-export interface HelpRequest {
+export interface PrebuiltRequest {
   /** The command's words: [] for `espace --help`. */
   words: string[];
+  /** `--help` (for -h too), or the long option that ends the line. */
+  last: string;
   /** `--lang`, when given. */
   lang?: Lang;
 }
 
 /** A word that can name a command: not an option, and nothing a file name could use to climb out. */
-const COMMAND_WORD = /^[a-z_][a-z0-9_-]*$/;
+const COMMAND_WORD = /^[a-z0-9_][a-z0-9_-]*$/;
+/** A long option with nothing in it to sanitise or split (`--x=1` is left to the main). */
+const LONG_OPTION = /^--[a-z0-9][a-z0-9-]*$/i;
 
-export function helpRequest(argv: readonly string[]): HelpRequest | undefined {
-  const last = argv.at(-1);
-  if (last !== '--help' && last !== '-h') return undefined;
+export function prebuiltRequest(argv: readonly string[]): PrebuiltRequest | undefined {
+  const final = argv.at(-1);
+  if (final === undefined || (final !== '-h' && !LONG_OPTION.test(final))) return undefined;
   const words: string[] = [];
   let lang: Lang | undefined;
   for (let index = 0; index < argv.length - 1; index++) {
@@ -33,5 +38,5 @@ export function helpRequest(argv: readonly string[]): HelpRequest | undefined {
       return undefined;
     }
   }
-  return { words, lang };
+  return { words, last: final === '-h' ? '--help' : final, lang };
 }
