@@ -24,21 +24,20 @@ if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) {
 
 /** Sets the exit code and returns true when the build's answers cover this command line. */
 function answerPrebuilt() {
-  let code;
+  let prebuilt;
   try {
-    const path = require('node:path');
-    code = require('../dist/cli/prebuilt.js').answerPrebuilt({
-      argv,
-      env: process.env,
-      dir: path.join(__dirname, '..', 'dist', 'prebuilt'),
-      stdout: () => process.stdout,
-      stderr: () => process.stderr,
-    });
+    prebuilt = require('../dist/cli/prebuilt.js');
   } catch {
-    // A build without them (the single file), or a fault in them: the CLI's main answers as
-    // always (test/e2e/prebuilt-answers.test.ts checks that the answers are taken).
+    // A build without them (the single file): the CLI's main answers as always.
     return false;
   }
+  const code = prebuilt.answerPrebuilt({
+    argv,
+    env: process.env,
+    dir: require('node:path').join(__dirname, '..', 'dist', 'prebuilt'),
+    stdout: () => process.stdout,
+    stderr: () => process.stderr,
+  });
   if (code === undefined) return false;
   process.exitCode = code;
   return true;

@@ -34,6 +34,7 @@ import { registerConfig } from './commands/config/index.js';
 import { type CommandDeps, type GlobalOptions, VERSION } from './command-deps.js';
 import { LocalizedCommand } from './localized-command.js';
 import { jsonFieldsOf } from '../output/json-fields.js';
+import { DEFAULT_COLUMNS } from '../output/columns.js';
 
 /** A command module: its options type and the function that does the work. */
 export interface CommandModule<O> {
@@ -166,8 +167,8 @@ export function buildProgram({ t, lang, io, makeDeps, argv, onPagedCommand }: Pr
       writeErr: (text) => io.err(text),
       // Help is laid out for the width everything else fits in (columns.ts: COLUMNS, else the
       // terminal's), and for 80 columns when piped, as commander does.
-      getOutHelpWidth: () => (io.stdoutIsTTY ? io.columns : undefined),
-      getErrHelpWidth: () => (io.stderrIsTTY ? io.columns : undefined),
+      getOutHelpWidth: () => (io.stdoutIsTTY ? io.columns : DEFAULT_COLUMNS),
+      getErrHelpWidth: () => (io.stderrIsTTY ? io.columns : DEFAULT_COLUMNS),
       // main.ts reports parse errors itself, in the user's language.
       outputError: () => {},
     })

@@ -8,17 +8,18 @@
  * the main does; any other command line, width or colour goes to the main; and a real terminal
  * (tmux) of 80 columns gets the page, one of 100 the main's own layout.
  */
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { answerPrebuilt } from '../../src/cli/prebuilt/answer.js';
 import type { PrebuiltCommand, PrebuiltFile } from '../../src/cli/prebuilt/pages.js';
 import { prebuiltRequest } from '../../src/cli/prebuilt/request.js';
 import { runCli } from '../helpers/cli.js';
-import { cliEnv, NO_CONFIG_DIR } from '../helpers/env.js';
+import { cliEnv, NO_CONFIG_DIR, processEnv } from '../helpers/env.js';
 import { ESPACE_BIN, espace } from '../helpers/spawn.js';
 import { TmuxTerminal } from '../helpers/terminal.js';
 
@@ -36,18 +37,22 @@ function builtCommands(): [string, string, PrebuiltCommand][] {
   return all;
 }
 
-/** The launcher's answer in this process, over buffers, with neither stream a terminal. */
+/** The launcher's answer in this process, recorded, with neither stream a terminal. */
 function answerHere(argv: string[], env: Record<string, string | undefined>) {
-  const record = () => {
-    const chunks: Buffer[] = [];
-    const stream = new PassThrough();
-    stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-    return { stream, text: () => Buffer.concat(chunks).toString('utf8') };
+  const written = { 1: '', 2: '' };
+  const unused = () => {
+    throw new Error('no stream is needed when nothing is a terminal');
   };
-  const stdout = record();
-  const stderr = record();
-  const code = answerPrebuilt({ argv, env, dir: PREBUILT_DIR, stdout: () => stdout.stream, stderr: () => stderr.stream, isTerminal: () => false });
-  return { code, stdout: stdout.text(), stderr: stderr.text() };
+  const code = answerPrebuilt({
+    argv,
+    env,
+    dir: PREBUILT_DIR,
+    stdout: unused,
+    stderr: unused,
+    isTerminal: () => false,
+    write: (fd, text) => (written[fd] += text),
+  });
+  return { code, stdout: written[1], stderr: written[2] };
 }
 
 let home: string;
@@ -177,6 +182,16 @@ describe('the built launcher', () => {
     expect({ code: quick.code, stdout: quick.stdout, stderr: quick.stderr }).toEqual(full);
     expect(quick.stdout + quick.stderr).not.toBe('');
     expect(quick.mainLoaded).toBe(false);
+  });
+
+  it('ends quietly with 0 when the reader is gone before the page is written (`espace --help | head -0`)', async () => {
+    // The pipe's reading end is closed before Node has even started: the write meets EPIPE.
+    const child = spawn(process.execPath, [ESPACE_BIN, 'bill', 'show', '--help'], { env: processEnv(cliEnv()), stdio: ['ignore', 'pipe', 'pipe'] });
+    child.stdout.destroy();
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
+    const [code, signal] = (await once(child, 'close')) as [number | null, NodeJS.Signals | null];
+    expect({ code, signal, stderr }).toEqual({ code: 0, signal: null, stderr: '' });
   });
 
   it('speaks the language set with `espace config set lang`', async () => {

@@ -8,8 +8,7 @@
  * The language is chosen as the main chooses it (lang.ts: --lang, ESPACE_LANG, the config file's
  * default, the locale); colour as the main's io does (color-policy.ts).
  */
-import { readFileSync } from 'node:fs';
-import { isatty } from 'node:tty';
+import { fstatSync, readFileSync, writeSync } from 'node:fs';
 import type { Writable } from 'node:stream';
 import { EXIT_CODES } from '../../errors.js';
 import { storedDefaults } from '../../config/defaults.js';
@@ -21,16 +20,56 @@ import { closestWords } from '../suggest.js';
 import { PAGE_COLUMNS, type PrebuiltFile, prebuiltFile } from './pages.js';
 import { prebuiltRequest } from './request.js';
 
+type Fd = 1 | 2;
+
 export interface PrebuiltOptions {
   argv: readonly string[];
   env: Record<string, string | undefined>;
   /** dist/prebuilt, beside the bundle. */
   dir: string;
-  /** The process's streams, created only when written to (creating a terminal's costs milliseconds). */
+  /** The process's streams, created only when needed: a terminal's width, or a write that must wait. */
   stdout: () => Writable & { columns?: number };
   stderr: () => Writable & { columns?: number };
   /** Whether fd 1 and fd 2 are terminals; tests substitute them. */
-  isTerminal?: (fd: 1 | 2) => boolean;
+  isTerminal?: (fd: Fd) => boolean;
+  /** Writes the answer; tests substitute it. By default straight to the descriptor (see writeToFd). */
+  write?: (fd: Fd, text: string, stream: () => Writable) => void;
+}
+
+/**
+ * Whether `fd` is a terminal, without loading node:tty (≈ 3 ms) when it cannot be: a terminal is a
+ * character device, and a pipe or a file is not.
+ */
+function isTerminalFd(fd: Fd): boolean {
+  try {
+    if (!fstatSync(fd).isCharacterDevice()) return false;
+  } catch {
+    return false;
+  }
+  return (process.getBuiltinModule('node:tty') as typeof import('node:tty')).isatty(fd);
+}
+
+/**
+ * Writes to the descriptor itself: creating process.stdout for a pipe loads Node's network stack
+ * (≈ 3 ms), more than the rest of the answer. A reader that is gone (`| head`) is not an error, as
+ * in main.ts; a pipe that is full (a non-blocking one, whose reader lags) gets the rest through the
+ * stream, which waits for it.
+ */
+export function writeToFd(fd: Fd, text: string, stream: () => Writable): void {
+  const bytes = Buffer.from(text, 'utf8');
+  let offset = 0;
+  try {
+    while (offset < bytes.length) offset += writeSync(fd, bytes, offset);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EPIPE') return;
+    if (code !== 'EAGAIN') throw error;
+    const target = stream();
+    target.on('error', (failure: NodeJS.ErrnoException) => {
+      if (failure.code !== 'EPIPE') throw failure;
+    });
+    target.write(bytes.subarray(offset));
+  }
 }
 
 function readPrebuilt(file: string): PrebuiltFile | undefined {
@@ -43,7 +82,7 @@ function readPrebuilt(file: string): PrebuiltFile | undefined {
 }
 
 /** Writes the answer and returns the exit code, or returns undefined and writes nothing. */
-export function answerPrebuilt({ argv, env, dir, stdout, stderr, isTerminal = isatty }: PrebuiltOptions): number | undefined {
+export function answerPrebuilt({ argv, env, dir, stdout, stderr, isTerminal = isTerminalFd, write = writeToFd }: PrebuiltOptions): number | undefined {
   const request = prebuiltRequest(argv);
   if (!request) return undefined;
   const defaults = storedDefaults(env);
@@ -59,7 +98,7 @@ export function answerPrebuilt({ argv, env, dir, stdout, stderr, isTerminal = is
       if (terminalColumns(env, stdout(), stderr()) !== PAGE_COLUMNS) return undefined;
       text = command.terminal ?? command.piped;
     }
-    write(stdout(), text);
+    write(1, text, stdout);
     return EXIT_CODES.ok;
   }
 
@@ -73,14 +112,6 @@ export function answerPrebuilt({ argv, env, dir, stdout, stderr, isTerminal = is
     suggestions.length === 0
       ? ''
       : ` ${suggestions.length === 1 ? fillPlaceholders(words.didYouMean, { suggestion: suggestions[0]! }) : fillPlaceholders(words.didYouMeanOneOf, { suggestions: suggestions.join(', ') })}`;
-  write(stderr(), `${words.errorPrefix} ${fillPlaceholders(words.unknownOption, { option: request.last })}${didYouMean}\n${words.usageHint}\n`);
+  write(2, `${words.errorPrefix} ${fillPlaceholders(words.unknownOption, { option: request.last })}${didYouMean}\n${words.usageHint}\n`, stderr);
   return EXIT_CODES.usage;
-}
-
-/** `espace bill show --help | head` closes the pipe early: not an error (as in main.ts). */
-function write(stream: Writable, text: string): void {
-  stream.on('error', (error: NodeJS.ErrnoException) => {
-    if (error.code !== 'EPIPE') throw error;
-  });
-  stream.write(text);
 }
