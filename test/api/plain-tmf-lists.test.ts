@@ -309,3 +309,22 @@ describe('a customer with one account and no --account, from a server that pages
     expect(all.length).toBeGreaterThan(5);
   });
 });
+
+describe('a customer with no --account, from a server that ignores filters', () => {
+  const asMarie = (url: string, args: string[]) => runCli(args, { env: cliEnv({ url, token: sandbox.tokens.marie, home: dir }) });
+
+  it('bill list --state: only bills in that state, and the notice that the server ignored the filter, as with --account', async () => {
+    const plain = await proxy();
+    for (const args of [
+      ['bill', 'list', '--state', 'settled', '--json'],
+      ['bill', 'list', '--account', 'BA-1001', '--state', 'settled', '--json'],
+    ]) {
+      const [direct, proxied] = await Promise.all([asMarie(sandbox.url, args), asMarie(plain.url, args)]);
+      expect(direct.code, direct.stderr).toBe(0);
+      expect(proxied.code, proxied.stderr).toBe(0);
+      expect(JSON.parse(proxied.stdout), args.join(' ')).toEqual(JSON.parse(direct.stdout));
+      expect((JSON.parse(direct.stdout) as unknown[]).length).toBeGreaterThan(0);
+      expect(occurrences(proxied.stderr, ignored('state', 'CustomerBill')), `${args.join(' ')}: ${proxied.stderr}`).toBe(1);
+    }
+  });
+});

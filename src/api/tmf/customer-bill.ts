@@ -369,10 +369,11 @@ export interface CallerBills {
  * whatever it does with filters. It lets a command learn which account is the caller's and read
  * that account's bills at once, rather than one after the other. The list is read page by page
  * as any list is (listPages: a server may cap its pages and give no count), and given up past
- * `max` bills (an agent reads every account's); undefined then, or when a bill does not say its
- * account (or its state, when one was asked for): the caller asks by account, as it would have.
- * Each bill is checked here as by account: a server that ignores a filter sends bills that `of`
- * leaves out.
+ * `max` bills (an agent reads every account's); undefined then, when a bill does not say its
+ * account, or when one is not in the state asked for (a server that ignores `state`: the read by
+ * account filters and tells the user, as it does with `--account`): the caller asks by account, as
+ * it would have. A server that ignores `billDate.gte` sends older bills too, whose newest is the
+ * newest all the same.
  */
 export async function callerBills(client: HttpClient, filters: { since?: string; state?: string }, max: number): Promise<CallerBills | undefined> {
   const bills: CustomerBill[] = [];
@@ -381,13 +382,13 @@ export async function callerBills(client: HttpClient, filters: { since?: string;
     bills.push(...page);
     if (bills.length >= max) return undefined;
   }
-  if (bills.some((bill) => bill.billingAccount === undefined || (filters.state !== undefined && bill.state === undefined))) return undefined;
+  if (bills.some((bill) => bill.billingAccount === undefined)) return undefined;
+  // A server that ignored `state` is left to the read by account, which filters and says so.
+  if (filters.state !== undefined && bills.some((bill) => bill.state !== filters.state)) return undefined;
   return {
     of: (accountId) =>
       newestFirst(
-        bills.filter(
-          (bill) => bill.billingAccount?.id === accountId && (filters.state === undefined || bill.state === filters.state) && !isUnissuedOnDemand(bill),
-        ),
+        bills.filter((bill) => bill.billingAccount?.id === accountId && !isUnissuedOnDemand(bill)),
         (bill) => bill.billDate,
       ),
   };
