@@ -118,7 +118,7 @@ describe('what the build prepared', () => {
       const mistyped = [
         '--bogus',
         '--zzzzzzzzzzzzzz',
-        // One letter dropped, doubled or changed: the closest options are suggested.
+        // One letter dropped, added or changed: the closest options are suggested.
         ...own.slice(0, 3).map((option) => option.slice(0, -1)),
         ...own.slice(0, 2).map((option) => `${option}s`),
         `${own.at(-1)!.slice(0, -1)}x`,
