@@ -102,7 +102,13 @@ describe('espace __complete, answered by the launcher', () => {
   });
 
   it.runIf(process.env.ESPACE_TEST_KEYRING === '1')('uses a login kept in the OS keychain, as the CLI’s main does', async () => {
-    const env = cliEnv({ url: sandbox.url, extra: { ESPACE_CONFIG_DIR: join(home, 'keychain-config'), ESPACE_COMPLETION_TIMEOUT_MS: '30000' } });
+    // A context of its own: the suite's files share one keyring, whose entries are named by context.
+    const env = cliEnv({
+      url: sandbox.url,
+      extra: { ESPACE_CONFIG_DIR: join(home, 'keychain-config'), ESPACE_COMPLETION_TIMEOUT_MS: '30000', ESPACE_CONTEXT: 'quick-tab' },
+    });
+    const added = await espace(['context', 'add', 'quick-tab', '--url', sandbox.url], { env: { ...env, ESPACE_CONTEXT: undefined } });
+    expect(added.code, added.stderr).toBe(0);
     const login = await espace(['auth', 'login', '--username', 'marie.tremblay', '--password-stdin'], { env, input: `${DEMO_PASSWORD}\n` });
     expect(login.code, login.stderr).toBe(0);
     try {

@@ -27,6 +27,7 @@ afterAll(async () => {
 });
 
 const PASSWORD = DEMO_PASSWORD;
+const CONTEXT = 'keychain-e2e';
 
 /** Every file under a directory, with its content: a token must appear in none of them. */
 function filesContaining(dir: string, needle: string): string[] {
@@ -48,13 +49,17 @@ function keychainEntry(context: string): string {
 describe('with the OS keychain', () => {
   it('logs in into the keychain and nowhere on disk, uses it, and logs out of both server and keychain', async () => {
     const configDir = join(home, 'keychain-config');
-    const env = cliEnv({ url: sandbox.url, extra: { ESPACE_CONFIG_DIR: configDir, ESPACE_DATA_DIR: join(home, 'data') } });
+    // A context of its own: the suite's files share one keyring, whose entries are named by context,
+    // and another file logging in or out of the default context at the same time must not meet this one.
+    const env = cliEnv({ url: sandbox.url, extra: { ESPACE_CONFIG_DIR: configDir, ESPACE_DATA_DIR: join(home, 'data'), ESPACE_CONTEXT: CONTEXT } });
+    const added = await espace(['context', 'add', CONTEXT, '--url', sandbox.url], { env: { ...env, ESPACE_CONTEXT: undefined } });
+    expect(added.code, added.stderr).toBe(0);
 
     const login = await espace(['auth', 'login', '--username', 'marie.tremblay', '--password-stdin'], { env, input: `${PASSWORD}\n` });
     expect(login.code, login.stderr).toBe(0);
     expect(login.stderr).toMatch(/token kept in the OS keychain/);
 
-    const entry = keychainEntry('sandbox');
+    const entry = keychainEntry(CONTEXT);
     const token = /esp_at_[A-Za-z0-9_-]+/.exec(entry)?.[0];
     expect(token, `secret-tool found: ${entry}`).toBeDefined();
     expect(filesContaining(configDir, token!)).toEqual([]);
@@ -71,7 +76,7 @@ describe('with the OS keychain', () => {
 
     const logout = await espace(['auth', 'logout'], { env });
     expect(logout.code, logout.stderr).toBe(0);
-    expect(keychainEntry('sandbox')).not.toMatch(/esp_at_/);
+    expect(keychainEntry(CONTEXT)).not.toMatch(/esp_at_/);
     const reuse = await fetch(`${sandbox.url}/tmf-api/customerBillManagement/v4/customerBill`, { headers: { authorization: `Bearer ${token}` } });
     expect(reuse.status).toBe(401);
   });
