@@ -1,6 +1,6 @@
 /**
  * How wide the terminal is. Kept apart from wrap.ts, which loads the measuring and wrapping
- * packages: the launcher's help pages (src/cli/help-pages/) need the width and none of those.
+ * packages: the launcher's prebuilt answers (src/cli/prebuilt/) need the width and none of those.
  */
 
 /** The width assumed when nothing says what it is: the classic terminal's. */

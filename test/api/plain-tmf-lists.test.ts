@@ -43,6 +43,9 @@ async function proxy(options: Partial<PlainTmfOptions> = {}): Promise<PlainTmfPr
 /** The CLI as the agent (who reads every account), against `url`. */
 const espace = (url: string, args: string[]) => runCli(args, { env: cliEnv({ url, token: sandbox.tokens.agent, home: dir }) });
 
+/** The CLI as Marie, a customer with one account, against `url`. */
+const asMarie = (url: string, args: string[]) => runCli(args, { env: cliEnv({ url, token: sandbox.tokens.marie, home: dir }) });
+
 /** The same command straight at the sandbox (which filters, sorts and pages as asked) and through `via`. */
 async function bothWays(via: PlainTmfProxy, args: string[]) {
   const [direct, proxied] = await Promise.all([espace(sandbox.url, args), espace(via.url, args)]);
@@ -291,8 +294,6 @@ describe('a server espace cannot trust', () => {
 });
 
 describe('a customer with one account and no --account, from a server that pages by 5 and gives no total', () => {
-  const asMarie = (url: string, args: string[]) => runCli(args, { env: cliEnv({ url, token: sandbox.tokens.marie, home: dir }) });
-
   it('bill list and bill show: every bill and the newest one, not the first page the server sends', async () => {
     const capped = await proxy({ pageCap: 5, totalCount: false });
     for (const args of [
@@ -311,8 +312,6 @@ describe('a customer with one account and no --account, from a server that pages
 });
 
 describe('a customer with no --account, from a server that ignores filters', () => {
-  const asMarie = (url: string, args: string[]) => runCli(args, { env: cliEnv({ url, token: sandbox.tokens.marie, home: dir }) });
-
   it('bill list --state: only bills in that state, and the notice that the server ignored the filter, as with --account', async () => {
     const plain = await proxy();
     for (const args of [

@@ -10,10 +10,9 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { type Lang, type Translate, translator } from '../../i18n/catalog.js';
-import { createIO } from '../../output/io.js';
 import type { CommandUnknownOpts } from '../commander.js';
+import { commandTree } from '../command-tree.js';
 import { main } from '../main.js';
-import { buildProgram } from '../program.js';
 import { PAGE_COLUMNS, type PrebuiltCommand, type PrebuiltFile, prebuiltFile, type UnknownOptionWords } from './pages.js';
 
 const LANGS: readonly Lang[] = ['en', 'fr'];
@@ -23,21 +22,6 @@ interface CommanderInternals {
   _actionHandler?: unknown;
   _allowUnknownOption?: boolean;
   _lifeCycleHooks?: Record<string, unknown[]>;
-}
-
-/** The whole command tree, as the manual page builds it. */
-async function fullProgram(): Promise<CommandUnknownOpts> {
-  const lang: Lang = 'en';
-  const io = await createIO({ stdin: new PassThrough(), stdout: new PassThrough(), stderr: new PassThrough(), colorAllowed: false });
-  return buildProgram({
-    t: translator(lang),
-    lang,
-    io,
-    argv: [],
-    makeDeps: () => {
-      throw new Error('rendering help runs no command');
-    },
-  });
 }
 
 /** Every command with its words, aliases included: [] (the program), ['bill'], ['bill', 'show']… */
@@ -129,7 +113,7 @@ export async function writePrebuilt(dir: string): Promise<void> {
   // An empty config directory: a user's stored defaults must not reach the pages.
   const configDir = mkdtempSync(join(tmpdir(), 'espace-prebuilt-'));
   try {
-    const commands = commandsOf(await fullProgram());
+    const commands = commandsOf(await commandTree('en'));
     for (const lang of LANGS) {
       const words = unknownOptionWords(translator(lang));
       const byNoun = new Map<string, PrebuiltFile>();
