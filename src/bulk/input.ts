@@ -8,6 +8,7 @@
  */
 import { boundedLines, forbiddenCharacter, InputTooLargeError, type NumberedLine } from '../cli/bounded-read.js';
 import { UsageError } from '../errors.js';
+import { AccountIds } from './account-ids.js';
 
 /** The longest line of an account list (a CSV export's line with notes fits; a runaway file does not). */
 export const MAX_LINE_BYTES = 64 * 1024;
@@ -17,15 +18,15 @@ const ACCOUNT_HEADERS = new Set(['account', 'accountid', 'accountnumber', 'billi
 
 export interface AccountList {
   /** In input order, each once. */
-  accounts: string[];
+  accounts: AccountIds;
   /** How many lines repeated an account already listed. */
   duplicates: number;
 }
 
 /**
  * Reads and parses a list from a stream (a file or stdin); `source` names it in errors. Each line
- * is taken as it comes: only the accounts (and, while reading, the set that finds repeats) are
- * kept, so that a list of 100,000 accounts costs about what its ids do, not several copies of it.
+ * is taken as it comes: only the accounts are kept, as bytes (account-ids.ts), so that a list of
+ * 100,000 accounts costs about what its ids do, not several copies of it.
  */
 export async function readAccountList(stream: AsyncIterable<Buffer | string>, source: string, maxLineBytes = MAX_LINE_BYTES): Promise<AccountList> {
   const collector = new AccountCollector();
@@ -72,8 +73,7 @@ class AccountCollector {
   private sniffed = false;
   private column = 0;
   private separator: CsvSeparator = ',';
-  private readonly seen = new Set<string>();
-  private readonly accounts: string[] = [];
+  private readonly accounts = new AccountIds();
   private duplicates = 0;
 
   add(text: string): void {
@@ -95,15 +95,11 @@ class AccountCollector {
     const { column, separator } = this;
     const account = (column === 0 && !line.includes(separator) && !line.includes('"') ? line : (splitCsvLine(line, separator)[column] ?? '')).trim();
     if (account === '') return;
-    if (this.seen.has(account)) this.duplicates++;
-    else {
-      this.seen.add(account);
-      this.accounts.push(account);
-    }
+    if (!this.accounts.add(account)) this.duplicates++;
   }
 
   list(): AccountList {
-    return { accounts: this.accounts, duplicates: this.duplicates };
+    return { accounts: this.accounts.seal(), duplicates: this.duplicates };
   }
 }
 

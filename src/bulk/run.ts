@@ -54,7 +54,8 @@ export async function runBulk<O>(request: BulkRunRequest<O>, ctx: CommandDeps): 
   const retried = bulk.retryFailed ? journal.failed : new Set<string>();
   const pending = journal.done.size === 0 ? accounts : accounts.filter((account) => !journal.done.has(account) || retried.has(account));
   if (bulk.retryFailed) {
-    const failed = accounts.reduce((count, account) => count + (retried.has(account) ? 1 : 0), 0);
+    let failed = 0;
+    for (const account of accounts) if (retried.has(account)) failed++;
     io.err(`${t('bulk.retrying', { failed, done: accounts.length - pending.length, left: pending.length, journal: journal.path })}\n`);
   } else if (bulk.resume) io.err(`${t('bulk.resuming', { done: accounts.length - pending.length, left: pending.length, journal: journal.path })}\n`);
 
@@ -230,7 +231,7 @@ function describe(error: unknown, ctx: CommandDeps): string {
 }
 
 /** The same command, options, shard and list share a journal, so `--resume` finds it by itself. */
-function defaultJournalPath<O>(request: BulkRunRequest<O>, accounts: readonly string[], apiUrl: string, dataDirectory: string): string {
+function defaultJournalPath<O>(request: BulkRunRequest<O>, accounts: Iterable<string>, apiUrl: string, dataDirectory: string): string {
   const hash = createHash('sha256');
   hash.update(JSON.stringify([request.name, request.options, request.bulk.shard ?? null, apiUrl]));
   for (const account of accounts) hash.update(`${account}\n`);

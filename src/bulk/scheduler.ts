@@ -7,8 +7,10 @@
  * in flight are emitted.
  */
 
+import type { AccountSequence } from './account-ids.js';
+
 export interface SchedulerOptions<R> {
-  accounts: readonly string[];
+  accounts: AccountSequence;
   concurrency: number;
   /** Accounts a worker takes at once (default 1). */
   batchSize?: number;
@@ -55,7 +57,7 @@ export async function runScheduler<R>(options: SchedulerOptions<R>): Promise<Sch
     while (buffer.has(nextToEmit)) {
       const outcome = buffer.get(nextToEmit)!;
       buffer.delete(nextToEmit);
-      options.emit(accounts[nextToEmit]!, outcome);
+      options.emit(accounts.at(nextToEmit)!, outcome);
       emitted++;
       nextToEmit++;
     }

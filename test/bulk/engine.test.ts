@@ -2,11 +2,17 @@ import { describe, expect, it } from 'vitest';
 import { ApiError, NetworkError } from '../../src/api/errors.js';
 import { CircuitBreaker } from '../../src/bulk/breaker.js';
 import { SharedGate } from '../../src/bulk/gate.js';
-import { parseAccountList } from '../../src/bulk/input.js';
+import { parseAccountList as parseList } from '../../src/bulk/input.js';
 import { valueAt } from '../../src/bulk/output.js';
 import { runScheduler } from '../../src/bulk/scheduler.js';
 import { inShard, parseShard } from '../../src/bulk/shard.js';
 import { EspaceError } from '../../src/errors.js';
+
+/** The list as plain values: its ids in order and the count of repeats. */
+function parseAccountList(text: string): { accounts: string[]; duplicates: number } {
+  const list = parseList(text);
+  return { accounts: [...list.accounts], duplicates: list.duplicates };
+}
 
 describe('account list', () => {
   it('reads one id per line, skipping blanks, comments and duplicates', () => {
