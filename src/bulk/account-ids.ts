@@ -1,10 +1,12 @@
 /**
  * The accounts of a bulk run, each once, in input order, held as one buffer of UTF-8 bytes with
- * the offset where each id ends, and (while the list is read) a hash table of positions that finds
- * repeats. A string and a set entry per account cost ≈ 55 bytes of V8 heap each, and V8 sizes its
- * heap at a multiple of what is live: kept that way, a 100,000-account list made a run's peak
- * memory grow by a third over a 10,000-account one (bench/README.md, memory). Here an id costs
- * its bytes and about 12 more, outside the heap, and becomes a string only while it is used.
+ * the offset where each id ends, and a hash table of positions that finds repeats while the list
+ * is read (a journal's accounts done keep theirs: the run asks it about every account).
+ *
+ * A string and a set entry per account cost ≈ 55 bytes of V8 heap each, and V8 sizes its heap at
+ * a multiple of what is live: kept that way, a 100,000-account list made a run's peak memory grow
+ * by a third over a 10,000-account one (bench/README.md, memory). Here an id costs its bytes and
+ * about 12 more, outside the heap, and becomes a string only while it is used.
  */
 
 /** What the scheduler needs of a list: an array of ids is one too. */
@@ -26,6 +28,8 @@ export class AccountIds implements AccountSequence, Iterable<string> {
   #count = 0;
   /** Open addressing: 0 for an empty slot, else the index of an id plus one. Dropped by seal(). */
   #slots: Int32Array | undefined = new Int32Array(128);
+  /** Where #probe() left the bytes of the id it looked for (written after the last id, not kept). */
+  #probedEnd = 0;
 
   /** The ids of `ids` in their order, each once. */
   static of(ids: Iterable<string>): AccountIds {
@@ -40,24 +44,18 @@ export class AccountIds implements AccountSequence, Iterable<string> {
 
   /** Adds `id` unless the list holds it already; says whether it was added. */
   add(id: string): boolean {
-    const slots = this.#slots;
-    if (slots === undefined) throw new Error('AccountIds: add() after seal()');
-    const length = Buffer.byteLength(id);
-    this.#reserve(length);
-    // Written where it would go first: the hash and the comparisons then read it in place.
-    const start = this.#used;
-    const end = start + this.#bytes.write(id, start, 'utf8');
-    const hash = this.#hash(start, end);
-    let slot = hash & (slots.length - 1);
-    for (let taken = slots[slot]!; taken !== 0; taken = slots[slot]!) {
-      if (this.#equals(taken - 1, start, end)) return false;
-      slot = (slot + 1) & (slots.length - 1);
-    }
+    const slot = this.#probe(id);
+    if (slot < 0) return false;
+    const slots = this.#slots!;
     slots[slot] = this.#count + 1;
-    this.#ends[this.#count++] = end;
-    this.#used = end;
+    this.#used = this.#ends[this.#count++] = this.#probedEnd;
     if (this.#count * 2 > slots.length) this.#rehash(slots.length * 2);
     return true;
+  }
+
+  /** Whether the list holds `id` (until it is sealed). */
+  has(id: string): boolean {
+    return this.#probe(id) < 0;
   }
 
   /** Ends the reading: drops the repeat finder and the room left for more ids. */
@@ -93,6 +91,22 @@ export class AccountIds implements AccountSequence, Iterable<string> {
 
   #start(index: number): number {
     return index === 0 ? 0 : this.#ends[index - 1]!;
+  }
+
+  /** The empty slot where `id` would go, or -1 if the list holds it. */
+  #probe(id: string): number {
+    const slots = this.#slots;
+    if (slots === undefined) throw new Error('AccountIds: add() or has() after seal()');
+    this.#reserve(Buffer.byteLength(id));
+    // Written where it would go: the hash and the comparisons then read it in place.
+    const start = this.#used;
+    const end = (this.#probedEnd = start + this.#bytes.write(id, start, 'utf8'));
+    let slot = this.#hash(start, end) & (slots.length - 1);
+    for (let taken = slots[slot]!; taken !== 0; taken = slots[slot]!) {
+      if (this.#equals(taken - 1, start, end)) return -1;
+      slot = (slot + 1) & (slots.length - 1);
+    }
+    return slot;
   }
 
   /** Room for one more id of `length` bytes and its end. */

@@ -15,6 +15,7 @@
 import { closeSync, fsync, fsyncSync, mkdirSync, openSync, readFileSync, readSync, statSync, writeSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { UsageError } from '../errors.js';
+import { AccountIds } from './account-ids.js';
 
 /** The first line of every journal: what tells a journal from any other file of lines. */
 export const JOURNAL_HEADER = '# espace bulk journal 1\n';
@@ -39,7 +40,7 @@ export class Journal {
   private constructor(
     readonly path: string,
     /** Accounts already done (succeeded or failed) when the journal was opened. */
-    readonly done: ReadonlySet<string>,
+    readonly done: Pick<AccountIds, 'length' | 'has' | typeof Symbol.iterator>,
     failed: Set<string>,
   ) {
     this.#failed = failed;
@@ -73,7 +74,7 @@ export class Journal {
     } finally {
       closeSync(fd);
     }
-    const done = new Set<string>();
+    const done = new AccountIds();
     const failed = new Set<string>();
     for (const line of complete.split('\n')) {
       if (line === '') continue;

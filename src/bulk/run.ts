@@ -52,7 +52,7 @@ export async function runBulk<O>(request: BulkRunRequest<O>, ctx: CommandDeps): 
     mustBeJournal: bulk.journal !== undefined,
   });
   const retried = bulk.retryFailed ? journal.failed : new Set<string>();
-  const pending = journal.done.size === 0 ? accounts : accounts.filter((account) => !journal.done.has(account) || retried.has(account));
+  const pending = journal.done.length === 0 ? accounts : accounts.filter((account) => !journal.done.has(account) || retried.has(account));
   if (bulk.retryFailed) {
     let failed = 0;
     for (const account of accounts) if (retried.has(account)) failed++;

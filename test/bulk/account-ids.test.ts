@@ -66,8 +66,19 @@ describe('AccountIds', () => {
     expect(ids.length).toBe(1000);
   });
 
+  it('says whether it holds an id, as a set does, without adding it', () => {
+    const ids = new AccountIds();
+    for (let n = 0; n < 5000; n += 2) ids.add(SHAPES[n % SHAPES.length]!(n));
+    const wrongAnswers: string[] = [];
+    for (let n = 0; n < 5000; n++) if (ids.has(SHAPES[n % SHAPES.length]!(n)) !== (n % 2 === 0)) wrongAnswers.push(SHAPES[n % SHAPES.length]!(n));
+    expect(wrongAnswers).toEqual([]);
+    expect(ids.length).toBe(2500);
+    expect(ids.at(-1)).toBe(SHAPES[4998 % SHAPES.length]!(4998));
+  });
+
   it('refuses an id once sealed, rather than keep a repeat it can no longer find', () => {
     const ids = AccountIds.of(['BA-1']);
     expect(() => ids.add('BA-2')).toThrow(/seal/);
+    expect(() => ids.has('BA-1')).toThrow(/seal/);
   });
 });
