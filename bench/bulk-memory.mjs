@@ -5,6 +5,7 @@
 //   npm run build
 //   node bench/bulk-memory.mjs [--data DIR] [--population 2000] [--accounts 10000,100000]
 //        [--commands "bill show,bill list,account show"] [--rounds 3] [--espace bin/espace.js ...]
+//        [--spaces]
 //
 // A sandbox of 100,000 accounts takes long to seed and, on this machine, serves them slowly; what
 // is measured here is espace's memory, not the server's. So a small population (DIR, seeded on
@@ -13,11 +14,14 @@
 // those of the answer back, so espace sees BA-100001 … BA-200000, each with the bills, lines and
 // tickets of its stand-in. Every record is checked (each account exactly once, none failed).
 // Each --espace adds a build (bin/espace.js of a checkout with its dist/), run in turn.
+// --spaces also gives, for each run, the largest size of each V8 heap space (bench/heap-spaces.cjs):
+// which part of the heap grew with the list.
 import { spawn } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, request as forward } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { ensureSeeded, ids } from './replay.mjs';
 import { ESPACE, benchEnv, ciToken, startSandbox } from './sandbox-process.mjs';
@@ -30,12 +34,14 @@ const { values } = parseArgs({
     commands: { type: 'string', default: 'bill show,bill list,account show' },
     rounds: { type: 'string', default: '3' },
     espace: { type: 'string', multiple: true },
+    spaces: { type: 'boolean', default: false },
   },
 });
 const population = Number(values.population);
 const sizes = values.accounts.split(',').map(Number);
 const commands = values.commands.split(',').map((command) => command.trim());
 const builds = values.espace ?? [ESPACE];
+const SPACES_PRELOAD = fileURLToPath(new URL('./heap-spaces.cjs', import.meta.url));
 const work = join(tmpdir(), `espace-bench-memory-${process.pid}`);
 mkdirSync(work, { recursive: true });
 process.on('exit', () => rmSync(work, { recursive: true, force: true }));
@@ -83,7 +89,10 @@ function bulkRun(espace, url, token, command, count) {
   const list = join(work, `accounts-${count}.txt`);
   writeFileSync(list, `${ids(count).join('\n')}\n`);
   const out = join(work, 'out.ndjson');
-  const env = benchEnv({ ESPACE_API_URL: url, ESPACE_TOKEN: token, ESPACE_CONFIG_DIR: join(work, 'config'), ESPACE_DATA_DIR: join(work, 'data') });
+  const spacesFile = join(work, 'spaces.ndjson');
+  rmSync(spacesFile, { force: true });
+  const sampler = values.spaces ? { NODE_OPTIONS: `--require ${JSON.stringify(SPACES_PRELOAD)}`, ESPACE_BENCH_SPACES: spacesFile } : {};
+  const env = benchEnv({ ESPACE_API_URL: url, ESPACE_TOKEN: token, ESPACE_CONFIG_DIR: join(work, 'config'), ESPACE_DATA_DIR: join(work, 'data'), ...sampler });
   const args = [...command.split(' '), '--accounts-from', list, '--journal', join(work, `j-${Date.now()}`)];
   return new Promise((resolve, reject) => {
     const child = spawn('/usr/bin/time', ['-f', '%e %M %U %S', 'sh', '-c', `exec "$0" "$@" > "${out}"`, process.execPath, espace, ...args], {
@@ -105,7 +114,8 @@ function bulkRun(espace, url, token, command, count) {
       }
       rmSync(out, { force: true });
       if (seen.size !== count) return reject(new Error(`${command}: ${seen.size} records for ${count} accounts: ${stderr}`));
-      resolve({ seconds, mib: kib / 1024, cpuUs: ((user + system) / count) * 1e6 });
+      const spaces = values.spaces ? JSON.parse(readFileSync(spacesFile, 'utf8')) : undefined;
+      resolve({ seconds, mib: kib / 1024, cpuUs: ((user + system) / count) * 1e6, ...(spaces ? { spaces } : {}) });
     });
   });
 }
