@@ -30,7 +30,7 @@ export class HeapGrowthCap {
   #oldCapped = false;
   #youngCapped = false;
 
-  /** Caps what has grown past its threshold; cheap enough to call at every write (< 1 µs). */
+  /** Caps what has grown past its threshold; cheap enough to call at every write (about 1 µs). */
   check(): void {
     if (!this.#oldCapped && getHeapStatistics().total_heap_size >= HEAP_CAP_FROM_BYTES) {
       setFlagsFromString(`--heap-growing-percent=${HEAP_GROWING_PERCENT}`);
