@@ -5,8 +5,9 @@
  *
  * A string and a set entry per account cost ≈ 55 bytes of V8 heap each, and V8 sizes its heap at
  * a multiple of what is live: kept that way, a 100,000-account list made a run's peak memory grow
- * by a third over a 10,000-account one (bench/README.md, memory). Here an id costs its bytes and
- * about 12 more, outside the heap, and becomes a string only while it is used.
+ * by a third over a 10,000-account one (bench/README.md, memory). Here an id costs its bytes and 4
+ * more once the list is read (up to about 24 more while it is read), outside the heap, and
+ * becomes a string only while it is used.
  */
 
 /** What the scheduler needs of a list: an array of ids is one too. */
