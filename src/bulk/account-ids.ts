@@ -32,13 +32,6 @@ export class AccountIds implements AccountSequence, Iterable<string> {
   /** Where #probe() left the bytes of the id it looked for (written after the last id, not kept). */
   #probedEnd = 0;
 
-  /** The ids of `ids` in their order, each once. */
-  static of(ids: Iterable<string>): AccountIds {
-    const list = new AccountIds();
-    for (const id of ids) list.add(id);
-    return list.seal();
-  }
-
   get length(): number {
     return this.#count;
   }
