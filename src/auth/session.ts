@@ -15,7 +15,7 @@ import { sameApi, type Target } from '../config/target.js';
 import { AuthError, type EspaceError, GeneralError } from '../errors.js';
 import type { CredentialSource, StoredCredentials } from './credential-store.js';
 import { KEYCHAIN_FIX, keychainReason, keychainStateOf } from './keychain-story.js';
-import { acquireRefreshLock, type RefreshLockOptions } from './refresh-lock.js';
+import type { RefreshLockOptions } from './refresh-lock.js';
 
 export type TokenOrigin = 'environment' | 'clientCredentials' | CredentialSource;
 
@@ -159,8 +159,11 @@ export class Session implements TokenProvider {
       this.current = { credentials: this.transient(await this.clientCredentials()), origin: 'clientCredentials' };
       return this.current.credentials.accessToken;
     }
+    // Loaded only to refresh: the lock's file and crypto modules cost every command their start-up.
     const release =
-      this.deps.lockDir === undefined ? undefined : await acquireRefreshLock(this.deps.lockDir, this.deps.target.contextName, this.deps.lockOptions);
+      this.deps.lockDir === undefined
+        ? undefined
+        : await (await import('./refresh-lock.js')).acquireRefreshLock(this.deps.lockDir, this.deps.target.contextName, this.deps.lockOptions);
     try {
       return await this.refreshStored(current);
     } finally {

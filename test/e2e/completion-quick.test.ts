@@ -67,6 +67,8 @@ describe('espace __complete, answered by the launcher', () => {
     // Node's own fetch (its internal undici) is not loaded by the request: on Node 24+, reading
     // every property of node:http (an import() of it, in the bundle) did.
     for (const run of [quick, full]) expect(run.internals.filter((name) => name.includes('undici'))).toEqual([]);
+    // Nor the refresh lock's file modules: a token that needs no refresh takes no lock.
+    for (const run of [quick, full]) expect(run.internals).not.toContain('NativeModule fs/promises');
   });
 
   it('takes the target from --api-url and --context, in both spellings', async () => {
