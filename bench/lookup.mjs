@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 // Single calls, as a user in a shell makes them: one lookup (`bill show`, `bill list`,
 // `account show`, each --json against a running sandbox), a help page, a usage error, and a TAB
-// completing bill ids in bash (from the key to the candidates: the real bash runs the completion
-// function of completions/espace.bash, which runs `espace __complete bill`). Each is compared
+// completing bill ids in bash (from the key to the candidates: in a bash that has sourced
+// completions/espace.bash, as a user's shell did when it started, the completion function runs,
+// and with it `espace __complete bill`; bash's own clock and `times` measure that call). Each is compared
 // with bare `node -e 0` and with a bare node script that makes one HTTP GET of the same bill, as
 // ratios of medians over runs interleaved in this one script (the machine is shared and noisy).
 // CPU time (user + system, from /usr/bin/time) is given too: it moves less with the load. Its
@@ -19,7 +20,7 @@
 // run, and each Node's ratios are taken against its own baselines. Defaults: this Node, this
 // checkout's build.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -58,16 +59,26 @@ const bareGet = `require('node:http').get(process.env.ESPACE_API_URL + '/tmf-api
   process.argv[1], { headers: { authorization: 'Bearer ' + process.env.ESPACE_TOKEN } }, (r) => { r.resume(); r.on('end', () => process.exit(r.statusCode === 200 ? 0 : 1)); })`;
 
 // TAB in bash: what bash does when the key is pressed after `espace bill show ` (the completion
-// function runs, and with it `espace __complete bill`); the candidates are printed to check them.
+// function runs, and with it `espace __complete bill`). The shell starting and sourcing the
+// completion script happen once per shell, not per key, so they are left out: the script times
+// the function alone, with bash's clock (EPOCHREALTIME) and the CPU `times` gives for the shell
+// and its children (the espace process), and prints the candidates to check them. `espace` is
+// found on PATH as npm installs it: a link to bin/espace.js, whose `#!/usr/bin/env node` finds
+// the Node of the case first on PATH.
 const tabScript = join(dataDir, 'tab.sh');
 writeFileSync(
   tabScript,
   [
-    `PATH=${join(dataDir, 'bin')}:$PATH`,
+    'PATH=$1:$PATH',
     `source ${completionScript}`,
     'COMP_WORDS=(espace bill show "")',
     'COMP_CWORD=3',
+    'times >&2',
+    'start=$EPOCHREALTIME',
     '_espace',
+    'end=$EPOCHREALTIME',
+    'times >&2',
+    'printf "tab %s %s\\n" "$start" "$end" >&2',
     'printf "%s\\n" "${COMPREPLY[@]}"',
   ].join('\n'),
 );
@@ -99,6 +110,20 @@ function keychainEnv(node, build) {
   return keychainEnvs.get(key);
 }
 
+/** A directory to put first on PATH for a TAB: `node` (the case's Node) and `espace` (a link to the build), as npm installs it. */
+const tabDirs = new Map();
+function tabDir(node, build) {
+  const key = `${node}\0${build}`;
+  if (!tabDirs.has(key)) {
+    const dir = join(dataDir, `tab-${tabDirs.size}`);
+    mkdirSync(dir);
+    symlinkSync(node, join(dir, 'node'));
+    symlinkSync(build, join(dir, 'espace'));
+    tabDirs.set(key, dir);
+  }
+  return tabDirs.get(key);
+}
+
 function espaceCases(node, ESPACE) {
   const withKeychain = keychain
     ? [
@@ -110,8 +135,8 @@ function espaceCases(node, ESPACE) {
         },
         {
           name: 'TAB after `espace bill show `, login in the keychain',
-          args: ['bash', tabScript],
-          tab: { node, espace: ESPACE },
+          args: ['bash', tabScript, tabDir(node, ESPACE)],
+          tab: true,
           env: keychainEnv(node, ESPACE),
           target: { of: 'get', at: 1.5 },
         },
@@ -135,17 +160,13 @@ function espaceCases(node, ESPACE) {
       args: [node, ESPACE, 'account', 'show', '--account', 'BA-1001', '--json'],
       target: { of: 'get', at: 1.8 },
     },
-    { name: 'TAB after `espace bill show ` in bash (bill ids)', args: ['bash', tabScript], tab: { node, espace: ESPACE }, target: { of: 'get', at: 1.5 } },
+    { name: 'TAB after `espace bill show ` in bash (bill ids)', args: ['bash', tabScript, tabDir(node, ESPACE)], tab: true, target: { of: 'get', at: 1.5 } },
     ...withKeychain,
   ];
 }
 
 /** Runs one case; resolves its wall time and CPU time in ms. */
 function time(kase) {
-  if (kase.tab) {
-    // `espace` on PATH for bash: this Node running bin/espace.js.
-    writeFileSync(join(dataDir, 'bin', 'espace'), `#!/bin/sh\nexec ${kase.tab.node} ${kase.tab.espace} "$@"\n`, { mode: 0o755 });
-  }
   const cpuFile = join(dataDir, 'cpu');
   const command = timeBin ? [timeBin, '-f', '%U %S', '-o', cpuFile, ...kase.args] : kase.args;
   const start = process.hrtime.bigint();
@@ -153,6 +174,7 @@ function time(kase) {
   const wall = Number(process.hrtime.bigint() - start) / 1e6;
   if (result.status !== (kase.expect ?? 0)) throw new Error(`${kase.name}: exit ${result.status}: ${result.stderr}`);
   if (kase.tab && !String(result.stdout).split('\n').includes(latest)) throw new Error(`${kase.name}: ${latest} not offered: ${result.stdout}`);
+  if (kase.tab) return tabTime(String(result.stderr));
   const cpu = timeBin
     ? readFileSync(cpuFile, 'utf8')
         .trim()
@@ -163,7 +185,19 @@ function time(kase) {
   return { wall, cpu };
 }
 
-spawnSync('mkdir', ['-p', join(dataDir, 'bin')]);
+/**
+ * The completion function's wall and CPU time, from what tab.sh printed: `times` before and after
+ * (the shell's user and system time, then its children's, as `0m0.012s`) and bash's clock.
+ */
+function tabTime(stderr) {
+  const seconds = (text) => [...text.matchAll(/(\d+)m([\d.]+)s/g)].reduce((sum, [, min, sec]) => sum + Number(min) * 60 + Number(sec), 0);
+  const lines = stderr.trim().split('\n');
+  const clock = lines.pop().split(' ');
+  if (clock[0] !== 'tab' || lines.length < 4) throw new Error(`tab.sh printed no timing: ${stderr}`);
+  const [before, after] = [lines.slice(-4, -2).join(' '), lines.slice(-2).join(' ')];
+  return { wall: (Number(clock[2]) - Number(clock[1])) * 1000, cpu: (seconds(after) - seconds(before)) * 1000 };
+}
+
 const all = nodes.map((node) => ({ node, version: spawnSync(node, ['--version']).stdout.toString().trim(), cases: casesOf(node) }));
 // Warm-up: the OS file cache, espace's code caches and Node's compile cache.
 for (const { cases } of all) for (const kase of cases) for (let i = 0; i < 3; i++) time(kase);
