@@ -41,6 +41,13 @@ if [ "$no_compiler" = "--no-compiler" ]; then
   path="$work/bin:$work/tools"
 fi
 
+# The demo's sandbox on a port free now, unless the caller chose one: 8642, the default, may be
+# held by a sandbox or anything else left running on this machine, which is not what is measured.
+if [ -z "${ESPACE_SANDBOX_PORT:-}" ]; then
+  ESPACE_SANDBOX_PORT=$("$node_bin/node" -e 'const s = require("net").createServer().listen(0, "127.0.0.1", () => { console.log(s.address().port); s.close(); })')
+  export ESPACE_SANDBOX_PORT
+fi
+
 run() { env -u NODE_EXTRA_CA_CERTS HOME="$work/home" XDG_CONFIG_HOME="$work/home/.config" XDG_DATA_HOME="$work/home/.local/share" \
   XDG_STATE_HOME="$work/home/.local/state" XDG_CACHE_HOME="$work/home/.cache" PATH="$path" "$@"; }
 
