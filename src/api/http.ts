@@ -10,12 +10,12 @@
  * counted: they are bounded by themselves, so the total is at most the deadline plus
  * `retries` × `maxRetryAfterMs`. An answer body larger than `maxResponseBytes` is not read.
  */
-import { randomUUID } from 'node:crypto';
 import type { Readable } from 'node:stream';
 import { ApiError, NetworkError, type RequestInfo, ResponseShapeError, TimeoutError, type TmfErrorBody } from './errors.js';
 import { DeadlineError, formatRetryTime, ResponseTooLargeError, RetryLaterError } from './request-limits.js';
 import { type ApiMap, mapApiPath } from './api-map.js';
 import { parseApiUrl } from './url.js';
+import { newRequestId } from './request-id.js';
 import { stopWrites } from './dry-run.js';
 import { CONNECT_TIMEOUT_CODE, type Transport, type TransportResponse } from './node-transport.js';
 import type { MessageKey, MessageParams } from '../i18n/catalog.js';
@@ -174,7 +174,7 @@ export class HttpClient {
   /** Sends a request, retrying what is safe to retry; throws ApiError for any non-2xx answer. */
   async request(request: HttpRequest): Promise<HttpResponse> {
     if (this.options.dryRun) stopWrites(request);
-    const requestId = randomUUID();
+    const requestId = newRequestId();
     const info: RequestInfo = { method: request.method, url: this.urlFor(request).toString(), requestId };
     const repeatable = IDEMPOTENT.has(request.method) || request.idempotencyKey !== undefined;
     const maxAttempts = repeatable ? this.options.retries + 1 : 1;

@@ -67,8 +67,12 @@ describe('espace __complete, answered by the launcher', () => {
     // Node's own fetch (its internal undici) is not loaded by the request: on Node 24+, reading
     // every property of node:http (an import() of it, in the bundle) did.
     for (const run of [quick, full]) expect(run.internals.filter((name) => name.includes('undici'))).toEqual([]);
-    // Nor the refresh lock's file modules: a token that needs no refresh takes no lock.
-    for (const run of [quick, full]) expect(run.internals).not.toContain('NativeModule fs/promises');
+    // Nor the refresh lock's file modules (a token that needs no refresh takes no lock), nor
+    // node:crypto (request ids are made without it): each costs every command its loading.
+    for (const run of [quick, full]) {
+      expect(run.internals).not.toContain('NativeModule fs/promises');
+      expect(run.internals).not.toContain('NativeModule crypto');
+    }
   });
 
   it('takes the target from --api-url and --context, in both spellings', async () => {
