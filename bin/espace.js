@@ -10,8 +10,11 @@ if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) {
 } else if (argv.includes('__complete')) {
   // Every TAB completing an id runs this: answered without the rest of the CLI when it can be.
   const quick = require('./load-cli.js').loadCli('complete');
-  quick.exports.complete({ argv, env: process.env, stdout: process.stdout }).then((code) => {
-    if (code === undefined) return runMain();
+  quick.exports.complete({ argv, env: process.env, stdout: { write: writeToFd1 } }).then((code) => {
+    if (code === undefined) {
+      forgetBundledModules();
+      return runMain();
+    }
     process.exitCode = code;
     quick.afterRun();
   });
@@ -41,6 +44,34 @@ function answerPrebuilt() {
   if (code === undefined) return false;
   process.exitCode = code;
   return true;
+}
+
+/**
+ * Writes a TAB's candidates straight to file descriptor 1: making process.stdout (a stream over
+ * the pipe the shell reads) costs about 1 ms, more than the write itself. A pipe that would block
+ * (EAGAIN: one left non-blocking) gets the rest through process.stdout, which waits for room; a
+ * shell that stopped reading (EPIPE) is left alone, as a TAB never prints an error.
+ */
+function writeToFd1(text) {
+  const fs = require('node:fs');
+  const bytes = Buffer.from(text);
+  let written = 0;
+  try {
+    while (written < bytes.length) written += fs.writeSync(1, bytes, written);
+  } catch (error) {
+    if (error.code === 'EAGAIN') process.stdout.write(bytes.subarray(written));
+  }
+}
+
+/**
+ * Drops the modules of dist/ that complete.js registered (the chunks embedded in it) before the
+ * CLI's main takes a command line it left: main.js registers its own copies of some of them, and
+ * every chunk loaded after must get main's instances (errors are told apart with instanceof).
+ */
+function forgetBundledModules() {
+  const path = require('node:path');
+  const dist = path.join(__dirname, '..', 'dist') + path.sep;
+  for (const file of Object.keys(require.cache)) if (file.startsWith(dist)) delete require.cache[file];
 }
 
 function runMain() {

@@ -11,7 +11,7 @@ import { compileFunction } from 'node:vm';
 import { areaCatalogs } from './build/catalog.mjs';
 import { toCommonJS } from './build/commonjs.mjs';
 import { compressedDictionaries } from './build/dictionaries.mjs';
-import { EMBEDDED_STUB, embedChunks, reachableChunks, staticChunks } from './build/embed.mjs';
+import { EMBEDDED_STUB, embedChunks, lazyChunks, reachableChunks, staticChunks } from './build/embed.mjs';
 import { buildPrebuilt } from './build/prebuilt.mjs';
 import { lazyBuiltins } from './build/lazy-builtins.mjs';
 import { lazyUnicode } from './build/lazy-unicode.mjs';
@@ -78,9 +78,15 @@ async function emit(path, code, map) {
 }
 
 const cliMain = join(outdir, 'cli/main.js');
-// `__complete` embeds its start-up chunks the same way: a TAB reads one file, not a dozen.
+// `__complete` embeds its start-up chunks the same way, and also those it imports to ask the
+// server (the HTTP client, its transport, the session; not the keychain's, the token endpoint's
+// or undici, which a TAB with a token in hand never loads): a TAB reads one file, not a dozen.
 const cliComplete = join(outdir, 'cli/complete.js');
+const COMPLETE_LAZY_ENTRIES = ['src/api/http.ts', 'src/api/node-transport.ts', 'src/auth/session.ts'];
 const startupChunks = new Map([cliMain, cliComplete].map((entry) => [entry, staticChunks(entry, esm.metafile, root)]));
+for (const chunk of lazyChunks(esm.metafile, root, COMPLETE_LAZY_ENTRIES)) {
+  if (!startupChunks.get(cliComplete).includes(chunk)) startupChunks.get(cliComplete).push(chunk);
+}
 // A start-up chunk of main.js that nothing else loads from its file (the sandbox, or `__complete`
 // without embedding it) is only ever used from main.js's copy: its file stays (require() must find
 // the file before it looks in require.cache) as a stub.

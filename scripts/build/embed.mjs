@@ -21,6 +21,22 @@ export function staticChunks(path, metafile, root) {
   return order;
 }
 
+/**
+ * The chunks of the modules named in `entryPoints` (sources an entry loads with import()), each
+ * after the chunks it imports statically. Embedded as well, they come with the entry's one file
+ * instead of a file each (its own read, code cache and resolution) when the import() runs.
+ */
+export function lazyChunks(metafile, root, entryPoints) {
+  const order = [];
+  for (const entryPoint of entryPoints) {
+    const found = Object.entries(metafile.outputs).find(([, output]) => output.entryPoint === entryPoint);
+    if (!found) throw new Error(`no chunk has the entry point ${entryPoint}`);
+    const chunk = resolve(root, found[0]);
+    for (const needed of [...staticChunks(chunk, metafile, root), chunk]) if (!order.includes(needed)) order.push(needed);
+  }
+  return order;
+}
+
 /** Every chunk `path` loads, statically or with import(), at any depth. */
 export function reachableChunks(path, metafile, root) {
   const found = new Set();

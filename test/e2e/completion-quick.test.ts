@@ -107,6 +107,18 @@ describe('espace __complete, answered by the launcher', () => {
     expect(wrong.mainLoaded).toBe(true);
   });
 
+  it('hands a command line it does not answer to the CLI’s main whole: a server’s error reads as the main’s own', async () => {
+    // `__complete` as a bill id: the quick path looks first (its modules, the HTTP client's among
+    // them, are loaded by then), and leaves the command to the main, whose error classes must be
+    // the ones the client throws.
+    const handed = await run(['bill', 'show', '__complete', '--account', 'BA-1001'], tokenEnv());
+    const plain = await run(['bill', 'show', 'CB-NONE', '--account', 'BA-1001'], tokenEnv());
+    expect(handed.mainLoaded).toBe(true);
+    expect(plain.stderr).toMatch(/No CustomerBill with id CB-NONE/);
+    expect(handed.stderr).toMatch(/No CustomerBill with id __complete/);
+    expect(handed.code).toBe(plain.code);
+  });
+
   it.runIf(process.env.ESPACE_TEST_KEYRING === '1')('uses a login kept in the OS keychain, as the CLI’s main does', async () => {
     // A context of its own: the suite's files share one keyring, whose entries are named by context.
     const env = cliEnv({

@@ -85,7 +85,8 @@ function once<T>(make: () => T): () => T {
 export async function complete(options: {
   argv: readonly string[];
   env: Record<string, string | undefined>;
-  stdout: NodeJS.WritableStream;
+  /** Where the values go: written once, whole (the launcher writes to file descriptor 1). */
+  stdout: { write(text: string): void };
 }): Promise<number | undefined> {
   const request = completionRequest(options.argv);
   if (request === undefined) return undefined;
