@@ -4,16 +4,18 @@
  * stores nothing. Then the sandbox commands, as a user runs them.
  *
  * On the default port, as on a fresh machine; when 8642 is taken (the sandbox the README's own
- * `npm run demo` left running, say, or another suite's quick start), on a free port given by
- * ESPACE_SANDBOX_PORT, which the built-in context, the demo and the sandbox commands all follow.
+ * `npm run demo` left running, say) or another suite on this machine is using it (its own quick
+ * start, run beside this one), on a free port given by ESPACE_SANDBOX_PORT, which the built-in
+ * context, the demo and the sandbox commands all follow.
  */
-import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createConnection, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cliEnv } from '../helpers/env.js';
 import { espace } from '../helpers/spawn.js';
+import { processAlive } from '../../src/process-alive.js';
 
 let home: string | undefined;
 let env: Record<string, string | undefined>;
@@ -45,14 +47,42 @@ function useSandboxPort(port: number | undefined): void {
   env = cliEnv({ home, keychain: false, extra: port === undefined ? {} : { ESPACE_SANDBOX_PORT: String(port) } });
 }
 
+/**
+ * Suites run side by side on one machine take turns with port 8642: the one holding this file
+ * (created exclusively, naming its process) uses it until this file ends, the others use a free
+ * port. Without it, another suite's quick start could take the port while this one's sandbox
+ * restarts (`sandbox reset`). In the machine's own temporary directory: every run has its own TMPDIR
+ * (test/helpers/global-setup.ts), made inside it.
+ */
+const PORT_LOCK = join(dirname(tmpdir()), 'espace-test-default-port.lock');
+let holdsPortLock = false;
+
+function takeDefaultPort(): boolean {
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      writeFileSync(PORT_LOCK, String(process.pid), { flag: 'wx' });
+      return true;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') return false;
+      const owner = Number(readFileSync(PORT_LOCK, 'utf8'));
+      if (Number.isInteger(owner) && owner > 0 && processAlive(owner)) return false;
+      // Left by a suite that was killed: taken over.
+      rmSync(PORT_LOCK, { force: true });
+    }
+  }
+  return false;
+}
+
 beforeAll(async () => {
   home = mkdtempSync(join(tmpdir(), 'espace-e2e-quickstart-'));
-  useSandboxPort((await portInUse(8642)) ? await freePort() : undefined);
+  holdsPortLock = takeDefaultPort();
+  useSandboxPort(holdsPortLock && !(await portInUse(8642)) ? undefined : await freePort());
 });
 afterAll(async () => {
   if (!home) return; // beforeAll refused to start
   await espace(['sandbox', 'stop'], { env });
   rmSync(home, { recursive: true, force: true });
+  if (holdsPortLock) rmSync(PORT_LOCK, { force: true });
 });
 
 describe('quick start', () => {
