@@ -8,14 +8,14 @@
  * start, run beside this one), on a free port given by ESPACE_SANDBOX_PORT, which the built-in
  * context, the demo and the sandbox commands all follow.
  */
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { createConnection, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cliEnv } from '../helpers/env.js';
 import { espace } from '../helpers/spawn.js';
-import { processAlive } from '../../src/process-alive.js';
+import { acquireRefreshLock } from '../../src/auth/refresh-lock.js';
 
 let home: string | undefined;
 let env: Record<string, string | undefined>;
@@ -48,49 +48,37 @@ function useSandboxPort(port: number | undefined): void {
 }
 
 /**
- * Suites run side by side on one machine take turns with port 8642: the one holding this file
- * (created exclusively, naming its process) uses it until this file ends, the others use a free
- * port. Without it, another suite's quick start could take the port while this one's sandbox
- * restarts (`sandbox reset`). In the machine's own temporary directory: every run has its own TMPDIR
- * (test/helpers/global-setup.ts), made inside it.
+ * Suites run side by side on one machine take turns with port 8642: the one holding this lock
+ * (espace's own lock file, which names its process and is taken over once that process is gone)
+ * uses it until this file ends, the others use a free port. Without it, another suite's quick
+ * start could take the port while this one's sandbox restarts (`sandbox reset`). In the machine's
+ * own temporary directory: every run has its own TMPDIR (test/helpers/global-setup.ts), made inside it.
  */
-const PORT_LOCK = join(dirname(tmpdir()), 'espace-test-default-port.lock');
-let holdsPortLock = false;
+let releasePort: (() => Promise<void>) | undefined;
 
-function takeDefaultPort(): boolean {
-  for (let attempt = 0; attempt < 2; attempt++) {
-    try {
-      writeFileSync(PORT_LOCK, String(process.pid), { flag: 'wx' });
-      return true;
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') return false;
-      const owner = Number(readFileSync(PORT_LOCK, 'utf8'));
-      if (Number.isInteger(owner) && owner > 0 && processAlive(owner)) return false;
-      // Left by a suite that was killed: taken over.
-      rmSync(PORT_LOCK, { force: true });
-    }
-  }
-  return false;
+async function takeDefaultPort(): Promise<(() => Promise<void>) | undefined> {
+  // No wait for a holder, and no age limit: a live holder keeps it however long its file runs.
+  return acquireRefreshLock(dirname(tmpdir()), 'espace-test-default-port', { waitMs: 0, staleMs: Infinity }).catch(() => undefined);
 }
 
 beforeAll(async () => {
   home = mkdtempSync(join(tmpdir(), 'espace-e2e-quickstart-'));
-  holdsPortLock = takeDefaultPort();
-  useSandboxPort(holdsPortLock && !(await portInUse(8642)) ? undefined : await freePort());
+  releasePort = await takeDefaultPort();
+  useSandboxPort(releasePort && !(await portInUse(8642)) ? undefined : await freePort());
 });
 afterAll(async () => {
   if (!home) return; // beforeAll refused to start
   await espace(['sandbox', 'stop'], { env });
   rmSync(home, { recursive: true, force: true });
-  if (holdsPortLock) rmSync(PORT_LOCK, { force: true });
+  await releasePort?.();
 });
 
 describe('quick start', () => {
   it('espace demo shows a bill whose five sections add up to its total, storing nothing', async () => {
     let demo = await espace(['demo'], { env });
     if (demo.code !== 0 && url.endsWith(':8642') && demo.stderr.includes('port 8642 is already in use')) {
-      // Taken between the look above and the start (another suite's quick start, beside this
-      // one): as the error tells a user, on another port.
+      // Taken by another program between the look above and the start: as the error tells a
+      // user, on another port.
       useSandboxPort(await freePort());
       demo = await espace(['demo'], { env });
     }
