@@ -29,7 +29,7 @@ beforeAll(async () => {
   home = mkdtempSync(join(tmpdir(), 'espace-e2e-french-prompt-'));
 });
 afterAll(async () => {
-  terminal.close();
+  await terminal.close();
   await sandbox?.close();
   rmSync(home, { recursive: true, force: true });
 });

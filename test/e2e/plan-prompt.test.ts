@@ -23,7 +23,7 @@ beforeAll(async () => {
   home = mkdtempSync(join(tmpdir(), 'espace-e2e-plan-'));
 });
 afterAll(async () => {
-  terminal.close();
+  await terminal.close();
   await sandbox?.close();
   rmSync(home, { recursive: true, force: true });
 });

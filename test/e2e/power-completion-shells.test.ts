@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestSandbox, type TestSandbox } from '../helpers/sandbox.js';
 import { ESPACE_BIN, espace } from '../helpers/spawn.js';
 import { cliEnv } from '../helpers/env.js';
+import { killTmuxServer } from '../helpers/terminal.js';
 
 const COMPLETIONS = new URL('../../completions/', import.meta.url).pathname;
 const socket = `espace-completion-${process.pid}`;
@@ -73,11 +74,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  try {
-    tmux('kill-server');
-  } catch {
-    /* no server was started */
-  }
+  await killTmuxServer(socket);
   await sandbox?.close();
   rmSync(home, { recursive: true, force: true });
 });

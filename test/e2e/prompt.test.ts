@@ -18,7 +18,7 @@ beforeAll(async () => {
   home = mkdtempSync(join(tmpdir(), 'espace-e2e-prompt-'));
 });
 afterAll(async () => {
-  terminal.close();
+  await terminal.close();
   await sandbox?.close();
   rmSync(home, { recursive: true, force: true });
 });

@@ -22,7 +22,7 @@ beforeAll(async () => {
   home = mkdtempSync(join(tmpdir(), 'espace-e2e-security-'));
 });
 afterAll(async () => {
-  terminal.close();
+  await terminal.close();
   await sandbox?.close();
   rmSync(home, { recursive: true, force: true });
 });

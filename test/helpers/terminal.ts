@@ -3,6 +3,7 @@
  * into it and reads the screen. Each instance has its own socket, so parallel test files do not meet.
  */
 import { execFileSync } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
 import { isShellSpecific } from './env.js';
 import { ESPACE_BIN } from './spawn.js';
 
@@ -14,7 +15,8 @@ export class TmuxTerminal {
   }
 
   #tmux(...args: string[]): string {
-    return execFileSync('tmux', ['-L', this.#socket, ...args], { encoding: 'utf8' });
+    // tmux's complaint goes into the thrown error's message, not onto the test run's stderr.
+    return execFileSync('tmux', ['-L', this.#socket, ...args], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
   }
 
   /** Runs `command` (a shell command line) in a new session; it prints EXIT=<code> when it ends. */
@@ -56,11 +58,52 @@ export class TmuxTerminal {
     throw new Error(`screen never matched ${pattern}:\n${last}`);
   }
 
-  close(): void {
-    try {
-      this.#tmux('kill-server');
-    } catch {
-      // already gone
-    }
+  /** Ends the server and waits for what ran in it: a test may then remove the files it wrote. */
+  close(): Promise<void> {
+    return killTmuxServer(this.#socket);
   }
+}
+
+/**
+ * Kills the tmux server on `socket` and resolves once every process of its panes has exited.
+ * kill-server returns at once, while the panes' shells and commands are still exiting on their
+ * hangup, and may still write (a shell's history, the CLI's config): removing their home before
+ * they are gone fails with ENOTEMPTY. tmux starts each pane in a session of its own, whose id is
+ * the pane's pid, so the processes to wait for are the live members of those sessions.
+ */
+export async function killTmuxServer(socket: string, timeoutMs = 30_000): Promise<void> {
+  const tmux = (...args: string[]) => execFileSync('tmux', ['-L', socket, ...args], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+  let sessions: Set<number>;
+  try {
+    sessions = new Set(tmux('list-panes', '-a', '-F', '#{pane_pid}').split('\n').filter(Boolean).map(Number));
+    tmux('kill-server');
+  } catch {
+    return; // no server was started, or it has already gone
+  }
+  const deadline = Date.now() + timeoutMs;
+  for (let left = liveMembers(sessions); left.length > 0; left = liveMembers(sessions)) {
+    if (Date.now() > deadline) throw new Error(`tmux's processes outlived its server by ${timeoutMs} ms: ${left.join(', ')}`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+/** The pids of processes, not yet exited, in any of these sessions (Linux's /proc; none elsewhere). */
+function liveMembers(sessions: Set<number>): number[] {
+  let entries: string[];
+  try {
+    entries = readdirSync('/proc').filter((name) => /^\d+$/.test(name));
+  } catch {
+    return [];
+  }
+  return entries.map(Number).filter((pid) => {
+    let stat: string;
+    try {
+      stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    } catch {
+      return false; // exited while we looked
+    }
+    // pid (comm) state ppid pgrp session …: comm may hold spaces and parentheses, so split after the last ')'.
+    const [state, , , session] = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return state !== 'Z' && sessions.has(Number(session));
+  });
 }
