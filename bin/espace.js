@@ -18,11 +18,29 @@ if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) {
     process.exitCode = code;
     quick.afterRun();
   });
-} else if (argv.length > 0 && argv[argv.length - 1].startsWith('-') && answerPrebuilt()) {
+} else if (argv.length > 0 && mayBePrebuilt(argv[argv.length - 1]) && answerPrebuilt()) {
   // `espace bill show --help`, or an option the command does not take: answered from what the
   // build prepared (src/cli/prebuilt/), without the CLI's main.
 } else {
   runMain();
+}
+
+/**
+ * Whether the build's answers may cover a command line ending in `last`: help, or a long option no
+ * command takes. One that some command takes (`--json`) goes straight to the main, which knows
+ * whether this command does: loading the answers to learn that cost every such command ≈ 1 ms.
+ * The list is written by the build (KNOWN_OPTIONS_FILE in src/cli/prebuilt/pages.ts).
+ */
+function mayBePrebuilt(last) {
+  if (!last.startsWith('-')) return false;
+  if (last === '--help' || last === '-h') return true;
+  try {
+    const file = require('node:path').join(__dirname, '..', 'dist', 'prebuilt', 'options.json');
+    return !JSON.parse(require('node:fs').readFileSync(file, 'utf8')).includes(last);
+  } catch {
+    // No list (an older build, the single file): ask the answers, as before.
+    return true;
+  }
 }
 
 /** Sets the exit code and returns true when the build's answers cover this command line. */

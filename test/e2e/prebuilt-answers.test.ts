@@ -16,7 +16,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { answerPrebuilt } from '../../src/cli/prebuilt/answer.js';
-import type { PrebuiltCommand, PrebuiltFile } from '../../src/cli/prebuilt/pages.js';
+import { KNOWN_OPTIONS_FILE, type PrebuiltCommand, type PrebuiltFile } from '../../src/cli/prebuilt/pages.js';
 import { prebuiltRequest } from '../../src/cli/prebuilt/request.js';
 import { runCli } from '../helpers/cli.js';
 import { cliEnv, NO_CONFIG_DIR, processEnv } from '../helpers/env.js';
@@ -71,7 +71,11 @@ async function run(args: string[], env: Record<string, string | undefined> = {})
   const loadedFile = join(home, `loaded-${++runs}.json`);
   const result = await espace(args, { env: { ...cliEnv(), ...env, NODE_OPTIONS: `--require=${preload}`, LOADED_FILE: loadedFile } });
   const loaded = JSON.parse(readFileSync(loadedFile, 'utf8')) as string[];
-  return { ...result, mainLoaded: loaded.some((file) => file.endsWith(join('dist', 'cli', 'main.js'))) };
+  return {
+    ...result,
+    mainLoaded: loaded.some((file) => file.endsWith(join('dist', 'cli', 'main.js'))),
+    answersLoaded: loaded.some((file) => file.endsWith(join('dist', 'cli', 'prebuilt.js'))),
+  };
 }
 
 describe('what the build prepared', () => {
@@ -96,6 +100,15 @@ describe('what the build prepared', () => {
       expect(terminal.stdout, `${argv.join(' ')} on a terminal`).toBe(command.terminal ?? command.piped);
     }
   }, 120_000);
+
+  it('lists every option a command takes, for the launcher to leave such a line to the main at once', () => {
+    const known = JSON.parse(readFileSync(join(PREBUILT_DIR, KNOWN_OPTIONS_FILE), 'utf8')) as string[];
+    const taken = new Set(commands.flatMap(([, , command]) => command.options ?? []));
+    expect(taken.size).toBeGreaterThan(50);
+    expect(known).toEqual(expect.arrayContaining([...taken]));
+    expect(known).toEqual(expect.arrayContaining(['--json', '--account', '--help', '--version', '--no-color']));
+    expect(known).not.toContain('--bogus');
+  });
 
   it('keeps a terminal layout only where it differs, and each line fits in 80 columns there', () => {
     const withTerminal = commands.filter(([, , command]) => command.terminal !== undefined);
@@ -220,12 +233,26 @@ describe('the built launcher', () => {
     // commander reports the missing mandatory option first, and a noun's own rules differ.
     [['context', 'add', '--bogus'], {}],
     [['bill', '--bogus'], {}],
+    // An option another command takes (`auth login --username`): the main says this one does not.
+    [['bill', 'show', '--username'], {}],
   ] as [string[], Record<string, string | undefined>][])('leaves espace %j to the main, which answers as before', async (argv, env) => {
     const result = await run(argv, env);
     const full = await runCli(argv, { env: cliEnv({ extra: env }) });
     expect(result.mainLoaded).toBe(true);
     expect({ code: result.code, stdout: result.stdout, stderr: result.stderr }).toEqual(full);
   });
+
+  it.each([[['context', 'list', '--json']], [['context', 'list', '--plain']], [['--lang', 'fr', 'context', 'list', '--no-color']]])(
+    'runs espace %j with the main alone: an option some command takes needs none of the build’s answers',
+    async (argv) => {
+      const result = await run(argv);
+      const full = await runCli(argv, { env: cliEnv() });
+      expect(result.code, result.stderr).toBe(0);
+      expect({ code: result.code, stdout: result.stdout, stderr: result.stderr }).toEqual(full);
+      expect(result.mainLoaded).toBe(true);
+      expect(result.answersLoaded).toBe(false);
+    },
+  );
 });
 
 describe('on a real terminal', () => {

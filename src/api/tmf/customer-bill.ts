@@ -10,7 +10,6 @@ import { subtract, zero } from '../../domain/money.js';
 import { GeneralError } from '../../errors.js';
 import { ResponseShapeError, UncheckableAnswerError } from '../errors.js';
 import type { HttpClient } from '../http.js';
-import { addOnProductIds } from './add-on-products.js';
 import { check, listMatching, newestFirst } from './checked-list.js';
 import { withQuickCheck } from './fast-check.js';
 import { TimePeriod, TmfMoney, TmfRate, TmfRef, listPages, parseResource, rateFraction, refuse, toMoney } from './common.js';
@@ -294,6 +293,9 @@ export async function addOnProductsOf(client: HttpClient, rates: readonly Applie
   const productIds = undeclared
     .filter((rate) => PRODUCT_KINDS.has(chargeKindOf(rate.appliedBillingRateType)))
     .flatMap((rate) => (rate.product ? [rate.product.id] : []));
+  // Loaded only here: the product and catalog adapters (their schemas) are not needed for a bill
+  // whose lines declare their sections, as the sandbox's and espace-aware servers' do.
+  const { addOnProductIds } = await import('./add-on-products.js');
   return addOnProductIds(client, productIds);
 }
 

@@ -47,6 +47,14 @@ export interface PrebuiltFile {
   words: UnknownOptionWords;
 }
 
+/**
+ * The file, in dist/prebuilt, listing every long option some command takes (its own or a parent's,
+ * `--help` included), as a JSON array. bin/espace.js reads it to send a command line that ends in
+ * one of them (`bill show --json`) straight to the CLI's main, without loading the launcher's
+ * answers (dist/cli/prebuilt.js) nor the noun's file only to find that option known there.
+ */
+export const KNOWN_OPTIONS_FILE = 'options.json';
+
 /** The file of a noun's commands in one language; the program's own is `espace.json`. */
 export function prebuiltFile(dir: string, lang: Lang, noun: string | undefined): string {
   return join(dir, lang, `${noun ?? 'espace'}.json`);

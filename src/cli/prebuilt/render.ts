@@ -13,7 +13,7 @@ import { type Lang, type Translate, translator } from '../../i18n/catalog.js';
 import type { CommandUnknownOpts } from '../commander.js';
 import { commandTree } from '../command-tree.js';
 import { main } from '../main.js';
-import { PAGE_COLUMNS, type PrebuiltCommand, type PrebuiltFile, prebuiltFile, type UnknownOptionWords } from './pages.js';
+import { KNOWN_OPTIONS_FILE, PAGE_COLUMNS, type PrebuiltCommand, type PrebuiltFile, prebuiltFile, type UnknownOptionWords } from './pages.js';
 
 const LANGS: readonly Lang[] = ['en', 'fr'];
 
@@ -51,6 +51,13 @@ function unknownOptionCandidates(command: CommandUnknownOpts): string[] | undefi
     for (const option of command.createHelp().visibleOptions(at)) if (option.long) known.push(option.long);
   }
   return known;
+}
+
+/** Every long option some command takes (parents' are commands of the list too), sorted. */
+function knownOptions(commands: [string[], CommandUnknownOpts][]): string[] {
+  const known = new Set<string>();
+  for (const [, command] of commands) for (const option of command.createHelp().visibleOptions(command)) if (option.long) known.add(option.long);
+  return [...known].sort();
 }
 
 function unknownOptionWords(t: Translate): UnknownOptionWords {
@@ -130,6 +137,7 @@ export async function writePrebuilt(dir: string): Promise<void> {
         writeFileSync(target, JSON.stringify(file));
       }
     }
+    writeFileSync(join(dir, KNOWN_OPTIONS_FILE), JSON.stringify(knownOptions(commands)));
   } finally {
     rmSync(configDir, { recursive: true, force: true });
   }
