@@ -4,28 +4,23 @@
  * a test sandbox, a preload listing the files the process loaded, and each answer compared with
  * the one the CLI's main gives (a command line the quick path leaves to it: `--lang en` first).
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD, cliEnv } from '../helpers/env.js';
 import { startTestSandbox, type TestSandbox } from '../helpers/sandbox.js';
 import { espace } from '../helpers/spawn.js';
+import { loadedPreload, readLoaded } from '../helpers/loaded.js';
 
 let sandbox: TestSandbox;
 let home: string;
-let preload: string;
+let reportingTo: ReturnType<typeof loadedPreload>;
 
 beforeAll(async () => {
   sandbox = await startTestSandbox();
   home = mkdtempSync(join(tmpdir(), 'espace-e2e-quick-tab-'));
-  preload = join(home, 'loaded.cjs');
-  // Writes, at exit, every file the process loaded through require (the launcher, dist/), and
-  // Node's internal modules it loaded (the ES module loader's among them, if it ran).
-  writeFileSync(
-    preload,
-    "process.on('exit', () => require('node:fs').writeFileSync(process.env.LOADED_FILE, JSON.stringify({ files: Object.keys(require.cache), internals: process.moduleLoadList })));\n",
-  );
+  reportingTo = loadedPreload(home);
 }, 120_000);
 afterAll(async () => {
   await sandbox?.close();
@@ -36,8 +31,8 @@ let runs = 0;
 /** Runs espace; resolves its output and the files it loaded. */
 async function run(args: string[], env: Record<string, string | undefined>) {
   const loadedFile = join(home, `loaded-${++runs}.json`);
-  const result = await espace(args, { env: { ...env, NODE_OPTIONS: `--require=${preload}`, LOADED_FILE: loadedFile } });
-  const { files: loaded, internals } = JSON.parse(readFileSync(loadedFile, 'utf8')) as { files: string[]; internals: string[] };
+  const result = await espace(args, { env: { ...env, ...reportingTo(loadedFile) } });
+  const { files: loaded, internals } = readLoaded(loadedFile);
   return { ...result, loaded, internals, mainLoaded: loaded.some((file) => file.endsWith(join('dist', 'cli', 'main.js'))) };
 }
 

@@ -4,27 +4,24 @@
  * its default profile (bill lines that declare their section) and in its plain one (lines that do
  * not: the products are read to tell add-ons), a preload listing the files the process loaded.
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { cliEnv } from '../helpers/env.js';
 import { startTestSandbox, type TestSandbox } from '../helpers/sandbox.js';
 import { espace } from '../helpers/spawn.js';
+import { loadedPreload, readLoaded } from '../helpers/loaded.js';
 
 let standard: TestSandbox;
 let plain: TestSandbox;
 let home: string;
-let preload: string;
+let reportingTo: ReturnType<typeof loadedPreload>;
 
 beforeAll(async () => {
   [standard, plain] = await Promise.all([startTestSandbox(), startTestSandbox({ profile: 'plain' })]);
   home = mkdtempSync(join(tmpdir(), 'espace-e2e-lookup-loads-'));
-  preload = join(home, 'loaded.cjs');
-  writeFileSync(
-    preload,
-    "process.on('exit', () => require('node:fs').writeFileSync(process.env.LOADED_FILE, JSON.stringify({ files: Object.keys(require.cache), internals: process.moduleLoadList })));\n",
-  );
+  reportingTo = loadedPreload(home);
 }, 120_000);
 afterAll(async () => {
   await Promise.all([standard?.close(), plain?.close()]);
@@ -34,9 +31,9 @@ afterAll(async () => {
 let runs = 0;
 async function lookup(sandbox: TestSandbox, args: string[]) {
   const loadedFile = join(home, `loaded-${++runs}.json`);
-  const env = cliEnv({ url: sandbox.url, token: sandbox.tokens.agent, home, extra: { NODE_OPTIONS: `--require=${preload}`, LOADED_FILE: loadedFile } });
+  const env = cliEnv({ url: sandbox.url, token: sandbox.tokens.agent, home, extra: reportingTo(loadedFile) });
   const result = await espace(args, { env });
-  const { files, internals } = JSON.parse(readFileSync(loadedFile, 'utf8')) as { files: string[]; internals: string[] };
+  const { files, internals } = readLoaded(loadedFile);
   // The product catalog's adapter, found by its own text (chunk names change with every build).
   const catalogLoaded = files.some((file) => readFileSync(file, 'utf8').includes('/tmf-api/productCatalogManagement/v4/productOfferingPrice'));
   return { ...result, internals, catalogLoaded };
