@@ -10,7 +10,6 @@
  * credential file, the payment journal. (The launcher's code cache, bin/v8-code-cache.js, runs
  * before this module's bundle is loaded, and writes its own best-effort cache entry.)
  */
-import { randomBytes } from 'node:crypto';
 import { link, open, rename, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 
@@ -27,10 +26,20 @@ export interface AtomicWriteOptions {
   mode?: number;
 }
 
+/**
+ * Twelve random hex digits for a temporary name nobody can guess ahead. node:crypto is loaded
+ * here, at the first write, not with the module: every command that reads a login loads this
+ * module (through the credential file's store), and loading node:crypto costs each ≈ 2 ms.
+ */
+function randomPart(): string {
+  const { randomBytes } = process.getBuiltinModule('node:crypto') as typeof import('node:crypto');
+  return randomBytes(6).toString('hex');
+}
+
 /** Writes `contents` (UTF-8 when a string) to `path` all at once, durably, or not at all. */
 export async function writeFileAtomically(path: string, contents: Uint8Array | string, options: AtomicWriteOptions): Promise<void> {
   const directory = dirname(path);
-  const temporary = join(directory, `.${basename(path)}.${randomBytes(6).toString('hex')}.part`);
+  const temporary = join(directory, `.${basename(path)}.${randomPart()}.part`);
   // 'wx' fails rather than follow a planted symlink or reuse someone else's file.
   const handle = await open(temporary, 'wx', options.mode ?? 0o644);
   try {

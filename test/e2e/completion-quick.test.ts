@@ -135,6 +135,8 @@ describe('espace __complete, answered by the launcher', () => {
       // scan its source for exports (Node 20 loads the scanner only for that).
       expect(quick.loaded.some((file) => /@napi-rs[\\/]keyring[\\/]index\.js$/.test(file))).toBe(true);
       expect(quick.internals.filter((name) => name.includes('cjs-module-lexer'))).toEqual([]);
+      // Reading a login writes nothing: node:crypto (for a written file's temporary name) stays unloaded.
+      for (const run of [quick, full]) expect(run.internals).not.toContain('NativeModule crypto');
     } finally {
       await espace(['auth', 'logout'], { env });
     }
