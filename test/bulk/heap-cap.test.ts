@@ -16,7 +16,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 const MiB = 1024 * 1024;
 
-/** Allocates `rounds` × 5,000 short-lived objects (400 rounds grow an uncapped young generation past 2× the cap on Node 20 to 26), calling `check` between batches; the young generation's largest size, in bytes. */
+/**
+ * Allocates `rounds` × 5,000 short-lived objects, calling `check` between batches; the young
+ * generation's largest size, in bytes. After the capped run, the churn goes on until V8 has grown
+ * the young generation well past the capped size (a quarter more), within a ceiling: how soon it
+ * does depends on when its collections run, later on a loaded machine (400 rounds were not always
+ * enough on Node 26 beside another suite). With the cap left on, Node 26 still drifts a few MB
+ * (≈ 10 %) over those rounds, never a quarter.
+ */
 const DRIVER = `
 import { getHeapSpaceStatistics } from 'node:v8';
 import { HeapGrowthCap, YOUNG_GENERATION_CAP_BYTES } from './heap.mjs';
@@ -35,7 +42,8 @@ function churn(rounds, check) {
 const cap = new HeapGrowthCap();
 const capped = churn(400, () => cap.check());
 cap.restore();
-const restored = churn(400, () => {});
+let restored = 0;
+for (let rounds = 0; restored <= 1.25 * capped && rounds < 6000; rounds += 200) restored = Math.max(restored, churn(200, () => {}));
 console.log(JSON.stringify({ cap: YOUNG_GENERATION_CAP_BYTES, capped, restored }));
 `;
 
@@ -59,9 +67,10 @@ describe('HeapGrowthCap', () => {
   it('stops the young generation near its cap while a run lasts, and gives V8 its default back after', async () => {
     const { stdout } = await promisify(execFile)(process.execPath, [join(dir, 'driver.mjs')], { cwd: dir });
     const { cap, capped, restored } = JSON.parse(stdout) as { cap: number; capped: number; restored: number };
-    // Capped when a check finds it at the cap or past it; Node 24 and later still resize it a little.
-    expect(capped / MiB).toBeLessThanOrEqual((2 * cap) / MiB);
+    // Capped when a check finds it at the cap or past it (one doubling may come between two
+    // checks); Node 24 and later size it in steps of their own: 31–35 MB were seen on Node 26.
+    expect(capped / MiB).toBeLessThanOrEqual((2.5 * cap) / MiB);
     // Without the cap V8 grows it again (to 32 MiB on Node 20, more on later versions).
-    expect(restored).toBeGreaterThan(capped);
+    expect(restored).toBeGreaterThan(1.25 * capped);
   });
 });
