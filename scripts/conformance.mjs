@@ -28,7 +28,12 @@ const SPECS = [
 
 const { dir: dataDir, children } = scratch('espace-conformance-');
 
-async function waitFor(check, what, timeoutMs = 60_000) {
+/**
+ * Polls `check` until it holds. The ceiling is for something that hangs, never a wait: on a machine
+ * busy with a test suite, the sandbox and a dozen Prism processes all starting at once on two cores
+ * took more than a minute.
+ */
+async function waitFor(check, what, timeoutMs = 600_000) {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (await check().catch(() => false)) return;
@@ -76,6 +81,28 @@ function loadableSpec(file) {
 }
 
 // 2. One Prism proxy per spec; their logs are kept to report violations.
+/**
+ * Resolves once Prism says it listens; rejects if it cannot load its file, exits first, or has
+ * not started within the ceiling (for a Prism that hangs: they all start at once, so on a loaded
+ * machine each may take minutes).
+ */
+function listening(child, log, file, timeoutMs = 600_000) {
+  return new Promise((ready, fail) => {
+    const timer = setTimeout(() => fail(new Error(`prism for ${file} did not start within ${timeoutMs / 1000} s:\n${log.join('')}`)), timeoutMs);
+    const watch = () => {
+      const text = log.join('');
+      if (/fatal/.test(text)) fail(new Error(`prism cannot load ${file}:\n${text}`));
+      else if (text.includes('Prism is listening')) {
+        clearTimeout(timer);
+        ready();
+      }
+    };
+    child.stdout.on('data', watch);
+    child.stderr.on('data', watch);
+    child.once('exit', (code) => fail(new Error(`prism for ${file} exited ${code} before listening:\n${log.join('')}`)));
+  });
+}
+
 const proxies = [];
 for (const spec of SPECS) {
   const port = await freePort();
@@ -86,17 +113,12 @@ for (const spec of SPECS) {
   child.stdout.on('data', (chunk) => log.push(chunk.toString()));
   child.stderr.on('data', (chunk) => log.push(chunk.toString()));
   children.add(child);
-  proxies.push({ ...spec, port, log });
+  proxies.push({ ...spec, port, log, started: listening(child, log, spec.file) });
 }
-for (const proxy of proxies) {
-  await waitFor(async () => {
-    if (/fatal/.test(proxy.log.join(''))) throw new Error(`prism cannot load ${proxy.file}:\n${proxy.log.join('')}`);
-    return proxy.log.join('').includes('Prism is listening');
-  }, `prism for ${proxy.file}`).catch((error) => {
-    console.error(error.message);
-    process.exit(1);
-  });
-}
+await Promise.all(proxies.map((proxy) => proxy.started)).catch((error) => {
+  console.error(error.message);
+  process.exit(1);
+});
 
 // 3. The router: each TMF path to its proxy, the rest (OAuth) straight to the sandbox.
 const router = createServer((req, res) => {
