@@ -16,26 +16,31 @@ it('returns only once what ran in the terminal has exited, late writes included'
   const terminal = new TmuxTerminal('close');
   const go = join(dir, 'go');
   const late = join(dir, 'late');
-  terminal.start('late-writer', `trap '' HUP; echo READY; until [ -e '${go}' ]; do sleep 0.02; done; echo written > '${late}'; exit`);
+  // It also stops once the directory is gone: a failed run leaves no process behind.
+  terminal.start('late-writer', `trap '' HUP; echo READY; until [ -e '${go}' ] || [ ! -d '${dir}' ]; do sleep 0.02; done; echo written > '${late}'; exit`);
   await terminal.waitFor('late-writer', /^READY$/m);
 
   let closed = false;
   const closing = terminal.close().then(() => (closed = true));
-  // The server is gone (its socket answers no more) while the writer still waits.
-  await new Promise<void>((resolve) => {
-    const poll = (): void => {
-      try {
-        terminal.screen('late-writer');
-        setTimeout(poll, 20);
-      } catch {
-        resolve();
-      }
-    };
-    poll();
-  });
-  expect(closed).toBe(false);
-
-  writeFileSync(go, '');
-  await closing;
+  try {
+    // The server is gone (its socket answers no more) while the writer still waits.
+    await new Promise<void>((resolve) => {
+      const poll = (): void => {
+        try {
+          terminal.screen('late-writer');
+          setTimeout(poll, 20);
+        } catch {
+          resolve();
+        }
+      };
+      poll();
+    });
+    expect(closed).toBe(false);
+  } finally {
+    // Told to finish whatever happened above (it ignores the hangup, and would otherwise loop on),
+    // and waited for, before the directory it writes in is removed.
+    writeFileSync(go, '');
+    await closing;
+  }
   expect(existsSync(late)).toBe(true);
 });
