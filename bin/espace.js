@@ -10,7 +10,7 @@ if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) {
 } else if (argv.includes('__complete')) {
   // Every TAB completing an id runs this: answered without the rest of the CLI when it can be.
   const quick = require('./load-cli.js').loadCli('complete');
-  quick.exports.complete({ argv, env: process.env, stdout: { write: writeToFd1 } }).then((code) => {
+  quick.exports.complete({ argv, env: process.env }).then((code) => {
     if (code === undefined) {
       forgetBundledModules();
       return runMain();
@@ -62,23 +62,6 @@ function answerPrebuilt() {
   if (code === undefined) return false;
   process.exitCode = code;
   return true;
-}
-
-/**
- * Writes a TAB's candidates straight to file descriptor 1: making process.stdout (a stream over
- * the pipe the shell reads) costs about 1 ms, more than the write itself. A pipe that would block
- * (EAGAIN: one left non-blocking) gets the rest through process.stdout, which waits for room; a
- * shell that stopped reading (EPIPE) is left alone, as a TAB never prints an error.
- */
-function writeToFd1(text) {
-  const fs = require('node:fs');
-  const bytes = Buffer.from(text);
-  let written = 0;
-  try {
-    while (written < bytes.length) written += fs.writeSync(1, bytes, written);
-  } catch (error) {
-    if (error.code === 'EAGAIN') process.stdout.write(bytes.subarray(written));
-  }
 }
 
 /**

@@ -17,6 +17,7 @@ import { configDir } from '../../config/paths.js';
 import { resolveTarget } from '../../config/target.js';
 import { localeOf, resolveLang } from '../../i18n/lang.js';
 import { USER_AGENT } from '../../version.js';
+import { writeToFd } from '../../output/fd-write.js';
 import { VALUE_KINDS, type ValueKind } from './value-kinds.js';
 import { type CompletionContext, completionValues } from './values.js';
 
@@ -78,16 +79,20 @@ function once<T>(make: () => T): () => T {
   return () => (made ??= { value: make() }).value;
 }
 
+/** Writes the values to file descriptor 1, whole; a shell that cannot take them gets nothing, as a TAB never prints an error. */
+function writeValues(text: string): void {
+  try {
+    writeToFd(1, text, () => process.stdout);
+  } catch {
+    // stdout closed or unusable: nothing to offer, quietly.
+  }
+}
+
 /**
- * Answers a `__complete` command line: its values on `stdout`, one per line, and exit code 0.
+ * Answers a `__complete` command line: its values on stdout, one per line, and exit code 0.
  * Undefined, having done nothing, when `argv` is not one (the CLI's main takes it then).
  */
-export async function complete(options: {
-  argv: readonly string[];
-  env: Record<string, string | undefined>;
-  /** Where the values go: written once, whole (the launcher writes to file descriptor 1). */
-  stdout: { write(text: string): void };
-}): Promise<number | undefined> {
+export async function complete(options: { argv: readonly string[]; env: Record<string, string | undefined> }): Promise<number | undefined> {
   const request = completionRequest(options.argv);
   if (request === undefined) return undefined;
   let values: string[] = [];
@@ -99,6 +104,6 @@ export async function complete(options: {
   } finally {
     await ctx.close().catch(() => undefined);
   }
-  if (values.length > 0) options.stdout.write(`${values.join('\n')}\n`);
+  if (values.length > 0) writeValues(`${values.join('\n')}\n`);
   return 0;
 }

@@ -8,7 +8,7 @@
  * The language is chosen as the main chooses it (lang.ts: --lang, ESPACE_LANG, the config file's
  * default, the locale); colour as the main's io does (color-policy.ts).
  */
-import { fstatSync, readFileSync, writeSync } from 'node:fs';
+import { fstatSync, readFileSync } from 'node:fs';
 import type { Writable } from 'node:stream';
 import { EXIT_CODES } from '../../errors.js';
 import { storedDefaults } from '../../config/defaults.js';
@@ -16,11 +16,13 @@ import { fillPlaceholders } from '../../i18n/fill.js';
 import { resolveLang } from '../../i18n/lang.js';
 import { colorPolicy } from '../../output/color-policy.js';
 import { terminalColumns } from '../../output/columns.js';
+import { type Fd, writeToFd } from '../../output/fd-write.js';
 import { closestWords } from '../suggest.js';
 import { PAGE_COLUMNS, type PrebuiltFile, prebuiltFile } from './pages.js';
 import { prebuiltRequest } from './request.js';
 
-type Fd = 1 | 2;
+// The bundle's export, for test/cli/prebuilt-write.test.ts, which writes through it as the launcher does.
+export { writeToFd };
 
 export interface PrebuiltOptions {
   argv: readonly string[];
@@ -47,29 +49,6 @@ function isTerminalFd(fd: Fd): boolean {
     return false;
   }
   return (process.getBuiltinModule('node:tty') as typeof import('node:tty')).isatty(fd);
-}
-
-/**
- * Writes to the descriptor itself: creating process.stdout for a pipe loads Node's network stack
- * (≈ 3 ms), more than the rest of the answer. A reader that is gone (`| head`) is not an error, as
- * in main.ts; a pipe that is full (a non-blocking one, whose reader lags) gets the rest through the
- * stream, which waits for it.
- */
-export function writeToFd(fd: Fd, text: string, stream: () => Writable): void {
-  const bytes = Buffer.from(text, 'utf8');
-  let offset = 0;
-  try {
-    while (offset < bytes.length) offset += writeSync(fd, bytes, offset);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'EPIPE') return;
-    if (code !== 'EAGAIN') throw error;
-    const target = stream();
-    target.on('error', (failure: NodeJS.ErrnoException) => {
-      if (failure.code !== 'EPIPE') throw failure;
-    });
-    target.write(bytes.subarray(offset));
-  }
 }
 
 function readPrebuilt(file: string): PrebuiltFile | undefined {
