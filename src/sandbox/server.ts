@@ -36,6 +36,7 @@ import { clockRoutes } from './clock/routes.js';
 import type { OrderProgress } from './clock/order-progress.js';
 import { notFoundHandler, sendTmfError, tmfErrorHandler, type KnownRoute } from './tmf-errors.js';
 import { answerInClientLanguage } from './language/localize.js';
+import { SANDBOX_AJV_OPTIONS, sandboxSchemaController } from './contract/compilers.js';
 
 export interface SandboxOptions {
   /** Directory of the database (`sandbox.db`); created with mode 0700 if missing. */
@@ -157,9 +158,9 @@ async function createApp(db: SandboxDatabase, options: SandboxOptions, realNow: 
     exposeHeadRoutes: false,
     bodyLimit: 256 * 1024,
     return503OnClosing: true,
-    // A body field the contract does not declare is refused, not silently dropped; a value of the
-    // wrong JSON type is refused too, not coerced (`"name": 42` is not the name "42").
-    ajv: { customOptions: { removeAdditional: false, coerceTypes: false } },
+    ajv: SANDBOX_AJV_OPTIONS,
+    // Each route's schemas compiled at its first use, once per process (contract/compilers.ts).
+    schemaController: sandboxSchemaController,
   });
   const routes: KnownRoute[] = [];
   knownRoutes.set(app, routes);
