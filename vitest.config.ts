@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { defineConfig } from 'vitest/config';
+import { LongestFirstSequencer } from './test/helpers/sequencer.js';
 
 // CI asks for a JSON report too (ESPACE_TEST_REPORT=path), to print one summary over two Node versions.
 const report = process.env.ESPACE_TEST_REPORT;
@@ -34,6 +35,8 @@ export default defineConfig({
     // waiting (for a child process, a server, a terminal), and two more workers fill it. Measured
     // on a quiet 2-core machine: 144 s with 2 workers, 120 s with 4, 116 s with 6.
     maxWorkers: 4,
+    // The longest files first, also in a fresh clone, where vitest has no previous run to go by.
+    sequence: { sequencer: LongestFirstSequencer },
     reporters: report ? ['default', ['json', { outputFile: report }]] : ['default'],
     projects: [
       {
