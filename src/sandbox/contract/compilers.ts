@@ -37,11 +37,14 @@ function cacheFor<T>(caches: Map<string, WeakMap<object, T>>, externalSchemas: u
   return cache;
 }
 
+/** The schema's compiled function, made at the first call: shared through `cache` when the schema is an object. */
 function once<T>(cache: WeakMap<object, T>, schema: unknown, compile: () => T): () => T {
+  let compiled: T | undefined;
   return () => {
-    if (typeof schema !== 'object' || schema === null) return compile();
-    let compiled = cache.get(schema);
-    if (!compiled) cache.set(schema, (compiled = compile()));
+    if (compiled !== undefined) return compiled;
+    if (typeof schema !== 'object' || schema === null) return (compiled = compile());
+    compiled = cache.get(schema);
+    if (compiled === undefined) cache.set(schema, (compiled = compile()));
     return compiled;
   };
 }
