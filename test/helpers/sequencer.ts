@@ -5,10 +5,11 @@
  * vitest orders files by how long they took in the previous run, which it keeps under
  * node_modules. A fresh clone has no previous run, and vitest then starts the largest files first;
  * but what makes a file long is waiting (a Retry-After, a server's start, a terminal), not its size.
- * test/bulk/faults.test.ts, 96 lines and about 30 s, started 76 s into such a run and ended it
- * 10 s after the other workers had finished. So, for a file vitest has no time for, this takes the
- * time recorded in test/durations.json (`node scripts/test-durations.mjs REPORT.json` writes it
- * from a run's JSON report; a file it does not list counts as quick).
+ * test/bulk/faults.test.ts, 96 lines and about 30 s, started 76 s into such a run (CI's first
+ * suite) and ended it at 101 s; the suites after it, with vitest's times, ended at about 90 s.
+ * So, for a file vitest has no time for, this takes the time recorded in test/durations.json
+ * (`node scripts/test-durations.mjs REPORT.json` writes it from a run's JSON report; a file it
+ * does not list counts as quick).
  */
 import { readFileSync } from 'node:fs';
 import { relative } from 'node:path';
