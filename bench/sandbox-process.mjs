@@ -15,14 +15,19 @@ export function benchEnv(extra = {}) {
   return env;
 }
 
-/** Starts `dist/sandbox/main.js --data DIR` on a free port (with `nodeArgs` for Node); resolves once it answers. */
-export async function startSandbox(dataDir, extraArgs = [], nodeArgs = []) {
-  const child = spawn(process.execPath, [...nodeArgs, SANDBOX_MAIN, '--data', dataDir, '--port', '0', ...extraArgs], {
+/**
+ * Starts `dist/sandbox/main.js --data DIR` on a free port (with `nodeArgs` for Node); resolves once
+ * it has written its state file, which it does once it listens. `node` and `program` start another
+ * Node or another build's sandbox; `pollMs` is how often the state file is looked for (a benchmark
+ * of the start itself looks often).
+ */
+export async function startSandbox(dataDir, extraArgs = [], nodeArgs = [], { node = process.execPath, program = SANDBOX_MAIN, pollMs = 100 } = {}) {
+  const child = spawn(node, [...nodeArgs, program, '--data', dataDir, '--port', '0', ...extraArgs], {
     stdio: ['ignore', 'ignore', 'inherit'],
     env: benchEnv(),
   });
   const stateFile = join(dataDir, 'sandbox.json');
-  for (let waited = 0; waited < 600_000; waited += 100) {
+  for (let waited = 0; waited < 600_000; waited += pollMs) {
     if (child.exitCode !== null) throw new Error(`the sandbox exited with ${child.exitCode}`);
     if (existsSync(stateFile)) {
       const state = JSON.parse(readFileSync(stateFile, 'utf8'));
@@ -34,7 +39,7 @@ export async function startSandbox(dataDir, extraArgs = [], nodeArgs = []) {
         };
       }
     }
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    await new Promise((resolve) => setTimeout(resolve, pollMs));
   }
   throw new Error('the sandbox did not start');
 }

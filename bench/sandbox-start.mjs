@@ -8,11 +8,11 @@
 // Node, as a ratio of medians.
 //
 //   node bench/sandbox-start.mjs [--runs 15] [--node /path/to/node]... [--espace /other/bin/espace.js]... [--first-request]
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { benchEnv, ciToken, ESPACE } from './sandbox-process.mjs';
+import { ciToken, ESPACE, startSandbox } from './sandbox-process.mjs';
 
 const argv = process.argv.slice(2);
 const runs = Number(argv[argv.indexOf('--runs') + 1]) || 15;
@@ -31,32 +31,17 @@ function cpuMs(pid) {
   return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS_PER_MS;
 }
 
-async function untilReady(child, dataDir) {
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`the sandbox exited with ${child.exitCode}`);
-    try {
-      const state = JSON.parse(readFileSync(join(dataDir, 'sandbox.json'), 'utf8'));
-      if (state.pid === child.pid) return state.url;
-    } catch {
-      // Not written yet, or being written.
-    }
-    await new Promise((resolve) => setTimeout(resolve, 2));
-  }
-}
-
 async function startOnce(node, program, dataDir) {
   const started = performance.now();
-  const child = spawn(node, [program, '--data', dataDir, '--port', '0'], { stdio: ['ignore', 'ignore', 'inherit'], env: benchEnv() });
-  const url = await untilReady(child, dataDir);
+  const sandbox = await startSandbox(dataDir, [], [], { node, program, pollMs: 2 });
   if (firstRequest) {
-    const token = await ciToken(url);
-    const answer = await fetch(`${url}/tmf-api/customerBillManagement/v4/customerBill?billingAccount.id=BA-1001`, {
-      headers: { authorization: `Bearer ${token}` },
+    const answer = await fetch(`${sandbox.url}/tmf-api/customerBillManagement/v4/customerBill?billingAccount.id=BA-1001`, {
+      headers: { authorization: `Bearer ${await ciToken(sandbox.url)}` },
     });
     await answer.arrayBuffer();
   }
-  const result = { ms: performance.now() - started, cpu: cpuMs(child.pid) };
-  await new Promise((resolve) => (child.once('exit', resolve), child.kill('SIGTERM')));
+  const result = { ms: performance.now() - started, cpu: cpuMs(sandbox.pid) };
+  await sandbox.stop();
   return result;
 }
 
